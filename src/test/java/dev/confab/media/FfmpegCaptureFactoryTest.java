@@ -73,7 +73,7 @@ class FfmpegCaptureFactoryTest {
         AtomicReference<String> problem = new AtomicReference<>();
         short[] lastChunk = new short[PcmChunker.CHUNK_SAMPLES];
 
-        try (Capture ignored = factory.openMicrophone(FfmpegCaptureFactory.SYNTHETIC_MICROPHONE, (pcm, count, time) -> {
+        Capture capture = factory.openMicrophone(FfmpegCaptureFactory.SYNTHETIC_MICROPHONE, (pcm, count, time) -> {
             if (count != 960) {
                 problem.compareAndSet(null, "chunk of " + count + " samples");
             }
@@ -81,8 +81,11 @@ class FfmpegCaptureFactoryTest {
                 System.arraycopy(pcm, 0, lastChunk, 0, count);
             }
             chunks.incrementAndGet();
-        })) {
+        });
+        try {
             await().atMost(Duration.ofSeconds(10)).until(() -> chunks.get() >= 10);
+        } finally {
+            capture.close();
         }
         assertThat(problem.get()).isNull();
         synchronized (lastChunk) {
