@@ -142,25 +142,7 @@ public final class VideoEncoder implements AutoCloseable {
         frame.pict_type(forceKeyframe ? avutil.AV_PICTURE_TYPE_I : avutil.AV_PICTURE_TYPE_NONE);
 
         check(avcodec.avcodec_send_frame(context, frame), "encode a picture");
-        drainPackets(packets);
-    }
-
-    private void drainPackets(Consumer<EncodedPacket> packets) throws MediaException {
-        while (true) {
-            int result = avcodec.avcodec_receive_packet(context, packet);
-            if (result == avutil.AVERROR_EAGAIN() || result == avutil.AVERROR_EOF()) {
-                return;
-            }
-            check(result, "encode a picture");
-            try {
-                byte[] data = new byte[packet.size()];
-                packet.data().get(data);
-                boolean keyframe = (packet.flags() & avcodec.AV_PKT_FLAG_KEY) != 0;
-                packets.accept(new EncodedPacket(data, keyframe, packet.pts() + firstCaptureMicros));
-            } finally {
-                avcodec.av_packet_unref(packet);
-            }
-        }
+        EncoderOutput.drain(context, packet, codec.name(), packetPts -> packetPts + firstCaptureMicros, packets);
     }
 
     private void reopen() throws MediaException {
@@ -202,9 +184,7 @@ public final class VideoEncoder implements AutoCloseable {
     }
 
     private void check(int result, String action) throws MediaException {
-        if (result < 0) {
-            throw new MediaException("Could not " + action + " with " + codec + ": " + Ffmpeg.describe(result));
-        }
+        EncoderOutput.check(result, action + " with " + codec);
     }
 
     private void freeCodec() {
