@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -30,27 +31,31 @@ final class DeviceLister {
     static List<CaptureDevice> cameras() {
         return switch (DeviceAddress.HostOs.current()) {
             case LINUX -> linuxCameras();
-            case WINDOWS -> list("dshow", avutil.AVMEDIA_TYPE_VIDEO, "video=", CaptureDevice.Kind.CAMERA);
-            case MAC -> orDefault(list("avfoundation", avutil.AVMEDIA_TYPE_VIDEO, "", CaptureDevice.Kind.CAMERA),
-                    new CaptureDevice("0", "Default camera", CaptureDevice.Kind.CAMERA, false));
+            case WINDOWS -> list("dshow", avutil.AVMEDIA_TYPE_VIDEO, "video=", CaptureDevice.Kind.CAMERA).orElse(List.of());
+            // avfoundation has no listing API: offer the system's default camera.
+            case MAC -> list("avfoundation", avutil.AVMEDIA_TYPE_VIDEO, "", CaptureDevice.Kind.CAMERA)
+                    .filter(Predicate.not(List::isEmpty))
+                    .orElse(List.of(new CaptureDevice("0", "Default camera", CaptureDevice.Kind.CAMERA, false)));
         };
     }
 
     static List<CaptureDevice> microphones() {
         return switch (DeviceAddress.HostOs.current()) {
             case LINUX -> linuxMicrophones();
-            case WINDOWS -> list("dshow", avutil.AVMEDIA_TYPE_AUDIO, "audio=", CaptureDevice.Kind.MICROPHONE);
-            case MAC -> orDefault(list("avfoundation", avutil.AVMEDIA_TYPE_AUDIO, ":", CaptureDevice.Kind.MICROPHONE),
-                    new CaptureDevice(":0", "Default microphone", CaptureDevice.Kind.MICROPHONE, false));
+            case WINDOWS -> list("dshow", avutil.AVMEDIA_TYPE_AUDIO, "audio=", CaptureDevice.Kind.MICROPHONE).orElse(List.of());
+            case MAC -> list("avfoundation", avutil.AVMEDIA_TYPE_AUDIO, ":", CaptureDevice.Kind.MICROPHONE)
+                    .filter(Predicate.not(List::isEmpty))
+                    .orElse(List.of(new CaptureDevice(":0", "Default microphone", CaptureDevice.Kind.MICROPHONE, false)));
         };
     }
 
     private static List<CaptureDevice> linuxCameras() {
-        // FFmpeg's v4l2 listing already skips /dev/video* nodes that cannot capture (metadata nodes).
-        List<CaptureDevice> listed = list("v4l2", -1, "", CaptureDevice.Kind.CAMERA);
-        if (!listed.isEmpty()) {
-            return listed;
-        }
+        // FFmpeg's v4l2 listing already skips /dev/video* nodes that cannot capture (metadata nodes);
+        // only if the listing itself fails do we fall back to offering every readable node.
+        return list("v4l2", -1, "", CaptureDevice.Kind.CAMERA).orElseGet(DeviceLister::scanVideoNodes);
+    }
+
+    private static List<CaptureDevice> scanVideoNodes() {
         List<CaptureDevice> scanned = new ArrayList<>();
         File[] nodes = new File("/dev").listFiles((dir, name) -> name.matches("video\\d+"));
         if (nodes != null) {
@@ -66,38 +71,35 @@ final class DeviceLister {
 
     private static List<CaptureDevice> linuxMicrophones() {
         // PulseAudio also lists "monitor" sources, which record what the speakers play: not microphones.
-        List<CaptureDevice> pulse = list("pulse", -1, "pulse:", CaptureDevice.Kind.MICROPHONE).stream()
+        List<CaptureDevice> pulse = list("pulse", -1, "pulse:", CaptureDevice.Kind.MICROPHONE).orElse(List.of()).stream()
                 .filter(device -> !device.id().endsWith(".monitor")).toList();
         if (!pulse.isEmpty()) {
             return pulse;
         }
         // ALSA's "null" device is a sink that produces silence, not a microphone.
-        List<CaptureDevice> alsa = list("alsa", -1, "alsa:", CaptureDevice.Kind.MICROPHONE);
+        List<CaptureDevice> alsa = list("alsa", -1, "alsa:", CaptureDevice.Kind.MICROPHONE).orElse(List.of());
         return alsa.stream().filter(Predicate.not(device -> device.id().equals("alsa:null"))).toList();
-    }
-
-    private static List<CaptureDevice> orDefault(List<CaptureDevice> listed, CaptureDevice fallback) {
-        return listed.isEmpty() ? List.of(fallback) : listed;
     }
 
     /**
      * @param mediaType only devices offering this AVMEDIA_TYPE (dshow lists cameras and microphones together),
      *                  or -1 for all
      * @param idPrefix  prepended to FFmpeg's device name to form what the capture layer opens
+     * @return empty if this backend is missing or cannot list its devices here
      */
-    private static List<CaptureDevice> list(String format, int mediaType, String idPrefix, CaptureDevice.Kind kind) {
+    private static Optional<List<CaptureDevice>> list(String format, int mediaType, String idPrefix, CaptureDevice.Kind kind) {
         List<CaptureDevice> devices = new ArrayList<>();
         try {
             Ffmpeg.ensureInitialized();
             AVInputFormat inputFormat = avformat.av_find_input_format(format);
             if (inputFormat == null) {
-                return devices;
+                return Optional.empty();
             }
             try (PointerPointer<AVDeviceInfoList> holder = new PointerPointer<>(1)) {
                 int result = avdevice.avdevice_list_input_sources(inputFormat, (BytePointer) null, null, holder);
                 if (result < 0) {
                     log.debug("{} cannot list devices: {}", format, Ffmpeg.describe(result));
-                    return devices;
+                    return Optional.empty();
                 }
                 AVDeviceInfoList infoList = new AVDeviceInfoList(holder.get(0));
                 for (int i = 0; i < infoList.nb_devices(); i++) {
@@ -115,8 +117,9 @@ final class DeviceLister {
             }
         } catch (RuntimeException | LinkageError e) {
             log.warn("Listing {} devices failed", format, e);
+            return Optional.empty();
         }
-        return devices;
+        return Optional.of(devices);
     }
 
     private static boolean offers(AVDeviceInfo info, int mediaType) {

@@ -124,6 +124,26 @@ class VideoCodecRoundTripTest {
 
     @ParameterizedTest
     @EnumSource(VideoCodec.class)
+    void loweringTheBitrateOfARunningEncoderShrinksItsOutput(VideoCodec codec) throws Exception {
+        TestPictures pictures = new TestPictures(FORMAT.width(), FORMAT.height());
+        long[] bytesPerSecond = new long[3];
+        try (VideoEncoder encoder = new VideoEncoder(codec, FORMAT, 1_500_000)) {
+            for (int i = 0; i < 90; i++) {
+                if (i == 60) {
+                    encoder.setBitrate(150_000);
+                }
+                int second = i / FORMAT.fps();
+                encoder.encodeBgra(pictures.picture(i), FORMAT.width(), FORMAT.height(), FORMAT.width() * 4,
+                        START_MICROS + i * 33_333L, packet -> bytesPerSecond[second] += packet.data().length);
+            }
+            assertThat(encoder.bitrate()).isEqualTo(150_000);
+        }
+
+        assertThat(bytesPerSecond[2]).isLessThan(bytesPerSecond[1] / 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(VideoCodec.class)
     void aCorruptPacketDoesNotBreakTheDecoder(VideoCodec codec) throws Exception {
         TestPictures pictures = new TestPictures(FORMAT.width(), FORMAT.height());
         byte[] garbage = new byte[500];
