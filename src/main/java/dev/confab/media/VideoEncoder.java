@@ -83,7 +83,9 @@ public final class VideoEncoder implements AutoCloseable {
 
     /** Even dimensions, as YUV 4:2:0 requires. */
     public void setResolution(int newWidth, int newHeight) {
-        new VideoFormat(newWidth, newHeight, fps);
+        if (newWidth <= 0 || newHeight <= 0 || newWidth % 2 != 0 || newHeight % 2 != 0) {
+            throw new IllegalArgumentException("Invalid encoder resolution " + newWidth + "x" + newHeight);
+        }
         targetWidth = newWidth;
         targetHeight = newHeight;
     }

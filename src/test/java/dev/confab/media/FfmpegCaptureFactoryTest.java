@@ -1,5 +1,6 @@
 package dev.confab.media;
 
+import org.bytedeco.javacpp.BytePointer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -32,11 +33,13 @@ class FfmpegCaptureFactoryTest {
         AtomicInteger frames = new AtomicInteger();
         AtomicReference<String> problem = new AtomicReference<>();
         Set<String> threadNames = ConcurrentHashMap.newKeySet();
+        Set<Long> bufferAddresses = ConcurrentHashMap.newKeySet();
 
         long started = System.nanoTime();
         try (Capture capture = factory.openCamera(FfmpegCaptureFactory.SYNTHETIC_CAMERA, format,
                 (width, height, stride, bgra, time) -> {
                     threadNames.add(Thread.currentThread().getName());
+                    bufferAddresses.add(new BytePointer(bgra).address());
                     String issue = checkFrame(format, width, height, stride, bgra);
                     if (issue != null) {
                         problem.compareAndSet(null, issue);
@@ -47,10 +50,11 @@ class FfmpegCaptureFactoryTest {
             double seconds = (System.nanoTime() - started) / 1e9;
             assertThat(capture.device()).isEqualTo(FfmpegCaptureFactory.SYNTHETIC_CAMERA);
             // Paced to real time: lavfi alone would deliver thousands of small frames per second.
-            assertThat(frames.get() / seconds).isLessThan(format.fps() * 2.0);
+            assertThat(frames.get() / seconds).isLessThan(format.fps() * 2.0).isGreaterThan(format.fps() / 5.0);
         }
         assertThat(problem.get()).isNull();
         assertThat(threadNames).containsExactly("camera-capture");
+        assertThat(bufferAddresses).as("one reused native picture buffer").hasSize(1);
     }
 
     @Test

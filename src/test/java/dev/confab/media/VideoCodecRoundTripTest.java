@@ -20,12 +20,14 @@ class VideoCodecRoundTripTest {
     }
 
     private final List<Decoded> decoded = new ArrayList<>();
+    private final java.util.Set<Long> decodedBufferAddresses = new java.util.HashSet<>();
 
     private VideoFrameListener collector() {
         return (width, height, stride, bgra, time) -> {
             ByteBuffer copy = ByteBuffer.allocate(stride * height);
             copy.put(bgra.duplicate().limit(stride * height)).flip();
             decoded.add(new Decoded(width, height, copy, stride, time));
+            decodedBufferAddresses.add(new org.bytedeco.javacpp.BytePointer(bgra).address());
         };
     }
 
@@ -59,6 +61,7 @@ class VideoCodecRoundTripTest {
         assertThat(TestPictures.meanAbsoluteDifference(last, newest.bgra(), FORMAT.width(), FORMAT.height(), newest.stride()))
                 .isLessThan(8.0);
         assertThat(newest.bgra().get(3)).isEqualTo((byte) 0xFF);
+        assertThat(decodedBufferAddresses).as("one reused native picture buffer").hasSize(1);
     }
 
     @ParameterizedTest
