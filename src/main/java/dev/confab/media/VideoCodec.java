@@ -24,6 +24,13 @@ public enum VideoCodec {
             "allow_skip_frames", "1",
             "profile", "constrained_baseline"));
 
+    /**
+     * The default for meetings: same quality and speed as OpenH264 at 720p/1.5 Mbit/s on the test machine,
+     * but keyframes a quarter of the size (cheap to resend after loss), no skipped frames, and royalty-free
+     * (Cisco's H.264 patent licence covers only Cisco's own OpenH264 binaries, not this build).
+     */
+    public static final VideoCodec PREFERRED = VP8;
+
     private final String encoderName;
     private final int codecId;
     private final Map<String, String> encoderOptions;
@@ -44,5 +51,15 @@ public enum VideoCodec {
 
     Map<String, String> encoderOptions() {
         return encoderOptions;
+    }
+
+    /**
+     * Encoder threads for a machine with {@code cores} cores. libvpx's row threads wait for each other
+     * busily: on a 2-core machine that is also decoding and drawing, two VP8 threads measured 30-60 ms per
+     * 720p picture against 12-14 ms for one. OpenH264 does not suffer from this.
+     */
+    int encoderThreads(int cores) {
+        int threads = this == VP8 ? cores / 2 : cores;
+        return Math.clamp(threads, 1, 4);
     }
 }

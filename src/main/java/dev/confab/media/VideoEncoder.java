@@ -164,7 +164,7 @@ public final class VideoEncoder implements AutoCloseable {
         context.width(width).height(height).pix_fmt(avutil.AV_PIX_FMT_YUV420P)
                 .time_base(avutil.av_make_q(1, TIME_BASE)).framerate(avutil.av_make_q(fps, 1))
                 .gop_size(fps * KEYFRAME_INTERVAL_SECONDS).max_b_frames(0)
-                .thread_count(Math.min(4, Runtime.getRuntime().availableProcessors()));
+                .thread_count(codec.encoderThreads(Runtime.getRuntime().availableProcessors()));
         // Constant bitrate with a one-second buffer: what a congestion controller can steer.
         context.bit_rate(bitrate).rc_min_rate(bitrate).rc_max_rate(bitrate).rc_buffer_size(bitrate);
         try (CodecOptions options = new CodecOptions(codec.encoderOptions())) {

@@ -1,6 +1,7 @@
 package dev.confab.media;
 
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 
@@ -28,7 +29,8 @@ public final class CodecBenchmark {
 
     private record Result(double encodeMillis, double encodeP95Millis, double decodeMillis, double decodeP95Millis,
                           double averagePacketBytes, int firstKeyframeBytes, int largestPacketBytes, double kilobitsPerSecond,
-                          int pictures, int decodedPictures, double psnr) {
+                          int pictures, int decodedPictures, double psnr,
+                          long nativeGrowthKilobytes) {
     }
 
     private CodecBenchmark() {
@@ -48,6 +50,9 @@ public final class CodecBenchmark {
                 System.out.printf(Locale.ROOT, "%-5s | %-16s | %6.2f / %6.2f | %6.2f / %6.2f | %9.0f | %9d | %9d | %6.0f | %5.1f%n",
                         codec, scene.name(), r.encodeMillis(), r.encodeP95Millis(), r.decodeMillis(), r.decodeP95Millis(),
                         r.averagePacketBytes(), r.firstKeyframeBytes(), r.largestPacketBytes(), r.kilobitsPerSecond(), r.psnr());
+                if (r.nativeGrowthKilobytes() > 16 * 1024) {
+                    System.out.printf("      (native memory grew by %d KiB during the run)%n", r.nativeGrowthKilobytes());
+                }
                 if (r.decodedPictures() != r.pictures()) {
                     System.out.printf("      (%s delivered %d of %d pictures: encoder skipped some)%n", codec,
                             r.decodedPictures(), r.pictures());
@@ -57,10 +62,11 @@ public final class CodecBenchmark {
     }
 
     private static Result run(VideoCodec codec, Scene scene, int pictures) throws Exception {
-        List<Long> encodeNanos = new ArrayList<>();
-        List<Long> decodeNanos = new ArrayList<>();
-        List<EncodedPacket> packets = new ArrayList<>();
+        List<Long> encodeNanos = new ArrayList<>(pictures);
+        List<Long> decodeNanos = new ArrayList<>(pictures);
+        PacketStats packets = new PacketStats();
         int[] decoded = new int[1];
+        long nativeGrowth;
         double[] psnrSum = new double[1];
         long[] psnrNanos = new long[1];
         Frame[] current = new Frame[1];
@@ -78,7 +84,11 @@ public final class CodecBenchmark {
             grabber.setFormat("lavfi");
             grabber.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
             grabber.start();
+            long nativeBytesAfterWarmUp = 0;
             for (int i = 0; i < pictures; i++) {
+                if (i == FORMAT.fps()) {
+                    nativeBytesAfterWarmUp = Pointer.physicalBytes();
+                }
                 Frame frame = grabber.grabImage();
                 current[0] = frame;
                 ByteBuffer bgra = (ByteBuffer) frame.image[0];
@@ -95,16 +105,17 @@ public final class CodecBenchmark {
                     // Decoding includes the conversion to BGRA, as the receiver pays it; the PSNR check does not count.
                     decodeNanos.add(System.nanoTime() - start - psnrNanos[0]);
                 }
-                packets.addAll(fromPicture);
+                fromPicture.forEach(packets::add);
             }
+            nativeGrowth = (Pointer.physicalBytes() - nativeBytesAfterWarmUp) / 1024;
         }
-        long totalBytes = packets.stream().mapToLong(p -> p.data().length).sum();
-        int firstKey = packets.stream().filter(EncodedPacket::keyframe).findFirst().map(p -> p.data().length).orElse(0);
-        int largest = packets.stream().mapToInt(p -> p.data().length).max().orElse(0);
+        long totalBytes = packets.totalBytes;
+        int firstKey = packets.firstKeyframeBytes;
+        int largest = packets.largestBytes;
         double seconds = pictures / (double) FORMAT.fps();
         return new Result(average(encodeNanos), percentile95(encodeNanos), average(decodeNanos), percentile95(decodeNanos),
-                (double) totalBytes / Math.max(1, packets.size()), firstKey, largest, totalBytes * 8 / seconds / 1000,
-                pictures, decoded[0], psnrSum[0] / Math.max(1, decoded[0]));
+                (double) totalBytes / Math.max(1, packets.count), firstKey, largest, totalBytes * 8 / seconds / 1000,
+                pictures, decoded[0], psnrSum[0] / Math.max(1, decoded[0]), nativeGrowth);
     }
 
     /** PSNR over the colour channels of every 4th pixel: enough to rank codecs at the same bitrate. */
@@ -124,6 +135,24 @@ public final class CodecBenchmark {
         }
         double mse = squaredError / samples;
         return mse == 0 ? 99 : 10 * Math.log10(255.0 * 255.0 / mse);
+    }
+
+    /** Running packet statistics, so the run holds no packets (memory growth then means a leak). */
+    private static final class PacketStats {
+        long totalBytes;
+        int count;
+        int largestBytes;
+        int firstKeyframeBytes;
+
+        void add(EncodedPacket packet) {
+            int size = packet.data().length;
+            totalBytes += size;
+            count++;
+            largestBytes = Math.max(largestBytes, size);
+            if (packet.keyframe() && firstKeyframeBytes == 0) {
+                firstKeyframeBytes = size;
+            }
+        }
     }
 
     private static double average(List<Long> nanos) {
