@@ -124,7 +124,7 @@ public final class VideoEncoder implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("encoder is closed");
         }
-        if (targetWidth != width || targetHeight != height || targetBitrate != bitrate) {
+        if (context == null || targetWidth != width || targetHeight != height || targetBitrate != bitrate) {
             reopen();
         }
         source.describe(pixels, pixelFormat, pictureWidth, pictureHeight, stride);
@@ -147,6 +147,11 @@ public final class VideoEncoder implements AutoCloseable {
         EncoderOutput.drain(context, packet, codec.name(), packetPts -> packetPts + firstCaptureMicros, packets);
     }
 
+    /**
+     * FFmpeg's libvpx and libopenh264 wrappers read the bitrate only when they open (checked: changing
+     * AVCodecContext.bit_rate afterwards leaves the output size unchanged), so a new bitrate means a new
+     * encoder, just like a new resolution.
+     */
     private void reopen() throws MediaException {
         freeCodec();
         open();
@@ -170,6 +175,7 @@ public final class VideoEncoder implements AutoCloseable {
         try (CodecOptions options = new CodecOptions(codec.encoderOptions())) {
             int result = avcodec.avcodec_open2(context, encoder, options.dictionary());
             if (result < 0) {
+                freeCodec();
                 throw new MediaException("Cannot start the " + codec + " encoder at " + width + "x" + height + ": "
                         + Ffmpeg.describe(result));
             }
@@ -180,7 +186,11 @@ public final class VideoEncoder implements AutoCloseable {
         }
         frame = avutil.av_frame_alloc();
         frame.format(avutil.AV_PIX_FMT_YUV420P).width(width).height(height);
-        check(avutil.av_frame_get_buffer(frame, 0), "allocate a picture");
+        int result = avutil.av_frame_get_buffer(frame, 0);
+        if (result < 0) {
+            freeCodec();
+            check(result, "allocate a picture");
+        }
         frameData = new PointerPointer<>(frame);
         log.debug("{} encoder open at {}x{} {} bit/s", codec, width, height, bitrate);
     }
