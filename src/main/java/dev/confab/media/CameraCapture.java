@@ -1,5 +1,7 @@
 package dev.confab.media;
 
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -7,7 +9,8 @@ import org.bytedeco.javacv.Frame;
 import java.nio.ByteBuffer;
 
 /**
- * A camera (or the synthetic test pattern) delivering BGRA frames of the requested size. The grabber's
+ * A camera (or the synthetic test pattern) delivering BGRA frames of the requested size (or, for a camera
+ * of another shape, the largest size of its own shape inside the requested one). The grabber's
  * swscale step writes every frame into the same native image buffer, so steady state allocates nothing.
  */
 final class CameraCapture extends GrabberCapture {
@@ -43,6 +46,39 @@ final class CameraCapture extends GrabberCapture {
         grabber.setImageHeight(format.height());
         grabber.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
         return grabber;
+    }
+
+    /**
+     * A camera that cannot deliver the requested shape (a 4:3 webcam asked for 16:9) would be stretched;
+     * instead its pictures are scaled to fit inside the requested size with their own aspect ratio.
+     */
+    @Override
+    void afterStart(FFmpegFrameGrabber grabber) {
+        AVFormatContext input = grabber.getFormatContext();
+        for (int i = 0; input != null && i < input.nb_streams(); i++) {
+            AVCodecParameters stream = input.streams(i).codecpar();
+            if (stream.codec_type() == avutil.AVMEDIA_TYPE_VIDEO && stream.width() > 0 && stream.height() > 0) {
+                int[] size = fitWithin(stream.width(), stream.height(), format.width(), format.height());
+                grabber.setImageWidth(size[0]);
+                grabber.setImageHeight(size[1]);
+                return;
+            }
+        }
+    }
+
+    /** The largest even size inside the box with the source's aspect ratio (the box itself if it matches). */
+    static int[] fitWithin(int sourceWidth, int sourceHeight, int boxWidth, int boxHeight) {
+        long crossSource = (long) sourceWidth * boxHeight;
+        long crossBox = (long) boxWidth * sourceHeight;
+        if (Math.abs(crossSource - crossBox) * 100 <= crossBox) {
+            return new int[] {boxWidth, boxHeight};
+        }
+        if (crossSource > crossBox) {
+            int height = (int) ((long) boxWidth * sourceHeight / sourceWidth) & ~1;
+            return new int[] {boxWidth, Math.max(2, height)};
+        }
+        int width = (int) ((long) boxHeight * sourceWidth / sourceHeight) & ~1;
+        return new int[] {Math.max(2, width), boxHeight};
     }
 
     @Override

@@ -32,6 +32,10 @@ abstract class GrabberCapture implements Capture {
     /** A configured, not yet started grabber. */
     abstract FFmpegFrameGrabber createGrabber();
 
+    /** Adjusts the grabber once the device is open and its real format is known. */
+    void afterStart(FFmpegFrameGrabber grabber) {
+    }
+
     /** Reads and delivers one frame or chunk; false at end of stream. */
     abstract boolean deliverNext(FFmpegFrameGrabber grabber) throws Exception;
 
@@ -65,6 +69,7 @@ abstract class GrabberCapture implements Capture {
             Ffmpeg.ensureInitialized();
             grabber = createGrabber();
             grabber.start();
+            afterStart(grabber);
         } catch (Exception | LinkageError e) {
             opened.completeExceptionally(e);
             return;
