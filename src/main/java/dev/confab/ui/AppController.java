@@ -46,11 +46,14 @@ public final class AppController implements Navigator, SettingsAccess {
     public static final double WIDTH = 960;
     public static final double HEIGHT = 680;
 
-    /** What was on disk at launch; loaded off the FX thread (see {@link ConfabApp#init()}). */
-    public record Startup(SettingsStore.LoadResult settings, Optional<ConsentRecord> consent) {
+    /**
+     * What was on disk at launch, loaded off the FX thread (see {@link ConfabApp#init()}), and the version of
+     * the bundled privacy notice that consent must cover.
+     */
+    public record Startup(SettingsStore.LoadResult settings, Optional<ConsentRecord> consent, int noticeVersion) {
         public static Startup load(AppServices services) {
             return new Startup(new SettingsStore(services.paths(), services.clock()).load(),
-                    new ConsentStore(services.paths(), services.clock()).load());
+                    new ConsentStore(services.paths(), services.clock()).load(), PrivacyNotice.VERSION);
         }
     }
 
@@ -62,7 +65,9 @@ public final class AppController implements Navigator, SettingsAccess {
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> new Thread(r, "confab-user-files"));
     private final BorderPane root = new BorderPane();
     private final VBox notices = new VBox(6);
+    private final VBox top = new VBox();
     private final HBox topBar;
+    private final int noticeVersion;
     private Settings settings;
     private Optional<ConsentRecord> consent;
     private Screen current;
@@ -74,6 +79,7 @@ public final class AppController implements Navigator, SettingsAccess {
         this.consentStore = new ConsentStore(services.paths(), services.clock());
         this.settings = startup.settings().settings();
         this.consent = startup.consent();
+        this.noticeVersion = startup.noticeVersion();
         this.text = new UiText(Messages.fromTag(settings.language(), services.osLocale()));
         this.topBar = buildTopBar();
         if (startup.settings().recovered()) {
@@ -85,7 +91,7 @@ public final class AppController implements Navigator, SettingsAccess {
     /** Builds the window and shows consent or the lobby. FX thread. */
     public void start() {
         notices.setId("notices");
-        root.setTop(new VBox(topBar, notices));
+        root.setTop(top);
         root.getStyleClass().add("confab-root");
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(AppController.class.getResource("confab.css").toExternalForm());
@@ -111,14 +117,13 @@ public final class AppController implements Navigator, SettingsAccess {
     }
 
     private boolean hasConsent() {
-        return ConsentStore.covers(consent, PrivacyNotice.VERSION);
+        return ConsentStore.covers(consent, noticeVersion);
     }
 
     private void showConsent() {
         OptionalInt previous = consent.map(c -> OptionalInt.of(c.policyVersion())).orElse(OptionalInt.empty());
-        topBar.setVisible(false);
-        topBar.setManaged(false);
-        setScreen(new ConsentView(text, previous, this::setLanguage, this::agree, this::decline));
+        top.getChildren().setAll(notices); // no top bar: nothing but the notice is reachable before Agree
+        setScreen(new ConsentView(text, noticeVersion, previous, this::setLanguage, this::agree, this::decline));
     }
 
     private void agree() {
@@ -126,7 +131,7 @@ public final class AppController implements Navigator, SettingsAccess {
         Settings chosen = settings.withLanguage(Messages.tag(language));
         io.execute(() -> {
             try {
-                ConsentRecord record = consentStore.agree(PrivacyNotice.VERSION, Messages.tag(language));
+                ConsentRecord record = consentStore.agree(noticeVersion, Messages.tag(language));
                 settingsStore.save(chosen);
                 Platform.runLater(() -> {
                     settings = chosen;
@@ -211,8 +216,9 @@ public final class AppController implements Navigator, SettingsAccess {
     }
 
     private void showTopBar() {
-        topBar.setVisible(true);
-        topBar.setManaged(true);
+        if (!top.getChildren().contains(topBar)) {
+            top.getChildren().setAll(topBar, notices);
+        }
     }
 
     private void setScreen(Screen screen) {

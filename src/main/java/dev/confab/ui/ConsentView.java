@@ -28,9 +28,10 @@ public final class ConsentView implements Screen {
     private final Parent view;
 
     /**
+     * @param currentVersion  the bundled notice's version
      * @param previousVersion the version the user agreed to before, when the notice has changed since
      */
-    public ConsentView(UiText text, OptionalInt previousVersion, Consumer<Locale> onLanguage,
+    public ConsentView(UiText text, int currentVersion, OptionalInt previousVersion, Consumer<Locale> onLanguage,
                        Runnable onAgree, Runnable onDecline) {
         Label icon = new Label(null, Icons.of(MaterialDesignS.SHIELD_CHECK_OUTLINE));
         icon.getStyleClass().add("consent-icon");
@@ -47,7 +48,7 @@ public final class ConsentView implements Screen {
         if (previousVersion.isPresent()) {
             Label changed = new Label(null, Icons.of(MaterialDesignA.ALERT_OUTLINE));
             changed.setId("consentChanged");
-            changed.textProperty().bind(text.bind("consent.changed", previousVersion.getAsInt(), PrivacyNotice.VERSION));
+            changed.textProperty().bind(text.bind("consent.changed", previousVersion.getAsInt(), currentVersion));
             changed.setWrapText(true);
             changed.getStyleClass().addAll("notice", "notice-warning");
             changed.setMaxWidth(Double.MAX_VALUE);
