@@ -193,7 +193,7 @@ public final class AppController implements Navigator, SettingsAccess {
     public void showSettings() {
         requireConsent();
         showTopBar();
-        setScreen(new SettingsView(text, this, consent.orElseThrow(), services.paths().config().getParent(),
+        setScreen(new SettingsView(text, this, consent.orElseThrow(), services.paths().roots(),
                 this::setLanguage, this::setTheme, this::withdrawConsent, this::showLobby));
     }
 

@@ -1,8 +1,6 @@
 package dev.confab.ui;
 
 import atlantafx.base.theme.Styles;
-import dev.confab.i18n.PrivacyNotice;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -52,17 +50,11 @@ public final class ConsentView implements Screen {
             changed.setWrapText(true);
             changed.getStyleClass().addAll("notice", "notice-warning");
             changed.setMaxWidth(Double.MAX_VALUE);
+            changed.setMinHeight(Region.USE_PREF_SIZE);
             card.getChildren().add(changed);
         }
 
-        Label notice = new Label();
-        notice.setId("privacyNotice");
-        notice.setWrapText(true);
-        notice.getStyleClass().add("privacy-notice");
-        notice.textProperty().bind(Bindings.createStringBinding(() -> PrivacyNotice.text(text.locale()), text.localeProperty()));
-        ScrollPane scroll = new ScrollPane(notice);
-        scroll.setFitToWidth(true);
-        scroll.setId("privacyNoticeScroll");
+        ScrollPane scroll = PrivacyNoticeView.create(text, "privacyNotice");
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         Label consequence = new Label();

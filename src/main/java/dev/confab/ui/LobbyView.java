@@ -102,6 +102,7 @@ public final class LobbyView implements Screen {
 
     private Parent build() {
         HBox root = new HBox(24, buildForm(), buildDevices());
+        root.setFillHeight(false); // cards as tall as their content, top-aligned
         root.getStyleClass().add("lobby");
         root.setId("lobby");
         return root;
@@ -174,7 +175,7 @@ public final class LobbyView implements Screen {
     private VBox buildDevices() {
         Label title = new Label();
         title.textProperty().bind(text.bind("lobby.devices.title"));
-        title.getStyleClass().add(Styles.TITLE_4);
+        title.getStyleClass().addAll(Styles.TITLE_4, "section-title");
 
         preview.setId("preview");
         preview.setMirrored(true);
@@ -202,6 +203,8 @@ public final class LobbyView implements Screen {
         setUpToggle(micToggle, "micToggle", MaterialDesignM.MICROPHONE, MaterialDesignM.MICROPHONE_OFF, "lobby.mic.turnOff", "lobby.mic.turnOn");
         setUpPicker(cameraPicker, "cameraPicker", "lobby.camera.none");
         setUpPicker(micPicker, "micPicker", "lobby.mic.none");
+        cameraToggle.disableProperty().bind(cameraPicker.disabledProperty());
+        micToggle.disableProperty().bind(micPicker.disabledProperty());
 
         meter.setId("micLevel");
         meter.setSource(micLevel);
@@ -296,6 +299,8 @@ public final class LobbyView implements Screen {
         fill(cameraPicker, devices.cameras(), s.cameraId());
         fill(micPicker, devices.microphones(), s.microphoneId());
         devicesListed.set(true);
+        cameraPicker.setButtonCell(new DeviceCell("lobby.camera.none")); // now "none found" is known to be true
+        micPicker.setButtonCell(new DeviceCell("lobby.mic.none"));
         cameraChanged();
         micChanged();
     }

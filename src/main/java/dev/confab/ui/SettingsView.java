@@ -1,7 +1,6 @@
 package dev.confab.ui;
 
 import atlantafx.base.theme.Styles;
-import dev.confab.i18n.PrivacyNotice;
 import dev.confab.storage.ConsentRecord;
 import dev.confab.storage.Settings;
 import javafx.beans.binding.Bindings;
@@ -19,6 +18,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 public final class SettingsView implements Screen {
     private final Parent view;
 
-    public SettingsView(UiText text, SettingsAccess settings, ConsentRecord consent, Path dataFolder,
+    public SettingsView(UiText text, SettingsAccess settings, ConsentRecord consent, List<Path> dataFolders,
                         Consumer<Locale> onLanguage, Consumer<Settings.Theme> onTheme,
                         Runnable onWithdraw, Runnable onBack) {
         Button back = new Button(null, Icons.of(MaterialDesignA.ARROW_LEFT));
@@ -56,7 +56,7 @@ public final class SettingsView implements Screen {
 
         Label privacyTitle = new Label();
         privacyTitle.textProperty().bind(text.bind("settings.privacy"));
-        privacyTitle.getStyleClass().add(Styles.TITLE_4);
+        privacyTitle.getStyleClass().addAll(Styles.TITLE_4, "section-title");
         Label consentStatus = new Label();
         consentStatus.setId("consentStatus");
         consentStatus.setWrapText(true);
@@ -64,18 +64,20 @@ public final class SettingsView implements Screen {
                 consent.policyVersion(),
                 DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(text.locale())
                         .withZone(ZoneId.systemDefault()).format(consent.agreedAt())), text.localeProperty()));
-        Label folder = new Label();
-        folder.setWrapText(true);
-        folder.textProperty().bind(text.bind("settings.dataFolder", dataFolder.toString()));
+        Label folderIntro = new Label();
+        folderIntro.setWrapText(true);
+        folderIntro.textProperty().bind(text.bind("settings.dataFolders"));
+        Label folders = new Label(dataFolders.stream().map(Path::toString).distinct()
+                .collect(java.util.stream.Collectors.joining("\n")));
+        folders.setId("dataFolders");
+        folders.getStyleClass().add("data-folders");
+        folders.setWrapText(true);
+        VBox folder = new VBox(4, folderIntro, folders);
 
         ToggleButton showNotice = new ToggleButton();
         showNotice.setId("showNotice");
         showNotice.textProperty().bind(text.bind("settings.showNotice"));
-        Label noticeText = new Label();
-        noticeText.setWrapText(true);
-        noticeText.textProperty().bind(Bindings.createStringBinding(() -> PrivacyNotice.text(text.locale()), text.localeProperty()));
-        ScrollPane notice = new ScrollPane(noticeText);
-        notice.setFitToWidth(true);
+        ScrollPane notice = PrivacyNoticeView.create(text, "settingsNotice");
         notice.setPrefViewportHeight(220);
         notice.visibleProperty().bind(showNotice.selectedProperty());
         notice.managedProperty().bind(notice.visibleProperty());
