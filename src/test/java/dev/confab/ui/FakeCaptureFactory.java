@@ -24,6 +24,8 @@ final class FakeCaptureFactory implements CaptureFactory {
     static final CaptureDevice TONE = new CaptureDevice("lavfi:sine", "Test tone", CaptureDevice.Kind.MICROPHONE, true);
 
     final AtomicInteger calls = new AtomicInteger();
+    /** Calls made on the FX thread, which must never wait for a device. */
+    final AtomicInteger fxThreadCalls = new AtomicInteger();
     final List<FakeCapture> opened = new CopyOnWriteArrayList<>();
     private final List<CaptureDevice> cameras;
     private final List<CaptureDevice> microphones;
@@ -43,19 +45,19 @@ final class FakeCaptureFactory implements CaptureFactory {
 
     @Override
     public List<CaptureDevice> cameras() {
-        calls.incrementAndGet();
+        count();
         return cameras;
     }
 
     @Override
     public List<CaptureDevice> microphones() {
-        calls.incrementAndGet();
+        count();
         return microphones;
     }
 
     @Override
     public Capture openCamera(CaptureDevice device, VideoFormat format, VideoFrameListener listener) {
-        calls.incrementAndGet();
+        count();
         int w = format.width();
         int h = format.height();
         ByteBuffer frame = ByteBuffer.allocateDirect(w * h * 4);
@@ -77,7 +79,7 @@ final class FakeCaptureFactory implements CaptureFactory {
 
     @Override
     public Capture openMicrophone(CaptureDevice device, AudioFrameListener listener) {
-        calls.incrementAndGet();
+        count();
         short[] block = new short[960];
         return start(device, n -> {
             for (int i = 0; i < block.length; i++) {
@@ -86,6 +88,17 @@ final class FakeCaptureFactory implements CaptureFactory {
             }
             listener.onSamples(block, block.length, System.currentTimeMillis() * 1000);
         }, 20);
+    }
+
+    private void count() {
+        calls.incrementAndGet();
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            fxThreadCalls.incrementAndGet();
+        }
+    }
+
+    long running(CaptureDevice.Kind kind) {
+        return opened.stream().filter(c -> !c.closed && c.device().kind() == kind).count();
     }
 
     private FakeCapture start(CaptureDevice device, java.util.function.IntConsumer produce, long periodMillis) {
