@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Confab's own privacy notice, bundled per language. Raise {@link #VERSION} whenever the text changes in
@@ -16,9 +18,14 @@ public final class PrivacyNotice {
     private PrivacyNotice() {
     }
 
+    private static final Map<Locale, String> CACHE = new ConcurrentHashMap<>();
+
     public static String text(Locale locale) {
-        String name = Messages.supported(locale).equals(Messages.SIMPLIFIED_CHINESE)
-                ? "privacy-notice_zh_CN.txt" : "privacy-notice_en.txt";
+        return CACHE.computeIfAbsent(Messages.supported(locale), PrivacyNotice::load);
+    }
+
+    private static String load(Locale supported) {
+        String name = supported.equals(Messages.SIMPLIFIED_CHINESE) ? "privacy-notice_zh_CN.txt" : "privacy-notice_en.txt";
         try (InputStream in = PrivacyNotice.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("Privacy notice resource missing: " + name);

@@ -71,6 +71,7 @@ public final class AppController implements Navigator, SettingsAccess {
     private Settings settings;
     private Optional<ConsentRecord> consent;
     private Screen current;
+    private boolean agreeing;
 
     public AppController(Stage stage, AppServices services, Startup startup) {
         this.stage = stage;
@@ -127,6 +128,10 @@ public final class AppController implements Navigator, SettingsAccess {
     }
 
     private void agree() {
+        if (agreeing) {
+            return; // a double click must not store twice or open two lobbies
+        }
+        agreeing = true;
         Locale language = text.locale();
         Settings chosen = settings.withLanguage(Messages.tag(language));
         io.execute(() -> {
@@ -136,11 +141,15 @@ public final class AppController implements Navigator, SettingsAccess {
                 Platform.runLater(() -> {
                     settings = chosen;
                     consent = Optional.of(record);
+                    agreeing = false;
                     showLobby();
                 });
             } catch (IOException | RuntimeException e) {
                 LOG.error("Could not store consent", e);
-                Platform.runLater(() -> addNotice(UiMessage.of("notice.saveFailed", e.getMessage())));
+                Platform.runLater(() -> {
+                    agreeing = false;
+                    addNotice(UiMessage.of("notice.saveFailed", e.getMessage()));
+                });
             }
         });
     }
@@ -311,7 +320,7 @@ public final class AppController implements Navigator, SettingsAccess {
 
     private void addNotice(UiMessage message) {
         Label label = new Label();
-        label.textProperty().bind(text.bind(new javafx.beans.property.SimpleObjectProperty<>(message)));
+        label.textProperty().bind(text.bind(message.key(), message.args().toArray()));
         label.setWrapText(true);
         label.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(label, Priority.ALWAYS);

@@ -84,7 +84,6 @@ public final class ConsentView implements Screen {
         root.setId("consent");
         root.getStyleClass().add("consent");
         this.view = root;
-        agree.requestFocus();
     }
 
     @Override

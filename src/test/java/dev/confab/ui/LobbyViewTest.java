@@ -52,7 +52,7 @@ class LobbyViewTest {
     }
 
     private boolean showing(String id) {
-        return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
+        return robot.lookup(id).tryQuery().map(Visibility::shown).orElse(false);
     }
 
     private Settings storedSettings() throws Exception {
