@@ -247,13 +247,15 @@ public final class LobbyView implements Screen {
         picker.setId(id);
         picker.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(picker, Priority.ALWAYS);
-        picker.setCellFactory(list -> new DeviceCell(emptyKey));
-        picker.setButtonCell(new DeviceCell(emptyKey));
+        picker.setCellFactory(list -> new DeviceCell());
+        picker.setButtonCell(new DeviceCell());
         picker.setDisable(true);
+        // Shown while there is no value, i.e. when the list came back empty.
+        picker.promptTextProperty().bind(Bindings.when(devicesListed).then(text.bind(emptyKey)).otherwise(""));
         // Relabel "(synthetic)" and the empty text when the language changes.
         text.localeProperty().addListener((obs, old, now) -> {
-            picker.setCellFactory(list -> new DeviceCell(emptyKey));
-            picker.setButtonCell(new DeviceCell(emptyKey));
+            picker.setCellFactory(list -> new DeviceCell());
+            picker.setButtonCell(new DeviceCell());
         });
     }
 
@@ -299,8 +301,6 @@ public final class LobbyView implements Screen {
         fill(cameraPicker, devices.cameras(), s.cameraId());
         fill(micPicker, devices.microphones(), s.microphoneId());
         devicesListed.set(true);
-        cameraPicker.setButtonCell(new DeviceCell("lobby.camera.none")); // now "none found" is known to be true
-        micPicker.setButtonCell(new DeviceCell("lobby.mic.none"));
         cameraChanged();
         micChanged();
     }
@@ -433,17 +433,11 @@ public final class LobbyView implements Screen {
     }
 
     private final class DeviceCell extends ListCell<CaptureDevice> {
-        private final String emptyKey;
-
-        DeviceCell(String emptyKey) {
-            this.emptyKey = emptyKey;
-        }
-
         @Override
         protected void updateItem(CaptureDevice item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
-                setText(devicesListed.get() ? text.get(emptyKey) : "");
+                setText(null); // the picker's prompt text says "none found"
             } else {
                 setText(item.synthetic() ? text.get("lobby.device.syntheticName", item.displayName()) : item.displayName());
             }
