@@ -25,6 +25,10 @@ public record Settings(int schemaVersion, String language, Theme theme, String d
         return new Settings(SCHEMA_VERSION, null, Theme.LIGHT, "", null, null, null, true, true);
     }
 
+    public Settings withCurrentSchema() {
+        return new Settings(SCHEMA_VERSION, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn);
+    }
+
     public Settings withLanguage(String tag) {
         return new Settings(schemaVersion, tag, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn);
     }

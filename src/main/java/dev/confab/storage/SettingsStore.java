@@ -47,7 +47,8 @@ public final class SettingsStore {
             if (s == null || s.schemaVersion() < 1) {
                 return recover("missing schema version");
             }
-            return new LoadResult(s, Optional.empty(), Optional.empty());
+            // Fields a newer release added were dropped on reading, so this is now a current-version file.
+            return new LoadResult(s.withCurrentSchema(), Optional.empty(), Optional.empty());
         } catch (JacksonException e) {
             return recover("not valid settings JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -83,9 +83,11 @@ public final class AppController implements Navigator, SettingsAccess {
         this.noticeVersion = startup.noticeVersion();
         this.text = new UiText(Messages.fromTag(settings.language(), services.osLocale()));
         this.topBar = buildTopBar();
-        if (startup.settings().recovered()) {
-            String where = startup.settings().movedAsideTo().map(p -> p.getFileName().toString()).orElse("—");
-            addNotice(UiMessage.of("notice.settingsRecovered", where));
+        SettingsStore.LoadResult loaded = startup.settings();
+        if (loaded.recovered()) {
+            addNotice(loaded.movedAsideTo()
+                    .map(p -> UiMessage.of("notice.settingsRecovered", p.getFileName().toString()))
+                    .orElseGet(() -> UiMessage.of("notice.settingsUnreadable", loaded.problem().orElse(""))));
         }
     }
 

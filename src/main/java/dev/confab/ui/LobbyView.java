@@ -122,7 +122,7 @@ public final class LobbyView implements Screen {
         serverPicker.setCellFactory(list -> new ServerCell());
         serverPicker.setButtonCell(new ServerCell());
         serverAddress.setId("serverAddress");
-        serverAddress.setPromptText("wss://meet.example.org");
+        serverAddress.promptTextProperty().bind(text.bind("lobby.serverAddress.prompt"));
         serverAddress.visibleProperty().bind(serverPicker.valueProperty().isEqualTo(ServerOption.OTHER));
         serverAddress.managedProperty().bind(serverAddress.visibleProperty());
         serverPicker.valueProperty().addListener((obs, old, now) -> serverField.clearError());

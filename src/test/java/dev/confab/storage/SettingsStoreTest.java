@@ -103,5 +103,6 @@ class SettingsStoreTest {
         assertThat(loaded.recovered()).isFalse();
         assertThat(loaded.settings().displayName()).isEqualTo("Ada");
         assertThat(loaded.settings().micOn()).isFalse();
+        assertThat(loaded.settings().schemaVersion()).as("saved back as what this release understands").isEqualTo(Settings.SCHEMA_VERSION);
     }
 }

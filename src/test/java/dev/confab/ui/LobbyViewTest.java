@@ -95,6 +95,17 @@ class LobbyViewTest {
     }
 
     @Test
+    void tabMovesThroughTheFormInReadingOrder() throws Exception {
+        open();
+        robot.clickOn("#displayName");
+        String[] order = {"#serverPicker", "#meetingId", "#passcode", "#newMeeting", "#join"};
+        for (String next : order) {
+            robot.type(KeyCode.TAB);
+            assertThat(robot.lookup(next).query().isFocused()).as("focus after Tab: " + next).isTrue();
+        }
+    }
+
+    @Test
     void aTooLongNameIsRejected() throws Exception {
         open();
         robot.interact(() -> robot.lookup("#displayName").queryTextInputControl().setText("x".repeat(65)));
