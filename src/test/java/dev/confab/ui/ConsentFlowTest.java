@@ -132,6 +132,8 @@ class ConsentFlowTest {
         robot.clickOn("#confirmWithdraw");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#agree").tryQuery().isPresent());
+        assertThat(robot.lookup("#consentChanged").tryQuery()).as("a fresh start, not a changed notice").isEmpty();
+        assertThat(robot.lookup("#settingsButton").tryQuery()).isEmpty();
         assertThat(UserDataEraser.nothingStored(app.paths)).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> app.capture.running() == 0);
     }

@@ -227,6 +227,16 @@ class LobbyViewTest {
     }
 
     @Test
+    void closingTheWindowStopsAllCaptureWithoutErasingAnything() throws Exception {
+        open();
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.capture.running() == 2);
+        javafx.stage.Stage stage = app.controller.stage();
+        robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.capture.running() == 0);
+        assertThat(app.paths.consentFile()).exists();
+    }
+
+    @Test
     void leavingTheLobbyStopsAllCapture() throws Exception {
         open();
         await().atMost(Duration.ofSeconds(10)).until(() -> app.capture.running() == 2);
