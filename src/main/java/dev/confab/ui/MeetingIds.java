@@ -46,12 +46,17 @@ public final class MeetingIds {
             }
             int digitsBeforeCaret = Math.min(digits.length(),
                     digitsOf(proposed.substring(0, Math.min(change.getCaretPosition(), proposed.length()))).length());
-            // Deleting a group separator with backspace would otherwise be undone by regrouping: delete the digit before it.
+            // Deleting only a group separator would be undone by regrouping: delete the neighbouring digit
+            // instead, the one before it for Backspace, the one after it for Delete.
             String old = change.getControlText();
-            if (change.isDeleted() && !change.isAdded() && digitsOf(old).equals(digits)
-                    && change.getRangeStart() > 0 && digitsBeforeCaret > 0) {
-                digits = digits.substring(0, digitsBeforeCaret - 1) + digits.substring(digitsBeforeCaret);
-                digitsBeforeCaret--;
+            if (change.isDeleted() && !change.isAdded() && digitsOf(old).equals(digits)) {
+                boolean backspace = change.getControlCaretPosition() > change.getRangeStart();
+                if (backspace && digitsBeforeCaret > 0) {
+                    digits = digits.substring(0, digitsBeforeCaret - 1) + digits.substring(digitsBeforeCaret);
+                    digitsBeforeCaret--;
+                } else if (!backspace && digitsBeforeCaret < digits.length()) {
+                    digits = digits.substring(0, digitsBeforeCaret) + digits.substring(digitsBeforeCaret + 1);
+                }
             }
             String grouped = group(digits);
             change.setRange(0, old.length());

@@ -4,6 +4,7 @@ import dev.confab.media.AudioFrameListener;
 import dev.confab.media.Capture;
 import dev.confab.media.CaptureDevice;
 import dev.confab.media.CaptureFactory;
+import dev.confab.media.MediaException;
 import dev.confab.media.VideoFormat;
 import dev.confab.media.VideoFrameListener;
 
@@ -27,6 +28,8 @@ final class FakeCaptureFactory implements CaptureFactory {
     /** Calls made on the FX thread, which must never wait for a device. */
     final AtomicInteger fxThreadCalls = new AtomicInteger();
     final List<FakeCapture> opened = new CopyOnWriteArrayList<>();
+    /** When set, opening a camera fails with this message, as a busy or unplugged device would. */
+    volatile String cameraFailure;
     private final List<CaptureDevice> cameras;
     private final List<CaptureDevice> microphones;
 
@@ -56,8 +59,11 @@ final class FakeCaptureFactory implements CaptureFactory {
     }
 
     @Override
-    public Capture openCamera(CaptureDevice device, VideoFormat format, VideoFrameListener listener) {
+    public Capture openCamera(CaptureDevice device, VideoFormat format, VideoFrameListener listener) throws MediaException {
         count();
+        if (cameraFailure != null) {
+            throw new MediaException(cameraFailure);
+        }
         int w = format.width();
         int h = format.height();
         ByteBuffer frame = ByteBuffer.allocateDirect(w * h * 4);

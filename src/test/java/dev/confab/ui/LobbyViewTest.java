@@ -237,6 +237,30 @@ class LobbyViewTest {
     }
 
     @Test
+    void aCameraThatFailsToOpenIsExplainedUnderItsPicker() throws Exception {
+        FakeCaptureFactory failing = FakeCaptureFactory.withRealDevices();
+        failing.cameraFailure = "Device or resource busy";
+        app = new AppHarness(dir, failing).agreedBefore(Settings.defaults().withLanguage("en"));
+        app.start(Locale.ENGLISH);
+        await().atMost(Duration.ofSeconds(10)).until(() -> showing("#cameraNote"));
+        assertThat(text("#cameraNote")).isEqualTo("The camera could not be started: Device or resource busy");
+        assertThat(app.capture.running(CaptureDevice.Kind.MICROPHONE)).as("the microphone still works").isEqualTo(1);
+    }
+
+    @Test
+    void deletingAroundAGroupSeparatorRemovesTheNeighbouringDigit() throws Exception {
+        open();
+        TextInputControl id = robot.lookup("#meetingId").queryTextInputControl();
+        robot.clickOn(id).write("1234567890");
+        robot.interact(() -> id.positionCaret(4)); // just after "123 "
+        robot.type(KeyCode.BACK_SPACE);
+        assertThat(id.getText()).isEqualTo("124 567 890");
+        robot.interact(() -> id.positionCaret(3)); // just before the first separator
+        robot.type(KeyCode.DELETE);
+        assertThat(id.getText()).isEqualTo("124 678 90");
+    }
+
+    @Test
     void leavingTheLobbyStopsAllCapture() throws Exception {
         open();
         await().atMost(Duration.ofSeconds(10)).until(() -> app.capture.running() == 2);
