@@ -158,6 +158,9 @@ public final class AppController implements Navigator, SettingsAccess {
 
     /** Erases whatever an earlier consent allowed Confab to store, then quits. */
     private void decline() {
+        if (io.isShutdown()) {
+            return; // already leaving (double click, or Decline followed by closing the window)
+        }
         disposeCurrent();
         io.execute(() -> {
             try {

@@ -80,6 +80,8 @@ class ConsentFlowTest {
         app = new AppHarness(dir);
         app.start(Locale.ENGLISH);
         robot.clickOn("#decline");
+        Stage stage = app.controller.stage();
+        FxToolkit.setupFixture(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         assertThat(app.exited.await(10, TimeUnit.SECONDS)).as("app exited").isTrue();
         assertThat(UserDataEraser.nothingStored(app.paths)).isTrue();
         assertThat(app.capture.calls.get()).isZero();
