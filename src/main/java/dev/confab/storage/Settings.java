@@ -1,0 +1,51 @@
+package dev.confab.storage;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * Everything Confab remembers between launches that is not consent. Stored as JSON; {@code schemaVersion}
+ * lets a later release migrate older files. {@code language} is a BCP-47 tag ("en", "zh-CN") or null to
+ * follow the OS; server null means "this computer" (the embedded server); device ids are
+ * {@link dev.confab.media.CaptureDevice#id()} values or null for "first available".
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Settings(int schemaVersion, String language, Theme theme, String displayName, String server,
+                       String cameraId, String microphoneId, boolean cameraOn, boolean micOn) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public enum Theme { LIGHT, DARK }
+
+    public Settings {
+        theme = theme == null ? Theme.LIGHT : theme;
+        displayName = displayName == null ? "" : displayName;
+    }
+
+    public static Settings defaults() {
+        return new Settings(SCHEMA_VERSION, null, Theme.LIGHT, "", null, null, null, true, true);
+    }
+
+    public Settings withCurrentSchema() {
+        return new Settings(SCHEMA_VERSION, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn);
+    }
+
+    public Settings withLanguage(String tag) {
+        return new Settings(schemaVersion, tag, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn);
+    }
+
+    public Settings withTheme(Theme value) {
+        return new Settings(schemaVersion, language, value, displayName, server, cameraId, microphoneId, cameraOn, micOn);
+    }
+
+    public Settings withIdentity(String name, String serverAddress) {
+        return new Settings(schemaVersion, language, theme, name, serverAddress, cameraId, microphoneId, cameraOn, micOn);
+    }
+
+    public Settings withCamera(String id, boolean on) {
+        return new Settings(schemaVersion, language, theme, displayName, server, id, microphoneId, on, micOn);
+    }
+
+    public Settings withMicrophone(String id, boolean on) {
+        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, id, cameraOn, on);
+    }
+}

@@ -1,0 +1,349 @@
+package dev.confab.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.confab.i18n.Messages;
+import dev.confab.i18n.PrivacyNotice;
+import dev.confab.storage.ConsentRecord;
+import dev.confab.storage.ConsentStore;
+import dev.confab.storage.Settings;
+import dev.confab.storage.SettingsStore;
+import dev.confab.storage.UserDataEraser;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+
+/**
+ * The main window: consent gate, top bar, notices and the current {@link Screen}. It owns the user's
+ * settings and consent and writes them on a background thread, and only after consent was given, so
+ * declining leaves nothing behind.
+ */
+public final class AppController implements Navigator, SettingsAccess {
+    private static final Logger LOG = LoggerFactory.getLogger(AppController.class);
+    public static final double WIDTH = 960;
+    public static final double HEIGHT = 680;
+
+    /**
+     * What was on disk at launch, loaded off the FX thread (see {@link ConfabApp#init()}), and the version of
+     * the bundled privacy notice that consent must cover.
+     */
+    public record Startup(SettingsStore.LoadResult settings, Optional<ConsentRecord> consent, int noticeVersion) {
+        public static Startup load(AppServices services) {
+            return new Startup(new SettingsStore(services.paths(), services.clock()).load(),
+                    new ConsentStore(services.paths(), services.clock()).load(), PrivacyNotice.VERSION);
+        }
+    }
+
+    private final Stage stage;
+    private final AppServices services;
+    private final SettingsStore settingsStore;
+    private final ConsentStore consentStore;
+    private final UiText text;
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> new Thread(r, "confab-user-files"));
+    private final BorderPane root = new BorderPane();
+    private final VBox notices = new VBox(6);
+    private final VBox top = new VBox();
+    private final HBox topBar;
+    private final int noticeVersion;
+    private Settings settings;
+    private Optional<ConsentRecord> consent;
+    private Screen current;
+    private boolean agreeing;
+
+    public AppController(Stage stage, AppServices services, Startup startup) {
+        this.stage = stage;
+        this.services = services;
+        this.settingsStore = new SettingsStore(services.paths(), services.clock());
+        this.consentStore = new ConsentStore(services.paths(), services.clock());
+        this.settings = startup.settings().settings();
+        this.consent = startup.consent();
+        this.noticeVersion = startup.noticeVersion();
+        this.text = new UiText(Messages.fromTag(settings.language(), services.osLocale()));
+        this.topBar = buildTopBar();
+        SettingsStore.LoadResult loaded = startup.settings();
+        if (loaded.recovered()) {
+            addNotice(loaded.movedAsideTo()
+                    .map(p -> UiMessage.of("notice.settingsRecovered", p.getFileName().toString()))
+                    .orElseGet(() -> UiMessage.of("notice.settingsUnreadable", loaded.problem().orElse(""))));
+        }
+    }
+
+    /** Builds the window and shows consent or the lobby. FX thread. */
+    public void start() {
+        notices.setId("notices");
+        root.setTop(top);
+        root.getStyleClass().add("confab-root");
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(AppController.class.getResource("confab.css").toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(text.bind("app.title"));
+        stage.setMinWidth(760);
+        stage.setMinHeight(560);
+        stage.setOnCloseRequest(e -> {
+            if (!hasConsent()) {
+                e.consume(); // closing the consent dialog is a Decline
+                decline();
+            } else {
+                shutdown();
+            }
+        });
+        applyTheme(settings.theme());
+        if (hasConsent()) {
+            showLobby();
+        } else {
+            showConsent();
+        }
+        stage.show();
+    }
+
+    private boolean hasConsent() {
+        return ConsentStore.covers(consent, noticeVersion);
+    }
+
+    private void showConsent() {
+        OptionalInt previous = consent.map(c -> OptionalInt.of(c.policyVersion())).orElse(OptionalInt.empty());
+        top.getChildren().setAll(notices); // no top bar: nothing but the notice is reachable before Agree
+        setScreen(new ConsentView(text, noticeVersion, previous, this::setLanguage, this::agree, this::decline));
+    }
+
+    private void agree() {
+        if (agreeing) {
+            return; // a double click must not store twice or open two lobbies
+        }
+        agreeing = true;
+        Locale language = text.locale();
+        Settings chosen = settings.withLanguage(Messages.tag(language));
+        io.execute(() -> {
+            try {
+                ConsentRecord record = consentStore.agree(noticeVersion, Messages.tag(language));
+                settingsStore.save(chosen);
+                Platform.runLater(() -> {
+                    settings = chosen;
+                    consent = Optional.of(record);
+                    agreeing = false;
+                    showLobby();
+                });
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Could not store consent", e);
+                Platform.runLater(() -> {
+                    agreeing = false;
+                    addNotice(UiMessage.of("notice.saveFailed", e.getMessage()));
+                });
+            }
+        });
+    }
+
+    /** Erases whatever an earlier consent allowed Confab to store, then quits. */
+    private void decline() {
+        if (io.isShutdown()) {
+            return; // already leaving (double click, or Decline followed by closing the window)
+        }
+        disposeCurrent();
+        io.execute(() -> {
+            try {
+                UserDataEraser.eraseAll(services.paths());
+            } catch (IOException e) {
+                LOG.error("Could not erase user data on decline", e);
+            }
+            Platform.runLater(services.exit());
+        });
+        io.shutdown();
+    }
+
+    /** Settings → Withdraw consent: erase everything and start over at the consent screen. */
+    private void withdrawConsent() {
+        disposeCurrent();
+        io.execute(() -> {
+            try {
+                UserDataEraser.eraseAll(services.paths());
+                Platform.runLater(() -> {
+                    consent = Optional.empty();
+                    // Keep today's language and theme on screen (in memory only) so the user can still read it.
+                    settings = Settings.defaults().withTheme(settings.theme());
+                    notices.getChildren().clear();
+                    showConsent();
+                });
+            } catch (IOException e) {
+                LOG.error("Could not erase user data", e);
+                Platform.runLater(() -> {
+                    addNotice(UiMessage.of("notice.eraseFailed", e.getMessage()));
+                    showSettings();
+                });
+            }
+        });
+    }
+
+    @Override
+    public void showLobby() {
+        requireConsent();
+        showTopBar();
+        setScreen(new LobbyView(text, this, services.capture(), services.meetings(), this));
+    }
+
+    @Override
+    public void showSettings() {
+        requireConsent();
+        showTopBar();
+        setScreen(new SettingsView(text, this, consent.orElseThrow(), services.paths().roots(),
+                this::setLanguage, this::setTheme, this::withdrawConsent, this::showLobby));
+    }
+
+    @Override
+    public void show(Screen screen) {
+        requireConsent();
+        showTopBar();
+        setScreen(screen);
+    }
+
+    @Override
+    public UiText text() {
+        return text;
+    }
+
+    private void requireConsent() {
+        if (!hasConsent()) {
+            throw new IllegalStateException("No screen but the consent screen before the user agreed");
+        }
+    }
+
+    private void showTopBar() {
+        if (!top.getChildren().contains(topBar)) {
+            top.getChildren().setAll(topBar, notices);
+        }
+    }
+
+    private void setScreen(Screen screen) {
+        disposeCurrent();
+        current = screen;
+        root.setCenter(screen.view());
+    }
+
+    private void disposeCurrent() {
+        if (current != null) {
+            current.dispose();
+            current = null;
+            root.setCenter(null);
+        }
+    }
+
+    /** The screen on display, for tests and the screenshot tour. */
+    public Screen currentScreen() {
+        return current;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    // --- settings -------------------------------------------------------------------------------------
+
+    @Override
+    public Settings current() {
+        return settings;
+    }
+
+    @Override
+    public void update(UnaryOperator<Settings> change) {
+        Settings next = change.apply(settings);
+        if (next.equals(settings)) {
+            return;
+        }
+        settings = next;
+        if (hasConsent()) {
+            io.execute(() -> {
+                try {
+                    settingsStore.save(next);
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("Could not save settings", e);
+                    Platform.runLater(() -> addNotice(UiMessage.of("notice.saveFailed", e.getMessage())));
+                }
+            });
+        }
+    }
+
+    private void setLanguage(Locale locale) {
+        text.setLocale(locale);
+        update(s -> s.withLanguage(Messages.tag(locale)));
+    }
+
+    private void setTheme(Settings.Theme theme) {
+        applyTheme(theme);
+        update(s -> s.withTheme(theme));
+    }
+
+    private void applyTheme(Settings.Theme theme) {
+        Application.setUserAgentStylesheet(theme == Settings.Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    // --- chrome ---------------------------------------------------------------------------------------
+
+    private HBox buildTopBar() {
+        Label name = new Label(null, Icons.of(MaterialDesignA.ACCOUNT_MULTIPLE));
+        name.textProperty().bind(text.bind("app.title"));
+        name.getStyleClass().add("app-name");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ComboBox<Locale> language = LanguagePicker.create(text, "language", this::setLanguage);
+        Button settingsButton = new Button(null, Icons.of(MaterialDesignC.COG));
+        settingsButton.setId("settingsButton");
+        settingsButton.textProperty().bind(text.bind("settings.title"));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text.bind("settings.open"));
+        settingsButton.setTooltip(tip);
+        settingsButton.setOnAction(e -> showSettings());
+        HBox bar = new HBox(12, name, spacer, language, settingsButton);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("top-bar");
+        bar.setId("topBar");
+        return bar;
+    }
+
+    private void addNotice(UiMessage message) {
+        Label label = new Label();
+        label.textProperty().bind(text.bind(message.key(), message.args().toArray()));
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(label, Priority.ALWAYS);
+        Button close = new Button(null, Icons.of(MaterialDesignC.CLOSE));
+        close.getStyleClass().add("flat");
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text.bind("notice.dismiss"));
+        close.setTooltip(tip);
+        HBox notice = new HBox(8, label, close);
+        notice.setAlignment(Pos.CENTER_LEFT);
+        notice.getStyleClass().addAll("notice", "notice-warning");
+        close.setOnAction(e -> notices.getChildren().remove(notice));
+        notices.getChildren().add(notice);
+    }
+
+    /** Stops screens and lets pending writes finish; called when the window closes. */
+    public void shutdown() {
+        disposeCurrent();
+        io.shutdown();
+    }
+}

@@ -1,0 +1,254 @@
+package dev.confab.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.confab.media.AudioLevel;
+import dev.confab.media.CaptureDevice;
+import dev.confab.media.CaptureFactory;
+import dev.confab.storage.Settings;
+import dev.confab.ui.video.VideoView;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The lobby's device check: mirrored camera self-view, microphone level, device pickers and on/off
+ * toggles. Devices are listed and opened off the FX thread by {@link LobbyMedia}; choices are remembered.
+ */
+final class DeviceCheckPanel {
+    private final UiText text;
+    private final SettingsAccess settings;
+    private final VideoView preview = new VideoView();
+    private final AudioLevel micLevel = new AudioLevel();
+    private final LevelMeter meter = new LevelMeter();
+    private final ComboBox<CaptureDevice> cameraPicker = new ComboBox<>();
+    private final ComboBox<CaptureDevice> micPicker = new ComboBox<>();
+    private final ToggleButton cameraToggle = new ToggleButton();
+    private final ToggleButton micToggle = new ToggleButton();
+    private final BooleanProperty devicesListed = new SimpleBooleanProperty();
+    private final ObjectProperty<UiMessage> cameraProblem = new SimpleObjectProperty<>();
+    private final ObjectProperty<UiMessage> micProblem = new SimpleObjectProperty<>();
+    private final LobbyMedia media;
+    private final VBox view;
+
+    DeviceCheckPanel(UiText text, SettingsAccess settings, CaptureFactory capture) {
+        this.text = text;
+        this.settings = settings;
+        this.media = new LobbyMedia(capture, preview, micLevel, this::showDeviceProblem);
+        this.view = buildDevices();
+        cameraToggle.setSelected(settings.current().cameraOn());
+        micToggle.setSelected(settings.current().micOn());
+        media.listDevices(this::devicesArrived);
+    }
+
+    VBox view() {
+        return view;
+    }
+
+    /** Stops both captures (in the background). */
+    void dispose() {
+        media.close();
+    }
+
+    CaptureDevice camera() {
+        return cameraPicker.getValue();
+    }
+
+    boolean cameraOn() {
+        return cameraToggle.isSelected();
+    }
+
+    CaptureDevice microphone() {
+        return micPicker.getValue();
+    }
+
+    boolean micOn() {
+        return micToggle.isSelected();
+    }
+
+    private VBox buildDevices() {
+        Label title = new Label();
+        title.textProperty().bind(text.bind("lobby.devices.title"));
+        title.getStyleClass().addAll(Styles.TITLE_4, "section-title");
+
+        preview.setId("preview");
+        preview.setMirrored(true);
+        Label placeholder = new Label();
+        placeholder.setId("previewPlaceholder");
+        placeholder.getStyleClass().add("preview-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (!devicesListed.get()) {
+                return text.get("lobby.camera.looking");
+            }
+            if (cameraPicker.getItems().isEmpty()) {
+                return text.get("lobby.camera.none");
+            }
+            return cameraToggle.isSelected() ? text.get("lobby.camera.starting") : text.get("lobby.camera.isOff");
+        }, text.localeProperty(), devicesListed, cameraToggle.selectedProperty(), cameraPicker.itemsProperty()));
+        placeholder.visibleProperty().bind(preview.showingPictureProperty().not());
+        StackPane screen = new StackPane(preview, placeholder);
+        screen.getStyleClass().add("preview-frame");
+        screen.setPrefSize(400, 225);
+        screen.setMinSize(320, 180);
+        screen.setMaxWidth(Double.MAX_VALUE);
+
+        setUpToggle(cameraToggle, "cameraToggle", MaterialDesignV.VIDEO, MaterialDesignV.VIDEO_OFF, "lobby.camera.turnOff", "lobby.camera.turnOn");
+        setUpToggle(micToggle, "micToggle", MaterialDesignM.MICROPHONE, MaterialDesignM.MICROPHONE_OFF, "lobby.mic.turnOff", "lobby.mic.turnOn");
+        setUpPicker(cameraPicker, "cameraPicker", "lobby.camera.none");
+        setUpPicker(micPicker, "micPicker", "lobby.mic.none");
+        cameraToggle.disableProperty().bind(cameraPicker.disabledProperty());
+        micToggle.disableProperty().bind(micPicker.disabledProperty());
+
+        meter.setId("micLevel");
+        meter.setSource(micLevel);
+        meter.setMaxWidth(Double.MAX_VALUE);
+
+        Label cameraNote = deviceNote("cameraNote", cameraPicker, cameraProblem, "lobby.camera.synthetic");
+        Label micNote = deviceNote("micNote", micPicker, micProblem, "lobby.mic.synthetic");
+
+        HBox cameraRow = new HBox(8, cameraToggle, cameraPicker);
+        cameraRow.setAlignment(Pos.CENTER_LEFT);
+        HBox micRow = new HBox(8, micToggle, micPicker);
+        micRow.setAlignment(Pos.CENTER_LEFT);
+        VBox devices = new VBox(10, title, screen,
+                Forms.labelled(text, "lobby.camera", cameraRow, null, "camera"), cameraNote,
+                Forms.labelled(text, "lobby.mic", micRow, null, "mic"), meter, micNote);
+        devices.getStyleClass().addAll("card", "lobby-devices");
+        devices.setPrefWidth(440);
+        HBox.setHgrow(devices, Priority.ALWAYS);
+
+        cameraToggle.selectedProperty().addListener((obs, old, on) -> cameraChanged());
+        cameraPicker.valueProperty().addListener((obs, old, now) -> cameraChanged());
+        micToggle.selectedProperty().addListener((obs, old, on) -> micChanged());
+        micPicker.valueProperty().addListener((obs, old, now) -> micChanged());
+        return devices;
+    }
+
+    private void setUpToggle(ToggleButton toggle, String id, Ikon onIcon, Ikon offIcon,
+                             String turnOffKey, String turnOnKey) {
+        toggle.setId(id);
+        toggle.getStyleClass().add(Styles.BUTTON_ICON);
+        toggle.graphicProperty().bind(Bindings.when(toggle.selectedProperty()).then(Icons.of(onIcon)).otherwise(Icons.of(offIcon)));
+        var hint = Bindings.when(toggle.selectedProperty()).then(text.bind(turnOffKey)).otherwise(text.bind(turnOnKey));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(hint);
+        toggle.setTooltip(tip);
+        toggle.accessibleTextProperty().bind(hint);
+    }
+
+    private void setUpPicker(ComboBox<CaptureDevice> picker, String id, String emptyKey) {
+        picker.setId(id);
+        picker.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(picker, Priority.ALWAYS);
+        picker.setCellFactory(list -> new DeviceCell());
+        picker.setButtonCell(new DeviceCell());
+        picker.setDisable(true);
+        // Shown while there is no value, i.e. when the list came back empty.
+        picker.promptTextProperty().bind(Bindings.when(devicesListed).then(text.bind(emptyKey)).otherwise(""));
+        // Relabel "(synthetic)" and the empty text when the language changes.
+        text.localeProperty().addListener((obs, old, now) -> {
+            picker.setCellFactory(list -> new DeviceCell());
+            picker.setButtonCell(new DeviceCell());
+        });
+    }
+
+    /** A line under a picker: a device failure if there is one, else a hint that the device is synthetic. */
+    private Label deviceNote(String id, ComboBox<CaptureDevice> picker, ObjectProperty<UiMessage> problem, String syntheticKey) {
+        Label note = new Label();
+        note.setId(id);
+        note.setWrapText(true);
+        note.getStyleClass().add("device-note");
+        note.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (problem.get() != null) {
+                return text.get(problem.get());
+            }
+            CaptureDevice d = picker.getValue();
+            return d != null && d.synthetic() ? text.get(syntheticKey) : "";
+        }, text.localeProperty(), problem, picker.valueProperty()));
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        problem.addListener((obs, old, now) -> {
+            note.getStyleClass().remove(Styles.DANGER);
+            if (now != null) {
+                note.getStyleClass().add(Styles.DANGER);
+            }
+        });
+        return note;
+    }
+
+    private void devicesArrived(LobbyMedia.Devices devices) {
+        Settings s = settings.current();
+        fill(cameraPicker, devices.cameras(), s.cameraId());
+        fill(micPicker, devices.microphones(), s.microphoneId());
+        devicesListed.set(true);
+        cameraChanged();
+        micChanged();
+    }
+
+    private static void fill(ComboBox<CaptureDevice> picker, List<CaptureDevice> found, String rememberedId) {
+        picker.getItems().setAll(found);
+        picker.setDisable(found.isEmpty());
+        Optional<CaptureDevice> remembered = found.stream().filter(d -> d.id().equals(rememberedId)).findFirst();
+        picker.setValue(remembered.orElse(found.isEmpty() ? null : found.getFirst()));
+    }
+
+    private void cameraChanged() {
+        if (!devicesListed.get()) {
+            return;
+        }
+        CaptureDevice device = cameraPicker.getValue();
+        boolean on = cameraToggle.isSelected();
+        cameraProblem.set(null);
+        media.useCamera(device, on);
+        settings.update(s -> s.withCamera(device == null ? s.cameraId() : device.id(), on));
+    }
+
+    private void micChanged() {
+        if (!devicesListed.get()) {
+            return;
+        }
+        CaptureDevice device = micPicker.getValue();
+        boolean on = micToggle.isSelected();
+        micProblem.set(null);
+        media.useMicrophone(device, on);
+        settings.update(s -> s.withMicrophone(device == null ? s.microphoneId() : device.id(), on));
+    }
+
+    private void showDeviceProblem(LobbyMedia.Problem problem) {
+        if (problem.kind() == CaptureDevice.Kind.CAMERA) {
+            cameraProblem.set(UiMessage.of("lobby.camera.failed", problem.detail()));
+        } else {
+            micProblem.set(UiMessage.of("lobby.mic.failed", problem.detail()));
+        }
+    }
+
+    private final class DeviceCell extends ListCell<CaptureDevice> {
+        @Override
+        protected void updateItem(CaptureDevice item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null); // the picker's prompt text says "none found"
+            } else {
+                setText(item.synthetic() ? text.get("lobby.device.syntheticName", item.displayName()) : item.displayName());
+            }
+        }
+    }
+}

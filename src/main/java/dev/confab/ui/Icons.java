@@ -1,0 +1,16 @@
+package dev.confab.ui;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Creates Material Design icons at the sizes the UI uses. */
+final class Icons {
+    private Icons() {
+    }
+
+    static FontIcon of(Ikon ikon) {
+        FontIcon icon = new FontIcon(ikon);
+        icon.setIconSize(18);
+        return icon;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.confab.ui;
+
+/**
+ * What the lobby's two buttons do. The meeting layer implements this; the UI only hands over a validated
+ * form. Calls arrive on the FX thread and must return quickly: do network work on another thread and
+ * report back through {@link LobbyContext}.
+ */
+public interface LobbyActions {
+    void newMeeting(LobbyForm form, LobbyContext lobby);
+
+    void join(LobbyForm form, LobbyContext lobby);
+
+    /** Used until a meeting layer is connected: tells the user that meetings are not available yet. */
+    LobbyActions UNAVAILABLE = new LobbyActions() {
+        @Override
+        public void newMeeting(LobbyForm form, LobbyContext lobby) {
+            lobby.showInfo("lobby.meetingsUnavailable");
+        }
+
+        @Override
+        public void join(LobbyForm form, LobbyContext lobby) {
+            lobby.showInfo("lobby.meetingsUnavailable");
+        }
+    };
+}

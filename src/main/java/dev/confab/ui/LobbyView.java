@@ -1,0 +1,253 @@
+package dev.confab.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.confab.media.CaptureFactory;
+import dev.confab.storage.Settings;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+/**
+ * The lobby: who you are, which server and meeting, and a check of camera and microphone before joining.
+ * The form is on the left, the self-view, level meter and device pickers on the right.
+ */
+public final class LobbyView implements Screen {
+
+    /** Entries of the server picker. */
+    enum ServerOption { THIS_COMPUTER, OTHER }
+
+    private final UiText text;
+    private final SettingsAccess settings;
+    private final LobbyActions actions;
+    private final Navigator navigator;
+
+    private final TextField name = new TextField();
+    private final ComboBox<ServerOption> serverPicker = new ComboBox<>();
+    private final TextField serverAddress = new TextField();
+    private final TextField meetingId = new TextField();
+    private final PasswordField passcode = new PasswordField();
+    private final Forms.CheckedField nameField = new Forms.CheckedField(name, LobbyValidation::displayName);
+    private final Forms.CheckedField serverField = new Forms.CheckedField(serverAddress, LobbyValidation::serverAddress);
+    private final Forms.CheckedField meetingField = new Forms.CheckedField(meetingId, LobbyValidation::meetingId);
+    private final Forms.CheckedField passcodeField = new Forms.CheckedField(passcode, LobbyValidation::passcode);
+    private final Button newMeeting = new Button();
+    private final Button join = new Button();
+    private final ObjectProperty<UiMessage> status = new SimpleObjectProperty<>();
+    private final BooleanProperty statusIsError = new SimpleBooleanProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+
+    private final DeviceCheckPanel devices;
+    private final Parent view;
+
+    public LobbyView(UiText text, SettingsAccess settings, CaptureFactory capture, LobbyActions actions, Navigator navigator) {
+        this.text = text;
+        this.settings = settings;
+        this.actions = actions;
+        this.navigator = navigator;
+        this.devices = new DeviceCheckPanel(text, settings, capture);
+        this.view = build();
+        restore(settings.current());
+    }
+
+    @Override
+    public String name() {
+        return "lobby";
+    }
+
+    @Override
+    public Parent view() {
+        return view;
+    }
+
+    @Override
+    public void dispose() {
+        devices.dispose();
+    }
+
+    private Parent build() {
+        HBox root = new HBox(24, buildForm(), devices.view());
+        root.setFillHeight(false); // cards as tall as their content, top-aligned
+        root.getStyleClass().add("lobby");
+        root.setId("lobby");
+        return root;
+    }
+
+    private VBox buildForm() {
+        Label title = new Label();
+        title.textProperty().bind(text.bind("lobby.title"));
+        title.getStyleClass().add(Styles.TITLE_3);
+
+        name.setId("displayName");
+        name.promptTextProperty().bind(text.bind("lobby.displayName.prompt"));
+
+        serverPicker.setId("serverPicker");
+        serverPicker.getItems().setAll(ServerOption.values());
+        serverPicker.setMaxWidth(Double.MAX_VALUE);
+        serverPicker.setCellFactory(list -> new ServerCell());
+        serverPicker.setButtonCell(new ServerCell());
+        serverAddress.setId("serverAddress");
+        serverAddress.promptTextProperty().bind(text.bind("lobby.serverAddress.prompt"));
+        serverAddress.visibleProperty().bind(serverPicker.valueProperty().isEqualTo(ServerOption.OTHER));
+        serverAddress.managedProperty().bind(serverAddress.visibleProperty());
+        serverPicker.valueProperty().addListener((obs, old, now) -> serverField.clearError());
+        VBox serverBox = Forms.labelled(text, "lobby.server", new VBox(6, serverPicker, serverAddress), serverField.error, "serverAddress");
+
+        meetingId.setId("meetingId");
+        meetingId.setTextFormatter(MeetingIds.formatter());
+        meetingId.setPromptText(MeetingIds.group("0".repeat(LobbyValidation.MEETING_ID_DIGITS)).replace('0', '•'));
+        passcode.setId("passcode");
+        passcode.promptTextProperty().bind(text.bind("lobby.passcode.prompt"));
+
+        newMeeting.setId("newMeeting");
+        newMeeting.textProperty().bind(text.bind("lobby.newMeeting"));
+        newMeeting.setOnAction(e -> submit(false));
+        join.setId("join");
+        join.textProperty().bind(text.bind("lobby.join"));
+        join.getStyleClass().add(Styles.ACCENT);
+        join.setDefaultButton(true); // Enter in any field submits Join
+        join.setOnAction(e -> submit(true));
+        newMeeting.disableProperty().bind(busy);
+        join.disableProperty().bind(busy);
+        HBox buttons = new HBox(12, newMeeting, join);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        Label statusLine = new Label();
+        statusLine.setId("lobbyStatus");
+        statusLine.setWrapText(true);
+        statusLine.textProperty().bind(text.bind(status));
+        statusLine.visibleProperty().bind(status.isNotNull());
+        statusLine.managedProperty().bind(statusLine.visibleProperty());
+        statusIsError.addListener((obs, old, isError) -> {
+            statusLine.getStyleClass().removeAll(Styles.DANGER, Styles.ACCENT);
+            statusLine.getStyleClass().add(isError ? Styles.DANGER : Styles.ACCENT);
+        });
+        statusLine.getStyleClass().add(Styles.ACCENT);
+
+        VBox form = new VBox(14, title,
+                Forms.labelled(text, "lobby.displayName", name, nameField.error, "displayName"),
+                serverBox,
+                Forms.labelled(text, "lobby.meetingId", meetingId, meetingField.error, "meetingId"),
+                Forms.labelled(text, "lobby.passcode", passcode, passcodeField.error, "passcode"),
+                buttons, statusLine);
+        form.getStyleClass().addAll("card", "lobby-form");
+        form.setPrefWidth(400);
+        form.setMinWidth(340);
+        HBox.setHgrow(form, Priority.SOMETIMES);
+        return form;
+    }
+
+    private void restore(Settings s) {
+        name.setText(s.displayName());
+        if (s.server() == null || s.server().isBlank()) {
+            serverPicker.setValue(ServerOption.THIS_COMPUTER);
+        } else {
+            serverPicker.setValue(ServerOption.OTHER);
+            serverAddress.setText(s.server());
+        }
+        Platform.runLater(() -> (name.getText().isBlank() ? name : meetingId).requestFocus());
+    }
+
+    /** Validates every field, points at the first problem, and hands a valid form to the meeting layer. */
+    private void submit(boolean joining) {
+        status.set(null);
+        boolean remote = serverPicker.getValue() == ServerOption.OTHER;
+        List<Forms.CheckedField> checks = joining
+                ? List.of(nameField, serverField, meetingField, passcodeField)
+                : List.of(nameField, serverField, passcodeField);
+        if (!joining) {
+            meetingField.clearError();
+        }
+        Forms.CheckedField firstInvalid = null;
+        for (Forms.CheckedField field : checks) {
+            boolean ok = (field == serverField && !remote) ? clear(field) : field.validate();
+            if (!ok && firstInvalid == null) {
+                firstInvalid = field;
+            }
+        }
+        if (firstInvalid != null) {
+            firstInvalid.input.requestFocus();
+            return;
+        }
+        String displayName = name.getText().strip();
+        ServerChoice server = remote
+                ? new ServerChoice.Remote(LobbyValidation.parseServer(serverAddress.getText()))
+                : new ServerChoice.ThisComputer();
+        settings.update(s -> s.withIdentity(displayName, remote ? serverAddress.getText().strip() : null));
+        LobbyForm form = new LobbyForm(displayName, server, joining ? MeetingIds.digitsOf(meetingId.getText()) : "",
+                passcode.getText(), devices.camera(), devices.cameraOn(), devices.microphone(), devices.micOn());
+        if (joining) {
+            actions.join(form, context);
+        } else {
+            actions.newMeeting(form, context);
+        }
+    }
+
+    private static boolean clear(Forms.CheckedField field) {
+        field.clearError();
+        return true;
+    }
+
+    private final LobbyContext context = new LobbyContext() {
+        @Override
+        public void showInfo(String key, Object... args) {
+            onFx(() -> {
+                statusIsError.set(false);
+                status.set(UiMessage.of(key, args));
+            });
+        }
+
+        @Override
+        public void showError(String key, Object... args) {
+            onFx(() -> {
+                statusIsError.set(true);
+                status.set(UiMessage.of(key, args));
+            });
+        }
+
+        @Override
+        public void setBusy(boolean value) {
+            onFx(() -> busy.set(value));
+        }
+
+        @Override
+        public Navigator navigator() {
+            return navigator;
+        }
+    };
+
+    private static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+
+    private final class ServerCell extends ListCell<ServerOption> {
+        @Override
+        protected void updateItem(ServerOption item, boolean empty) {
+            super.updateItem(item, empty);
+            textProperty().unbind();
+            if (empty || item == null) {
+                setText(null);
+            } else {
+                textProperty().bind(text.bind(item == ServerOption.THIS_COMPUTER ? "lobby.server.thisComputer" : "lobby.server.other"));
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.confab.ui;
+
+import dev.confab.i18n.PrivacyNotice;
+import dev.confab.storage.AppPaths;
+import dev.confab.storage.ConsentStore;
+import dev.confab.storage.Settings;
+import dev.confab.storage.SettingsStore;
+import javafx.stage.Stage;
+import org.testfx.api.FxToolkit;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
+
+/** Starts the real app shell on the TestFX stage with a private data folder and recording fakes. */
+final class AppHarness {
+    static {
+        // JavaFX 26 has its own Headless glass platform (-Dglass.platform=Headless); testfx.headless=true would
+        // make TestFX look for the separate Monocle library instead, which this project does not use.
+        System.setProperty("testfx.headless", "false");
+    }
+
+    final AppPaths paths;
+    final FakeCaptureFactory capture;
+    final RecordingLobbyActions meetings = new RecordingLobbyActions();
+    final CountDownLatch exited = new CountDownLatch(1);
+    final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:15:30Z"), ZoneOffset.UTC);
+    AppController controller;
+
+    AppHarness(Path dir, FakeCaptureFactory capture) {
+        this.paths = AppPaths.under(dir);
+        this.capture = capture;
+    }
+
+    AppHarness(Path dir) {
+        this(dir, FakeCaptureFactory.syntheticOnly());
+    }
+
+    AppServices services(Locale osLocale) {
+        return new AppServices(paths, capture, meetings, clock, exited::countDown, osLocale);
+    }
+
+    /** Stores consent to {@code version} (and settings) as an earlier run of the app would have. */
+    AppHarness agreedBefore(int version, Settings settings) throws IOException {
+        new ConsentStore(paths, clock).agree(version, "en");
+        new SettingsStore(paths, clock).save(settings);
+        return this;
+    }
+
+    AppHarness agreedBefore(Settings settings) throws IOException {
+        return agreedBefore(PrivacyNotice.VERSION, settings);
+    }
+
+    AppController start(Locale osLocale) throws TimeoutException {
+        return start(osLocale, PrivacyNotice.VERSION);
+    }
+
+    /** Starts as a build whose bundled privacy notice has {@code noticeVersion}. */
+    AppController start(Locale osLocale, int noticeVersion) throws TimeoutException {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        AppServices services = services(osLocale);
+        FxToolkit.setupFixture(() -> {
+            AppController.Startup onDisk = AppController.Startup.load(services);
+            controller = new AppController(stage, services,
+                    new AppController.Startup(onDisk.settings(), onDisk.consent(), noticeVersion));
+            controller.start();
+        });
+        return controller;
+    }
+
+    void stop() throws TimeoutException {
+        if (controller != null) {
+            AppController c = controller;
+            FxToolkit.setupFixture(c::shutdown);
+        }
+    }
+}

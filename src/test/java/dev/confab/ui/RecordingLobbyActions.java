@@ -1,0 +1,24 @@
+package dev.confab.ui;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Stands in for the meeting layer (the only path to the network) and records what the lobby asked of it. */
+final class RecordingLobbyActions implements LobbyActions {
+    record Call(String action, LobbyForm form) {
+    }
+
+    final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void newMeeting(LobbyForm form, LobbyContext lobby) {
+        calls.add(new Call("new", form));
+        lobby.showInfo("lobby.meetingsUnavailable");
+    }
+
+    @Override
+    public void join(LobbyForm form, LobbyContext lobby) {
+        calls.add(new Call("join", form));
+        lobby.showInfo("lobby.meetingsUnavailable");
+    }
+}

@@ -1,0 +1,176 @@
+package dev.confab.ui;
+
+import dev.confab.storage.Settings;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Renders every main screen, in English and Simplified Chinese, to {@code target/screenshots/<screen>-<lang>.png}
+ * for review: {@code mvn -B -o test -Dtest=ScreenshotTourTest}. It also runs with the normal test suite and
+ * fails if a screen cannot be shown. To add a screen, add a method that brings the app there and calls
+ * {@link #shoot}.
+ */
+class ScreenshotTourTest {
+    static final Path OUT = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("screenshots");
+
+    @TempDir
+    Path dir;
+    private final FxRobot robot = new FxRobot();
+    private AppHarness app;
+    private String lang;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            app.stop();
+        }
+        FxToolkit.setupFixture(() -> javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void consent(String tag) throws Exception {
+        start(tag, null, FakeCaptureFactory.syntheticOnly(), 1);
+        shoot("consent");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void consentChanged(String tag) throws Exception {
+        start(tag, stored(tag), FakeCaptureFactory.syntheticOnly(), 2);
+        assertThat(robot.lookup("#consentChanged").tryQuery()).isPresent();
+        shoot("consent-changed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void lobby(String tag) throws Exception {
+        start(tag, stored(tag).withIdentity("Ada Lovelace", null), FakeCaptureFactory.withRealDevices(), 1);
+        awaitLivePreview();
+        robot.clickOn("#meetingId").write("1234567890");
+        shoot("lobby");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void lobbySynthetic(String tag) throws Exception {
+        start(tag, stored(tag).withIdentity("Ada Lovelace", null), FakeCaptureFactory.syntheticOnly(), 1);
+        awaitLivePreview();
+        shoot("lobby-synthetic");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void lobbyErrors(String tag) throws Exception {
+        start(tag, stored(tag), FakeCaptureFactory.withRealDevices(), 1);
+        javafx.scene.control.ComboBox<?> server = robot.lookup("#serverPicker").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> server.getSelectionModel().select(1));
+        robot.clickOn("#serverAddress").write("http://example.org");
+        robot.clickOn("#meetingId").write("12345");
+        robot.clickOn("#join");
+        shoot("lobby-errors");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void lobbyWithoutDevices(String tag) throws Exception {
+        start(tag, stored(tag).withIdentity("Ada", null), new FakeCaptureFactory(List.of(), List.of()), 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#cameraPicker").query().isDisabled());
+        robot.clickOn("#newMeeting");
+        shoot("lobby-no-devices");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void lobbyDark(String tag) throws Exception {
+        start(tag, stored(tag).withIdentity("Ada Lovelace", null).withTheme(Settings.Theme.DARK),
+                FakeCaptureFactory.withRealDevices(), 1);
+        awaitLivePreview();
+        shoot("lobby-dark");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void settingsRecoveredNotice(String tag) throws Exception {
+        AppHarness harness = new AppHarness(dir, FakeCaptureFactory.withRealDevices()).agreedBefore(stored(tag));
+        Files.writeString(harness.paths.settingsFile(), "{ not json");
+        app = harness;
+        lang = tag;
+        app.start(osLocale(tag));
+        shoot("lobby-settings-recovered");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void settingsPage(String tag) throws Exception {
+        start(tag, stored(tag), FakeCaptureFactory.withRealDevices(), 1);
+        robot.clickOn("#settingsButton");
+        robot.clickOn("#withdraw");
+        shoot("settings");
+    }
+
+    private static Settings stored(String tag) {
+        return Settings.defaults().withLanguage(tag);
+    }
+
+    private static Locale osLocale(String tag) {
+        return Locale.forLanguageTag(tag);
+    }
+
+    private void start(String tag, Settings agreed, FakeCaptureFactory capture, int noticeVersion) throws Exception {
+        lang = tag;
+        app = new AppHarness(dir, capture);
+        if (agreed != null) {
+            app.agreedBefore(1, agreed);
+        }
+        app.start(osLocale(tag), noticeVersion);
+    }
+
+    private void awaitLivePreview() {
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                robot.lookup("#preview").queryAs(dev.confab.ui.video.VideoView.class).framesShown() > 2
+                        && robot.lookup("#micLevel").queryAs(LevelMeter.class).fraction() > 0);
+    }
+
+    /** Saves the whole window as {@code <name>-<lang>.png}. */
+    private void shoot(String name) throws IOException {
+        WaitForAsyncUtils.waitForFxEvents();
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Region root = (Region) app.controller.stage().getScene().getRoot();
+            root.applyCss();
+            root.layout();
+            image.set(app.controller.stage().getScene().snapshot(null));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Files.createDirectories(OUT);
+        Path file = OUT.resolve(name + "-" + (lang.startsWith("zh") ? "zh" : "en") + ".png");
+        assertThat(image.get()).isNotNull();
+        assertThat(image.get().getWidth()).isLessThanOrEqualTo(1000);
+        assertThat(image.get().getHeight()).isLessThanOrEqualTo(1000);
+        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", file.toFile());
+        assertThat(Files.size(file)).isPositive();
+    }
+
+}
