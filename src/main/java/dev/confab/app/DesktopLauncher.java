@@ -1,6 +1,7 @@
 package dev.confab.app;
 
 import dev.confab.media.CaptureFactory;
+import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.storage.AppPaths;
 import dev.confab.ui.AppServices;
 import dev.confab.ui.ConfabApp;
@@ -10,7 +11,6 @@ import javafx.application.Platform;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.ServiceLoader;
 
 /** Starts the JavaFX application. Kept apart so the CLI never loads JavaFX classes for headless subcommands. */
 final class DesktopLauncher {
@@ -22,11 +22,7 @@ final class DesktopLauncher {
                 Clock.systemUTC(), Platform::exit, Locale.getDefault()));
     }
 
-    /**
-     * The media layer registers its FFmpeg-backed factory as a {@link ServiceLoader} provider
-     * ({@code META-INF/services/dev.confab.media.CaptureFactory}); without one the lobby shows "no devices".
-     */
     static CaptureFactory captureFactory() {
-        return ServiceLoader.load(CaptureFactory.class).findFirst().orElseGet(NoCaptureDevices::new);
+        return new FfmpegCaptureFactory();
     }
 }
