@@ -132,7 +132,7 @@ final class BotStats implements MeetingListener {
             }
         }
         return new Report(meetingId, selfId, joined, endReason, failureKind, failureCode, List.copyOf(seen.values()),
-                maxAtOnce, Map.copyOf(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis);
+                maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis);
     }
 
     private void count(String event) {
