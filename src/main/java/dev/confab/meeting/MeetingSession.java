@@ -20,8 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -62,8 +62,10 @@ public final class MeetingSession implements AutoCloseable {
     public MeetingSession(SessionOptions options, MeetingListener listener) {
         this.options = Objects.requireNonNull(options, "options");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.events = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("confab-meeting").factory());
+        var executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("confab-meeting").factory());
+        // Pending timers (join timeout, reconnect) are moot once the session is closed.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.events = executor;
     }
 
     public SessionState state() {

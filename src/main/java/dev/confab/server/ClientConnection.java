@@ -6,6 +6,7 @@ import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 
 import java.nio.ByteBuffer;
 import java.util.Set;
@@ -48,8 +49,10 @@ final class ClientConnection {
     }
 
     void send(ServerMessage message) {
-        if (socket.isOpen()) {
+        try {
             socket.send(codec.encode(message));
+        } catch (WebsocketNotConnectedException e) {
+            // Closing or closed: its onClose handles the rest; other receivers must not be affected.
         }
     }
 
@@ -67,8 +70,10 @@ final class ClientConnection {
     }
 
     void sendBinary(ByteBuffer frame) {
-        if (socket.isOpen()) {
+        try {
             socket.send(frame);
+        } catch (WebsocketNotConnectedException e) {
+            // As in send(): a closing receiver simply misses the frame.
         }
     }
 

@@ -11,6 +11,7 @@ import dev.confab.protocol.ServerMessage;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,8 +137,10 @@ public final class SignalingConnection implements AutoCloseable {
 
     /** Sends a message; silently ignored when the connection is already closed (its onClosed will follow). */
     public void send(ClientMessage message) {
-        if (client.isOpen()) {
+        try {
             client.send(CODEC.encode(message));
+        } catch (WebsocketNotConnectedException e) {
+            LOG.debug("Not sent, connection closed: {}", message.getClass().getSimpleName());
         }
     }
 
@@ -152,8 +155,12 @@ public final class SignalingConnection implements AutoCloseable {
         if (client.getConnection() instanceof WebSocketImpl impl && impl.outQueue.size() >= MAX_PENDING_MEDIA_FRAMES) {
             return false;
         }
-        client.send(header.encode(payload));
-        return true;
+        try {
+            client.send(header.encode(payload));
+            return true;
+        } catch (WebsocketNotConnectedException e) {
+            return false;
+        }
     }
 
     public boolean isOpen() {
