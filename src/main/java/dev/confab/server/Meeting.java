@@ -62,6 +62,11 @@ final class Meeting {
         return Optional.ofNullable(members.get(id));
     }
 
+    /** True when no further participant ID fits the 16-bit sender field of media frames. */
+    synchronized boolean idsExhausted() {
+        return nextMemberId > 0xFFFF;
+    }
+
     synchronized int size() {
         return members.size();
     }

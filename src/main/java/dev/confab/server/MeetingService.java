@@ -262,7 +262,7 @@ final class MeetingService {
                 connection.sendError(ErrorCode.MEETING_NOT_FOUND, "No meeting with this ID", type);
             } else if (meeting.locked()) {
                 connection.sendError(ErrorCode.MEETING_LOCKED, "The host has locked this meeting", type);
-            } else if (meeting.size() >= config.maxParticipantsPerMeeting()) {
+            } else if (meeting.size() >= config.maxParticipantsPerMeeting() || meeting.idsExhausted()) {
                 connection.sendError(ErrorCode.MEETING_FULL, "The meeting is full ("
                         + config.maxParticipantsPerMeeting() + " participants)", type);
             } else {
