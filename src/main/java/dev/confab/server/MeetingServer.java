@@ -199,7 +199,7 @@ public final class MeetingServer implements AutoCloseable {
                 started.countDown();
                 LOG.error("event=server_error message={}", e.getMessage());
             } else {
-                LOG.debug("event=connection_error conn={} message={}", (Object) socket.getAttachment(), e.toString());
+                LOG.debug("event=connection_error conn={} message={}", socket.<ClientConnection>getAttachment(), e.toString());
             }
         }
     }
