@@ -53,8 +53,9 @@ public final class MeetingSession implements AutoCloseable {
 
     private volatile SessionState state = new SessionState.Idle();
     private volatile Roster roster = Roster.empty();
+    // Written only on the event thread; volatile because sendMedia reads it from media threads.
+    private volatile SignalingConnection connection;
     // Confined to the event thread:
-    private SignalingConnection connection;
     private String resumeToken;
     private OwnMediaState ownState = OwnMediaState.INITIAL;
     private boolean started;

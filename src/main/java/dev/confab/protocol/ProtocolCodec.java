@@ -1,5 +1,6 @@
 package dev.confab.protocol;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -47,6 +48,18 @@ public final class ProtocolCodec {
 
     public ServerMessage decodeServer(String text) throws ProtocolException {
         return read(text, ServerMessage.class);
+    }
+
+    /** The wire {@code type} of a message, e.g. {@code "join"} for {@link ClientMessage.Join}. */
+    public static String typeName(Object message) {
+        for (Class<?> base : new Class<?>[]{ClientMessage.class, ServerMessage.class}) {
+            for (JsonSubTypes.Type type : base.getAnnotation(JsonSubTypes.class).value()) {
+                if (type.value() == message.getClass()) {
+                    return type.name();
+                }
+            }
+        }
+        throw new IllegalArgumentException("Not a protocol message: " + message.getClass());
     }
 
     private String write(Object message, Class<?> baseType) {

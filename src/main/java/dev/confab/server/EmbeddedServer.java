@@ -1,8 +1,15 @@
 package dev.confab.server;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * The meeting server running inside the desktop client ("This computer" in the lobby): the same
@@ -20,9 +27,11 @@ import java.nio.file.Path;
 public final class EmbeddedServer implements AutoCloseable {
 
     private final MeetingServer server;
+    private final boolean reachableFromNetwork;
 
-    private EmbeddedServer(MeetingServer server) {
+    private EmbeddedServer(MeetingServer server, boolean reachableFromNetwork) {
         this.server = server;
+        this.reachableFromNetwork = reachableFromNetwork;
     }
 
     /**
@@ -39,12 +48,38 @@ public final class EmbeddedServer implements AutoCloseable {
                 .dataDir(dataDir);
         MeetingServer server = new MeetingServer(config);
         server.start();
-        return new EmbeddedServer(server);
+        return new EmbeddedServer(server, reachableFromNetwork);
     }
 
     /** The URL for this computer's own client: {@code wss://127.0.0.1:PORT}. */
     public URI localUrl() {
         return URI.create("wss://127.0.0.1:" + server.port());
+    }
+
+    /**
+     * Addresses others on the network can use to join (one per non-loopback IPv4 address of this computer),
+     * or an empty list when the server listens on loopback only.
+     */
+    public List<URI> networkUrls() {
+        if (!reachableFromNetwork) {
+            return List.of();
+        }
+        List<URI> urls = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address && !address.isLinkLocalAddress()) {
+                        urls.add(URI.create("wss://" + address.getHostAddress() + ":" + server.port()));
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            return List.of();
+        }
+        return urls;
     }
 
     public int port() {

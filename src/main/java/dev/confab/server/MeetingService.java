@@ -656,16 +656,7 @@ final class MeetingService {
     }
 
     private static String typeOf(ClientMessage message) {
-        var name = message.getClass().getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class);
-        if (name != null) {
-            return name.value();
-        }
-        for (var type : ClientMessage.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
-            if (type.value() == message.getClass()) {
-                return type.name();
-            }
-        }
-        return message.getClass().getSimpleName();
+        return ProtocolCodec.typeName(message);
     }
 
     private static int utf8Length(String text) {

@@ -17,6 +17,7 @@ class EmbeddedServerTest {
     void thisComputerHostsAMeetingOverTlsThatItsOwnClientTrusts(@TempDir Path dataDir) throws Exception {
         try (EmbeddedServer local = EmbeddedServer.start(dataDir.resolve("server"), false)) {
             assertThat(local.localUrl().toString()).startsWith("wss://127.0.0.1:");
+            assertThat(local.networkUrls()).as("loopback only: nothing to share").isEmpty();
             Recorder events = new Recorder();
             try (var session = new MeetingSession(SessionOptions.of(local.localUrl(), "Me",
                     ServerTrust.pinned(local.fingerprint())), events)) {

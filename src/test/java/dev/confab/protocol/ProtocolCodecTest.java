@@ -54,6 +54,12 @@ class ProtocolCodecTest {
     }
 
     @Test
+    void typeNamesMatchTheWire() {
+        assertThat(ProtocolCodec.typeName(new ClientMessage.RequestKeyframe(1, StreamKind.AUDIO))).isEqualTo("keyframe_request");
+        assertThat(ProtocolCodec.typeName(new ServerMessage.ServerShutdown("x"))).isEqualTo("server_shutdown");
+    }
+
+    @Test
     void unknownFieldsAreIgnoredForForwardCompatibility() throws Exception {
         assertThat(codec.decodeClient("{\"type\":\"lock_meeting\",\"locked\":true,\"reason\":\"later\"}"))
                 .isEqualTo(new ClientMessage.LockMeeting(true));
