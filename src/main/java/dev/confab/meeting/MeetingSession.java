@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One visit to one meeting: create or join it, follow the roster, use host controls, chat, and survive
@@ -58,7 +59,7 @@ public final class MeetingSession implements AutoCloseable {
     // Confined to the event thread:
     private String resumeToken;
     private OwnMediaState ownState = OwnMediaState.INITIAL;
-    private boolean started;
+    private final AtomicBoolean started = new AtomicBoolean();
 
     public MeetingSession(SessionOptions options, MeetingListener listener) {
         this.options = Objects.requireNonNull(options, "options");
@@ -77,12 +78,20 @@ public final class MeetingSession implements AutoCloseable {
         return roster;
     }
 
-    /** Creates a new meeting on the server and joins it as host; {@code passcode} null or empty for none. */
+    /**
+     * Creates a new meeting on the server and joins it as host; {@code passcode} null or empty for none.
+     *
+     * @throws IllegalStateException if this session already created or joined (sessions are single-use)
+     */
     public void createMeeting(String passcode) {
         start(new ClientMessage.CreateMeeting(options.displayName(), blankToNull(passcode)));
     }
 
-    /** Joins an existing meeting (10-digit ID; spaces and dashes are ignored). */
+    /**
+     * Joins an existing meeting (10-digit ID; spaces and dashes are ignored).
+     *
+     * @throws IllegalStateException if this session already created or joined (sessions are single-use)
+     */
     public void join(String meetingId, String passcode) {
         start(new ClientMessage.Join(Objects.requireNonNull(meetingId, "meetingId"), options.displayName(),
                 blankToNull(passcode)));
@@ -97,9 +106,8 @@ public final class MeetingSession implements AutoCloseable {
             SignalingConnection current = connection;
             connection = null;
             if (current != null) {
-                if (state instanceof SessionState.InMeeting) {
-                    current.send(new ClientMessage.Leave());
-                }
+                // Also while connecting: the join may already be in, and leave keeps no ghost behind.
+                current.send(new ClientMessage.Leave());
                 current.close();
             }
             end(EndReason.LEFT, null);
@@ -184,11 +192,10 @@ public final class MeetingSession implements AutoCloseable {
     // ---- event thread -----------------------------------------------------------------------------------
 
     private void start(ClientMessage request) {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("A MeetingSession joins once; create a new one");
+        }
         onEvents(() -> {
-            if (started) {
-                throw new IllegalStateException("A MeetingSession joins once; create a new one");
-            }
-            started = true;
             setState(new SessionState.Connecting());
             SignalingConnection opened = openConnection();
             if (opened == null) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class MeetingSessionTest {
@@ -58,6 +59,7 @@ class MeetingSessionTest {
         String id = createMeeting(host, hostEvents, null);
         assertThat(hostEvents.states.getFirst()).isInstanceOf(SessionState.Connecting.class);
         assertThat(host.roster().selfIsHost()).isTrue();
+        assertThatThrownBy(() -> host.join(id, null)).as("sessions are single-use").isInstanceOf(IllegalStateException.class);
 
         Recorder guestEvents = new Recorder();
         MeetingSession guest = session(server.url(), "Grace", guestEvents);
