@@ -36,7 +36,7 @@ public final class ServerCommand implements Callable<Integer> {
     Path tlsKeystore;
 
     @Option(names = "--tls-password", paramLabel = "PASSWORD", defaultValue = "${env:CONFAB_TLS_PASSWORD}",
-            description = "Keystore password (default: $CONFAB_TLS_PASSWORD).", interactive = false)
+            description = "Keystore password (default: $CONFAB_TLS_PASSWORD).")
     String tlsPassword;
 
     @Option(names = "--max-participants", paramLabel = "N", defaultValue = "100", description = "Participants per meeting. Default: ${DEFAULT-VALUE}")

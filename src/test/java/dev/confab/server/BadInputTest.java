@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BadInputTest {
 
+    private static final int MAX_BINARY = 128 * 1024;
+
     private MeetingServer server;
     private TestClient bystander;
     private TestClient bystanderPeer;
@@ -29,7 +31,7 @@ class BadInputTest {
     @BeforeEach
     void start() throws Exception {
         server = TestServers.start(TestServers.loopback()
-                .messagesPerSecond(20, 20).floodCloseThreshold(50).helloTimeout(Duration.ofMillis(500)));
+                .messagesPerSecond(20, 20).floodCloseThreshold(50).helloTimeout(Duration.ofMillis(500)).maxBinaryFrameBytes(MAX_BINARY));
         bystander = TestClient.greeted(server.url());
         meetingId = bystander.create("Bystander", null).meetingId();
         bystanderPeer = TestClient.greeted(server.url());
@@ -103,6 +105,13 @@ class BadInputTest {
         assertThat(client.nextError().code()).isEqualTo(ErrorCode.FRAME_TOO_LARGE);
         assertThat(client.awaitClose()).isEqualTo(1009);
         assertThat(bystander.next(ServerMessage.ParticipantUpdated.class).participant().connected()).isFalse();
+    }
+
+    @Test
+    void oversizedBinaryFrameIsClosedByTheTransport() throws Exception {
+        TestClient client = joinedClient();
+        client.send(new byte[MAX_BINARY + 1]);
+        assertThat(client.awaitClose()).isEqualTo(1009);
     }
 
     @Test
