@@ -103,6 +103,15 @@ final class ClientConnection {
         return member;
     }
 
+    /** The member, or null after telling the client NOT_IN_MEETING for request {@code type}. */
+    Member memberOrError(String type) {
+        Member current = member;
+        if (current == null) {
+            sendError(ErrorCode.NOT_IN_MEETING, "Join a meeting first", type);
+        }
+        return current;
+    }
+
     void member(Member value) {
         member = value;
     }
