@@ -27,12 +27,15 @@ import java.util.concurrent.Callable;
  * chats, stays for {@code --duration}, leaves, and writes what it saw as JSON.
  * Exit code 0 when it joined and left normally, 1 when it could not join or was thrown out, 2 for usage errors.
  */
-@Command(name = "bot", mixinStandardHelpOptions = true,
+@Command(name = "bot",
         description = "Join a meeting headless (or create one with --new), optionally send chat, and write JSON stats on exit.")
 public final class BotCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--server", required = true, paramLabel = "URL", description = "Server address, e.g. wss://host:47100")
     URI server;

@@ -15,13 +15,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code confab server}: runs the meeting server headless until SIGTERM/Ctrl-C. */
-@Command(name = "server", mixinStandardHelpOptions = true,
+@Command(name = "server",
         description = "Run the Confab meeting server headless. Prints the address it listens on and, for the "
                 + "self-signed certificate, its SHA-256 fingerprint for clients to compare.")
 public final class ServerCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "47100", description = "TCP port (0 = any free port). Default: ${DEFAULT-VALUE}")
     int port;
