@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
@@ -270,14 +269,14 @@ public final class MeetingSession implements AutoCloseable {
         switch (message) {
             case ServerMessage.Joined joined -> joined(joined);
             case ServerMessage.ParticipantJoined joined -> {
-                updateRoster(r -> withParticipants(r, append(r.participants(), joined.participant())));
+                updateRoster(r -> r.withJoined(joined.participant()));
                 listener.onParticipantJoined(joined.participant());
             }
             case ServerMessage.ParticipantUpdated updated ->
-                    updateRoster(r -> withParticipants(r, replace(r.participants(), updated.participant())));
+                    updateRoster(r -> r.withUpdated(updated.participant()));
             case ServerMessage.ParticipantLeft left -> participantLeft(left);
-            case ServerMessage.MeetingUpdated updated -> updateRoster(r -> new Roster(r.meetingId(), r.selfId(),
-                    updated.hostId(), updated.locked(), r.passcodeProtected(), r.participants(), r.departed()));
+            case ServerMessage.MeetingUpdated updated ->
+                    updateRoster(r -> r.withMeetingState(updated.locked(), updated.hostId()));
             case ServerMessage.MuteRequested request -> listener.onMuteRequested(roster.find(request.byParticipantId())
                     .orElse(null));
             case ServerMessage.MeetingLeft left -> serverEnded(endReasonOf(left.reason()));
@@ -295,9 +294,7 @@ public final class MeetingSession implements AutoCloseable {
 
     private void joined(ServerMessage.Joined joined) {
         resumeToken = joined.resumeToken();
-        List<Roster.Departed> departed = joined.resumed() ? roster.departed() : List.of();
-        roster = new Roster(joined.meetingId(), joined.selfId(), joined.hostId(), joined.locked(),
-                joined.passcodeProtected(), joined.roster(), departed);
+        roster = Roster.fromJoined(joined, roster);
         setState(new SessionState.InMeeting(joined.meetingId()));
         listener.onRosterChanged(roster);
         if (!joined.resumed() && !ownState.equals(OwnMediaState.INITIAL)) {
@@ -311,10 +308,7 @@ public final class MeetingSession implements AutoCloseable {
             return;
         }
         var departed = new Roster.Departed(who, left.reason(), left.leftAt());
-        List<Participant> remaining = roster.participants().stream().filter(p -> p.id() != who.id()).toList();
-        List<Roster.Departed> history = append(roster.departed(), departed);
-        updateRoster(r -> new Roster(r.meetingId(), r.selfId(), r.hostId(), r.locked(), r.passcodeProtected(),
-                remaining, history));
+        updateRoster(r -> r.withLeft(departed));
         listener.onParticipantLeft(departed);
     }
 
@@ -447,21 +441,6 @@ public final class MeetingSession implements AutoCloseable {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.debug("Session closed; ignoring a late event");
         }
-    }
-
-    private static Roster withParticipants(Roster r, List<Participant> participants) {
-        return new Roster(r.meetingId(), r.selfId(), r.hostId(), r.locked(), r.passcodeProtected(), participants,
-                r.departed());
-    }
-
-    private static <T> List<T> append(List<T> list, T item) {
-        List<T> copy = new ArrayList<>(list);
-        copy.add(item);
-        return copy;
-    }
-
-    private static List<Participant> replace(List<Participant> list, Participant updated) {
-        return list.stream().map(p -> p.id() == updated.id() ? updated : p).toList();
     }
 
     private static ClientMessage.UpdateState toMessage(OwnMediaState s) {
