@@ -32,6 +32,16 @@ public record MeetingFailure(Kind kind, ErrorCode serverCode, String detail, Str
         SESSION_EXPIRED
     }
 
+    /**
+     * A stable key for the user-facing text, for resource bundles: {@code meeting.failure.wrong_passcode},
+     * {@code meeting.failure.meeting_locked}, {@code meeting.failure.server_unreachable},
+     * {@code meeting.failure.certificate_untrusted}, ... (server code for REFUSED, else the kind, lower case).
+     */
+    public String messageKey() {
+        String name = kind == Kind.REFUSED && serverCode != null ? serverCode.name() : kind.name();
+        return "meeting.failure." + name.toLowerCase(java.util.Locale.ROOT);
+    }
+
     static MeetingFailure refused(ErrorCode code, String detail) {
         return new MeetingFailure(Kind.REFUSED, code, detail, null);
     }

@@ -28,7 +28,10 @@ public interface MeetingListener {
     default void onParticipantLeft(Roster.Departed departed) {
     }
 
-    /** The host asks this participant to mute its microphone; the UI should mute and say so. */
+    /**
+     * The host asks this participant to mute its microphone; the UI should mute, say so, and publish the
+     * new state with {@link MeetingSession#updateOwnState}. {@code host} is null if not in the roster.
+     */
     default void onMuteRequested(Participant host) {
     }
 

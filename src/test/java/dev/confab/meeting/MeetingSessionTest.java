@@ -127,7 +127,9 @@ class MeetingSessionTest {
         MeetingSession host = session(server.url(), "Host", hostEvents);
         String id = createMeeting(host, hostEvents, "right");
 
-        assertThat(failedJoin(server.url(), id, "wrong").serverCode()).isEqualTo(ErrorCode.WRONG_PASSCODE);
+        MeetingFailure wrong = failedJoin(server.url(), id, "wrong");
+        assertThat(wrong.serverCode()).isEqualTo(ErrorCode.WRONG_PASSCODE);
+        assertThat(wrong.messageKey()).isEqualTo("meeting.failure.wrong_passcode");
         assertThat(failedJoin(server.url(), "0000000001", null).serverCode()).isEqualTo(ErrorCode.MEETING_NOT_FOUND);
         host.setLocked(true);
         await().atMost(WAIT).until(() -> host.roster().locked());
