@@ -1,0 +1,141 @@
+package dev.confab.bot;
+
+import dev.confab.meeting.ChatMessage;
+import dev.confab.meeting.MeetingListener;
+import dev.confab.meeting.Roster;
+import dev.confab.meeting.SessionState;
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.Participant;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** What the bot saw during its visit; written as JSON on exit. Fed by the session's listener. */
+final class BotStats implements MeetingListener {
+
+    record SeenParticipant(int id, String displayName) {
+    }
+
+    record ReceivedChat(int fromId, String fromName, String text, boolean direct) {
+    }
+
+    /** The JSON document written to --stats-json. */
+    record Report(String meetingId, Integer selfId, boolean joined, String endReason, String failureKind,
+                  String failureCode, List<SeenParticipant> rosterSeen, int maxParticipantsAtOnce,
+                  Map<String, Integer> eventsReceived, List<ReceivedChat> chatReceived, int chatSent,
+                  List<String> errors, long durationMillis) {
+    }
+
+    private final Map<Integer, SeenParticipant> seen = new LinkedHashMap<>();
+    private final Map<String, Integer> events = new TreeMap<>();
+    private final List<ReceivedChat> chats = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+    private String meetingId;
+    private Integer selfId;
+    private boolean joined;
+    private int maxAtOnce;
+    private int chatSent;
+    private SessionState lastState;
+    private final CountDownLatch joinedOrEnded = new CountDownLatch(1);
+    private final CountDownLatch ended = new CountDownLatch(1);
+
+    @Override
+    public synchronized void onStateChanged(SessionState now) {
+        lastState = now;
+        count("state:" + now.getClass().getSimpleName());
+        if (now instanceof SessionState.InMeeting inMeeting) {
+            joined = true;
+            meetingId = inMeeting.meetingId();
+            joinedOrEnded.countDown();
+        }
+        if (now instanceof SessionState.Ended) {
+            joinedOrEnded.countDown();
+            ended.countDown();
+        }
+        if (now instanceof SessionState.Ended ended && ended.failure() != null) {
+            errors.add(ended.reason() + ": " + ended.failure().kind()
+                    + (ended.failure().serverCode() != null ? " " + ended.failure().serverCode() : "")
+                    + " - " + ended.failure().detail());
+        }
+    }
+
+    @Override
+    public synchronized void onRosterChanged(Roster roster) {
+        count("roster");
+        selfId = roster.selfId();
+        maxAtOnce = Math.max(maxAtOnce, roster.participants().size());
+        for (Participant p : roster.participants()) {
+            seen.putIfAbsent(p.id(), new SeenParticipant(p.id(), p.displayName()));
+        }
+    }
+
+    @Override
+    public synchronized void onParticipantJoined(Participant participant) {
+        count("participantJoined");
+    }
+
+    @Override
+    public synchronized void onParticipantLeft(Roster.Departed departed) {
+        count("participantLeft");
+    }
+
+    @Override
+    public synchronized void onMuteRequested(Participant host) {
+        count("muteRequested");
+    }
+
+    @Override
+    public synchronized void onChat(ChatMessage message) {
+        count("chat");
+        chats.add(new ReceivedChat(message.fromId(), message.fromName(), message.text(), message.direct()));
+    }
+
+    @Override
+    public synchronized void onRequestFailed(ErrorCode code, String detail, String requestType) {
+        count("error");
+        errors.add(code + (requestType != null ? " (" + requestType + ")" : "") + ": " + detail);
+    }
+
+    /** Waits (outside the monitor) until the session is in the meeting or has ended, or the timeout passes. */
+    void awaitJoinedOrEnded(Duration timeout) throws InterruptedException {
+        joinedOrEnded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits until the session ends or the timeout passes. */
+    void awaitEnded(Duration timeout) throws InterruptedException {
+        ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    synchronized void chatSent() {
+        chatSent++;
+    }
+
+    synchronized SessionState lastState() {
+        return lastState;
+    }
+
+    synchronized Report report(long durationMillis) {
+        String endReason = null;
+        String failureKind = null;
+        String failureCode = null;
+        if (lastState instanceof SessionState.Ended ended) {
+            endReason = ended.reason().name();
+            if (ended.failure() != null) {
+                failureKind = ended.failure().kind().name();
+                failureCode = ended.failure().serverCode() != null ? ended.failure().serverCode().name() : null;
+            }
+        }
+        return new Report(meetingId, selfId, joined, endReason, failureKind, failureCode, List.copyOf(seen.values()),
+                maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis);
+    }
+
+    private void count(String event) {
+        events.merge(event, 1, Integer::sum);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.confab.meeting;
+
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.MediaFrame;
+import dev.confab.protocol.Participant;
+import dev.confab.protocol.ServerMessage;
+import dev.confab.protocol.StreamKind;
+
+/**
+ * Events of a {@link MeetingSession}. Every method except {@link #onMedia} is called on the session's own
+ * event thread ("confab-meeting"), one at a time and in order — never on the JavaFX thread, so a UI must
+ * marshal (Platform.runLater). Do not block in these methods. All methods have empty defaults.
+ */
+public interface MeetingListener {
+
+    /** The session moved to {@code now}; see {@link SessionState} for the state machine. */
+    default void onStateChanged(SessionState now) {
+    }
+
+    /** Anything in the roster changed (joins, leaves, mute/camera flags, host, lock). */
+    default void onRosterChanged(Roster roster) {
+    }
+
+    /** Someone joined (not called for the participants already present when this client joined). */
+    default void onParticipantJoined(Participant participant) {
+    }
+
+    default void onParticipantLeft(Roster.Departed departed) {
+    }
+
+    /**
+     * The host asks this participant to mute its microphone; the UI should mute, say so, and publish the
+     * new state with {@link MeetingSession#updateOwnState}. {@code host} is null if not in the roster.
+     */
+    default void onMuteRequested(Participant host) {
+    }
+
+    default void onChat(ChatMessage message) {
+    }
+
+    /**
+     * A request was refused while in the meeting (e.g. NOT_HOST, UNKNOWN_PARTICIPANT, RATE_LIMITED).
+     * Failures that end the session arrive as {@link SessionState.Ended} instead.
+     */
+    default void onRequestFailed(ErrorCode code, String detail, String requestType) {
+    }
+
+    /** Someone (0 = the server) wants a keyframe of this client's {@code stream}. */
+    default void onKeyframeRequested(StreamKind stream, int requestedBy) {
+    }
+
+    /** Receivers are dropping this client's frames on {@code hint.stream()}: lower the bitrate. */
+    default void onRateHint(ServerMessage.RateHint hint) {
+    }
+
+    /**
+     * A media frame from another participant. Called on the network reader thread, not the event thread:
+     * copy or decode the payload before returning, and return quickly.
+     */
+    default void onMedia(MediaFrame frame) {
+    }
+}

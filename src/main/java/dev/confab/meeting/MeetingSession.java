@@ -1,0 +1,474 @@
+package dev.confab.meeting;
+
+import dev.confab.protocol.ClientMessage;
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.LeaveReason;
+import dev.confab.protocol.MediaFrame;
+import dev.confab.protocol.MediaFrameHeader;
+import dev.confab.protocol.Participant;
+import dev.confab.protocol.ServerMessage;
+import dev.confab.protocol.StreamKind;
+import dev.confab.signaling.SignalingConnection;
+import dev.confab.signaling.SignalingException;
+import dev.confab.signaling.SignalingListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One visit to one meeting: create or join it, follow the roster, use host controls, chat, and survive
+ * connection loss by reconnecting with backoff and resuming the same identity.
+ *
+ * <p>Threading: public methods may be called from any thread (including the JavaFX thread) and never block;
+ * the work runs on the session's own event thread, where {@link MeetingListener} callbacks also run.
+ * {@link #state()} and {@link #roster()} return the latest snapshot from any thread.
+ *
+ * <p>A session is used once: after {@link SessionState.Ended}, create a new one to join again.
+ *
+ * <pre>{@code
+ * var session = new MeetingSession(SessionOptions.of(uri, "Ada", knownServers.trustFor(uri)), listener);
+ * session.join("1234567890", "secret");   // or session.createMeeting(passcodeOrNull)
+ * ... session.askToMute(id); session.sendChat("hi"); session.leave(); session.close();
+ * }</pre>
+ */
+public final class MeetingSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MeetingSession.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(5);
+
+    private final SessionOptions options;
+    private final MeetingListener listener;
+    private final ScheduledExecutorService events;
+
+    private volatile SessionState state = new SessionState.Idle();
+    private volatile Roster roster = Roster.empty();
+    // Written only on the event thread; volatile because sendMedia reads it from media threads.
+    private volatile SignalingConnection connection;
+    // Confined to the event thread:
+    private String resumeToken;
+    private OwnMediaState ownState = OwnMediaState.INITIAL;
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    public MeetingSession(SessionOptions options, MeetingListener listener) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        var executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("confab-meeting").factory());
+        // Pending timers (join timeout, reconnect) are moot once the session is closed.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.events = executor;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public Roster roster() {
+        return roster;
+    }
+
+    /**
+     * Creates a new meeting on the server and joins it as host; {@code passcode} null or empty for none.
+     *
+     * @throws IllegalStateException if this session already created or joined (sessions are single-use)
+     */
+    public void createMeeting(String passcode) {
+        start(new ClientMessage.CreateMeeting(options.displayName(), blankToNull(passcode)));
+    }
+
+    /**
+     * Joins an existing meeting (10-digit ID; spaces and dashes are ignored).
+     *
+     * @throws IllegalStateException if this session already created or joined (sessions are single-use)
+     */
+    public void join(String meetingId, String passcode) {
+        start(new ClientMessage.Join(Objects.requireNonNull(meetingId, "meetingId"), options.displayName(),
+                blankToNull(passcode)));
+    }
+
+    /** Leaves the meeting (or cancels connecting/reconnecting). The state becomes Ended(LEFT). */
+    public void leave() {
+        onEvents(() -> {
+            if (state instanceof SessionState.Ended) {
+                return;
+            }
+            SignalingConnection current = connection;
+            connection = null;
+            if (current != null) {
+                // Also while connecting: the join may already be in, and leave keeps no ghost behind.
+                current.send(new ClientMessage.Leave());
+                current.close();
+            }
+            end(EndReason.LEFT, null);
+        });
+    }
+
+    /** Host: ask one participant to mute. */
+    public void askToMute(int participantId) {
+        sendInMeeting(new ClientMessage.AskMute(participantId));
+    }
+
+    /** Host: ask everyone else to mute. */
+    public void askAllToMute() {
+        sendInMeeting(new ClientMessage.AskMute(null));
+    }
+
+    /** Host: remove a participant from the meeting. */
+    public void removeParticipant(int participantId) {
+        sendInMeeting(new ClientMessage.RemoveParticipant(participantId));
+    }
+
+    /** Host: lock (no new joins) or unlock the meeting. */
+    public void setLocked(boolean locked) {
+        sendInMeeting(new ClientMessage.LockMeeting(locked));
+    }
+
+    /** Host: end the meeting for everyone. */
+    public void endForAll() {
+        sendInMeeting(new ClientMessage.EndMeeting());
+    }
+
+    /** Host: hand the host role to another participant. */
+    public void makeHost(int participantId) {
+        sendInMeeting(new ClientMessage.TransferHost(participantId));
+    }
+
+    /** Publishes this participant's mute/camera/sharing/recording flags. Remembered across reconnects. */
+    public void updateOwnState(OwnMediaState newState) {
+        Objects.requireNonNull(newState, "newState");
+        onEvents(() -> {
+            ownState = newState;
+            sendNow(toMessage(newState));
+        });
+    }
+
+    /** Sends a chat message to everyone. */
+    public void sendChat(String text) {
+        sendChatTo(List.of(), text);
+    }
+
+    /** Sends a chat message to the given participants only. */
+    public void sendChatTo(List<Integer> participantIds, String text) {
+        sendInMeeting(new ClientMessage.Chat(List.copyOf(participantIds), ChatEncoding.NONE, ChatEncoding.encode(text)));
+    }
+
+    /** Asks a participant for a keyframe, e.g. after decoding errors. */
+    public void requestKeyframe(int participantId, StreamKind stream) {
+        sendInMeeting(new ClientMessage.RequestKeyframe(participantId, stream));
+    }
+
+    /**
+     * Sends a media frame from any thread without blocking. Returns false when it was dropped (not in the
+     * meeting, reconnecting, or the uplink is congested).
+     */
+    public boolean sendMedia(MediaFrameHeader header, ByteBuffer payload) {
+        SignalingConnection current = connection;
+        return state instanceof SessionState.InMeeting && current != null && current.sendMedia(header, payload);
+    }
+
+    /** Leaves if still in the meeting and stops the event thread. */
+    @Override
+    public void close() {
+        leave();
+        events.shutdown();
+        try {
+            events.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- event thread -----------------------------------------------------------------------------------
+
+    private void start(ClientMessage request) {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("A MeetingSession joins once; create a new one");
+        }
+        onEvents(() -> {
+            setState(new SessionState.Connecting());
+            SignalingConnection opened = openConnection();
+            if (opened == null) {
+                return;
+            }
+            opened.send(request);
+            events.schedule(() -> {
+                if (state instanceof SessionState.Connecting && connection == opened) {
+                    connection = null;
+                    opened.close();
+                    end(EndReason.JOIN_FAILED, MeetingFailure.of(MeetingFailure.Kind.TIMED_OUT,
+                            "No answer to the join request"));
+                }
+            }, options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** Opens a connection; on failure ends the session (while connecting) and returns null. */
+    private SignalingConnection openConnection() {
+        try {
+            SignalingConnection opened = openRaw();
+            if (state instanceof SessionState.Ended) {
+                opened.close(); // the user left while we were connecting
+                return null;
+            }
+            connection = opened;
+            return opened;
+        } catch (SignalingException e) {
+            end(EndReason.JOIN_FAILED, failureOf(e));
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private SignalingConnection openRaw() throws SignalingException, InterruptedException {
+        // Each connection gets its own listener so that late events from an old connection are ignored.
+        // open() runs on the event thread, so these tasks run after holder[0] and connection are set.
+        var holder = new SignalingConnection[1];
+        SignalingListener connectionListener = new SignalingListener() {
+            @Override
+            public void onMessage(ServerMessage message) {
+                onEvents(() -> {
+                    if (holder[0] != null && holder[0] == connection) {
+                        handle(message);
+                    }
+                });
+            }
+
+            @Override
+            public void onMedia(MediaFrame frame) {
+                listener.onMedia(frame);
+            }
+
+            @Override
+            public void onClosed(int code, String reason, boolean byServer) {
+                onEvents(() -> {
+                    if (holder[0] != null && holder[0] == connection) {
+                        connectionLost(code, reason);
+                    }
+                });
+            }
+        };
+        SignalingConnection opened = SignalingConnection.open(options.server(), options.trust(), connectionListener,
+                options.connectTimeout());
+        holder[0] = opened;
+        return opened;
+    }
+
+    private void handle(ServerMessage message) {
+        switch (message) {
+            case ServerMessage.Joined joined -> joined(joined);
+            case ServerMessage.ParticipantJoined joined -> {
+                updateRoster(r -> r.withJoined(joined.participant()));
+                listener.onParticipantJoined(joined.participant());
+            }
+            case ServerMessage.ParticipantUpdated updated ->
+                    updateRoster(r -> r.withUpdated(updated.participant()));
+            case ServerMessage.ParticipantLeft left -> participantLeft(left);
+            case ServerMessage.MeetingUpdated updated ->
+                    updateRoster(r -> r.withMeetingState(updated.locked(), updated.hostId()));
+            case ServerMessage.MuteRequested request -> listener.onMuteRequested(roster.find(request.byParticipantId())
+                    .orElse(null));
+            case ServerMessage.MeetingLeft left -> serverEnded(endReasonOf(left.reason()));
+            case ServerMessage.ChatMessage chat -> chat(chat);
+            case ServerMessage.KeyframeRequested request -> listener.onKeyframeRequested(request.stream(), request.requestedBy());
+            case ServerMessage.RateHint hint -> listener.onRateHint(hint);
+            case ServerMessage.ErrorMessage error -> error(error);
+            case ServerMessage.ServerShutdown ignored -> serverEnded(EndReason.SERVER_SHUTDOWN);
+            case ServerMessage.Pong ignored -> {
+            }
+            case ServerMessage.Welcome ignored -> {
+            }
+        }
+    }
+
+    private void joined(ServerMessage.Joined joined) {
+        resumeToken = joined.resumeToken();
+        roster = Roster.fromJoined(joined, roster);
+        setState(new SessionState.InMeeting(joined.meetingId()));
+        listener.onRosterChanged(roster);
+        if (!joined.resumed() && !ownState.equals(OwnMediaState.INITIAL)) {
+            sendNow(toMessage(ownState));
+        }
+    }
+
+    private void participantLeft(ServerMessage.ParticipantLeft left) {
+        Participant who = roster.find(left.participantId()).orElse(null);
+        if (who == null) {
+            return;
+        }
+        var departed = new Roster.Departed(who, left.reason(), left.leftAt());
+        updateRoster(r -> r.withLeft(departed));
+        listener.onParticipantLeft(departed);
+    }
+
+    private void chat(ServerMessage.ChatMessage chat) {
+        String text = ChatEncoding.decode(chat.enc(), chat.payload());
+        if (text == null) {
+            LOG.warn("Dropping a chat message with unsupported encoding '{}'", chat.enc());
+            return;
+        }
+        String name = roster.find(chat.from()).map(Participant::displayName).orElse("#" + chat.from());
+        listener.onChat(new ChatMessage(chat.from(), name, text, !chat.to().isEmpty(), chat.sentAt()));
+    }
+
+    private void error(ServerMessage.ErrorMessage error) {
+        if (state instanceof SessionState.Connecting) {
+            closeConnection();
+            end(EndReason.JOIN_FAILED, MeetingFailure.refused(error.code(), error.message()));
+        } else if (state instanceof SessionState.Reconnecting && error.code() == ErrorCode.RESUME_REJECTED) {
+            closeConnection();
+            end(EndReason.CONNECTION_LOST, MeetingFailure.of(MeetingFailure.Kind.SESSION_EXPIRED, error.message()));
+        } else {
+            listener.onRequestFailed(error.code(), error.message(), error.requestType());
+        }
+    }
+
+    private void serverEnded(EndReason reason) {
+        closeConnection();
+        end(reason, null);
+    }
+
+    private void connectionLost(int code, String reason) {
+        connection = null;
+        if (state instanceof SessionState.Connecting) {
+            end(EndReason.JOIN_FAILED, MeetingFailure.of(MeetingFailure.Kind.SERVER_UNREACHABLE,
+                    "Connection closed while joining: " + code + " " + reason));
+            return;
+        }
+        if (state instanceof SessionState.Reconnecting reconnecting) {
+            scheduleReconnect(reconnecting.attempt() + 1, reconnecting.giveUpAt());
+            return;
+        }
+        if (state instanceof SessionState.InMeeting) {
+            LOG.info("Connection lost ({} {}); reconnecting", code, reason);
+            scheduleReconnect(1, Instant.now().plus(options.reconnectTimeout()));
+        }
+    }
+
+    private void scheduleReconnect(int attempt, Instant giveUpAt) {
+        Duration delay = backoff(attempt);
+        if (Instant.now().plus(delay).isAfter(giveUpAt)) {
+            end(EndReason.CONNECTION_LOST, MeetingFailure.of(MeetingFailure.Kind.CONNECTION_LOST,
+                    "Could not reconnect within " + options.reconnectTimeout().toSeconds() + " s"));
+            return;
+        }
+        setState(new SessionState.Reconnecting(attempt, giveUpAt));
+        events.schedule(() -> reconnect(attempt, giveUpAt), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void reconnect(int attempt, Instant giveUpAt) {
+        if (!(state instanceof SessionState.Reconnecting current) || current.attempt() != attempt) {
+            return;
+        }
+        try {
+            SignalingConnection opened = openRaw();
+            connection = opened;
+            opened.send(new ClientMessage.Resume(resumeToken));
+        } catch (SignalingException e) {
+            if (e.kind() == SignalingException.Kind.CERTIFICATE_CHANGED
+                    || e.kind() == SignalingException.Kind.CERTIFICATE_UNTRUSTED) {
+                end(EndReason.CONNECTION_LOST, failureOf(e));
+            } else {
+                LOG.info("Reconnect attempt {} failed: {}", attempt, e.getMessage());
+                scheduleReconnect(attempt + 1, giveUpAt);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Duration backoff(int attempt) {
+        long base = FIRST_RETRY.toMillis() << Math.min(attempt - 1, 10);
+        long capped = Math.min(base, MAX_RETRY.toMillis());
+        long jitter = ThreadLocalRandom.current().nextLong(capped / 5 + 1);
+        return Duration.ofMillis(capped - capped / 10 + jitter);
+    }
+
+    private void end(EndReason reason, MeetingFailure failure) {
+        if (!(state instanceof SessionState.Ended)) {
+            setState(new SessionState.Ended(reason, failure));
+        }
+    }
+
+    private void setState(SessionState next) {
+        state = next;
+        listener.onStateChanged(next);
+    }
+
+    private void closeConnection() {
+        SignalingConnection current = connection;
+        connection = null;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    private void sendInMeeting(ClientMessage message) {
+        onEvents(() -> sendNow(message));
+    }
+
+    private void sendNow(ClientMessage message) {
+        if (state instanceof SessionState.InMeeting && connection != null) {
+            connection.send(message);
+        }
+    }
+
+    private void updateRoster(java.util.function.UnaryOperator<Roster> change) {
+        roster = change.apply(roster);
+        listener.onRosterChanged(roster);
+    }
+
+    private void onEvents(Runnable task) {
+        try {
+            events.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("Meeting session event failed", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("Session closed; ignoring a late event");
+        }
+    }
+
+    private static ClientMessage.UpdateState toMessage(OwnMediaState s) {
+        return new ClientMessage.UpdateState(s.muted(), s.cameraOn(), s.sharing(), s.recording());
+    }
+
+    private static EndReason endReasonOf(LeaveReason reason) {
+        return switch (reason) {
+            case REMOVED -> EndReason.REMOVED;
+            case ENDED_BY_HOST -> EndReason.ENDED_BY_HOST;
+            case SERVER_SHUTDOWN -> EndReason.SERVER_SHUTDOWN;
+            case LEFT, DISCONNECTED, UNKNOWN -> EndReason.LEFT;
+        };
+    }
+
+    private static MeetingFailure failureOf(SignalingException e) {
+        MeetingFailure.Kind kind = switch (e.kind()) {
+            case UNREACHABLE -> MeetingFailure.Kind.SERVER_UNREACHABLE;
+            case CERTIFICATE_UNTRUSTED -> MeetingFailure.Kind.CERTIFICATE_UNTRUSTED;
+            case CERTIFICATE_CHANGED -> MeetingFailure.Kind.CERTIFICATE_CHANGED;
+            case UNSUPPORTED_VERSION -> MeetingFailure.Kind.UNSUPPORTED_VERSION;
+            case TIMEOUT -> MeetingFailure.Kind.TIMED_OUT;
+            case PROTOCOL_ERROR -> MeetingFailure.Kind.PROTOCOL_ERROR;
+        };
+        return new MeetingFailure(kind, e.serverCode(), e.getMessage(), e.presentedFingerprint());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.confab.meeting;
+
+import java.time.Instant;
+
+/**
+ * The life of a {@link MeetingSession}:
+ * <pre>
+ * Idle ──create/join──▶ Connecting ──joined──▶ InMeeting ◀──resumed── Reconnecting
+ *                          │                     │   └──connection lost──▶ │
+ *                          ▼                     ▼                          ▼
+ *                        Ended(JOIN_FAILED)    Ended(LEFT/REMOVED/...)    Ended(CONNECTION_LOST)
+ * </pre>
+ * Ended is final; start a new session to join again.
+ */
+public sealed interface SessionState {
+
+    record Idle() implements SessionState {
+    }
+
+    /** Connecting to the server and asking to create or join. */
+    record Connecting() implements SessionState {
+    }
+
+    record InMeeting(String meetingId) implements SessionState {
+    }
+
+    /**
+     * The connection dropped; attempt {@code attempt} is under way or scheduled. The session gives up at
+     * {@code giveUpAt}. Show "Reconnecting…"; the roster is stale until InMeeting returns.
+     */
+    record Reconnecting(int attempt, Instant giveUpAt) implements SessionState {
+    }
+
+    /** @param failure null for a normal end (LEFT, REMOVED, ENDED_BY_HOST, SERVER_SHUTDOWN) */
+    record Ended(EndReason reason, MeetingFailure failure) implements SessionState {
+    }
+}

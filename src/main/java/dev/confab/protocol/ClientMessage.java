@@ -1,0 +1,111 @@
+package dev.confab.protocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Messages a client sends to the server, one record per {@code type}. Field meanings and the order in which
+ * messages may be sent are specified in docs/protocol.md.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ClientMessage.Hello.class, name = "hello"),
+        @JsonSubTypes.Type(value = ClientMessage.CreateMeeting.class, name = "create_meeting"),
+        @JsonSubTypes.Type(value = ClientMessage.Join.class, name = "join"),
+        @JsonSubTypes.Type(value = ClientMessage.Resume.class, name = "resume"),
+        @JsonSubTypes.Type(value = ClientMessage.Leave.class, name = "leave"),
+        @JsonSubTypes.Type(value = ClientMessage.UpdateState.class, name = "update_state"),
+        @JsonSubTypes.Type(value = ClientMessage.Chat.class, name = "chat"),
+        @JsonSubTypes.Type(value = ClientMessage.AskMute.class, name = "ask_mute"),
+        @JsonSubTypes.Type(value = ClientMessage.RemoveParticipant.class, name = "remove_participant"),
+        @JsonSubTypes.Type(value = ClientMessage.LockMeeting.class, name = "lock_meeting"),
+        @JsonSubTypes.Type(value = ClientMessage.EndMeeting.class, name = "end_meeting"),
+        @JsonSubTypes.Type(value = ClientMessage.TransferHost.class, name = "transfer_host"),
+        @JsonSubTypes.Type(value = ClientMessage.RequestKeyframe.class, name = "keyframe_request"),
+        @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+})
+public sealed interface ClientMessage {
+
+    /** First message on every connection: the protocol version the client speaks. */
+    record Hello(@JsonProperty(required = true) int version, String client) implements ClientMessage {
+    }
+
+    /** Creates a meeting and joins it as host. {@code passcode} may be null for an open meeting. */
+    record CreateMeeting(@JsonProperty(required = true) String displayName, String passcode) implements ClientMessage {
+        public CreateMeeting {
+            Objects.requireNonNull(displayName, "displayName");
+        }
+    }
+
+    record Join(@JsonProperty(required = true) String meetingId,
+                @JsonProperty(required = true) String displayName,
+                String passcode) implements ClientMessage {
+        public Join {
+            Objects.requireNonNull(meetingId, "meetingId");
+            Objects.requireNonNull(displayName, "displayName");
+        }
+    }
+
+    /** Re-attaches a new connection to a participant whose old connection was lost. */
+    record Resume(@JsonProperty(required = true) String resumeToken) implements ClientMessage {
+        public Resume {
+            Objects.requireNonNull(resumeToken, "resumeToken");
+        }
+    }
+
+    record Leave() implements ClientMessage {
+    }
+
+    /** The sender's own media state, shown to everyone in the roster. */
+    record UpdateState(@JsonProperty(required = true) boolean muted,
+                       @JsonProperty(required = true) boolean cameraOn,
+                       @JsonProperty(required = true) boolean sharing,
+                       @JsonProperty(required = true) boolean recording) implements ClientMessage {
+    }
+
+    /**
+     * A chat message. The server routes {@code payload} without reading it. {@code to} empty or null means
+     * everyone; {@code enc} names the payload encoding ({@code "none"}: base64 of UTF-8 text).
+     */
+    record Chat(List<Integer> to,
+                @JsonProperty(required = true) String enc,
+                @JsonProperty(required = true) String payload) implements ClientMessage {
+        public Chat {
+            to = to == null ? List.of() : List.copyOf(to);
+            Objects.requireNonNull(enc, "enc");
+            Objects.requireNonNull(payload, "payload");
+        }
+    }
+
+    /** Host only: asks one participant ({@code participantId}) or, when it is null, everyone else to mute. */
+    record AskMute(Integer participantId) implements ClientMessage {
+    }
+
+    record RemoveParticipant(@JsonProperty(required = true) int participantId) implements ClientMessage {
+    }
+
+    record LockMeeting(@JsonProperty(required = true) boolean locked) implements ClientMessage {
+    }
+
+    record EndMeeting() implements ClientMessage {
+    }
+
+    record TransferHost(@JsonProperty(required = true) int participantId) implements ClientMessage {
+    }
+
+    /** Asks the participant {@code participantId} to send a keyframe on {@code stream} soon. */
+    record RequestKeyframe(@JsonProperty(required = true) int participantId,
+                           @JsonProperty(required = true) StreamKind stream) implements ClientMessage {
+        public RequestKeyframe {
+            Objects.requireNonNull(stream, "stream");
+        }
+    }
+
+    /** Application-level keep-alive for clients that cannot send WebSocket pings; answered by {@code pong}. */
+    record Ping(Long nonce) implements ClientMessage {
+    }
+}

@@ -1,0 +1,49 @@
+package dev.confab.protocol;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
+/**
+ * Every error the server can report in an {@code error} message. The table in docs/protocol.md says, for each,
+ * when it is sent and whether the server closes the connection afterwards.
+ */
+public enum ErrorCode {
+    /** The client's protocol version is not one the server speaks; the server closes with 4002. */
+    UNSUPPORTED_VERSION,
+    /** A message other than {@code hello} arrived before the handshake; closed with 4001. */
+    HELLO_REQUIRED,
+    /** The text frame is not valid JSON. */
+    MALFORMED_MESSAGE,
+    /** The {@code type} field names no message this server knows. */
+    UNKNOWN_TYPE,
+    /** A required field is missing, has the wrong JSON type, or is out of range. */
+    INVALID_MESSAGE,
+    /** A text frame larger than 64 KiB, or a binary frame over the binary limit; closed with 1009. */
+    FRAME_TOO_LARGE,
+    /** The connection sends faster than its rate limit; repeated flooding closes it with 1008. */
+    RATE_LIMITED,
+    /** The request needs a joined meeting, but this connection has not joined one. */
+    NOT_IN_MEETING,
+    /** {@code create_meeting}/{@code join}/{@code resume} on a connection that is already in a meeting. */
+    ALREADY_IN_MEETING,
+    MEETING_NOT_FOUND,
+    MEETING_LOCKED,
+    MEETING_FULL,
+    /** The server already holds its maximum number of meetings. */
+    SERVER_FULL,
+    /** The meeting has a passcode and the join carried none. */
+    PASSCODE_REQUIRED,
+    WRONG_PASSCODE,
+    /** Too many wrong passcodes from this address for this meeting; see {@code retryAfterSeconds}. */
+    TOO_MANY_ATTEMPTS,
+    /** A host action from someone who is not the host. */
+    NOT_HOST,
+    /** A host action or chat naming a participant who is not in the meeting. */
+    UNKNOWN_PARTICIPANT,
+    /** The resume token is unknown or its grace period has passed: join afresh. */
+    RESUME_REJECTED,
+    /** The server failed unexpectedly while handling the request; the meeting carries on. */
+    INTERNAL_ERROR,
+    /** Read by clients for any code newer than they know. Never sent. */
+    @JsonEnumDefaultValue
+    UNKNOWN
+}

@@ -1,0 +1,34 @@
+package dev.confab.protocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One roster entry as the server describes it.
+ *
+ * @param id          per-meeting number, never reused within a meeting; also the sender id in media frame headers
+ * @param connected   false while the participant's connection is lost and may still be resumed
+ */
+public record Participant(
+        @JsonProperty(required = true) int id,
+        @JsonProperty(required = true) String displayName,
+        @JsonProperty(required = true) Role role,
+        @JsonProperty(required = true) boolean muted,
+        @JsonProperty(required = true) boolean cameraOn,
+        @JsonProperty(required = true) boolean sharing,
+        @JsonProperty(required = true) boolean recording,
+        @JsonProperty(required = true) boolean connected,
+        @JsonProperty(required = true) Instant joinedAt) {
+
+    public Participant {
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(joinedAt, "joinedAt");
+    }
+
+    public boolean isHost() {
+        return role == Role.HOST;
+    }
+}

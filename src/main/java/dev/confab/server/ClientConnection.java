@@ -1,0 +1,134 @@
+package dev.confab.server;
+
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.ProtocolCodec;
+import dev.confab.protocol.ServerMessage;
+import dev.confab.protocol.StreamKind;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+
+import java.nio.ByteBuffer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Server-side state of one WebSocket connection. Its messages are handled one at a time, in order. */
+final class ClientConnection {
+
+    /** A sender's stream as one receiver sees it, for "drop until next keyframe". */
+    record StreamKey(int senderId, StreamKind stream) {
+    }
+
+    private static final AtomicLong NEXT_ID = new AtomicLong(1);
+    private static final long ERROR_INTERVAL_NANOS = 1_000_000_000L;
+
+    final long id = NEXT_ID.getAndIncrement();
+    final String remoteAddress;
+    final TokenBucket messageRate;
+    final TokenBucket mediaRate;
+    final Set<StreamKey> awaitingKeyframe = ConcurrentHashMap.newKeySet();
+    final AtomicInteger rejectedMessages = new AtomicInteger();
+
+    private final WebSocket socket;
+    private final ProtocolCodec codec;
+    private volatile boolean greeted;
+    private volatile Member member;
+    private volatile ScheduledFuture<?> helloTimer;
+    private volatile long lastThrottledError;
+
+    ClientConnection(WebSocket socket, ProtocolCodec codec, ServerConfig config) {
+        this.socket = socket;
+        this.codec = codec;
+        this.remoteAddress = socket.getRemoteSocketAddress() == null ? "unknown"
+                : socket.getRemoteSocketAddress().getAddress().getHostAddress();
+        this.messageRate = new TokenBucket(config.messagesPerSecond(), config.messageBurst());
+        this.mediaRate = new TokenBucket(config.mediaBytesPerSecond(), config.mediaBytesPerSecond());
+    }
+
+    void send(ServerMessage message) {
+        try {
+            socket.send(codec.encode(message));
+        } catch (WebsocketNotConnectedException e) {
+            // Closing or closed: its onClose handles the rest; other receivers must not be affected.
+        }
+    }
+
+    void sendError(ErrorCode code, String message, String requestType) {
+        send(ServerMessage.ErrorMessage.of(code, message, requestType));
+    }
+
+    /** Like {@link #sendError} but at most once a second, for errors a misbehaving client may trigger in bulk. */
+    void sendThrottledError(ErrorCode code, String message, String requestType) {
+        long now = System.nanoTime();
+        if (now - lastThrottledError >= ERROR_INTERVAL_NANOS) {
+            lastThrottledError = now;
+            sendError(code, message, requestType);
+        }
+    }
+
+    void sendBinary(ByteBuffer frame) {
+        try {
+            socket.send(frame);
+        } catch (WebsocketNotConnectedException e) {
+            // As in send(): a closing receiver simply misses the frame.
+        }
+    }
+
+    /** Frames queued for this connection but not yet written to its socket: the relay's back-pressure signal. */
+    int pendingFrames() {
+        return socket instanceof WebSocketImpl impl ? impl.outQueue.size() : 0;
+    }
+
+    void close(int code, String reason) {
+        socket.close(code, reason);
+    }
+
+    boolean isOpen() {
+        return socket.isOpen();
+    }
+
+    boolean greeted() {
+        return greeted;
+    }
+
+    void markGreeted() {
+        greeted = true;
+        cancelHelloTimer();
+    }
+
+    Member member() {
+        return member;
+    }
+
+    /** The member, or null after telling the client NOT_IN_MEETING for request {@code type}. */
+    Member memberOrError(String type) {
+        Member current = member;
+        if (current == null) {
+            sendError(ErrorCode.NOT_IN_MEETING, "Join a meeting first", type);
+        }
+        return current;
+    }
+
+    void member(Member value) {
+        member = value;
+    }
+
+    void helloTimer(ScheduledFuture<?> timer) {
+        helloTimer = timer;
+    }
+
+    void cancelHelloTimer() {
+        ScheduledFuture<?> timer = helloTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "conn-" + id;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.confab.server;
+
+import dev.confab.protocol.Participant;
+import dev.confab.protocol.Role;
+import dev.confab.protocol.ServerMessage;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * One meeting: roster, host, lock. Callers hold the meeting's monitor ({@code synchronized (meeting)}) for any
+ * compound change; {@link #members()} is a lock-free snapshot for the media relay.
+ */
+final class Meeting {
+
+    final String id;
+    final PasscodeHash passcode;
+    final Instant createdAt;
+    private final Map<Integer, Member> members = new LinkedHashMap<>();
+    private volatile List<Member> snapshot = List.of();
+    private boolean locked;
+    private int hostId;
+    private int nextMemberId = 1;
+    private boolean ended;
+    ScheduledFuture<?> emptyTimer;
+
+    Meeting(String id, PasscodeHash passcode, Instant createdAt) {
+        this.id = id;
+        this.passcode = passcode;
+        this.createdAt = createdAt;
+    }
+
+    /** Adds a member; the first member of an empty meeting becomes host. */
+    synchronized Member add(String displayName, String resumeToken, Instant now) {
+        Member member = new Member(nextMemberId++, displayName, now, resumeToken, this);
+        if (members.isEmpty()) {
+            member.role = Role.HOST;
+            hostId = member.id;
+        }
+        members.put(member.id, member);
+        snapshot = List.copyOf(members.values());
+        return member;
+    }
+
+    synchronized void remove(Member member) {
+        members.remove(member.id);
+        snapshot = List.copyOf(members.values());
+    }
+
+    /** Lock-free view of the current members, in join order. */
+    List<Member> members() {
+        return snapshot;
+    }
+
+    synchronized Optional<Member> member(int id) {
+        return Optional.ofNullable(members.get(id));
+    }
+
+    /** True when no further participant ID fits the 16-bit sender field of media frames. */
+    synchronized boolean idsExhausted() {
+        return nextMemberId > 0xFFFF;
+    }
+
+    synchronized int size() {
+        return members.size();
+    }
+
+    synchronized boolean isEmpty() {
+        return members.isEmpty();
+    }
+
+    synchronized List<Participant> roster() {
+        return members.values().stream().map(Member::view).toList();
+    }
+
+    synchronized boolean locked() {
+        return locked;
+    }
+
+    synchronized void locked(boolean value) {
+        locked = value;
+    }
+
+    synchronized int hostId() {
+        return hostId;
+    }
+
+    synchronized boolean ended() {
+        return ended;
+    }
+
+    synchronized void markEnded() {
+        ended = true;
+    }
+
+    /** Makes {@code next} host and the previous host a participant; returns both changed members. */
+    synchronized List<Member> transferHost(Member next) {
+        List<Member> changed = new ArrayList<>(2);
+        Member previous = members.get(hostId);
+        if (previous != null && previous != next) {
+            previous.role = Role.PARTICIPANT;
+            changed.add(previous);
+        }
+        next.role = Role.HOST;
+        hostId = next.id;
+        changed.add(next);
+        return changed;
+    }
+
+    /** Who should inherit the host role when the host is gone: the longest-present connected member first. */
+    synchronized Optional<Member> successor() {
+        return members.values().stream()
+                .min(Comparator.comparing((Member m) -> m.connection() == null).thenComparing(m -> m.joinedAt)
+                        .thenComparingInt(m -> m.id));
+    }
+
+    /** Sends to every connected member except {@code except} (may be null). */
+    void broadcast(ServerMessage message, Member except) {
+        for (Member member : snapshot) {
+            ClientConnection connection = member.connection();
+            if (member != except && connection != null) {
+                connection.send(message);
+            }
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package dev.confab.server;
+
+import dev.confab.protocol.LeaveReason;
+import dev.confab.protocol.ServerMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server's meetings and who is in them: creating meetings, admitting, resuming and removing members,
+ * passing the host role on, and dropping meetings that stay empty. Each change to a meeting happens under
+ * that meeting's lock and is announced to its members.
+ */
+final class MeetingRegistry {
+
+    static final int CLOSE_REPLACED = 4003;
+    private static final Logger LOG = LoggerFactory.getLogger("confab.server");
+
+    private final ServerConfig config;
+    private final Clock clock;
+    private final ScheduledExecutorService timers;
+    private final ConcurrentMap<String, Meeting> meetings = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Member> membersByResumeToken = new ConcurrentHashMap<>();
+    private final PasscodeThrottle passcodeThrottle;
+    private final SecureRandom random = new SecureRandom();
+    private final Object creationLock = new Object();
+
+    MeetingRegistry(ServerConfig config, Clock clock, ScheduledExecutorService timers) {
+        this.config = config;
+        this.clock = clock;
+        this.timers = timers;
+        this.passcodeThrottle = new PasscodeThrottle(config.passcodeAttempts(), config.passcodeLockout(), clock);
+    }
+
+    int meetingCount() {
+        return meetings.size();
+    }
+
+    PasscodeThrottle passcodeThrottle() {
+        return passcodeThrottle;
+    }
+
+    /** The live meeting with this ID, or null. */
+    Meeting find(String meetingId) {
+        Meeting meeting = meetings.get(meetingId);
+        return meeting == null || meeting.ended() ? null : meeting;
+    }
+
+    /** A new meeting with a fresh 10-digit ID, or null when the server holds its maximum of meetings. */
+    Meeting create(PasscodeHash passcode) {
+        synchronized (creationLock) {
+            if (meetings.size() >= config.maxMeetings()) {
+                return null;
+            }
+            String id;
+            do {
+                id = Long.toString(1_000_000_000L + random.nextLong(9_000_000_000L));
+            } while (meetings.containsKey(id));
+            Meeting meeting = new Meeting(id, passcode, clock.instant());
+            meetings.put(id, meeting);
+            return meeting;
+        }
+    }
+
+    /** Adds the connection to the meeting as a new participant. Caller holds the meeting's lock. */
+    void admit(ClientConnection connection, Meeting meeting, String displayName) {
+        if (meeting.emptyTimer != null) {
+            meeting.emptyTimer.cancel(false);
+            meeting.emptyTimer = null;
+        }
+        Member member = meeting.add(displayName, newResumeToken(), clock.instant());
+        member.connection(connection);
+        connection.member(member);
+        membersByResumeToken.put(member.resumeToken, member);
+        connection.send(joinedMessage(meeting, member, false));
+        meeting.broadcast(new ServerMessage.ParticipantJoined(member.view()), member);
+        LOG.info("event=participant_joined meeting={} participant={} role={} conn={}", meeting.id, member.id,
+                member.role, connection);
+    }
+
+    /** Re-attaches a new connection to the member holding this token; false when the token is unknown or expired. */
+    boolean resume(ClientConnection connection, String resumeToken) {
+        Member member = membersByResumeToken.get(resumeToken);
+        if (member == null) {
+            return false;
+        }
+        Meeting meeting = member.meeting;
+        synchronized (meeting) {
+            if (meeting.ended() || meeting.member(member.id).isEmpty()) {
+                return false;
+            }
+            if (member.resumeExpiry != null) {
+                member.resumeExpiry.cancel(false);
+                member.resumeExpiry = null;
+            }
+            ClientConnection previous = member.connection();
+            member.connection(connection);
+            connection.member(member);
+            if (previous != null && previous != connection) {
+                previous.member(null);
+                previous.close(CLOSE_REPLACED, "Replaced by a resumed connection");
+            }
+            connection.send(joinedMessage(meeting, member, true));
+            meeting.broadcast(new ServerMessage.ParticipantUpdated(member.view()), member);
+        }
+        LOG.info("event=participant_resumed meeting={} participant={} conn={}", meeting.id, member.id, connection);
+        return true;
+    }
+
+    private ServerMessage.Joined joinedMessage(Meeting meeting, Member member, boolean resumed) {
+        return new ServerMessage.Joined(meeting.id, member.id, member.resumeToken, resumed, meeting.locked(),
+                meeting.passcode != null, meeting.hostId(), meeting.roster());
+    }
+
+    /** The member's connection dropped: keep it (shown as not connected) until the resume grace period ends. */
+    void connectionLost(Member member, ClientConnection connection) {
+        Meeting meeting = member.meeting;
+        synchronized (meeting) {
+            if (member.connection() != connection || meeting.member(member.id).isEmpty()) {
+                return;
+            }
+            member.connection(null);
+            meeting.broadcast(new ServerMessage.ParticipantUpdated(member.view()), member);
+            member.resumeExpiry = timers.schedule(() -> expireIfStillAway(member),
+                    config.resumeGrace().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        LOG.info("event=participant_disconnected meeting={} participant={}", meeting.id, member.id);
+    }
+
+    private void expireIfStillAway(Member member) {
+        synchronized (member.meeting) {
+            if (member.connection() == null) {
+                depart(member, LeaveReason.DISCONNECTED);
+            }
+        }
+    }
+
+    /** Takes a member out of its meeting and tells the others; hands the host role on if needed. */
+    void depart(Member member, LeaveReason reason) {
+        Meeting meeting = member.meeting;
+        synchronized (meeting) {
+            if (meeting.member(member.id).isEmpty()) {
+                return;
+            }
+            meeting.remove(member);
+            forget(member);
+            meeting.broadcast(new ServerMessage.ParticipantLeft(member.id, reason, clock.instant()), null);
+            LOG.info("event=participant_left meeting={} participant={} reason={}", meeting.id, member.id, reason);
+            if (meeting.isEmpty()) {
+                scheduleRemovalIfEmpty(meeting);
+            } else if (meeting.hostId() == member.id) {
+                meeting.successor().ifPresent(next -> announceHostChange(meeting, meeting.transferHost(next)));
+            }
+        }
+    }
+
+    /** Ends the meeting for everyone: each member is told {@code reason} and disconnected. */
+    void end(Meeting meeting, LeaveReason reason) {
+        synchronized (meeting) {
+            var ended = new ServerMessage.MeetingLeft(reason);
+            for (Member member : meeting.members()) {
+                ClientConnection connection = member.connection();
+                forget(member);
+                meeting.remove(member);
+                if (connection != null) {
+                    connection.send(ended);
+                    connection.close(1000, "Meeting ended by the host");
+                }
+            }
+            removeMeeting(meeting, reason.name());
+        }
+    }
+
+    /** Tells both changed members' new roles and the new host to everyone. Caller holds the meeting's lock. */
+    void announceHostChange(Meeting meeting, List<Member> changed) {
+        for (Member member : changed) {
+            meeting.broadcast(new ServerMessage.ParticipantUpdated(member.view()), null);
+        }
+        meeting.broadcast(new ServerMessage.MeetingUpdated(meeting.locked(), meeting.hostId()), null);
+    }
+
+    /** Tells every connected client the server is going away and closes its connection. */
+    void shutdown(String reason) {
+        var goodbye = new ServerMessage.ServerShutdown(reason);
+        for (Meeting meeting : meetings.values()) {
+            for (Member member : meeting.members()) {
+                ClientConnection connection = member.connection();
+                if (connection != null) {
+                    connection.member(null);
+                    connection.send(goodbye);
+                    connection.close(1001, "Server shutting down");
+                }
+            }
+        }
+        meetings.clear();
+        membersByResumeToken.clear();
+    }
+
+    private void forget(Member member) {
+        membersByResumeToken.remove(member.resumeToken);
+        if (member.resumeExpiry != null) {
+            member.resumeExpiry.cancel(false);
+        }
+        ClientConnection connection = member.connection();
+        if (connection != null) {
+            connection.member(null);
+        }
+    }
+
+    private void scheduleRemovalIfEmpty(Meeting meeting) {
+        meeting.emptyTimer = timers.schedule(() -> {
+            synchronized (meeting) {
+                if (meeting.isEmpty() && !meeting.ended()) {
+                    removeMeeting(meeting, "empty");
+                }
+            }
+        }, config.emptyMeetingGrace().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void removeMeeting(Meeting meeting, String why) {
+        meeting.markEnded();
+        meetings.remove(meeting.id, meeting);
+        passcodeThrottle.forgetMeeting(meeting.id);
+        LOG.info("event=meeting_removed meeting={} reason={}", meeting.id, why);
+    }
+
+    private String newResumeToken() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

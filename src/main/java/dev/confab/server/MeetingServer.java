@@ -1,0 +1,206 @@
+package dev.confab.server;
+
+import dev.confab.protocol.ProtocolCodec;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The Confab meeting server: a WebSocket endpoint (wss:// by default, ws:// only on loopback when asked)
+ * speaking the protocol in docs/protocol.md. The same class runs standalone ({@code confab server}) and
+ * embedded in the desktop client ({@link EmbeddedServer}).
+ *
+ * <pre>{@code
+ * MeetingServer server = new MeetingServer(new ServerConfig().bindAddress("127.0.0.1").port(0).plain(true));
+ * server.start();            // blocks until listening
+ * URI url = server.url();    // ws://127.0.0.1:54321
+ * server.stop();             // tells clients (server_shutdown) and closes
+ * }</pre>
+ */
+public final class MeetingServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("confab.server");
+    private static final int START_TIMEOUT_SECONDS = 15;
+
+    private final ServerConfig config;
+    private final ScheduledExecutorService timers;
+    private final MeetingService service;
+    private final ProtocolCodec codec = new ProtocolCodec();
+    private ServerTls tls;
+    private Transport transport;
+    private volatile boolean stopped;
+
+    public MeetingServer(ServerConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    MeetingServer(ServerConfig config, Clock clock) {
+        this.config = config;
+        this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("confab-server-timers").factory());
+        this.service = new MeetingService(config, codec, clock, timers);
+    }
+
+    /**
+     * Binds and starts listening; returns once the port is open.
+     *
+     * @throws IOException when the port cannot be bound or the TLS identity cannot be loaded
+     */
+    public synchronized void start() throws IOException {
+        config.validate();
+        if (!config.plain()) {
+            try {
+                tls = config.tlsKeystore() != null
+                        ? ServerTls.fromKeystore(config.tlsKeystore(), config.tlsKeystorePassword())
+                        : ServerTls.selfSigned(config.dataDir());
+            } catch (GeneralSecurityException e) {
+                throw new IOException("Cannot load the TLS certificate: " + e.getMessage(), e);
+            }
+        }
+        transport = new Transport(new InetSocketAddress(config.bindAddress(), config.port()));
+        if (tls != null) {
+            transport.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(tls.sslContext()));
+        }
+        transport.start();
+        try {
+            if (!transport.started.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IOException("The server did not start within " + START_TIMEOUT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while starting", e);
+        }
+        Exception failure = transport.startFailure.get();
+        if (failure != null) {
+            throw new IOException("Cannot listen on " + config.bindAddress() + ":" + config.port() + ": "
+                    + failure.getMessage(), failure);
+        }
+        LOG.info("event=server_started url={} tls={}", url(), tls != null);
+    }
+
+    /** The address clients connect to, e.g. {@code wss://0.0.0.0:47100}. */
+    public URI url() {
+        String scheme = tls != null ? "wss" : "ws";
+        String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
+        return URI.create(scheme + "://" + host + ":" + port());
+    }
+
+    public int port() {
+        return transport.getPort();
+    }
+
+    /** SHA-256 fingerprint of the server certificate, or null for plain ws://. */
+    public String fingerprint() {
+        return tls != null ? tls.fingerprint() : null;
+    }
+
+    public int meetingCount() {
+        return service.meetingCount();
+    }
+
+    /** Tells every client {@code server_shutdown}, closes all connections and the port. Idempotent. */
+    public synchronized void stop() {
+        if (stopped || transport == null) {
+            return;
+        }
+        stopped = true;
+        service.shutdown("The server is shutting down");
+        try {
+            transport.stop(2000, "Server shutting down");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timers.shutdownNow();
+        LOG.info("event=server_stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private final class Transport extends WebSocketServer {
+
+        final CountDownLatch started = new CountDownLatch(1);
+        final AtomicReference<Exception> startFailure = new AtomicReference<>();
+
+        Transport(InetSocketAddress address) {
+            super(address, Math.max(2, Runtime.getRuntime().availableProcessors()), drafts(config));
+            setReuseAddr(true);
+            setTcpNoDelay(true);
+            setConnectionLostTimeout(config.keepAliveSeconds());
+            setDaemon(true);
+        }
+
+        private static List<Draft> drafts(ServerConfig config) {
+            // The draft's buffer limit bounds any single frame; text frames are held to 64 KiB separately.
+            return List.of(new Draft_6455(Collections.emptyList(), config.maxBinaryFrameBytes()));
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+
+        @Override
+        public void onOpen(WebSocket socket, ClientHandshake handshake) {
+            ClientConnection connection = new ClientConnection(socket, codec, config);
+            socket.setAttachment(connection);
+            service.opened(connection);
+        }
+
+        @Override
+        public void onClose(WebSocket socket, int code, String reason, boolean remote) {
+            ClientConnection connection = socket.getAttachment();
+            if (connection != null) {
+                service.closed(connection, code);
+            }
+        }
+
+        @Override
+        public void onMessage(WebSocket socket, String message) {
+            ClientConnection connection = socket.getAttachment();
+            if (connection != null) {
+                service.text(connection, message);
+            }
+        }
+
+        @Override
+        public void onMessage(WebSocket socket, ByteBuffer message) {
+            ClientConnection connection = socket.getAttachment();
+            if (connection != null) {
+                service.binary(connection, message);
+            }
+        }
+
+        @Override
+        public void onError(WebSocket socket, Exception e) {
+            if (socket == null) {
+                // Server-level failure (e.g. port in use) before or instead of onStart.
+                startFailure.compareAndSet(null, e);
+                started.countDown();
+                LOG.error("event=server_error message={}", e.getMessage());
+            } else {
+                LOG.debug("event=connection_error conn={} message={}", socket.<ClientConnection>getAttachment(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,394 @@
+package dev.confab.server;
+
+import dev.confab.protocol.ClientMessage;
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.LeaveReason;
+import dev.confab.protocol.ProtocolCodec;
+import dev.confab.protocol.ProtocolException;
+import dev.confab.protocol.ProtocolVersion;
+import dev.confab.protocol.ServerMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server's signaling front door, independent of the WebSocket library: handshake, frame limits, rate
+ * limits, parsing and validation, then dispatch to the {@link MeetingRegistry} and {@link HostControls}.
+ * Every client message gets either its documented effect or an {@code error} back to the
+ * sender; nothing a client sends can disturb other meetings or participants.
+ */
+final class MeetingService {
+
+    static final int CLOSE_HELLO_REQUIRED = 4001;
+    static final int CLOSE_UNSUPPORTED_VERSION = 4002;
+    static final int CLOSE_POLICY = 1008;
+    static final int CLOSE_TOO_BIG = 1009;
+
+    private static final Logger LOG = LoggerFactory.getLogger("confab.server");
+    private static final int MAX_NAME_LENGTH = 64;
+    private static final int MAX_PASSCODE_LENGTH = 64;
+    private static final int MAX_ENC_LENGTH = 32;
+
+    private final ServerConfig config;
+    private final ProtocolCodec codec;
+    private final Clock clock;
+    private final ScheduledExecutorService timers;
+    private final MeetingRegistry registry;
+    private final HostControls hostControls;
+    private final MediaRelay relay;
+
+    MeetingService(ServerConfig config, ProtocolCodec codec, Clock clock, ScheduledExecutorService timers) {
+        this.config = config;
+        this.codec = codec;
+        this.clock = clock;
+        this.timers = timers;
+        this.registry = new MeetingRegistry(config, clock, timers);
+        this.hostControls = new HostControls(registry);
+        this.relay = new MediaRelay(config);
+    }
+
+    int meetingCount() {
+        return registry.meetingCount();
+    }
+
+    /** Tells every connected client the server is going away and closes its connection. */
+    void shutdown(String reason) {
+        registry.shutdown(reason);
+    }
+
+    // ---- connection lifecycle -------------------------------------------------------------------------
+
+    void opened(ClientConnection connection) {
+        LOG.info("event=connection_opened conn={} remote={}", connection, connection.remoteAddress);
+        connection.helloTimer(timers.schedule(() -> {
+            if (!connection.greeted() && connection.isOpen()) {
+                connection.sendError(ErrorCode.HELLO_REQUIRED, "No hello received in time", null);
+                connection.close(CLOSE_HELLO_REQUIRED, "No hello");
+            }
+        }, config.helloTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    void closed(ClientConnection connection, int code) {
+        connection.cancelHelloTimer();
+        LOG.info("event=connection_closed conn={} code={}", connection, code);
+        Member member = connection.member();
+        if (member != null) {
+            registry.connectionLost(member, connection);
+        }
+    }
+
+    void text(ClientConnection connection, String text) {
+        if (utf8Length(text) > ProtocolVersion.MAX_TEXT_FRAME_BYTES) {
+            connection.sendError(ErrorCode.FRAME_TOO_LARGE,
+                    "Text frames are limited to " + ProtocolVersion.MAX_TEXT_FRAME_BYTES + " bytes", null);
+            connection.close(CLOSE_TOO_BIG, "Text frame too large");
+            LOG.warn("event=frame_too_large conn={}", connection);
+            return;
+        }
+        if (!connection.messageRate.tryTake(1)) {
+            rejectFlood(connection);
+            return;
+        }
+        ClientMessage message;
+        try {
+            message = codec.decodeClient(text);
+        } catch (ProtocolException e) {
+            connection.sendError(e.code(), e.getMessage(), e.messageType());
+            LOG.info("event=bad_message conn={} code={}", connection, e.code());
+            if (!connection.greeted()) {
+                connection.close(CLOSE_HELLO_REQUIRED, "Expected hello");
+            }
+            return;
+        }
+        if (!connection.greeted()) {
+            if (message instanceof ClientMessage.Hello hello) {
+                hello(connection, hello);
+            } else {
+                connection.sendError(ErrorCode.HELLO_REQUIRED, "Send hello first", typeOf(message));
+                connection.close(CLOSE_HELLO_REQUIRED, "Expected hello");
+            }
+            return;
+        }
+        try {
+            dispatch(connection, message);
+        } catch (RuntimeException e) {
+            LOG.error("event=internal_error conn={} type={}", connection, typeOf(message), e);
+            connection.sendError(ErrorCode.INTERNAL_ERROR, "The server could not handle this request", typeOf(message));
+        }
+    }
+
+    void binary(ClientConnection connection, ByteBuffer frame) {
+        if (!connection.greeted()) {
+            connection.sendError(ErrorCode.HELLO_REQUIRED, "Send hello first", null);
+            connection.close(CLOSE_HELLO_REQUIRED, "Expected hello");
+            return;
+        }
+        relay.relay(connection, frame);
+    }
+
+    private void rejectFlood(ClientConnection connection) {
+        int rejected = connection.rejectedMessages.incrementAndGet();
+        if (rejected >= config.floodCloseThreshold()) {
+            connection.sendError(ErrorCode.RATE_LIMITED, "Too many messages; closing the connection", null);
+            connection.close(CLOSE_POLICY, "Flooding");
+            LOG.warn("event=flood_closed conn={} remote={}", connection, connection.remoteAddress);
+        } else {
+            connection.sendThrottledError(ErrorCode.RATE_LIMITED,
+                    "More than " + config.messagesPerSecond() + " messages per second; message dropped", null);
+        }
+    }
+
+    private void dispatch(ClientConnection connection, ClientMessage message) {
+        switch (message) {
+            case ClientMessage.Hello ignored ->
+                    connection.sendError(ErrorCode.INVALID_MESSAGE, "hello was already received", "hello");
+            case ClientMessage.CreateMeeting create -> create(connection, create);
+            case ClientMessage.Join join -> join(connection, join);
+            case ClientMessage.Resume resume -> resume(connection, resume);
+            case ClientMessage.Leave ignored -> leave(connection);
+            case ClientMessage.UpdateState update -> updateState(connection, update);
+            case ClientMessage.Chat chat -> chat(connection, chat);
+            case ClientMessage.AskMute ask -> hostControls.askMute(connection, ask);
+            case ClientMessage.RemoveParticipant remove -> hostControls.removeParticipant(connection, remove);
+            case ClientMessage.LockMeeting lock -> hostControls.lock(connection, lock);
+            case ClientMessage.EndMeeting ignored -> hostControls.endMeeting(connection);
+            case ClientMessage.TransferHost transfer -> hostControls.transferHost(connection, transfer);
+            case ClientMessage.RequestKeyframe request -> requestKeyframe(connection, request);
+            case ClientMessage.Ping ping -> connection.send(new ServerMessage.Pong(ping.nonce()));
+        }
+    }
+
+    // ---- handshake and joining ------------------------------------------------------------------------
+
+    private void hello(ClientConnection connection, ClientMessage.Hello hello) {
+        if (!ProtocolVersion.SUPPORTED.contains(hello.version())) {
+            connection.send(new ServerMessage.ErrorMessage(ErrorCode.UNSUPPORTED_VERSION,
+                    "This server speaks protocol version(s) " + ProtocolVersion.SUPPORTED + ", not " + hello.version(),
+                    "hello", ProtocolVersion.SUPPORTED, null));
+            connection.close(CLOSE_UNSUPPORTED_VERSION, "Unsupported protocol version");
+            LOG.info("event=unsupported_version conn={} version={}", connection, hello.version());
+            return;
+        }
+        connection.markGreeted();
+        connection.send(new ServerMessage.Welcome(ProtocolVersion.CURRENT, "Confab/" + serverVersion(), limits()));
+    }
+
+    private ServerMessage.Limits limits() {
+        return new ServerMessage.Limits(ProtocolVersion.MAX_TEXT_FRAME_BYTES, config.maxBinaryFrameBytes(),
+                config.messagesPerSecond(), config.keepAliveSeconds(), (int) config.resumeGrace().toSeconds(),
+                config.maxParticipantsPerMeeting());
+    }
+
+    private void create(ClientConnection connection, ClientMessage.CreateMeeting create) {
+        String type = "create_meeting";
+        if (!checkNotInMeeting(connection, type)) {
+            return;
+        }
+        String name = validName(connection, create.displayName(), type);
+        String passcode = normalizedPasscode(connection, create.passcode(), type);
+        if (name == null || passcode == null) {
+            return;
+        }
+        Meeting meeting = registry.create(passcode.isEmpty() ? null : PasscodeHash.of(passcode));
+        if (meeting == null) {
+            connection.sendError(ErrorCode.SERVER_FULL, "This server already hosts its maximum of "
+                    + config.maxMeetings() + " meetings", type);
+            return;
+        }
+        LOG.info("event=meeting_created meeting={} conn={} passcode={}", meeting.id, connection,
+                meeting.passcode != null);
+        synchronized (meeting) {
+            registry.admit(connection, meeting, name);
+        }
+    }
+
+    private void join(ClientConnection connection, ClientMessage.Join join) {
+        String type = "join";
+        if (!checkNotInMeeting(connection, type)) {
+            return;
+        }
+        String name = validName(connection, join.displayName(), type);
+        String passcode = normalizedPasscode(connection, join.passcode(), type);
+        if (name == null || passcode == null) {
+            return;
+        }
+        String meetingId = join.meetingId().replaceAll("[\\s-]", "");
+        Meeting meeting = registry.find(meetingId);
+        if (meeting == null) {
+            connection.sendError(ErrorCode.MEETING_NOT_FOUND, "No meeting with this ID", type);
+            return;
+        }
+        if (meeting.locked()) {
+            connection.sendError(ErrorCode.MEETING_LOCKED, "The host has locked this meeting", type);
+            return;
+        }
+        if (meeting.passcode != null && !passcodeAccepted(connection, meeting, passcode, type)) {
+            return;
+        }
+        synchronized (meeting) {
+            if (meeting.ended()) {
+                connection.sendError(ErrorCode.MEETING_NOT_FOUND, "No meeting with this ID", type);
+            } else if (meeting.locked()) {
+                connection.sendError(ErrorCode.MEETING_LOCKED, "The host has locked this meeting", type);
+            } else if (meeting.size() >= config.maxParticipantsPerMeeting() || meeting.idsExhausted()) {
+                connection.sendError(ErrorCode.MEETING_FULL, "The meeting is full ("
+                        + config.maxParticipantsPerMeeting() + " participants)", type);
+            } else {
+                registry.admit(connection, meeting, name);
+            }
+        }
+    }
+
+    private boolean passcodeAccepted(ClientConnection connection, Meeting meeting, String passcode, String type) {
+        long wait = registry.passcodeThrottle().secondsUntilAllowed(connection.remoteAddress, meeting.id);
+        if (wait > 0) {
+            connection.send(new ServerMessage.ErrorMessage(ErrorCode.TOO_MANY_ATTEMPTS,
+                    "Too many wrong passcodes; try again in " + wait + " s", type, null, (int) wait));
+            return false;
+        }
+        if (passcode.isEmpty()) {
+            connection.sendError(ErrorCode.PASSCODE_REQUIRED, "This meeting needs a passcode", type);
+            return false;
+        }
+        if (!meeting.passcode.matches(passcode)) {
+            registry.passcodeThrottle().recordFailure(connection.remoteAddress, meeting.id);
+            connection.sendError(ErrorCode.WRONG_PASSCODE, "The passcode is not correct", type);
+            LOG.info("event=wrong_passcode meeting={} conn={} remote={}", meeting.id, connection, connection.remoteAddress);
+            return false;
+        }
+        registry.passcodeThrottle().recordSuccess(connection.remoteAddress, meeting.id);
+        return true;
+    }
+
+    private void resume(ClientConnection connection, ClientMessage.Resume resume) {
+        if (checkNotInMeeting(connection, "resume") && !registry.resume(connection, resume.resumeToken())) {
+            connection.sendError(ErrorCode.RESUME_REJECTED, "This session has expired; join the meeting again", "resume");
+        }
+    }
+
+    // ---- leaving ----------------------------------------------------------------------------------------
+
+    private void leave(ClientConnection connection) {
+        Member member = connection.memberOrError("leave");
+        if (member == null) {
+            return;
+        }
+        registry.depart(member, LeaveReason.LEFT);
+        connection.send(new ServerMessage.MeetingLeft(LeaveReason.LEFT));
+        connection.close(1000, "Left the meeting");
+    }
+
+    // ---- in-meeting requests ----------------------------------------------------------------------------
+
+    private void updateState(ClientConnection connection, ClientMessage.UpdateState update) {
+        Member member = connection.memberOrError("update_state");
+        if (member == null) {
+            return;
+        }
+        synchronized (member.meeting) {
+            member.muted = update.muted();
+            member.cameraOn = update.cameraOn();
+            member.sharing = update.sharing();
+            member.recording = update.recording();
+            member.meeting.broadcast(new ServerMessage.ParticipantUpdated(member.view()), null);
+        }
+    }
+
+    private void chat(ClientConnection connection, ClientMessage.Chat chat) {
+        Member member = connection.memberOrError("chat");
+        if (member == null) {
+            return;
+        }
+        if (chat.enc().isEmpty() || chat.enc().length() > MAX_ENC_LENGTH) {
+            connection.sendError(ErrorCode.INVALID_MESSAGE, "'enc' must be 1 to " + MAX_ENC_LENGTH + " characters", "chat");
+            return;
+        }
+        Meeting meeting = member.meeting;
+        var relayed = new ServerMessage.ChatMessage(member.id, chat.to(), chat.enc(), chat.payload(), clock.instant());
+        if (chat.to().isEmpty()) {
+            meeting.broadcast(relayed, member);
+            return;
+        }
+        List<Member> recipients = chat.to().stream().distinct().map(id -> meeting.member(id).orElse(null)).toList();
+        if (recipients.contains(null)) {
+            connection.sendError(ErrorCode.UNKNOWN_PARTICIPANT, "A recipient is not in the meeting", "chat");
+            return;
+        }
+        for (Member recipient : recipients) {
+            ClientConnection to = recipient.connection();
+            if (recipient != member && to != null) {
+                to.send(relayed);
+            }
+        }
+    }
+
+    private void requestKeyframe(ClientConnection connection, ClientMessage.RequestKeyframe request) {
+        Member member = connection.memberOrError("keyframe_request");
+        if (member == null) {
+            return;
+        }
+        Member sender = member.meeting.member(request.participantId()).orElse(null);
+        if (sender == null) {
+            connection.sendError(ErrorCode.UNKNOWN_PARTICIPANT, "No participant " + request.participantId(),
+                    "keyframe_request");
+        } else if (sender.connection() != null) {
+            sender.connection().send(new ServerMessage.KeyframeRequested(request.stream(), member.id));
+        }
+    }
+
+    // ---- checks -----------------------------------------------------------------------------------------
+
+    private boolean checkNotInMeeting(ClientConnection connection, String type) {
+        if (connection.member() != null) {
+            connection.sendError(ErrorCode.ALREADY_IN_MEETING, "This connection is already in a meeting", type);
+            return false;
+        }
+        return true;
+    }
+
+    private static String validName(ClientConnection connection, String raw, String type) {
+        String name = raw.strip();
+        int length = name.codePointCount(0, name.length());
+        if (length == 0 || length > MAX_NAME_LENGTH || name.codePoints().anyMatch(Character::isISOControl)) {
+            connection.sendError(ErrorCode.INVALID_MESSAGE,
+                    "'displayName' must be 1 to " + MAX_NAME_LENGTH + " printable characters", type);
+            return null;
+        }
+        return name;
+    }
+
+    /** The passcode, "" for none, or null after reporting an invalid one. */
+    private static String normalizedPasscode(ClientConnection connection, String raw, String type) {
+        if (raw == null) {
+            return "";
+        }
+        if (raw.length() > MAX_PASSCODE_LENGTH) {
+            connection.sendError(ErrorCode.INVALID_MESSAGE, "'passcode' is limited to " + MAX_PASSCODE_LENGTH
+                    + " characters", type);
+            return null;
+        }
+        return raw;
+    }
+
+    private static String typeOf(ClientMessage message) {
+        return ProtocolCodec.typeName(message);
+    }
+
+    private static int utf8Length(String text) {
+        if (text.length() * 3L <= ProtocolVersion.MAX_TEXT_FRAME_BYTES) {
+            return text.length(); // cannot exceed the limit; skip the exact count
+        }
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    static String serverVersion() {
+        String version = MeetingService.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
+    }
+}

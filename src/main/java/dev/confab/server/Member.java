@@ -1,0 +1,57 @@
+package dev.confab.server;
+
+import dev.confab.protocol.Participant;
+import dev.confab.protocol.Role;
+import dev.confab.protocol.StreamKind;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * A participant as the server keeps it. Mutable fields are guarded by the owning {@link Meeting}'s lock,
+ * except {@link #connection}, which the media relay reads without it.
+ */
+final class Member {
+
+    final int id;
+    final String displayName;
+    final Instant joinedAt;
+    final String resumeToken;
+    final Meeting meeting;
+    private final Map<StreamKind, SenderStreamStats> streams = new EnumMap<>(StreamKind.class);
+
+    Role role = Role.PARTICIPANT;
+    boolean muted;
+    boolean cameraOn;
+    boolean sharing;
+    boolean recording;
+    ScheduledFuture<?> resumeExpiry;
+    private volatile ClientConnection connection;
+
+    Member(int id, String displayName, Instant joinedAt, String resumeToken, Meeting meeting) {
+        this.id = id;
+        this.displayName = displayName;
+        this.joinedAt = joinedAt;
+        this.resumeToken = resumeToken;
+        this.meeting = meeting;
+    }
+
+    Participant view() {
+        return new Participant(id, displayName, role, muted, cameraOn, sharing, recording, connection != null, joinedAt);
+    }
+
+    ClientConnection connection() {
+        return connection;
+    }
+
+    void connection(ClientConnection value) {
+        connection = value;
+    }
+
+    /** Per-stream relay statistics of this member as a sender. */
+    synchronized SenderStreamStats stream(StreamKind kind) {
+        return streams.computeIfAbsent(kind, k -> new SenderStreamStats());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.confab.server;
+
+import dev.confab.protocol.HumanDuration;
+import dev.confab.storage.AppPaths;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code confab server}: runs the meeting server headless until SIGTERM/Ctrl-C. */
+@Command(name = "server",
+        description = "Run the Confab meeting server headless. Prints the address it listens on and, for the "
+                + "self-signed certificate, its SHA-256 fingerprint for clients to compare.")
+public final class ServerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "47100", description = "TCP port (0 = any free port). Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "0.0.0.0", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
+    String bind;
+
+    @Option(names = "--plain", description = "Unencrypted ws:// — only allowed with a loopback --bind (tests).")
+    boolean plain;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE.p12", description = "Use this PKCS#12 keystore (your organisation's certificate) instead of a self-signed one.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password", paramLabel = "PASSWORD", defaultValue = "${env:CONFAB_TLS_PASSWORD}",
+            description = "Keystore password (default: $CONFAB_TLS_PASSWORD).")
+    String tlsPassword;
+
+    @Option(names = "--max-participants", paramLabel = "N", defaultValue = "100", description = "Participants per meeting. Default: ${DEFAULT-VALUE}")
+    int maxParticipants;
+
+    @Option(names = "--max-meetings", paramLabel = "N", defaultValue = "500", description = "Meetings on this server. Default: ${DEFAULT-VALUE}")
+    int maxMeetings;
+
+    @Option(names = "--empty-meeting-grace", paramLabel = "DURATION", defaultValue = "2m", description = "How long an empty meeting is kept. Default: ${DEFAULT-VALUE}")
+    String emptyMeetingGrace;
+
+    @Option(names = "--resume-grace", paramLabel = "DURATION", defaultValue = "60s", description = "How long a dropped participant may resume. Default: ${DEFAULT-VALUE}")
+    String resumeGrace;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        ServerConfig config = new ServerConfig()
+                .bindAddress(bind).port(port).plain(plain)
+                .dataDir(AppPaths.resolve(parentDataDir()).serverDir())
+                .maxParticipantsPerMeeting(maxParticipants).maxMeetings(maxMeetings);
+        try {
+            config.emptyMeetingGrace(HumanDuration.parse(emptyMeetingGrace)).resumeGrace(HumanDuration.parse(resumeGrace));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (tlsKeystore != null) {
+            config.tlsKeystore(tlsKeystore, tlsPassword == null ? new char[0] : tlsPassword.toCharArray());
+        }
+        MeetingServer server = new MeetingServer(config);
+        try {
+            server.start();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("confab server: " + e.getMessage());
+            return 2;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "confab-server-shutdown"));
+        out.println("Confab server listening on " + server.url());
+        if (server.fingerprint() != null) {
+            out.println("Certificate SHA-256 fingerprint: " + server.fingerprint());
+        }
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private Path parentDataDir() {
+        CommandSpec parent = spec.parent();
+        if (parent == null || parent.findOption("--data-dir") == null) {
+            return null;
+        }
+        return parent.findOption("--data-dir").getValue();
+    }
+}

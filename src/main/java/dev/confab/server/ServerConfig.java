@@ -1,0 +1,101 @@
+package dev.confab.server;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything a {@link MeetingServer} can be told: where to listen, how to do TLS, and its limits.
+ * Defaults suit a small organisation's server; tests shorten the timers.
+ */
+public final class ServerConfig {
+
+    private String bindAddress = "0.0.0.0";
+    private int port = 47100;
+    private boolean plain;
+    private Path dataDir;
+    private Path tlsKeystore;
+    private char[] tlsKeystorePassword;
+
+    private int maxParticipantsPerMeeting = 100;
+    private int maxMeetings = 500;
+    private Duration emptyMeetingGrace = Duration.ofMinutes(2);
+    private Duration resumeGrace = Duration.ofSeconds(60);
+    private Duration helloTimeout = Duration.ofSeconds(10);
+    private int keepAliveSeconds = 4;
+    private int messagesPerSecond = 20;
+    private int messageBurst = 40;
+    private int floodCloseThreshold = 100;
+    private int passcodeAttempts = 5;
+    private Duration passcodeLockout = Duration.ofSeconds(60);
+    private int maxBinaryFrameBytes = 1024 * 1024;
+    private long mediaBytesPerSecond = 8L * 1024 * 1024;
+    private int relayQueueFrames = 64;
+
+    /** Validates the combination; called by {@link MeetingServer#start()}. */
+    void validate() {
+        if (plain) {
+            try {
+                if (!InetAddress.getByName(bindAddress).isLoopbackAddress()) {
+                    throw new IllegalArgumentException(
+                            "Plain ws:// is only allowed on a loopback address (e.g. --bind 127.0.0.1), not " + bindAddress);
+                }
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException("Unknown bind address " + bindAddress, e);
+            }
+        } else if (tlsKeystore == null && dataDir == null) {
+            throw new IllegalArgumentException("TLS needs a keystore or a data folder for the self-signed certificate");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("Port out of range: " + port);
+        }
+        if (maxParticipantsPerMeeting < 1 || maxParticipantsPerMeeting > 65535 || maxMeetings < 1) {
+            throw new IllegalArgumentException("Limits must be positive (at most 65535 participants per meeting)");
+        }
+    }
+
+    public String bindAddress() { return bindAddress; }
+    public int port() { return port; }
+    public boolean plain() { return plain; }
+    public Path dataDir() { return dataDir; }
+    public Path tlsKeystore() { return tlsKeystore; }
+    char[] tlsKeystorePassword() { return tlsKeystorePassword; }
+    public int maxParticipantsPerMeeting() { return maxParticipantsPerMeeting; }
+    public int maxMeetings() { return maxMeetings; }
+    public Duration emptyMeetingGrace() { return emptyMeetingGrace; }
+    public Duration resumeGrace() { return resumeGrace; }
+    public Duration helloTimeout() { return helloTimeout; }
+    public int keepAliveSeconds() { return keepAliveSeconds; }
+    public int messagesPerSecond() { return messagesPerSecond; }
+    public int messageBurst() { return messageBurst; }
+    public int floodCloseThreshold() { return floodCloseThreshold; }
+    public int passcodeAttempts() { return passcodeAttempts; }
+    public Duration passcodeLockout() { return passcodeLockout; }
+    public int maxBinaryFrameBytes() { return maxBinaryFrameBytes; }
+    public long mediaBytesPerSecond() { return mediaBytesPerSecond; }
+    public int relayQueueFrames() { return relayQueueFrames; }
+
+    public ServerConfig bindAddress(String value) { bindAddress = Objects.requireNonNull(value); return this; }
+    /** 0 picks a free port; {@link MeetingServer#port()} tells which. */
+    public ServerConfig port(int value) { port = value; return this; }
+    /** Unencrypted ws://, allowed only on loopback (tests). */
+    public ServerConfig plain(boolean value) { plain = value; return this; }
+    /** Where the self-signed certificate is generated once and kept. */
+    public ServerConfig dataDir(Path value) { dataDir = value; return this; }
+    public ServerConfig tlsKeystore(Path file, char[] password) { tlsKeystore = file; tlsKeystorePassword = password; return this; }
+    public ServerConfig maxParticipantsPerMeeting(int value) { maxParticipantsPerMeeting = value; return this; }
+    public ServerConfig maxMeetings(int value) { maxMeetings = value; return this; }
+    public ServerConfig emptyMeetingGrace(Duration value) { emptyMeetingGrace = value; return this; }
+    public ServerConfig resumeGrace(Duration value) { resumeGrace = value; return this; }
+    public ServerConfig helloTimeout(Duration value) { helloTimeout = value; return this; }
+    public ServerConfig keepAliveSeconds(int value) { keepAliveSeconds = value; return this; }
+    public ServerConfig messagesPerSecond(int perSecond, int burst) { messagesPerSecond = perSecond; messageBurst = burst; return this; }
+    /** Rejected (over-rate) messages after which the connection is closed as a flood. */
+    public ServerConfig floodCloseThreshold(int value) { floodCloseThreshold = value; return this; }
+    public ServerConfig passcodeThrottle(int attempts, Duration lockout) { passcodeAttempts = attempts; passcodeLockout = lockout; return this; }
+    public ServerConfig maxBinaryFrameBytes(int value) { maxBinaryFrameBytes = value; return this; }
+    public ServerConfig mediaBytesPerSecond(long value) { mediaBytesPerSecond = value; return this; }
+    /** Frames that may wait for one receiver before the relay starts dropping for it. */
+    public ServerConfig relayQueueFrames(int value) { relayQueueFrames = value; return this; }
+}

@@ -1,0 +1,249 @@
+package dev.confab.signaling;
+
+import dev.confab.protocol.ClientMessage;
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.MediaFrame;
+import dev.confab.protocol.MediaFrameHeader;
+import dev.confab.protocol.ProtocolCodec;
+import dev.confab.protocol.ProtocolException;
+import dev.confab.protocol.ProtocolVersion;
+import dev.confab.protocol.ServerMessage;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.handshake.ServerHandshake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One WebSocket connection to a Confab server, past the version handshake. A connection is used once:
+ * to reconnect, {@link #open} a new one (the underlying WebSocket client cannot be reused).
+ * Keep-alive pings go out every {@value #KEEP_ALIVE_SECONDS} s; a server that stops answering is detected
+ * within about 10 s and reported through {@link SignalingListener#onClosed} with code 1006.
+ * All methods are thread-safe.
+ */
+public final class SignalingConnection implements AutoCloseable {
+
+    public static final int KEEP_ALIVE_SECONDS = 3;
+    /** Outgoing media frames allowed to wait for the socket before {@link #sendMedia} drops new ones. */
+    private static final int MAX_PENDING_MEDIA_FRAMES = 64;
+    private static final int MAX_INCOMING_FRAME_BYTES = 4 * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(SignalingConnection.class);
+    private static final ProtocolCodec CODEC = new ProtocolCodec();
+
+    private final Client client;
+    private final ServerMessage.Welcome welcome;
+
+    private SignalingConnection(Client client, ServerMessage.Welcome welcome) {
+        this.client = client;
+        this.welcome = welcome;
+    }
+
+    /**
+     * Connects to {@code uri} (ws:// or wss://), sends {@code hello} and waits for {@code welcome}.
+     * Blocks the calling thread up to {@code timeout}; never call it on the UI thread.
+     *
+     * @throws SignalingException typed reason for the failure (unreachable, certificate, version, ...)
+     */
+    public static SignalingConnection open(URI uri, ServerTrust trust, SignalingListener listener, Duration timeout)
+            throws SignalingException, InterruptedException {
+        boolean secure = "wss".equalsIgnoreCase(uri.getScheme());
+        if (!secure && !"ws".equalsIgnoreCase(uri.getScheme())) {
+            throw new SignalingException(SignalingException.Kind.UNREACHABLE, "Server address must start with wss:// or ws://");
+        }
+        PinningTrustManager trustManager = secure ? new PinningTrustManager(trust.pinnedFingerprint()) : null;
+        Client client = new Client(uri, listener);
+        if (secure) {
+            client.setSocketFactory(sslContext(trustManager).getSocketFactory());
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean connected = client.connectBlocking(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!connected) {
+            client.close();
+            throw connectFailure(uri, client, trustManager);
+        }
+        client.send(CODEC.encode(new ClientMessage.Hello(ProtocolVersion.CURRENT, "Confab")));
+        try {
+            ServerMessage first = client.firstMessage.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (first instanceof ServerMessage.Welcome welcome) {
+                return new SignalingConnection(client, welcome);
+            }
+            client.close();
+            if (first instanceof ServerMessage.ErrorMessage error && error.code() == ErrorCode.UNSUPPORTED_VERSION) {
+                throw new SignalingException(SignalingException.Kind.UNSUPPORTED_VERSION, error.message(), null,
+                        error.code(), null);
+            }
+            throw new SignalingException(SignalingException.Kind.PROTOCOL_ERROR, "Expected welcome, got " + first);
+        } catch (TimeoutException e) {
+            client.close();
+            throw new SignalingException(SignalingException.Kind.TIMEOUT, "The server did not answer the handshake in time");
+        } catch (ExecutionException e) {
+            client.close();
+            throw new SignalingException(SignalingException.Kind.UNREACHABLE,
+                    "The server closed the connection during the handshake", null, null, e.getCause());
+        }
+    }
+
+    private static SignalingException connectFailure(URI uri, Client client, PinningTrustManager trustManager) {
+        if (trustManager != null && trustManager.verdict() == PinningTrustManager.Verdict.UNTRUSTED) {
+            return new SignalingException(SignalingException.Kind.CERTIFICATE_UNTRUSTED,
+                    "The server's certificate is not trusted by this computer", trustManager.presentedFingerprint(),
+                    null, client.failure);
+        }
+        if (trustManager != null && trustManager.verdict() == PinningTrustManager.Verdict.CHANGED) {
+            return new SignalingException(SignalingException.Kind.CERTIFICATE_CHANGED,
+                    "The server's certificate differs from the one trusted before", trustManager.presentedFingerprint(),
+                    null, client.failure);
+        }
+        if (client.failure instanceof SSLException) {
+            return new SignalingException(SignalingException.Kind.PROTOCOL_ERROR,
+                    "Secure connection failed: " + client.failure.getMessage(), null, null, client.failure);
+        }
+        String detail = client.failure != null ? client.failure.getMessage() : "no answer";
+        return new SignalingException(SignalingException.Kind.UNREACHABLE,
+                "Cannot reach " + uri.getHost() + ":" + uri.getPort() + " (" + detail + ")", null, null, client.failure);
+    }
+
+    private static SSLContext sslContext(PinningTrustManager trustManager) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[]{trustManager}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS unavailable", e);
+        }
+    }
+
+    /** The server's {@code welcome}: negotiated version and its limits. */
+    public ServerMessage.Welcome welcome() {
+        return welcome;
+    }
+
+    /** Sends a message; silently ignored when the connection is already closed (its onClosed will follow). */
+    public void send(ClientMessage message) {
+        try {
+            client.send(CODEC.encode(message));
+        } catch (WebsocketNotConnectedException e) {
+            LOG.debug("Not sent, connection closed: {}", message.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Sends one media frame. Returns false (frame dropped) when the connection is closed or the uplink is
+     * congested, so a slow network never builds an unbounded backlog; the caller should then lower its rate.
+     */
+    public boolean sendMedia(MediaFrameHeader header, ByteBuffer payload) {
+        if (!client.isOpen()) {
+            return false;
+        }
+        if (client.getConnection() instanceof WebSocketImpl impl && impl.outQueue.size() >= MAX_PENDING_MEDIA_FRAMES) {
+            return false;
+        }
+        try {
+            client.send(header.encode(payload));
+            return true;
+        } catch (WebsocketNotConnectedException e) {
+            return false;
+        }
+    }
+
+    public boolean isOpen() {
+        return client.isOpen();
+    }
+
+    /** Closes normally (1000). onClosed follows on the library thread. */
+    @Override
+    public void close() {
+        client.close(1000, "Client closing");
+    }
+
+    /** Drops the TCP connection without a closing handshake, as a network failure would. */
+    public void abort() {
+        client.closeConnection(1006, "Aborted");
+    }
+
+    private static final class Client extends WebSocketClient {
+
+        final CompletableFuture<ServerMessage> firstMessage = new CompletableFuture<>();
+        private final SignalingListener listener;
+        private final AtomicBoolean closedReported = new AtomicBoolean();
+        volatile Exception failure;
+
+        Client(URI uri, SignalingListener listener) {
+            super(uri, new Draft_6455(Collections.emptyList(), MAX_INCOMING_FRAME_BYTES), Map.of(), 0);
+            this.listener = listener;
+            setConnectionLostTimeout(KEEP_ALIVE_SECONDS);
+            setTcpNoDelay(true);
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+            // The hello is sent by open() once connectBlocking returns.
+        }
+
+        @Override
+        public void onMessage(String text) {
+            ServerMessage message;
+            try {
+                message = CODEC.decodeServer(text);
+            } catch (ProtocolException e) {
+                LOG.warn("Ignoring a server message this client cannot read: {}", e.getMessage());
+                return;
+            }
+            if (!firstMessage.isDone()) {
+                firstMessage.complete(message);
+                return;
+            }
+            listener.onMessage(message);
+        }
+
+        @Override
+        public void onMessage(ByteBuffer bytes) {
+            if (!firstMessage.isDone()) {
+                return;
+            }
+            MediaFrame frame;
+            try {
+                frame = MediaFrame.parse(bytes);
+            } catch (IllegalArgumentException e) {
+                LOG.debug("Ignoring a malformed media frame: {}", e.getMessage());
+                return;
+            }
+            listener.onMedia(frame);
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+            boolean handshakeDone = firstMessage.isDone() && !firstMessage.isCompletedExceptionally()
+                    && firstMessage.join() instanceof ServerMessage.Welcome;
+            firstMessage.completeExceptionally(new IllegalStateException("Closed: " + code + " " + reason));
+            if (handshakeDone && closedReported.compareAndSet(false, true)) {
+                listener.onClosed(code, reason, remote);
+            }
+        }
+
+        @Override
+        public void onError(Exception e) {
+            if (failure == null) {
+                failure = e;
+            }
+            LOG.debug("WebSocket error: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.confab.bot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.app.ConfabMain;
+import dev.confab.server.MeetingServer;
+import dev.confab.server.ServerConfig;
+import dev.confab.testing.TestServers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class BotCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private MeetingServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(StringWriter out, String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = ConfabMain.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void twoBotsMeetChatAndReportWhatTheySaw() throws Exception {
+        server = TestServers.start(TestServers.loopback());
+        String url = server.url().toString();
+        Path hostStats = dir.resolve("host.json");
+        Path guestStats = dir.resolve("guest.json");
+
+        StringWriter hostOut = new StringWriter();
+        CompletableFuture<Run> host = CompletableFuture.supplyAsync(() -> run(hostOut, "bot", "--server", url, "--new",
+                "--name", "HostBot", "--passcode", "pw", "--duration", "4s", "--stats-json", hostStats.toString()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hostOut.toString().contains("Meeting ID"));
+        Matcher id = Pattern.compile("Meeting ID: (\\d{10})").matcher(hostOut.toString());
+        assertThat(id.find()).isTrue();
+
+        Run guest = run(new StringWriter(), "bot", "--server", url, "--meeting", id.group(1), "--passcode", "pw",
+                "--name", "GuestBot", "--duration", "500ms", "--chat", "hello from the bot",
+                "--stats-json", guestStats.toString());
+        assertThat(guest.exitCode()).isZero();
+        assertThat(host.get().exitCode()).isZero();
+
+        JsonNode hostReport = new ObjectMapper().readTree(hostStats.toFile());
+        assertThat(hostReport.get("meetingId").asText()).isEqualTo(id.group(1));
+        assertThat(hostReport.get("rosterSeen").findValuesAsText("displayName")).containsExactly("HostBot", "GuestBot");
+        assertThat(hostReport.get("chatReceived").get(0).get("text").asText()).isEqualTo("hello from the bot");
+        assertThat(hostReport.get("eventsReceived").get("participantLeft").asInt()).isEqualTo(1);
+        assertThat(hostReport.get("errors")).isEmpty();
+
+        JsonNode guestReport = new ObjectMapper().readTree(guestStats.toFile());
+        assertThat(guestReport.get("chatSent").asInt()).isEqualTo(1);
+        assertThat(guestReport.get("endReason").asText()).isEqualTo("LEFT");
+    }
+
+    @Test
+    void joinFailureIsReportedInStatsAndExitCode() throws Exception {
+        server = TestServers.start(TestServers.loopback());
+        Path stats = dir.resolve("stats.json");
+        Run run = run(new StringWriter(), "bot", "--server", server.url().toString(), "--meeting", "1234567890",
+                "--duration", "1s", "--stats-json", stats.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("MEETING_NOT_FOUND");
+        JsonNode report = new ObjectMapper().readTree(stats.toFile());
+        assertThat(report.get("joined").asBoolean()).isFalse();
+        assertThat(report.get("failureCode").asText()).isEqualTo("MEETING_NOT_FOUND");
+        assertThat(report.get("errors")).isNotEmpty();
+    }
+
+    @Test
+    void botTrustsAServerByFingerprint() throws Exception {
+        server = new MeetingServer(new ServerConfig().bindAddress("127.0.0.1").port(0).dataDir(dir.resolve("srv")));
+        server.start();
+        String url = server.url().toString();
+        Run untrusted = run(new StringWriter(), "bot", "--server", url, "--new", "--duration", "200ms");
+        assertThat(untrusted.exitCode()).isEqualTo(1);
+        assertThat(untrusted.err()).contains("CERTIFICATE_UNTRUSTED");
+
+        Run pinned = run(new StringWriter(), "bot", "--server", url, "--new", "--duration", "200ms",
+                "--trust-fingerprint", server.fingerprint().replace(":", "").toLowerCase());
+        assertThat(pinned.exitCode()).isZero();
+        assertThat(pinned.out()).containsPattern("Meeting ID: \\d{10}");
+    }
+
+    @Test
+    void meetingOrNewIsRequired() {
+        Run run = run(new StringWriter(), "bot", "--server", "ws://127.0.0.1:1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--meeting ID or --new");
+    }
+}

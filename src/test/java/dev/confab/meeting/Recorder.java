@@ -1,0 +1,73 @@
+package dev.confab.meeting;
+
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.Participant;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Records everything a session reports, for assertions with Awaitility. */
+class Recorder implements MeetingListener {
+
+    final List<SessionState> states = new CopyOnWriteArrayList<>();
+    final AtomicReference<Roster> roster = new AtomicReference<>();
+    final List<ChatMessage> chats = new CopyOnWriteArrayList<>();
+    final List<Participant> muteRequestsFrom = new CopyOnWriteArrayList<>();
+    final List<ErrorCode> requestFailures = new CopyOnWriteArrayList<>();
+    final List<Participant> joined = new CopyOnWriteArrayList<>();
+    final List<Roster.Departed> departed = new CopyOnWriteArrayList<>();
+    final List<String> threads = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onStateChanged(SessionState now) {
+        threads.add(Thread.currentThread().getName());
+        states.add(now);
+    }
+
+    @Override
+    public void onRosterChanged(Roster value) {
+        roster.set(value);
+    }
+
+    @Override
+    public void onParticipantJoined(Participant participant) {
+        joined.add(participant);
+    }
+
+    @Override
+    public void onParticipantLeft(Roster.Departed value) {
+        departed.add(value);
+    }
+
+    @Override
+    public void onMuteRequested(Participant host) {
+        muteRequestsFrom.add(host);
+    }
+
+    @Override
+    public void onChat(ChatMessage message) {
+        chats.add(message);
+    }
+
+    @Override
+    public void onRequestFailed(ErrorCode code, String detail, String requestType) {
+        requestFailures.add(code);
+    }
+
+    SessionState last() {
+        return states.isEmpty() ? null : states.getLast();
+    }
+
+    boolean inMeeting() {
+        return last() instanceof SessionState.InMeeting;
+    }
+
+    SessionState.Ended ended() {
+        return last() instanceof SessionState.Ended e ? e : null;
+    }
+
+    boolean saw(Class<? extends SessionState> type) {
+        return states.stream().anyMatch(type::isInstance);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.confab.meeting;
+
+import dev.confab.protocol.LeaveReason;
+import dev.confab.protocol.Participant;
+import dev.confab.protocol.Role;
+import dev.confab.protocol.ServerMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RosterTest {
+
+    private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
+
+    private static Participant person(int id, String name, Role role, boolean muted) {
+        return new Participant(id, name, role, muted, false, false, false, true, T);
+    }
+
+    private static ServerMessage.Joined joined(boolean resumed, Participant... present) {
+        return new ServerMessage.Joined("1234567890", 2, "tok", resumed, false, false, 1, List.of(present));
+    }
+
+    @Test
+    void followsJoinsUpdatesLeavesAndHostChanges() {
+        Roster roster = Roster.fromJoined(joined(false, person(1, "Ada", Role.HOST, false), person(2, "Me", Role.PARTICIPANT, false)),
+                Roster.empty());
+        assertThat(roster.self()).map(Participant::displayName).contains("Me");
+        assertThat(roster.selfIsHost()).isFalse();
+
+        roster = roster.withJoined(person(3, "Lin", Role.PARTICIPANT, false))
+                .withUpdated(person(3, "Lin", Role.PARTICIPANT, true))
+                .withMeetingState(true, 2);
+        assertThat(roster.find(3)).map(Participant::muted).contains(true);
+        assertThat(roster.locked()).isTrue();
+        assertThat(roster.selfIsHost()).isTrue();
+
+        roster = roster.withLeft(new Roster.Departed(roster.find(3).orElseThrow(), LeaveReason.LEFT, T.plusSeconds(60)));
+        assertThat(roster.participants()).extracting(Participant::id).containsExactly(1, 2);
+        assertThat(roster.departed()).singleElement().satisfies(d -> {
+            assertThat(d.participant().displayName()).isEqualTo("Lin");
+            assertThat(d.leftAt()).isEqualTo(T.plusSeconds(60));
+        });
+    }
+
+    @Test
+    void resumeKeepsTheHistoryButAFreshJoinDoesNot() {
+        Roster before = Roster.fromJoined(joined(false, person(2, "Me", Role.PARTICIPANT, false)), Roster.empty())
+                .withLeft(new Roster.Departed(person(5, "Gone", Role.PARTICIPANT, false), LeaveReason.REMOVED, T));
+        assertThat(Roster.fromJoined(joined(true, person(2, "Me", Role.PARTICIPANT, false)), before).departed()).hasSize(1);
+        assertThat(Roster.fromJoined(joined(false, person(2, "Me", Role.PARTICIPANT, false)), before).departed()).isEmpty();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.confab.protocol;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProtocolCodecTest {
+
+    private final ProtocolCodec codec = new ProtocolCodec();
+    private static final Instant T = Instant.parse("2026-11-23T10:15:30Z");
+    private static final Participant ADA = new Participant(1, "Ada", Role.HOST, false, true, false, false, true, T);
+
+    @Test
+    void everyClientMessageSurvivesARoundTrip() throws Exception {
+        List<ClientMessage> all = List.of(
+                new ClientMessage.Hello(1, "Confab"), new ClientMessage.CreateMeeting("Ada", "pw"),
+                new ClientMessage.Join("1234567890", "Bob", null), new ClientMessage.Resume("tok"),
+                new ClientMessage.Leave(), new ClientMessage.UpdateState(true, false, true, false),
+                new ClientMessage.Chat(List.of(2, 3), "none", "aGk="), new ClientMessage.AskMute(null),
+                new ClientMessage.AskMute(2), new ClientMessage.RemoveParticipant(2), new ClientMessage.LockMeeting(true),
+                new ClientMessage.EndMeeting(), new ClientMessage.TransferHost(3),
+                new ClientMessage.RequestKeyframe(2, StreamKind.CAMERA), new ClientMessage.Ping(5L));
+        for (ClientMessage message : all) {
+            assertThat(codec.decodeClient(codec.encode(message))).isEqualTo(message);
+        }
+    }
+
+    @Test
+    void everyServerMessageSurvivesARoundTrip() throws Exception {
+        List<ServerMessage> all = List.of(
+                new ServerMessage.Welcome(1, "Confab/1", new ServerMessage.Limits(65536, 1048576, 20, 4, 60, 100)),
+                new ServerMessage.Joined("1234567890", 1, "tok", false, false, true, 1, List.of(ADA)),
+                new ServerMessage.ParticipantJoined(ADA), new ServerMessage.ParticipantUpdated(ADA),
+                new ServerMessage.ParticipantLeft(1, LeaveReason.REMOVED, T), new ServerMessage.MeetingUpdated(true, 1),
+                new ServerMessage.MuteRequested(1), new ServerMessage.MeetingLeft(LeaveReason.ENDED_BY_HOST),
+                new ServerMessage.ChatMessage(1, List.of(), "none", "aGk=", T),
+                new ServerMessage.KeyframeRequested(StreamKind.SCREEN, 0),
+                new ServerMessage.RateHint(StreamKind.CAMERA, 12, 1, 800),
+                new ServerMessage.ErrorMessage(ErrorCode.UNSUPPORTED_VERSION, "no", "hello", List.of(1), null),
+                new ServerMessage.Pong(5L), new ServerMessage.ServerShutdown("bye"));
+        for (ServerMessage message : all) {
+            assertThat(codec.decodeServer(codec.encode(message))).isEqualTo(message);
+        }
+    }
+
+    @Test
+    void wireFormatUsesSnakeCaseTypeAndIsoTimes() {
+        String json = codec.encode(new ServerMessage.ParticipantLeft(4, LeaveReason.LEFT, T));
+        assertThat(json).isEqualTo("{\"type\":\"participant_left\",\"participantId\":4,\"reason\":\"LEFT\",\"leftAt\":\"2026-11-23T10:15:30Z\"}");
+    }
+
+    @Test
+    void typeNamesMatchTheWire() {
+        assertThat(ProtocolCodec.typeName(new ClientMessage.RequestKeyframe(1, StreamKind.AUDIO))).isEqualTo("keyframe_request");
+        assertThat(ProtocolCodec.typeName(new ServerMessage.ServerShutdown("x"))).isEqualTo("server_shutdown");
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredForForwardCompatibility() throws Exception {
+        assertThat(codec.decodeClient("{\"type\":\"lock_meeting\",\"locked\":true,\"reason\":\"later\"}"))
+                .isEqualTo(new ClientMessage.LockMeeting(true));
+    }
+
+    @Test
+    void newerErrorCodesReadAsUnknownOnOlderClients() throws Exception {
+        var message = codec.decodeServer("{\"type\":\"error\",\"code\":\"QUANTUM_FLUX\",\"message\":\"?\"}");
+        assertThat(((ServerMessage.ErrorMessage) message).code()).isEqualTo(ErrorCode.UNKNOWN);
+    }
+
+    @Test
+    void badInputIsClassified() {
+        assertCode("not json", ErrorCode.MALFORMED_MESSAGE);
+        assertCode("{\"type\":\"leave\"} trailing", ErrorCode.MALFORMED_MESSAGE);
+        assertCode("42", ErrorCode.MALFORMED_MESSAGE);
+        assertCode("{\"locked\":true}", ErrorCode.INVALID_MESSAGE);
+        assertCode("{\"type\":\"dance\"}", ErrorCode.UNKNOWN_TYPE);
+        assertCode("{\"type\":\"lock_meeting\"}", ErrorCode.INVALID_MESSAGE);
+        assertCode("{\"type\":\"lock_meeting\",\"locked\":null}", ErrorCode.INVALID_MESSAGE);
+        assertCode("{\"type\":\"remove_participant\",\"participantId\":\"x\"}", ErrorCode.INVALID_MESSAGE);
+        assertCode("{\"type\":\"keyframe_request\",\"participantId\":1,\"stream\":\"SMELL\"}", ErrorCode.INVALID_MESSAGE);
+        assertCode("{\"type\":\"join\",\"meetingId\":null,\"displayName\":\"A\"}", ErrorCode.INVALID_MESSAGE);
+    }
+
+    private void assertCode(String text, ErrorCode expected) {
+        assertThatThrownBy(() -> codec.decodeClient(text))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).as(text).isEqualTo(expected));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.confab.server;
+
+import dev.confab.app.ConfabMain;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServerCommandTest {
+
+    @Test
+    void plainWebSocketOnANetworkAddressIsRefusedWithAReason() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = ConfabMain.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute("server", "--plain", "--bind", "0.0.0.0", "--port", "0");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("loopback");
+    }
+
+    @Test
+    void badDurationIsAUsageError() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = ConfabMain.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute("server", "--plain", "--bind", "127.0.0.1", "--resume-grace", "soon");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("Not a duration");
+    }
+}
