@@ -31,7 +31,7 @@ class BadInputTest {
     @BeforeEach
     void start() throws Exception {
         server = TestServers.start(TestServers.loopback()
-                .messagesPerSecond(20, 20).floodCloseThreshold(50).helloTimeout(Duration.ofMillis(500)).maxBinaryFrameBytes(MAX_BINARY));
+                .messagesPerSecond(20, 20).floodCloseThreshold(50).helloTimeout(Duration.ofSeconds(3)).maxBinaryFrameBytes(MAX_BINARY));
         bystander = TestClient.greeted(server.url());
         meetingId = bystander.create("Bystander", null).meetingId();
         bystanderPeer = TestClient.greeted(server.url());

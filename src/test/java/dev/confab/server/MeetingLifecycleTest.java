@@ -134,7 +134,7 @@ class MeetingLifecycleTest {
         String id = host.create("Ada", null).meetingId();
         host.send(new ClientMessage.Leave());
         host.awaitClose();
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.meetingCount() == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> server.meetingCount() == 0);
 
         TestClient late = TestClient.greeted(server.url());
         late.send(new ClientMessage.Join(id, "Bob", null));

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /** A raw protocol client for server tests: sends any text, records every message and the close code. */
 public class TestClient extends WebSocketClient {
 
-    public static final long TIMEOUT_SECONDS = 5;
+    public static final long TIMEOUT_SECONDS = 15;
     private static final ProtocolCodec CODEC = new ProtocolCodec();
 
     public final BlockingQueue<ServerMessage> messages = new LinkedBlockingQueue<>();

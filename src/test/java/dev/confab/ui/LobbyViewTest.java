@@ -66,7 +66,7 @@ class LobbyViewTest {
         robot.clickOn("#meetingId").write("1234567890");
         robot.clickOn("#passcode").write("open sesame").type(KeyCode.ENTER);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !app.meetings.calls.isEmpty());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !app.meetings.calls.isEmpty());
         RecordingLobbyActions.Call call = app.meetings.calls.getFirst();
         assertThat(call.action()).isEqualTo("join");
         assertThat(call.form().displayName()).isEqualTo("Ada Lovelace");
@@ -142,7 +142,7 @@ class LobbyViewTest {
 
         robot.interact(() -> robot.lookup("#serverAddress").queryTextInputControl().setText("wss://meet.example.org:8443"));
         robot.clickOn("#newMeeting");
-        await().atMost(Duration.ofSeconds(5)).until(() -> !app.meetings.calls.isEmpty());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !app.meetings.calls.isEmpty());
         RecordingLobbyActions.Call call = app.meetings.calls.getFirst();
         assertThat(call.action()).as("New meeting needs no meeting ID").isEqualTo("new");
         assertThat(call.form().meetingId()).isEmpty();
@@ -157,7 +157,7 @@ class LobbyViewTest {
         robot.interact(() -> server.getSelectionModel().select(1));
         robot.clickOn("#serverAddress").write("wss://meet.example.org");
         robot.clickOn("#newMeeting");
-        await().atMost(Duration.ofSeconds(5)).until(() -> "Grace".equals(storedSettings().displayName()));
+        await().atMost(Duration.ofSeconds(15)).until(() -> "Grace".equals(storedSettings().displayName()));
         assertThat(storedSettings().server()).isEqualTo("wss://meet.example.org");
 
         app.stop();
@@ -179,7 +179,7 @@ class LobbyViewTest {
         assertThat(text("#newMeeting")).isEqualTo("发起会议");
         assertThat(text("#displayNameError")).isEqualTo("请输入您的名称。");
         assertThat(app.controller.stage().getTitle()).isEqualTo("Confab");
-        await().atMost(Duration.ofSeconds(5)).until(() -> "zh-CN".equals(storedSettings().language()));
+        await().atMost(Duration.ofSeconds(15)).until(() -> "zh-CN".equals(storedSettings().language()));
 
         robot.clickOn("#settingsButton");
         assertThat(text("#withdraw")).isEqualTo("撤回同意");
@@ -204,10 +204,10 @@ class LobbyViewTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> app.capture.running(CaptureDevice.Kind.CAMERA) == 1);
         robot.clickOn("#cameraToggle");
         await().atMost(Duration.ofSeconds(10)).until(() -> app.capture.running(CaptureDevice.Kind.CAMERA) == 0);
-        await().atMost(Duration.ofSeconds(5)).until(() -> showing("#previewPlaceholder"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> showing("#previewPlaceholder"));
         assertThat(text("#previewPlaceholder")).isEqualTo("Your camera is off");
         assertThat(app.capture.running(CaptureDevice.Kind.MICROPHONE)).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !storedSettings().cameraOn());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !storedSettings().cameraOn());
     }
 
     @Test
@@ -223,7 +223,7 @@ class LobbyViewTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> app.capture.opened.stream()
                 .anyMatch(c -> !c.closed && c.device().equals(FakeCaptureFactory.PATTERN)));
         assertThat(app.capture.running(CaptureDevice.Kind.CAMERA)).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> "lavfi:testsrc2".equals(storedSettings().cameraId()));
+        await().atMost(Duration.ofSeconds(15)).until(() -> "lavfi:testsrc2".equals(storedSettings().cameraId()));
     }
 
     @Test

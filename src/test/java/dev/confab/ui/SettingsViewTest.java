@@ -51,7 +51,7 @@ class SettingsViewTest {
         ComboBox<?> theme = robot.lookup("#theme").queryAs(ComboBox.class);
         robot.interact(() -> theme.getSelectionModel().select(1));
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerDark().getUserAgentStylesheet());
-        await().atMost(Duration.ofSeconds(5)).until(() -> stored().theme() == Settings.Theme.DARK);
+        await().atMost(Duration.ofSeconds(15)).until(() -> stored().theme() == Settings.Theme.DARK);
     }
 
     @Test

@@ -70,7 +70,7 @@ class VideoViewTest {
         producer.start();
         producer.join();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> view.framesShown() > 0 && shownPixel(10, 10) == 0xff0000);
+        await().atMost(Duration.ofSeconds(15)).until(() -> view.framesShown() > 0 && shownPixel(10, 10) == 0xff0000);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.framesShown()).as("stale frames were dropped, not queued").isLessThan(sent);
         assertThat(shownPixel(63, 35)).as("row padding is not shown").isEqualTo(0xff0000);
@@ -80,13 +80,13 @@ class VideoViewTest {
     @Test
     void aNewSizeIsPickedUpAndClearRemovesThePicture() {
         view.onFrame(64, 36, 256, frame(64, 36, 256, 0x00ff00), 0);
-        await().atMost(Duration.ofSeconds(5)).until(() -> view.framesShown() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> view.framesShown() == 1);
         view.onFrame(32, 18, 128, frame(32, 18, 128, 0x123456), 0);
-        await().atMost(Duration.ofSeconds(5)).until(() -> view.framesShown() == 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> view.framesShown() == 2);
         assertThat(shownPixel(31, 17)).isEqualTo(0x123456);
 
         view.clear();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !view.showingPictureProperty().get());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !view.showingPictureProperty().get());
     }
 
     @Test
