@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** Entry point of {@code confab.jar}: no subcommand starts the desktop app; subcommands run headless tools. */
 @Command(name = "confab", mixinStandardHelpOptions = true, versionProvider = ConfabMain.Version.class,
@@ -47,6 +48,9 @@ public final class ConfabMain implements Callable<Integer> {
     /** Why the given link was refused, for the lobby to show; empty when there was no bad link. */
     Optional<String> pendingJoinError = Optional.empty();
 
+    /** Where the machine policy comes from; tests point it at their own file. */
+    Supplier<Policy> policySource = PolicyFile::load;
+
     @Spec
     CommandSpec spec;
 
@@ -55,7 +59,11 @@ public final class ConfabMain implements Callable<Integer> {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new ConfabMain());
+        return commandLine(new ConfabMain());
+    }
+
+    static CommandLine commandLine(ConfabMain main) {
+        return new CommandLine(main);
     }
 
     @Override
@@ -67,22 +75,28 @@ public final class ConfabMain implements Callable<Integer> {
             EffectiveConfigReport.print(effectiveConfig(), spec.commandLine().getOut());
             return 0;
         }
-        if (link != null) {
-            try {
-                pendingJoin = Optional.of(DeepLink.parse(link));
-            } catch (DeepLink.InvalidDeepLinkException e) {
-                // Still open the app: the user clicked something and expects Confab to appear.
-                pendingJoinError = Optional.of(e.getMessage());
-                spec.commandLine().getErr().println("confab: ignoring the link: " + e.getMessage());
-            }
-        }
+        acceptLink();
         DesktopLauncher.launch(dataDir);
         return 0;
     }
 
+    /** Validates the LINK argument for the lobby; a bad link is reported, never fatal. */
+    void acceptLink() {
+        if (link == null) {
+            return;
+        }
+        try {
+            pendingJoin = Optional.of(DeepLink.parse(link));
+        } catch (DeepLink.InvalidDeepLinkException e) {
+            // Still open the app: the user clicked something and expects Confab to appear.
+            pendingJoinError = Optional.of(e.getMessage());
+            spec.commandLine().getErr().println("confab: ignoring the link: " + e.getMessage());
+        }
+    }
+
     /** Machine policy merged with this user's saved settings (from --data-dir / CONFAB_HOME / OS folders). */
     EffectiveConfig effectiveConfig() {
-        Policy policy = PolicyFile.load();
+        Policy policy = policySource.get();
         List<String> userWarnings = new ArrayList<>();
         var userValues = UserSettingsValues.read(AppPaths.resolve(dataDir).settingsFile(), userWarnings);
         EffectiveConfig config = EffectiveConfig.merge(policy, userValues);

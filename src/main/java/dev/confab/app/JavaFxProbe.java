@@ -16,6 +16,8 @@ final class JavaFxProbe {
         System.setProperty("glass.platform", System.getProperty("glass.platform", "Headless"));
         System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
         CountDownLatch started = new CountDownLatch(1);
+        // Only ever called in a process of its own (--self-check), which then exits: stopping the toolkit
+        // below is safe there.
         Platform.startup(started::countDown);
         try {
             if (!started.await(30, TimeUnit.SECONDS)) {

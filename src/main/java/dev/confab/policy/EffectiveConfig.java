@@ -87,6 +87,30 @@ public final class EffectiveConfig {
         return (ServerAddress) value(PolicyKey.SERVER_URL);
     }
 
+    /**
+     * The server a join link may use under this configuration: the link's own server, or the configured one
+     * when the link names none. A link cannot get round the policy: it may not name another server when
+     * {@code serverUrl} is enforced, nor the embedded server when hosting on this computer is not allowed.
+     *
+     * @throws DeepLink.InvalidDeepLinkException with a message for the user when the policy forbids it
+     */
+    public ServerAddress serverFor(DeepLink link) throws DeepLink.InvalidDeepLinkException {
+        ServerAddress configured = server();
+        if (link.server().isEmpty()) {
+            return configured;
+        }
+        ServerAddress requested = link.server().get();
+        if (isLocked(PolicyKey.SERVER_URL) && !requested.equals(configured)) {
+            throw new DeepLink.InvalidDeepLinkException("Your administrator only allows meetings on "
+                    + configured.text() + "; the link points to " + requested.text() + ".");
+        }
+        if (requested instanceof ServerAddress.ThisComputer && !isEnabled(PolicyKey.ALLOW_THIS_COMPUTER_HOSTING)) {
+            throw new DeepLink.InvalidDeepLinkException(
+                    "Your administrator does not allow meetings hosted on this computer.");
+        }
+        return requested;
+    }
+
     /** "system", "en" or "zh-CN". */
     public String language() {
         return (String) value(PolicyKey.DEFAULT_LANGUAGE);
