@@ -23,7 +23,9 @@ if ($process.ExitCode -ne 0 -and $process.ExitCode -ne 3010) {
     exit $process.ExitCode
 }
 
-$launcher = if ($InstallDir) { Join-Path $InstallDir 'Confab.exe' } else { Join-Path $env:ProgramFiles 'Confab\Confab.exe' }
+# ConfabCli.exe is the console twin of Confab.exe (same app), so its output shows in logs.
+$root = if ($InstallDir) { $InstallDir } else { Join-Path $env:ProgramFiles 'Confab' }
+$launcher = Join-Path $root 'ConfabCli.exe'
 
 if ($Policy) {
     # Validate first: a typo in the policy should stop the rollout, not silently unlock a setting.
