@@ -186,7 +186,12 @@ public class BuildInstaller {
      */
     void trainAotCache(Path image) throws Exception {
         Path appDir = appDir(image);
-        Path javaCommand = runtimeDir(image).resolve("bin").resolve(os == Os.WINDOWS ? "java.exe" : "java");
+        String javaExe = os == Os.WINDOWS ? "java.exe" : "java";
+        Path javaCommand = runtimeDir(image).resolve("bin").resolve(javaExe);
+        if (!Files.isExecutable(javaCommand)) {
+            // jpackage may leave bin/ out of the image's runtime; the jlink output is the same runtime.
+            javaCommand = out.resolve("runtime/bin").resolve(javaExe);
+        }
         Path scratch = Files.createTempDirectory("confab-aot-training");
         try {
             // The cache is only used when the class path matches the recorded one, so train with exactly
@@ -246,6 +251,9 @@ public class BuildInstaller {
 
     /** The runtime needs bin/java only for training; the installed app starts through its own launcher. */
     void dropJavaCommands(Path image) throws IOException {
+        if (!Files.isDirectory(runtimeDir(image).resolve("bin"))) {
+            return;
+        }
         if (os != Os.WINDOWS) { // on Windows bin/ also holds the runtime's DLLs
             deleteRecursively(runtimeDir(image).resolve("bin"));
             return;
