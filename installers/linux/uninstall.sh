@@ -6,7 +6,9 @@ set -euo pipefail
 if command -v dpkg-query >/dev/null && dpkg-query -W confab >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get remove -y -q confab
 elif command -v rpm >/dev/null && rpm -q confab >/dev/null 2>&1; then
-  rpm -e confab
+  # On machines without a desktop menu (no /etc/xdg/menus) the package's %preun fails at removing the menu
+  # entry, which would block the uninstall; there is no menu entry to remove there, so skip that script.
+  rpm -e confab || { echo "uninstall.sh: retrying without the menu clean-up script" >&2; rpm -e --nopreun confab; }
 else
   echo "uninstall.sh: Confab is not installed"
 fi
