@@ -36,7 +36,7 @@ public final class ConfabMain implements Callable<Integer> {
     boolean printEffectiveConfig;
 
     @Option(names = "--self-check",
-            description = "Check this installation without opening a window (FFmpeg natives, JavaFX, TLS, policy file); exit code 0 when all is well.")
+            description = "Check this installation without opening a window (FFmpeg natives, JavaFX, TLS, policy file, user folders); exit code 0 when all is well.")
     boolean selfCheck;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "LINK",
@@ -69,7 +69,7 @@ public final class ConfabMain implements Callable<Integer> {
     @Override
     public Integer call() {
         if (selfCheck) {
-            return SelfCheck.run(spec.commandLine().getOut());
+            return SelfCheck.run(spec.commandLine().getOut(), dataDir);
         }
         if (printEffectiveConfig) {
             EffectiveConfigReport.print(effectiveConfig(), spec.commandLine().getOut());

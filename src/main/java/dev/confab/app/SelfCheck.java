@@ -1,6 +1,7 @@
 package dev.confab.app;
 
 import dev.confab.policy.Policy;
+import dev.confab.storage.AppPaths;
 import dev.confab.policy.PolicyFile;
 import org.bytedeco.ffmpeg.global.avutil;
 
@@ -11,6 +12,8 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.DateFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +38,7 @@ final class SelfCheck {
     private SelfCheck() {
     }
 
-    static int run(PrintWriter out) {
+    static int run(PrintWriter out, Path dataDir) {
         List<Outcome> outcomes = new ArrayList<>();
         outcomes.add(check("Java runtime", SelfCheck::javaModules));
         outcomes.add(check("FFmpeg natives", () -> "FFmpeg " + avutil.av_version_info().getString()));
@@ -43,6 +46,7 @@ final class SelfCheck {
         outcomes.add(check("TLS", SelfCheck::tls));
         outcomes.add(check("Chinese locale data", SelfCheck::chineseLocale));
         outcomes.add(check("Policy file", SelfCheck::policy));
+        outcomes.add(check("User folders", () -> writableFolders(AppPaths.resolve(dataDir))));
         boolean allOk = true;
         for (Outcome o : outcomes) {
             out.printf("%-20s %s  %s%n", o.name(), o.ok() ? "OK  " : "FAIL", o.detail());
@@ -100,6 +104,16 @@ final class SelfCheck {
             throw new IllegalStateException("no zh-CN locale data (jdk.localedata missing?)");
         }
         return "zh-CN formats available";
+    }
+
+    /** Kiosk images sometimes mount home read-only; Confab then cannot keep settings. Say so up front. */
+    private static String writableFolders(AppPaths paths) throws IOException {
+        for (Path dir : List.of(paths.config(), paths.data())) {
+            AppPaths.ensureDirectory(dir);
+            Path probe = Files.createTempFile(dir, ".self-check", ".tmp");
+            Files.delete(probe);
+        }
+        return paths.config() + " and " + paths.data() + " writable";
     }
 
     private static String policy() {

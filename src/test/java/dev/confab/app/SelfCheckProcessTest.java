@@ -44,7 +44,7 @@ class SelfCheckProcessTest {
 
         Run run = selfCheck(policy);
 
-        assertThat(run.output()).contains("FFmpeg natives", "JavaFX", "1 enforced", "Self-check passed.");
+        assertThat(run.output()).contains("FFmpeg natives", "JavaFX", "1 enforced", "writable", "Self-check passed.");
         assertThat(run.exit()).isZero();
     }
 
