@@ -2,12 +2,26 @@ package dev.confab.app;
 
 import dev.confab.bot.BotCommand;
 import dev.confab.server.ServerCommand;
+import dev.confab.policy.DeepLink;
+import dev.confab.policy.EffectiveConfig;
+import dev.confab.policy.EffectiveConfigReport;
+import dev.confab.policy.Policy;
+import dev.confab.policy.PolicyFile;
+import dev.confab.policy.UserSettingsValues;
+import dev.confab.storage.AppPaths;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** Entry point of {@code confab.jar}: no subcommand starts the desktop app; subcommands run headless tools. */
 @Command(name = "confab", mixinStandardHelpOptions = true, versionProvider = ConfabMain.Version.class,
@@ -19,18 +33,77 @@ public final class ConfabMain implements Callable<Integer> {
             description = "Keep all of Confab's files under DIR (portable use, tests). Default: the OS per-user folders, or $CONFAB_HOME.")
     Path dataDir;
 
+    @Option(names = "--print-effective-config",
+            description = "Print every administrator-controllable setting, its value and where it came from (policy file, your settings, built-in), then exit.")
+    boolean printEffectiveConfig;
+
+    @Option(names = "--self-check",
+            description = "Check this installation without opening a window (FFmpeg natives, JavaFX, TLS, policy file, user folders); exit code 0 when all is well.")
+    boolean selfCheck;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "LINK",
+            description = "A confab://join?server=...&meeting=... link: opens the lobby filled in; Confab asks before joining.")
+    String link;
+
+    /** The validated join link for the lobby (empty when none or invalid); set by {@link #call()}. */
+    Optional<DeepLink> pendingJoin = Optional.empty();
+    /** Why the given link was refused, for the lobby to show; empty when there was no bad link. */
+    Optional<String> pendingJoinError = Optional.empty();
+
+    /** Where the machine policy comes from; tests point it at their own file. */
+    Supplier<Policy> policySource = PolicyFile::load;
+
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new ConfabMain());
+        return commandLine(new ConfabMain());
+    }
+
+    static CommandLine commandLine(ConfabMain main) {
+        return new CommandLine(main);
     }
 
     @Override
     public Integer call() {
+        if (selfCheck) {
+            return SelfCheck.run(spec.commandLine().getOut(), dataDir);
+        }
+        if (printEffectiveConfig) {
+            EffectiveConfigReport.print(effectiveConfig(), spec.commandLine().getOut());
+            return 0;
+        }
+        acceptLink();
         DesktopLauncher.launch(dataDir);
         return 0;
+    }
+
+    /** Validates the LINK argument for the lobby; a bad link is reported, never fatal. */
+    void acceptLink() {
+        if (link == null) {
+            return;
+        }
+        try {
+            pendingJoin = Optional.of(DeepLink.parse(link));
+        } catch (DeepLink.InvalidDeepLinkException e) {
+            // Still open the app: the user clicked something and expects Confab to appear.
+            pendingJoinError = Optional.of(e.getMessage());
+            spec.commandLine().getErr().println("confab: ignoring the link: " + e.getMessage());
+        }
+    }
+
+    /** Machine policy merged with this user's saved settings (from --data-dir / CONFAB_HOME / OS folders). */
+    EffectiveConfig effectiveConfig() {
+        Policy policy = policySource.get();
+        List<String> userWarnings = new ArrayList<>();
+        var userValues = UserSettingsValues.read(AppPaths.resolve(dataDir).settingsFile(), userWarnings);
+        EffectiveConfig config = EffectiveConfig.merge(policy, userValues);
+        userWarnings.forEach(w -> spec.commandLine().getErr().println("confab: " + w));
+        return config;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
