@@ -49,6 +49,16 @@ class LayerRulesTest {
     }
 
     @Test
+    void policyIsSelfContained() {
+        noClasses().that().resideInAPackage("dev.confab.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.confab.ui..", "dev.confab.meeting..", "dev.confab.signaling..", "dev.confab.media..",
+                        "dev.confab.server..", "dev.confab.bot..", "dev.confab.protocol..", "dev.confab.app..")
+                .allowEmptyShould(true)
+                .check(production);
+    }
+
+    @Test
     void lowerLayersNeverReachUpward() {
         noClasses().that().resideInAnyPackage("dev.confab.meeting..", "dev.confab.signaling..",
                         "dev.confab.media..", "dev.confab.storage..", "dev.confab.bot..")
