@@ -1,6 +1,9 @@
 package dev.confab.app;
 
 import dev.confab.bot.BotCommand;
+import dev.confab.logging.FileLogging;
+import dev.confab.privacy.DataCommand;
+import dev.confab.storage.AppPaths;
 import dev.confab.server.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +15,8 @@ import java.util.concurrent.Callable;
 /** Entry point of {@code confab.jar}: no subcommand starts the desktop app; subcommands run headless tools. */
 @Command(name = "confab", mixinStandardHelpOptions = true, versionProvider = ConfabMain.Version.class,
         description = "Confab, the privacy-first meeting client. Without a subcommand it opens the desktop app.",
-        subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, BotCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, BotCommand.class,
+                DataCommand.class})
 public final class ConfabMain implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -24,7 +28,21 @@ public final class ConfabMain implements Callable<Integer> {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new ConfabMain());
+        return new CommandLine(new ConfabMain()).setExecutionStrategy(ConfabMain::execute);
+    }
+
+    /** Headless commands that run a meeting log to the log file; the desktop app starts it only after consent. */
+    private static int execute(CommandLine.ParseResult parsed) {
+        if (parsed.hasSubcommand() && java.util.Set.of("server", "bot").contains(parsed.subcommand().commandSpec().name())
+                && !parsed.subcommand().isUsageHelpRequested()) {
+            Path logs = AppPaths.resolve(parsed.matchedOptionValue("--data-dir", null)).logs();
+            try {
+                FileLogging.enable(logs);
+            } catch (java.io.IOException | RuntimeException e) {
+                parsed.commandSpec().commandLine().getErr().println("confab: no log file in " + logs + ": " + e.getMessage());
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     @Override
