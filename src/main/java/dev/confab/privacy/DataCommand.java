@@ -88,8 +88,7 @@ public final class DataCommand {
     private DataLocations locations() {
         Path override = dataDirOption();
         AppPaths paths = AppPaths.resolve(override);
-        boolean portable = override != null || System.getenv(AppPaths.HOME_ENV) != null;
-        DataLocations defaults = DataLocations.of(paths, portable);
+        DataLocations defaults = DataLocations.forApp(paths);
         return recordingsDir == null ? defaults : new DataLocations(paths, recordingsDir);
     }
 

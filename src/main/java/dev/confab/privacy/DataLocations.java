@@ -28,6 +28,11 @@ public record DataLocations(AppPaths paths, Path recordings) {
         return new DataLocations(paths, portable ? paths.data().resolve("recordings") : defaultRecordings());
     }
 
+    /** Portable exactly when the app's folders are not the OS defaults ({@code --data-dir}, CONFAB_HOME, tests). */
+    public static DataLocations forApp(AppPaths paths) {
+        return of(paths, !paths.equals(AppPaths.osDefault()));
+    }
+
     public static Path defaultRecordings() {
         return Path.of(System.getProperty("user.home"), "Videos", "Confab");
     }

@@ -23,14 +23,16 @@ public final class PermissionGate {
     private volatile PrivacySettings current;
 
     /**
+     * Starts with nothing answered and reads the stored answers on {@code io} (ahead of any answer saved there).
+     *
      * @param prompt asks the user (with the one-line reason) and completes with their answer
      */
-    public PermissionGate(PrivacySettingsStore store, PrivacySettings loaded, Executor io,
-                          Function<Permission, CompletionStage<Boolean>> prompt) {
+    public PermissionGate(PrivacySettingsStore store, Executor io, Function<Permission, CompletionStage<Boolean>> prompt) {
         this.store = store;
-        this.current = loaded;
+        this.current = PrivacySettings.defaults();
         this.io = io;
         this.prompt = prompt;
+        io.execute(() -> current = store.load());
     }
 
     public Permission.State state(Permission permission) {

@@ -19,7 +19,7 @@ class PermissionGateTest {
     void asksOnceRemembersAcrossRestartsAndAsksAgainAfterRevoke() throws Exception {
         PrivacySettingsStore store = new PrivacySettingsStore(AppPaths.under(dir));
         List<Permission> asked = new ArrayList<>();
-        PermissionGate gate = new PermissionGate(store, store.load(), Runnable::run, p -> {
+        PermissionGate gate = new PermissionGate(store, Runnable::run, p -> {
             asked.add(p);
             return CompletableFuture.completedFuture(p == Permission.CAMERA);
         });
