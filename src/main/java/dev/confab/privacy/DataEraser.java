@@ -1,6 +1,8 @@
 package dev.confab.privacy;
 
 import dev.confab.storage.AtomicFiles;
+import dev.confab.storage.Settings;
+import dev.confab.storage.SettingsStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,8 +37,22 @@ public final class DataEraser {
         for (Path root : locations.roots(category)) {
             removeEmptyFolders(root);
         }
+        if (category == DataCategory.PROFILE) {
+            forgetDisplayName();
+        }
         if (!failures.isEmpty()) {
             throw new IOException("Could not delete " + String.join(", ", failures));
+        }
+    }
+
+    /** The display name is kept in the settings file; the profile includes it. */
+    private void forgetDisplayName() throws IOException {
+        SettingsStore settings = new SettingsStore(locations.paths(), java.time.Clock.systemUTC());
+        if (Files.exists(settings.file())) {
+            Settings current = settings.load().settings();
+            if (!current.displayName().isEmpty()) {
+                settings.save(current.withIdentity("", current.server()));
+            }
         }
     }
 

@@ -86,6 +86,7 @@ public final class PrivacyCenterView implements Screen {
     private final CheckBox keepHistory = new CheckBox();
     private final CheckBox publicMode = new CheckBox();
     private final ImageView avatar = new ImageView();
+    private final TextField profileName = new TextField();
     private final ScrollPane view;
     private boolean loading;
 
@@ -114,6 +115,8 @@ public final class PrivacyCenterView implements Screen {
         status.setId("privacyStatus");
         status.setWrapText(true);
         status.getStyleClass().add(Styles.TEXT_MUTED);
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
 
         VBox card = new VBox(18, heading, intro, status, storedSection(onWithdraw), profileSection(),
                 permissionsSection(), historySection(), publicModeSection(), logsSection());
@@ -152,8 +155,13 @@ public final class PrivacyCenterView implements Screen {
             Button delete = twoStep("delete-" + category.cliName(), "privacy.delete", "privacy.confirmDelete",
                     () -> run(() -> {
                         eraser.erase(category);
-                        if (category == DataCategory.SETTINGS || category == DataCategory.PROFILE) {
+                        if (category == DataCategory.SETTINGS) {
                             Platform.runLater(onSettingsErased);
+                        } else if (category == DataCategory.PROFILE) {
+                            Platform.runLater(() -> {
+                                profileName.setText("");
+                                ctx.settings().update(s -> s.withIdentity("", s.server()));
+                            });
                         }
                     }, null));
             delete.getStyleClass().add(Styles.SMALL);
@@ -188,7 +196,8 @@ public final class PrivacyCenterView implements Screen {
     // --- profile ---------------------------------------------------------------------------------------
 
     private Node profileSection() {
-        TextField name = new TextField(ctx.settings().current().displayName());
+        TextField name = profileName;
+        name.setText(ctx.settings().current().displayName());
         name.setId("profileName");
         name.setPrefColumnCount(24);
         Button save = button("saveName", "privacy.saveName");
@@ -202,6 +211,8 @@ public final class PrivacyCenterView implements Screen {
         avatar.setFitWidth(64);
         avatar.setFitHeight(64);
         avatar.setPreserveRatio(true);
+        avatar.visibleProperty().bind(avatar.imageProperty().isNotNull());
+        avatar.managedProperty().bind(avatar.visibleProperty());
         Button choose = button("chooseAvatar", "privacy.chooseAvatar");
         choose.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
@@ -239,7 +250,11 @@ public final class PrivacyCenterView implements Screen {
             revokeButtons.put(p, revoke);
             Label reason = label(p.key() + ".reason");
             reason.getStyleClass().add(Styles.TEXT_MUTED);
-            grid.addRow(row++, label(p.key()), state, revoke, reason);
+            Label name = label(p.key());
+            for (javafx.scene.control.Control fixed : List.of(name, state, revoke)) {
+                fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+            grid.addRow(row++, name, state, revoke, reason);
         }
         showPermissions();
         text.localeProperty().addListener((obs, old, now) -> showPermissions());
