@@ -28,9 +28,13 @@ public record DataLocations(AppPaths paths, Path recordings) {
         return new DataLocations(paths, portable ? paths.data().resolve("recordings") : defaultRecordings());
     }
 
-    /** Portable exactly when the app's folders are not the OS defaults ({@code --data-dir}, CONFAB_HOME, tests). */
+    /**
+     * Portable when the folders have the single-root layout of {@link AppPaths#under} ({@code --data-dir},
+     * CONFAB_HOME, tests); the OS default layout never has it. Decided without touching the disk.
+     */
     public static DataLocations forApp(AppPaths paths) {
-        return of(paths, !paths.equals(AppPaths.osDefault()));
+        Path root = paths.config().getParent();
+        return of(paths, root != null && paths.equals(AppPaths.under(root)));
     }
 
     public static Path defaultRecordings() {

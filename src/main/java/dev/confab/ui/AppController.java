@@ -244,10 +244,16 @@ public final class AppController implements Navigator, SettingsAccess {
         settings = Settings.defaults().withLanguage(settings.language()).withTheme(settings.theme());
     }
 
-    /** The log file exists only after consent; before it nothing may be written. Runs on the io thread. */
+    /**
+     * The log file exists only after consent (before it nothing may be written), and not when the user said
+     * no to diagnostics. Runs on the io thread.
+     */
     private void startFileLogging() {
         io.execute(() -> {
             try {
+                if (privacyStore.load().state(dev.confab.privacy.Permission.DIAGNOSTICS) == dev.confab.privacy.Permission.State.DENIED) {
+                    return;
+                }
                 FileLogging.enable(services.paths().logs());
             } catch (IOException | RuntimeException e) {
                 LOG.warn("No log file: {}", e.toString());

@@ -87,6 +87,7 @@ class PrivacyCenterViewTest {
         awaitText("#items-consent", "1");
         awaitText("#items-settings", "2");
         awaitText("#items-saved-chats", "0");
+        awaitText("#items-logs", "1"); // the log file starts once consent is on record
         assertThat(robot.lookup("#size-recordings").queryLabeled().getText()).isEqualTo("2.9 KB");
 
         robot.clickOn("#view-recordings");
