@@ -220,7 +220,13 @@ public final class PrivacyCenterView implements Screen {
                     "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
             File file = chooser.showOpenDialog(ctx.owner());
             if (file != null) {
-                run(() -> profile.setAvatar(file.toPath()), null);
+                run(() -> {
+                    try {
+                        profile.setAvatar(file.toPath());
+                    } catch (IllegalArgumentException unusable) {
+                        Platform.runLater(() -> status.setText(text.get("privacy.badPicture", Profile.MAX_INPUT_BYTES / (1024 * 1024))));
+                    }
+                }, null);
             }
         });
         Button remove = button("removeAvatar", "privacy.removeAvatar");
