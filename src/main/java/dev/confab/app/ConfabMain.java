@@ -1,6 +1,8 @@
 package dev.confab.app;
 
 import dev.confab.bot.BotCommand;
+import dev.confab.logging.FileLogging;
+import dev.confab.privacy.DataCommand;
 import dev.confab.server.ServerCommand;
 import dev.confab.policy.DeepLink;
 import dev.confab.policy.EffectiveConfig;
@@ -26,7 +28,8 @@ import java.util.function.Supplier;
 /** Entry point of {@code confab.jar}: no subcommand starts the desktop app; subcommands run headless tools. */
 @Command(name = "confab", mixinStandardHelpOptions = true, versionProvider = ConfabMain.Version.class,
         description = "Confab, the privacy-first meeting client. Without a subcommand it opens the desktop app.",
-        subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, BotCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, BotCommand.class,
+                DataCommand.class})
 public final class ConfabMain implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -65,7 +68,21 @@ public final class ConfabMain implements Callable<Integer> {
     }
 
     static CommandLine commandLine(ConfabMain main) {
-        return new CommandLine(main);
+        return new CommandLine(main).setExecutionStrategy(ConfabMain::execute);
+    }
+
+    /** Headless commands that run a meeting log to the log file; the desktop app starts it only after consent. */
+    private static int execute(CommandLine.ParseResult parsed) {
+        if (parsed.hasSubcommand() && java.util.Set.of("server", "bot").contains(parsed.subcommand().commandSpec().name())
+                && !parsed.subcommand().isUsageHelpRequested()) {
+            Path logs = AppPaths.resolve(parsed.matchedOptionValue("--data-dir", null)).logs();
+            try {
+                FileLogging.enable(logs);
+            } catch (java.io.IOException | RuntimeException e) {
+                parsed.commandSpec().commandLine().getErr().println("confab: no log file in " + logs + ": " + e.getMessage());
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     @Override

@@ -2,7 +2,13 @@ package dev.confab.bot;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.confab.meeting.CompositeMeetingListener;
+import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.history.MeetingHistoryRecorder;
+import dev.confab.meeting.history.MeetingHistoryStore;
+import dev.confab.privacy.PrivacySettingsStore;
+import dev.confab.storage.AppPaths;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
 import dev.confab.protocol.HumanDuration;
@@ -72,7 +78,7 @@ public final class BotCommand implements Callable<Integer> {
         BotStats stats = new BotStats();
         long started = System.nanoTime();
         SessionOptions options = SessionOptions.of(server, name, trust);
-        try (MeetingSession session = new MeetingSession(options, stats)) {
+        try (MeetingSession session = new MeetingSession(options, withHistory(stats))) {
             if (createNew) {
                 session.createMeeting(passcode);
             } else {
@@ -100,6 +106,17 @@ public final class BotCommand implements Callable<Integer> {
         report.errors().forEach(e -> spec.commandLine().getErr().println("confab bot: " + e));
         boolean normal = report.joined() && "LEFT".equals(report.endReason()) && report.failureKind() == null;
         return normal ? 0 : 1;
+    }
+
+    /** Given --data-dir, the bot keeps a meeting history there like the desktop app (unless switched off). */
+    private MeetingListener withHistory(BotStats stats) {
+        var dataDirOption = spec.root().findOption("--data-dir");
+        Path dataDir = dataDirOption == null ? null : dataDirOption.getValue();
+        if (dataDir == null || !new PrivacySettingsStore(AppPaths.under(dataDir)).load().keepMeetingHistory()) {
+            return stats;
+        }
+        return new CompositeMeetingListener(stats, new MeetingHistoryRecorder(
+                MeetingHistoryStore.of(AppPaths.under(dataDir)), java.time.Clock.systemUTC(), null));
     }
 
     private Duration parseOptions() {

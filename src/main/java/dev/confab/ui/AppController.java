@@ -4,11 +4,18 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.confab.i18n.Messages;
 import dev.confab.i18n.PrivacyNotice;
+import dev.confab.logging.FileLogging;
+import dev.confab.privacy.DataEraser;
+import dev.confab.privacy.DataLocations;
+import dev.confab.privacy.PermissionGate;
+import dev.confab.privacy.PrivacySettingsStore;
+import dev.confab.ui.privacy.PermissionDialog;
+import dev.confab.ui.privacy.PrivacyCenterContext;
+import dev.confab.ui.privacy.PrivacyCenterView;
 import dev.confab.storage.ConsentRecord;
 import dev.confab.storage.ConsentStore;
 import dev.confab.storage.Settings;
 import dev.confab.storage.SettingsStore;
-import dev.confab.storage.UserDataEraser;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -61,6 +68,9 @@ public final class AppController implements Navigator, SettingsAccess {
     private final AppServices services;
     private final SettingsStore settingsStore;
     private final ConsentStore consentStore;
+    private final DataLocations dataLocations;
+    private final PrivacySettingsStore privacyStore;
+    private final PermissionGate permissions;
     private final UiText text;
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> new Thread(r, "confab-user-files"));
     private final BorderPane root = new BorderPane();
@@ -83,6 +93,9 @@ public final class AppController implements Navigator, SettingsAccess {
         this.noticeVersion = startup.noticeVersion();
         this.text = new UiText(Messages.fromTag(settings.language(), services.osLocale()));
         this.topBar = buildTopBar();
+        this.dataLocations = DataLocations.forApp(services.paths());
+        this.privacyStore = new PrivacySettingsStore(services.paths());
+        this.permissions = new PermissionGate(privacyStore, io, PermissionDialog.prompt(text, stage));
         SettingsStore.LoadResult loaded = startup.settings();
         if (loaded.recovered()) {
             addNotice(loaded.movedAsideTo()
@@ -112,6 +125,7 @@ public final class AppController implements Navigator, SettingsAccess {
         });
         applyTheme(settings.theme());
         if (hasConsent()) {
+            startFileLogging();
             showLobby();
         } else {
             showConsent();
@@ -144,6 +158,7 @@ public final class AppController implements Navigator, SettingsAccess {
                     settings = chosen;
                     consent = Optional.of(record);
                     agreeing = false;
+                    startFileLogging();
                     showLobby();
                 });
             } catch (IOException | RuntimeException e) {
@@ -164,7 +179,7 @@ public final class AppController implements Navigator, SettingsAccess {
         disposeCurrent();
         io.execute(() -> {
             try {
-                UserDataEraser.eraseAll(services.paths());
+                eraseEverything();
             } catch (IOException e) {
                 LOG.error("Could not erase user data on decline", e);
             }
@@ -178,7 +193,7 @@ public final class AppController implements Navigator, SettingsAccess {
         disposeCurrent();
         io.execute(() -> {
             try {
-                UserDataEraser.eraseAll(services.paths());
+                eraseEverything();
                 Platform.runLater(() -> {
                     consent = Optional.empty();
                     // Keep today's language and theme on screen (in memory only) so the user can still read it.
@@ -208,7 +223,48 @@ public final class AppController implements Navigator, SettingsAccess {
         requireConsent();
         showTopBar();
         setScreen(new SettingsView(text, this, consent.orElseThrow(), services.paths().roots(),
-                this::setLanguage, this::setTheme, this::withdrawConsent, this::showLobby));
+                this::setLanguage, this::setTheme, this::withdrawConsent, this::showLobby, this::showPrivacyCenter));
+    }
+
+    /** Settings → Privacy center. */
+    public void showPrivacyCenter() {
+        requireConsent();
+        showTopBar();
+        setScreen(new PrivacyCenterView(text, new PrivacyCenterContext(dataLocations, privacyStore, permissions, this,
+                io, services.clock(), stage), this::showSettings, this::withdrawConsent, this::forgetErasedSettings));
+    }
+
+    /** Asks before the first use of the camera, microphone, screen sharing, recording or diagnostics. */
+    public PermissionGate permissions() {
+        return permissions;
+    }
+
+    /** The settings file was deleted in the privacy center: keep only what is on screen, in memory. */
+    private void forgetErasedSettings() {
+        settings = Settings.defaults().withLanguage(settings.language()).withTheme(settings.theme());
+    }
+
+    /**
+     * The log file exists only after consent (before it nothing may be written), and not when the user said
+     * no to diagnostics. Runs on the io thread.
+     */
+    private void startFileLogging() {
+        io.execute(() -> {
+            try {
+                if (privacyStore.load().state(dev.confab.privacy.Permission.DIAGNOSTICS) == dev.confab.privacy.Permission.State.DENIED) {
+                    return;
+                }
+                FileLogging.enable(services.paths().logs());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("No log file: {}", e.toString());
+            }
+        });
+    }
+
+    /** Stops the log file first, so erasing the log folder leaves nothing that is still being written. */
+    private void eraseEverything() throws IOException {
+        FileLogging.disable();
+        new DataEraser(dataLocations).eraseEverything();
     }
 
     @Override
@@ -344,6 +400,25 @@ public final class AppController implements Navigator, SettingsAccess {
     /** Stops screens and lets pending writes finish; called when the window closes. */
     public void shutdown() {
         disposeCurrent();
+        if (io.isShutdown()) {
+            return;
+        }
+        boolean consented = hasConsent();
+        io.execute(() -> {
+            if (consented && privacyStore.load().publicComputerMode()) {
+                try {
+                    eraseEverything();
+                } catch (IOException e) {
+                    LOG.error("Public computer mode: could not erase all data", e);
+                }
+            }
+        });
         io.shutdown();
+        try {
+            // The app is closing: wait (briefly) so public computer mode really erases before the JVM ends.
+            io.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

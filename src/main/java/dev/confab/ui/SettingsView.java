@@ -31,7 +31,7 @@ public final class SettingsView implements Screen {
 
     public SettingsView(UiText text, SettingsAccess settings, ConsentRecord consent, List<Path> dataFolders,
                         Consumer<Locale> onLanguage, Consumer<Settings.Theme> onTheme,
-                        Runnable onWithdraw, Runnable onBack) {
+                        Runnable onWithdraw, Runnable onBack, Runnable onPrivacyCenter) {
         Button back = new Button(null, Icons.of(MaterialDesignA.ARROW_LEFT));
         back.setId("back");
         back.textProperty().bind(text.bind("settings.back"));
@@ -111,7 +111,13 @@ public final class SettingsView implements Screen {
         cancel.setOnAction(e -> confirmBox.setVisible(false));
         withdraw.disableProperty().bind(confirmBox.visibleProperty());
 
-        VBox privacy = new VBox(10, privacyTitle, consentStatus, folder, showNotice, notice, withdrawHint, withdraw, confirmBox);
+        Button privacyCenter = new Button();
+        privacyCenter.setId("privacyCenterButton");
+        privacyCenter.textProperty().bind(text.bind("settings.privacyCenter"));
+        privacyCenter.getStyleClass().add(Styles.ACCENT);
+        privacyCenter.setOnAction(e -> onPrivacyCenter.run());
+
+        VBox privacy = new VBox(10, privacyTitle, consentStatus, privacyCenter, folder, showNotice, notice, withdrawHint, withdraw, confirmBox);
 
         HBox heading = new HBox(12, back, title);
         heading.setAlignment(Pos.CENTER_LEFT);

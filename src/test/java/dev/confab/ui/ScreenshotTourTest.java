@@ -130,6 +130,24 @@ class ScreenshotTourTest {
         shoot("settings");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void privacyCenter(String tag) throws Exception {
+        lang = tag;
+        app = new AppHarness(dir, FakeCaptureFactory.syntheticOnly()).agreedBefore(stored(tag).withIdentity("Ada Lovelace", null));
+        PrivacyCenterViewTest.seed(app);
+        app.start(osLocale(tag));
+        robot.clickOn("#settingsButton");
+        robot.clickOn("#privacyCenterButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "2".equals(robot.lookup("#items-meeting-history").queryLabeled().getText()));
+        robot.clickOn("#delete-logs");
+        shoot("privacy-center");
+        robot.interact(() -> robot.lookup("#privacyCenter").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0.45));
+        shoot("privacy-center-middle");
+        robot.interact(() -> robot.lookup("#privacyCenter").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        shoot("privacy-center-lower");
+    }
+
     private static Settings stored(String tag) {
         return Settings.defaults().withLanguage(tag);
     }

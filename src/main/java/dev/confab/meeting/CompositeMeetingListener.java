@@ -1,0 +1,68 @@
+package dev.confab.meeting;
+
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.MediaFrame;
+import dev.confab.protocol.Participant;
+import dev.confab.protocol.ServerMessage;
+import dev.confab.protocol.StreamKind;
+
+import java.util.List;
+
+/** Passes every event to several listeners in order, e.g. the meeting screen and the history recorder. */
+public final class CompositeMeetingListener implements MeetingListener {
+    private final List<MeetingListener> listeners;
+
+    public CompositeMeetingListener(MeetingListener... listeners) {
+        this.listeners = List.of(listeners);
+    }
+
+    @Override
+    public void onStateChanged(SessionState now) {
+        listeners.forEach(l -> l.onStateChanged(now));
+    }
+
+    @Override
+    public void onRosterChanged(Roster roster) {
+        listeners.forEach(l -> l.onRosterChanged(roster));
+    }
+
+    @Override
+    public void onParticipantJoined(Participant participant) {
+        listeners.forEach(l -> l.onParticipantJoined(participant));
+    }
+
+    @Override
+    public void onParticipantLeft(Roster.Departed departed) {
+        listeners.forEach(l -> l.onParticipantLeft(departed));
+    }
+
+    @Override
+    public void onMuteRequested(Participant host) {
+        listeners.forEach(l -> l.onMuteRequested(host));
+    }
+
+    @Override
+    public void onChat(ChatMessage message) {
+        listeners.forEach(l -> l.onChat(message));
+    }
+
+    @Override
+    public void onRequestFailed(ErrorCode code, String detail, String requestType) {
+        listeners.forEach(l -> l.onRequestFailed(code, detail, requestType));
+    }
+
+    @Override
+    public void onKeyframeRequested(StreamKind stream, int requestedBy) {
+        listeners.forEach(l -> l.onKeyframeRequested(stream, requestedBy));
+    }
+
+    @Override
+    public void onRateHint(ServerMessage.RateHint hint) {
+        listeners.forEach(l -> l.onRateHint(hint));
+    }
+
+    @Override
+    public void onMedia(MediaFrame frame) {
+        listeners.forEach(l -> l.onMedia(frame));
+    }
+}

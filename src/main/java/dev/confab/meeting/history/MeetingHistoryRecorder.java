@@ -1,0 +1,105 @@
+package dev.confab.meeting.history;
+
+import dev.confab.meeting.MeetingListener;
+import dev.confab.meeting.Roster;
+import dev.confab.meeting.SessionState;
+import dev.confab.protocol.Participant;
+import dev.confab.protocol.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes one {@link MeetingRecord} per meeting this client takes part in. The record is saved when the
+ * meeting starts, on every join and leave, and when it ends, so a crash loses at most the end time.
+ * Attach it to a {@link dev.confab.meeting.MeetingSession} together with the UI's listener (see
+ * {@link dev.confab.meeting.CompositeMeetingListener}). Runs on the session's event thread.
+ */
+public final class MeetingHistoryRecorder implements MeetingListener {
+    private static final Logger LOG = LoggerFactory.getLogger(MeetingHistoryRecorder.class);
+
+    private final MeetingHistoryStore store;
+    private final Clock clock;
+    private final String topic;
+    // Keyed by participant id: ids are never reused within a meeting, names may be.
+    private final Map<Integer, MeetingRecord.Attendance> attendance = new LinkedHashMap<>();
+    private String meetingId;
+    private Instant startedAt;
+    private boolean everHost;
+    private boolean ended;
+
+    /** @param topic the meeting's topic if the UI knows one, else null */
+    public MeetingHistoryRecorder(MeetingHistoryStore store, Clock clock, String topic) {
+        this.store = store;
+        this.clock = clock;
+        this.topic = topic;
+    }
+
+    @Override
+    public synchronized void onStateChanged(SessionState now) {
+        if (now instanceof SessionState.InMeeting in && startedAt == null) {
+            meetingId = in.meetingId();
+            startedAt = clock.instant();
+            save(null);
+        } else if (now instanceof SessionState.Ended && startedAt != null && !ended) {
+            ended = true;
+            Instant end = clock.instant();
+            attendance.replaceAll((id, a) -> a.leftAt() == null ? new MeetingRecord.Attendance(a.displayName(), a.joinedAt(), end) : a);
+            save(end);
+        }
+    }
+
+    @Override
+    public synchronized void onRosterChanged(Roster roster) {
+        if (startedAt == null || ended) {
+            return;
+        }
+        everHost |= roster.selfIsHost();
+        boolean changed = false;
+        for (Participant p : roster.participants()) {
+            if (!attendance.containsKey(p.id())) {
+                attendance.put(p.id(), new MeetingRecord.Attendance(p.displayName(), p.joinedAt(), null));
+                changed = true;
+            }
+        }
+        for (Roster.Departed d : roster.departed()) {
+            MeetingRecord.Attendance a = attendance.get(d.participant().id());
+            if (a == null) {
+                attendance.put(d.participant().id(), new MeetingRecord.Attendance(d.participant().displayName(),
+                        d.participant().joinedAt(), d.leftAt()));
+                changed = true;
+            } else if (a.leftAt() == null) {
+                attendance.put(d.participant().id(), new MeetingRecord.Attendance(a.displayName(), a.joinedAt(), d.leftAt()));
+                changed = true;
+            }
+        }
+        if (changed) {
+            save(null);
+        }
+    }
+
+    /** The record as it stands (null before the meeting started). */
+    public synchronized MeetingRecord snapshot() {
+        return startedAt == null ? null : record(null);
+    }
+
+    private MeetingRecord record(Instant endedAt) {
+        return new MeetingRecord(meetingId, topic, everHost ? Role.HOST : Role.PARTICIPANT, startedAt, endedAt,
+                new ArrayList<>(attendance.values()));
+    }
+
+    private void save(Instant endedAt) {
+        try {
+            store.save(record(endedAt));
+        } catch (IOException | RuntimeException e) {
+            // History is a convenience: a full disk must not disturb the meeting itself.
+            LOG.warn("Could not save meeting history: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.confab.privacy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * Asks once before the first use of a {@link Permission} and remembers the answer. Call {@link #ask} before
+ * turning on the camera, microphone, screen sharing, recording or diagnostics; it completes with true when the
+ * feature may be used. Answers are saved on {@code io}, never on the caller's (FX) thread.
+ */
+public final class PermissionGate {
+    private static final Logger LOG = LoggerFactory.getLogger(PermissionGate.class);
+
+    private final PrivacySettingsStore store;
+    private final Executor io;
+    private final Function<Permission, CompletionStage<Boolean>> prompt;
+    private volatile PrivacySettings current;
+
+    /**
+     * Starts with nothing answered and reads the stored answers on {@code io} (ahead of any answer saved there).
+     *
+     * @param prompt asks the user (with the one-line reason) and completes with their answer
+     */
+    public PermissionGate(PrivacySettingsStore store, Executor io, Function<Permission, CompletionStage<Boolean>> prompt) {
+        this.store = store;
+        this.current = PrivacySettings.defaults();
+        this.io = io;
+        this.prompt = prompt;
+        io.execute(() -> current = store.load());
+    }
+
+    public Permission.State state(Permission permission) {
+        return current.state(permission);
+    }
+
+    /** True at once when granted, false at once when denied; otherwise asks, remembers and answers. */
+    public CompletionStage<Boolean> ask(Permission permission) {
+        return switch (state(permission)) {
+            case GRANTED -> CompletableFuture.completedFuture(true);
+            case DENIED -> CompletableFuture.completedFuture(false);
+            case UNASKED -> prompt.apply(permission).thenApply(granted -> {
+                set(permission, granted ? Permission.State.GRANTED : Permission.State.DENIED);
+                return granted;
+            });
+        };
+    }
+
+    /** Privacy center → Revoke: the next use asks again. */
+    public void revoke(Permission permission) {
+        set(permission, Permission.State.UNASKED);
+    }
+
+    private synchronized void set(Permission permission, Permission.State state) {
+        // Re-read so a change made elsewhere (history switch, public mode) is not overwritten.
+        PrivacySettings next = current.with(permission, state);
+        current = next;
+        io.execute(() -> {
+            try {
+                store.save(store.load().with(permission, state));
+            } catch (IOException e) {
+                LOG.warn("Could not save the permission answer: {}", e.toString());
+            }
+        });
+    }
+}

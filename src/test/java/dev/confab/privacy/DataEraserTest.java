@@ -1,0 +1,60 @@
+package dev.confab.privacy;
+
+import dev.confab.storage.AppPaths;
+import dev.confab.storage.Settings;
+import dev.confab.storage.SettingsStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DataEraserTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void erasingTheProfileRemovesPictureAndNameButKeepsOtherSettings() throws Exception {
+        AppPaths paths = AppPaths.under(dir.resolve("home"));
+        DataLocations loc = DataLocations.of(paths, true);
+        SettingsStore settings = new SettingsStore(paths, Clock.systemUTC());
+        settings.save(Settings.defaults().withIdentity("Ada", "wss://meet.example.org").withTheme(Settings.Theme.DARK));
+        Path picture = dir.resolve("me.png");
+        ImageIO.write(new BufferedImage(1000, 500, BufferedImage.TYPE_INT_RGB), "png", picture.toFile());
+        Profile profile = new Profile(loc);
+        profile.setAvatar(picture);
+        BufferedImage stored = ImageIO.read(profile.avatarFile().toFile());
+        assertThat(stored.getWidth()).isEqualTo(Profile.MAX_SIDE);
+        assertThat(stored.getHeight()).isEqualTo(Profile.MAX_SIDE / 2);
+
+        new DataEraser(loc).erase(DataCategory.PROFILE);
+
+        assertThat(profile.avatar()).isEmpty();
+        assertThat(loc.profileFolder()).doesNotExist();
+        Settings after = settings.load().settings();
+        assertThat(after.displayName()).isEmpty();
+        assertThat(after.server()).isEqualTo("wss://meet.example.org");
+        assertThat(after.theme()).isEqualTo(Settings.Theme.DARK);
+    }
+
+    @Test
+    void erasingRecordingsNeverFollowsALinkOutOfConfabsFolder() throws Exception {
+        AppPaths paths = AppPaths.under(dir.resolve("home"));
+        DataLocations loc = DataLocations.of(paths, true);
+        Path outside = Files.writeString(dir.resolve("holiday.mkv"), "not Confab's");
+        Path recordings = Files.createDirectories(loc.recordings());
+        Files.writeString(recordings.resolve("meeting.mkv"), "ours");
+        Files.createSymbolicLink(recordings.resolve("linked.mkv"), outside);
+
+        assertThat(new DataInventory(loc).summary(DataCategory.RECORDINGS).items()).isEqualTo(1);
+        new DataEraser(loc).erase(DataCategory.RECORDINGS);
+
+        assertThat(recordings.resolve("meeting.mkv")).doesNotExist();
+        assertThat(outside).hasContent("not Confab's");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.confab.privacy;
+
+import dev.confab.storage.AppPaths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PermissionGateTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void asksOnceRemembersAcrossRestartsAndAsksAgainAfterRevoke() throws Exception {
+        PrivacySettingsStore store = new PrivacySettingsStore(AppPaths.under(dir));
+        List<Permission> asked = new ArrayList<>();
+        PermissionGate gate = new PermissionGate(store, Runnable::run, p -> {
+            asked.add(p);
+            return CompletableFuture.completedFuture(p == Permission.CAMERA);
+        });
+        assertThat(gate.ask(Permission.CAMERA).toCompletableFuture().get()).isTrue();
+        assertThat(gate.ask(Permission.CAMERA).toCompletableFuture().get()).isTrue();
+        assertThat(gate.ask(Permission.MICROPHONE).toCompletableFuture().get()).isFalse();
+        assertThat(gate.ask(Permission.MICROPHONE).toCompletableFuture().get()).isFalse();
+        assertThat(asked).containsExactly(Permission.CAMERA, Permission.MICROPHONE);
+
+        PrivacySettings reloaded = store.load();
+        assertThat(reloaded.state(Permission.CAMERA)).isEqualTo(Permission.State.GRANTED);
+        assertThat(reloaded.state(Permission.MICROPHONE)).isEqualTo(Permission.State.DENIED);
+        assertThat(reloaded.state(Permission.SCREEN)).isEqualTo(Permission.State.UNASKED);
+        assertThat(reloaded.keepMeetingHistory()).isTrue();
+
+        gate.revoke(Permission.CAMERA);
+        assertThat(store.load().state(Permission.CAMERA)).isEqualTo(Permission.State.UNASKED);
+        gate.ask(Permission.CAMERA);
+        assertThat(asked).containsExactly(Permission.CAMERA, Permission.MICROPHONE, Permission.CAMERA);
+    }
+
+    @Test
+    void aDamagedFileMeansAskAgain() throws Exception {
+        AppPaths paths = AppPaths.under(dir);
+        java.nio.file.Files.createDirectories(paths.config());
+        java.nio.file.Files.writeString(PrivacySettingsStore.file(paths), "{\"permissions\": [oops");
+        assertThat(new PrivacySettingsStore(paths).load()).isEqualTo(PrivacySettings.defaults());
+    }
+
+    @Test
+    void avatarMustBeAPicture() throws Exception {
+        Profile profile = new Profile(DataLocations.of(AppPaths.under(dir), true));
+        Path notAPicture = dir.resolve("notes.png");
+        java.nio.file.Files.writeString(notAPicture, "just text");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> profile.setAvatar(notAPicture))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a picture");
+        assertThat(profile.avatar()).isEmpty();
+    }
+}
