@@ -121,6 +121,7 @@ public final class ChatPanel extends VBox {
         status.setId("chatStatus");
         status.setWrapText(true);
         status.getStyleClass().add("chat-status");
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.managedProperty().bind(status.visibleProperty());
         status.visibleProperty().bind(status.textProperty().isNotEmpty());
 
@@ -191,11 +192,13 @@ public final class ChatPanel extends VBox {
         note.setWrapText(true);
         note.textProperty().bind(text.bind("chat.note"));
         note.getStyleClass().add("chat-note");
+        note.setMinHeight(Region.USE_PREF_SIZE); // wrap to as many lines as needed instead of "…"
 
         securityCode.setId("chatSecurityCode");
         securityCode.setGraphic(new FontIcon(MaterialDesignS.SHIELD_CHECK_OUTLINE));
         securityCode.getStyleClass().add("chat-security-code");
         securityCode.setWrapText(true);
+        securityCode.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip howTo = new Tooltip();
         howTo.textProperty().bind(text.bind("chat.securityCode.help"));
         howTo.setWrapText(true);
@@ -248,6 +251,7 @@ public final class ChatPanel extends VBox {
         privateNotice.setId("chatPrivateNotice");
         privateNotice.setWrapText(true);
         privateNotice.getStyleClass().add("chat-private-notice");
+        privateNotice.setMinHeight(Region.USE_PREF_SIZE);
         privateNotice.textProperty().bind(Bindings.createStringBinding(() -> {
             Recipient r = recipient.getValue();
             return r == null || r.id() == 0 ? "" : text.get("chat.privateNotice", r.name());
