@@ -33,7 +33,7 @@ public final class ChatHistoryStore {
 
     /** A transcript for one visit to {@code meetingId}, or null when the user has not enabled chat history. */
     public Transcript open(Settings settings, String meetingId, Instant joinedAt) {
-        if (!settings.keepChatHistory()) {
+        if (!Boolean.TRUE.equals(settings.keepChatHistory())) {
             return null;
         }
         String safeId = meetingId.replaceAll("[^0-9A-Za-z]", "");

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int schemaVersion, String language, Theme theme, String displayName, String server,
                        String cameraId, String microphoneId, boolean cameraOn, boolean micOn,
-                       boolean keepChatHistory) {
+                       Boolean keepChatHistory) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -21,6 +21,7 @@ public record Settings(int schemaVersion, String language, Theme theme, String d
     public Settings {
         theme = theme == null ? Theme.LIGHT : theme;
         displayName = displayName == null ? "" : displayName;
+        keepChatHistory = Boolean.TRUE.equals(keepChatHistory); // absent in files written before chat history
     }
 
     public static Settings defaults() {
