@@ -1,5 +1,6 @@
 package dev.confab.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param connected   false while the participant's connection is lost and may still be resumed
  * @param chatKey     the participant's X25519 public key for end-to-end chat (raw 32 bytes, base64), or null
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Participant(
         @JsonProperty(required = true) int id,
         @JsonProperty(required = true) String displayName,

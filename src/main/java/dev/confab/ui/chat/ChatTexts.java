@@ -41,6 +41,9 @@ final class ChatTexts {
 
     String problem(ChatModel.Problem p) {
         String name = p.failure().participantName();
+        if (name == null && p.failure().kind() == dev.confab.meeting.ChatFailure.Kind.RECIPIENT_LEFT) {
+            return text.get("chat.failure.recipient_left.someone"); // the server noticed first; no name to show
+        }
         return text.get(p.failure().messageKey(), name == null ? "" : name);
     }
 
