@@ -70,8 +70,21 @@ public final class ChatModel implements MeetingListener {
 
     @Override
     public void onRosterChanged(Roster now) {
+        Roster before = roster;
         roster = now;
+        announceRecordingChanges(before, now);
         rosterObservers.forEach(o -> o.accept(now));
+    }
+
+    /** Everyone should know when someone starts or stops recording, so it is said in the chat. */
+    private void announceRecordingChanges(Roster before, Roster now) {
+        for (Participant p : now.participants()) {
+            boolean was = before.find(p.id()).map(Participant::recording).orElse(false);
+            if (p.recording() != was) {
+                add(new Notice(p.recording() ? NoticeKind.RECORDING_STARTED : NoticeKind.RECORDING_STOPPED,
+                        p.displayName(), Instant.now()));
+            }
+        }
     }
 
     @Override
