@@ -170,6 +170,9 @@ class ScreenshotTourTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(".chat-link");
+        javafx.scene.control.ComboBox<?> to = robot.lookup("#chatRecipient").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> to.getSelectionModel().select(1));
+        robot.clickOn("#chatInput").write("Shall we start?");
         shoot("chat-panel", scene::get);
     }
 

@@ -293,9 +293,14 @@ public final class ChatPanel extends VBox {
         send.setDefaultButton(false);
         send.disableProperty().bind(Bindings.createBooleanBinding(() -> !sendable(input.getText()), input.textProperty()));
         send.setOnAction(e -> send());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox sendRow = new HBox(8, hint, spacer, counter, send);
+        // The hint gives way (wraps) so that the counter and the send button are never cut off.
+        hint.setWrapText(true);
+        hint.setMinWidth(0);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        counter.setMinWidth(Region.USE_PREF_SIZE);
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        HBox sendRow = new HBox(8, hint, counter, send);
         sendRow.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, toRow, privateNotice, input, sendRow);
     }

@@ -56,7 +56,7 @@ final class ChatTexts {
         String stamp = "[" + STAMP.format(entry.at()) + "] ";
         return stamp + switch (entry) {
             case ChatModel.Message m -> {
-                String mark = privateMark(m);
+                String mark = !m.message().direct() ? null : m.own() ? privateMark(m) : text.get("chat.private");
                 yield sender(m) + (mark == null ? "" : " (" + mark + ")") + ": "
                         + m.message().text().replace("\r", "").replace("\n", "\n    ");
             }
