@@ -21,6 +21,8 @@ public record ChatFailure(Kind kind, String participantName, String detail) {
         RECIPIENT_CANNOT_DECRYPT,
         /** The server's chat rate limit dropped the message: "You're sending messages too fast". */
         RATE_LIMITED,
+        /** A participant's public key from the roster is unusable, so nothing was sent. */
+        ENCRYPTION_FAILED,
         /** The server refused the message for another reason. */
         REJECTED,
         /** A received message failed to decrypt or authenticate (tampered, wrong keys, unknown format). */

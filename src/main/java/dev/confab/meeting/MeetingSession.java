@@ -362,7 +362,14 @@ public final class MeetingSession implements AutoCloseable {
                 keys.put(p.id(), p.chatKey());
             }
         }
-        ChatEnvelope envelope = chatCrypto.encrypt(text, keys, direct);
+        ChatEnvelope envelope;
+        try {
+            envelope = chatCrypto.encrypt(text, keys, direct);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // A roster key that is not a usable X25519 key (only a misbehaving server sends one).
+            listener.onChatFailed(new ChatFailure(ChatFailure.Kind.ENCRYPTION_FAILED, null, e.toString()));
+            return;
+        }
         if (!keys.isEmpty()) {
             connection.send(new ClientMessage.Chat(privateTo, ChatWire.ENC, ChatWire.encode(envelope)));
         }

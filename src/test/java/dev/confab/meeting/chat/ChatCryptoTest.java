@@ -96,6 +96,13 @@ class ChatCryptoTest {
     }
 
     @Test
+    void anUnusableRosterKeyIsRefusedInsteadOfEncryptingToIt() {
+        String allZero = Base64.getEncoder().encodeToString(new byte[32]); // a small-order point
+        assertThatThrownBy(() -> adaCrypto.encrypt("x", Map.of(2, allZero), false)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> adaCrypto.encrypt("x", Map.of(2, "AAAA"), false)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void replayGuardAcceptsEachIdOncePerSender() {
         ReplayGuard guard = new ReplayGuard();
         assertThat(guard.firstTime(1, "m")).isTrue();
