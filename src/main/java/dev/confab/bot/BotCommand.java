@@ -64,6 +64,10 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--chat", paramLabel = "TEXT", description = "Chat message to send to everyone after joining (repeatable).")
     List<String> chat = List.of();
 
+    @Option(names = "--chat-to", arity = "2", paramLabel = "NAME TEXT",
+            description = "Private chat message to the participant with display name NAME (repeatable).")
+    List<String> chatTo = List.of();
+
     @Option(names = "--stats-json", paramLabel = "FILE", description = "Write stats (roster seen, messages received, errors) here on exit.")
     Path statsFile;
 
@@ -89,10 +93,7 @@ public final class BotCommand implements Callable<Integer> {
                 out.println("Meeting ID: " + inMeeting.meetingId());
                 out.println("Joined as participant " + session.roster().selfId());
                 out.flush();
-                for (String text : chat) {
-                    session.sendChat(text);
-                    stats.chatSent();
-                }
+                sendChat(session, stats);
                 stats.awaitEnded(stay);
             }
             session.leave();
@@ -117,6 +118,22 @@ public final class BotCommand implements Callable<Integer> {
         }
         return new CompositeMeetingListener(stats, new MeetingHistoryRecorder(
                 MeetingHistoryStore.of(AppPaths.under(dataDir)), java.time.Clock.systemUTC(), null));
+    }
+
+    /** Chat is end-to-end encrypted by the session; outcomes land in the stats via its listener. */
+    private void sendChat(MeetingSession session, BotStats stats) {
+        chat.forEach(session::sendChat);
+        for (int i = 0; i + 1 < chatTo.size(); i += 2) {
+            String recipient = chatTo.get(i);
+            List<Integer> ids = session.roster().participants().stream()
+                    .filter(p -> p.displayName().equals(recipient) && p.id() != session.roster().selfId())
+                    .map(dev.confab.protocol.Participant::id).toList();
+            if (ids.isEmpty()) {
+                stats.error("chat-to: no participant named '" + recipient + "'");
+            } else {
+                session.sendChatTo(ids.subList(0, 1), chatTo.get(i + 1));
+            }
+        }
     }
 
     private Duration parseOptions() {

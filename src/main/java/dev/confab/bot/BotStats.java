@@ -1,5 +1,7 @@
 package dev.confab.bot;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.confab.meeting.ChatFailure;
 import dev.confab.meeting.ChatMessage;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.Roster;
@@ -22,13 +24,14 @@ final class BotStats implements MeetingListener {
     record SeenParticipant(int id, String displayName) {
     }
 
-    record ReceivedChat(int fromId, String fromName, String text, boolean direct) {
+    /** A decrypted chat message; {@code private} true when it was sent privately (to this bot and maybe others). */
+    record ReceivedChat(int fromId, String fromName, String text, @JsonProperty("private") boolean direct) {
     }
 
     /** The JSON document written to --stats-json. */
     record Report(String meetingId, Integer selfId, boolean joined, String endReason, String failureKind,
                   String failureCode, List<SeenParticipant> rosterSeen, int maxParticipantsAtOnce,
-                  Map<String, Integer> eventsReceived, List<ReceivedChat> chatReceived, int chatSent,
+                  Map<String, Integer> eventsReceived, List<ReceivedChat> messagesReceived, int chatSent,
                   List<String> errors, long durationMillis) {
     }
 
@@ -97,6 +100,18 @@ final class BotStats implements MeetingListener {
     }
 
     @Override
+    public synchronized void onChatSent(ChatMessage message) {
+        chatSent++;
+    }
+
+    @Override
+    public synchronized void onChatFailed(ChatFailure failure) {
+        count("chatFailed");
+        errors.add("chat " + failure.kind() + (failure.participantName() != null ? " (" + failure.participantName() + ")" : "")
+                + ": " + failure.detail());
+    }
+
+    @Override
     public synchronized void onRequestFailed(ErrorCode code, String detail, String requestType) {
         count("error");
         errors.add(code + (requestType != null ? " (" + requestType + ")" : "") + ": " + detail);
@@ -112,8 +127,9 @@ final class BotStats implements MeetingListener {
         ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    synchronized void chatSent() {
-        chatSent++;
+    /** A problem the bot found itself (e.g. --chat-to names nobody), reported like the others. */
+    synchronized void error(String message) {
+        errors.add(message);
     }
 
     synchronized SessionState lastState() {

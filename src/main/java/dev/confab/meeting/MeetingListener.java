@@ -35,7 +35,16 @@ public interface MeetingListener {
     default void onMuteRequested(Participant host) {
     }
 
+    /** A chat message from another participant, decrypted and authenticated. */
     default void onChat(ChatMessage message) {
+    }
+
+    /** This client's own chat message was encrypted and handed to the server (echo for the chat panel). */
+    default void onChatSent(ChatMessage message) {
+    }
+
+    /** A chat message could not be sent, or a received one could not be decrypted; nothing else is affected. */
+    default void onChatFailed(ChatFailure failure) {
     }
 
     /**

@@ -8,6 +8,13 @@ import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.Participant;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
+import dev.confab.meeting.chat.ChatCrypto;
+import dev.confab.meeting.chat.ChatDecryptException;
+import dev.confab.meeting.chat.ChatEnvelope;
+import dev.confab.meeting.chat.ChatKeyPair;
+import dev.confab.meeting.chat.ChatWire;
+import dev.confab.meeting.chat.ReplayGuard;
+import dev.confab.meeting.chat.SecurityCode;
 import dev.confab.signaling.SignalingConnection;
 import dev.confab.signaling.SignalingException;
 import dev.confab.signaling.SignalingListener;
@@ -17,7 +24,9 @@ import org.slf4j.LoggerFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -58,6 +67,10 @@ public final class MeetingSession implements AutoCloseable {
     // Confined to the event thread:
     private String resumeToken;
     private OwnMediaState ownState = OwnMediaState.INITIAL;
+    // Fresh for every session, i.e. every visit to a meeting; never stored (docs/security.md).
+    private final ChatKeyPair chatKeys = ChatKeyPair.generate();
+    private final ReplayGuard replayGuard = new ReplayGuard();
+    private ChatCrypto chatCrypto;
     private final AtomicBoolean started = new AtomicBoolean();
 
     public MeetingSession(SessionOptions options, MeetingListener listener) {
@@ -83,7 +96,7 @@ public final class MeetingSession implements AutoCloseable {
      * @throws IllegalStateException if this session already created or joined (sessions are single-use)
      */
     public void createMeeting(String passcode) {
-        start(new ClientMessage.CreateMeeting(options.displayName(), blankToNull(passcode)));
+        start(new ClientMessage.CreateMeeting(options.displayName(), blankToNull(passcode), chatKeys.publicKeyBase64()));
     }
 
     /**
@@ -93,7 +106,7 @@ public final class MeetingSession implements AutoCloseable {
      */
     public void join(String meetingId, String passcode) {
         start(new ClientMessage.Join(Objects.requireNonNull(meetingId, "meetingId"), options.displayName(),
-                blankToNull(passcode)));
+                blankToNull(passcode), chatKeys.publicKeyBase64()));
     }
 
     /** Leaves the meeting (or cancels connecting/reconnecting). The state becomes Ended(LEFT). */
@@ -152,14 +165,36 @@ public final class MeetingSession implements AutoCloseable {
         });
     }
 
-    /** Sends a chat message to everyone. */
+    /**
+     * Sends a chat message to everyone present, end-to-end encrypted for each of them. The outcome arrives as
+     * {@link MeetingListener#onChatSent} or {@link MeetingListener#onChatFailed} (empty, too long, rate limited...).
+     */
     public void sendChat(String text) {
-        sendChatTo(List.of(), text);
+        Objects.requireNonNull(text, "text");
+        onEvents(() -> encryptAndSend(List.of(), text));
     }
 
-    /** Sends a chat message to the given participants only. */
+    /** Sends a private chat message to the given participants only; see {@link #sendChat}. */
     public void sendChatTo(List<Integer> participantIds, String text) {
-        sendInMeeting(new ClientMessage.Chat(List.copyOf(participantIds), ChatEncoding.NONE, ChatEncoding.encode(text)));
+        Objects.requireNonNull(text, "text");
+        List<Integer> ids = participantIds.stream().distinct().toList();
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("A private message needs at least one recipient");
+        }
+        onEvents(() -> encryptAndSend(ids, text));
+    }
+
+    /**
+     * The meeting security code over everyone's chat keys (5 groups of 4 digits), or null before joining. All
+     * participants see the same code unless someone (e.g. the server) swapped a key; it changes with the roster.
+     */
+    public static String securityCode(Roster roster) {
+        if (roster.meetingId() == null) {
+            return null;
+        }
+        Map<Integer, String> keys = new LinkedHashMap<>();
+        roster.participants().forEach(p -> keys.put(p.id(), p.chatKey()));
+        return SecurityCode.of(roster.meetingId(), keys);
     }
 
     /** Asks a participant for a keyframe, e.g. after decoding errors. */
@@ -294,6 +329,7 @@ public final class MeetingSession implements AutoCloseable {
 
     private void joined(ServerMessage.Joined joined) {
         resumeToken = joined.resumeToken();
+        chatCrypto = new ChatCrypto(joined.meetingId(), joined.selfId(), chatKeys);
         roster = Roster.fromJoined(joined, roster);
         setState(new SessionState.InMeeting(joined.meetingId()));
         listener.onRosterChanged(roster);
@@ -312,14 +348,100 @@ public final class MeetingSession implements AutoCloseable {
         listener.onParticipantLeft(departed);
     }
 
-    private void chat(ServerMessage.ChatMessage chat) {
-        String text = ChatEncoding.decode(chat.enc(), chat.payload());
-        if (text == null) {
-            LOG.warn("Dropping a chat message with unsupported encoding '{}'", chat.enc());
+    /** On the event thread: validate, encrypt for the recipients' roster keys, send, and echo it to the listener. */
+    private void encryptAndSend(List<Integer> privateTo, String text) {
+        ChatFailure problem = chatProblem(privateTo, text);
+        if (problem != null) {
+            listener.onChatFailed(problem);
             return;
         }
-        String name = roster.find(chat.from()).map(Participant::displayName).orElse("#" + chat.from());
-        listener.onChat(new ChatMessage(chat.from(), name, text, !chat.to().isEmpty(), chat.sentAt()));
+        boolean direct = !privateTo.isEmpty();
+        Map<Integer, String> keys = new LinkedHashMap<>();
+        for (Participant p : roster.participants()) {
+            if (p.id() != roster.selfId() && p.chatKey() != null && (!direct || privateTo.contains(p.id()))) {
+                keys.put(p.id(), p.chatKey());
+            }
+        }
+        ChatEnvelope envelope;
+        try {
+            envelope = chatCrypto.encrypt(text, keys, direct);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // A roster key that is not a usable X25519 key (only a misbehaving server sends one).
+            listener.onChatFailed(new ChatFailure(ChatFailure.Kind.ENCRYPTION_FAILED, null, e.toString()));
+            return;
+        }
+        if (!keys.isEmpty()) {
+            connection.send(new ClientMessage.Chat(privateTo, ChatWire.ENC, ChatWire.encode(envelope)));
+        }
+        String ownName = roster.self().map(Participant::displayName).orElse(options.displayName());
+        listener.onChatSent(new ChatMessage(roster.selfId(), ownName, text, direct, Instant.now(), envelope.recipients()));
+    }
+
+    private ChatFailure chatProblem(List<Integer> privateTo, String text) {
+        if (text.isBlank()) {
+            return new ChatFailure(ChatFailure.Kind.EMPTY, null, "blank");
+        }
+        if (ChatMessage.length(text) > ChatMessage.MAX_CHARACTERS) {
+            return new ChatFailure(ChatFailure.Kind.TOO_LONG, null, ChatMessage.length(text) + " characters");
+        }
+        if (!(state instanceof SessionState.InMeeting) || connection == null || chatCrypto == null) {
+            return new ChatFailure(ChatFailure.Kind.NOT_IN_MEETING, null, state.toString());
+        }
+        for (int id : privateTo) {
+            Participant recipient = roster.find(id).orElse(null);
+            if (recipient == null) {
+                return new ChatFailure(ChatFailure.Kind.RECIPIENT_LEFT, departedName(id), "participant " + id);
+            }
+            if (recipient.chatKey() == null) {
+                return new ChatFailure(ChatFailure.Kind.RECIPIENT_CANNOT_DECRYPT, recipient.displayName(),
+                        "participant " + id + " has no chat key");
+            }
+        }
+        return null;
+    }
+
+    private String departedName(int id) {
+        return roster.departed().stream().map(Roster.Departed::participant).filter(p -> p.id() == id)
+                .map(Participant::displayName).findFirst().orElse("#" + id);
+    }
+
+    private void chat(ServerMessage.ChatMessage chat) {
+        Participant sender = roster.find(chat.from()).orElse(null);
+        String name = sender != null ? sender.displayName() : departedName(chat.from());
+        try {
+            if (!ChatWire.ENC.equals(chat.enc())) {
+                throw new ChatDecryptException(ChatDecryptException.Kind.UNDECRYPTABLE, "Unsupported enc " + chat.enc());
+            }
+            if (sender == null || sender.chatKey() == null || chatCrypto == null) {
+                throw new ChatDecryptException(ChatDecryptException.Kind.UNDECRYPTABLE, "No key for sender " + chat.from());
+            }
+            ChatEnvelope envelope = ChatWire.decode(chat.payload());
+            String text = chatCrypto.decrypt(chat.from(), sender.chatKey(), envelope);
+            if (!replayGuard.firstTime(chat.from(), envelope.messageId())) {
+                LOG.warn("Dropping a repeated chat message from participant {}", chat.from());
+                return;
+            }
+            listener.onChat(new ChatMessage(chat.from(), name, text, envelope.direct(), chat.sentAt(),
+                    envelope.recipients()));
+        } catch (ChatDecryptException e) {
+            if (e.kind() == ChatDecryptException.Kind.NOT_FOR_US) {
+                // Sent before this client joined (or the sender's roster was behind): late joiners see no history.
+                LOG.debug("Skipping a chat message not encrypted for us from participant {}", chat.from());
+            } else {
+                LOG.warn("A chat message from participant {} could not be decrypted: {}", chat.from(), e.getMessage());
+                listener.onChatFailed(new ChatFailure(ChatFailure.Kind.UNDECRYPTABLE, name, e.getMessage()));
+            }
+        }
+    }
+
+    private void chatRefused(ServerMessage.ErrorMessage error) {
+        ChatFailure.Kind kind = switch (error.code()) {
+            case RATE_LIMITED -> ChatFailure.Kind.RATE_LIMITED;
+            case UNKNOWN_PARTICIPANT -> ChatFailure.Kind.RECIPIENT_LEFT;
+            case NOT_IN_MEETING -> ChatFailure.Kind.NOT_IN_MEETING;
+            default -> ChatFailure.Kind.REJECTED;
+        };
+        listener.onChatFailed(new ChatFailure(kind, null, error.code() + ": " + error.message()));
     }
 
     private void error(ServerMessage.ErrorMessage error) {
@@ -329,6 +451,8 @@ public final class MeetingSession implements AutoCloseable {
         } else if (state instanceof SessionState.Reconnecting && error.code() == ErrorCode.RESUME_REJECTED) {
             closeConnection();
             end(EndReason.CONNECTION_LOST, MeetingFailure.of(MeetingFailure.Kind.SESSION_EXPIRED, error.message()));
+        } else if ("chat".equals(error.requestType())) {
+            chatRefused(error);
         } else {
             listener.onRequestFailed(error.code(), error.message(), error.requestType());
         }

@@ -34,19 +34,33 @@ public sealed interface ClientMessage {
     record Hello(@JsonProperty(required = true) int version, String client) implements ClientMessage {
     }
 
-    /** Creates a meeting and joins it as host. {@code passcode} may be null for an open meeting. */
-    record CreateMeeting(@JsonProperty(required = true) String displayName, String passcode) implements ClientMessage {
+    /**
+     * Creates a meeting and joins it as host. {@code passcode} may be null for an open meeting; {@code chatKey}
+     * is the joiner's X25519 chat public key (raw 32 bytes, base64) or null.
+     */
+    record CreateMeeting(@JsonProperty(required = true) String displayName, String passcode, String chatKey)
+            implements ClientMessage {
         public CreateMeeting {
             Objects.requireNonNull(displayName, "displayName");
         }
+
+        public CreateMeeting(String displayName, String passcode) {
+            this(displayName, passcode, null);
+        }
     }
 
+    /** Joins a meeting; {@code chatKey} as in {@link CreateMeeting}. */
     record Join(@JsonProperty(required = true) String meetingId,
                 @JsonProperty(required = true) String displayName,
-                String passcode) implements ClientMessage {
+                String passcode,
+                String chatKey) implements ClientMessage {
         public Join {
             Objects.requireNonNull(meetingId, "meetingId");
             Objects.requireNonNull(displayName, "displayName");
+        }
+
+        public Join(String meetingId, String displayName, String passcode) {
+            this(meetingId, displayName, passcode, null);
         }
     }
 
@@ -69,7 +83,7 @@ public sealed interface ClientMessage {
 
     /**
      * A chat message. The server routes {@code payload} without reading it. {@code to} empty or null means
-     * everyone; {@code enc} names the payload encoding ({@code "none"}: base64 of UTF-8 text).
+     * everyone; {@code enc} names the payload encoding (clients use end-to-end encryption, docs/security.md).
      */
     record Chat(List<Integer> to,
                 @JsonProperty(required = true) String enc,

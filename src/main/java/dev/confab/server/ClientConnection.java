@@ -24,6 +24,9 @@ final class ClientConnection {
 
     private static final AtomicLong NEXT_ID = new AtomicLong(1);
     private static final long ERROR_INTERVAL_NANOS = 1_000_000_000L;
+    /** Chat is for people: 2 messages a second with bursts of 6 is plenty; more is a flood (docs/protocol.md). */
+    static final int CHAT_MESSAGES_PER_SECOND = 2;
+    static final int CHAT_BURST = 6;
 
     final long id = NEXT_ID.getAndIncrement();
     final String remoteAddress;
@@ -31,6 +34,7 @@ final class ClientConnection {
     final TokenBucket mediaRate;
     final Set<StreamKey> awaitingKeyframe = ConcurrentHashMap.newKeySet();
     final AtomicInteger rejectedMessages = new AtomicInteger();
+    final TokenBucket chatRate = new TokenBucket(CHAT_MESSAGES_PER_SECOND, CHAT_BURST);
 
     private final WebSocket socket;
     private final ProtocolCodec codec;

@@ -37,8 +37,8 @@ final class Meeting {
     }
 
     /** Adds a member; the first member of an empty meeting becomes host. */
-    synchronized Member add(String displayName, String resumeToken, Instant now) {
-        Member member = new Member(nextMemberId++, displayName, now, resumeToken, this);
+    synchronized Member add(String displayName, String chatKey, String resumeToken, Instant now) {
+        Member member = new Member(nextMemberId++, displayName, now, resumeToken, this, chatKey);
         if (members.isEmpty()) {
             member.role = Role.HOST;
             hostId = member.id;

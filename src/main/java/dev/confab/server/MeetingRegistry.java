@@ -71,12 +71,12 @@ final class MeetingRegistry {
     }
 
     /** Adds the connection to the meeting as a new participant. Caller holds the meeting's lock. */
-    void admit(ClientConnection connection, Meeting meeting, String displayName) {
+    void admit(ClientConnection connection, Meeting meeting, String displayName, String chatKey) {
         if (meeting.emptyTimer != null) {
             meeting.emptyTimer.cancel(false);
             meeting.emptyTimer = null;
         }
-        Member member = meeting.add(displayName, newResumeToken(), clock.instant());
+        Member member = meeting.add(displayName, chatKey, newResumeToken(), clock.instant());
         member.connection(connection);
         connection.member(member);
         membersByResumeToken.put(member.resumeToken, member);

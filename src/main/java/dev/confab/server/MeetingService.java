@@ -34,6 +34,9 @@ final class MeetingService {
     private static final int MAX_NAME_LENGTH = 64;
     private static final int MAX_PASSCODE_LENGTH = 64;
     private static final int MAX_ENC_LENGTH = 32;
+    /** Room for 4,000 characters of text encrypted for 100 participants (docs/security.md, "Sizes"). */
+    static final int MAX_CHAT_PAYLOAD_CHARS = 49_152;
+    private static final int CHAT_KEY_BYTES = 32;
 
     private final ServerConfig config;
     private final ProtocolCodec codec;
@@ -192,7 +195,7 @@ final class MeetingService {
         }
         String name = validName(connection, create.displayName(), type);
         String passcode = normalizedPasscode(connection, create.passcode(), type);
-        if (name == null || passcode == null) {
+        if (name == null || passcode == null || !validChatKey(connection, create.chatKey(), type)) {
             return;
         }
         Meeting meeting = registry.create(passcode.isEmpty() ? null : PasscodeHash.of(passcode));
@@ -204,7 +207,7 @@ final class MeetingService {
         LOG.info("event=meeting_created meeting={} conn={} passcode={}", meeting.id, connection,
                 meeting.passcode != null);
         synchronized (meeting) {
-            registry.admit(connection, meeting, name);
+            registry.admit(connection, meeting, name, create.chatKey());
         }
     }
 
@@ -215,7 +218,7 @@ final class MeetingService {
         }
         String name = validName(connection, join.displayName(), type);
         String passcode = normalizedPasscode(connection, join.passcode(), type);
-        if (name == null || passcode == null) {
+        if (name == null || passcode == null || !validChatKey(connection, join.chatKey(), type)) {
             return;
         }
         String meetingId = join.meetingId().replaceAll("[\\s-]", "");
@@ -240,7 +243,7 @@ final class MeetingService {
                 connection.sendError(ErrorCode.MEETING_FULL, "The meeting is full ("
                         + config.maxParticipantsPerMeeting() + " participants)", type);
             } else {
-                registry.admit(connection, meeting, name);
+                registry.admit(connection, meeting, name, join.chatKey());
             }
         }
     }
@@ -309,6 +312,16 @@ final class MeetingService {
             connection.sendError(ErrorCode.INVALID_MESSAGE, "'enc' must be 1 to " + MAX_ENC_LENGTH + " characters", "chat");
             return;
         }
+        if (chat.payload().length() > MAX_CHAT_PAYLOAD_CHARS) {
+            connection.sendError(ErrorCode.INVALID_MESSAGE, "'payload' is limited to " + MAX_CHAT_PAYLOAD_CHARS
+                    + " characters", "chat");
+            return;
+        }
+        if (!connection.chatRate.tryTake(1)) {
+            connection.sendError(ErrorCode.RATE_LIMITED, "More than " + ClientConnection.CHAT_MESSAGES_PER_SECOND
+                    + " chat messages per second; message dropped", "chat");
+            return;
+        }
         Meeting meeting = member.meeting;
         var relayed = new ServerMessage.ChatMessage(member.id, chat.to(), chat.enc(), chat.payload(), clock.instant());
         if (chat.to().isEmpty()) {
@@ -361,6 +374,22 @@ final class MeetingService {
             return null;
         }
         return name;
+    }
+
+    /** An absent chat key is fine (the participant cannot receive encrypted chat); a present one must be 32 bytes. */
+    private static boolean validChatKey(ClientConnection connection, String chatKey, String type) {
+        if (chatKey == null) {
+            return true;
+        }
+        try {
+            if (chatKey.length() <= 64 && java.util.Base64.getDecoder().decode(chatKey).length == CHAT_KEY_BYTES) {
+                return true;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        connection.sendError(ErrorCode.INVALID_MESSAGE, "'chatKey' must be 32 bytes in base64", type);
+        return false;
     }
 
     /** The passcode, "" for none, or null after reporting an invalid one. */

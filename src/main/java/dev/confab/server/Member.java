@@ -20,6 +20,8 @@ final class Member {
     final Instant joinedAt;
     final String resumeToken;
     final Meeting meeting;
+    /** End-to-end chat public key the participant announced (base64), relayed untouched; may be null. */
+    final String chatKey;
     private final Map<StreamKind, SenderStreamStats> streams = new EnumMap<>(StreamKind.class);
 
     Role role = Role.PARTICIPANT;
@@ -30,16 +32,18 @@ final class Member {
     ScheduledFuture<?> resumeExpiry;
     private volatile ClientConnection connection;
 
-    Member(int id, String displayName, Instant joinedAt, String resumeToken, Meeting meeting) {
+    Member(int id, String displayName, Instant joinedAt, String resumeToken, Meeting meeting, String chatKey) {
         this.id = id;
         this.displayName = displayName;
         this.joinedAt = joinedAt;
         this.resumeToken = resumeToken;
         this.meeting = meeting;
+        this.chatKey = chatKey;
     }
 
     Participant view() {
-        return new Participant(id, displayName, role, muted, cameraOn, sharing, recording, connection != null, joinedAt);
+        return new Participant(id, displayName, role, muted, cameraOn, sharing, recording, connection != null, joinedAt,
+                chatKey);
     }
 
     ClientConnection connection() {

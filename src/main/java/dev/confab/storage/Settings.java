@@ -6,11 +6,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * Everything Confab remembers between launches that is not consent. Stored as JSON; {@code schemaVersion}
  * lets a later release migrate older files. {@code language} is a BCP-47 tag ("en", "zh-CN") or null to
  * follow the OS; server null means "this computer" (the embedded server); device ids are
- * {@link dev.confab.media.CaptureDevice#id()} values or null for "first available".
+ * {@link dev.confab.media.CaptureDevice#id()} values or null for "first available". {@code keepChatHistory}
+ * (default false; absent in older files) lets chat transcripts be kept in {@code data/chat-history/}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int schemaVersion, String language, Theme theme, String displayName, String server,
-                       String cameraId, String microphoneId, boolean cameraOn, boolean micOn) {
+                       String cameraId, String microphoneId, boolean cameraOn, boolean micOn,
+                       Boolean keepChatHistory) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -19,33 +21,38 @@ public record Settings(int schemaVersion, String language, Theme theme, String d
     public Settings {
         theme = theme == null ? Theme.LIGHT : theme;
         displayName = displayName == null ? "" : displayName;
+        keepChatHistory = Boolean.TRUE.equals(keepChatHistory); // absent in files written before chat history
     }
 
     public static Settings defaults() {
-        return new Settings(SCHEMA_VERSION, null, Theme.LIGHT, "", null, null, null, true, true);
+        return new Settings(SCHEMA_VERSION, null, Theme.LIGHT, "", null, null, null, true, true, false);
     }
 
     public Settings withCurrentSchema() {
-        return new Settings(SCHEMA_VERSION, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn);
+        return new Settings(SCHEMA_VERSION, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory);
     }
 
     public Settings withLanguage(String tag) {
-        return new Settings(schemaVersion, tag, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn);
+        return new Settings(schemaVersion, tag, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory);
     }
 
     public Settings withTheme(Theme value) {
-        return new Settings(schemaVersion, language, value, displayName, server, cameraId, microphoneId, cameraOn, micOn);
+        return new Settings(schemaVersion, language, value, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory);
     }
 
     public Settings withIdentity(String name, String serverAddress) {
-        return new Settings(schemaVersion, language, theme, name, serverAddress, cameraId, microphoneId, cameraOn, micOn);
+        return new Settings(schemaVersion, language, theme, name, serverAddress, cameraId, microphoneId, cameraOn, micOn, keepChatHistory);
     }
 
     public Settings withCamera(String id, boolean on) {
-        return new Settings(schemaVersion, language, theme, displayName, server, id, microphoneId, on, micOn);
+        return new Settings(schemaVersion, language, theme, displayName, server, id, microphoneId, on, micOn, keepChatHistory);
+    }
+
+    public Settings withKeepChatHistory(boolean keep) {
+        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keep);
     }
 
     public Settings withMicrophone(String id, boolean on) {
-        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, id, cameraOn, on);
+        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, id, cameraOn, on, keepChatHistory);
     }
 }

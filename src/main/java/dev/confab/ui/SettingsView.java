@@ -117,7 +117,17 @@ public final class SettingsView implements Screen {
         privacyCenter.getStyleClass().add(Styles.ACCENT);
         privacyCenter.setOnAction(e -> onPrivacyCenter.run());
 
-        VBox privacy = new VBox(10, privacyTitle, consentStatus, privacyCenter, folder, showNotice, notice, withdrawHint, withdraw, confirmBox);
+        javafx.scene.control.CheckBox keepChat = new javafx.scene.control.CheckBox();
+        keepChat.setId("keepChatHistory");
+        keepChat.textProperty().bind(text.bind("settings.keepChatHistory"));
+        keepChat.setSelected(Boolean.TRUE.equals(settings.current().keepChatHistory()));
+        keepChat.selectedProperty().addListener((obs, old, now) -> settings.update(s -> s.withKeepChatHistory(now)));
+        Label keepChatHint = new Label();
+        keepChatHint.setWrapText(true);
+        keepChatHint.textProperty().bind(text.bind("settings.keepChatHistory.hint"));
+
+        VBox privacy = new VBox(10, privacyTitle, consentStatus, privacyCenter, folder, showNotice, notice,
+                withdrawHint, withdraw, confirmBox, keepChat, keepChatHint);
 
         HBox heading = new HBox(12, back, title);
         heading.setAlignment(Pos.CENTER_LEFT);

@@ -71,7 +71,7 @@ class BotCommandTest {
         JsonNode hostReport = new ObjectMapper().readTree(hostStats.toFile());
         assertThat(hostReport.get("meetingId").asText()).isEqualTo(id.group(1));
         assertThat(hostReport.get("rosterSeen").findValuesAsText("displayName")).containsExactly("HostBot", "GuestBot");
-        assertThat(hostReport.get("chatReceived").get(0).get("text").asText()).isEqualTo("hello from the bot");
+        assertThat(hostReport.get("messagesReceived").get(0).get("text").asText()).isEqualTo("hello from the bot");
         assertThat(hostReport.get("eventsReceived").get("participantLeft").asInt()).isEqualTo(1);
         assertThat(hostReport.get("errors")).isEmpty();
 

@@ -13,6 +13,8 @@ class Recorder implements MeetingListener {
     final List<SessionState> states = new CopyOnWriteArrayList<>();
     final AtomicReference<Roster> roster = new AtomicReference<>();
     final List<ChatMessage> chats = new CopyOnWriteArrayList<>();
+    final List<ChatMessage> chatsSent = new CopyOnWriteArrayList<>();
+    final List<ChatFailure> chatFailures = new CopyOnWriteArrayList<>();
     final List<Participant> muteRequestsFrom = new CopyOnWriteArrayList<>();
     final List<ErrorCode> requestFailures = new CopyOnWriteArrayList<>();
     final List<Participant> joined = new CopyOnWriteArrayList<>();
@@ -48,6 +50,16 @@ class Recorder implements MeetingListener {
     @Override
     public void onChat(ChatMessage message) {
         chats.add(message);
+    }
+
+    @Override
+    public void onChatSent(ChatMessage message) {
+        chatsSent.add(message);
+    }
+
+    @Override
+    public void onChatFailed(ChatFailure failure) {
+        chatFailures.add(failure);
     }
 
     @Override

@@ -12,6 +12,7 @@ class ProtocolCodecTest {
 
     private final ProtocolCodec codec = new ProtocolCodec();
     private static final Instant T = Instant.parse("2026-11-23T10:15:30Z");
+    private static final String KEY = "3p7bfXt9wbTTW2HC7OQ1Nz+DQ8hbeGdNrfx+FG+IK08=";
     private static final Participant ADA = new Participant(1, "Ada", Role.HOST, false, true, false, false, true, T);
 
     @Test
@@ -19,6 +20,7 @@ class ProtocolCodecTest {
         List<ClientMessage> all = List.of(
                 new ClientMessage.Hello(1, "Confab"), new ClientMessage.CreateMeeting("Ada", "pw"),
                 new ClientMessage.Join("1234567890", "Bob", null), new ClientMessage.Resume("tok"),
+                new ClientMessage.Join("1234567890", "Bob", null, KEY), new ClientMessage.CreateMeeting("Ada", null, KEY),
                 new ClientMessage.Leave(), new ClientMessage.UpdateState(true, false, true, false),
                 new ClientMessage.Chat(List.of(2, 3), "none", "aGk="), new ClientMessage.AskMute(null),
                 new ClientMessage.AskMute(2), new ClientMessage.RemoveParticipant(2), new ClientMessage.LockMeeting(true),
@@ -35,6 +37,8 @@ class ProtocolCodecTest {
                 new ServerMessage.Welcome(1, "Confab/1", new ServerMessage.Limits(65536, 1048576, 20, 4, 60, 100)),
                 new ServerMessage.Joined("1234567890", 1, "tok", false, false, true, 1, List.of(ADA)),
                 new ServerMessage.ParticipantJoined(ADA), new ServerMessage.ParticipantUpdated(ADA),
+                new ServerMessage.ParticipantJoined(new Participant(2, "Lin", Role.PARTICIPANT, false, false, false, false,
+                        true, T, KEY)),
                 new ServerMessage.ParticipantLeft(1, LeaveReason.REMOVED, T), new ServerMessage.MeetingUpdated(true, 1),
                 new ServerMessage.MuteRequested(1), new ServerMessage.MeetingLeft(LeaveReason.ENDED_BY_HOST),
                 new ServerMessage.ChatMessage(1, List.of(), "none", "aGk=", T),

@@ -171,15 +171,42 @@ class ScreenshotTourTest {
                         && robot.lookup("#micLevel").queryAs(LevelMeter.class).fraction() > 0);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void chatPanel(String tag) throws Exception {
+        lang = tag;
+        javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
+        AtomicReference<javafx.scene.Scene> scene = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> {
+            javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            var panel = new dev.confab.ui.chat.ChatPanel(new UiText(osLocale(tag)), ChatSamples.model(),
+                    (to, text) -> { }, url -> { }, null);
+            scene.set(new javafx.scene.Scene(panel, 420, 760));
+            stage.setScene(scene.get());
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(".chat-link");
+        javafx.scene.control.ComboBox<?> to = robot.lookup("#chatRecipient").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> to.getSelectionModel().select(1));
+        robot.clickOn("#chatInput").write("Shall we start?");
+        shoot("chat-panel", scene::get);
+    }
+
     /** Saves the whole window as {@code <name>-<lang>.png}. */
     private void shoot(String name) throws IOException {
+        shoot(name, () -> app.controller.stage().getScene());
+    }
+
+    private void shoot(String name, java.util.function.Supplier<javafx.scene.Scene> window) throws IOException {
         WaitForAsyncUtils.waitForFxEvents();
         AtomicReference<WritableImage> image = new AtomicReference<>();
         WaitForAsyncUtils.asyncFx(() -> {
-            Region root = (Region) app.controller.stage().getScene().getRoot();
+            Region root = (Region) window.get().getRoot();
             root.applyCss();
             root.layout();
-            image.set(app.controller.stage().getScene().snapshot(null));
+            image.set(window.get().snapshot(null));
         });
         WaitForAsyncUtils.waitForFxEvents();
         Files.createDirectories(OUT);

@@ -55,6 +55,14 @@ class SettingsViewTest {
     }
 
     @Test
+    void keepChatHistoryIsOffByDefaultAndRemembered() throws Exception {
+        javafx.scene.control.CheckBox keep = robot.lookup("#keepChatHistory").queryAs(javafx.scene.control.CheckBox.class);
+        assertThat(keep.isSelected()).isFalse();
+        robot.clickOn(keep);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Boolean.TRUE.equals(stored().keepChatHistory()));
+    }
+
+    @Test
     void showsWhenConsentWasGivenAndTheNoticeOnRequest() {
         assertThat(robot.lookup("#consentStatus").queryLabeled().getText()).contains("version 1").contains("2026");
         assertThat(robot.lookup("#settingsNoticeScroll").query().isVisible()).isFalse();
