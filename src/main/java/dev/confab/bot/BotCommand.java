@@ -2,6 +2,8 @@ package dev.confab.bot;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.confab.media.MediaException;
+import dev.confab.media.VideoFormat;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code confab bot}: a headless participant for tests and demos. Joins (or creates) a meeting, optionally
@@ -64,6 +67,15 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--trust-fingerprint", paramLabel = "HEX", description = "Trust the server certificate with this SHA-256 fingerprint.")
     String trustFingerprint;
 
+    @Option(names = "--video", paramLabel = "SOURCE", defaultValue = "none", description = "testsrc: send the synthetic camera and decode received video; none: decode only. Default: ${DEFAULT-VALUE}")
+    String video;
+
+    @Option(names = "--video-size", paramLabel = "WxH", defaultValue = "1280x720", description = "Best camera size (lowered for big meetings or congestion). Default: ${DEFAULT-VALUE}")
+    String videoSize;
+
+    @Option(names = "--fps", defaultValue = "30", description = "Camera frame rate. Default: ${DEFAULT-VALUE}")
+    int fps;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +84,11 @@ public final class BotCommand implements Callable<Integer> {
         BotStats stats = new BotStats();
         long started = System.nanoTime();
         SessionOptions options = SessionOptions.of(server, name, trust);
-        try (MeetingSession session = new MeetingSession(options, stats)) {
+        var sessionRef = new AtomicReference<MeetingSession>();
+        try (BotVideo botVideo = new BotVideo(video, videoFormat(), sessionRef);
+             MeetingSession session = new MeetingSession(options, stats)) {
+            sessionRef.set(session);
+            stats.video(botVideo);
             if (createNew) {
                 session.createMeeting(passcode);
             } else {
@@ -83,6 +99,7 @@ public final class BotCommand implements Callable<Integer> {
                 out.println("Meeting ID: " + inMeeting.meetingId());
                 out.println("Joined as participant " + session.roster().selfId());
                 out.flush();
+                startVideo(botVideo);
                 for (String text : chat) {
                     session.sendChat(text);
                     stats.chatSent();
@@ -100,6 +117,18 @@ public final class BotCommand implements Callable<Integer> {
         report.errors().forEach(e -> spec.commandLine().getErr().println("confab bot: " + e));
         boolean normal = report.joined() && "LEFT".equals(report.endReason()) && report.failureKind() == null;
         return normal ? 0 : 1;
+    }
+
+    private void startVideo(BotVideo botVideo) {
+        try {
+            botVideo.startSending();
+        } catch (MediaException e) {
+            spec.commandLine().getErr().println("confab bot: video: " + e.getMessage());
+        }
+    }
+
+    private VideoFormat videoFormat() {
+        return BotOptions.videoFormat(spec.commandLine(), video, videoSize, fps);
     }
 
     private Duration parseOptions() {

@@ -5,6 +5,9 @@ import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionState;
 import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.MediaFrame;
+import dev.confab.protocol.ServerMessage;
+import dev.confab.protocol.StreamKind;
 import dev.confab.protocol.Participant;
 
 import java.time.Duration;
@@ -29,7 +32,7 @@ final class BotStats implements MeetingListener {
     record Report(String meetingId, Integer selfId, boolean joined, String endReason, String failureKind,
                   String failureCode, List<SeenParticipant> rosterSeen, int maxParticipantsAtOnce,
                   Map<String, Integer> eventsReceived, List<ReceivedChat> chatReceived, int chatSent,
-                  List<String> errors, long durationMillis) {
+                  List<String> errors, long durationMillis, BotVideo.Report video) {
     }
 
     private final Map<Integer, SeenParticipant> seen = new LinkedHashMap<>();
@@ -44,6 +47,36 @@ final class BotStats implements MeetingListener {
     private SessionState lastState;
     private final CountDownLatch joinedOrEnded = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile BotVideo video;
+
+    /** Routes media, keyframe requests, rate hints and the meeting size to the bot's video. */
+    void video(BotVideo value) {
+        video = value;
+    }
+
+    @Override
+    public void onMedia(MediaFrame frame) {
+        BotVideo target = video;
+        if (target != null) {
+            target.onMedia(frame);
+        }
+    }
+
+    @Override
+    public void onKeyframeRequested(StreamKind stream, int requestedBy) {
+        BotVideo target = video;
+        if (target != null && stream == StreamKind.CAMERA) {
+            target.onKeyframeRequested();
+        }
+    }
+
+    @Override
+    public void onRateHint(ServerMessage.RateHint hint) {
+        BotVideo target = video;
+        if (target != null && hint.stream() == StreamKind.CAMERA) {
+            target.onRateHint();
+        }
+    }
 
     @Override
     public synchronized void onStateChanged(SessionState now) {
@@ -70,6 +103,9 @@ final class BotStats implements MeetingListener {
         count("roster");
         selfId = roster.selfId();
         maxAtOnce = Math.max(maxAtOnce, roster.participants().size());
+        if (video != null) {
+            video.participantCount(roster.participants().size());
+        }
         for (Participant p : roster.participants()) {
             seen.putIfAbsent(p.id(), new SeenParticipant(p.id(), p.displayName()));
         }
@@ -132,7 +168,8 @@ final class BotStats implements MeetingListener {
             }
         }
         return new Report(meetingId, selfId, joined, endReason, failureKind, failureCode, List.copyOf(seen.values()),
-                maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis);
+                maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis,
+                video != null ? video.report() : null);
     }
 
     private void count(String event) {

@@ -135,7 +135,7 @@ public final class VideoReceiver implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        // The streams stay in the map so that their final numbers can still be read.
         streams.values().forEach(RemoteVideoStream::close);
-        streams.clear();
     }
 }
