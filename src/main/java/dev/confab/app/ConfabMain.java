@@ -1,6 +1,7 @@
 package dev.confab.app;
 
 import dev.confab.bot.BotCommand;
+import dev.confab.loadtest.LoadTestCommand;
 import dev.confab.server.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,8 @@ import java.util.concurrent.Callable;
 /** Entry point of {@code confab.jar}: no subcommand starts the desktop app; subcommands run headless tools. */
 @Command(name = "confab", mixinStandardHelpOptions = true, versionProvider = ConfabMain.Version.class,
         description = "Confab, the privacy-first meeting client. Without a subcommand it opens the desktop app.",
-        subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, BotCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, BotCommand.class,
+                LoadTestCommand.class})
 public final class ConfabMain implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

@@ -51,6 +51,7 @@ final class RemoteVideoStream {
     private final RateWindow received = new RateWindow();
     private final RateWindow decodedRate = new RateWindow();
     private final AtomicLong decoded = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong decodeErrors = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong keyframeRequests = new AtomicLong();
@@ -97,6 +98,7 @@ final class RemoteVideoStream {
         MediaFrameHeader header = frame.header();
         arrival.record(nowMicros() - header.captureMicros());
         received.record(nowNanos, frame.payload().remaining());
+        bytes.addAndGet(frame.payload().remaining() + MediaFrameHeader.SIZE);
         boolean wantKeyframe;
         synchronized (networkLock) {
             framesReceived++;
@@ -234,7 +236,7 @@ final class RemoteVideoStream {
             lost = framesLost;
             loss = Math.max(previousWindowLossPercent, lossPercent(windowReceived, windowLost));
         }
-        return new StreamStats(width, height, fps, in[1] / 1000.0, received, lost, dropped.get(), decoded.get(),
+        return new StreamStats(width, height, fps, in[1] / 1000.0, bytes.get(), received, lost, dropped.get(), decoded.get(),
                 decodeErrors.get(), keyframeRequests.get(),
                 arrival.percentileMillis(50), arrival.percentileMillis(95), arrival.percentileMillis(99),
                 latency.percentileMillis(50), latency.percentileMillis(95), latency.percentileMillis(99),

@@ -12,7 +12,8 @@ package dev.confab.meeting.video;
  * @param arrivalP50Millis capture → arrival here (network and relay, plus the sender's encode time)
  * @param latencyP50Millis capture → decoded picture ("glass to glass" minus display)
  */
-public record StreamStats(int width, int height, double fps, double kbps, long framesReceived, long framesLost,
+public record StreamStats(int width, int height, double fps, double kbps, long bytesReceived, long framesReceived,
+                          long framesLost,
                           long framesDropped, long framesDecoded, long decodeErrors, long keyframeRequests,
                           double arrivalP50Millis, double arrivalP95Millis, double arrivalP99Millis,
                           double latencyP50Millis, double latencyP95Millis, double latencyP99Millis,
