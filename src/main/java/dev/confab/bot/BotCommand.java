@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code confab bot}: a headless participant for tests and demos. Joins (or creates) a meeting, optionally
@@ -84,11 +83,11 @@ public final class BotCommand implements Callable<Integer> {
         BotStats stats = new BotStats();
         long started = System.nanoTime();
         SessionOptions options = SessionOptions.of(server, name, trust);
-        var sessionRef = new AtomicReference<MeetingSession>();
-        try (BotVideo botVideo = new BotVideo(video, videoFormat(), sessionRef);
-             MeetingSession session = new MeetingSession(options, stats)) {
-            sessionRef.set(session);
-            stats.video(botVideo);
+        VideoFormat format = videoFormat();
+        BotVideo.Report videoReport;
+        try (MeetingSession session = new MeetingSession(options, stats);
+             BotVideo botVideo = new BotVideo(video, format, session)) {
+            stats.video(botVideo.video());
             if (createNew) {
                 session.createMeeting(passcode);
             } else {
@@ -107,9 +106,10 @@ public final class BotCommand implements Callable<Integer> {
                 stats.awaitEnded(stay);
             }
             session.leave();
+            videoReport = botVideo.report();
         }
         long elapsed = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        BotStats.Report report = stats.report(elapsed);
+        BotStats.Report report = stats.report(elapsed, videoReport);
         if (statsFile != null) {
             AtomicFiles.write(statsFile, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValueAsBytes(report));

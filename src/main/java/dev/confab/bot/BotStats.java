@@ -4,6 +4,7 @@ import dev.confab.meeting.ChatMessage;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionState;
+import dev.confab.meeting.video.MeetingVideo;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.ServerMessage;
@@ -47,16 +48,16 @@ final class BotStats implements MeetingListener {
     private SessionState lastState;
     private final CountDownLatch joinedOrEnded = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
-    private volatile BotVideo video;
+    private volatile MeetingVideo video;
 
-    /** Routes media, keyframe requests, rate hints and the meeting size to the bot's video. */
-    void video(BotVideo value) {
+    /** Routes media, keyframe requests, rate hints and roster changes to the bot's video. */
+    void video(MeetingVideo value) {
         video = value;
     }
 
     @Override
     public void onMedia(MediaFrame frame) {
-        BotVideo target = video;
+        MeetingVideo target = video;
         if (target != null) {
             target.onMedia(frame);
         }
@@ -64,17 +65,17 @@ final class BotStats implements MeetingListener {
 
     @Override
     public void onKeyframeRequested(StreamKind stream, int requestedBy) {
-        BotVideo target = video;
-        if (target != null && stream == StreamKind.CAMERA) {
-            target.onKeyframeRequested();
+        MeetingVideo target = video;
+        if (target != null) {
+            target.onKeyframeRequested(stream);
         }
     }
 
     @Override
     public void onRateHint(ServerMessage.RateHint hint) {
-        BotVideo target = video;
-        if (target != null && hint.stream() == StreamKind.CAMERA) {
-            target.onRateHint();
+        MeetingVideo target = video;
+        if (target != null) {
+            target.onRateHint(hint);
         }
     }
 
@@ -103,8 +104,9 @@ final class BotStats implements MeetingListener {
         count("roster");
         selfId = roster.selfId();
         maxAtOnce = Math.max(maxAtOnce, roster.participants().size());
-        if (video != null) {
-            video.participantCount(roster.participants().size());
+        MeetingVideo target = video;
+        if (target != null) {
+            target.onRosterChanged(roster);
         }
         for (Participant p : roster.participants()) {
             seen.putIfAbsent(p.id(), new SeenParticipant(p.id(), p.displayName()));
@@ -119,6 +121,10 @@ final class BotStats implements MeetingListener {
     @Override
     public synchronized void onParticipantLeft(Roster.Departed departed) {
         count("participantLeft");
+        MeetingVideo target = video;
+        if (target != null) {
+            target.onParticipantLeft(departed.participant().id());
+        }
     }
 
     @Override
@@ -156,7 +162,7 @@ final class BotStats implements MeetingListener {
         return lastState;
     }
 
-    synchronized Report report(long durationMillis) {
+    synchronized Report report(long durationMillis, BotVideo.Report videoReport) {
         String endReason = null;
         String failureKind = null;
         String failureCode = null;
@@ -169,7 +175,7 @@ final class BotStats implements MeetingListener {
         }
         return new Report(meetingId, selfId, joined, endReason, failureKind, failureCode, List.copyOf(seen.values()),
                 maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis,
-                video != null ? video.report() : null);
+                videoReport);
     }
 
     private void count(String event) {

@@ -2,27 +2,20 @@ package dev.confab.bot;
 
 import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.media.MediaException;
-import dev.confab.media.VideoCodec;
 import dev.confab.media.VideoFormat;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.video.LatencyHistogram;
-import dev.confab.meeting.video.MediaOut;
+import dev.confab.meeting.video.MeetingVideo;
 import dev.confab.meeting.video.StreamStats;
 import dev.confab.meeting.video.VideoQualityPolicy;
-import dev.confab.meeting.video.VideoReceiver;
 import dev.confab.meeting.video.VideoSender;
-import dev.confab.protocol.MediaFrame;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** The bot's video: sends the synthetic test pattern (unless {@code --video none}) and decodes what it receives. */
 final class BotVideo implements AutoCloseable {
-
-    /** Default {@code limits.maxBinaryFrameBytes} (docs/protocol.md section 1). */
-    private static final int MAX_BINARY_FRAME_BYTES = 1024 * 1024;
 
     record Remote(int participantId, int width, int height, long framesReceived, long framesDecoded, long framesLost,
                   long framesDropped, long decodeErrors, long keyframeRequests, double latencyP50Millis,
@@ -37,58 +30,28 @@ final class BotVideo implements AutoCloseable {
 
     private final String source;
     private final VideoFormat format;
-    private final VideoSender sender;
-    private final VideoReceiver receiver;
+    private final MeetingVideo video;
 
-    BotVideo(String source, VideoFormat format, AtomicReference<MeetingSession> session) {
+    BotVideo(String source, VideoFormat format, MeetingSession session) {
         this.source = source;
         this.format = format;
-        MediaOut out = (header, payload) -> {
-            MeetingSession current = session.get();
-            return current != null && current.sendMedia(header, payload);
-        };
-        this.sender = "none".equals(source) ? null : new VideoSender(new FfmpegCaptureFactory(),
-                FfmpegCaptureFactory.SYNTHETIC_CAMERA, VideoCodec.PREFERRED, new VideoQualityPolicy(format),
-                MAX_BINARY_FRAME_BYTES, out);
-        this.receiver = new VideoReceiver((id, kind) -> {
-            MeetingSession current = session.get();
-            if (current != null) {
-                current.requestKeyframe(id, kind);
-            }
-        });
+        this.video = new MeetingVideo(session, new FfmpegCaptureFactory(),
+                "none".equals(source) ? null : FfmpegCaptureFactory.SYNTHETIC_CAMERA, new VideoQualityPolicy(format));
     }
 
     void startSending() throws MediaException {
-        if (sender != null) {
-            sender.setCameraOn(true);
+        if (video.sender() != null) {
+            video.sender().setCameraOn(true);
         }
     }
 
-    void onMedia(MediaFrame frame) {
-        receiver.onMedia(frame);
-    }
-
-    void onKeyframeRequested() {
-        if (sender != null) {
-            sender.onKeyframeRequested();
-        }
-    }
-
-    void onRateHint() {
-        if (sender != null) {
-            sender.onRateHint();
-        }
-    }
-
-    void participantCount(int count) {
-        if (sender != null) {
-            sender.participantCount(count);
-        }
+    MeetingVideo video() {
+        return video;
     }
 
     Report report() {
         List<Remote> remotes = new ArrayList<>();
-        for (Map.Entry<Integer, StreamStats> entry : receiver.cameraStats().entrySet()) {
+        for (Map.Entry<Integer, StreamStats> entry : video.receiver().cameraStats().entrySet()) {
             StreamStats s = entry.getValue();
             remotes.add(new Remote(entry.getKey(), s.width(), s.height(), s.framesReceived(), s.framesDecoded(),
                     s.framesLost(), s.framesDropped(), s.decodeErrors(), s.keyframeRequests(), s.latencyP50Millis(),
@@ -96,8 +59,8 @@ final class BotVideo implements AutoCloseable {
         }
         var arrivals = new LatencyHistogram();
         var decoded = new LatencyHistogram();
-        receiver.addLatenciesTo(arrivals, decoded);
-        VideoSender.Stats sent = sender != null ? sender.stats() : null;
+        video.receiver().addLatenciesTo(arrivals, decoded);
+        VideoSender.Stats sent = video.sender() != null ? video.sender().stats() : null;
         return new Report(source, format.width() + "x" + format.height(), format.fps(),
                 sent != null ? sent.framesSent() : 0, sent != null ? sent.keyframesSent() : 0,
                 sent != null ? sent.framesDroppedUplink() : 0, sent != null ? sent.bytesSent() / 1024 : 0,
@@ -106,9 +69,6 @@ final class BotVideo implements AutoCloseable {
 
     @Override
     public void close() {
-        if (sender != null) {
-            sender.close();
-        }
-        receiver.close();
+        video.close();
     }
 }

@@ -32,6 +32,8 @@ public final class VideoReceiver implements AutoCloseable {
     private final boolean decode;
     private final Map<Key, RemoteVideoStream> streams = new ConcurrentHashMap<>();
     private final Map<Key, VideoFrameListener> listeners = new ConcurrentHashMap<>();
+    /** Streams of participants who left, kept (decoders stopped) for end-of-meeting reports. */
+    private final Map<Key, RemoteVideoStream> departed = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** A receiver that decodes every stream. */
@@ -96,6 +98,7 @@ public final class VideoReceiver implements AutoCloseable {
             RemoteVideoStream stream = streams.remove(key);
             if (stream != null) {
                 stream.close();
+                departed.put(key, stream);
             }
         }
     }
@@ -113,10 +116,12 @@ public final class VideoReceiver implements AutoCloseable {
         return Math.max(camera != null ? camera.bars() : 0, screen != null ? screen.bars() : 0);
     }
 
-    /** Participants with at least one stream, for reports. */
+    /** Camera numbers of every participant seen (including those who left), for reports. */
     public Map<Integer, StreamStats> cameraStats() {
         var result = new java.util.TreeMap<Integer, StreamStats>();
-        streams.forEach((key, stream) -> {
+        var all = new java.util.HashMap<>(departed);
+        all.putAll(streams);
+        all.forEach((key, stream) -> {
             if (key.kind() == StreamKind.CAMERA) {
                 result.put(key.participantId(), stream.stats());
             }
@@ -126,7 +131,7 @@ public final class VideoReceiver implements AutoCloseable {
 
     /** Adds every stream's capture → arrival and capture → decoded samples to the given histograms. */
     public void addLatenciesTo(LatencyHistogram arrivals, LatencyHistogram decoded) {
-        streams.values().forEach(stream -> {
+        java.util.stream.Stream.concat(departed.values().stream(), streams.values().stream()).forEach(stream -> {
             arrivals.add(stream.arrivalHistogram());
             decoded.add(stream.latencyHistogram());
         });
