@@ -66,7 +66,8 @@ final class RemoteVideoStream {
     private long lastSequence = -1;
     private long framesReceived;
     private long framesLost;
-    private boolean awaitingKeyframe;
+    /** Starts true: a receiver that joins mid-stream must not feed deltas to a fresh decoder. */
+    private boolean awaitingKeyframe = true;
     private long lastKeyframeRequestNanos = Long.MIN_VALUE / 2;
     private long windowStartNanos = System.nanoTime();
     private long windowReceived;

@@ -178,6 +178,26 @@ class VideoPipelineTest {
     }
 
     @Test
+    void aLateJoinerAsksForAKeyframeInsteadOfDecodingDeltas() throws Exception {
+        server = TestServers.start(TestServers.loopback());
+        List<Peer> peers = meeting(2);
+        Peer alice = peers.get(0);
+        VideoSender sender = alice.sendWith(new FfmpegCaptureFactory());
+        await().atMost(Duration.ofSeconds(15)).until(() -> sender.stats().framesSent() >= 10);
+
+        Peer carol = new Peer("carol");
+        carol.session.join(((SessionState.InMeeting) alice.session.state()).meetingId(), null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> carol.session.state() instanceof SessionState.InMeeting);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            StreamStats s = carol.receiver.stats(alice.selfId(), StreamKind.CAMERA);
+            return s != null && s.framesDecoded() >= 5;
+        });
+        StreamStats stats = carol.receiver.stats(alice.selfId(), StreamKind.CAMERA);
+        assertThat(stats.decodeErrors()).isZero();
+        assertThat(stats.keyframeRequests() + (stats.framesDropped() == 0 ? 1 : 0)).isPositive();
+    }
+
+    @Test
     void lostFramesLeadToAKeyframeRequestAndDecodingResumes() throws Exception {
         server = TestServers.start(TestServers.loopback());
         List<Peer> peers = meeting(2);
