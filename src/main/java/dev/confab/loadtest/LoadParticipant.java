@@ -36,8 +36,13 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
     private final ReplaySender replaySender;
     private final long throttleNanosPerFrame;
     private volatile boolean measuring;
+    private volatile java.util.Map<Integer, dev.confab.meeting.video.StreamStats> baseline = java.util.Map.of();
     private volatile Roster roster;
 
+    /**
+     * @param replay null to send the live camera at {@code format} and decode everything received (a full
+     *               client); otherwise replay this loop and only count what arrives
+     */
     LoadParticipant(SessionOptions options, VideoFormat format, PreEncodedLoop replay, long throttleNanosPerFrame) {
         this.session = new MeetingSession(options, this);
         this.throttleNanosPerFrame = throttleNanosPerFrame;
@@ -61,6 +66,10 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
         return receiver;
     }
 
+    boolean live() {
+        return liveSender != null;
+    }
+
     boolean throttled() {
         return throttleNanosPerFrame > 0;
     }
@@ -80,7 +89,13 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
 
     /** Frames before this call are not counted (warm-up), in replay mode where nothing depends on them. */
     void startMeasuring() {
+        baseline = receiver.cameraStats();
         measuring = true;
+    }
+
+    /** Frames received/decoded per sender before measuring started (non-empty only for a live receiver). */
+    java.util.Map<Integer, dev.confab.meeting.video.StreamStats> baseline() {
+        return baseline;
     }
 
     long framesSent() {

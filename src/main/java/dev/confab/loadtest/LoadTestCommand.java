@@ -53,7 +53,7 @@ public final class LoadTestCommand implements Callable<Integer> {
     public record Report(int participants, String videoSize, int fps, String mode, boolean tls, double seconds,
                          List<Row> rows, double egressMbps, int forwardedStreams, double relayCpuCores,
                          double processCpuCores, int cores, double egressMbpsPerRelayCore, long rssMiB,
-                         long peakRssMiB) {
+                         long peakRssMiB, String fullClientSize, double fullClientMediaCores) {
     }
 
     @Spec
@@ -84,6 +84,10 @@ public final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--throttle-one", description = "Make the last participant read slowly (a receiver on a bad link).")
     boolean throttleOne;
 
+    @Option(names = "--full-client", paramLabel = "WxH",
+            description = "In replay mode, make participant 1 a full client: live camera at this size, decoding every stream (e.g. the 9-tile case).")
+    String fullClientSize;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path jsonFile;
 
@@ -110,7 +114,9 @@ public final class LoadTestCommand implements Callable<Integer> {
                         format.fps() * 2);
             }
             ServerTrust trust = plain ? ServerTrust.systemOnly() : ServerTrust.pinned(server.fingerprint());
-            join(server, trust, format, loop, everyone);
+            VideoFormat fullClient = fullClientSize == null ? null
+                    : BotOptions.parseSize(spec.commandLine(), fullClientSize, fps);
+            join(server, trust, format, loop, fullClient, everyone);
             out.printf("%d participants in meeting on %s (%s, %s); measuring %s...%n", participants, server.url(),
                     replayMode ? "replayed frames" : "live encode/decode", plain ? "plain" : "TLS", duration);
             out.flush();
@@ -144,11 +150,12 @@ public final class LoadTestCommand implements Callable<Integer> {
     }
 
     private void join(MeetingServer server, ServerTrust trust, VideoFormat format, PreEncodedLoop loop,
-                      List<LoadParticipant> everyone) throws InterruptedException, IOException {
+                      VideoFormat fullClient, List<LoadParticipant> everyone) throws InterruptedException, IOException {
         for (int i = 0; i < participants; i++) {
             long throttle = throttleOne && i == participants - 1 ? TimeUnit.MILLISECONDS.toNanos(20) : 0;
-            var participant = new LoadParticipant(SessionOptions.of(server.url(), "load-" + (i + 1), trust), format,
-                    loop, throttle);
+            boolean full = i == 0 && fullClient != null;
+            var participant = new LoadParticipant(SessionOptions.of(server.url(), "load-" + (i + 1), trust),
+                    full ? fullClient : format, full ? null : loop, throttle);
             everyone.add(participant);
             if (i == 0) {
                 participant.session().createMeeting(null);
@@ -176,7 +183,12 @@ public final class LoadTestCommand implements Callable<Integer> {
                           ProcessMetrics.Sample start, ProcessMetrics.Sample end, long rssMax) {
         double seconds = (end.wallNanos() - start.wallNanos()) / 1e9;
         List<Row> rows = new ArrayList<>();
-        rows.add(row("others", everyone.stream().filter(p -> !p.throttled()).toList(), seconds));
+        boolean fullClient = replayMode && fullClientSize != null;
+        if (fullClient) {
+            rows.add(row("client 1", List.of(everyone.getFirst()), seconds));
+        }
+        rows.add(row("others", everyone.stream().filter(p -> !p.throttled() && !(fullClient && p.live())).toList(),
+                seconds));
         if (throttleOne) {
             rows.add(row("throttled", everyone.stream().filter(LoadParticipant::throttled).toList(), seconds));
         }
@@ -189,7 +201,9 @@ public final class LoadTestCommand implements Callable<Integer> {
                 replayMode ? "replay" : "live", !plain, seconds, rows, egressMbps, participants * (participants - 1),
                 relayCores, processCores, Runtime.getRuntime().availableProcessors(),
                 relayCores > 0 ? egressMbps / relayCores : Double.NaN, rssMax,
-                ProcessMetrics.residentMebibytes(true));
+                ProcessMetrics.residentMebibytes(true), fullClient ? fullClientSize : null,
+                fullClient ? ProcessMetrics.cores(start.clientMediaCpuNanos(), end.clientMediaCpuNanos(), start, end)
+                        : Double.NaN);
     }
 
     private static Row row(String name, List<LoadParticipant> receivers, double seconds) {
@@ -203,8 +217,14 @@ public final class LoadTestCommand implements Callable<Integer> {
         int streams = 0;
         for (LoadParticipant p : receivers) {
             p.receiver().addLatenciesTo(arrivals, decoded);
-            for (StreamStats s : p.receiver().cameraStats().values()) {
+            for (var entry : p.receiver().cameraStats().entrySet()) {
+                StreamStats s = entry.getValue();
+                StreamStats before = p.baseline().get(entry.getKey());
                 streams++;
+                if (before != null) { // counted before the measured interval began
+                    received -= before.framesReceived();
+                    decodedFrames -= before.framesDecoded();
+                }
                 received += s.framesReceived();
                 lost += s.framesLost();
                 dropped += s.framesDropped();
@@ -235,6 +255,10 @@ public final class LoadTestCommand implements Callable<Integer> {
                         + "(%.1f Mbit/s per relay core), whole process %.2f of %d cores, RSS %d MiB (peak %d MiB)%n",
                 r.forwardedStreams(), r.egressMbps(), r.relayCpuCores(), r.egressMbpsPerRelayCore(),
                 r.processCpuCores(), r.cores(), r.rssMiB(), r.peakRssMiB());
+        if (r.fullClientSize() != null) {
+            out.printf(Locale.ROOT, "client 1 (camera %s, decoding %d streams): capture+encode+decode threads %.2f cores%n",
+                    r.fullClientSize(), r.participants() - 1, r.fullClientMediaCores());
+        }
         out.println("g2g = capture -> decoded picture (live mode only); relay = capture/send -> arrival at the receiver "
                 + "(in replay mode the timestamp is taken at send, so this is the client->server->client path). Times in ms.");
         out.flush();

@@ -14,11 +14,13 @@ import java.nio.file.Path;
 final class ProcessMetrics {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    record Sample(long wallNanos, long processCpuNanos, long relayCpuNanos) {
+    /** @param clientMediaCpuNanos camera, encoder and decoder threads (only the full client has them in replay mode) */
+    record Sample(long wallNanos, long processCpuNanos, long relayCpuNanos, long clientMediaCpuNanos) {
     }
 
     static Sample sample() {
-        return new Sample(System.nanoTime(), processCpuNanos(), relayCpuNanos());
+        return new Sample(System.nanoTime(), processCpuNanos(), threadCpuNanos(ProcessMetrics::isRelayThread),
+                threadCpuNanos(ProcessMetrics::isClientMediaThread));
     }
 
     static long processCpuNanos() {
@@ -28,20 +30,25 @@ final class ProcessMetrics {
         return -1;
     }
 
-    /** The server's network threads: Java-WebSocket names them WebSocketSelector-N and WebSocketWorker-N. */
-    static long relayCpuNanos() {
+    /** CPU time of the live threads whose names match. */
+    static long threadCpuNanos(java.util.function.Predicate<String> names) {
         if (!THREADS.isThreadCpuTimeSupported()) {
             return -1;
         }
         long total = 0;
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (info != null && isRelayThread(info.getThreadName())) {
+            if (info != null && names.test(info.getThreadName())) {
                 total += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
             }
         }
         return total;
     }
 
+    static boolean isClientMediaThread(String name) {
+        return name.startsWith("video-encode") || name.startsWith("video-decode-") || name.startsWith("camera-capture");
+    }
+
+    /** The server's network threads: Java-WebSocket names them WebSocketSelector-N and WebSocketWorker-N. */
     static boolean isRelayThread(String name) {
         return name.startsWith("WebSocketSelector") || name.startsWith("WebSocketWorker");
     }
