@@ -178,12 +178,13 @@ public final class VideoSender implements AutoCloseable {
 
     private void encode(LatestFrameSlot.Picture picture) throws MediaException {
         VideoQualityPolicy.Target change;
+        VideoQualityPolicy.Target current;
         synchronized (policyLock) {
             change = policy.poll(System.nanoTime()).orElse(null);
+            current = policy.current();
         }
         if (encoder == null) {
-            VideoQualityPolicy.Target target = change != null ? change : policy.current();
-            encoder = new VideoEncoder(codec, target.format(), target.bitrateBitsPerSecond());
+            encoder = new VideoEncoder(codec, current.format(), current.bitrateBitsPerSecond());
         } else if (change != null) {
             encoder.setResolution(change.format().width(), change.format().height());
             encoder.setBitrate(change.bitrateBitsPerSecond());
