@@ -232,14 +232,18 @@ class VideoPipelineTest {
         Peer bob = peers.get(1);
         TrackingCaptures captures = new TrackingCaptures();
         VideoSender sender = alice.sendWith(captures);
-        await().atMost(Duration.ofSeconds(15)).until(() -> sender.stats().framesSent() >= 5);
+        AtomicInteger selfView = new AtomicInteger();
+        sender.setLocalPreview((w, h, stride, bgra, capture) -> selfView.incrementAndGet());
+        await().atMost(Duration.ofSeconds(15)).until(() -> sender.stats().framesSent() >= 5 && selfView.get() >= 3);
 
         sender.setCameraOn(false);
+        int selfViewAtOff = selfView.get();
         assertThat(captures.opened).hasSize(1);
         assertThat(captures.opened.getFirst().get()).as("capture closed").isTrue();
         long sentAtOff = sender.stats().framesSent();
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2))
                 .until(() -> sender.stats().framesSent() <= sentAtOff + 1);
+        assertThat(selfView.get()).as("self-view stops with the camera").isLessThanOrEqualTo(selfViewAtOff + 1);
 
         long keyframes = sender.stats().keyframesSent();
         sender.setCameraOn(true);
