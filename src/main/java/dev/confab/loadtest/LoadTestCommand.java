@@ -123,7 +123,9 @@ public final class LoadTestCommand implements Callable<Integer> {
             for (int i = 0; i < everyone.size(); i++) {
                 everyone.get(i).startSending(timer, i * 1_000_000L / format.fps() / everyone.size());
             }
-            Thread.sleep(replayMode ? 2000 : 0); // warm-up (JIT, first keyframes) before counting in replay mode
+            // Warm-up (camera start, JIT, first keyframes): frame counts start after it; replay receivers also
+            // ignore its latencies, live decoders keep them (they must see every frame).
+            Thread.sleep(2000);
             everyone.forEach(LoadParticipant::startMeasuring);
             ProcessMetrics.Sample start = ProcessMetrics.sample();
             long rssMax = 0;
