@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.confab.meeting.CompositeMeetingListener;
 import dev.confab.meeting.MeetingListener;
+import dev.confab.media.MediaException;
+import dev.confab.media.VideoFormat;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.history.MeetingHistoryRecorder;
 import dev.confab.meeting.history.MeetingHistoryStore;
@@ -74,6 +76,15 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--trust-fingerprint", paramLabel = "HEX", description = "Trust the server certificate with this SHA-256 fingerprint.")
     String trustFingerprint;
 
+    @Option(names = "--video", paramLabel = "SOURCE", defaultValue = "none", description = "testsrc: send the synthetic camera and decode received video; none: decode only. Default: ${DEFAULT-VALUE}")
+    String video;
+
+    @Option(names = "--video-size", paramLabel = "WxH", defaultValue = "1280x720", description = "Best camera size (lowered for big meetings or congestion). Default: ${DEFAULT-VALUE}")
+    String videoSize;
+
+    @Option(names = "--fps", defaultValue = "30", description = "Camera frame rate. Default: ${DEFAULT-VALUE}")
+    int fps;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -82,7 +93,11 @@ public final class BotCommand implements Callable<Integer> {
         BotStats stats = new BotStats();
         long started = System.nanoTime();
         SessionOptions options = SessionOptions.of(server, name, trust);
-        try (MeetingSession session = new MeetingSession(options, withHistory(stats))) {
+        VideoFormat format = videoFormat();
+        BotVideo.Report videoReport;
+        try (MeetingSession session = new MeetingSession(options, withHistory(stats));
+             BotVideo botVideo = new BotVideo(video, format, session)) {
+            stats.video(botVideo.video());
             if (createNew) {
                 session.createMeeting(passcode);
             } else {
@@ -93,13 +108,15 @@ public final class BotCommand implements Callable<Integer> {
                 out.println("Meeting ID: " + inMeeting.meetingId());
                 out.println("Joined as participant " + session.roster().selfId());
                 out.flush();
+                startVideo(botVideo);
                 sendChat(session, stats);
                 stats.awaitEnded(stay);
             }
             session.leave();
+            videoReport = botVideo.report();
         }
         long elapsed = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        BotStats.Report report = stats.report(elapsed);
+        BotStats.Report report = stats.report(elapsed, videoReport);
         if (statsFile != null) {
             AtomicFiles.write(statsFile, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValueAsBytes(report));
@@ -134,6 +151,18 @@ public final class BotCommand implements Callable<Integer> {
                 session.sendChatTo(ids.subList(0, 1), chatTo.get(i + 1));
             }
         }
+    }
+
+    private void startVideo(BotVideo botVideo) {
+        try {
+            botVideo.startSending();
+        } catch (MediaException e) {
+            spec.commandLine().getErr().println("confab bot: video: " + e.getMessage());
+        }
+    }
+
+    private VideoFormat videoFormat() {
+        return BotOptions.videoFormat(spec.commandLine(), video, videoSize, fps);
     }
 
     private Duration parseOptions() {

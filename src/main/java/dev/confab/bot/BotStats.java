@@ -6,7 +6,11 @@ import dev.confab.meeting.ChatMessage;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionState;
+import dev.confab.meeting.video.MeetingVideo;
 import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.MediaFrame;
+import dev.confab.protocol.ServerMessage;
+import dev.confab.protocol.StreamKind;
 import dev.confab.protocol.Participant;
 
 import java.time.Duration;
@@ -32,7 +36,7 @@ final class BotStats implements MeetingListener {
     record Report(String meetingId, Integer selfId, boolean joined, String endReason, String failureKind,
                   String failureCode, List<SeenParticipant> rosterSeen, int maxParticipantsAtOnce,
                   Map<String, Integer> eventsReceived, List<ReceivedChat> messagesReceived, int chatSent,
-                  List<String> errors, long durationMillis) {
+                  List<String> errors, long durationMillis, BotVideo.Report video) {
     }
 
     private final Map<Integer, SeenParticipant> seen = new LinkedHashMap<>();
@@ -47,6 +51,36 @@ final class BotStats implements MeetingListener {
     private SessionState lastState;
     private final CountDownLatch joinedOrEnded = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile MeetingVideo video;
+
+    /** Routes media, keyframe requests, rate hints and roster changes to the bot's video. */
+    void video(MeetingVideo value) {
+        video = value;
+    }
+
+    @Override
+    public void onMedia(MediaFrame frame) {
+        MeetingVideo target = video;
+        if (target != null) {
+            target.onMedia(frame);
+        }
+    }
+
+    @Override
+    public void onKeyframeRequested(StreamKind stream, int requestedBy) {
+        MeetingVideo target = video;
+        if (target != null) {
+            target.onKeyframeRequested(stream);
+        }
+    }
+
+    @Override
+    public void onRateHint(ServerMessage.RateHint hint) {
+        MeetingVideo target = video;
+        if (target != null) {
+            target.onRateHint(hint);
+        }
+    }
 
     @Override
     public synchronized void onStateChanged(SessionState now) {
@@ -73,6 +107,10 @@ final class BotStats implements MeetingListener {
         count("roster");
         selfId = roster.selfId();
         maxAtOnce = Math.max(maxAtOnce, roster.participants().size());
+        MeetingVideo target = video;
+        if (target != null) {
+            target.onRosterChanged(roster);
+        }
         for (Participant p : roster.participants()) {
             seen.putIfAbsent(p.id(), new SeenParticipant(p.id(), p.displayName()));
         }
@@ -86,6 +124,10 @@ final class BotStats implements MeetingListener {
     @Override
     public synchronized void onParticipantLeft(Roster.Departed departed) {
         count("participantLeft");
+        MeetingVideo target = video;
+        if (target != null) {
+            target.onParticipantLeft(departed.participant().id());
+        }
     }
 
     @Override
@@ -136,7 +178,7 @@ final class BotStats implements MeetingListener {
         return lastState;
     }
 
-    synchronized Report report(long durationMillis) {
+    synchronized Report report(long durationMillis, BotVideo.Report videoReport) {
         String endReason = null;
         String failureKind = null;
         String failureCode = null;
@@ -148,7 +190,8 @@ final class BotStats implements MeetingListener {
             }
         }
         return new Report(meetingId, selfId, joined, endReason, failureKind, failureCode, List.copyOf(seen.values()),
-                maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis);
+                maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis,
+                videoReport);
     }
 
     private void count(String event) {

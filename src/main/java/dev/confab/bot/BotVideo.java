@@ -1,0 +1,74 @@
+package dev.confab.bot;
+
+import dev.confab.media.FfmpegCaptureFactory;
+import dev.confab.media.MediaException;
+import dev.confab.media.VideoFormat;
+import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.video.LatencyHistogram;
+import dev.confab.meeting.video.MeetingVideo;
+import dev.confab.meeting.video.StreamStats;
+import dev.confab.meeting.video.VideoQualityPolicy;
+import dev.confab.meeting.video.VideoSender;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The bot's video: sends the synthetic test pattern (unless {@code --video none}) and decodes what it receives. */
+final class BotVideo implements AutoCloseable {
+
+    record Remote(int participantId, int width, int height, long framesReceived, long framesDecoded, long framesLost,
+                  long framesDropped, long decodeErrors, long keyframeRequests, double latencyP50Millis,
+                  double latencyP95Millis, double latencyP99Millis, double arrivalP95Millis) {
+    }
+
+    /** The {@code video} part of the bot's stats JSON. Latencies: capture timestamp → decoded picture. */
+    record Report(String source, String size, int fps, long framesSent, long keyframesSent, long framesDroppedUplink,
+                  long kilobytesSent, List<Remote> remotes, double latencyP50Millis, double latencyP95Millis,
+                  double latencyP99Millis) {
+    }
+
+    private final String source;
+    private final VideoFormat format;
+    private final MeetingVideo video;
+
+    BotVideo(String source, VideoFormat format, MeetingSession session) {
+        this.source = source;
+        this.format = format;
+        this.video = new MeetingVideo(session, new FfmpegCaptureFactory(),
+                "none".equals(source) ? null : FfmpegCaptureFactory.SYNTHETIC_CAMERA, new VideoQualityPolicy(format));
+    }
+
+    void startSending() throws MediaException {
+        if (video.sender() != null) {
+            video.sender().setCameraOn(true);
+        }
+    }
+
+    MeetingVideo video() {
+        return video;
+    }
+
+    Report report() {
+        List<Remote> remotes = new ArrayList<>();
+        for (Map.Entry<Integer, StreamStats> entry : video.receiver().cameraStats().entrySet()) {
+            StreamStats s = entry.getValue();
+            remotes.add(new Remote(entry.getKey(), s.width(), s.height(), s.framesReceived(), s.framesDecoded(),
+                    s.framesLost(), s.framesDropped(), s.decodeErrors(), s.keyframeRequests(), s.latencyP50Millis(),
+                    s.latencyP95Millis(), s.latencyP99Millis(), s.arrivalP95Millis()));
+        }
+        var arrivals = new LatencyHistogram();
+        var decoded = new LatencyHistogram();
+        video.receiver().addLatenciesTo(arrivals, decoded);
+        VideoSender.Stats sent = video.sender() != null ? video.sender().stats() : null;
+        return new Report(source, format.width() + "x" + format.height(), format.fps(),
+                sent != null ? sent.framesSent() : 0, sent != null ? sent.keyframesSent() : 0,
+                sent != null ? sent.framesDroppedUplink() : 0, sent != null ? sent.bytesSent() / 1024 : 0,
+                remotes, decoded.percentileMillis(50), decoded.percentileMillis(95), decoded.percentileMillis(99));
+    }
+
+    @Override
+    public void close() {
+        video.close();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.confab.loadtest;
+
+import dev.confab.media.FfmpegCaptureFactory;
+import dev.confab.media.MediaException;
+import dev.confab.media.VideoCodec;
+import dev.confab.media.VideoFormat;
+import dev.confab.meeting.MeetingListener;
+import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.Roster;
+import dev.confab.meeting.SessionOptions;
+import dev.confab.meeting.SessionState;
+import dev.confab.meeting.video.MediaOut;
+import dev.confab.meeting.video.VideoQualityPolicy;
+import dev.confab.meeting.video.VideoReceiver;
+import dev.confab.meeting.video.VideoSender;
+import dev.confab.protocol.MediaFrame;
+import dev.confab.protocol.ServerMessage;
+import dev.confab.protocol.StreamKind;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One simulated participant in the load test: a real {@link MeetingSession} over the real server, sending
+ * either the live synthetic camera (encoder and all) or a pre-encoded loop, and receiving everyone else's
+ * video through a {@link VideoReceiver} (decoding in live mode, counting only in replay mode). A throttled
+ * participant holds its network thread for a while per frame, like a receiver on a slow link.
+ */
+final class LoadParticipant implements MeetingListener, AutoCloseable {
+
+    private static final int MAX_BINARY_FRAME_BYTES = 1024 * 1024;
+
+    private final MeetingSession session;
+    private final VideoReceiver receiver;
+    private final VideoSender liveSender;
+    private final ReplaySender replaySender;
+    private final long throttleNanosPerFrame;
+    private volatile boolean measuring;
+    private volatile java.util.Map<Integer, dev.confab.meeting.video.StreamStats> baseline = java.util.Map.of();
+    private volatile Roster roster;
+
+    /**
+     * @param replay null to send the live camera at {@code format} and decode everything received (a full
+     *               client); otherwise replay this loop and only count what arrives
+     */
+    LoadParticipant(SessionOptions options, VideoFormat format, PreEncodedLoop replay, long throttleNanosPerFrame) {
+        this.session = new MeetingSession(options, this);
+        this.throttleNanosPerFrame = throttleNanosPerFrame;
+        MediaOut out = session::sendMedia;
+        this.receiver = new VideoReceiver(session::requestKeyframe, replay == null);
+        if (replay != null) {
+            this.replaySender = new ReplaySender(replay, out);
+            this.liveSender = null;
+        } else {
+            this.replaySender = null;
+            this.liveSender = new VideoSender(new FfmpegCaptureFactory(), FfmpegCaptureFactory.SYNTHETIC_CAMERA,
+                    VideoCodec.PREFERRED, new VideoQualityPolicy(format), MAX_BINARY_FRAME_BYTES, out);
+        }
+    }
+
+    MeetingSession session() {
+        return session;
+    }
+
+    VideoReceiver receiver() {
+        return receiver;
+    }
+
+    boolean live() {
+        return liveSender != null;
+    }
+
+    boolean throttled() {
+        return throttleNanosPerFrame > 0;
+    }
+
+    int participantCount() {
+        Roster current = roster;
+        return current != null ? current.participants().size() : 0;
+    }
+
+    void startSending(ScheduledExecutorService timer, long initialDelayMicros) throws MediaException {
+        if (replaySender != null) {
+            replaySender.start(timer, initialDelayMicros);
+        } else {
+            liveSender.setCameraOn(true);
+        }
+    }
+
+    /** Frames before this call are not counted (warm-up), in replay mode where nothing depends on them. */
+    void startMeasuring() {
+        baseline = receiver.cameraStats();
+        measuring = true;
+    }
+
+    /** Frames received/decoded per sender before measuring started (non-empty only for a live receiver). */
+    java.util.Map<Integer, dev.confab.meeting.video.StreamStats> baseline() {
+        return baseline;
+    }
+
+    long framesSent() {
+        return replaySender != null ? replaySender.framesSent() : liveSender.stats().framesSent();
+    }
+
+    boolean inMeeting() {
+        return session.state() instanceof SessionState.InMeeting;
+    }
+
+    @Override
+    public void onMedia(MediaFrame frame) {
+        if (throttleNanosPerFrame > 0) {
+            LockSupport.parkNanos(throttleNanosPerFrame); // a slow reader: the server's queue for us fills up
+        }
+        if (measuring || liveSender != null) {
+            receiver.onMedia(frame);
+        }
+    }
+
+    @Override
+    public void onRosterChanged(Roster value) {
+        roster = value;
+        if (liveSender != null) {
+            liveSender.participantCount(value.participants().size());
+        }
+    }
+
+    @Override
+    public void onKeyframeRequested(StreamKind stream, int requestedBy) {
+        if (replaySender != null) {
+            replaySender.onKeyframeRequested();
+        } else {
+            liveSender.onKeyframeRequested();
+        }
+    }
+
+    @Override
+    public void onRateHint(ServerMessage.RateHint hint) {
+        if (liveSender != null) {
+            liveSender.onRateHint();
+        }
+    }
+
+    void stopSending() {
+        if (replaySender != null) {
+            replaySender.stop();
+        } else {
+            liveSender.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopSending();
+        session.close();
+        receiver.close();
+    }
+}

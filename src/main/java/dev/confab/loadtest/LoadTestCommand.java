@@ -1,0 +1,286 @@
+package dev.confab.loadtest;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.confab.bot.BotOptions;
+import dev.confab.media.MediaException;
+import dev.confab.media.VideoFormat;
+import dev.confab.meeting.SessionOptions;
+import dev.confab.meeting.SessionState;
+import dev.confab.meeting.video.LatencyHistogram;
+import dev.confab.meeting.video.StreamStats;
+import dev.confab.meeting.video.VideoQualityPolicy;
+import dev.confab.protocol.HumanDuration;
+import dev.confab.server.MeetingServer;
+import dev.confab.server.ServerConfig;
+import dev.confab.signaling.ServerTrust;
+import dev.confab.storage.AtomicFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code confab loadtest}: a meeting server and N participants in this process, all sending video, then a
+ * table of what the receivers saw (latency percentiles, received fps, lost frames) and what it cost (server
+ * relay CPU, process CPU, RSS). Up to 4 participants encode and decode live (glass-to-glass latency); more
+ * replay a pre-encoded loop and only count what arrives, so the figures measure the relay.
+ */
+@Command(name = "loadtest", description = "Start a server plus N video participants in this process and print latency, fps, drops, CPU and memory.")
+public final class LoadTestCommand implements Callable<Integer> {
+
+    /** One row of the table (and of --json). Latencies in ms; "relay" = capture/send → arrival at the receiver. */
+    public record Row(String receivers, int streams, double latencyP50, double latencyP95, double latencyP99,
+                      double relayP50, double relayP95, double relayP99, double receivedFps, long lostFrames,
+                      long droppedFrames, long decodeErrors, long framesDecoded) {
+    }
+
+    /** The --json document. */
+    public record Report(int participants, String videoSize, int fps, String mode, boolean tls, double seconds,
+                         List<Row> rows, double egressMbps, int forwardedStreams, double relayCpuCores,
+                         double processCpuCores, int cores, double egressMbpsPerRelayCore, long rssMiB,
+                         long peakRssMiB, String fullClientSize, double fullClientMediaCores) {
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = "--participants", paramLabel = "N", defaultValue = "2", description = "Participants, 2..100. Default: ${DEFAULT-VALUE}")
+    int participants;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "10s", description = "Measured time (5s, 1m). Default: ${DEFAULT-VALUE}")
+    String duration;
+
+    @Option(names = "--video-size", paramLabel = "WxH", description = "Camera size. Default: 1280x720 live, 640x360 replay.")
+    String videoSize;
+
+    @Option(names = "--fps", defaultValue = "30", description = "Frame rate. Default: ${DEFAULT-VALUE}")
+    int fps;
+
+    @Option(names = "--replay", paramLabel = "auto|always|never", defaultValue = "auto",
+            description = "Replay pre-encoded frames instead of encoding/decoding live. auto = when N > 4. Default: ${DEFAULT-VALUE}")
+    String replay;
+
+    @Option(names = "--plain", description = "Plain ws:// on loopback instead of TLS.")
+    boolean plain;
+
+    @Option(names = "--throttle-one", description = "Make the last participant read slowly (a receiver on a bad link).")
+    boolean throttleOne;
+
+    @Option(names = "--full-client", paramLabel = "WxH",
+            description = "In replay mode, make participant 1 a full client: live camera at this size, decoding every stream (e.g. the 9-tile case).")
+    String fullClientSize;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+    Path jsonFile;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Duration measured = parse();
+        boolean replayMode = "always".equals(replay) || ("auto".equals(replay) && participants > 4);
+        VideoFormat format = BotOptions.parseSize(spec.commandLine(),
+                videoSize != null ? videoSize : replayMode ? "640x360" : "1280x720", fps);
+        Path dataDir = Files.createTempDirectory("confab-loadtest");
+        MeetingServer server = new MeetingServer(new ServerConfig().bindAddress("127.0.0.1").port(0).plain(plain)
+                .dataDir(dataDir).maxParticipantsPerMeeting(Math.max(participants, 2)));
+        List<LoadParticipant> everyone = new ArrayList<>();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("loadtest-replay").factory());
+        try {
+            server.start();
+            PreEncodedLoop loop = null;
+            if (replayMode) {
+                out.printf("Pre-encoding %d frames of %dx%d...%n", format.fps() * 2, format.width(), format.height());
+                out.flush();
+                loop = PreEncodedLoop.encode(format, new VideoQualityPolicy(format).best().bitrateBitsPerSecond(),
+                        format.fps() * 2);
+            }
+            ServerTrust trust = plain ? ServerTrust.systemOnly() : ServerTrust.pinned(server.fingerprint());
+            VideoFormat fullClient = fullClientSize == null ? null
+                    : BotOptions.parseSize(spec.commandLine(), fullClientSize, fps);
+            join(server, trust, format, loop, fullClient, everyone);
+            out.printf("%d participants in meeting on %s (%s, %s); measuring %s...%n", participants, server.url(),
+                    replayMode ? "replayed frames" : "live encode/decode", plain ? "plain" : "TLS", duration);
+            out.flush();
+            for (int i = 0; i < everyone.size(); i++) {
+                everyone.get(i).startSending(timer, i * 1_000_000L / format.fps() / everyone.size());
+            }
+            // Warm-up (camera start, JIT, first keyframes): frame counts start after it; replay receivers also
+            // ignore its latencies, live decoders keep them (they must see every frame).
+            Thread.sleep(2000);
+            everyone.forEach(LoadParticipant::startMeasuring);
+            ProcessMetrics.Sample start = ProcessMetrics.sample();
+            long rssMax = 0;
+            long deadline = System.nanoTime() + measured.toNanos();
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(Math.min(500, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+                rssMax = Math.max(rssMax, ProcessMetrics.residentMebibytes(false));
+            }
+            ProcessMetrics.Sample end = ProcessMetrics.sample();
+            everyone.forEach(LoadParticipant::stopSending);
+            Report report = report(everyone, format, replayMode, start, end, rssMax);
+            printTable(out, report);
+            if (jsonFile != null) {
+                AtomicFiles.write(jsonFile, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                        .writeValueAsBytes(report));
+            }
+            return 0;
+        } finally {
+            timer.shutdownNow();
+            everyone.forEach(LoadParticipant::close);
+            server.stop();
+            AtomicFiles.deleteRecursively(dataDir);
+        }
+    }
+
+    private void join(MeetingServer server, ServerTrust trust, VideoFormat format, PreEncodedLoop loop,
+                      VideoFormat fullClient, List<LoadParticipant> everyone) throws InterruptedException, IOException {
+        for (int i = 0; i < participants; i++) {
+            long throttle = throttleOne && i == participants - 1 ? TimeUnit.MILLISECONDS.toNanos(20) : 0;
+            boolean full = i == 0 && fullClient != null;
+            var participant = new LoadParticipant(SessionOptions.of(server.url(), "load-" + (i + 1), trust),
+                    full ? fullClient : format, full ? null : loop, throttle);
+            everyone.add(participant);
+            if (i == 0) {
+                participant.session().createMeeting(null);
+            } else {
+                String id = ((SessionState.InMeeting) everyone.getFirst().session().state()).meetingId();
+                participant.session().join(id, null);
+            }
+            awaitUntil(participant::inMeeting, "participant " + (i + 1) + " to join");
+        }
+        awaitUntil(() -> everyone.stream().allMatch(p -> p.participantCount() == participants), "everyone to see everyone");
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("Timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private Report report(List<LoadParticipant> everyone, VideoFormat format, boolean replayMode,
+                          ProcessMetrics.Sample start, ProcessMetrics.Sample end, long rssMax) {
+        double seconds = (end.wallNanos() - start.wallNanos()) / 1e9;
+        List<Row> rows = new ArrayList<>();
+        boolean fullClient = replayMode && fullClientSize != null;
+        if (fullClient) {
+            rows.add(row("client 1", List.of(everyone.getFirst()), seconds));
+        }
+        rows.add(row("others", everyone.stream().filter(p -> !p.throttled() && !(fullClient && p.live())).toList(),
+                seconds));
+        if (throttleOne) {
+            rows.add(row("throttled", everyone.stream().filter(LoadParticipant::throttled).toList(), seconds));
+        }
+        long egressBytes = everyone.stream().flatMap(p -> p.receiver().cameraStats().values().stream())
+                .mapToLong(StreamStats::bytesReceived).sum();
+        double relayCores = ProcessMetrics.cores(start.relayCpuNanos(), end.relayCpuNanos(), start, end);
+        double processCores = ProcessMetrics.cores(start.processCpuNanos(), end.processCpuNanos(), start, end);
+        double egressMbps = egressBytes * 8 / seconds / 1e6;
+        return new Report(participants, format.width() + "x" + format.height(), format.fps(),
+                replayMode ? "replay" : "live", !plain, seconds, rows, egressMbps, participants * (participants - 1),
+                relayCores, processCores, Runtime.getRuntime().availableProcessors(),
+                relayCores > 0 ? egressMbps / relayCores : Double.NaN, rssMax,
+                ProcessMetrics.residentMebibytes(true), fullClient ? fullClientSize : null,
+                fullClient ? ProcessMetrics.cores(start.clientMediaCpuNanos(), end.clientMediaCpuNanos(), start, end)
+                        : Double.NaN);
+    }
+
+    private static Row row(String name, List<LoadParticipant> receivers, double seconds) {
+        var decoded = new LatencyHistogram();
+        var arrivals = new LatencyHistogram();
+        long received = 0;
+        long lost = 0;
+        long dropped = 0;
+        long errors = 0;
+        long decodedFrames = 0;
+        int streams = 0;
+        for (LoadParticipant p : receivers) {
+            p.receiver().addLatenciesTo(arrivals, decoded);
+            for (var entry : p.receiver().cameraStats().entrySet()) {
+                StreamStats s = entry.getValue();
+                StreamStats before = p.baseline().get(entry.getKey());
+                streams++;
+                if (before != null) { // counted before the measured interval began
+                    received -= before.framesReceived();
+                    decodedFrames -= before.framesDecoded();
+                }
+                received += s.framesReceived();
+                lost += s.framesLost();
+                dropped += s.framesDropped();
+                errors += s.decodeErrors();
+                decodedFrames += s.framesDecoded();
+            }
+        }
+        long shown = decodedFrames > 0 ? decodedFrames : received;
+        double fps = streams == 0 ? 0 : shown / seconds / streams;
+        return new Row(name, streams, decoded.percentileMillis(50), decoded.percentileMillis(95),
+                decoded.percentileMillis(99), arrivals.percentileMillis(50), arrivals.percentileMillis(95),
+                arrivals.percentileMillis(99), fps, lost, dropped, errors, decodedFrames);
+    }
+
+    private static void printTable(PrintWriter out, Report r) {
+        out.printf(Locale.ROOT, "%nConfab load test: %d participants, %s@%d, %s, %s, %.1f s measured%n", r.participants(),
+                r.videoSize(), r.fps(), r.mode(), r.tls() ? "TLS" : "plain", r.seconds());
+        out.printf(Locale.ROOT, "%-10s %7s %9s %9s %9s %9s %9s %9s %8s %7s %7s %7s%n", "receivers", "streams",
+                "g2g p50", "g2g p95", "g2g p99", "relay p50", "relay p95", "relay p99", "fps/strm", "lost",
+                "dropped", "dec.err");
+        for (Row row : r.rows()) {
+            out.printf(Locale.ROOT, "%-10s %7d %9s %9s %9s %9s %9s %9s %8.1f %7d %7d %7d%n", row.receivers(),
+                    row.streams(), ms(row.latencyP50()), ms(row.latencyP95()), ms(row.latencyP99()), ms(row.relayP50()),
+                    ms(row.relayP95()), ms(row.relayP99()), row.receivedFps(), row.lostFrames(), row.droppedFrames(),
+                    row.decodeErrors());
+        }
+        out.printf(Locale.ROOT, "forwarded streams %d, server egress %.1f Mbit/s, relay threads %.2f cores "
+                        + "(%.1f Mbit/s per relay core), whole process %.2f of %d cores, RSS %d MiB (peak %d MiB)%n",
+                r.forwardedStreams(), r.egressMbps(), r.relayCpuCores(), r.egressMbpsPerRelayCore(),
+                r.processCpuCores(), r.cores(), r.rssMiB(), r.peakRssMiB());
+        if (r.fullClientSize() != null) {
+            out.printf(Locale.ROOT, "client 1 (camera %s, decoding %d streams): capture+encode+decode threads %.2f cores%n",
+                    r.fullClientSize(), r.participants() - 1, r.fullClientMediaCores());
+        }
+        out.println("g2g = capture -> decoded picture (live mode only); relay = capture/send -> arrival at the receiver "
+                + "(in replay mode the timestamp is taken at send, so this is the client->server->client path). Times in ms.");
+        out.flush();
+    }
+
+    private static String ms(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private Duration parse() {
+        if (participants < 2 || participants > 100) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--participants must be 2..100");
+        }
+        if (!List.of("auto", "always", "never").contains(replay)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--replay must be auto, always or never");
+        }
+        try {
+            return HumanDuration.parse(duration);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.confab.meeting.video;
+
+import dev.confab.media.VideoFormat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Picks the camera stream's resolution and bitrate from the meeting size and from the server's congestion
+ * hints. The encoder restarts (with a keyframe) on every change, so changes are spaced by at least
+ * {@link #MIN_CHANGE_INTERVAL}; congestion steps down at once (within that spacing) and recovers one step
+ * after {@link #RECOVERY_QUIET} without hints. Not thread-safe: the sender's encode thread owns it.
+ */
+public final class VideoQualityPolicy {
+
+    /** One rung of the ladder. */
+    public record Target(VideoFormat format, int bitrateBitsPerSecond) {
+    }
+
+    /** Best first (the default ladder). Each rung roughly halves the pixels and the bits of the one above. */
+    public static final List<Target> LADDER = List.of(
+            new Target(new VideoFormat(1280, 720, 30), 1_500_000),
+            new Target(new VideoFormat(960, 540, 30), 900_000),
+            new Target(new VideoFormat(640, 360, 30), 500_000),
+            new Target(new VideoFormat(480, 270, 30), 300_000),
+            new Target(new VideoFormat(320, 180, 15), 150_000));
+
+    static final Duration MIN_CHANGE_INTERVAL = Duration.ofSeconds(3);
+    static final Duration RECOVERY_QUIET = Duration.ofSeconds(10);
+
+    private final List<Target> ladder;
+    private int participants = 1;
+    private int congestionSteps;
+    private long lastHintNanos;
+    private long lastCongestionChangeNanos;
+    private Target applied;
+    private long appliedAtNanos;
+
+    /** The standard ladder, 720p30 at the top. */
+    public VideoQualityPolicy() {
+        this(LADDER.getFirst().format());
+    }
+
+    /**
+     * A ladder topped by {@code best} (e.g. the bot's {@code --video-size}/{@code --fps}), followed by the
+     * standard rungs with fewer pixels; frame rates never exceed {@code best}'s.
+     */
+    public VideoQualityPolicy(VideoFormat best) {
+        long bestPixels = (long) best.width() * best.height();
+        var rungs = new java.util.ArrayList<Target>();
+        rungs.add(new Target(best, LADDER.stream().filter(t -> t.format().width() == best.width()
+                        && t.format().height() == best.height()).mapToInt(Target::bitrateBitsPerSecond).findFirst()
+                .orElse((int) Math.max(150_000, 1_500_000 * bestPixels / (1280 * 720)))));
+        for (Target rung : LADDER) {
+            VideoFormat f = rung.format();
+            if ((long) f.width() * f.height() < bestPixels) {
+                rungs.add(new Target(new VideoFormat(f.width(), f.height(), Math.min(f.fps(), best.fps())),
+                        rung.bitrateBitsPerSecond()));
+            }
+        }
+        ladder = List.copyOf(rungs);
+    }
+
+    /** The rung for a meeting of this size without congestion: 1-2 → 720p, 3-4 → 540p, 5-9 → 360p, 10+ → 270p. */
+    static int baseRung(int participantCount) {
+        if (participantCount <= 2) {
+            return 0;
+        }
+        if (participantCount <= 4) {
+            return 1;
+        }
+        return participantCount <= 9 ? 2 : 3;
+    }
+
+    public void participantCount(int count) {
+        participants = Math.max(1, count);
+    }
+
+    /** The server reported that receivers drop this stream: step down one rung (at most every few seconds). */
+    public void rateHint(long nowNanos) {
+        lastHintNanos = nowNanos;
+        if (congestionSteps == 0 || nowNanos - lastCongestionChangeNanos >= MIN_CHANGE_INTERVAL.toNanos()) {
+            congestionSteps = Math.min(congestionSteps + 1, ladder.size() - 1);
+            lastCongestionChangeNanos = nowNanos;
+        }
+    }
+
+    /** The target the encoder should use now (the first call always returns one). */
+    public Optional<Target> poll(long nowNanos) {
+        if (congestionSteps > 0 && nowNanos - lastHintNanos >= RECOVERY_QUIET.toNanos()
+                && nowNanos - lastCongestionChangeNanos >= RECOVERY_QUIET.toNanos()) {
+            congestionSteps--;
+            lastCongestionChangeNanos = nowNanos;
+        }
+        Target wanted = ladder.get(Math.min(baseRung(participants) + congestionSteps, ladder.size() - 1));
+        if (wanted.equals(applied)) {
+            return Optional.empty();
+        }
+        if (applied != null && nowNanos - appliedAtNanos < MIN_CHANGE_INTERVAL.toNanos()) {
+            return Optional.empty();
+        }
+        applied = wanted;
+        appliedAtNanos = nowNanos;
+        return Optional.of(wanted);
+    }
+
+    /** The top rung (what the camera is opened at; the encoder scales down from it). */
+    public Target best() {
+        return ladder.getFirst();
+    }
+
+    /** The target last returned by {@link #poll}, or the top rung before the first poll. */
+    public Target current() {
+        return applied != null ? applied : ladder.getFirst();
+    }
+}

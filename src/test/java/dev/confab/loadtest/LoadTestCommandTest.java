@@ -1,0 +1,58 @@
+package dev.confab.loadtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.app.ConfabMain;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoadTestCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static int run(StringWriter out, StringWriter err, String... args) {
+        CommandLine cli = ConfabMain.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void tinyReplayedMeetingPrintsATableAndWritesJson() throws Exception {
+        Path json = dir.resolve("load.json");
+        StringWriter out = new StringWriter();
+        int code = run(out, new StringWriter(), "loadtest", "--participants", "3", "--duration", "3s",
+                "--video-size", "320x180", "--fps", "15", "--replay", "always", "--throttle-one",
+                "--json", json.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("Confab load test: 3 participants, 320x180@15, replay, TLS")
+                .containsPattern("(?m)^others\\s+4\\s")
+                .containsPattern("(?m)^throttled\\s+2\\s")
+                .contains("forwarded streams 6");
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        JsonNode others = report.get("rows").get(0);
+        assertThat(others.get("receivedFps").asDouble()).isPositive();
+        assertThat(others.get("relayP95").asDouble()).isPositive();
+        assertThat(report.get("egressMbps").asDouble()).isPositive();
+        assertThat(report.get("rssMiB").asLong()).isPositive();
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        StringWriter err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "loadtest", "--participants", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--participants must be 2..100");
+        StringWriter err2 = new StringWriter();
+        assertThat(run(new StringWriter(), err2, "loadtest", "--replay", "sometimes")).isEqualTo(2);
+        assertThat(err2.toString()).contains("--replay must be auto, always or never");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.confab.meeting.video;
+
+import dev.confab.media.VideoFormat;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VideoQualityPolicyTest {
+
+    private static final long S = 1_000_000_000L;
+
+    private static int height(VideoQualityPolicy.Target target) {
+        return target.format().height();
+    }
+
+    @Test
+    void meetingSizePicksTheRung() {
+        var policy = new VideoQualityPolicy();
+        policy.participantCount(2);
+        assertThat(policy.poll(0)).map(VideoQualityPolicyTest::height).contains(720);
+        policy.participantCount(4);
+        assertThat(policy.poll(1 * S)).as("too soon after the last change").isEmpty();
+        assertThat(policy.poll(4 * S)).map(VideoQualityPolicyTest::height).contains(540);
+        policy.participantCount(8);
+        assertThat(policy.poll(8 * S)).map(VideoQualityPolicyTest::height).contains(360);
+        policy.participantCount(20);
+        assertThat(policy.poll(12 * S)).map(VideoQualityPolicyTest::height).contains(270);
+        assertThat(policy.poll(20 * S)).as("no change, nothing to do").isEmpty();
+    }
+
+    @Test
+    void congestionStepsDownAndRecoversSlowly() {
+        var policy = new VideoQualityPolicy();
+        policy.participantCount(2);
+        policy.poll(0);
+        policy.rateHint(5 * S);
+        assertThat(policy.poll(5 * S)).map(VideoQualityPolicyTest::height).contains(540);
+        policy.rateHint(6 * S); // within the spacing: no second step yet
+        assertThat(policy.poll(7 * S)).isEmpty();
+        policy.rateHint(9 * S);
+        assertThat(policy.poll(9 * S)).map(VideoQualityPolicyTest::height).contains(360);
+        assertThat(policy.poll(15 * S)).as("still within the quiet period").isEmpty();
+        assertThat(policy.poll(19 * S)).map(VideoQualityPolicyTest::height).contains(540);
+        assertThat(policy.poll(25 * S)).isEmpty();
+        assertThat(policy.poll(29 * S)).map(VideoQualityPolicyTest::height).contains(720);
+        assertThat(policy.current().bitrateBitsPerSecond()).isEqualTo(1_500_000);
+    }
+
+    @Test
+    void aSmallerBestFormatTopsTheLadder() {
+        var policy = new VideoQualityPolicy(new VideoFormat(640, 360, 15));
+        assertThat(policy.best().format()).isEqualTo(new VideoFormat(640, 360, 15));
+        policy.participantCount(3);
+        assertThat(policy.poll(0)).map(t -> t.format()).contains(new VideoFormat(480, 270, 15));
+    }
+
+    @Test
+    void histogramPercentiles() {
+        var histogram = new LatencyHistogram();
+        for (int i = 1; i <= 100; i++) {
+            histogram.record(i * 1000L - 500); // 0.5, 1.5 .. 99.5 ms: the n-th sample lies in the bucket ending at n ms
+        }
+        assertThat(histogram.percentileMillis(50)).isEqualTo(50.0);
+        assertThat(histogram.percentileMillis(95)).isEqualTo(95.0);
+        assertThat(histogram.percentileMillis(99)).isEqualTo(99.0);
+        assertThat(new LatencyHistogram().percentileMillis(50)).isNaN();
+    }
+}
