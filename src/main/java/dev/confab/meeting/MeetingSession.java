@@ -152,6 +152,38 @@ public final class MeetingSession implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts sharing this participant's screen (call only from an explicit user action); frames follow on
+     * {@link StreamKind#SCREEN}. A refusal arrives as {@link MeetingListener#onRequestFailed} SHARE_IN_PROGRESS.
+     */
+    public void startShare(boolean allowViewerAnnotation) {
+        sendInMeeting(new ClientMessage.ShareStart(allowViewerAnnotation));
+    }
+
+    public void stopShare() {
+        sendInMeeting(new ClientMessage.ShareStop());
+    }
+
+    /** Sharer: let viewers annotate the share, or not. */
+    public void setViewerAnnotation(boolean allowed) {
+        sendInMeeting(new ClientMessage.ShareOptions(allowed));
+    }
+
+    /** Host: end another participant's share. */
+    public void stopShareOf(int participantId) {
+        sendInMeeting(new ClientMessage.StopShare(participantId));
+    }
+
+    /** Host: allow several participants to share at once. */
+    public void setMultipleSharersAllowed(boolean allowed) {
+        sendInMeeting(new ClientMessage.AllowMultipleSharers(allowed));
+    }
+
+    /** Draws on (or undoes/clears on) the share of {@code sharerId}. */
+    public void annotate(int sharerId, dev.confab.protocol.Annotation annotation) {
+        sendInMeeting(new ClientMessage.Annotate(sharerId, annotation));
+    }
+
     /** Sends a chat message to everyone. */
     public void sendChat(String text) {
         sendChatTo(List.of(), text);
@@ -289,6 +321,9 @@ public final class MeetingSession implements AutoCloseable {
             }
             case ServerMessage.Welcome ignored -> {
             }
+            case ServerMessage.ShareUpdated update -> listener.onShareUpdated(update);
+            case ServerMessage.SharePolicy policy -> listener.onSharePolicy(policy.allowMultipleSharers());
+            case ServerMessage.AnnotationMessage annotation -> listener.onAnnotation(annotation);
         }
     }
 
