@@ -1,0 +1,88 @@
+package dev.confab.media;
+
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A screen (or window, or the synthetic test screen) through an FFmpeg grabber: x11grab, gdigrab or
+ * avfoundation. Pictures keep the screen's own aspect ratio and are scaled down only when larger than the
+ * requested maximum, so text stays as sharp as the budget allows.
+ */
+final class ScreenCapture extends GrabberCapture {
+    private final ScreenSource source;
+    private final VideoFormat max;
+    private final VideoFrameListener listener;
+    private final RealTimePacer pacer;
+
+    ScreenCapture(CaptureDevice device, VideoFormat max, VideoFrameListener listener) {
+        super(device, "screen-capture");
+        this.source = ScreenSource.of(device);
+        this.max = max;
+        this.listener = listener;
+        this.pacer = RealTimePacer.framesPerSecond(max.fps());
+    }
+
+    @Override
+    FFmpegFrameGrabber createGrabber() {
+        FFmpegFrameGrabber grabber;
+        if (source.synthetic()) {
+            grabber = new FFmpegFrameGrabber(source.url() + "=size=" + max.width() + "x" + max.height()
+                    + ":rate=" + max.fps());
+        } else {
+            grabber = new FFmpegFrameGrabber(source.url());
+            grabber.setOption("framerate", Integer.toString(max.fps()));
+            if (source.width() > 0) {
+                grabber.setOption("video_size", source.width() + "x" + source.height());
+            }
+            if (source.backend().equals("x11grab")) {
+                grabber.setOption("draw_mouse", "1");
+            }
+            if (source.backend().equals("avfoundation")) {
+                grabber.setOption("capture_cursor", "1");
+                grabber.setOption("pixel_format", "uyvy422");
+            }
+        }
+        grabber.setFormat(source.backend());
+        grabber.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
+        return grabber;
+    }
+
+    @Override
+    void afterStart(FFmpegFrameGrabber grabber) {
+        AVFormatContext input = grabber.getFormatContext();
+        for (int i = 0; input != null && i < input.nb_streams(); i++) {
+            AVCodecParameters stream = input.streams(i).codecpar();
+            if (stream.codec_type() == avutil.AVMEDIA_TYPE_VIDEO && stream.width() > 0 && stream.height() > 0) {
+                int[] size = ScreenGeometry.fitInside(stream.width(), stream.height(), max.width(), max.height());
+                grabber.setImageWidth(size[0]);
+                grabber.setImageHeight(size[1]);
+                return;
+            }
+        }
+    }
+
+    @Override
+    boolean deliverNext(FFmpegFrameGrabber grabber) throws Exception {
+        Frame frame = grabber.grabImage();
+        if (frame == null) {
+            return false;
+        }
+        // Screen devices deliver at their own rate; the pacer also holds lavfi to real time.
+        pacer.awaitNextSlot();
+        long captureTime = Ffmpeg.nowMicros();
+        ByteBuffer pixels = (ByteBuffer) frame.image[0];
+        pixels.position(0);
+        safely(() -> listener.onFrame(frame.imageWidth, frame.imageHeight, frame.imageStride, pixels, captureTime));
+        return true;
+    }
+
+    @Override
+    String openFailureMessage() {
+        return "Cannot capture " + device().displayName();
+    }
+}
