@@ -58,6 +58,9 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--chat", paramLabel = "TEXT", description = "Chat message to send to everyone after joining (repeatable).")
     List<String> chat = List.of();
 
+    @Option(names = "--share", paramLabel = "SOURCE", description = "Share a screen after joining; only 'testsrc' (synthetic 1280x720, 5 fps).")
+    String share;
+
     @Option(names = "--stats-json", paramLabel = "FILE", description = "Write stats (roster seen, messages received, errors) here on exit.")
     Path statsFile;
 
@@ -65,14 +68,15 @@ public final class BotCommand implements Callable<Integer> {
     String trustFingerprint;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException, InterruptedException, dev.confab.media.MediaException {
         PrintWriter out = spec.commandLine().getOut();
         Duration stay = parseOptions();
         ServerTrust trust = trustFingerprint != null ? ServerTrust.pinned(trustFingerprint) : ServerTrust.systemOnly();
         BotStats stats = new BotStats();
         long started = System.nanoTime();
         SessionOptions options = SessionOptions.of(server, name, trust);
-        try (MeetingSession session = new MeetingSession(options, stats)) {
+        try (MeetingSession session = new MeetingSession(options, stats); BotShare ignored = stats.share) {
+            stats.share.attach(session);
             if (createNew) {
                 session.createMeeting(passcode);
             } else {
@@ -83,6 +87,9 @@ public final class BotCommand implements Callable<Integer> {
                 out.println("Meeting ID: " + inMeeting.meetingId());
                 out.println("Joined as participant " + session.roster().selfId());
                 out.flush();
+                if (share != null) {
+                    stats.share.startSynthetic();
+                }
                 for (String text : chat) {
                     session.sendChat(text);
                     stats.chatSent();
@@ -103,6 +110,9 @@ public final class BotCommand implements Callable<Integer> {
     }
 
     private Duration parseOptions() {
+        if (share != null && !share.equals("testsrc")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--share supports only 'testsrc'");
+        }
         if (createNew == (meetingId != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give either --meeting ID or --new");
         }

@@ -29,7 +29,7 @@ final class BotStats implements MeetingListener {
     record Report(String meetingId, Integer selfId, boolean joined, String endReason, String failureKind,
                   String failureCode, List<SeenParticipant> rosterSeen, int maxParticipantsAtOnce,
                   Map<String, Integer> eventsReceived, List<ReceivedChat> chatReceived, int chatSent,
-                  List<String> errors, long durationMillis) {
+                  List<String> errors, long durationMillis, BotShare.Report share) {
     }
 
     private final Map<Integer, SeenParticipant> seen = new LinkedHashMap<>();
@@ -44,6 +44,18 @@ final class BotStats implements MeetingListener {
     private SessionState lastState;
     private final CountDownLatch joinedOrEnded = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
+    final BotShare share = new BotShare();
+
+    @Override
+    public void onMedia(dev.confab.protocol.MediaFrame frame) {
+        share.onMedia(frame);
+    }
+
+    @Override
+    public synchronized void onKeyframeRequested(dev.confab.protocol.StreamKind stream, int requestedBy) {
+        count("keyframeRequested");
+        share.onKeyframeRequested(stream);
+    }
 
     @Override
     public synchronized void onStateChanged(SessionState now) {
@@ -132,7 +144,7 @@ final class BotStats implements MeetingListener {
             }
         }
         return new Report(meetingId, selfId, joined, endReason, failureKind, failureCode, List.copyOf(seen.values()),
-                maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis);
+                maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis, share.report());
     }
 
     private void count(String event) {

@@ -34,6 +34,7 @@ public final class ShareReceiver implements AutoCloseable {
     private final SharedPictureListener listener;
     private final BiConsumer<Integer, StreamKind> keyframeRequester;
     private final Map<Integer, Stream> streams = new HashMap<>();
+    private boolean closed;
 
     private static final class Stream {
         VideoDecoder decoder;
@@ -62,6 +63,9 @@ public final class ShareReceiver implements AutoCloseable {
             return;
         }
         int sharer = frame.header().senderId();
+        if (closed) {
+            return;
+        }
         Stream stream = streams.computeIfAbsent(sharer, id -> new Stream());
         MediaCodec codec = frame.header().codec();
         if (codec != MediaCodec.VP8 && codec != MediaCodec.H264) {
@@ -129,9 +133,10 @@ public final class ShareReceiver implements AutoCloseable {
         }
     }
 
+    /** Frees the decoders; {@link #stats()} stays readable. */
     @Override
     public synchronized void close() {
+        closed = true;
         streams.values().forEach(ShareReceiver::closeDecoder);
-        streams.clear();
     }
 }
