@@ -262,8 +262,14 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
         double scale = frameWidth > 0 && area.getWidth() > 0 ? frameWidth / area.getWidth() : 1;
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setTransform(Transform.scale(scale, scale));
-        parameters.setViewport(new Rectangle2D(area.getMinX() * scale, area.getMinY() * scale,
-                Math.max(1, Math.round(area.getWidth() * scale)), Math.max(1, Math.round(area.getHeight() * scale))));
-        return picture.snapshot(parameters, null);
+        double width = frameWidth > 0 ? frameWidth : Math.max(1, area.getWidth());
+        double height = frameHeight > 0 ? frameHeight : Math.max(1, area.getHeight());
+        parameters.setViewport(new Rectangle2D(Math.floor(area.getMinX() * scale), Math.floor(area.getMinY() * scale),
+                width, height));
+        WritableImage shot = picture.snapshot(parameters, null);
+        // A fractional viewport origin can add a row or column; crop to the frame's exact size.
+        int w = (int) Math.min(width, shot.getWidth());
+        int h = (int) Math.min(height, shot.getHeight());
+        return w == shot.getWidth() && h == shot.getHeight() ? shot : new WritableImage(shot.getPixelReader(), w, h);
     }
 }
