@@ -130,6 +130,42 @@ class ScreenshotTourTest {
         shoot("settings");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void shareStageWithAnnotations(String tag) throws Exception {
+        lang = tag;
+        FxToolkit.registerPrimaryStage();
+        var model = new dev.confab.meeting.share.AnnotationModel(1);
+        model.apply(1, dev.confab.protocol.Annotation.stroke("h", dev.confab.protocol.Annotation.Tool.HIGHLIGHTER,
+                "#FFEB3B", 0.02, List.of(0.08, 0.12, 0.45, 0.12)));
+        model.apply(2, dev.confab.protocol.Annotation.stroke("a", dev.confab.protocol.Annotation.Tool.ARROW,
+                "#E53935", 0.004, List.of(0.75, 0.8, 0.55, 0.55)));
+        model.apply(2, dev.confab.protocol.Annotation.stroke("p", dev.confab.protocol.Annotation.Tool.PEN, "#1E88E5",
+                0.004, List.of(0.2, 0.6, 0.25, 0.7, 0.3, 0.62, 0.35, 0.72, 0.4, 0.6)));
+        model.apply(1, dev.confab.protocol.Annotation.text("t", "#FFFFFF", 0.006, 0.6, 0.85,
+                tag.startsWith("zh") ? "看这里" : "Look here"));
+        AtomicReference<javafx.stage.Stage> window = new AtomicReference<>();
+        AtomicReference<dev.confab.ui.share.ShareStage> stage = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> {
+            var share = new dev.confab.ui.share.ShareStage(new UiText(osLocale(tag)), 2, "Alice", model, a -> { });
+            var w = new javafx.stage.Stage();
+            w.setScene(new javafx.scene.Scene(share, 960, 640));
+            w.show();
+            stage.set(share);
+            window.set(w);
+        });
+        var screens = dev.confab.media.ScreenCaptureFactory.syntheticOnly();
+        try (var capture = screens.openScreen(dev.confab.media.ScreenCaptureFactory.SYNTHETIC_SCREEN,
+                new dev.confab.media.VideoFormat(1280, 720, 10), stage.get())) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> stage.get().video().framesShown() > 3);
+        }
+        try {
+            shoot("share-stage", window.get().getScene());
+        } finally {
+            FxToolkit.setupFixture(() -> window.get().close());
+        }
+    }
+
     private static Settings stored(String tag) {
         return Settings.defaults().withLanguage(tag);
     }
@@ -155,13 +191,17 @@ class ScreenshotTourTest {
 
     /** Saves the whole window as {@code <name>-<lang>.png}. */
     private void shoot(String name) throws IOException {
+        shoot(name, app.controller.stage().getScene());
+    }
+
+    private void shoot(String name, javafx.scene.Scene scene) throws IOException {
         WaitForAsyncUtils.waitForFxEvents();
         AtomicReference<WritableImage> image = new AtomicReference<>();
         WaitForAsyncUtils.asyncFx(() -> {
-            Region root = (Region) app.controller.stage().getScene().getRoot();
+            Region root = (Region) scene.getRoot();
             root.applyCss();
             root.layout();
-            image.set(app.controller.stage().getScene().snapshot(null));
+            image.set(scene.snapshot(null));
         });
         WaitForAsyncUtils.waitForFxEvents();
         Files.createDirectories(OUT);
