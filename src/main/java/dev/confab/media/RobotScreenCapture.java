@@ -33,7 +33,9 @@ final class RobotScreenCapture implements Capture {
         this.device = device;
         ScreenSource source = ScreenSource.of(device);
         int[] origin = source.robotOrigin();
-        this.area = new Rectangle(origin[0], origin[1], source.width(), source.height());
+        ScreenSource.Region region = source.region();
+        this.area = region == null ? new Rectangle(origin[0], origin[1], source.width(), source.height())
+                : new Rectangle(origin[0] + region.x(), origin[1] + region.y(), region.width(), region.height());
         this.max = max;
         this.listener = listener;
         try {

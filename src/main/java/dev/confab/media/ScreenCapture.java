@@ -30,13 +30,23 @@ final class ScreenCapture extends GrabberCapture {
     @Override
     FFmpegFrameGrabber createGrabber() {
         FFmpegFrameGrabber grabber;
+        ScreenSource.Region region = source.region();
         if (source.synthetic()) {
-            grabber = new FFmpegFrameGrabber(source.url() + "=size=" + max.width() + "x" + max.height()
-                    + ":rate=" + max.fps());
+            String crop = region == null ? ""
+                    : ",crop=" + region.width() + ":" + region.height() + ":" + region.x() + ":" + region.y();
+            grabber = new FFmpegFrameGrabber(source.url() + "=size=" + ScreenSource.SYNTHETIC_WIDTH + "x"
+                    + ScreenSource.SYNTHETIC_HEIGHT + ":rate=" + max.fps() + crop);
         } else {
-            grabber = new FFmpegFrameGrabber(source.url());
+            grabber = new FFmpegFrameGrabber(region != null && source.backend().equals("x11grab")
+                    ? x11RegionUrl(region) : source.url());
             grabber.setOption("framerate", Integer.toString(max.fps()));
-            if (source.width() > 0) {
+            if (region != null) {
+                grabber.setOption("video_size", region.width() + "x" + region.height());
+                if (source.backend().equals("gdigrab")) {
+                    grabber.setOption("offset_x", Integer.toString(region.x()));
+                    grabber.setOption("offset_y", Integer.toString(region.y()));
+                }
+            } else if (source.width() > 0) {
                 grabber.setOption("video_size", source.width() + "x" + source.height());
             }
             if (source.backend().equals("x11grab")) {
@@ -50,6 +60,21 @@ final class ScreenCapture extends GrabberCapture {
         grabber.setFormat(source.backend());
         grabber.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
         return grabber;
+    }
+
+    /** x11grab addresses a region by its top-left corner on the display: {@code :0.0+X,Y}. */
+    private String x11RegionUrl(ScreenSource.Region region) {
+        String url = source.url();
+        int plus = url.indexOf('+');
+        String display = plus < 0 ? url : url.substring(0, plus);
+        int originX = 0;
+        int originY = 0;
+        if (plus >= 0) {
+            String[] xy = url.substring(plus + 1).split(",");
+            originX = Integer.parseInt(xy[0]);
+            originY = Integer.parseInt(xy[1]);
+        }
+        return display + "+" + (originX + region.x()) + "," + (originY + region.y());
     }
 
     @Override

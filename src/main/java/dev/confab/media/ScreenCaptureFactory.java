@@ -113,6 +113,30 @@ public final class ScreenCaptureFactory {
         return capture;
     }
 
+    /**
+     * The part of {@code screen} between the fractions (0..1 of its width and height), as a device to
+     * share, or empty where this screen's backend cannot capture a part (macOS avfoundation, or an X11
+     * screen of unknown size).
+     */
+    public Optional<CaptureDevice> region(CaptureDevice screen, double left, double top, double right, double bottom) {
+        ScreenSource source = ScreenSource.of(screen);
+        if (!source.regionCapable() || source.region() != null || !(0 <= left && left < right && right <= 1
+                && 0 <= top && top < bottom && bottom <= 1)) {
+            return Optional.empty();
+        }
+        int[] full = source.fullSize();
+        int x = (int) Math.round(left * full[0]);
+        int y = (int) Math.round(top * full[1]);
+        int width = (int) Math.round((right - left) * full[0]) & ~1;
+        int height = (int) Math.round((bottom - top) * full[1]) & ~1;
+        if (width < 16 || height < 16) {
+            return Optional.empty();
+        }
+        var region = new ScreenSource.Region(x, y, Math.min(width, full[0] - x) & ~1, Math.min(height, full[1] - y) & ~1);
+        return Optional.of(new CaptureDevice(screen.id() + region.suffix(),
+                screen.displayName() + " (" + region.width() + "x" + region.height() + ")", screen.kind(), screen.synthetic()));
+    }
+
     /** A still picture of the screen, at most {@code maxWidth} x {@code maxHeight}: for the picker. */
     public Thumbnail thumbnail(CaptureDevice device, int maxWidth, int maxHeight) throws MediaException {
         var first = new CompletableFuture<Thumbnail>();

@@ -12,10 +12,59 @@ import java.util.Locale;
  *   <li>{@code lavfi:testsrc2} — synthetic content for tests and bots</li>
  * </ul>
  */
-record ScreenSource(String backend, String url, int width, int height) {
+record ScreenSource(String backend, String url, int width, int height, Region region) {
+
+    /** The synthetic screen's own size: full HD, like a common monitor. */
+    static final int SYNTHETIC_WIDTH = 1920;
+    static final int SYNTHETIC_HEIGHT = 1080;
+
+    /** A part of the screen, in the screen's pixels; appended to an id as {@code #x,y,w,h}. */
+    record Region(int x, int y, int width, int height) {
+        Region {
+            if (x < 0 || y < 0 || width < 2 || height < 2) {
+                throw new IllegalArgumentException("Invalid region " + x + "," + y + " " + width + "x" + height);
+            }
+        }
+
+        String suffix() {
+            return "#" + x + "," + y + "," + width + "," + height;
+        }
+    }
+
+    ScreenSource(String backend, String url, int width, int height) {
+        this(backend, url, width, height, null);
+    }
 
     static ScreenSource of(CaptureDevice device) {
         String id = device.id();
+        Region region = null;
+        int hash = id.lastIndexOf('#');
+        if (hash > 0) {
+            String[] r = id.substring(hash + 1).split(",");
+            region = new Region(Integer.parseInt(r[0]), Integer.parseInt(r[1]), Integer.parseInt(r[2]), Integer.parseInt(r[3]));
+            id = id.substring(0, hash);
+        }
+        return parse(id).withRegion(region);
+    }
+
+    private ScreenSource withRegion(Region value) {
+        return new ScreenSource(backend, url, width, height, value);
+    }
+
+    /** The full screen's size in pixels, when known (0 when the backend does not say). */
+    int[] fullSize() {
+        if (synthetic()) {
+            return new int[] {SYNTHETIC_WIDTH, SYNTHETIC_HEIGHT};
+        }
+        return new int[] {width, height};
+    }
+
+    /** Whether a part of this screen can be captured: the backend crops and the screen's size is known. */
+    boolean regionCapable() {
+        return !backend.equals("avfoundation") && fullSize()[0] > 0;
+    }
+
+    private static ScreenSource parse(String id) {
         int colon = id.indexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException("Not a screen id: " + id);

@@ -32,10 +32,28 @@ class ScreenCaptureFactoryTest {
     void aThumbnailIsOneSmallPicture() throws Exception {
         ScreenCaptureFactory.Thumbnail thumb = ScreenCaptureFactory.syntheticOnly()
                 .thumbnail(ScreenCaptureFactory.SYNTHETIC_SCREEN, 240, 136);
+        // The synthetic screen is 1920x1080: scaled into the box with its own aspect ratio.
         assertThat(thumb.width()).isEqualTo(240);
-        assertThat(thumb.height()).isEqualTo(136);
-        assertThat(thumb.bgra()).hasSize(240 * 136 * 4);
+        assertThat(thumb.height()).isEqualTo(134);
+        assertThat(thumb.bgra()).hasSize(240 * 134 * 4);
         assertThat(thumb.bgra()[3]).as("opaque").isEqualTo((byte) 255);
+    }
+
+    @Test
+    void aRegionOfTheScreenIsSharedAtTheRegionsOwnSize() throws Exception {
+        ScreenCaptureFactory screens = ScreenCaptureFactory.syntheticOnly();
+        CaptureDevice middle = screens.region(ScreenCaptureFactory.SYNTHETIC_SCREEN, 0.25, 0.25, 0.75, 0.75).orElseThrow();
+        assertThat(ScreenSource.of(middle).region()).isEqualTo(new ScreenSource.Region(480, 270, 960, 540));
+        AtomicReference<int[]> seen = new AtomicReference<>();
+        try (Capture ignored = screens.openScreen(middle, ScreenCaptureFactory.MAX_SHARE_FORMAT,
+                (w, h, stride, bgra, time) -> seen.set(new int[] {w, h}))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.get() != null);
+        }
+        assertThat(seen.get()).containsExactly(960, 540);
+        assertThat(screens.region(middle, 0, 0, 0.5, 0.5)).as("no region of a region").isEmpty();
+        assertThat(screens.region(ScreenCaptureFactory.SYNTHETIC_SCREEN, 0.5, 0.5, 0.5, 0.9)).as("empty area").isEmpty();
+        assertThat(screens.region(new CaptureDevice("avfoundation:Capture screen 0", "Screen", CaptureDevice.Kind.SCREEN,
+                false), 0, 0, 0.5, 0.5)).as("avfoundation cannot crop").isEmpty();
     }
 
     @Test
