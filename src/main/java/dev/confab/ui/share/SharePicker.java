@@ -85,6 +85,26 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         windows.textProperty().bind(text.bind("share.picker.windowsNote"));
         windows.getStyleClass().add("text-muted");
 
+        CheckBox partOnly = new CheckBox();
+        partOnly.setId("shareRegion");
+        partOnly.textProperty().bind(text.bind("share.picker.region"));
+        RegionSelector region = new RegionSelector(THUMB_WIDTH * 2, THUMB_HEIGHT * 2);
+        region.visibleProperty().bind(partOnly.selectedProperty().and(tiles.selectedToggleProperty().isNotNull()));
+        region.managedProperty().bind(region.visibleProperty());
+        tiles.selectedToggleProperty().addListener((obs, old, now) -> {
+            region.reset();
+            boolean cropable = now != null
+                    && screens.region((CaptureDevice) now.getUserData(), 0, 0, 0.5, 0.5).isPresent();
+            partOnly.setDisable(!cropable);
+            if (!cropable) {
+                partOnly.setSelected(false);
+            }
+            region.imageProperty().unbind();
+            if (now != null) {
+                region.imageProperty().bind(thumbnails.get((CaptureDevice) now.getUserData()).imageProperty());
+            }
+        });
+
         CheckBox annotate = new CheckBox();
         annotate.setId("allowViewerAnnotation");
         annotate.textProperty().bind(text.bind("share.picker.allowAnnotation"));
@@ -95,6 +115,11 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         share.disableProperty().bind(tiles.selectedToggleProperty().isNull());
         share.setOnAction(e -> {
             CaptureDevice chosen = (CaptureDevice) tiles.getSelectedToggle().getUserData();
+            javafx.geometry.Rectangle2D part = region.selectionProperty().get();
+            if (partOnly.isSelected() && part != null) {
+                chosen = screens.region(chosen, part.getMinX(), part.getMinY(), part.getMaxX(), part.getMaxY())
+                        .orElse(chosen);
+            }
             close();
             onShare.accept(new Choice(chosen, annotate.isSelected()));
         });
@@ -112,7 +137,7 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
 
         setTop(top);
         setCenter(tilePane);
-        setBottom(new VBox(8, windows, buttons));
+        setBottom(new VBox(8, partOnly, region, windows, buttons));
         BorderPane.setMargin(tilePane, new Insets(12, 0, 12, 0));
 
         var executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("share-thumbnails").factory());

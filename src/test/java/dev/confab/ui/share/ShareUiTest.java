@@ -103,6 +103,28 @@ class ShareUiTest {
     }
 
     @Test
+    void draggingOverTheScreenInThePickerSharesThatPartOnly() throws Exception {
+        List<SharePicker.Choice> chosen = new CopyOnWriteArrayList<>();
+        FxToolkit.setupFixture(() -> picker = new SharePicker(text, ScreenCaptureFactory.syntheticOnly(), chosen::add, () -> { }));
+        show(picker, 640, 760);
+        await().atMost(Duration.ofSeconds(15)).until(picker::hasThumbnails);
+        robot.clickOn("#screenTile-1");
+        robot.clickOn("#shareRegion");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.moveTo(robot.lookup("#regionSelector").query(), javafx.geometry.Pos.TOP_LEFT, new javafx.geometry.Point2D(120, 67), org.testfx.robot.Motion.DIRECT)
+                .press(MouseButton.PRIMARY).moveBy(120, 67).moveBy(120, 67).release(MouseButton.PRIMARY);
+        robot.clickOn("#startShare");
+
+        assertThat(chosen).hasSize(1);
+        var region = chosen.getFirst().screen();
+        assertThat(region.id()).startsWith(ScreenCaptureFactory.SYNTHETIC_SCREEN.id() + "#");
+        // The middle of the 480x268 picture is the middle of the 1920x1080 screen.
+        String[] xywh = region.id().substring(region.id().indexOf('#') + 1).split(",");
+        assertThat(Integer.parseInt(xywh[0])).isBetween(440, 520);
+        assertThat(Integer.parseInt(xywh[2])).isBetween(900, 1020);
+    }
+
+    @Test
     void cancelSharesNothing() throws Exception {
         List<SharePicker.Choice> chosen = new CopyOnWriteArrayList<>();
         AtomicInteger cancelled = new AtomicInteger();
