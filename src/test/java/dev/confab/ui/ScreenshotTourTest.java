@@ -166,6 +166,33 @@ class ScreenshotTourTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void sharePicker(String tag) throws Exception {
+        lang = tag;
+        FxToolkit.registerPrimaryStage();
+        AtomicReference<javafx.stage.Stage> window = new AtomicReference<>();
+        AtomicReference<dev.confab.ui.share.SharePicker> picker = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> {
+            var p = new dev.confab.ui.share.SharePicker(new UiText(osLocale(tag)),
+                    dev.confab.media.ScreenCaptureFactory.syntheticOnly(), choice -> { }, () -> { });
+            var w = new javafx.stage.Stage();
+            w.setScene(new javafx.scene.Scene(p, 640, 760));
+            w.show();
+            picker.set(p);
+            window.set(w);
+        });
+        try {
+            await().atMost(Duration.ofSeconds(15)).until(() -> picker.get().hasThumbnails());
+            robot.clickOn("#screenTile-1");
+            robot.clickOn("#shareRegion");
+            shoot("share-picker", window.get().getScene());
+        } finally {
+            picker.get().close();
+            FxToolkit.setupFixture(() -> window.get().close());
+        }
+    }
+
     private static Settings stored(String tag) {
         return Settings.defaults().withLanguage(tag);
     }

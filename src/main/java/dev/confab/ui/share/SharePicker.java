@@ -67,7 +67,7 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         tilePane.setId("screenTiles");
         List<CaptureDevice> available = screens.screens();
         for (CaptureDevice screen : available) {
-            tilePane.getChildren().add(tile(screen));
+            tilePane.getChildren().add(tile(screen, text));
         }
         VBox top = new VBox(8, title);
         screens.limitation().ifPresent(limit -> {
@@ -146,13 +146,16 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         refresher.scheduleWithFixedDelay(this::refreshThumbnails, 0, 1, TimeUnit.SECONDS);
     }
 
-    private ToggleButton tile(CaptureDevice screen) {
+    private ToggleButton tile(CaptureDevice screen, UiText text) {
         ImageView thumb = new ImageView();
         thumb.setFitWidth(THUMB_WIDTH);
         thumb.setFitHeight(THUMB_HEIGHT);
         thumb.setPreserveRatio(true);
         thumbnails.put(screen, thumb);
         ToggleButton tile = new ToggleButton(screen.displayName(), thumb);
+        if (screen.synthetic()) {
+            tile.textProperty().bind(text.bind("share.picker.testScreen"));
+        }
         tile.setId("screenTile-" + thumbnails.size());
         tile.getStyleClass().add("screen-tile");
         tile.setContentDisplay(ContentDisplay.TOP);
