@@ -2,6 +2,7 @@ package dev.confab.bot;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.confab.media.MediaException;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
@@ -68,7 +69,7 @@ public final class BotCommand implements Callable<Integer> {
     String trustFingerprint;
 
     @Override
-    public Integer call() throws IOException, InterruptedException, dev.confab.media.MediaException {
+    public Integer call() throws IOException, InterruptedException, MediaException {
         PrintWriter out = spec.commandLine().getOut();
         Duration stay = parseOptions();
         ServerTrust trust = trustFingerprint != null ? ServerTrust.pinned(trustFingerprint) : ServerTrust.systemOnly();

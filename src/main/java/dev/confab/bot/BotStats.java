@@ -5,6 +5,8 @@ import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionState;
 import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.MediaFrame;
+import dev.confab.protocol.StreamKind;
 import dev.confab.protocol.Participant;
 
 import java.time.Duration;
@@ -47,12 +49,12 @@ final class BotStats implements MeetingListener {
     final BotShare share = new BotShare();
 
     @Override
-    public void onMedia(dev.confab.protocol.MediaFrame frame) {
+    public void onMedia(MediaFrame frame) {
         share.onMedia(frame);
     }
 
     @Override
-    public synchronized void onKeyframeRequested(dev.confab.protocol.StreamKind stream, int requestedBy) {
+    public synchronized void onKeyframeRequested(StreamKind stream, int requestedBy) {
         count("keyframeRequested");
         share.onKeyframeRequested(stream);
     }

@@ -1,5 +1,6 @@
 package dev.confab.meeting;
 
+import dev.confab.protocol.Annotation;
 import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.LeaveReason;
@@ -180,7 +181,7 @@ public final class MeetingSession implements AutoCloseable {
     }
 
     /** Draws on (or undoes/clears on) the share of {@code sharerId}. */
-    public void annotate(int sharerId, dev.confab.protocol.Annotation annotation) {
+    public void annotate(int sharerId, Annotation annotation) {
         sendInMeeting(new ClientMessage.Annotate(sharerId, annotation));
     }
 

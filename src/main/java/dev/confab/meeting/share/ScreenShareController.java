@@ -5,6 +5,7 @@ import dev.confab.media.CaptureDevice;
 import dev.confab.media.MediaException;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.VideoCodec;
+import dev.confab.media.VideoFrameListener;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.protocol.Annotation;
 import dev.confab.protocol.ErrorCode;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Screen sharing for one meeting session, without UI: asks the server to share, starts the capture and the
@@ -64,7 +66,7 @@ public final class ScreenShareController implements AutoCloseable {
     private ScreenShareSender sender;
     private volatile ScreenShareSender activeSender;
     private volatile CaptureDevice requested;
-    private volatile dev.confab.media.VideoFrameListener localPreview;
+    private volatile VideoFrameListener localPreview;
 
     public ScreenShareController(MeetingSession session, ScreenCaptureFactory screens, VideoCodec codec,
                                  ShareReceiver.SharedPictureListener pictures, Events events) {
@@ -98,7 +100,7 @@ public final class ScreenShareController implements AutoCloseable {
     }
 
     /** Also shows this user's own captured pictures (e.g. in a ShareStage, to annotate one's own share). */
-    public void setLocalPreview(dev.confab.media.VideoFrameListener preview) {
+    public void setLocalPreview(VideoFrameListener preview) {
         localPreview = preview;
     }
 
@@ -199,7 +201,7 @@ public final class ScreenShareController implements AutoCloseable {
             ScreenShareSender target = sender;
             capture = screens.openScreen(screen, ScreenCaptureFactory.MAX_SHARE_FORMAT, (w, h, stride, bgra, time) -> {
                 target.onFrame(w, h, stride, bgra, time);
-                dev.confab.media.VideoFrameListener preview = localPreview;
+                VideoFrameListener preview = localPreview;
                 if (preview != null) {
                     preview.onFrame(w, h, stride, bgra.position(0), time);
                 }
@@ -231,7 +233,7 @@ public final class ScreenShareController implements AutoCloseable {
         worker.execute(this::stopCapture);
         worker.shutdown();
         try {
-            worker.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            worker.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

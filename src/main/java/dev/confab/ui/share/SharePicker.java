@@ -7,6 +7,7 @@ import dev.confab.ui.UiText;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -20,6 +21,8 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -115,7 +118,7 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         share.disableProperty().bind(tiles.selectedToggleProperty().isNull());
         share.setOnAction(e -> {
             CaptureDevice chosen = (CaptureDevice) tiles.getSelectedToggle().getUserData();
-            javafx.geometry.Rectangle2D part = region.selectionProperty().get();
+            Rectangle2D part = region.selectionProperty().get();
             if (partOnly.isSelected() && part != null) {
                 chosen = screens.region(chosen, part.getMinX(), part.getMinY(), part.getMaxX(), part.getMaxY())
                         .orElse(chosen);
@@ -131,8 +134,9 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
             close();
             onCancel.run();
         });
-        HBox buttons = new HBox(8, annotate, new javafx.scene.layout.Region(), cancel, share);
-        HBox.setHgrow(buttons.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox buttons = new HBox(8, annotate, spring, cancel, share);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
         setTop(top);
