@@ -5,12 +5,15 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
+
+import java.util.function.Consumer;
 
 /**
  * What the sharer sees while sharing: a red "You are sharing your screen" bar with Stop inside Confab's
@@ -21,6 +24,21 @@ public final class SharingBanner extends HBox {
     private final UiText text;
     private final Runnable onStop;
     private Stage floating;
+
+    /**
+     * @param viewersMayAnnotate the sharer's initial choice from the picker
+     * @param onAnnotationChoice called when the sharer changes it (e.g. {@code session::setViewerAnnotation})
+     */
+    public SharingBanner(UiText text, Runnable onStop, boolean viewersMayAnnotate, Consumer<Boolean> onAnnotationChoice) {
+        this(text, onStop);
+        CheckBox annotate = new CheckBox();
+        annotate.setId("bannerAllowAnnotation");
+        annotate.setSelected(viewersMayAnnotate);
+        annotate.textProperty().bind(text.bind("share.picker.allowAnnotation"));
+        annotate.setStyle("-fx-text-fill: white;");
+        annotate.selectedProperty().addListener((obs, old, now) -> onAnnotationChoice.accept(now));
+        getChildren().add(getChildren().size() - 1, annotate);
+    }
 
     public SharingBanner(UiText text, Runnable onStop) {
         this.text = text;

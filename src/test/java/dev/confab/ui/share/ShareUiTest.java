@@ -237,10 +237,13 @@ class ShareUiTest {
     void theBannerStopsTheShareAndItsStopWindowStaysOnTop() throws Exception {
         AtomicInteger stops = new AtomicInteger();
         AtomicReference<SharingBanner> created = new AtomicReference<>();
-        FxToolkit.setupFixture(() -> created.set(new SharingBanner(text, stops::incrementAndGet)));
+        List<Boolean> choices = new CopyOnWriteArrayList<>();
+        FxToolkit.setupFixture(() -> created.set(new SharingBanner(text, stops::incrementAndGet, false, choices::add)));
         SharingBanner banner = created.get();
-        show(new StackPane(banner), 600, 80);
+        show(new StackPane(banner), 900, 80);
         assertThat(robot.lookup("#sharingMessage").queryLabeled().getText()).isEqualTo("You are sharing your screen");
+        robot.clickOn("#bannerAllowAnnotation");
+        assertThat(choices).containsExactly(true);
         robot.clickOn("#stopSharing");
         assertThat(stops).hasValue(1);
 
