@@ -70,6 +70,9 @@ public final class BotCommand implements Callable<Integer> {
             description = "Private chat message to the participant with display name NAME (repeatable).")
     List<String> chatTo = List.of();
 
+    @Option(names = "--share", paramLabel = "SOURCE", description = "Share a screen after joining; only 'testsrc' (synthetic 1280x720, 5 fps).")
+    String share;
+
     @Option(names = "--stats-json", paramLabel = "FILE", description = "Write stats (roster seen, messages received, errors) here on exit.")
     Path statsFile;
 
@@ -86,7 +89,7 @@ public final class BotCommand implements Callable<Integer> {
     int fps;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException, InterruptedException, MediaException {
         PrintWriter out = spec.commandLine().getOut();
         Duration stay = parseOptions();
         ServerTrust trust = trustFingerprint != null ? ServerTrust.pinned(trustFingerprint) : ServerTrust.systemOnly();
@@ -96,8 +99,10 @@ public final class BotCommand implements Callable<Integer> {
         VideoFormat format = videoFormat();
         BotVideo.Report videoReport;
         try (MeetingSession session = new MeetingSession(options, withHistory(stats));
-             BotVideo botVideo = new BotVideo(video, format, session)) {
+             BotVideo botVideo = new BotVideo(video, format, session);
+             BotShare ignored = stats.share) {
             stats.video(botVideo.video());
+            stats.share.attach(session);
             if (createNew) {
                 session.createMeeting(passcode);
             } else {
@@ -109,6 +114,9 @@ public final class BotCommand implements Callable<Integer> {
                 out.println("Joined as participant " + session.roster().selfId());
                 out.flush();
                 startVideo(botVideo);
+                if (share != null) {
+                    stats.share.startSynthetic();
+                }
                 sendChat(session, stats);
                 stats.awaitEnded(stay);
             }
@@ -166,6 +174,9 @@ public final class BotCommand implements Callable<Integer> {
     }
 
     private Duration parseOptions() {
+        if (share != null && !share.equals("testsrc")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--share supports only 'testsrc'");
+        }
         if (createNew == (meetingId != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give either --meeting ID or --new");
         }

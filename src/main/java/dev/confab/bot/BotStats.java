@@ -36,7 +36,8 @@ final class BotStats implements MeetingListener {
     record Report(String meetingId, Integer selfId, boolean joined, String endReason, String failureKind,
                   String failureCode, List<SeenParticipant> rosterSeen, int maxParticipantsAtOnce,
                   Map<String, Integer> eventsReceived, List<ReceivedChat> messagesReceived, int chatSent,
-                  List<String> errors, long durationMillis, BotVideo.Report video) {
+                  List<String> errors, long durationMillis, BotVideo.Report video,
+                  BotShare.Report share) {
     }
 
     private final Map<Integer, SeenParticipant> seen = new LinkedHashMap<>();
@@ -52,6 +53,7 @@ final class BotStats implements MeetingListener {
     private final CountDownLatch joinedOrEnded = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile MeetingVideo video;
+    final BotShare share = new BotShare();
 
     /** Routes media, keyframe requests, rate hints and roster changes to the bot's video. */
     void video(MeetingVideo value) {
@@ -64,14 +66,19 @@ final class BotStats implements MeetingListener {
         if (target != null) {
             target.onMedia(frame);
         }
+        share.onMedia(frame);
     }
 
     @Override
     public void onKeyframeRequested(StreamKind stream, int requestedBy) {
+        synchronized (this) {
+            count("keyframeRequested");
+        }
         MeetingVideo target = video;
         if (target != null) {
             target.onKeyframeRequested(stream);
         }
+        share.onKeyframeRequested(stream);
     }
 
     @Override
@@ -191,7 +198,7 @@ final class BotStats implements MeetingListener {
         }
         return new Report(meetingId, selfId, joined, endReason, failureKind, failureCode, List.copyOf(seen.values()),
                 maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis,
-                videoReport);
+                videoReport, share.report());
     }
 
     private void count(String event) {

@@ -68,4 +68,16 @@ public interface MeetingListener {
      */
     default void onMedia(MediaFrame frame) {
     }
+
+    /** A screen share started, changed whether viewers may annotate, or stopped (see {@code stoppedBy}). */
+    default void onShareUpdated(ServerMessage.ShareUpdated update) {
+    }
+
+    /** The host changed whether several participants may share at once. */
+    default void onSharePolicy(boolean allowMultipleSharers) {
+    }
+
+    /** Someone else drew on, undid or cleared annotations of a share. */
+    default void onAnnotation(ServerMessage.AnnotationMessage annotation) {
+    }
 }

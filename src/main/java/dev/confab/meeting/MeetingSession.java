@@ -1,5 +1,6 @@
 package dev.confab.meeting;
 
+import dev.confab.protocol.Annotation;
 import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.LeaveReason;
@@ -166,6 +167,38 @@ public final class MeetingSession implements AutoCloseable {
     }
 
     /**
+     * Starts sharing this participant's screen (call only from an explicit user action); frames follow on
+     * {@link StreamKind#SCREEN}. A refusal arrives as {@link MeetingListener#onRequestFailed} SHARE_IN_PROGRESS.
+     */
+    public void startShare(boolean allowViewerAnnotation) {
+        sendInMeeting(new ClientMessage.ShareStart(allowViewerAnnotation));
+    }
+
+    public void stopShare() {
+        sendInMeeting(new ClientMessage.ShareStop());
+    }
+
+    /** Sharer: let viewers annotate the share, or not. */
+    public void setViewerAnnotation(boolean allowed) {
+        sendInMeeting(new ClientMessage.ShareOptions(allowed));
+    }
+
+    /** Host: end another participant's share. */
+    public void stopShareOf(int participantId) {
+        sendInMeeting(new ClientMessage.StopShare(participantId));
+    }
+
+    /** Host: allow several participants to share at once. */
+    public void setMultipleSharersAllowed(boolean allowed) {
+        sendInMeeting(new ClientMessage.AllowMultipleSharers(allowed));
+    }
+
+    /** Draws on (or undoes/clears on) the share of {@code sharerId}. */
+    public void annotate(int sharerId, Annotation annotation) {
+        sendInMeeting(new ClientMessage.Annotate(sharerId, annotation));
+    }
+
+    /**
      * Sends a chat message to everyone present, end-to-end encrypted for each of them. The outcome arrives as
      * {@link MeetingListener#onChatSent} or {@link MeetingListener#onChatFailed} (empty, too long, rate limited...).
      */
@@ -324,6 +357,9 @@ public final class MeetingSession implements AutoCloseable {
             }
             case ServerMessage.Welcome ignored -> {
             }
+            case ServerMessage.ShareUpdated update -> listener.onShareUpdated(update);
+            case ServerMessage.SharePolicy policy -> listener.onSharePolicy(policy.allowMultipleSharers());
+            case ServerMessage.AnnotationMessage annotation -> listener.onAnnotation(annotation);
         }
     }
 

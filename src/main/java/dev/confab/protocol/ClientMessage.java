@@ -27,6 +27,12 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ClientMessage.TransferHost.class, name = "transfer_host"),
         @JsonSubTypes.Type(value = ClientMessage.RequestKeyframe.class, name = "keyframe_request"),
         @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = ClientMessage.ShareStart.class, name = "share_start"),
+        @JsonSubTypes.Type(value = ClientMessage.ShareStop.class, name = "share_stop"),
+        @JsonSubTypes.Type(value = ClientMessage.ShareOptions.class, name = "share_options"),
+        @JsonSubTypes.Type(value = ClientMessage.StopShare.class, name = "stop_share"),
+        @JsonSubTypes.Type(value = ClientMessage.AllowMultipleSharers.class, name = "allow_multiple_sharers"),
+        @JsonSubTypes.Type(value = ClientMessage.Annotate.class, name = "annotate"),
 })
 public sealed interface ClientMessage {
 
@@ -121,5 +127,32 @@ public sealed interface ClientMessage {
 
     /** Application-level keep-alive for clients that cannot send WebSocket pings; answered by {@code pong}. */
     record Ping(Long nonce) implements ClientMessage {
+    }
+
+    /** Starts this participant's screen share; refused with SHARE_IN_PROGRESS while someone else shares. */
+    record ShareStart(boolean allowViewerAnnotation) implements ClientMessage {
+    }
+
+    record ShareStop() implements ClientMessage {
+    }
+
+    /** The sharer changes whether viewers may annotate its share. */
+    record ShareOptions(@JsonProperty(required = true) boolean allowViewerAnnotation) implements ClientMessage {
+    }
+
+    /** Host only: ends {@code participantId}'s screen share. */
+    record StopShare(@JsonProperty(required = true) int participantId) implements ClientMessage {
+    }
+
+    /** Host only: whether more than one participant may share at the same time (default false). */
+    record AllowMultipleSharers(@JsonProperty(required = true) boolean allowed) implements ClientMessage {
+    }
+
+    /** Draws on (or undoes/clears on) the share of participant {@code shareId}. */
+    record Annotate(@JsonProperty(required = true) int shareId,
+                    @JsonProperty(required = true) Annotation annotation) implements ClientMessage {
+        public Annotate {
+            Objects.requireNonNull(annotation, "annotation");
+        }
     }
 }

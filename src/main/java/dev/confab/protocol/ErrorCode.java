@@ -43,6 +43,12 @@ public enum ErrorCode {
     RESUME_REJECTED,
     /** The server failed unexpectedly while handling the request; the meeting carries on. */
     INTERNAL_ERROR,
+    /** {@code share_start} while another participant shares and the host has not allowed several sharers. */
+    SHARE_IN_PROGRESS,
+    /** A share request or annotation that needs an active share (of the sender, or of {@code shareId}). */
+    NOT_SHARING,
+    /** A viewer annotated a share whose sharer does not allow viewer annotation. */
+    ANNOTATION_NOT_ALLOWED,
     /** Read by clients for any code newer than they know. Never sent. */
     @JsonEnumDefaultValue
     UNKNOWN

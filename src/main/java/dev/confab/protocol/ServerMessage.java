@@ -26,6 +26,9 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ServerMessage.ErrorMessage.class, name = "error"),
         @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
         @JsonSubTypes.Type(value = ServerMessage.ServerShutdown.class, name = "server_shutdown"),
+        @JsonSubTypes.Type(value = ServerMessage.ShareUpdated.class, name = "share_updated"),
+        @JsonSubTypes.Type(value = ServerMessage.SharePolicy.class, name = "share_policy"),
+        @JsonSubTypes.Type(value = ServerMessage.AnnotationMessage.class, name = "annotation"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage {
@@ -156,6 +159,29 @@ public sealed interface ServerMessage {
     record ServerShutdown(@JsonProperty(required = true) String message) implements ServerMessage {
         public ServerShutdown {
             Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /**
+     * A screen share started, changed its options, or stopped. {@code stoppedBy} is set when the host ended
+     * someone else's share (the host's id), absent otherwise.
+     */
+    record ShareUpdated(@JsonProperty(required = true) int participantId,
+                        @JsonProperty(required = true) boolean sharing,
+                        @JsonProperty(required = true) boolean allowViewerAnnotation,
+                        Integer stoppedBy) implements ServerMessage {
+    }
+
+    /** The meeting's sharing policy, sent when the host changes it and to newcomers when not the default. */
+    record SharePolicy(@JsonProperty(required = true) boolean allowMultipleSharers) implements ServerMessage {
+    }
+
+    /** A relayed annotation by {@code from} on the share of participant {@code shareId}. */
+    record AnnotationMessage(@JsonProperty(required = true) int shareId,
+                             @JsonProperty(required = true) int from,
+                             @JsonProperty(required = true) Annotation annotation) implements ServerMessage {
+        public AnnotationMessage {
+            Objects.requireNonNull(annotation, "annotation");
         }
     }
 }

@@ -89,7 +89,7 @@ final class HostControls {
         LOG.info("event=host_transferred meeting={} from={} to={}", meeting.id, host.id, target.id);
     }
 
-    private static Member requireHost(ClientConnection connection, String type) {
+    static Member requireHost(ClientConnection connection, String type) {
         Member member = connection.memberOrError(type);
         if (member == null) {
             return null;
@@ -102,7 +102,7 @@ final class HostControls {
         return member;
     }
 
-    private static Member requireOther(ClientConnection connection, Member self, int targetId, String type) {
+    static Member requireOther(ClientConnection connection, Member self, int targetId, String type) {
         Member target = self.meeting.member(targetId).orElse(null);
         if (target == null) {
             connection.sendError(ErrorCode.UNKNOWN_PARTICIPANT, "No participant " + targetId + " in this meeting", type);

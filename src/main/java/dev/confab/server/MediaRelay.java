@@ -34,6 +34,10 @@ final class MediaRelay {
             from.sendThrottledError(ErrorCode.INVALID_MESSAGE, e.getMessage(), null);
             return;
         }
+        if (header.stream() == StreamKind.SCREEN && !sender.sharing) {
+            from.sendThrottledError(ErrorCode.NOT_SHARING, "Send share_start before screen frames", null);
+            return;
+        }
         if (!from.mediaRate.tryTake(frame.remaining())) {
             return; // over the sender's media budget: dropped at the source, nobody else is affected
         }

@@ -29,6 +29,8 @@ final class Meeting {
     private int nextMemberId = 1;
     private boolean ended;
     ScheduledFuture<?> emptyTimer;
+    /** Guarded by this meeting's lock; false: one sharer at a time. */
+    boolean allowMultipleSharers;
 
     Meeting(String id, PasscodeHash passcode, Instant createdAt) {
         this.id = id;

@@ -45,6 +45,7 @@ final class MeetingService {
     private final MeetingRegistry registry;
     private final HostControls hostControls;
     private final MediaRelay relay;
+    private final ShareControls shares = new ShareControls();
 
     MeetingService(ServerConfig config, ProtocolCodec codec, Clock clock, ScheduledExecutorService timers) {
         this.config = config;
@@ -164,6 +165,12 @@ final class MeetingService {
             case ClientMessage.TransferHost transfer -> hostControls.transferHost(connection, transfer);
             case ClientMessage.RequestKeyframe request -> requestKeyframe(connection, request);
             case ClientMessage.Ping ping -> connection.send(new ServerMessage.Pong(ping.nonce()));
+            case ClientMessage.ShareStart start -> shares.start(connection, start);
+            case ClientMessage.ShareStop ignored -> shares.stop(connection);
+            case ClientMessage.ShareOptions options -> shares.options(connection, options);
+            case ClientMessage.StopShare stop -> shares.stopOther(connection, stop);
+            case ClientMessage.AllowMultipleSharers allow -> shares.allowMultiple(connection, allow);
+            case ClientMessage.Annotate annotate -> shares.annotate(connection, annotate);
         }
     }
 
@@ -244,6 +251,7 @@ final class MeetingService {
                         + config.maxParticipantsPerMeeting() + " participants)", type);
             } else {
                 registry.admit(connection, meeting, name, join.chatKey());
+                shares.greet(connection);
             }
         }
     }
@@ -270,7 +278,12 @@ final class MeetingService {
     }
 
     private void resume(ClientConnection connection, ClientMessage.Resume resume) {
-        if (checkNotInMeeting(connection, "resume") && !registry.resume(connection, resume.resumeToken())) {
+        if (!checkNotInMeeting(connection, "resume")) {
+            return;
+        }
+        if (registry.resume(connection, resume.resumeToken())) {
+            shares.greet(connection);
+        } else {
             connection.sendError(ErrorCode.RESUME_REJECTED, "This session has expired; join the meeting again", "resume");
         }
     }
@@ -297,7 +310,7 @@ final class MeetingService {
         synchronized (member.meeting) {
             member.muted = update.muted();
             member.cameraOn = update.cameraOn();
-            member.sharing = update.sharing();
+            // 'sharing' is the server's own record, changed only by share_start/share_stop/stop_share.
             member.recording = update.recording();
             member.meeting.broadcast(new ServerMessage.ParticipantUpdated(member.view()), null);
         }

@@ -27,7 +27,11 @@ final class Member {
     Role role = Role.PARTICIPANT;
     boolean muted;
     boolean cameraOn;
-    boolean sharing;
+    /** Volatile: the media relay reads it without the meeting's lock to admit SCREEN frames. */
+    volatile boolean sharing;
+    boolean allowViewerAnnotation;
+    final TokenBucket annotationRate = new TokenBucket(ShareControls.ANNOTATIONS_PER_SECOND,
+            2 * ShareControls.ANNOTATIONS_PER_SECOND);
     boolean recording;
     ScheduledFuture<?> resumeExpiry;
     private volatile ClientConnection connection;

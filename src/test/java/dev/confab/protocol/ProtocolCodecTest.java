@@ -25,7 +25,13 @@ class ProtocolCodecTest {
                 new ClientMessage.Chat(List.of(2, 3), "none", "aGk="), new ClientMessage.AskMute(null),
                 new ClientMessage.AskMute(2), new ClientMessage.RemoveParticipant(2), new ClientMessage.LockMeeting(true),
                 new ClientMessage.EndMeeting(), new ClientMessage.TransferHost(3),
-                new ClientMessage.RequestKeyframe(2, StreamKind.CAMERA), new ClientMessage.Ping(5L));
+                new ClientMessage.RequestKeyframe(2, StreamKind.CAMERA), new ClientMessage.Ping(5L),
+                new ClientMessage.ShareStart(true), new ClientMessage.ShareStop(), new ClientMessage.ShareOptions(false),
+                new ClientMessage.StopShare(2), new ClientMessage.AllowMultipleSharers(true),
+                new ClientMessage.Annotate(2, Annotation.stroke("s1", Annotation.Tool.ARROW, "#FF8800", 0.004,
+                        List.of(0.1, 0.2, 0.3, 0.4))),
+                new ClientMessage.Annotate(2, Annotation.text("t1", "#000000", 0.01, 0.5, 0.5, "你好")),
+                new ClientMessage.Annotate(2, Annotation.clear()));
         for (ClientMessage message : all) {
             assertThat(codec.decodeClient(codec.encode(message))).isEqualTo(message);
         }
@@ -45,7 +51,9 @@ class ProtocolCodecTest {
                 new ServerMessage.KeyframeRequested(StreamKind.SCREEN, 0),
                 new ServerMessage.RateHint(StreamKind.CAMERA, 12, 1, 800),
                 new ServerMessage.ErrorMessage(ErrorCode.UNSUPPORTED_VERSION, "no", "hello", List.of(1), null),
-                new ServerMessage.Pong(5L), new ServerMessage.ServerShutdown("bye"));
+                new ServerMessage.Pong(5L), new ServerMessage.ServerShutdown("bye"),
+                new ServerMessage.ShareUpdated(2, false, false, 1), new ServerMessage.SharePolicy(true),
+                new ServerMessage.AnnotationMessage(2, 3, Annotation.undo("s1")));
         for (ServerMessage message : all) {
             assertThat(codec.decodeServer(codec.encode(message))).isEqualTo(message);
         }
@@ -55,6 +63,12 @@ class ProtocolCodecTest {
     void wireFormatUsesSnakeCaseTypeAndIsoTimes() {
         String json = codec.encode(new ServerMessage.ParticipantLeft(4, LeaveReason.LEFT, T));
         assertThat(json).isEqualTo("{\"type\":\"participant_left\",\"participantId\":4,\"reason\":\"LEFT\",\"leftAt\":\"2026-11-23T10:15:30Z\"}");
+    }
+
+    @Test
+    void annotationsUseUpperCaseEnumsAndOmitAbsentFields() {
+        String json = new ProtocolCodec().encode(new ClientMessage.Annotate(2, Annotation.undo("s1")));
+        assertThat(json).isEqualTo("{\"type\":\"annotate\",\"shareId\":2,\"annotation\":{\"op\":\"UNDO\",\"id\":\"s1\"}}");
     }
 
     @Test

@@ -42,6 +42,8 @@ class MediaRelayTest {
         ServerMessage.Joined created = sender.create("Cam", null);
         TestClient receiver = TestClient.greeted(server.url());
         receiver.join(created.meetingId(), "Viewer", null);
+        sender.send(new dev.confab.protocol.ClientMessage.ShareStart(false));
+        sender.next(ServerMessage.ShareUpdated.class);
 
         var header = new MediaFrameHeader(StreamKind.SCREEN, true, MediaCodec.H264.wireId(), 999, 42, 123456789L);
         sender.send(header.encode(ByteBuffer.wrap(new byte[]{9, 8, 7})));

@@ -148,6 +148,69 @@ class ScreenshotTourTest {
         shoot("privacy-center-lower");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void shareStageWithAnnotations(String tag) throws Exception {
+        lang = tag;
+        FxToolkit.registerPrimaryStage();
+        var model = new dev.confab.meeting.share.AnnotationModel(1);
+        model.apply(1, dev.confab.protocol.Annotation.stroke("h", dev.confab.protocol.Annotation.Tool.HIGHLIGHTER,
+                "#FFEB3B", 0.02, List.of(0.08, 0.12, 0.45, 0.12)));
+        model.apply(2, dev.confab.protocol.Annotation.stroke("a", dev.confab.protocol.Annotation.Tool.ARROW,
+                "#E53935", 0.004, List.of(0.75, 0.8, 0.55, 0.55)));
+        model.apply(2, dev.confab.protocol.Annotation.stroke("p", dev.confab.protocol.Annotation.Tool.PEN, "#1E88E5",
+                0.004, List.of(0.2, 0.6, 0.25, 0.7, 0.3, 0.62, 0.35, 0.72, 0.4, 0.6)));
+        model.apply(1, dev.confab.protocol.Annotation.text("t", "#FFFFFF", 0.006, 0.6, 0.85,
+                tag.startsWith("zh") ? "看这里" : "Look here"));
+        AtomicReference<javafx.stage.Stage> window = new AtomicReference<>();
+        AtomicReference<dev.confab.ui.share.ShareStage> stage = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> {
+            var share = new dev.confab.ui.share.ShareStage(new UiText(osLocale(tag)), 2, "Alice", model, a -> { });
+            var w = new javafx.stage.Stage();
+            w.setScene(new javafx.scene.Scene(share, 960, 640));
+            w.show();
+            stage.set(share);
+            window.set(w);
+        });
+        var screens = dev.confab.media.ScreenCaptureFactory.syntheticOnly();
+        try (var capture = screens.openScreen(dev.confab.media.ScreenCaptureFactory.SYNTHETIC_SCREEN,
+                new dev.confab.media.VideoFormat(1280, 720, 10), stage.get())) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> stage.get().video().framesShown() > 3);
+        }
+        try {
+            shoot("share-stage", () -> window.get().getScene());
+        } finally {
+            FxToolkit.setupFixture(() -> window.get().close());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void sharePicker(String tag) throws Exception {
+        lang = tag;
+        FxToolkit.registerPrimaryStage();
+        AtomicReference<javafx.stage.Stage> window = new AtomicReference<>();
+        AtomicReference<dev.confab.ui.share.SharePicker> picker = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> {
+            var p = new dev.confab.ui.share.SharePicker(new UiText(osLocale(tag)),
+                    dev.confab.media.ScreenCaptureFactory.syntheticOnly(), choice -> { }, () -> { });
+            var w = new javafx.stage.Stage();
+            w.setScene(new javafx.scene.Scene(p, 640, 760));
+            w.show();
+            picker.set(p);
+            window.set(w);
+        });
+        try {
+            await().atMost(Duration.ofSeconds(15)).until(() -> picker.get().hasThumbnails());
+            robot.clickOn("#screenTile-1");
+            robot.clickOn("#shareRegion");
+            shoot("share-picker", () -> window.get().getScene());
+        } finally {
+            picker.get().close();
+            FxToolkit.setupFixture(() -> window.get().close());
+        }
+    }
+
     private static Settings stored(String tag) {
         return Settings.defaults().withLanguage(tag);
     }

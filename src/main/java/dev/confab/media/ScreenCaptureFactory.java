@@ -1,0 +1,239 @@
+package dev.confab.media;
+
+import org.bytedeco.ffmpeg.global.avformat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.awt.GraphicsDevice;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Screens the user can share and their capture: x11grab on Linux/X11 (also XWayland), gdigrab on Windows,
+ * avfoundation on macOS, an AWT Robot fallback where those devices are missing, and a synthetic test screen
+ * (FFmpeg testsrc2) for tests and bots. Nothing here runs until the user asks: listing reads only the
+ * environment and monitor geometry.
+ *
+ * <p>Wayland: a native Wayland session allows screen capture only through the xdg-desktop-portal
+ * ScreenCast interface (D-Bus + PipeWire), which Confab cannot reach without native libraries;
+ * {@link #limitation()} then explains what works and what to do.
+ */
+public final class ScreenCaptureFactory {
+    private static final Logger log = LoggerFactory.getLogger(ScreenCaptureFactory.class);
+
+    public static final CaptureDevice SYNTHETIC_SCREEN = new CaptureDevice("lavfi:testsrc2",
+            "Test screen (synthetic)", CaptureDevice.Kind.SCREEN, true);
+    /** The largest share Confab sends: full HD keeps text sharp at a bitrate most links carry. */
+    public static final VideoFormat MAX_SHARE_FORMAT = new VideoFormat(1920, 1080, 15);
+
+    /** Why sharing a real screen is limited here. */
+    public enum Limitation {
+        /** Wayland with XWayland: only X11 windows are visible to capture; native Wayland windows look black. */
+        WAYLAND_XWAYLAND_ONLY,
+        /** Wayland without XWayland: no screen can be captured without the PipeWire portal. */
+        WAYLAND_NO_CAPTURE,
+        /** No graphical desktop (headless machine). */
+        NO_DESKTOP
+    }
+
+    private final Map<String, String> environment;
+    private final boolean syntheticOnly;
+
+    public ScreenCaptureFactory() {
+        this(System.getenv(), false);
+    }
+
+    private ScreenCaptureFactory(Map<String, String> environment, boolean syntheticOnly) {
+        this.environment = environment;
+        this.syntheticOnly = syntheticOnly;
+    }
+
+    /** A factory offering only the synthetic screen (tests, bots, demos). */
+    public static ScreenCaptureFactory syntheticOnly() {
+        return new ScreenCaptureFactory(Map.of(), true);
+    }
+
+    /** For tests of the platform rules: a factory that sees the given environment variables. */
+    static ScreenCaptureFactory withEnvironment(Map<String, String> environment) {
+        return new ScreenCaptureFactory(environment, false);
+    }
+
+    /** Real screens first, then the synthetic test screen (always present). */
+    public List<CaptureDevice> screens() {
+        List<CaptureDevice> screens = new ArrayList<>();
+        if (!syntheticOnly) {
+            try {
+                screens.addAll(realScreens());
+            } catch (RuntimeException | LinkageError e) {
+                log.warn("Listing screens failed", e);
+            }
+        }
+        screens.add(SYNTHETIC_SCREEN);
+        return List.copyOf(screens);
+    }
+
+    /** What limits real screen sharing on this desktop, if anything. */
+    public Optional<Limitation> limitation() {
+        if (syntheticOnly) {
+            return Optional.empty();
+        }
+        boolean wayland = present("WAYLAND_DISPLAY");
+        boolean x11 = present("DISPLAY");
+        if (DeviceAddress.HostOs.current() != DeviceAddress.HostOs.LINUX) {
+            return Optional.empty();
+        }
+        if (wayland) {
+            return Optional.of(x11 ? Limitation.WAYLAND_XWAYLAND_ONLY : Limitation.WAYLAND_NO_CAPTURE);
+        }
+        return x11 ? Optional.empty() : Optional.of(Limitation.NO_DESKTOP);
+    }
+
+    /** Starts capturing; pictures are at most {@code max} in size (aspect kept) at {@code max.fps()}. */
+    public Capture openScreen(CaptureDevice device, VideoFormat max, VideoFrameListener listener) throws MediaException {
+        Objects.requireNonNull(listener, "listener");
+        if (device.kind() != CaptureDevice.Kind.SCREEN) {
+            throw new MediaException(device.displayName() + " is not a screen");
+        }
+        ScreenSource source = ScreenSource.of(device);
+        if (source.robot()) {
+            return new RobotScreenCapture(device, max, listener);
+        }
+        ScreenCapture capture = new ScreenCapture(device, max, listener);
+        capture.open();
+        return capture;
+    }
+
+    /**
+     * The part of {@code screen} between the fractions (0..1 of its width and height), as a device to
+     * share, or empty where this screen's backend cannot capture a part (macOS avfoundation, or an X11
+     * screen of unknown size).
+     */
+    public Optional<CaptureDevice> region(CaptureDevice screen, double left, double top, double right, double bottom) {
+        ScreenSource source = ScreenSource.of(screen);
+        if (!source.regionCapable() || source.region() != null || !(0 <= left && left < right && right <= 1
+                && 0 <= top && top < bottom && bottom <= 1)) {
+            return Optional.empty();
+        }
+        int[] full = source.fullSize();
+        int x = (int) Math.round(left * full[0]);
+        int y = (int) Math.round(top * full[1]);
+        int width = (int) Math.round((right - left) * full[0]) & ~1;
+        int height = (int) Math.round((bottom - top) * full[1]) & ~1;
+        if (width < 16 || height < 16) {
+            return Optional.empty();
+        }
+        var region = new ScreenSource.Region(x, y, Math.min(width, full[0] - x) & ~1, Math.min(height, full[1] - y) & ~1);
+        return Optional.of(new CaptureDevice(screen.id() + region.suffix(),
+                screen.displayName() + " (" + region.width() + "x" + region.height() + ")", screen.kind(), screen.synthetic()));
+    }
+
+    /** A still picture of the screen, at most {@code maxWidth} x {@code maxHeight}: for the picker. */
+    public Thumbnail thumbnail(CaptureDevice device, int maxWidth, int maxHeight) throws MediaException {
+        var first = new CompletableFuture<Thumbnail>();
+        VideoFormat small = new VideoFormat(maxWidth & ~1, maxHeight & ~1, 5);
+        try (Capture ignored = openScreen(device, small, (w, h, stride, bgra, time) -> {
+            if (!first.isDone()) {
+                first.complete(Thumbnail.copyOf(w, h, stride, bgra));
+            }
+        })) {
+            return first.get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new MediaException("No picture from " + device.displayName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MediaException("Interrupted", e);
+        }
+    }
+
+    /** A tightly packed BGRA still (stride = width * 4). */
+    public record Thumbnail(int width, int height, byte[] bgra) {
+        static Thumbnail copyOf(int width, int height, int stride, ByteBuffer source) {
+            byte[] pixels = new byte[width * height * 4];
+            for (int row = 0; row < height; row++) {
+                source.get(row * stride, pixels, row * width * 4, width * 4);
+            }
+            return new Thumbnail(width, height, pixels);
+        }
+    }
+
+    private List<CaptureDevice> realScreens() {
+        return switch (DeviceAddress.HostOs.current()) {
+            case LINUX -> linuxScreens();
+            case WINDOWS -> hasFfmpegDevice("gdigrab")
+                    ? List.of(new CaptureDevice("gdigrab:desktop", "Entire desktop", CaptureDevice.Kind.SCREEN, false))
+                    : robotScreens();
+            case MAC -> hasFfmpegDevice("avfoundation")
+                    ? List.of(new CaptureDevice("avfoundation:Capture screen 0", "Screen 1", CaptureDevice.Kind.SCREEN, false))
+                    : robotScreens();
+        };
+    }
+
+    private List<CaptureDevice> linuxScreens() {
+        if (!present("DISPLAY")) {
+            return List.of(); // native Wayland or no desktop: see limitation()
+        }
+        String display = environment.get("DISPLAY");
+        if (!hasFfmpegDevice("x11grab")) {
+            return robotScreens();
+        }
+        List<Rectangle> monitors = monitors();
+        if (monitors.isEmpty()) {
+            return List.of(new CaptureDevice("x11grab:" + display, "Entire screen", CaptureDevice.Kind.SCREEN, false));
+        }
+        List<CaptureDevice> screens = new ArrayList<>();
+        for (int i = 0; i < monitors.size(); i++) {
+            Rectangle m = monitors.get(i);
+            screens.add(new CaptureDevice(ScreenSource.x11Id(display, m.x, m.y, m.width, m.height),
+                    "Screen " + (i + 1) + " (" + m.width + "x" + m.height + ")", CaptureDevice.Kind.SCREEN, false));
+        }
+        return screens;
+    }
+
+    private static List<CaptureDevice> robotScreens() {
+        List<CaptureDevice> screens = new ArrayList<>();
+        List<Rectangle> monitors = monitors();
+        for (int i = 0; i < monitors.size(); i++) {
+            Rectangle m = monitors.get(i);
+            screens.add(new CaptureDevice(ScreenSource.robotId(m.x, m.y, m.width, m.height),
+                    "Screen " + (i + 1) + " (" + m.width + "x" + m.height + ")", CaptureDevice.Kind.SCREEN, false));
+        }
+        return screens;
+    }
+
+    /** Monitor rectangles from AWT, or nothing on a headless JVM. */
+    private static List<Rectangle> monitors() {
+        if (GraphicsEnvironment.isHeadless()) {
+            return List.of();
+        }
+        try {
+            List<Rectangle> bounds = new ArrayList<>();
+            for (GraphicsDevice screen : GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
+                bounds.add(screen.getDefaultConfiguration().getBounds());
+            }
+            return bounds;
+        } catch (RuntimeException | Error e) {
+            log.debug("No monitor geometry from AWT: {}", e.toString());
+            return List.of();
+        }
+    }
+
+    private static boolean hasFfmpegDevice(String name) {
+        Ffmpeg.ensureInitialized();
+        return avformat.av_find_input_format(name) != null;
+    }
+
+    private boolean present(String variable) {
+        String value = environment.get(variable);
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,242 @@
+package dev.confab.meeting.share;
+
+import dev.confab.media.Capture;
+import dev.confab.media.CaptureDevice;
+import dev.confab.media.MediaException;
+import dev.confab.media.ScreenCaptureFactory;
+import dev.confab.media.VideoCodec;
+import dev.confab.media.VideoFrameListener;
+import dev.confab.meeting.MeetingSession;
+import dev.confab.protocol.Annotation;
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.MediaFrame;
+import dev.confab.protocol.ServerMessage;
+import dev.confab.protocol.StreamKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Screen sharing for one meeting session, without UI: asks the server to share, starts the capture and the
+ * {@link ScreenShareSender} only once the server has accepted, decodes others' shares, and keeps one
+ * {@link AnnotationModel} per active share. The UI calls {@link #start} from the user's click (never
+ * automatically) and forwards the session's listener events to the {@code on…} methods.
+ *
+ * <p>Threads: {@link Events} run on the session's event thread, pictures on the network thread; capture
+ * is opened and closed on this controller's own thread so neither is blocked.
+ */
+public final class ScreenShareController implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenShareController.class);
+
+    /** What the UI shows. All methods have empty defaults. */
+    public interface Events {
+        /** A share began ({@code self}: this user's own); show the stage with {@code annotations}. */
+        default void shareStarted(int sharerId, boolean self, AnnotationModel annotations, boolean viewersMayAnnotate) {
+        }
+
+        default void annotationPermissionChanged(int sharerId, boolean viewersMayAnnotate) {
+        }
+
+        /** A share ended; {@code stoppedByHost} when the host ended it. */
+        default void shareEnded(int sharerId, boolean self, boolean stoppedByHost) {
+        }
+
+        /** This user's share request was refused (e.g. SHARE_IN_PROGRESS) or the screen could not be captured. */
+        default void shareFailed(ErrorCode code, String detail) {
+        }
+    }
+
+    private final MeetingSession session;
+    private final ScreenCaptureFactory screens;
+    private final VideoCodec codec;
+    private final Events events;
+    private final ShareReceiver receiver;
+    private final Map<Integer, AnnotationModel> models = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("screen-share-control").factory());
+
+    // Confined to the worker thread
+    private Capture capture;
+    private ScreenShareSender sender;
+    private volatile ScreenShareSender activeSender;
+    private volatile CaptureDevice requested;
+    private volatile VideoFrameListener localPreview;
+
+    public ScreenShareController(MeetingSession session, ScreenCaptureFactory screens, VideoCodec codec,
+                                 ShareReceiver.SharedPictureListener pictures, Events events) {
+        this.session = Objects.requireNonNull(session);
+        this.screens = Objects.requireNonNull(screens);
+        this.codec = Objects.requireNonNull(codec);
+        this.events = Objects.requireNonNull(events);
+        this.receiver = new ShareReceiver(pictures, session::requestKeyframe);
+    }
+
+    /** The user chose a screen and pressed Share. Capture starts once the server accepts. */
+    public void start(CaptureDevice screen, boolean allowViewerAnnotation) {
+        requested = Objects.requireNonNull(screen);
+        session.startShare(allowViewerAnnotation);
+    }
+
+    /** The user pressed Stop (banner or floating window). */
+    public void stop() {
+        requested = null;
+        session.stopShare();
+        worker.execute(this::stopCapture);
+    }
+
+    /** Draws on a share: applied locally at once and sent to everyone. */
+    public void annotate(int sharerId, Annotation annotation) {
+        AnnotationModel model = models.get(sharerId);
+        if (model != null) {
+            model.apply(session.roster().selfId(), annotation);
+        }
+        session.annotate(sharerId, annotation);
+    }
+
+    /** Also shows this user's own captured pictures (e.g. in a ShareStage, to annotate one's own share). */
+    public void setLocalPreview(VideoFrameListener preview) {
+        localPreview = preview;
+    }
+
+    public AnnotationModel annotations(int sharerId) {
+        return models.get(sharerId);
+    }
+
+    public ScreenShareSender.Stats sendStats() {
+        ScreenShareSender current = activeSender;
+        return current == null ? null : current.stats();
+    }
+
+    public Map<Integer, ShareReceiver.Stats> receiveStats() {
+        return receiver.stats();
+    }
+
+    // ---- forwarded MeetingListener events -------------------------------------------------------------
+
+    public void onShareUpdated(ServerMessage.ShareUpdated update) {
+        int sharer = update.participantId();
+        boolean self = sharer == session.roster().selfId();
+        if (update.sharing()) {
+            boolean isNew = !models.containsKey(sharer);
+            AnnotationModel model = models.computeIfAbsent(sharer, AnnotationModel::new);
+            if (isNew) {
+                events.shareStarted(sharer, self, model, update.allowViewerAnnotation());
+                CaptureDevice screen = requested;
+                if (self && screen != null) {
+                    worker.execute(() -> startCapture(screen));
+                } else if (self) {
+                    // The server remembers a share this client did not start now (e.g. after a restart):
+                    // sharing needs an explicit choice every time, so end it.
+                    session.stopShare();
+                }
+            } else {
+                events.annotationPermissionChanged(sharer, update.allowViewerAnnotation());
+            }
+        } else {
+            ended(sharer, self, update.stoppedBy() != null);
+        }
+    }
+
+    public void onAnnotation(ServerMessage.AnnotationMessage message) {
+        AnnotationModel model = models.get(message.shareId());
+        if (model != null) {
+            model.apply(message.from(), message.annotation());
+        }
+    }
+
+    /** Network thread. */
+    public void onMedia(MediaFrame frame) {
+        receiver.accept(frame);
+    }
+
+    public void onKeyframeRequested(StreamKind stream) {
+        ScreenShareSender current = activeSender;
+        if (stream == StreamKind.SCREEN && current != null) {
+            current.requestKeyframe();
+        }
+    }
+
+    public void onRateHint(ServerMessage.RateHint hint) {
+        ScreenShareSender current = activeSender;
+        if (hint.stream() == StreamKind.SCREEN && current != null && hint.suggestedMaxKbps() != null) {
+            current.limitBitrate(hint.suggestedMaxKbps());
+        }
+    }
+
+    public void onRequestFailed(ErrorCode code, String detail, String requestType) {
+        if ("share_start".equals(requestType)) {
+            requested = null;
+            events.shareFailed(code, detail);
+        }
+    }
+
+    public void onParticipantLeft(int participantId) {
+        ended(participantId, false, false);
+    }
+
+    private void ended(int sharer, boolean self, boolean stoppedByHost) {
+        if (models.remove(sharer) == null) {
+            return;
+        }
+        receiver.forget(sharer);
+        if (self) {
+            requested = null;
+            worker.execute(this::stopCapture);
+        }
+        events.shareEnded(sharer, self, stoppedByHost);
+    }
+
+    // ---- worker thread --------------------------------------------------------------------------------
+
+    private void startCapture(CaptureDevice screen) {
+        stopCapture();
+        sender = new ScreenShareSender(session::sendMedia, codec);
+        try {
+            ScreenShareSender target = sender;
+            capture = screens.openScreen(screen, ScreenCaptureFactory.MAX_SHARE_FORMAT, (w, h, stride, bgra, time) -> {
+                target.onFrame(w, h, stride, bgra, time);
+                VideoFrameListener preview = localPreview;
+                if (preview != null) {
+                    preview.onFrame(w, h, stride, bgra.position(0), time);
+                }
+            });
+            activeSender = sender;
+        } catch (MediaException e) {
+            LOG.warn("Cannot capture {}: {}", screen.displayName(), e.getMessage());
+            stopCapture();
+            session.stopShare();
+            events.shareFailed(ErrorCode.UNKNOWN, e.getMessage());
+        }
+    }
+
+    private void stopCapture() {
+        activeSender = null;
+        if (capture != null) {
+            capture.close();
+            capture = null;
+        }
+        if (sender != null) {
+            sender.close();
+            sender = null;
+        }
+    }
+
+    /** Stops any capture and frees decoders. Does not leave the meeting. */
+    @Override
+    public void close() {
+        worker.execute(this::stopCapture);
+        worker.shutdown();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        receiver.close();
+    }
+}

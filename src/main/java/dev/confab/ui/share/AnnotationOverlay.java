@@ -1,0 +1,291 @@
+package dev.confab.ui.share;
+
+import dev.confab.meeting.share.AnnotationModel;
+import dev.confab.protocol.Annotation;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Rectangle2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A transparent canvas over the shared picture that draws the {@link AnnotationModel} and lets the user add
+ * shapes with the mouse. Everything is kept in shared coordinates (0..1 of the shared frame), so a shape
+ * lands on the same content at any zoom and on every participant's screen. Finished shapes are applied to
+ * the model and handed to {@code publish} (which sends them to the meeting).
+ */
+public final class AnnotationOverlay extends Region {
+    /** Smallest movement (in shared units) that adds a point to a stroke: keeps strokes under the point limit. */
+    private static final double MIN_STEP = 0.002;
+    private static final double HIGHLIGHTER_OPACITY = 0.35;
+
+    private final Canvas canvas = new Canvas();
+    private final int selfId;
+    private final Consumer<Annotation> publish;
+    private final ObjectProperty<Annotation.Tool> tool = new SimpleObjectProperty<>(Annotation.Tool.PEN);
+    private final ObjectProperty<Color> color = new SimpleObjectProperty<>(Color.web("#E53935"));
+    private final StringProperty pendingText = new SimpleStringProperty("");
+    private final BooleanProperty drawingAllowed = new SimpleBooleanProperty(true);
+    private AnnotationModel model;
+    private final Runnable redrawLater = () -> Platform.runLater(this::redraw);
+    private int frameWidth = 16;
+    private int frameHeight = 9;
+    private final List<Double> current = new ArrayList<>();
+    private int nextId;
+
+    public AnnotationOverlay(int selfId, Consumer<Annotation> publish) {
+        this.selfId = selfId;
+        this.publish = publish;
+        getStyleClass().add("annotation-overlay");
+        getChildren().add(canvas);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+        mouseTransparentProperty().bind(drawingAllowed.not());
+    }
+
+    /** The drawings to show (and add to); null for none. FX thread. */
+    public void setModel(AnnotationModel next) {
+        if (model != null) {
+            model.removeListener(redrawLater);
+        }
+        model = next;
+        if (model != null) {
+            model.addListener(redrawLater);
+        }
+        redraw();
+    }
+
+    public AnnotationModel model() {
+        return model;
+    }
+
+    /** The shared frame's size, so shapes align with the picture shown under this overlay. FX thread. */
+    public void setFrameSize(int width, int height) {
+        if (width > 0 && height > 0 && (width != frameWidth || height != frameHeight)) {
+            frameWidth = width;
+            frameHeight = height;
+            requestLayout();
+        }
+    }
+
+    public ObjectProperty<Annotation.Tool> toolProperty() {
+        return tool;
+    }
+
+    public ObjectProperty<Color> colorProperty() {
+        return color;
+    }
+
+    /** The words the TEXT tool places at the next click. */
+    public StringProperty pendingTextProperty() {
+        return pendingText;
+    }
+
+    public BooleanProperty drawingAllowedProperty() {
+        return drawingAllowed;
+    }
+
+    /** Where the picture is shown inside this overlay (centred, aspect kept), in local coordinates. */
+    public Rectangle2D pictureArea() {
+        double scale = Math.min(getWidth() / frameWidth, getHeight() / frameHeight);
+        double w = frameWidth * scale;
+        double h = frameHeight * scale;
+        return new Rectangle2D((getWidth() - w) / 2, (getHeight() - h) / 2, w, h);
+    }
+
+    /** Undoes this user's latest shape. */
+    public void undoOwn() {
+        String last = model == null ? null : model.lastShapeOf(selfId);
+        if (last != null) {
+            commit(Annotation.undo(last));
+        }
+    }
+
+    /** Clears: everything when this user is the sharer, otherwise this user's own shapes. */
+    public void clear() {
+        if (model != null) {
+            commit(Annotation.clear());
+        }
+    }
+
+    private void pressed(MouseEvent e) {
+        if (model == null || !inside(e)) {
+            return;
+        }
+        current.clear();
+        addPoint(e, true);
+        if (tool.get() == Annotation.Tool.TEXT) {
+            String words = pendingText.get() == null ? "" : pendingText.get().strip();
+            if (!words.isEmpty()) {
+                commit(Annotation.text(newId(), hex(color.get()), lineWidth(), current.get(0), current.get(1), words));
+            }
+            current.clear();
+        }
+        e.consume();
+    }
+
+    private void dragged(MouseEvent e) {
+        if (current.isEmpty()) {
+            return;
+        }
+        if (tool.get() == Annotation.Tool.ARROW) {
+            while (current.size() > 2) {
+                current.removeLast();
+            }
+            addPoint(e, true);
+        } else if (current.size() < Annotation.MAX_POINTS) {
+            addPoint(e, false);
+        }
+        redraw();
+        drawPoints(canvas.getGraphicsContext2D(), tool.get(), color.get(), lineWidth(), current, pictureArea());
+        e.consume();
+    }
+
+    private void released(MouseEvent e) {
+        if (current.isEmpty()) {
+            return;
+        }
+        if (tool.get() == Annotation.Tool.ARROW && current.size() == 2) {
+            addPoint(e, true);
+        }
+        if (tool.get() == Annotation.Tool.ARROW && current.size() != 4) {
+            current.clear();
+            redraw();
+            return;
+        }
+        if (current.size() == 2) {
+            current.add(current.get(0));
+            current.add(current.get(1)); // a click draws a dot
+        }
+        commit(Annotation.stroke(newId(), tool.get(), hex(color.get()), lineWidth(), List.copyOf(current)));
+        current.clear();
+        e.consume();
+    }
+
+    private void commit(Annotation annotation) {
+        model.apply(selfId, annotation);
+        publish.accept(annotation);
+    }
+
+    private boolean inside(MouseEvent e) {
+        return pictureArea().contains(e.getX(), e.getY());
+    }
+
+    private void addPoint(MouseEvent e, boolean always) {
+        Rectangle2D area = pictureArea();
+        double x = clamp((e.getX() - area.getMinX()) / area.getWidth());
+        double y = clamp((e.getY() - area.getMinY()) / area.getHeight());
+        if (!always && !current.isEmpty()) {
+            double dx = x - current.get(current.size() - 2);
+            double dy = y - current.get(current.size() - 1);
+            if (Math.hypot(dx, dy) < MIN_STEP) {
+                return;
+            }
+        }
+        current.add(x);
+        current.add(y);
+    }
+
+    private double lineWidth() {
+        return tool.get() == Annotation.Tool.HIGHLIGHTER ? 0.015 : 0.003;
+    }
+
+    private String newId() {
+        return selfId + "-" + (++nextId);
+    }
+
+    /** Redraws every shape. FX thread. */
+    void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (model == null) {
+            return;
+        }
+        Rectangle2D area = pictureArea();
+        for (AnnotationModel.Shape shape : model.shapes()) {
+            Annotation a = shape.annotation();
+            Color c = Color.web(a.color());
+            if (a.op() == Annotation.Op.TEXT) {
+                g.setGlobalAlpha(1);
+                g.setFill(c);
+                g.setFont(Font.font(Math.max(10, a.width() * area.getWidth() * 6)));
+                g.setTextBaseline(VPos.TOP);
+                g.fillText(a.text(), area.getMinX() + a.points().get(0) * area.getWidth(),
+                        area.getMinY() + a.points().get(1) * area.getHeight());
+            } else {
+                drawPoints(g, a.tool(), c, a.width(), a.points(), area);
+            }
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    private static void drawPoints(GraphicsContext g, Annotation.Tool tool, Color color, double width,
+                                   List<Double> points, Rectangle2D area) {
+        if (points.size() < 2) {
+            return;
+        }
+        g.setGlobalAlpha(tool == Annotation.Tool.HIGHLIGHTER ? HIGHLIGHTER_OPACITY : 1);
+        g.setStroke(color);
+        g.setLineWidth(Math.max(1, width * area.getWidth()));
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        g.beginPath();
+        for (int i = 0; i < points.size(); i += 2) {
+            double x = area.getMinX() + points.get(i) * area.getWidth();
+            double y = area.getMinY() + points.get(i + 1) * area.getHeight();
+            if (i == 0) {
+                g.moveTo(x, y);
+            } else {
+                g.lineTo(x, y);
+            }
+        }
+        g.stroke();
+        if (tool == Annotation.Tool.ARROW && points.size() == 4) {
+            double x1 = area.getMinX() + points.get(0) * area.getWidth();
+            double y1 = area.getMinY() + points.get(1) * area.getHeight();
+            double x2 = area.getMinX() + points.get(2) * area.getWidth();
+            double y2 = area.getMinY() + points.get(3) * area.getHeight();
+            double angle = Math.atan2(y2 - y1, x2 - x1);
+            double head = Math.max(8, width * area.getWidth() * 5);
+            g.beginPath();
+            g.moveTo(x2 - head * Math.cos(angle - Math.PI / 7), y2 - head * Math.sin(angle - Math.PI / 7));
+            g.lineTo(x2, y2);
+            g.lineTo(x2 - head * Math.cos(angle + Math.PI / 7), y2 - head * Math.sin(angle + Math.PI / 7));
+            g.stroke();
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(1, v));
+    }
+
+    private static String hex(Color c) {
+        return String.format("#%02X%02X%02X", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        redraw();
+    }
+}

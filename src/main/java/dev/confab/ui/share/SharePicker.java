@@ -1,0 +1,216 @@
+package dev.confab.ui.share;
+
+import dev.confab.media.CaptureDevice;
+import dev.confab.media.MediaException;
+import dev.confab.media.ScreenCaptureFactory;
+import dev.confab.ui.UiText;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * "Share your screen": one tile per screen with a live thumbnail (refreshed about once a second off the FX
+ * thread), an explanation where the desktop limits capture (Wayland), and Share / Cancel. Sharing starts
+ * only when the user presses Share; the choice is never remembered, so every share is a fresh decision.
+ */
+public final class SharePicker extends BorderPane implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SharePicker.class);
+    private static final int THUMB_WIDTH = 240;
+    private static final int THUMB_HEIGHT = 136;
+
+    /** What the user chose. */
+    public record Choice(CaptureDevice screen, boolean allowViewerAnnotation) {
+    }
+
+    private final ScreenCaptureFactory screens;
+    private final ToggleGroup tiles = new ToggleGroup();
+    private final Map<CaptureDevice, ImageView> thumbnails = new HashMap<>();
+    private final ScheduledExecutorService refresher;
+    private Runnable onClose = () -> { };
+
+    public SharePicker(UiText text, ScreenCaptureFactory screens, Consumer<Choice> onShare, Runnable onCancel) {
+        this.screens = screens;
+        setId("sharePicker");
+        setPadding(new Insets(16));
+        Label title = new Label();
+        title.textProperty().bind(text.bind("share.picker.title"));
+        title.getStyleClass().add("title-3");
+
+        FlowPane tilePane = new FlowPane(12, 12);
+        tilePane.setId("screenTiles");
+        List<CaptureDevice> available = screens.screens();
+        for (CaptureDevice screen : available) {
+            tilePane.getChildren().add(tile(screen, text));
+        }
+        VBox top = new VBox(8, title);
+        screens.limitation().ifPresent(limit -> {
+            Label notice = new Label();
+            notice.setId("shareLimitation");
+            notice.setWrapText(true);
+            notice.setMaxWidth(520);
+            notice.textProperty().bind(text.bind("share.limitation." + limit.name()));
+            notice.getStyleClass().add("warning");
+            top.getChildren().add(notice);
+        });
+        Label windows = new Label();
+        windows.setWrapText(true);
+        windows.setMaxWidth(520);
+        windows.textProperty().bind(text.bind("share.picker.windowsNote"));
+        windows.getStyleClass().add("text-muted");
+
+        CheckBox partOnly = new CheckBox();
+        partOnly.setId("shareRegion");
+        partOnly.textProperty().bind(text.bind("share.picker.region"));
+        RegionSelector region = new RegionSelector(THUMB_WIDTH * 2, THUMB_HEIGHT * 2);
+        region.visibleProperty().bind(partOnly.selectedProperty().and(tiles.selectedToggleProperty().isNotNull()));
+        region.managedProperty().bind(region.visibleProperty());
+        tiles.selectedToggleProperty().addListener((obs, old, now) -> {
+            region.reset();
+            boolean cropable = now != null
+                    && screens.region((CaptureDevice) now.getUserData(), 0, 0, 0.5, 0.5).isPresent();
+            partOnly.setDisable(!cropable);
+            if (!cropable) {
+                partOnly.setSelected(false);
+            }
+            region.imageProperty().unbind();
+            if (now != null) {
+                region.imageProperty().bind(thumbnails.get((CaptureDevice) now.getUserData()).imageProperty());
+            }
+        });
+
+        CheckBox annotate = new CheckBox();
+        annotate.setId("allowViewerAnnotation");
+        annotate.textProperty().bind(text.bind("share.picker.allowAnnotation"));
+        Button share = new Button();
+        share.setId("startShare");
+        share.textProperty().bind(text.bind("share.picker.share"));
+        share.setDefaultButton(true);
+        share.disableProperty().bind(tiles.selectedToggleProperty().isNull());
+        share.setOnAction(e -> {
+            CaptureDevice chosen = (CaptureDevice) tiles.getSelectedToggle().getUserData();
+            Rectangle2D part = region.selectionProperty().get();
+            if (partOnly.isSelected() && part != null) {
+                chosen = screens.region(chosen, part.getMinX(), part.getMinY(), part.getMaxX(), part.getMaxY())
+                        .orElse(chosen);
+            }
+            close();
+            onShare.accept(new Choice(chosen, annotate.isSelected()));
+        });
+        Button cancel = new Button();
+        cancel.setId("cancelShare");
+        cancel.textProperty().bind(text.bind("share.picker.cancel"));
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> {
+            close();
+            onCancel.run();
+        });
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox buttons = new HBox(8, annotate, spring, cancel, share);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        setTop(top);
+        setCenter(tilePane);
+        setBottom(new VBox(8, partOnly, region, windows, buttons));
+        BorderPane.setMargin(tilePane, new Insets(12, 0, 12, 0));
+
+        var executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("share-thumbnails").factory());
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        refresher = executor;
+        refresher.scheduleWithFixedDelay(this::refreshThumbnails, 0, 1, TimeUnit.SECONDS);
+    }
+
+    private ToggleButton tile(CaptureDevice screen, UiText text) {
+        ImageView thumb = new ImageView();
+        thumb.setFitWidth(THUMB_WIDTH);
+        thumb.setFitHeight(THUMB_HEIGHT);
+        thumb.setPreserveRatio(true);
+        thumbnails.put(screen, thumb);
+        ToggleButton tile = new ToggleButton(screen.displayName(), thumb);
+        if (screen.synthetic()) {
+            tile.textProperty().bind(text.bind("share.picker.testScreen"));
+        }
+        tile.setId("screenTile-" + thumbnails.size());
+        tile.getStyleClass().add("screen-tile");
+        tile.setContentDisplay(ContentDisplay.TOP);
+        tile.setUserData(screen);
+        tile.setToggleGroup(tiles);
+        tile.setPrefSize(THUMB_WIDTH + 16, THUMB_HEIGHT + 40);
+        return tile;
+    }
+
+    private void refreshThumbnails() {
+        for (Map.Entry<CaptureDevice, ImageView> entry : Map.copyOf(thumbnails).entrySet()) {
+            try {
+                ScreenCaptureFactory.Thumbnail shot = screens.thumbnail(entry.getKey(), THUMB_WIDTH, THUMB_HEIGHT);
+                Platform.runLater(() -> entry.getValue().setImage(toImage(shot)));
+            } catch (MediaException e) {
+                LOG.debug("No thumbnail for {}: {}", entry.getKey().displayName(), e.getMessage());
+            }
+        }
+    }
+
+    private static WritableImage toImage(ScreenCaptureFactory.Thumbnail shot) {
+        WritableImage image = new WritableImage(shot.width(), shot.height());
+        image.getPixelWriter().setPixels(0, 0, shot.width(), shot.height(), PixelFormat.getByteBgraPreInstance(),
+                shot.bgra(), 0, shot.width() * 4);
+        return image;
+    }
+
+    /** True once at least one tile shows a thumbnail. FX thread. */
+    public boolean hasThumbnails() {
+        return thumbnails.values().stream().anyMatch(view -> view.getImage() != null);
+    }
+
+    /** Stops the thumbnail refresh (also done by Share and Cancel). */
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+        onClose.run();
+    }
+
+    /** Shows the picker as a modal dialog over {@code owner}. Call from the user's click on "Share screen". */
+    public static SharePicker showDialog(Window owner, UiText text, ScreenCaptureFactory screens,
+                                         Consumer<Choice> onShare) {
+        Stage dialog = new Stage();
+        dialog.initOwner(owner);
+        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.titleProperty().bind(text.bind("share.picker.title"));
+        SharePicker picker = new SharePicker(text, screens, onShare, () -> { });
+        picker.onClose = dialog::close;
+        dialog.setOnHidden(e -> picker.refresher.shutdownNow());
+        dialog.setScene(new Scene(picker));
+        dialog.show();
+        return picker;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.confab.media;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+class ScreenCaptureFactoryTest {
+
+    @Test
+    void theSyntheticScreenIsAlwaysOfferedLast() {
+        assertThat(new ScreenCaptureFactory().screens()).last().isEqualTo(ScreenCaptureFactory.SYNTHETIC_SCREEN);
+        assertThat(ScreenCaptureFactory.syntheticOnly().screens()).containsExactly(ScreenCaptureFactory.SYNTHETIC_SCREEN);
+    }
+
+    @Test
+    void theSyntheticScreenDeliversPicturesOfTheRequestedSize() throws Exception {
+        AtomicReference<int[]> seen = new AtomicReference<>();
+        try (Capture ignored = ScreenCaptureFactory.syntheticOnly().openScreen(ScreenCaptureFactory.SYNTHETIC_SCREEN,
+                new VideoFormat(1280, 720, 5), (w, h, stride, bgra, time) -> seen.set(new int[] {w, h, stride}))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.get() != null);
+        }
+        assertThat(seen.get()).containsExactly(1280, 720, 1280 * 4);
+    }
+
+    @Test
+    void aThumbnailIsOneSmallPicture() throws Exception {
+        ScreenCaptureFactory.Thumbnail thumb = ScreenCaptureFactory.syntheticOnly()
+                .thumbnail(ScreenCaptureFactory.SYNTHETIC_SCREEN, 240, 136);
+        // The synthetic screen is 1920x1080: scaled into the box with its own aspect ratio.
+        assertThat(thumb.width()).isEqualTo(240);
+        assertThat(thumb.height()).isEqualTo(134);
+        assertThat(thumb.bgra()).hasSize(240 * 134 * 4);
+        assertThat(thumb.bgra()[3]).as("opaque").isEqualTo((byte) 255);
+    }
+
+    @Test
+    void aRegionOfTheScreenIsSharedAtTheRegionsOwnSize() throws Exception {
+        ScreenCaptureFactory screens = ScreenCaptureFactory.syntheticOnly();
+        CaptureDevice middle = screens.region(ScreenCaptureFactory.SYNTHETIC_SCREEN, 0.25, 0.25, 0.75, 0.75).orElseThrow();
+        assertThat(ScreenSource.of(middle).region()).isEqualTo(new ScreenSource.Region(480, 270, 960, 540));
+        AtomicReference<int[]> seen = new AtomicReference<>();
+        try (Capture ignored = screens.openScreen(middle, ScreenCaptureFactory.MAX_SHARE_FORMAT,
+                (w, h, stride, bgra, time) -> seen.set(new int[] {w, h}))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.get() != null);
+        }
+        assertThat(seen.get()).containsExactly(960, 540);
+        assertThat(screens.region(middle, 0, 0, 0.5, 0.5)).as("no region of a region").isEmpty();
+        assertThat(screens.region(ScreenCaptureFactory.SYNTHETIC_SCREEN, 0.5, 0.5, 0.5, 0.9)).as("empty area").isEmpty();
+        assertThat(screens.region(new CaptureDevice("avfoundation:Capture screen 0", "Screen", CaptureDevice.Kind.SCREEN,
+                false), 0, 0, 0.5, 0.5)).as("avfoundation cannot crop").isEmpty();
+    }
+
+    @Test
+    void onlyScreensCanBeOpenedAsScreens() {
+        assertThatThrownBy(() -> new ScreenCaptureFactory().openScreen(FfmpegCaptureFactory.SYNTHETIC_CAMERA,
+                ScreenCaptureFactory.MAX_SHARE_FORMAT, (w, h, s, b, t) -> { }))
+                .isInstanceOf(MediaException.class);
+    }
+
+    @Test
+    void waylandAndMissingDesktopsAreExplainedOnLinux() {
+        if (DeviceAddress.HostOs.current() != DeviceAddress.HostOs.LINUX) {
+            assertThat(ScreenCaptureFactory.withEnvironment(Map.of("WAYLAND_DISPLAY", "wayland-0")).limitation()).isEmpty();
+            return;
+        }
+        var nativeWayland = ScreenCaptureFactory.withEnvironment(Map.of("WAYLAND_DISPLAY", "wayland-0"));
+        assertThat(nativeWayland.limitation()).contains(ScreenCaptureFactory.Limitation.WAYLAND_NO_CAPTURE);
+        assertThat(nativeWayland.screens()).containsExactly(ScreenCaptureFactory.SYNTHETIC_SCREEN);
+        assertThat(ScreenCaptureFactory.withEnvironment(Map.of("WAYLAND_DISPLAY", "wayland-0", "DISPLAY", ":0")).limitation())
+                .contains(ScreenCaptureFactory.Limitation.WAYLAND_XWAYLAND_ONLY);
+        assertThat(ScreenCaptureFactory.withEnvironment(Map.of()).limitation())
+                .contains(ScreenCaptureFactory.Limitation.NO_DESKTOP);
+        assertThat(ScreenCaptureFactory.withEnvironment(Map.of("DISPLAY", ":0")).limitation()).isEmpty();
+    }
+
+    @Test
+    void screenIdsCarryTheirRegion() {
+        ScreenSource x11 = ScreenSource.of(new CaptureDevice(ScreenSource.x11Id(":0.0", 1920, 0, 2560, 1440), "Screen 2",
+                CaptureDevice.Kind.SCREEN, false));
+        assertThat(x11).isEqualTo(new ScreenSource("x11grab", ":0.0+1920,0", 2560, 1440));
+        ScreenSource robot = ScreenSource.of(new CaptureDevice(ScreenSource.robotId(-1280, 0, 1280, 1024), "Left",
+                CaptureDevice.Kind.SCREEN, false));
+        assertThat(robot.robot()).isTrue();
+        assertThat(robot.robotOrigin()).containsExactly(-1280, 0);
+        assertThat(ScreenSource.of(new CaptureDevice("gdigrab:title=Slides - Viewer", "Slides", CaptureDevice.Kind.SCREEN, false)))
+                .isEqualTo(new ScreenSource("gdigrab", "title=Slides - Viewer", 0, 0));
+    }
+
+    @Test
+    void sharesAreScaledDownToTheCapButNeverUp() {
+        assertThat(ScreenGeometry.fitInside(3840, 2160, 1920, 1080)).containsExactly(1920, 1080);
+        assertThat(ScreenGeometry.fitInside(1280, 1024, 1920, 1080)).containsExactly(1280, 1024);
+        assertThat(ScreenGeometry.fitInside(2560, 1600, 1920, 1080)).containsExactly(1728, 1080);
+        assertThat(ScreenGeometry.fitInside(1366, 768, 1920, 1080)).containsExactly(1366, 768);
+    }
+}

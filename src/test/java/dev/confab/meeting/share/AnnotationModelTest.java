@@ -1,0 +1,59 @@
+package dev.confab.meeting.share;
+
+import dev.confab.protocol.Annotation;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnnotationModelTest {
+    private static final int SHARER = 1;
+    private static final int VIEWER = 2;
+    private static final int OTHER = 3;
+
+    private static Annotation line(String id) {
+        return Annotation.stroke(id, Annotation.Tool.PEN, "#112233", 0.01, List.of(0.1, 0.1, 0.2, 0.2));
+    }
+
+    private static List<String> ids(AnnotationModel model) {
+        return model.shapes().stream().map(s -> s.authorId() + ":" + s.id()).toList();
+    }
+
+    @Test
+    void undoRemovesOnlyTheAuthorsOwnShape() {
+        AnnotationModel model = new AnnotationModel(SHARER);
+        model.apply(VIEWER, line("x"));
+        model.apply(OTHER, line("x"));
+        model.apply(OTHER, Annotation.undo("x"));
+        assertThat(ids(model)).containsExactly("2:x");
+        assertThat(model.lastShapeOf(VIEWER)).isEqualTo("x");
+        assertThat(model.lastShapeOf(OTHER)).isNull();
+    }
+
+    @Test
+    void clearBySharerRemovesEverythingClearByAViewerOnlyItsOwn() {
+        AnnotationModel model = new AnnotationModel(SHARER);
+        model.apply(SHARER, line("a"));
+        model.apply(VIEWER, line("b"));
+        model.apply(OTHER, line("c"));
+        model.apply(VIEWER, Annotation.clear());
+        assertThat(ids(model)).containsExactly("1:a", "3:c");
+        model.apply(SHARER, Annotation.clear());
+        assertThat(model.shapes()).isEmpty();
+    }
+
+    @Test
+    void theSameIdFromTheSameAuthorReplacesTheShapeAndInvalidOperationsAreIgnored() {
+        AnnotationModel model = new AnnotationModel(SHARER);
+        AtomicInteger changes = new AtomicInteger();
+        model.addListener(changes::incrementAndGet);
+        model.apply(VIEWER, line("a"));
+        model.apply(VIEWER, Annotation.text("a", "#000000", 0.01, 0.5, 0.5, "hi"));
+        assertThat(model.shapes()).singleElement().extracting(s -> s.annotation().op()).isEqualTo(Annotation.Op.TEXT);
+        model.apply(VIEWER, Annotation.stroke("b", Annotation.Tool.PEN, "#000000", 0.01, List.of(2.0, 0.0)));
+        assertThat(model.shapes()).hasSize(1);
+        assertThat(changes).hasValue(2);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.confab.meeting.share;
+
+import dev.confab.media.ScreenCaptureFactory;
+import dev.confab.media.VideoCodec;
+import dev.confab.meeting.MeetingListener;
+import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.Roster;
+import dev.confab.meeting.SessionOptions;
+import dev.confab.meeting.SessionState;
+import dev.confab.protocol.Annotation;
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.MediaFrame;
+import dev.confab.protocol.ServerMessage;
+import dev.confab.protocol.StreamKind;
+import dev.confab.server.MeetingServer;
+import dev.confab.signaling.ServerTrust;
+import dev.confab.testing.TestServers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Two participants with controllers over a loopback server, as the desktop app wires them. */
+class ScreenShareControllerTest {
+
+    private MeetingServer server;
+    private Side ada;
+    private Side bob;
+
+    private static final class Side implements MeetingListener, ScreenShareController.Events {
+        MeetingSession session;
+        ScreenShareController shares;
+        final AtomicReference<int[]> lastPicture = new AtomicReference<>();
+        final List<String> events = new CopyOnWriteArrayList<>();
+
+        Side(MeetingServer server, String name) {
+            session = new MeetingSession(SessionOptions.of(server.url(), name, ServerTrust.systemOnly()), this);
+            shares = new ScreenShareController(session, ScreenCaptureFactory.syntheticOnly(), VideoCodec.VP8,
+                    (sharer, w, h, stride, bgra, time) -> lastPicture.set(new int[] {sharer, w, h}), this);
+        }
+
+        @Override
+        public void onShareUpdated(ServerMessage.ShareUpdated update) {
+            shares.onShareUpdated(update);
+        }
+
+        @Override
+        public void onAnnotation(ServerMessage.AnnotationMessage annotation) {
+            shares.onAnnotation(annotation);
+        }
+
+        @Override
+        public void onMedia(MediaFrame frame) {
+            shares.onMedia(frame);
+        }
+
+        @Override
+        public void onKeyframeRequested(StreamKind stream, int requestedBy) {
+            shares.onKeyframeRequested(stream);
+        }
+
+        @Override
+        public void onRequestFailed(ErrorCode code, String detail, String requestType) {
+            shares.onRequestFailed(code, detail, requestType);
+        }
+
+        @Override
+        public void onParticipantLeft(Roster.Departed departed) {
+            shares.onParticipantLeft(departed.participant().id());
+        }
+
+        @Override
+        public void shareStarted(int sharerId, boolean self, AnnotationModel annotations, boolean viewersMayAnnotate) {
+            events.add("started " + sharerId + (self ? " self" : ""));
+        }
+
+        @Override
+        public void shareEnded(int sharerId, boolean self, boolean stoppedByHost) {
+            events.add("ended " + sharerId + (stoppedByHost ? " by host" : ""));
+        }
+
+        @Override
+        public void shareFailed(ErrorCode code, String detail) {
+            events.add("failed " + code);
+        }
+
+        int id() {
+            return session.roster().selfId();
+        }
+
+        void close() {
+            shares.close();
+            session.close();
+        }
+    }
+
+    @BeforeEach
+    void meeting() throws Exception {
+        server = TestServers.start(TestServers.loopback());
+        ada = new Side(server, "Ada");
+        ada.session.createMeeting(null);
+        await().until(() -> ada.session.state() instanceof SessionState.InMeeting);
+        bob = new Side(server, "Bob");
+        bob.session.join(((SessionState.InMeeting) ada.session.state()).meetingId(), null);
+        await().until(() -> bob.session.state() instanceof SessionState.InMeeting);
+    }
+
+    @AfterEach
+    void stop() {
+        ada.close();
+        bob.close();
+        server.stop();
+    }
+
+    @Test
+    void aShareIsDecodedAtFullHdAnnotatedAndEndedByTheHost() {
+        bob.shares.start(ScreenCaptureFactory.SYNTHETIC_SCREEN, true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.lastPicture.get() != null);
+        assertThat(ada.lastPicture.get()).containsExactly(bob.id(), 1920, 1080);
+        assertThat(ada.events).containsExactly("started " + bob.id());
+        assertThat(bob.events).containsExactly("started " + bob.id() + " self");
+        assertThat(bob.shares.sendStats().width()).isEqualTo(1920);
+
+        ada.shares.annotate(bob.id(), Annotation.stroke("1", Annotation.Tool.ARROW, "#FF0000", 0.004,
+                List.of(0.9, 0.9, 0.5, 0.5)));
+        await().until(() -> bob.shares.annotations(bob.id()).shapes().size() == 1);
+
+        ada.shares.start(ScreenCaptureFactory.SYNTHETIC_SCREEN, false);
+        await().until(() -> ada.events.contains("failed " + ErrorCode.SHARE_IN_PROGRESS));
+
+        ada.session.stopShareOf(bob.id());
+        await().until(() -> bob.events.contains("ended " + bob.id() + " by host"));
+        await().until(() -> bob.shares.sendStats() == null);
+        assertThat(ada.shares.annotations(bob.id())).isNull();
+    }
+}
