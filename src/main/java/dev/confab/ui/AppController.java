@@ -204,6 +204,15 @@ public final class AppController implements Navigator, SettingsAccess {
     }
 
     @Override
+    public void returnToLobby(LobbyForm previous, UiMessage message, boolean isError) {
+        requireConsent();
+        showTopBar();
+        LobbyView lobby = new LobbyView(text, this, services.capture(), services.meetings(), this);
+        lobby.restore(previous, message, isError);
+        setScreen(lobby);
+    }
+
+    @Override
     public void showSettings() {
         requireConsent();
         showTopBar();
