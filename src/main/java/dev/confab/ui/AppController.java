@@ -248,6 +248,7 @@ public final class AppController implements Navigator, SettingsAccess {
         disposeCurrent();
         current = screen;
         root.setCenter(screen.view());
+        settingsButton.setDisable(screen.keepsUserHere());
     }
 
     private void disposeCurrent() {
@@ -311,6 +312,8 @@ public final class AppController implements Navigator, SettingsAccess {
 
     // --- chrome ---------------------------------------------------------------------------------------
 
+    private Button settingsButton;
+
     private HBox buildTopBar() {
         Label name = new Label(null, Icons.of(MaterialDesignA.ACCOUNT_MULTIPLE));
         name.textProperty().bind(text.bind("app.title"));
@@ -318,7 +321,7 @@ public final class AppController implements Navigator, SettingsAccess {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ComboBox<Locale> language = LanguagePicker.create(text, "language", this::setLanguage);
-        Button settingsButton = new Button(null, Icons.of(MaterialDesignC.COG));
+        settingsButton = new Button(null, Icons.of(MaterialDesignC.COG));
         settingsButton.setId("settingsButton");
         settingsButton.textProperty().bind(text.bind("settings.title"));
         Tooltip tip = new Tooltip();
