@@ -84,6 +84,11 @@ final class ParticipantList extends VBox {
     }
 
     private final class ParticipantCell extends ListCell<Participant> {
+        ParticipantCell() {
+            // Cells as wide as the list, never wider: long names shorten with "…" instead of scrolling sideways.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Participant p, boolean empty) {
             super.updateItem(p, empty);
@@ -102,17 +107,20 @@ final class ParticipantList extends VBox {
                     : javafx.beans.binding.Bindings.createStringBinding(p::displayName));
             name.setMinWidth(0);
             HBox row = new HBox(6, name);
+            row.setMinWidth(0);
             row.setAlignment(Pos.CENTER_LEFT);
             if (p.isHost()) {
                 Label host = new Label(null, Icons.of(MaterialDesignC.CROWN));
                 host.textProperty().bind(text.bind("meeting.host"));
                 host.getStyleClass().addAll("host-badge", Styles.TEXT_SMALL);
+                host.setMinWidth(Region.USE_PREF_SIZE);
                 row.getChildren().add(host);
             }
             if (!p.connected()) {
                 Label gone = new Label();
                 gone.textProperty().bind(text.bind("meeting.disconnected"));
                 gone.getStyleClass().addAll("participant-disconnected", Styles.TEXT_SMALL);
+                gone.setMinWidth(Region.USE_PREF_SIZE);
                 row.getChildren().add(gone);
             }
             Region spacer = new Region();

@@ -63,6 +63,8 @@ public final class ParticipantTile extends StackPane {
         avatar.visibleProperty().bind(video.visibleProperty().not());
 
         name.getStyleClass().add("tile-name");
+        name.setMinWidth(0); // on small tiles the name shortens, the badges stay
+        hostBadge.setMinWidth(USE_PREF_SIZE);
         mutedIcon.getStyleClass().add("tile-muted");
         mutedIcon.setId("muted-" + participantId);
         hostBadge.getStyleClass().add("tile-host");
@@ -71,6 +73,7 @@ public final class ParticipantTile extends StackPane {
         nameBar.setAlignment(Pos.CENTER_LEFT);
         nameBar.getStyleClass().add("tile-name-bar");
         nameBar.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        nameBar.setMinWidth(0);
         StackPane.setAlignment(nameBar, Pos.BOTTOM_LEFT);
         StackPane.setMargin(nameBar, new Insets(6));
 
@@ -81,7 +84,8 @@ public final class ParticipantTile extends StackPane {
         stats.getStyleClass().add("tile-stats");
         stats.setWrapText(true);
         stats.visibleProperty().bind(statsEnabled.and(Bindings.isNotEmpty(stats.textProperty())));
-        stats.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        stats.setMaxHeight(USE_PREF_SIZE);
+        stats.maxWidthProperty().bind(widthProperty().subtract(56)); // keeps the quality bars in view
         StackPane.setAlignment(stats, Pos.TOP_LEFT);
         StackPane.setMargin(stats, new Insets(6));
 
@@ -185,6 +189,7 @@ public final class ParticipantTile extends StackPane {
     @Override
     protected void layoutChildren() {
         avatar.setDiameter(Math.min(getWidth(), getHeight()) * 0.36);
+        avatar.setTranslateY(-getHeight() * 0.08); // clear of the name bar on small filmstrip tiles
         super.layoutChildren();
     }
 }

@@ -32,6 +32,7 @@ public final class VideoGrid extends Region {
     private static final double GAP = 8;
     private static final double ASPECT = 16.0 / 9.0;
     private static final double FILMSTRIP_HEIGHT = 110;
+    private static final double MIN_FILMSTRIP_WIDTH = 112;
 
     private final UiText text;
     private final Map<Integer, ParticipantTile> tiles = new HashMap<>();
@@ -263,10 +264,12 @@ public final class VideoGrid extends Region {
         if (!strip) {
             return;
         }
-        double stripTileH = FILMSTRIP_HEIGHT;
-        double stripTileW = stripTileH * ASPECT;
-        int fits = Math.max(1, (int) ((w + GAP) / (stripTileW + GAP)));
         List<ParticipantTile> others = shown.subList(1, shown.size());
+        // Shrink the filmstrip tiles to fit everyone, down to a readable minimum; beyond that the rest is hidden.
+        double stripTileW = Math.max(MIN_FILMSTRIP_WIDTH,
+                Math.min(FILMSTRIP_HEIGHT * ASPECT, (w - GAP * (others.size() - 1)) / others.size()));
+        double stripTileH = Math.min(FILMSTRIP_HEIGHT, stripTileW / ASPECT);
+        int fits = Math.max(1, (int) ((w + GAP) / (stripTileW + GAP)));
         int count = Math.min(fits, others.size());
         double stripW = count * stripTileW + (count - 1) * GAP;
         double left = x0 + (w - stripW) / 2;

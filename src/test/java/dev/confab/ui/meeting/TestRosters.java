@@ -21,15 +21,56 @@ public final class TestRosters {
 
     /**
      * {@code count} participants with ids 1..count; oneself is id 1, the host id 2; every third is muted, every
-     * fourth has the camera on; id 5 has lost its connection.
+     * fourth (and oneself) has the camera on; id 5 has lost its connection.
      */
     public static Roster roster(int count) {
+        return roster(count, 2);
+    }
+
+    public static Roster roster(int count, int hostId) {
         List<Participant> people = new ArrayList<>();
         for (int id = 1; id <= count; id++) {
-            people.add(new Participant(id, NAMES.get((id - 1) % NAMES.size()), id == 2 ? Role.HOST : Role.PARTICIPANT,
-                    id % 3 == 0, id % 4 == 0, false, false, id != 5, Instant.parse("2026-11-23T10:00:00Z")));
+            people.add(new Participant(id, NAMES.get((id - 1) % NAMES.size()), id == hostId ? Role.HOST : Role.PARTICIPANT,
+                    id % 3 == 0, id == 1 || id % 4 == 0, false, false, id != 5, Instant.parse("2026-11-23T10:00:00Z")));
         }
-        return new Roster("1234567890", 1, 2, false, false, people, List.of());
+        return new Roster("1234567890", 1, hostId, false, false, people, List.of());
+    }
+
+    /** Meeting commands that go nowhere, for screens shown without a server. */
+    public static MeetingCommands noCommands() {
+        return new MeetingCommands() {
+            @Override
+            public void updateOwnState(dev.confab.meeting.OwnMediaState state) {
+            }
+
+            @Override
+            public void leave() {
+            }
+
+            @Override
+            public void endForAll() {
+            }
+
+            @Override
+            public void askToMute(int participantId) {
+            }
+
+            @Override
+            public void askAllToMute() {
+            }
+
+            @Override
+            public void remove(int participantId) {
+            }
+
+            @Override
+            public void makeHost(int participantId) {
+            }
+
+            @Override
+            public void setLocked(boolean locked) {
+            }
+        };
     }
 
     /** One BGRA frame: a diagonal color gradient that shifts with {@code n}, like a moving test pattern. */
@@ -38,9 +79,10 @@ public final class TestRosters {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int i = (y * width + x) * 4;
-                bgra.put(i, (byte) ((x * 255 / width + n * 4) & 0xff));
-                bgra.put(i + 1, (byte) (y * 255 / height));
-                bgra.put(i + 2, (byte) (((x + y) * 128 / (width + height) + 64) & 0xff));
+                int shift = n % 56;
+                bgra.put(i, (byte) (x * 200 / width + shift));
+                bgra.put(i + 1, (byte) (y * 200 / height + 30));
+                bgra.put(i + 2, (byte) ((x + y) * 160 / (width + height) + 60));
                 bgra.put(i + 3, (byte) 0xff);
             }
         }
