@@ -21,6 +21,7 @@ final class Confirm {
         if (owner.getScene() != null) {
             alert.initOwner(owner.getScene().getWindow());
         }
+        alert.getDialogPane().lookupButton(yes).setId("confirmYes");
         alert.resultProperty().addListener((obs, old, result) -> {
             if (result == yes) {
                 onYes.run();

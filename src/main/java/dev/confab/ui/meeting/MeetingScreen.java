@@ -391,6 +391,8 @@ public final class MeetingScreen implements Screen, MeetingControls {
         if (view.getScene() != null) {
             choice.initOwner(view.getScene().getWindow());
         }
+        choice.getDialogPane().lookupButton(leaveOnly).setId("leaveOnly");
+        choice.getDialogPane().lookupButton(endAll).setId("leaveEndForAll");
         choice.resultProperty().addListener((obs, old, result) -> {
             if (result == leaveOnly) {
                 commands.leave();

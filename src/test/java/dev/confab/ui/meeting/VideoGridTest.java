@@ -35,6 +35,7 @@ class VideoGridTest {
     void show() throws Exception {
         Stage primary = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             stage = primary;
             grid = new VideoGrid(new UiText(Locale.ENGLISH));
             Scene scene = new Scene(grid, 960, 540);
