@@ -353,4 +353,43 @@ class MeetingFlowTest {
         assertThat(text("#lobbyStatus")).isEqualTo("You left the meeting.");
         await().atMost(WAIT).until(() -> host.roster().participants().size() == 1);
     }
+
+    @Test
+    void connectingCanBeCancelled() throws Exception {
+        // A server that accepts the connection and never answers keeps the lobby in "connecting".
+        try (var silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            open();
+            fillLobby("Ada", URI.create("wss://127.0.0.1:" + silent.getLocalPort()), "1234567890", "");
+            robot.clickOn("#join");
+            await().atMost(WAIT).until(() -> showing("#cancelConnecting"));
+            assertThat(text("#lobbyStatus")).isEqualTo("Connecting to the meeting…");
+            assertThat(robot.lookup("#join").query().isDisabled()).isTrue();
+
+            robot.clickOn("#cancelConnecting");
+            await().atMost(WAIT).until(() -> !robot.lookup("#join").query().isDisabled());
+            assertThat(text("#lobbyStatus")).isEqualTo("Connecting was cancelled.");
+            assertThat(showing("#cancelConnecting")).isFalse();
+            assertThat(app.controller.currentScreen().name()).isEqualTo("lobby");
+        }
+    }
+
+    @Test
+    void aChangedCertificateIsAWarningWithoutAnAcceptButton() throws Exception {
+        rig = new MeetingRig(dir.resolve("server"));
+        MeetingRig.Peer host = rig.host("Grace", null);
+        open();
+        KnownServers.load(app.paths.knownServersFile()).trust(rig.url(), "00".repeat(32));
+        fillLobby("Ada", rig.url(), host.roster().meetingId(), "");
+        robot.clickOn("#join");
+
+        await().atMost(WAIT).until(() -> robot.lookup("#certificateChanged").tryQuery().isPresent());
+        assertThat(text("#lobbyStatus")).contains("has changed");
+        javafx.scene.control.DialogPane pane = robot.lookup("#certificateChanged").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(pane.getButtonTypes()).hasSize(1).allMatch(b -> b.getButtonData().isCancelButton());
+        assertThat(robot.lookup("#fingerprint").queryAs(TextArea.class).getText().replaceAll("[\\s:]", ""))
+                .isEqualTo(rig.server.fingerprint().replace(":", ""));
+        assertThat(KnownServers.load(app.paths.knownServersFile()).fingerprintFor(rig.url()))
+                .as("the old pin stays").contains(String.join(":", java.util.Collections.nCopies(32, "00")));
+        robot.interact(() -> ((javafx.stage.Stage) pane.getScene().getWindow()).close());
+    }
 }

@@ -140,7 +140,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         attempt.session = session;
         lobby.setBusy(true);
         lobby.showInfo("meeting.connecting");
-        lobby.setCancel(session::leave);
+        lobby.setCancel(attempt::cancel);
         // Remembered by the session and published as soon as it is in the meeting.
         session.updateOwnState(attempt.initialState);
         if (create) {
@@ -168,6 +168,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         final OwnMediaState initialState;
         MeetingSession session;
         MeetingScreen screen; // FX thread
+        boolean cancelled; // FX thread
 
         Attempt(LobbyForm form, LobbyContext lobby, boolean create, URI server, MeetingScreen.Invite invite) {
             this.form = form;
@@ -212,7 +213,25 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
             });
         }
 
+        /**
+         * The user pressed Cancel. The session may be blocked opening the connection (up to the connect
+         * timeout), so the lobby is released at once and whatever the session reports later is ignored; its
+         * queued leave still runs, so a join that completes meanwhile leaves no ghost behind.
+         */
+        void cancel() {
+            cancelled = true;
+            session.leave();
+            lobby.setBusy(false);
+            lobby.showInfo("meeting.cancelled");
+        }
+
         private void apply(SessionState now) {
+            if (cancelled) {
+                if (now instanceof SessionState.Ended) {
+                    background.execute(session::close);
+                }
+                return;
+            }
             switch (now) {
                 case SessionState.InMeeting ignored -> {
                     if (screen == null) {
