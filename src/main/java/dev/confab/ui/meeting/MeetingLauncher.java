@@ -228,7 +228,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         private void apply(SessionState now) {
             if (cancelled) {
                 if (now instanceof SessionState.Ended) {
-                    background.execute(session::close);
+                    closeSession();
                 }
                 return;
             }
@@ -256,8 +256,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         }
 
         private void ended(SessionState.Ended ended) {
-            // close() waits for the event thread to stop: never on the FX thread, and never on that thread itself.
-            background.execute(session::close);
+            closeSession();
             if (screen == null) {
                 joinFailed(ended);
                 return;
@@ -297,6 +296,15 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                         paths.knownServersFile());
                 default -> {
                 }
+            }
+        }
+
+        /** close() waits for the event thread to stop: never on the FX thread, nor on that thread itself. */
+        private void closeSession() {
+            try {
+                background.execute(session::close);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                Thread.ofPlatform().daemon().name("confab-session-close").start(session::close); // app exiting
             }
         }
 
