@@ -234,6 +234,8 @@ class MeetingFlowTest {
             await().atMost(WAIT).until(() -> listed("Lin"));
             int guestId = guest.roster().selfId();
             int selfId = guest.roster().hostId();
+            // The list re-renders its cells on the next pulse.
+            await().atMost(WAIT).until(() -> robot.lookup("#hostMenu-" + guestId).tryQuery().isPresent());
             assertThat(robot.lookup("#hostMenu-" + selfId).tryQuery()).as("no host menu on oneself").isEmpty();
 
             robot.clickOn("#hostMenu-" + guestId);
