@@ -315,6 +315,8 @@ class MeetingFlowTest {
         assertThat(text("#lobbyStatus")).contains("not trusted");
         assertThat(KnownServers.load(app.paths.knownServersFile()).fingerprintFor(rig.url())).as("nothing pinned yet").isEmpty();
 
+        await().atMost(WAIT).until(() -> robot.lookup("#trustCertificate").match(org.testfx.util.NodeQueryUtils.isVisible())
+                .tryQuery().isPresent());
         robot.clickOn("#trustCertificate");
         awaitMeetingScreen();
         await().atMost(WAIT).until(() -> listed("Grace"));

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The meeting screen's own behaviour, fed with rosters directly and recording what it asks of the meeting. */
 class MeetingScreenTest {
@@ -86,6 +87,8 @@ class MeetingScreenTest {
             scene.getStylesheets().add(UiText.class.getResource("confab.css").toExternalForm());
             stage.setScene(scene);
             stage.show();
+            stage.toFront();
+            stage.requestFocus();
         });
     }
 
@@ -105,6 +108,7 @@ class MeetingScreenTest {
     void altAAndAltVToggleMicrophoneAndCameraAndPublishIt() {
         robot.interact(() -> screen.showRoster(TestRosters.roster(2, 1)));
         robot.clickOn("#videoGrid");
+        await().atMost(java.time.Duration.ofSeconds(5)).until(stage::isFocused); // shortcuts go to the focused window
         robot.press(KeyCode.ALT).type(KeyCode.A).release(KeyCode.ALT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(screen.mutedProperty().get()).isTrue();
