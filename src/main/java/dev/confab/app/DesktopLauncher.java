@@ -5,7 +5,8 @@ import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.storage.AppPaths;
 import dev.confab.ui.AppServices;
 import dev.confab.ui.ConfabApp;
-import dev.confab.ui.LobbyActions;
+import dev.confab.ui.meeting.LocalServer;
+import dev.confab.ui.meeting.MeetingLauncher;
 import javafx.application.Platform;
 
 import java.nio.file.Path;
@@ -18,8 +19,13 @@ final class DesktopLauncher {
     }
 
     static void launch(Path dataDir) {
-        ConfabApp.launch(new AppServices(AppPaths.resolve(dataDir), captureFactory(), LobbyActions.UNAVAILABLE,
-                Clock.systemUTC(), Platform::exit, Locale.getDefault()));
+        AppPaths paths = AppPaths.resolve(dataDir);
+        // The built-in server starts only when the user asks for a meeting on "This computer"; reachable from
+        // the local network so that others can join, and stopped when the window closes.
+        try (MeetingLauncher meetings = new MeetingLauncher(paths, new LocalServer(paths.serverDir(), true))) {
+            ConfabApp.launch(new AppServices(paths, captureFactory(), meetings, Clock.systemUTC(), Platform::exit,
+                    Locale.getDefault()));
+        }
     }
 
     static CaptureFactory captureFactory() {

@@ -219,6 +219,15 @@ public final class AppController implements Navigator, SettingsAccess {
     }
 
     @Override
+    public void returnToLobby(LobbyForm previous, UiMessage message, boolean isError) {
+        requireConsent();
+        showTopBar();
+        LobbyView lobby = new LobbyView(text, this, services.capture(), services.meetings(), this);
+        lobby.restore(previous, message, isError);
+        setScreen(lobby);
+    }
+
+    @Override
     public void showSettings() {
         requireConsent();
         showTopBar();
@@ -295,6 +304,7 @@ public final class AppController implements Navigator, SettingsAccess {
         disposeCurrent();
         current = screen;
         root.setCenter(screen.view());
+        settingsButton.setDisable(screen.keepsUserHere());
     }
 
     private void disposeCurrent() {
@@ -358,6 +368,8 @@ public final class AppController implements Navigator, SettingsAccess {
 
     // --- chrome ---------------------------------------------------------------------------------------
 
+    private Button settingsButton;
+
     private HBox buildTopBar() {
         Label name = new Label(null, Icons.of(MaterialDesignA.ACCOUNT_MULTIPLE));
         name.textProperty().bind(text.bind("app.title"));
@@ -365,7 +377,7 @@ public final class AppController implements Navigator, SettingsAccess {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ComboBox<Locale> language = LanguagePicker.create(text, "language", this::setLanguage);
-        Button settingsButton = new Button(null, Icons.of(MaterialDesignC.COG));
+        settingsButton = new Button(null, Icons.of(MaterialDesignC.COG));
         settingsButton.setId("settingsButton");
         settingsButton.textProperty().bind(text.bind("settings.title"));
         Tooltip tip = new Tooltip();

@@ -4,11 +4,11 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Creates Material Design icons at the sizes the UI uses. */
-final class Icons {
+public final class Icons {
     private Icons() {
     }
 
-    static FontIcon of(Ikon ikon) {
+    public static FontIcon of(Ikon ikon) {
         FontIcon icon = new FontIcon(ikon);
         icon.setIconSize(18);
         return icon;

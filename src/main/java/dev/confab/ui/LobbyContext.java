@@ -14,6 +14,15 @@ public interface LobbyContext {
     /** Disables the buttons while a connection attempt is running. */
     void setBusy(boolean busy);
 
+    /**
+     * Offers a Cancel button while busy; {@code cancel} runs on the FX thread when pressed. Null removes it.
+     * {@code setBusy(false)} removes it too.
+     */
+    void setCancel(Runnable cancel);
+
+    /** The lobby's window, to own dialogs such as the certificate prompt (FX thread only). */
+    javafx.stage.Window window();
+
     /** For switching to the meeting screen once joined (FX thread only). */
     Navigator navigator();
 }

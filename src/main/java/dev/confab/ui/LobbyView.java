@@ -15,6 +15,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.Region;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,6 +49,8 @@ public final class LobbyView implements Screen {
     private final Forms.CheckedField passcodeField = new Forms.CheckedField(passcode, LobbyValidation::passcode);
     private final Button newMeeting = new Button();
     private final Button join = new Button();
+    private final Button cancel = new Button();
+    private final ObjectProperty<Runnable> cancelAction = new SimpleObjectProperty<>();
     private final ObjectProperty<UiMessage> status = new SimpleObjectProperty<>();
     private final BooleanProperty statusIsError = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -123,7 +127,25 @@ public final class LobbyView implements Screen {
         join.setOnAction(e -> submit(true));
         newMeeting.disableProperty().bind(busy);
         join.disableProperty().bind(busy);
-        HBox buttons = new HBox(12, newMeeting, join);
+        cancel.setId("cancelConnecting");
+        cancel.textProperty().bind(text.bind("meeting.cancel"));
+        cancel.visibleProperty().bind(busy.and(cancelAction.isNotNull()));
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> {
+            Runnable action = cancelAction.get();
+            cancelAction.set(null);
+            if (action != null) {
+                action.run();
+            }
+        });
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setId("connectingSpinner");
+        spinner.setPrefSize(22, 22);
+        spinner.visibleProperty().bind(busy);
+        spinner.managedProperty().bind(busy);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox buttons = new HBox(12, spinner, cancel, gap, newMeeting, join);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
         Label statusLine = new Label();
@@ -160,6 +182,21 @@ public final class LobbyView implements Screen {
             serverAddress.setText(s.server());
         }
         Platform.runLater(() -> (name.getText().isBlank() ? name : meetingId).requestFocus());
+    }
+
+    /** Puts back what the user had entered before a meeting, and says why the meeting ended. FX thread. */
+    void restore(LobbyForm previous, UiMessage message, boolean isError) {
+        name.setText(previous.displayName());
+        if (previous.server() instanceof ServerChoice.Remote remote) {
+            serverPicker.setValue(ServerOption.OTHER);
+            serverAddress.setText(remote.uri().toString());
+        } else {
+            serverPicker.setValue(ServerOption.THIS_COMPUTER);
+        }
+        meetingId.setText(previous.meetingId());
+        passcode.setText(previous.passcode());
+        statusIsError.set(isError);
+        status.set(message);
     }
 
     /** Validates every field, points at the first problem, and hands a valid form to the meeting layer. */
@@ -221,7 +258,22 @@ public final class LobbyView implements Screen {
 
         @Override
         public void setBusy(boolean value) {
-            onFx(() -> busy.set(value));
+            onFx(() -> {
+                busy.set(value);
+                if (!value) {
+                    cancelAction.set(null);
+                }
+            });
+        }
+
+        @Override
+        public void setCancel(Runnable action) {
+            onFx(() -> cancelAction.set(action));
+        }
+
+        @Override
+        public javafx.stage.Window window() {
+            return view.getScene() != null ? view.getScene().getWindow() : null;
         }
 
         @Override

@@ -4,6 +4,12 @@ package dev.confab.ui;
 public interface Navigator {
     void showLobby();
 
+    /**
+     * Back to the lobby after a meeting, with the form as the user left it (meeting ID, passcode, server)
+     * and a line saying why the meeting ended. {@code message} may be null.
+     */
+    void returnToLobby(LobbyForm previous, UiMessage message, boolean isError);
+
     void showSettings();
 
     /** Shows any screen, e.g. the in-meeting screen; the previous one is disposed. */

@@ -15,4 +15,12 @@ public interface Screen {
 
     default void dispose() {
     }
+
+    /**
+     * True while leaving this screen would lose something (e.g. a running meeting): the shell then disables
+     * navigation such as the Settings button.
+     */
+    default boolean keepsUserHere() {
+        return false;
+    }
 }

@@ -28,6 +28,8 @@ final class AppHarness {
     final AppPaths paths;
     final FakeCaptureFactory capture;
     final RecordingLobbyActions meetings = new RecordingLobbyActions();
+    /** What the lobby's buttons do: the recorder unless a test connects the real meeting layer. */
+    LobbyActions actions = meetings;
     final CountDownLatch exited = new CountDownLatch(1);
     final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:15:30Z"), ZoneOffset.UTC);
     AppController controller;
@@ -37,12 +39,18 @@ final class AppHarness {
         this.capture = capture;
     }
 
+    /** Uses the real meeting layer (network) instead of the recorder. */
+    AppHarness withMeetings(LobbyActions real) {
+        this.actions = real;
+        return this;
+    }
+
     AppHarness(Path dir) {
         this(dir, FakeCaptureFactory.syntheticOnly());
     }
 
     AppServices services(Locale osLocale) {
-        return new AppServices(paths, capture, meetings, clock, exited::countDown, osLocale);
+        return new AppServices(paths, capture, actions, clock, exited::countDown, osLocale);
     }
 
     /** Stores consent to {@code version} (and settings) as an earlier run of the app would have. */

@@ -130,6 +130,147 @@ class ScreenshotTourTest {
         shoot("settings");
     }
 
+    // ---- meeting ------------------------------------------------------------------------------------
+
+    private dev.confab.ui.meeting.MeetingScreen showMeeting(String tag, int participants, int hostId) throws Exception {
+        start(tag, stored(tag).withIdentity("Ada Lovelace", null), FakeCaptureFactory.withRealDevices(), 1);
+        var roster = dev.confab.ui.meeting.TestRosters.roster(participants, hostId);
+        AtomicReference<dev.confab.ui.meeting.MeetingScreen> screen = new AtomicReference<>();
+        robot.interact(() -> {
+            var s = new dev.confab.ui.meeting.MeetingScreen(app.controller.text(),
+                    dev.confab.ui.meeting.TestRosters.noCommands(),
+                    new dev.confab.ui.meeting.MeetingScreen.Invite(List.of(java.net.URI.create("wss://192.168.1.20:47100")),
+                            "3F:A9:0C:77:12:5B:E4:D1:8A:6C:2F:90:B3:47:DE:05:61:AC:9E:38:F2:14:7D:C0:5A:B9:23:E6:81:4F:0D:C7"),
+                    dev.confab.meeting.OwnMediaState.INITIAL.withCameraOn(true));
+            app.controller.show(s);
+            s.showRoster(roster);
+            s.setSpeaking(3, true);
+            s.tile(2).orElseThrow().setQuality(1);
+            s.tile(3).orElseThrow().setQuality(3);
+            s.tile(4).orElseThrow().setStats("640×360 · 30 fps · 820 kbit/s · loss 0.4%");
+            screen.set(s);
+        });
+        dev.confab.ui.meeting.MeetingScreen s = screen.get();
+        // Self view (mirrored) and participant 4 get live frames from a test pattern generator.
+        for (int n = 0; n < 3; n++) {
+            dev.confab.ui.meeting.TestRosters.paintFrame(s.selfView(), 320, 180, n);
+            dev.confab.ui.meeting.TestRosters.paintFrame(s.videoViewFor(4), 320, 180, n + 40);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> s.selfView().framesShown() > 0 && s.videoViewFor(4).framesShown() > 0);
+        return s;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void meetingFour(String tag) throws Exception {
+        showMeeting(tag, 4, 2);
+        shoot("meeting-4");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void meetingTwelveAsHost(String tag) throws Exception {
+        var screen = showMeeting(tag, 12, 1);
+        robot.interact(() -> screen.grid().showStatsProperty().set(true));
+        shoot("meeting-12-host");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void meetingSpeakerViewReconnecting(String tag) throws Exception {
+        var screen = showMeeting(tag, 6, 2);
+        robot.interact(() -> {
+            screen.grid().speakerViewProperty().set(true);
+            screen.showState(new dev.confab.meeting.SessionState.Reconnecting(2, java.time.Instant.now().plusSeconds(60)));
+            screen.muteRequested(dev.confab.ui.meeting.TestRosters.roster(6).find(2).orElseThrow());
+        });
+        shoot("meeting-speaker-reconnecting");
+    }
+
+    private dev.confab.ui.meeting.MeetingLauncher launcher;
+    private MeetingRig rig;
+
+    @AfterEach
+    void stopMeetings() {
+        if (launcher != null) {
+            launcher.close();
+        }
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    private void startWithMeetings(String tag) throws Exception {
+        lang = tag;
+        app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices()).agreedBefore(1, stored(tag).withIdentity("Ada Lovelace", null));
+        launcher = new dev.confab.ui.meeting.MeetingLauncher(app.paths,
+                new dev.confab.ui.meeting.LocalServer(dir.resolve("local"), false));
+        app.withMeetings(launcher).start(osLocale(tag), 1);
+    }
+
+    private void joinRemote(java.net.URI server, String meetingId, String passcode) {
+        robot.interact(() -> {
+            robot.lookup("#serverPicker").queryAs(javafx.scene.control.ComboBox.class).getSelectionModel().select(1);
+            robot.lookup("#serverAddress").queryTextInputControl().setText(server.toString());
+            robot.lookup("#meetingId").queryTextInputControl().setText(meetingId);
+            robot.lookup("#passcode").queryTextInputControl().setText(passcode);
+        });
+        robot.clickOn("#join");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void lobbyConnecting(String tag) throws Exception {
+        // A server that accepts the connection and then never says a word: the lobby stays in "connecting".
+        try (var silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            startWithMeetings(tag);
+            joinRemote(java.net.URI.create("wss://127.0.0.1:" + silent.getLocalPort()), "1234567890", "");
+            await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#cancelConnecting").query().isVisible());
+            shoot("lobby-connecting");
+            robot.clickOn("#cancelConnecting");
+            await().atMost(Duration.ofSeconds(15)).until(() -> !robot.lookup("#join").query().isDisabled());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void lobbyWrongPasscode(String tag) throws Exception {
+        rig = new MeetingRig(dir.resolve("server"));
+        var host = rig.host("Grace", "secret");
+        startWithMeetings(tag);
+        rig.pinIn(app.paths, rig.url());
+        joinRemote(rig.url(), host.roster().meetingId(), "guess");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !robot.lookup("#join").query().isDisabled()
+                && robot.lookup("#lobbyStatus").query().isVisible());
+        shoot("lobby-wrong-passcode");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void certificatePrompt(String tag) throws Exception {
+        rig = new MeetingRig(dir.resolve("server"));
+        var host = rig.host("Grace", null);
+        startWithMeetings(tag);
+        joinRemote(rig.url(), host.roster().meetingId(), "");
+        await().atMost(Duration.ofSeconds(15)).until(() -> robot.lookup("#certificatePrompt").tryQuery().isPresent());
+        javafx.stage.Window dialog = robot.lookup("#certificatePrompt").query().getScene().getWindow();
+        shoot("lobby-certificate-error");
+        shootWindow("certificate-prompt", dialog);
+        robot.clickOn("#cancelCertificate");
+    }
+
+    /** Saves one window (e.g. a dialog) as {@code <name>-<lang>.png}. */
+    private void shootWindow(String name, javafx.stage.Window window) throws IOException {
+        WaitForAsyncUtils.waitForFxEvents();
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> image.set(window.getScene().snapshot(null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Files.createDirectories(OUT);
+        Path file = OUT.resolve(name + "-" + (lang.startsWith("zh") ? "zh" : "en") + ".png");
+        assertThat(image.get()).isNotNull();
+        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", file.toFile());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
     void privacyCenter(String tag) throws Exception {

@@ -1,0 +1,70 @@
+package dev.confab.ui.meeting;
+
+import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.OwnMediaState;
+
+/**
+ * What the meeting screen asks of the meeting. Every call returns at once (the session does the work on
+ * its own thread). {@link #of(MeetingSession)} adapts a real session; the screenshot tour uses its own.
+ */
+public interface MeetingCommands {
+    void updateOwnState(OwnMediaState state);
+
+    void leave();
+
+    void endForAll();
+
+    void askToMute(int participantId);
+
+    void askAllToMute();
+
+    void remove(int participantId);
+
+    void makeHost(int participantId);
+
+    void setLocked(boolean locked);
+
+    static MeetingCommands of(MeetingSession session) {
+        return new MeetingCommands() {
+            @Override
+            public void updateOwnState(OwnMediaState state) {
+                session.updateOwnState(state);
+            }
+
+            @Override
+            public void leave() {
+                session.leave();
+            }
+
+            @Override
+            public void endForAll() {
+                session.endForAll();
+            }
+
+            @Override
+            public void askToMute(int participantId) {
+                session.askToMute(participantId);
+            }
+
+            @Override
+            public void askAllToMute() {
+                session.askAllToMute();
+            }
+
+            @Override
+            public void remove(int participantId) {
+                session.removeParticipant(participantId);
+            }
+
+            @Override
+            public void makeHost(int participantId) {
+                session.makeHost(participantId);
+            }
+
+            @Override
+            public void setLocked(boolean locked) {
+                session.setLocked(locked);
+            }
+        };
+    }
+}

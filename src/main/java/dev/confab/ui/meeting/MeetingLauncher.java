@@ -1,0 +1,330 @@
+package dev.confab.ui.meeting;
+
+import dev.confab.meeting.EndReason;
+import dev.confab.meeting.KnownServers;
+import dev.confab.meeting.MeetingFailure;
+import dev.confab.meeting.MeetingListener;
+import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.OwnMediaState;
+import dev.confab.meeting.Roster;
+import dev.confab.meeting.SessionOptions;
+import dev.confab.meeting.SessionState;
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.Participant;
+import dev.confab.server.EmbeddedServer;
+import dev.confab.signaling.ServerTrust;
+import dev.confab.storage.AppPaths;
+import dev.confab.ui.LobbyActions;
+import dev.confab.ui.LobbyContext;
+import dev.confab.ui.LobbyForm;
+import dev.confab.ui.Navigator;
+import dev.confab.ui.ServerChoice;
+import dev.confab.ui.UiMessage;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * The lobby's New meeting / Join: starts the built-in server when "This computer" is chosen, connects a
+ * {@link MeetingSession} with the right certificate trust, asks the user about unknown certificates, shows
+ * failures in the lobby, opens the {@link MeetingScreen} once in, and returns to the lobby (form kept)
+ * with the reason when the meeting ends.
+ */
+public final class MeetingLauncher implements LobbyActions, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MeetingLauncher.class);
+
+    private final AppPaths paths;
+    private final LocalServer localServer;
+    private final Function<SessionOptions, SessionOptions> tuning;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("confab-meeting-launcher").factory());
+    private KnownServers knownServers; // loaded on first use of a remote server, on the background thread
+
+    public MeetingLauncher(AppPaths paths, LocalServer localServer) {
+        this(paths, localServer, Function.identity());
+    }
+
+    /** @param tuning adjusts session options (tests shorten the reconnect timeout) */
+    public MeetingLauncher(AppPaths paths, LocalServer localServer, Function<SessionOptions, SessionOptions> tuning) {
+        this.paths = paths;
+        this.localServer = localServer;
+        this.tuning = tuning;
+    }
+
+    @Override
+    public void newMeeting(LobbyForm form, LobbyContext lobby) {
+        start(form, lobby, true);
+    }
+
+    @Override
+    public void join(LobbyForm form, LobbyContext lobby) {
+        start(form, lobby, false);
+    }
+
+    private void start(LobbyForm form, LobbyContext lobby, boolean create) {
+        switch (form.server()) {
+            case ServerChoice.ThisComputer ignored -> startLocal(form, lobby, create);
+            case ServerChoice.Remote remote -> startRemote(form, lobby, create, remote.uri());
+        }
+    }
+
+    private void startLocal(LobbyForm form, LobbyContext lobby, boolean create) {
+        if (!create) {
+            localServer.running().ifPresentOrElse(
+                    server -> connect(form, lobby, false, server.localUrl(), ServerTrust.pinned(server.fingerprint()), invite(server)),
+                    () -> lobby.showError("meeting.localNotRunning"));
+            return;
+        }
+        lobby.setBusy(true);
+        lobby.showInfo("meeting.startingServer");
+        boolean[] cancelled = {false};
+        lobby.setCancel(() -> {
+            cancelled[0] = true;
+            lobby.setBusy(false);
+            lobby.showInfo("meeting.cancelled");
+        });
+        localServer.start().whenComplete((server, error) -> Platform.runLater(() -> {
+            if (cancelled[0]) {
+                return;
+            }
+            if (error != null) {
+                LOG.error("Could not start the built-in server", error);
+                lobby.setBusy(false);
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                lobby.showError("meeting.localFailed", String.valueOf(cause.getMessage()));
+                return;
+            }
+            connect(form, lobby, true, server.localUrl(), ServerTrust.pinned(server.fingerprint()), invite(server));
+        }));
+    }
+
+    private static MeetingScreen.Invite invite(EmbeddedServer server) {
+        return new MeetingScreen.Invite(server.networkUrls(), server.fingerprint());
+    }
+
+    private void startRemote(LobbyForm form, LobbyContext lobby, boolean create, URI uri) {
+        lobby.setBusy(true);
+        lobby.showInfo("meeting.connecting");
+        CompletableFuture.supplyAsync(this::knownServers, background).whenComplete((known, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                lobby.setBusy(false);
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                lobby.showError("meeting.knownServersUnreadable", String.valueOf(cause.getMessage()));
+                return;
+            }
+            connect(form, lobby, create, uri, known.trustFor(uri), null);
+        }));
+    }
+
+    private synchronized KnownServers knownServers() {
+        if (knownServers == null) {
+            knownServers = KnownServers.load(paths.knownServersFile());
+        }
+        return knownServers;
+    }
+
+    /** FX thread. */
+    private void connect(LobbyForm form, LobbyContext lobby, boolean create, URI server, ServerTrust trust,
+                         MeetingScreen.Invite invite) {
+        SessionOptions options = tuning.apply(SessionOptions.of(server, form.displayName(), trust));
+        Attempt attempt = new Attempt(form, lobby, create, server, invite);
+        MeetingSession session = new MeetingSession(options, attempt);
+        attempt.session = session;
+        lobby.setBusy(true);
+        lobby.showInfo("meeting.connecting");
+        lobby.setCancel(attempt::cancel);
+        // Remembered by the session and published as soon as it is in the meeting.
+        session.updateOwnState(attempt.initialState);
+        if (create) {
+            session.createMeeting(form.passcode());
+        } else {
+            session.join(form.meetingId(), form.passcode());
+        }
+    }
+
+    /** Stops the built-in server; the app is exiting. */
+    @Override
+    public void close() {
+        background.shutdown();
+        localServer.close();
+    }
+
+    /** One create/join: routes the session's events to the lobby until joined, then to the meeting screen. */
+    private final class Attempt implements MeetingListener {
+        final LobbyForm form;
+        final LobbyContext lobby;
+        final Navigator navigator;
+        final boolean create;
+        final URI server;
+        final MeetingScreen.Invite invite;
+        final OwnMediaState initialState;
+        MeetingSession session;
+        MeetingScreen screen; // FX thread
+        boolean cancelled; // FX thread
+
+        Attempt(LobbyForm form, LobbyContext lobby, boolean create, URI server, MeetingScreen.Invite invite) {
+            this.form = form;
+            this.lobby = lobby;
+            this.navigator = lobby.navigator();
+            this.create = create;
+            this.server = server;
+            this.invite = invite;
+            this.initialState = OwnMediaState.INITIAL.withMuted(!form.micOn()).withCameraOn(form.cameraOn());
+        }
+
+        @Override
+        public void onStateChanged(SessionState now) {
+            Platform.runLater(() -> apply(now));
+        }
+
+        @Override
+        public void onRosterChanged(Roster roster) {
+            Platform.runLater(() -> {
+                if (screen != null) {
+                    screen.showRoster(roster);
+                }
+            });
+        }
+
+        @Override
+        public void onMuteRequested(Participant host) {
+            Platform.runLater(() -> {
+                if (screen != null) {
+                    screen.muteRequested(host);
+                }
+            });
+        }
+
+        @Override
+        public void onRequestFailed(ErrorCode code, String detail, String requestType) {
+            LOG.info("Request {} refused: {} ({})", requestType, code, detail);
+            Platform.runLater(() -> {
+                if (screen != null) {
+                    screen.requestFailed(code);
+                }
+            });
+        }
+
+        /**
+         * The user pressed Cancel. The session may be blocked opening the connection (up to the connect
+         * timeout), so the lobby is released at once and whatever the session reports later is ignored; its
+         * queued leave still runs, so a join that completes meanwhile leaves no ghost behind.
+         */
+        void cancel() {
+            cancelled = true;
+            session.leave();
+            lobby.setBusy(false);
+            lobby.showInfo("meeting.cancelled");
+        }
+
+        private void apply(SessionState now) {
+            if (cancelled) {
+                if (now instanceof SessionState.Ended) {
+                    closeSession();
+                }
+                return;
+            }
+            switch (now) {
+                case SessionState.InMeeting ignored -> {
+                    if (screen == null) {
+                        lobby.setBusy(false);
+                        screen = new MeetingScreen(navigator.text(), MeetingCommands.of(session), invite, initialState);
+                        navigator.show(screen);
+                        screen.showRoster(session.roster());
+                    }
+                    screen.showState(now);
+                }
+                case SessionState.Reconnecting ignored -> {
+                    if (screen != null) {
+                        screen.showState(now);
+                    }
+                }
+                case SessionState.Ended ended -> ended(ended);
+                case SessionState.Connecting ignored -> {
+                }
+                case SessionState.Idle ignored -> {
+                }
+            }
+        }
+
+        private void ended(SessionState.Ended ended) {
+            closeSession();
+            if (screen == null) {
+                joinFailed(ended);
+                return;
+            }
+            if (screen.isDisposed()) {
+                return; // the window closed or the app is quitting: stay out of the way
+            }
+            MeetingFailure failure = ended.failure();
+            UiMessage why = failure != null ? UiMessage.of(failure.messageKey())
+                    : UiMessage.of("meeting.ended." + ended.reason().name().toLowerCase(Locale.ROOT));
+            boolean normal = failure == null && (ended.reason() == EndReason.LEFT || ended.reason() == EndReason.ENDED_BY_HOST);
+            String meetingId = session.roster().meetingId();
+            navigator.returnToLobby(new LobbyForm(form.displayName(), form.server(),
+                    meetingId != null ? meetingId : form.meetingId(), form.passcode(), form.camera(), form.cameraOn(),
+                    form.microphone(), form.micOn()), why, !normal);
+        }
+
+        private void joinFailed(SessionState.Ended ended) {
+            lobby.setBusy(false);
+            MeetingFailure failure = ended.failure();
+            if (failure == null) {
+                lobby.showInfo("meeting.cancelled");
+                return;
+            }
+            lobby.showError(failure.messageKey());
+            switch (failure.kind()) {
+                case CERTIFICATE_UNTRUSTED -> {
+                    if (failure.certificateFingerprint() != null) {
+                        CertificatePrompt.askFirstUse(lobby.window(), navigator.text(), server,
+                                failure.certificateFingerprint(), () -> trustAndRetry(failure.certificateFingerprint()),
+                                () -> {
+                                });
+                    }
+                }
+                case CERTIFICATE_CHANGED -> CertificatePrompt.warnChanged(lobby.window(), navigator.text(), server,
+                        failure.certificateFingerprint() != null ? failure.certificateFingerprint() : "?",
+                        paths.knownServersFile());
+                default -> {
+                }
+            }
+        }
+
+        /** close() waits for the event thread to stop: never on the FX thread, nor on that thread itself. */
+        private void closeSession() {
+            try {
+                background.execute(session::close);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                Thread.ofPlatform().daemon().name("confab-session-close").start(session::close); // app exiting
+            }
+        }
+
+        /** The user compared and trusted the fingerprint: pin it and try again with a new session. */
+        private void trustAndRetry(String fingerprint) {
+            lobby.setBusy(true);
+            lobby.showInfo("meeting.connecting");
+            background.execute(() -> {
+                try {
+                    KnownServers known = knownServers();
+                    known.trust(server, fingerprint);
+                    Platform.runLater(() -> connect(form, lobby, create, server, known.trustFor(server), invite));
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("Could not save the trusted server", e);
+                    Platform.runLater(() -> {
+                        lobby.setBusy(false);
+                        lobby.showError("meeting.trustFailed", String.valueOf(e.getMessage()));
+                    });
+                }
+            });
+        }
+    }
+}

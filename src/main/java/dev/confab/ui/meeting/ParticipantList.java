@@ -1,0 +1,174 @@
+package dev.confab.ui.meeting;
+
+import atlantafx.base.theme.Styles;
+import dev.confab.meeting.Roster;
+import dev.confab.protocol.Participant;
+import dev.confab.ui.Icons;
+import dev.confab.ui.UiText;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
+
+/**
+ * The participant list in the side panel: name, "(you)", host badge, microphone and camera state,
+ * "disconnected" while someone's connection is being restored. The host gets a menu per participant (ask
+ * to mute, remove, make host) and meeting-wide actions (mute all, lock, end for all).
+ */
+final class ParticipantList extends VBox {
+    private final UiText text;
+    private final MeetingCommands commands;
+    private final ListView<Participant> list = new ListView<>();
+    private final ObjectProperty<Roster> roster = new SimpleObjectProperty<>();
+    private final Button lock = new Button();
+    private final FlowPane hostActions;
+
+    ParticipantList(UiText text, MeetingCommands commands) {
+        super(8);
+        this.text = text;
+        this.commands = commands;
+        getStyleClass().add("participant-list");
+        list.setId("participantList");
+        list.setCellFactory(v -> new ParticipantCell());
+        list.setFocusTraversable(true);
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        Button muteAll = new Button(null, Icons.of(MaterialDesignM.MICROPHONE_OFF));
+        muteAll.setId("muteAll");
+        muteAll.textProperty().bind(text.bind("meeting.muteAll"));
+        muteAll.setOnAction(e -> commands.askAllToMute());
+        lock.setId("lockMeeting");
+        lock.setOnAction(e -> commands.setLocked(!roster.get().locked()));
+        Button end = new Button(null, Icons.of(MaterialDesignC.CLOSE_CIRCLE));
+        end.setId("endForAll");
+        end.getStyleClass().add(Styles.DANGER);
+        end.textProperty().bind(text.bind("meeting.endForAll"));
+        end.setOnAction(e -> Confirm.ask(this, text, "meeting.endForAllConfirm", "meeting.endForAll", commands::endForAll));
+        hostActions = new FlowPane(6, 6, muteAll, lock, end);
+        hostActions.setId("hostActions");
+        hostActions.managedProperty().bind(hostActions.visibleProperty());
+        hostActions.setVisible(false);
+        getChildren().addAll(list, hostActions);
+    }
+
+    void setRoster(Roster now) {
+        roster.set(now);
+        list.getItems().setAll(now.participants().stream()
+                .sorted((a, b) -> Boolean.compare(b.id() == now.selfId(), a.id() == now.selfId()))
+                .toList());
+        hostActions.setVisible(now.selfIsHost());
+        lock.textProperty().bind(text.bind(now.locked() ? "meeting.unlock" : "meeting.lock"));
+        lock.setGraphic(Icons.of(now.locked() ? MaterialDesignL.LOCK_OPEN_VARIANT : MaterialDesignL.LOCK));
+    }
+
+    ListView<Participant> listView() {
+        return list;
+    }
+
+    private final class ParticipantCell extends ListCell<Participant> {
+        ParticipantCell() {
+            // Cells as wide as the list, never wider: long names shorten with "…" instead of scrolling sideways.
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(Participant p, boolean empty) {
+            super.updateItem(p, empty);
+            setText(null);
+            if (empty || p == null) {
+                setGraphic(null);
+                setId(null);
+                return;
+            }
+            Roster r = roster.get();
+            boolean self = p.id() == r.selfId();
+            setId("participant-" + p.id());
+            Label name = new Label();
+            name.getStyleClass().add("participant-name");
+            name.textProperty().bind(self ? text.bind("meeting.you", p.displayName())
+                    : javafx.beans.binding.Bindings.createStringBinding(p::displayName));
+            name.setMinWidth(0);
+            HBox row = new HBox(6, name);
+            row.setMinWidth(0);
+            row.setAlignment(Pos.CENTER_LEFT);
+            if (p.isHost()) {
+                Label host = new Label(null, Icons.of(MaterialDesignC.CROWN));
+                host.textProperty().bind(text.bind("meeting.host"));
+                host.getStyleClass().addAll("host-badge", Styles.TEXT_SMALL);
+                host.setMinWidth(Region.USE_PREF_SIZE);
+                row.getChildren().add(host);
+            }
+            if (!p.connected()) {
+                Label gone = new Label();
+                gone.textProperty().bind(text.bind("meeting.disconnected"));
+                gone.getStyleClass().addAll("participant-disconnected", Styles.TEXT_SMALL);
+                gone.setMinWidth(Region.USE_PREF_SIZE);
+                row.getChildren().add(gone);
+            }
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            row.getChildren().addAll(spacer,
+                    stateIcon(p.muted() ? MaterialDesignM.MICROPHONE_OFF : MaterialDesignM.MICROPHONE, p.muted(),
+                            "meeting.mutedTip", "mic-" + p.id()),
+                    stateIcon(p.cameraOn() ? MaterialDesignV.VIDEO : MaterialDesignV.VIDEO_OFF, !p.cameraOn(),
+                            "meeting.cameraOffTip", "cam-" + p.id()));
+            if (r.selfIsHost() && !self) {
+                row.getChildren().add(hostMenu(p));
+            }
+            setGraphic(row);
+        }
+
+        private FontIcon stateIcon(org.kordamp.ikonli.Ikon ikon, boolean off, String offTip, String id) {
+            FontIcon icon = Icons.of(ikon);
+            icon.setId(id);
+            icon.getStyleClass().add(off ? "state-off" : "state-on");
+            if (off) {
+                Tooltip.install(icon, new Tooltip(text.get(offTip)));
+            }
+            return icon;
+        }
+
+        private MenuButton hostMenu(Participant p) {
+            MenuItem mute = new MenuItem(null, Icons.of(MaterialDesignM.MICROPHONE_OFF));
+            mute.setId("askToMute-" + p.id());
+            mute.textProperty().bind(text.bind("meeting.askToMute"));
+            mute.setDisable(p.muted());
+            mute.setOnAction(e -> commands.askToMute(p.id()));
+            MenuItem remove = new MenuItem(null, Icons.of(MaterialDesignA.ACCOUNT_REMOVE));
+            remove.setId("remove-" + p.id());
+            remove.textProperty().bind(text.bind("meeting.remove"));
+            remove.setOnAction(e -> Confirm.ask(ParticipantList.this, text, "meeting.removeConfirm", "meeting.remove",
+                    () -> commands.remove(p.id()), p.displayName()));
+            MenuItem host = new MenuItem(null, Icons.of(MaterialDesignC.CROWN));
+            host.setId("makeHost-" + p.id());
+            host.textProperty().bind(text.bind("meeting.makeHost"));
+            host.setOnAction(e -> Confirm.ask(ParticipantList.this, text, "meeting.makeHostConfirm", "meeting.makeHost",
+                    () -> commands.makeHost(p.id()), p.displayName()));
+            MenuButton menu = new MenuButton(null, Icons.of(MaterialDesignD.DOTS_VERTICAL), mute, remove, host);
+            menu.setId("hostMenu-" + p.id());
+            menu.getStyleClass().addAll("flat", "host-menu", Styles.BUTTON_ICON);
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(text.bind("meeting.hostMenu", p.displayName()));
+            menu.setTooltip(tip);
+            return menu;
+        }
+    }
+}

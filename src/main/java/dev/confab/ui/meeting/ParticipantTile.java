@@ -1,0 +1,195 @@
+package dev.confab.ui.meeting;
+
+import dev.confab.protocol.Participant;
+import dev.confab.ui.Icons;
+import dev.confab.ui.UiText;
+import dev.confab.ui.video.VideoView;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+
+/**
+ * One participant in the video grid: video (mirrored for oneself) while the camera is on and frames arrive,
+ * otherwise an avatar with initials; name, muted microphone, host badge, network quality, optional statistics,
+ * and a highlight while speaking ({@code :speaking}, driven by {@link #setSpeaking}). Tiles live as long as the
+ * participant is in the meeting and are updated in place.
+ */
+public final class ParticipantTile extends StackPane {
+    static final PseudoClass SPEAKING = PseudoClass.getPseudoClass("speaking");
+    static final PseudoClass DISCONNECTED = PseudoClass.getPseudoClass("disconnected");
+
+    private final int participantId;
+    private final boolean self;
+    private final UiText text;
+    private final VideoView video = new VideoView();
+    private final Avatar avatar = new Avatar();
+    private final Label name = new Label();
+    private final FontIcon mutedIcon = Icons.of(MaterialDesignM.MICROPHONE_OFF);
+    private final Label hostBadge = new Label(null, Icons.of(MaterialDesignC.CROWN));
+    private final QualityBars quality = new QualityBars();
+    private final Label stats = new Label();
+    private final BooleanProperty cameraOn = new SimpleBooleanProperty();
+    private final BooleanProperty statsEnabled = new SimpleBooleanProperty();
+    private boolean speaking;
+    private Participant participant;
+
+    ParticipantTile(Participant participant, boolean self, UiText text) {
+        this.participantId = participant.id();
+        this.self = self;
+        this.text = text;
+        getStyleClass().add("participant-tile");
+        setId("tile-" + participantId);
+        setMinSize(0, 0);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        clip.setArcWidth(14);
+        clip.setArcHeight(14);
+        setClip(clip);
+
+        video.setMirrored(self);
+        video.setMinSize(0, 0);
+        video.visibleProperty().bind(cameraOn.and(video.showingPictureProperty()));
+        avatar.visibleProperty().bind(video.visibleProperty().not());
+
+        name.getStyleClass().add("tile-name");
+        name.setMinWidth(0); // on small tiles the name shortens, the badges stay
+        hostBadge.setMinWidth(USE_PREF_SIZE);
+        mutedIcon.getStyleClass().add("tile-muted");
+        mutedIcon.setId("muted-" + participantId);
+        hostBadge.getStyleClass().add("tile-host");
+        hostBadge.textProperty().bind(text.bind("meeting.host"));
+        HBox nameBar = new HBox(6, mutedIcon, name, hostBadge);
+        nameBar.setAlignment(Pos.CENTER_LEFT);
+        nameBar.getStyleClass().add("tile-name-bar");
+        nameBar.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        nameBar.setMinWidth(0);
+        StackPane.setAlignment(nameBar, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(nameBar, new Insets(6));
+
+        quality.getStyleClass().add("tile-quality");
+        StackPane.setAlignment(quality, Pos.TOP_RIGHT);
+        StackPane.setMargin(quality, new Insets(8));
+
+        stats.getStyleClass().add("tile-stats");
+        stats.setWrapText(true);
+        stats.visibleProperty().bind(statsEnabled.and(Bindings.isNotEmpty(stats.textProperty())));
+        stats.setMaxHeight(USE_PREF_SIZE);
+        stats.maxWidthProperty().bind(widthProperty().subtract(56)); // keeps the quality bars in view
+        StackPane.setAlignment(stats, Pos.TOP_LEFT);
+        StackPane.setMargin(stats, new Insets(6));
+
+        getChildren().addAll(avatar, video, nameBar, quality, stats);
+        update(participant);
+    }
+
+    /** Shows the participant's current name and flags. FX thread. */
+    void update(Participant now) {
+        participant = now;
+        name.textProperty().unbind();
+        if (self) {
+            name.textProperty().bind(text.bind("meeting.you", now.displayName()));
+        } else {
+            name.setText(now.displayName());
+        }
+        avatar.setName(now.displayName());
+        mutedIcon.setVisible(now.muted());
+        mutedIcon.setManaged(now.muted());
+        hostBadge.setVisible(now.isHost());
+        hostBadge.setManaged(now.isHost());
+        pseudoClassStateChanged(DISCONNECTED, !now.connected());
+        setCameraOn(now.cameraOn());
+    }
+
+    /** Own tile: follows the local camera switch at once, before the server echoes it. */
+    void setCameraOn(boolean on) {
+        if (cameraOn.get() && !on) {
+            video.clear(); // no frozen last frame when the camera goes off
+        }
+        cameraOn.set(on);
+    }
+
+    void setMutedShown(boolean muted) {
+        mutedIcon.setVisible(muted);
+        mutedIcon.setManaged(muted);
+    }
+
+    public int participantId() {
+        return participantId;
+    }
+
+    public Participant participant() {
+        return participant;
+    }
+
+    public boolean isSelf() {
+        return self;
+    }
+
+    /** Where decoded video of this participant goes (any thread may call its {@code onFrame}). */
+    public VideoView videoView() {
+        return video;
+    }
+
+    /** Active-speaker highlight; the audio level detector drives it. FX thread. */
+    public void setSpeaking(boolean value) {
+        speaking = value;
+        pseudoClassStateChanged(SPEAKING, value);
+    }
+
+    public boolean isSpeaking() {
+        return speaking;
+    }
+
+    /** Network quality 0 (very poor) .. 4 (excellent). FX thread. */
+    public void setQuality(int value) {
+        quality.setQuality(value);
+    }
+
+    public int quality() {
+        return quality.quality();
+    }
+
+    /** Statistics text (resolution, fps, bitrate, loss…), shown while "Show statistics" is on. FX thread. */
+    public void setStats(String value) {
+        stats.setText(value == null ? "" : value);
+    }
+
+    BooleanProperty statsEnabledProperty() {
+        return statsEnabled;
+    }
+
+    /** True when the avatar, not video, is on display. */
+    public boolean showsAvatar() {
+        return avatar.isVisible();
+    }
+
+    public boolean showsMuted() {
+        return mutedIcon.isVisible();
+    }
+
+    public String shownName() {
+        return name.getText();
+    }
+
+    public boolean showsHostBadge() {
+        return hostBadge.isVisible();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        avatar.setDiameter(Math.min(getWidth(), getHeight()) * 0.36);
+        avatar.setTranslateY(-getHeight() * 0.08); // clear of the name bar on small filmstrip tiles
+        super.layoutChildren();
+    }
+}

@@ -1,0 +1,293 @@
+package dev.confab.ui.meeting;
+
+import dev.confab.meeting.Roster;
+import dev.confab.protocol.Participant;
+import dev.confab.ui.Icons;
+import dev.confab.ui.UiText;
+import dev.confab.ui.video.VideoView;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The participants' tiles, oneself first. Gallery view: 1 tile, 2 side by side, 2×2, 3×3, and pages of nine
+ * beyond that (‹ 1/2 ›). Speaker view: one big tile (the latest speaker) above a filmstrip of the others.
+ * Tiles are kept per participant id and only re-laid out when the roster changes, so video keeps flowing.
+ */
+public final class VideoGrid extends Region {
+    private static final double GAP = 8;
+    private static final double ASPECT = 16.0 / 9.0;
+    private static final double FILMSTRIP_HEIGHT = 110;
+    private static final double MIN_FILMSTRIP_WIDTH = 112;
+
+    private final UiText text;
+    private final Map<Integer, ParticipantTile> tiles = new HashMap<>();
+    private final List<ParticipantTile> order = new ArrayList<>();
+    private final IntegerProperty page = new SimpleIntegerProperty();
+    private final BooleanProperty speakerView = new SimpleBooleanProperty();
+    private final BooleanProperty showStats = new SimpleBooleanProperty();
+    private final HBox pager;
+    private final Button nextButton;
+    private final Label pageLabel = new Label();
+    private int lastSpeakerId = -1;
+    private int selfId;
+
+    public VideoGrid(UiText text) {
+        this.text = text;
+        getStyleClass().add("video-grid");
+        setId("videoGrid");
+        Button previous = pagerButton("previousPage", MaterialDesignC.CHEVRON_LEFT, "meeting.previousPage", -1);
+        Button next = pagerButton("nextPage", MaterialDesignC.CHEVRON_RIGHT, "meeting.nextPage", +1);
+        previous.disableProperty().bind(page.isEqualTo(0));
+        pageLabel.setId("pageLabel");
+        pager = new HBox(8, previous, pageLabel, next);
+        pager.setAlignment(Pos.CENTER);
+        pager.getStyleClass().add("pager");
+        pager.setId("pager");
+        getChildren().add(pager);
+        page.addListener((obs, old, now) -> refresh());
+        speakerView.addListener((obs, old, now) -> refresh());
+        setMinSize(0, 0);
+        next.setOnAction(e -> page.set(Math.min(page.get() + 1, pageCount() - 1)));
+        nextButton = next;
+    }
+
+    private Button pagerButton(String id, org.kordamp.ikonli.Ikon icon, String tipKey, int step) {
+        Button button = new Button(null, Icons.of(icon));
+        button.setId(id);
+        button.getStyleClass().addAll("flat", "pager-button");
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text.bind(tipKey));
+        button.setTooltip(tip);
+        if (step < 0) {
+            button.setOnAction(e -> page.set(Math.max(0, page.get() - 1)));
+        }
+        return button;
+    }
+
+    /** Adds, updates and removes tiles to match the roster; oneself first, then in join order. FX thread. */
+    public void setRoster(Roster roster) {
+        selfId = roster.selfId();
+        List<ParticipantTile> next = new ArrayList<>();
+        roster.self().ifPresent(p -> next.add(tileFor(p, true)));
+        for (Participant p : roster.participants()) {
+            if (p.id() != roster.selfId()) {
+                next.add(tileFor(p, false));
+            }
+        }
+        for (ParticipantTile gone : new ArrayList<>(order)) {
+            if (!next.contains(gone)) {
+                tiles.remove(gone.participantId());
+                getChildren().remove(gone);
+                gone.videoView().clear();
+            }
+        }
+        order.clear();
+        order.addAll(next);
+        if (page.get() >= pageCount()) {
+            page.set(pageCount() - 1); // the last page emptied
+        }
+        refresh();
+    }
+
+    private ParticipantTile tileFor(Participant p, boolean self) {
+        ParticipantTile tile = tiles.get(p.id());
+        if (tile == null) {
+            tile = new ParticipantTile(p, self, text);
+            tile.statsEnabledProperty().bind(showStats);
+            tiles.put(p.id(), tile);
+            getChildren().addFirst(tile);
+        } else {
+            tile.update(p);
+        }
+        return tile;
+    }
+
+    /** Tile of a participant in the meeting now. */
+    public Optional<ParticipantTile> tile(int participantId) {
+        return Optional.ofNullable(tiles.get(participantId));
+    }
+
+    /** Where the video pipeline renders a participant's camera; null when not in the meeting. */
+    public VideoView videoViewFor(int participantId) {
+        ParticipantTile tile = tiles.get(participantId);
+        return tile == null ? null : tile.videoView();
+    }
+
+    /** Highlights a speaker; in speaker view the latest speaker becomes the big tile. FX thread. */
+    public void setSpeaking(int participantId, boolean speaking) {
+        ParticipantTile tile = tiles.get(participantId);
+        if (tile == null) {
+            return;
+        }
+        tile.setSpeaking(speaking);
+        if (speaking && participantId != lastSpeakerId) {
+            lastSpeakerId = participantId;
+            if (speakerView.get()) {
+                requestLayout();
+            }
+        }
+    }
+
+    public BooleanProperty speakerViewProperty() {
+        return speakerView;
+    }
+
+    public BooleanProperty showStatsProperty() {
+        return showStats;
+    }
+
+    public IntegerProperty pageProperty() {
+        return page;
+    }
+
+    public int pageCount() {
+        return GridShape.pageCount(order.size());
+    }
+
+    /** Shape of the current gallery page. */
+    public GridShape shape() {
+        return GridShape.of(GridShape.tilesOnPage(order.size(), page.get()));
+    }
+
+    /** Tiles on display now, in reading order. */
+    public List<ParticipantTile> visibleTiles() {
+        return order.stream().filter(Region::isVisible).toList();
+    }
+
+    public List<ParticipantTile> tiles() {
+        return List.copyOf(order);
+    }
+
+    private void refresh() {
+        int pages = pageCount();
+        pageLabel.setText((page.get() + 1) + " / " + pages);
+        boolean paging = pages > 1 && !speakerView.get();
+        pager.setVisible(paging);
+        nextButton.setDisable(page.get() >= pages - 1);
+        List<ParticipantTile> shown = speakerView.get() ? speakerOrder() : pageTiles();
+        for (ParticipantTile tile : order) {
+            tile.setVisible(shown.contains(tile));
+        }
+        requestLayout();
+    }
+
+    private List<ParticipantTile> pageTiles() {
+        int from = Math.min(order.size(), page.get() * GridShape.PAGE_SIZE);
+        return order.subList(from, from + GridShape.tilesOnPage(order.size(), page.get()));
+    }
+
+    /** Speaker first, then the filmstrip in roster order. */
+    private List<ParticipantTile> speakerOrder() {
+        if (order.isEmpty()) {
+            return List.of();
+        }
+        ParticipantTile speaker = tiles.get(lastSpeakerId);
+        if (speaker == null) {
+            speaker = order.stream().filter(t -> t.participantId() != selfId).findFirst().orElse(order.getFirst());
+        }
+        List<ParticipantTile> result = new ArrayList<>();
+        result.add(speaker);
+        for (ParticipantTile t : order) {
+            if (t != speaker) {
+                result.add(t);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double x0 = snappedLeftInset();
+        double y0 = snappedTopInset();
+        double w = getWidth() - x0 - snappedRightInset();
+        double h = getHeight() - y0 - snappedBottomInset();
+        if (pager.isVisible()) {
+            double ph = pager.prefHeight(-1);
+            double pw = pager.prefWidth(ph);
+            pager.resizeRelocate(x0 + (w - pw) / 2, y0 + h - ph, pw, ph);
+            h -= ph + GAP;
+        }
+        if (speakerView.get()) {
+            layoutSpeaker(x0, y0, w, h);
+        } else {
+            layoutGallery(pageTiles(), x0, y0, w, h);
+        }
+    }
+
+    private void layoutGallery(List<ParticipantTile> shown, double x0, double y0, double w, double h) {
+        GridShape shape = GridShape.of(shown.size());
+        double cellW = (w - GAP * (shape.columns() - 1)) / shape.columns();
+        double cellH = (h - GAP * (shape.rows() - 1)) / shape.rows();
+        double tileW = Math.max(0, Math.min(cellW, cellH * ASPECT));
+        double tileH = Math.max(0, Math.min(cellH, tileW / ASPECT));
+        double gridW = tileW * shape.columns() + GAP * (shape.columns() - 1);
+        double gridH = tileH * shape.rows() + GAP * (shape.rows() - 1);
+        double top = y0 + (h - gridH) / 2;
+        for (int i = 0; i < shown.size(); i++) {
+            int row = i / shape.columns();
+            int col = i % shape.columns();
+            int inRow = Math.min(shape.columns(), shown.size() - row * shape.columns());
+            // A short last row is centered, as in the usual meeting apps.
+            double rowW = tileW * inRow + GAP * (inRow - 1);
+            double left = x0 + (w - Math.max(rowW, 0)) / 2;
+            if (inRow == shape.columns()) {
+                left = x0 + (w - gridW) / 2;
+            }
+            shown.get(i).resizeRelocate(snapPositionX(left + col * (tileW + GAP)),
+                    snapPositionY(top + row * (tileH + GAP)), snapSizeX(tileW), snapSizeY(tileH));
+        }
+    }
+
+    private void layoutSpeaker(double x0, double y0, double w, double h) {
+        List<ParticipantTile> shown = speakerOrder();
+        if (shown.isEmpty()) {
+            return;
+        }
+        boolean strip = shown.size() > 1;
+        double bigH = strip ? h - FILMSTRIP_HEIGHT - GAP : h;
+        layoutGallery(List.of(shown.getFirst()), x0, y0, w, bigH);
+        if (!strip) {
+            return;
+        }
+        List<ParticipantTile> others = shown.subList(1, shown.size());
+        // Shrink the filmstrip tiles to fit everyone, down to a readable minimum; beyond that the rest is hidden.
+        double stripTileW = Math.max(MIN_FILMSTRIP_WIDTH,
+                Math.min(FILMSTRIP_HEIGHT * ASPECT, (w - GAP * (others.size() - 1)) / others.size()));
+        double stripTileH = Math.min(FILMSTRIP_HEIGHT, stripTileW / ASPECT);
+        int fits = Math.max(1, (int) ((w + GAP) / (stripTileW + GAP)));
+        int count = Math.min(fits, others.size());
+        double stripW = count * stripTileW + (count - 1) * GAP;
+        double left = x0 + (w - stripW) / 2;
+        for (int i = 0; i < others.size(); i++) {
+            ParticipantTile tile = others.get(i);
+            tile.setVisible(i < count);
+            tile.resizeRelocate(snapPositionX(left + i * (stripTileW + GAP)), snapPositionY(y0 + h - stripTileH),
+                    snapSizeX(stripTileW), snapSizeY(stripTileH));
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 640;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 360;
+    }
+}

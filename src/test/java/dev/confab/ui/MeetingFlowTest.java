@@ -1,0 +1,399 @@
+package dev.confab.ui;
+
+import dev.confab.app.ConfabMain;
+import dev.confab.meeting.KnownServers;
+import dev.confab.protocol.Participant;
+import dev.confab.storage.Settings;
+import dev.confab.testing.TcpProxy;
+import dev.confab.ui.meeting.LocalServer;
+import dev.confab.ui.meeting.MeetingLauncher;
+import dev.confab.ui.meeting.MeetingScreen;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import static dev.confab.ui.MeetingRig.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The lobby and meeting screen against real meeting servers (built-in and self-hosted TLS) and real peers. */
+class MeetingFlowTest {
+    @TempDir
+    Path dir;
+    private final FxRobot robot = new FxRobot();
+    private AppHarness app;
+    private MeetingLauncher launcher;
+    private LocalServer localServer;
+    private MeetingRig rig;
+    private TcpProxy proxy;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            app.stop();
+        }
+        if (launcher != null) {
+            launcher.close();
+        }
+        if (localServer != null) {
+            localServer.close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    private void open() throws Exception {
+        app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
+                .agreedBefore(Settings.defaults().withLanguage("en"));
+        localServer = new LocalServer(dir.resolve("local-server"), false);
+        launcher = new MeetingLauncher(app.paths, localServer);
+        app.withMeetings(launcher).start(Locale.ENGLISH);
+    }
+
+    private void fillLobby(String name, URI server, String meetingId, String passcode) {
+        robot.interact(() -> {
+            robot.lookup("#displayName").queryTextInputControl().setText(name);
+            ComboBox<?> picker = robot.lookup("#serverPicker").queryAs(ComboBox.class);
+            picker.getSelectionModel().select(server == null ? 0 : 1);
+            if (server != null) {
+                robot.lookup("#serverAddress").queryTextInputControl().setText(server.toString());
+            }
+            robot.lookup("#meetingId").queryTextInputControl().setText(meetingId);
+            robot.lookup("#passcode").queryTextInputControl().setText(passcode);
+        });
+    }
+
+    private MeetingScreen awaitMeetingScreen() {
+        await().atMost(WAIT).until(() -> app.controller.currentScreen() instanceof MeetingScreen);
+        WaitForAsyncUtils.waitForFxEvents();
+        return (MeetingScreen) app.controller.currentScreen();
+    }
+
+    private void awaitLobby() {
+        await().atMost(WAIT).until(() -> "lobby".equals(app.controller.currentScreen().name()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String text(String query) {
+        Node node = robot.lookup(query).query();
+        return node instanceof Labeled l ? l.getText() : ((TextInputControl) node).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<Participant> participantList() {
+        return robot.lookup("#participantList").queryAs(ListView.class);
+    }
+
+    private boolean listed(String name) {
+        return participantList().getItems().stream().anyMatch(p -> p.displayName().equals(name));
+    }
+
+    private Optional<Participant> listedEntry(String name) {
+        return participantList().getItems().stream().filter(p -> p.displayName().equals(name)).findFirst();
+    }
+
+    private boolean showing(String query) {
+        return robot.lookup(query).tryQuery().map(Visibility::shown).orElse(false);
+    }
+
+    @Test
+    void joinFromTheLobbyAndSeeABotComeAndGo() throws Exception {
+        rig = new MeetingRig(dir.resolve("server"));
+        MeetingRig.Peer host = rig.host("Grace", null);
+        open();
+        rig.pinIn(app.paths, rig.url());
+        fillLobby("Ada", rig.url(), host.roster().meetingId(), "");
+        robot.clickOn("#join");
+
+        MeetingScreen screen = awaitMeetingScreen();
+        assertThat(text("#meetingTitle")).isEqualTo("Meeting " + MeetingIds.group(host.roster().meetingId()));
+        await().atMost(WAIT).until(() -> listed("Ada") && listed("Grace"));
+
+        StringWriter botOut = new StringWriter();
+        CompletableFuture<Integer> bot = CompletableFuture.supplyAsync(() -> {
+            var cli = ConfabMain.commandLine();
+            cli.setOut(new java.io.PrintWriter(botOut));
+            return cli.execute("bot", "--server", rig.url().toString(), "--meeting", host.roster().meetingId(),
+                    "--name", "Robo", "--duration", "3s", "--trust-fingerprint", rig.server.fingerprint());
+        });
+        await().atMost(WAIT).until(() -> listed("Robo"));
+        assertThat(screen.grid().tiles()).extracting(t -> t.participant().displayName())
+                .as("oneself first").containsExactly("Ada", "Grace", "Robo");
+        assertThat(bot.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("bot exit code; output: " + botOut).isZero();
+        await().atMost(WAIT).until(() -> !listed("Robo"));
+        assertThat(screen.grid().tiles()).hasSize(2);
+    }
+
+    @Test
+    void newMeetingOnThisComputerShowsTheIdAndOthersCanJoin() throws Exception {
+        open();
+        fillLobby("Ada", null, "", "");
+        robot.clickOn("#join");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#meetingIdError")).as("Join needs an ID").isNotBlank();
+
+        robot.clickOn("#newMeeting");
+        MeetingScreen screen = awaitMeetingScreen();
+        String meetingId = MeetingIds.digitsOf(text("#meetingTitle"));
+        assertThat(meetingId).hasSize(10);
+        assertThat(text("#meetingTitle")).isEqualTo("Meeting " + MeetingIds.group(meetingId));
+        assertThat(showing("#invite")).isTrue();
+        assertThat(showing("#hostActions")).as("the creator is the host").isTrue();
+        assertThat(screen.grid().tile(screen.grid().tiles().getFirst().participantId()).orElseThrow().showsHostBadge()).isTrue();
+
+        var server = localServer.running().orElseThrow();
+        var peer = new MeetingRig.Peer();
+        peer.session = new dev.confab.meeting.MeetingSession(dev.confab.meeting.SessionOptions.of(server.localUrl(), "Lin",
+                dev.confab.signaling.ServerTrust.pinned(server.fingerprint())), peer);
+        try {
+            peer.session.join(meetingId, null);
+            await().atMost(WAIT).until(() -> listed("Lin"));
+            assertThat(screen.grid().tiles()).hasSize(2);
+        } finally {
+            peer.session.close();
+        }
+        await().atMost(WAIT).until(() -> !listed("Lin"));
+    }
+
+    @Test
+    void joiningThisComputerBeforeAnyMeetingSaysSoAndStartsNoServer() throws Exception {
+        open();
+        fillLobby("Ada", null, "1234567890", "");
+        robot.clickOn("#join");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#lobbyStatus")).startsWith("No meeting server is running on this computer");
+        assertThat(localServer.running()).isEmpty();
+    }
+
+    @Test
+    void wrongPasscodeIsShownInTheLobbyWithTheFormKept() throws Exception {
+        rig = new MeetingRig(dir.resolve("server"));
+        MeetingRig.Peer host = rig.host("Grace", "right one");
+        open();
+        rig.pinIn(app.paths, rig.url());
+        fillLobby("Ada", rig.url(), host.roster().meetingId(), "wrong one");
+        robot.clickOn("#join");
+
+        await().atMost(WAIT).until(() -> text("#lobbyStatus").startsWith("The passcode is wrong"));
+        assertThat(app.controller.currentScreen().name()).isEqualTo("lobby");
+        assertThat(text("#displayName")).isEqualTo("Ada");
+        assertThat(text("#serverAddress")).isEqualTo(rig.url().toString());
+        assertThat(MeetingIds.digitsOf(text("#meetingId"))).isEqualTo(host.roster().meetingId());
+        assertThat(text("#passcode")).isEqualTo("wrong one");
+        assertThat(robot.lookup("#join").query().isDisabled()).as("buttons usable again").isFalse();
+    }
+
+    @Test
+    void unreachableServerIsExplainedInChinese() throws Exception {
+        app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
+                .agreedBefore(Settings.defaults().withLanguage("zh-CN"));
+        localServer = new LocalServer(dir.resolve("local-server"), false);
+        launcher = new MeetingLauncher(app.paths, localServer);
+        app.withMeetings(launcher).start(Locale.SIMPLIFIED_CHINESE);
+        int closedPort;
+        try (var probe = new java.net.ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        fillLobby("Ada", URI.create("wss://127.0.0.1:" + closedPort), "1234567890", "");
+        robot.clickOn("#join");
+        await().atMost(WAIT).until(() -> text("#lobbyStatus").equals("无法连接到服务器。请检查地址和网络连接。"));
+    }
+
+    @Test
+    void hostMenuOnlyForTheHostAndAskToMuteReachesTheOtherParticipant() throws Exception {
+        open();
+        fillLobby("Ada", null, "", "");
+        robot.clickOn("#newMeeting");
+        MeetingScreen screen = awaitMeetingScreen();
+        var server = localServer.running().orElseThrow();
+        var guest = new MeetingRig.Peer();
+        guest.session = new dev.confab.meeting.MeetingSession(dev.confab.meeting.SessionOptions.of(server.localUrl(), "Lin",
+                dev.confab.signaling.ServerTrust.pinned(server.fingerprint())), guest);
+        try {
+            guest.session.join(MeetingIds.digitsOf(text("#meetingTitle")), null);
+            await().atMost(WAIT).until(() -> listed("Lin"));
+            int guestId = guest.roster().selfId();
+            int selfId = guest.roster().hostId();
+            // The list re-renders its cells on the next pulse.
+            await().atMost(WAIT).until(() -> robot.lookup("#hostMenu-" + guestId).tryQuery().isPresent());
+            assertThat(robot.lookup("#hostMenu-" + selfId).tryQuery()).as("no host menu on oneself").isEmpty();
+
+            robot.clickOn("#hostMenu-" + guestId);
+            robot.clickOn("#askToMute-" + guestId);
+            await().atMost(WAIT).until(() -> guest.muteRequestsFrom.size() == 1);
+            assertThat(guest.muteRequestsFrom.getFirst().displayName()).isEqualTo("Ada");
+            await().atMost(WAIT).until(() -> listedEntry("Lin").map(Participant::muted).orElse(false));
+            await().atMost(WAIT).until(() -> screen.grid().tile(guestId).orElseThrow().showsMuted());
+            assertThat(showing("#mic-" + guestId)).isTrue();
+        } finally {
+            guest.session.close();
+        }
+    }
+
+    @Test
+    void aGuestHasNoHostMenuAndIsMutedWhenTheHostAsks() throws Exception {
+        rig = new MeetingRig(dir.resolve("server"));
+        MeetingRig.Peer host = rig.host("Grace", null);
+        open();
+        rig.pinIn(app.paths, rig.url());
+        fillLobby("Ada", rig.url(), host.roster().meetingId(), "");
+        robot.clickOn("#join");
+        MeetingScreen screen = awaitMeetingScreen();
+        await().atMost(WAIT).until(() -> host.roster().participants().size() == 2);
+        int hostId = host.roster().selfId();
+        int adaId = host.roster().participants().stream().filter(p -> p.id() != hostId).findFirst().orElseThrow().id();
+        assertThat(robot.lookup("#hostMenu-" + hostId).tryQuery()).isEmpty();
+        assertThat(showing("#hostActions")).isFalse();
+        assertThat(screen.mutedProperty().get()).isFalse();
+
+        host.session.askToMute(adaId);
+        await().atMost(WAIT).until(() -> showing("#askedToMute"));
+        assertThat(text("#askedToMute")).contains("Grace").contains("muted");
+        assertThat(screen.mutedProperty().get()).isTrue();
+        assertThat(text("#muteButton")).isEqualTo("Unmute");
+        await().atMost(WAIT).until(() -> host.roster().find(adaId).orElseThrow().muted());
+
+        robot.clickOn("#muteButton");
+        await().atMost(WAIT).until(() -> !host.roster().find(adaId).orElseThrow().muted());
+    }
+
+    @Test
+    void reconnectBannerWhileTheConnectionIsDownAndGoneAfterResume() throws Exception {
+        rig = new MeetingRig(dir.resolve("server"));
+        MeetingRig.Peer host = rig.host("Grace", null);
+        proxy = new TcpProxy(rig.server.port());
+        URI viaProxy = proxy.url("wss");
+        open();
+        rig.pinIn(app.paths, viaProxy);
+        fillLobby("Ada", viaProxy, host.roster().meetingId(), "");
+        robot.clickOn("#join");
+        awaitMeetingScreen();
+        assertThat(showing("#reconnecting")).isFalse();
+
+        proxy.refuseNewConnections(true);
+        proxy.dropAll();
+        await().atMost(WAIT).until(() -> showing("#reconnecting"));
+        assertThat(text("#reconnecting")).startsWith("Connection lost. Reconnecting…").contains("attempt");
+        proxy.refuseNewConnections(false);
+        await().atMost(WAIT).until(() -> !showing("#reconnecting"));
+        assertThat(app.controller.currentScreen().name()).isEqualTo("meeting");
+        assertThat(listed("Grace")).isTrue();
+    }
+
+    @Test
+    void unknownCertificateShowsTheFingerprintAndTrustJoins() throws Exception {
+        rig = new MeetingRig(dir.resolve("server"));
+        MeetingRig.Peer host = rig.host("Grace", null);
+        open();
+        fillLobby("Ada", rig.url(), host.roster().meetingId(), "");
+        robot.clickOn("#join");
+
+        await().atMost(WAIT).until(() -> robot.lookup("#certificatePrompt").tryQuery().isPresent());
+        TextArea shown = robot.lookup("#fingerprint").queryAs(TextArea.class);
+        assertThat(shown.getText().replaceAll("[\\s:]", ""))
+                .isEqualTo(rig.server.fingerprint().replace(":", ""));
+        assertThat(text("#lobbyStatus")).contains("not trusted");
+        assertThat(KnownServers.load(app.paths.knownServersFile()).fingerprintFor(rig.url())).as("nothing pinned yet").isEmpty();
+
+        await().atMost(WAIT).until(() -> robot.lookup("#trustCertificate").match(org.testfx.util.NodeQueryUtils.isVisible())
+                .tryQuery().isPresent());
+        robot.clickOn("#trustCertificate");
+        awaitMeetingScreen();
+        await().atMost(WAIT).until(() -> listed("Grace"));
+        assertThat(KnownServers.load(app.paths.knownServersFile()).fingerprintFor(rig.url())).contains(rig.server.fingerprint());
+    }
+
+    @Test
+    void endedByTheHostReturnsToTheLobbyWithTheReason() throws Exception {
+        rig = new MeetingRig(dir.resolve("server"));
+        MeetingRig.Peer host = rig.host("Grace", "pass");
+        open();
+        rig.pinIn(app.paths, rig.url());
+        fillLobby("Ada", rig.url(), host.roster().meetingId(), "pass");
+        robot.clickOn("#join");
+        awaitMeetingScreen();
+
+        host.session.endForAll();
+        awaitLobby();
+        assertThat(text("#lobbyStatus")).isEqualTo("The host ended the meeting.");
+        assertThat(text("#displayName")).isEqualTo("Ada");
+        assertThat(MeetingIds.digitsOf(text("#meetingId"))).isEqualTo(host.roster().meetingId());
+        assertThat(text("#passcode")).isEqualTo("pass");
+        assertThat(text("#serverAddress")).isEqualTo(rig.url().toString());
+    }
+
+    @Test
+    void leavingReturnsToTheLobby() throws Exception {
+        rig = new MeetingRig(dir.resolve("server"));
+        MeetingRig.Peer host = rig.host("Grace", null);
+        open();
+        rig.pinIn(app.paths, rig.url());
+        fillLobby("Ada", rig.url(), host.roster().meetingId(), "");
+        robot.clickOn("#join");
+        awaitMeetingScreen();
+        assertThat(robot.lookup("#settingsButton").query().isDisabled()).as("no way out but Leave").isTrue();
+        robot.clickOn("#leaveButton");
+        awaitLobby();
+        assertThat(text("#lobbyStatus")).isEqualTo("You left the meeting.");
+        await().atMost(WAIT).until(() -> host.roster().participants().size() == 1);
+    }
+
+    @Test
+    void connectingCanBeCancelled() throws Exception {
+        // A server that accepts the connection and never answers keeps the lobby in "connecting".
+        try (var silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            open();
+            fillLobby("Ada", URI.create("wss://127.0.0.1:" + silent.getLocalPort()), "1234567890", "");
+            robot.clickOn("#join");
+            await().atMost(WAIT).until(() -> showing("#cancelConnecting"));
+            assertThat(text("#lobbyStatus")).isEqualTo("Connecting to the meeting…");
+            assertThat(robot.lookup("#join").query().isDisabled()).isTrue();
+
+            robot.clickOn("#cancelConnecting");
+            await().atMost(WAIT).until(() -> !robot.lookup("#join").query().isDisabled());
+            assertThat(text("#lobbyStatus")).isEqualTo("Connecting was cancelled.");
+            assertThat(showing("#cancelConnecting")).isFalse();
+            assertThat(app.controller.currentScreen().name()).isEqualTo("lobby");
+        }
+    }
+
+    @Test
+    void aChangedCertificateIsAWarningWithoutAnAcceptButton() throws Exception {
+        rig = new MeetingRig(dir.resolve("server"));
+        MeetingRig.Peer host = rig.host("Grace", null);
+        open();
+        KnownServers.load(app.paths.knownServersFile()).trust(rig.url(), "00".repeat(32));
+        fillLobby("Ada", rig.url(), host.roster().meetingId(), "");
+        robot.clickOn("#join");
+
+        await().atMost(WAIT).until(() -> robot.lookup("#certificateChanged").tryQuery().isPresent());
+        assertThat(text("#lobbyStatus")).contains("has changed");
+        javafx.scene.control.DialogPane pane = robot.lookup("#certificateChanged").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(pane.getButtonTypes()).hasSize(1).allMatch(b -> b.getButtonData().isCancelButton());
+        assertThat(robot.lookup("#fingerprint").queryAs(TextArea.class).getText().replaceAll("[\\s:]", ""))
+                .isEqualTo(rig.server.fingerprint().replace(":", ""));
+        assertThat(KnownServers.load(app.paths.knownServersFile()).fingerprintFor(rig.url()))
+                .as("the old pin stays").contains(String.join(":", java.util.Collections.nCopies(32, "00")));
+        robot.interact(() -> ((javafx.stage.Stage) pane.getScene().getWindow()).close());
+    }
+}

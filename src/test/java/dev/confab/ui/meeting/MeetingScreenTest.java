@@ -1,0 +1,191 @@
+package dev.confab.ui.meeting;
+
+import dev.confab.meeting.OwnMediaState;
+import dev.confab.meeting.SessionState;
+import dev.confab.ui.UiText;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The meeting screen's own behaviour, fed with rosters directly and recording what it asks of the meeting. */
+class MeetingScreenTest {
+    static {
+        System.setProperty("testfx.headless", "false");
+    }
+
+    private final FxRobot robot = new FxRobot();
+    private final List<String> asked = new CopyOnWriteArrayList<>();
+    private final List<OwnMediaState> published = new CopyOnWriteArrayList<>();
+    private MeetingScreen screen;
+    private Stage stage;
+
+    private final MeetingCommands recording = new MeetingCommands() {
+        @Override
+        public void updateOwnState(OwnMediaState state) {
+            published.add(state);
+        }
+
+        @Override
+        public void leave() {
+            asked.add("leave");
+        }
+
+        @Override
+        public void endForAll() {
+            asked.add("endForAll");
+        }
+
+        @Override
+        public void askToMute(int participantId) {
+            asked.add("askToMute " + participantId);
+        }
+
+        @Override
+        public void askAllToMute() {
+            asked.add("askAllToMute");
+        }
+
+        @Override
+        public void remove(int participantId) {
+            asked.add("remove " + participantId);
+        }
+
+        @Override
+        public void makeHost(int participantId) {
+            asked.add("makeHost " + participantId);
+        }
+
+        @Override
+        public void setLocked(boolean locked) {
+            asked.add("lock " + locked);
+        }
+    };
+
+    @BeforeEach
+    void show() throws Exception {
+        Stage primary = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            stage = primary;
+            screen = new MeetingScreen(new UiText(Locale.ENGLISH), recording, null, OwnMediaState.INITIAL);
+            Scene scene = new Scene(screen.view(), 960, 640);
+            scene.getStylesheets().add(UiText.class.getResource("confab.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+            stage.toFront();
+            stage.requestFocus();
+        });
+    }
+
+    @AfterEach
+    void hide() throws Exception {
+        FxToolkit.setupFixture(() -> {
+            screen.dispose();
+            stage.setScene(null);
+        });
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Labeled.class).getText();
+    }
+
+    @Test
+    void altAAndAltVToggleMicrophoneAndCameraAndPublishIt() {
+        robot.interact(() -> screen.showRoster(TestRosters.roster(2, 1)));
+        robot.clickOn("#videoGrid");
+        await().atMost(java.time.Duration.ofSeconds(5)).until(stage::isFocused); // shortcuts go to the focused window
+        robot.press(KeyCode.ALT).type(KeyCode.A).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(screen.mutedProperty().get()).isTrue();
+        assertThat(published.getLast().muted()).isTrue();
+        assertThat(text("#muteButton")).isEqualTo("Unmute");
+        assertThat(screen.tile(1).orElseThrow().showsMuted()).as("own tile follows at once").isTrue();
+
+        robot.press(KeyCode.ALT).type(KeyCode.V).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(screen.cameraOnProperty().get()).isTrue();
+        assertThat(published.getLast()).isEqualTo(new OwnMediaState(true, true, false, false));
+        assertThat(text("#cameraButton")).isEqualTo("Stop video");
+
+        robot.clickOn("#muteButton");
+        assertThat(published.getLast().muted()).isFalse();
+    }
+
+    @Test
+    void titleLockReconnectBannerAndPanelToggle() {
+        var r = TestRosters.roster(3, 2);
+        robot.interact(() -> screen.showRoster(new dev.confab.meeting.Roster(r.meetingId(), 1, 2, true, false,
+                r.participants(), List.of())));
+        assertThat(text("#meetingTitle")).isEqualTo("Meeting 123 456 7890");
+        assertThat(robot.lookup("#lockBadge").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#reconnecting").query().isVisible()).isFalse();
+
+        robot.interact(() -> screen.showState(new SessionState.Reconnecting(3, Instant.now().plusSeconds(30))));
+        assertThat(robot.lookup("#reconnecting").query().isVisible()).isTrue();
+        assertThat(text("#reconnecting")).isEqualTo("Connection lost. Reconnecting… (attempt 3)");
+        robot.interact(() -> screen.showState(new SessionState.InMeeting(r.meetingId())));
+        assertThat(robot.lookup("#reconnecting").query().isVisible()).isFalse();
+
+        assertThat(robot.lookup("#sidePanel").query().isVisible()).isTrue();
+        robot.clickOn("#participantsButton");
+        assertThat(robot.lookup("#sidePanel").query().isVisible()).isFalse();
+        robot.clickOn("#participantsButton");
+        assertThat(robot.lookup("#sidePanel").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void aGuestLeavesAtOnceAndCannotSeeHostControls() {
+        robot.interact(() -> screen.showRoster(TestRosters.roster(3, 2)));
+        assertThat(robot.lookup("#hostActions").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#hostMenu-2").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#hostMenu-3").tryQuery()).isEmpty();
+        robot.clickOn("#leaveButton");
+        assertThat(asked).containsExactly("leave");
+    }
+
+    @Test
+    void theHostChoosesBetweenLeavingAndEndingForAllAndConfirmsRemoval() {
+        robot.interact(() -> screen.showRoster(TestRosters.roster(3, 1)));
+        assertThat(robot.lookup("#hostActions").query().isVisible()).isTrue();
+        robot.clickOn("#muteAll");
+        robot.clickOn("#lockMeeting");
+        assertThat(asked).containsExactly("askAllToMute", "lock true");
+
+        robot.clickOn("#hostMenu-3").clickOn("#remove-3");
+        assertThat(asked).as("nothing before confirming").hasSize(2);
+        robot.clickOn("#confirmYes");
+        assertThat(asked).last().isEqualTo("remove 3");
+
+        robot.clickOn("#leaveButton");
+        robot.clickOn("#leaveEndForAll");
+        assertThat(asked).last().isEqualTo("endForAll");
+    }
+
+    @Test
+    void askedToMuteMutesAndSaysWhoAsked() {
+        var r = TestRosters.roster(2, 2);
+        robot.interact(() -> {
+            screen.showRoster(r);
+            screen.muteRequested(r.find(2).orElseThrow());
+        });
+        assertThat(screen.mutedProperty().get()).isTrue();
+        assertThat(published.getLast().muted()).isTrue();
+        assertThat(text("#askedToMute")).isEqualTo(
+                "Grace Hopper (host) asked you to mute — your microphone is now muted. Only you can unmute it.");
+    }
+}

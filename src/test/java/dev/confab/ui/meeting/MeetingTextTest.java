@@ -1,0 +1,55 @@
+package dev.confab.ui.meeting;
+
+import dev.confab.i18n.Messages;
+import dev.confab.meeting.EndReason;
+import dev.confab.meeting.MeetingFailure;
+import dev.confab.protocol.ErrorCode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every way a meeting can fail or end has words for the user in both languages. */
+class MeetingTextTest {
+
+    private static List<String> allKeys() {
+        List<String> keys = new ArrayList<>();
+        for (ErrorCode code : ErrorCode.values()) {
+            keys.add(new MeetingFailure(MeetingFailure.Kind.REFUSED, code, "", null).messageKey());
+        }
+        for (MeetingFailure.Kind kind : MeetingFailure.Kind.values()) {
+            keys.add(new MeetingFailure(kind, null, "", null).messageKey());
+        }
+        for (EndReason reason : EndReason.values()) {
+            keys.add("meeting.ended." + reason.name().toLowerCase(Locale.ROOT));
+        }
+        return keys;
+    }
+
+    @Test
+    void everyFailureAndEndReasonIsTranslated() {
+        for (String key : allKeys()) {
+            for (Locale locale : Messages.SUPPORTED) {
+                assertThat(Messages.get(locale, key)).as(key + " in " + locale).doesNotStartWith("!").doesNotContain("''");
+            }
+        }
+    }
+
+    @Test
+    void wrongPasscodeReadsAsASentenceAUserUnderstands() {
+        String key = new MeetingFailure(MeetingFailure.Kind.REFUSED, ErrorCode.WRONG_PASSCODE, "x", null).messageKey();
+        assertThat(Messages.get(Locale.ENGLISH, key)).isEqualTo("The passcode is wrong. Check it and try again.");
+        assertThat(Messages.get(Messages.SIMPLIFIED_CHINESE, key)).isEqualTo("密码错误。请核对后重试。");
+    }
+
+    @Test
+    void fingerprintsAreGroupedForComparingByEye() {
+        String fp = String.join(":", java.util.Collections.nCopies(32, "AB"));
+        String grouped = CertificatePrompt.grouped(fp);
+        assertThat(grouped.lines()).hasSize(2);
+        assertThat(grouped.lines().findFirst().orElseThrow()).isEqualTo("AB:AB:AB:AB  AB:AB:AB:AB  AB:AB:AB:AB  AB:AB:AB:AB");
+    }
+}

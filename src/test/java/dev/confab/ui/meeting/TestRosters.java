@@ -1,0 +1,91 @@
+package dev.confab.ui.meeting;
+
+import dev.confab.media.VideoFrameListener;
+import dev.confab.meeting.Roster;
+import dev.confab.protocol.Participant;
+import dev.confab.protocol.Role;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Rosters and video frames for UI tests and screenshots, without a server. */
+public final class TestRosters {
+    public static final List<String> NAMES = List.of("Ada Lovelace", "Grace Hopper", "王小明", "Alan Turing",
+            "Katherine Johnson", "李娜", "Linus Torvalds", "Margaret Hamilton", "Tim Berners-Lee", "Barbara Liskov",
+            "Edsger Dijkstra", "张伟", "Donald Knuth");
+
+    private TestRosters() {
+    }
+
+    /**
+     * {@code count} participants with ids 1..count; oneself is id 1, the host id 2; every third is muted, every
+     * fourth (and oneself) has the camera on; id 5 has lost its connection.
+     */
+    public static Roster roster(int count) {
+        return roster(count, 2);
+    }
+
+    public static Roster roster(int count, int hostId) {
+        List<Participant> people = new ArrayList<>();
+        for (int id = 1; id <= count; id++) {
+            people.add(new Participant(id, NAMES.get((id - 1) % NAMES.size()), id == hostId ? Role.HOST : Role.PARTICIPANT,
+                    id % 3 == 0, id == 1 || id % 4 == 0, false, false, id != 5, Instant.parse("2026-11-23T10:00:00Z")));
+        }
+        return new Roster("1234567890", 1, hostId, false, false, people, List.of());
+    }
+
+    /** Meeting commands that go nowhere, for screens shown without a server. */
+    public static MeetingCommands noCommands() {
+        return new MeetingCommands() {
+            @Override
+            public void updateOwnState(dev.confab.meeting.OwnMediaState state) {
+            }
+
+            @Override
+            public void leave() {
+            }
+
+            @Override
+            public void endForAll() {
+            }
+
+            @Override
+            public void askToMute(int participantId) {
+            }
+
+            @Override
+            public void askAllToMute() {
+            }
+
+            @Override
+            public void remove(int participantId) {
+            }
+
+            @Override
+            public void makeHost(int participantId) {
+            }
+
+            @Override
+            public void setLocked(boolean locked) {
+            }
+        };
+    }
+
+    /** One BGRA frame: a diagonal color gradient that shifts with {@code n}, like a moving test pattern. */
+    public static void paintFrame(VideoFrameListener target, int width, int height, int n) {
+        ByteBuffer bgra = ByteBuffer.allocateDirect(width * height * 4);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = (y * width + x) * 4;
+                int shift = n % 56;
+                bgra.put(i, (byte) (x * 200 / width + shift));
+                bgra.put(i + 1, (byte) (y * 200 / height + 30));
+                bgra.put(i + 2, (byte) ((x + y) * 160 / (width + height) + 60));
+                bgra.put(i + 3, (byte) 0xff);
+            }
+        }
+        target.onFrame(width, height, width * 4, bgra, n * 33_333L);
+    }
+}
