@@ -152,6 +152,18 @@ public final class MeetingSession implements AutoCloseable {
         });
     }
 
+    /**
+     * Changes some of this participant's flags atomically (e.g. {@code s -> s.withMuted(true)}), so that
+     * audio and video can each change their own flag without overwriting the other's.
+     */
+    public void changeOwnState(java.util.function.UnaryOperator<OwnMediaState> change) {
+        Objects.requireNonNull(change, "change");
+        onEvents(() -> {
+            ownState = Objects.requireNonNull(change.apply(ownState));
+            sendNow(toMessage(ownState));
+        });
+    }
+
     /** Sends a chat message to everyone. */
     public void sendChat(String text) {
         sendChatTo(List.of(), text);
