@@ -92,7 +92,7 @@ public final class ActiveSpeakerDetector {
     }
 
     private static boolean speaking(Voice voice, long nowMicros) {
-        return voice.voicedSince >= 0 && nowMicros - voice.voicedSince >= MIN_SPEECH_MICROS
+        return voice.voicedSince >= 0 && voice.lastVoiced - voice.voicedSince >= MIN_SPEECH_MICROS
                 && nowMicros - voice.lastVoiced <= PAUSE_MICROS;
     }
 }

@@ -113,12 +113,15 @@ public final class JitterBuffer {
         }
         if (!packets.isEmpty()) {
             // A later packet is here, so the one for this slot is lost or late: conceal it and move on.
-            lost++;
-            return conceal(true);
+            return concealLost();
         }
         if (underrunFrames < MAX_UNDERRUN_CONCEALMENT) {
+            // Nothing buffered: a late packet or a sender pause (DTX, mute). Fill the slot without giving
+            // up on the expected packet, which then plays one frame later (the delay grows by a frame).
             underrunFrames++;
-            return conceal(false);
+            concealed++;
+            nextCaptureMicros += FRAME_MICROS;
+            return new Playout.Conceal(nextCaptureMicros - FRAME_MICROS, false);
         }
         playing = false;
         return SILENCE;
@@ -171,13 +174,14 @@ public final class JitterBuffer {
         return new Playout.Packet(sequence, entry.captureMicros(), entry.payload());
     }
 
-    private Playout conceal(boolean provenLost) {
+    private Playout concealLost() {
+        lost++;
         concealed++;
         long capture = nextCaptureMicros;
         lastPlayedSequence = nextSequence;
         nextSequence++;
         nextCaptureMicros += FRAME_MICROS;
-        return new Playout.Conceal(capture, provenLost);
+        return new Playout.Conceal(capture, true);
     }
 
     /** RFC 3550 §6.4.1: J += (|D| - J) / 16, D the change in transit time between consecutive arrivals. */
