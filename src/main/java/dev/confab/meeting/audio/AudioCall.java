@@ -20,7 +20,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * AudioCall call = AudioCall.start(session, AudioCall.Source.microphone(factory, device),
- *         AudioOutputs.openOrDiscard(outputName), AudioCall.Processing.ECHO_AND_NOISE);
+ *         AudioOutputs.openOrDiscard(outputName), AudioCall.Processing.ECHO_AND_NOISE, lobbyMuted);
  * // in the session's MeetingListener: onMedia -> call.receiver().onMedia(frame);
  * //                                  onParticipantLeft -> call.receiver().removeParticipant(id);
  * //                                  onMuteRequested -> call.setMuted(true) and tell the user
@@ -71,16 +71,18 @@ public final class AudioCall implements AutoCloseable {
      * Starts receiving at once and sending from {@code source}. If echo cancellation cannot start (no
      * native library for this platform) the call goes on without it and says so in the log.
      *
+     * @param startMuted join muted: nothing is sent until {@link #setMuted}(false)
      * @throws MediaException when the microphone or file cannot be opened (the output is closed again)
      */
-    public static AudioCall start(MeetingSession session, Source source, AudioOutput output, Processing processing)
-            throws MediaException {
+    public static AudioCall start(MeetingSession session, Source source, AudioOutput output, Processing processing,
+                                  boolean startMuted) throws MediaException {
         Objects.requireNonNull(session, "session");
         AudioReceiver receiver = new AudioReceiver(output);
         AudioSender sender = null;
         EchoCanceller echo = null;
         try {
             sender = new AudioSender(session::sendMedia, true);
+            sender.setMuted(startMuted);
             if (processing == Processing.ECHO_AND_NOISE && !(source instanceof Source.None)) {
                 echo = startEchoCanceller(receiver);
                 if (echo != null) {
