@@ -61,6 +61,10 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--stats-json", paramLabel = "FILE", description = "Write stats (roster seen, messages received, errors) here on exit.")
     Path statsFile;
 
+    @Option(names = "--audio", paramLabel = "sine|FILE|none", defaultValue = "none",
+            description = "Send the 440 Hz test tone, a looped audio file, or nothing; received audio is always decoded. Default: ${DEFAULT-VALUE}")
+    String audio;
+
     @Option(names = "--trust-fingerprint", paramLabel = "HEX", description = "Trust the server certificate with this SHA-256 fingerprint.")
     String trustFingerprint;
 
@@ -83,11 +87,16 @@ public final class BotCommand implements Callable<Integer> {
                 out.println("Meeting ID: " + inMeeting.meetingId());
                 out.println("Joined as participant " + session.roster().selfId());
                 out.flush();
+                BotAudio botAudio = startAudio(session);
+                stats.attachAudio(botAudio);
                 for (String text : chat) {
                     session.sendChat(text);
                     stats.chatSent();
                 }
                 stats.awaitEnded(stay);
+                stats.detachAudio();
+                botAudio.close();
+                out.println(stats.report(0).audio().summary());
             }
             session.leave();
         }
@@ -100,6 +109,14 @@ public final class BotCommand implements Callable<Integer> {
         report.errors().forEach(e -> spec.commandLine().getErr().println("confab bot: " + e));
         boolean normal = report.joined() && "LEFT".equals(report.endReason()) && report.failureKind() == null;
         return normal ? 0 : 1;
+    }
+
+    private BotAudio startAudio(MeetingSession session) {
+        try {
+            return BotAudio.start(session, audio);
+        } catch (dev.confab.media.MediaException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--audio: " + e.getMessage());
+        }
     }
 
     private Duration parseOptions() {

@@ -29,7 +29,7 @@ final class BotStats implements MeetingListener {
     record Report(String meetingId, Integer selfId, boolean joined, String endReason, String failureKind,
                   String failureCode, List<SeenParticipant> rosterSeen, int maxParticipantsAtOnce,
                   Map<String, Integer> eventsReceived, List<ReceivedChat> chatReceived, int chatSent,
-                  List<String> errors, long durationMillis) {
+                  List<String> errors, long durationMillis, BotAudio.Report audio) {
     }
 
     private final Map<Integer, SeenParticipant> seen = new LinkedHashMap<>();
@@ -44,6 +44,29 @@ final class BotStats implements MeetingListener {
     private SessionState lastState;
     private final CountDownLatch joinedOrEnded = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile BotAudio audio;
+    private BotAudio.Report audioReport;
+
+    /** Routes received audio to {@code value} from now on (the network thread reads it). */
+    void attachAudio(BotAudio value) {
+        audio = value;
+    }
+
+    /** Keeps the audio's final figures for the report and stops routing audio to it. */
+    synchronized void detachAudio() {
+        if (audio != null) {
+            audioReport = audio.report();
+            audio = null;
+        }
+    }
+
+    @Override
+    public void onMedia(dev.confab.protocol.MediaFrame frame) {
+        BotAudio current = audio;
+        if (current != null) {
+            current.onMedia(frame);
+        }
+    }
 
     @Override
     public synchronized void onStateChanged(SessionState now) {
@@ -83,11 +106,17 @@ final class BotStats implements MeetingListener {
     @Override
     public synchronized void onParticipantLeft(Roster.Departed departed) {
         count("participantLeft");
+        if (audio != null) {
+            audio.participantLeft(departed.participant().id());
+        }
     }
 
     @Override
     public synchronized void onMuteRequested(Participant host) {
         count("muteRequested");
+        if (audio != null) {
+            audio.muteRequested();
+        }
     }
 
     @Override
@@ -132,7 +161,8 @@ final class BotStats implements MeetingListener {
             }
         }
         return new Report(meetingId, selfId, joined, endReason, failureKind, failureCode, List.copyOf(seen.values()),
-                maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis);
+                maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis,
+                audio != null ? audio.report() : audioReport);
     }
 
     private void count(String event) {

@@ -110,6 +110,43 @@ class BotCommandTest {
     }
 
     @Test
+    void botsSendAndReceiveAudioAndReportItsQuality() throws Exception {
+        server = TestServers.start(TestServers.loopback());
+        String url = server.url().toString();
+        Path toneStats = dir.resolve("tone.json");
+        Path listenerStats = dir.resolve("listener.json");
+        StringWriter toneOut = new StringWriter();
+        CompletableFuture<Run> tone = CompletableFuture.supplyAsync(() -> run(toneOut, "bot", "--server", url, "--new",
+                "--audio", "sine", "--duration", "4s", "--stats-json", toneStats.toString()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> toneOut.toString().contains("Meeting ID"));
+        Matcher id = Pattern.compile("Meeting ID: (\\d{10})").matcher(toneOut.toString());
+        assertThat(id.find()).isTrue();
+
+        Run listener = run(new StringWriter(), "bot", "--server", url, "--meeting", id.group(1), "--audio", "none",
+                "--duration", "2s", "--stats-json", listenerStats.toString());
+        assertThat(listener.exitCode()).isZero();
+        assertThat(listener.out()).containsPattern("Audio: sent 0, received \\d+, lost \\d+, concealed");
+        assertThat(tone.get().exitCode()).isZero();
+
+        JsonNode heard = new ObjectMapper().readTree(listenerStats.toFile()).get("audio");
+        assertThat(heard.get("packetsReceived").asLong()).isGreaterThan(50);
+        assertThat(heard.get("remotes").get(0).get("dominantHz").asDouble()).isBetween(435.0, 445.0);
+        assertThat(heard.get("latencyP95Millis").asDouble()).isPositive();
+        JsonNode sent = new ObjectMapper().readTree(toneStats.toFile()).get("audio");
+        assertThat(sent.get("source").asText()).isEqualTo("sine");
+        assertThat(sent.get("packetsSent").asLong()).isGreaterThan(heard.get("packetsReceived").asLong());
+    }
+
+    @Test
+    void aMissingAudioFileIsAUsageError() throws Exception {
+        server = TestServers.start(TestServers.loopback());
+        Run run = run(new StringWriter(), "bot", "--server", server.url().toString(), "--new",
+                "--audio", dir.resolve("missing.ogg").toString(), "--duration", "1s");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--audio: No audio file at");
+    }
+
+    @Test
     void meetingOrNewIsRequired() {
         Run run = run(new StringWriter(), "bot", "--server", "ws://127.0.0.1:1");
         assertThat(run.exitCode()).isEqualTo(2);
