@@ -165,6 +165,7 @@ public final class AudioReceiver implements AutoCloseable {
         JitterBuffer.Playout[] playouts = new JitterBuffer.Playout[0];
         try {
             while (running) {
+                output.awaitRoom(RemoteVoice.FRAME); // the 20 ms clock; then take the freshest packets
                 forgetDepartures();
                 tick = voices.values().toArray(tick);
                 if (playouts.length < tick.length) {
@@ -183,7 +184,7 @@ public final class AudioReceiver implements AutoCloseable {
                 }
                 mixer.mixInto(mixed);
                 playbackTap.onSamples(mixed, mixed.length, nowEpoch);
-                output.write(mixed, mixed.length); // blocks until the device has room: the 20 ms clock
+                output.write(mixed, mixed.length);
                 long heardAt = epochMicros() + output.bufferedMicros();
                 for (int i = 0; i < tick.length && tick[i] != null; i++) {
                     noteHeard(tick[i], playouts[i], heardAt);

@@ -14,13 +14,13 @@ import java.util.List;
 
 /**
  * Speakers or headphones through javax.sound: a {@link SourceDataLine} at 48 kHz mono 16-bit with a
- * 60 ms buffer (short enough for conversation, long enough to ride out a late mixer tick). javax.sound is
+ * 40 ms buffer (short enough for conversation, long enough to ride out a late mixer tick). javax.sound is
  * in the JDK, reaches the OS mixer on Linux (ALSA/PulseAudio), Windows (DirectSound/WASAPI) and macOS
  * (CoreAudio), and lists output devices by name, so no native library is needed for playback.
  */
 public final class JavaSoundOutput implements AudioOutput {
     static final AudioFormat FORMAT = new AudioFormat(AudioFrameListener.SAMPLE_RATE, 16, 1, true, false);
-    private static final int BUFFER_BYTES = AudioFrameListener.SAMPLE_RATE / 1000 * 60 * 2;
+    private static final int BUFFER_BYTES = AudioFrameListener.SAMPLE_RATE / 1000 * 40 * 2;
 
     private final SourceDataLine line;
     private final String description;
@@ -77,6 +77,16 @@ public final class JavaSoundOutput implements AudioOutput {
             }
         }
         throw new IllegalArgumentException("no such output device");
+    }
+
+    @Override
+    public void awaitRoom(int count) throws InterruptedException {
+        while (line.available() < count * 2) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // javax.sound has no room callback
+        }
     }
 
     @Override

@@ -23,11 +23,13 @@ public final class JitterBuffer {
     public static final long MIN_TARGET_MICROS = 20_000;
     public static final long MAX_TARGET_MICROS = 200_000;
     /** Target = one frame + this many times the jitter estimate: covers almost all arrival spread. */
-    private static final double JITTER_MULTIPLIER = 4.0;
+    private static final double JITTER_MULTIPLIER = 2.5;
     /** Underrun frames concealed before the buffer falls silent and waits to refill. */
     private static final int MAX_UNDERRUN_CONCEALMENT = 3;
-    /** Deeper than target + this, a frame is dropped to cut the delay. */
-    private static final long EXCESS_MICROS = 3 * FRAME_MICROS;
+    /** Deeper than target + this right now (a burst), a frame is dropped at once. */
+    private static final long BURST_EXCESS_MICROS = 5 * FRAME_MICROS;
+    /** Ticks over which the shallowest depth is watched for a standing queue. */
+    private static final int DEPTH_WINDOW_TICKS = 25;
     /** More packets than this (4 s) means the mixer is not polling; the oldest are discarded. */
     private static final int CAPACITY = 200;
 
@@ -63,6 +65,8 @@ public final class JitterBuffer {
     private long nextCaptureMicros;
     private long lastPlayedSequence = -1;
     private int underrunFrames;
+    private int windowTicks;
+    private long windowMinDepth = Long.MAX_VALUE;
     private long highestUnwrapped = -1;
 
     private boolean haveTransit;
@@ -150,12 +154,21 @@ public final class JitterBuffer {
         nextCaptureMicros = packets.firstEntry().getValue().captureMicros();
     }
 
+    /**
+     * Keeps the delay near the target: a burst far beyond it is cut at once; a standing queue (the
+     * shallowest depth over half a second still a frame above the target, e.g. left over from a stall)
+     * loses one frame per half second, which is barely audible.
+     */
     private void dropExcess() {
-        if (packets.size() < 2) {
-            return;
+        long depth = packets.isEmpty() ? 0 : (packets.lastKey() - nextSequence) * FRAME_MICROS;
+        windowMinDepth = Math.min(windowMinDepth, depth);
+        boolean standingQueue = false;
+        if (++windowTicks >= DEPTH_WINDOW_TICKS) {
+            standingQueue = windowMinDepth > targetMicros();
+            windowTicks = 0;
+            windowMinDepth = Long.MAX_VALUE;
         }
-        long depth = (packets.lastKey() - nextSequence + 1) * FRAME_MICROS;
-        if (depth > targetMicros() + EXCESS_MICROS) {
+        if (packets.size() >= 2 && (standingQueue || depth > targetMicros() + BURST_EXCESS_MICROS)) {
             Entry skipped = packets.remove(nextSequence);
             if (skipped != null) {
                 discarded++;

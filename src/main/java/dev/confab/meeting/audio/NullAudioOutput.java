@@ -17,7 +17,7 @@ public final class NullAudioOutput implements AudioOutput {
     private volatile long playedOutAtNanos = System.nanoTime();
 
     @Override
-    public void write(short[] pcm, int count) throws InterruptedException {
+    public void awaitRoom(int count) throws InterruptedException {
         long duration = count * 1_000_000_000L / AudioFrameListener.SAMPLE_RATE;
         // Room for this frame opens when at most BUFFER_FRAMES - 1 frames are still queued.
         long roomAt = playedOutAtNanos - (BUFFER_FRAMES - 1) * duration;
@@ -28,6 +28,12 @@ public final class NullAudioOutput implements AudioOutput {
             }
             LockSupport.parkNanos(wait);
         }
+    }
+
+    @Override
+    public void write(short[] pcm, int count) throws InterruptedException {
+        long duration = count * 1_000_000_000L / AudioFrameListener.SAMPLE_RATE;
+        awaitRoom(count);
         playedOutAtNanos = Math.max(playedOutAtNanos, System.nanoTime()) + duration;
     }
 

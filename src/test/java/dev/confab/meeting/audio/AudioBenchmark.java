@@ -26,9 +26,11 @@ public final class AudioBenchmark {
     private static final class Participant implements MeetingListener {
         volatile AudioCall call;
         MeetingSession session;
+        final LatencyRecorder transit = new LatencyRecorder();
 
         @Override
         public void onMedia(MediaFrame frame) {
+            transit.record(AudioReceiver.epochMicros() - frame.header().captureMicros());
             AudioCall current = call;
             if (current != null) {
                 current.receiver().onMedia(frame);
@@ -65,12 +67,14 @@ public final class AudioBenchmark {
             }
             Thread.sleep(duration.toMillis()); // a benchmark run, not a test: it measures for this long
             LatencyRecorder latency = new LatencyRecorder();
+            LatencyRecorder transit = new LatencyRecorder();
             long played = 0;
             long concealed = 0;
             long lost = 0;
             double maxJitter = 0;
             for (Participant p : participants) {
                 latency.addAll(p.call.receiver().combinedLatency());
+                transit.addAll(p.transit);
                 for (RemoteAudioStats s : p.call.receiver().stats().values()) {
                     played += s.played();
                     concealed += s.concealed();
@@ -82,6 +86,8 @@ public final class AudioBenchmark {
                     count * (count - 1), played);
             System.out.printf(Locale.ROOT, "mouth-to-ear p50=%.0f ms p95=%.0f ms%n", latency.percentileMillis(0.5),
                     latency.percentileMillis(0.95));
+            System.out.printf(Locale.ROOT, "capture-to-arrival p50=%.0f ms p95=%.0f ms%n", transit.percentileMillis(0.5),
+                    transit.percentileMillis(0.95));
             System.out.printf(Locale.ROOT, "concealed=%d (%.3f %%) lost=%d max-jitter=%.1f ms%n", concealed,
                     100.0 * concealed / Math.max(1, played + concealed), lost, maxJitter);
         } finally {
