@@ -13,6 +13,7 @@ import java.util.Arrays;
  */
 final class RemoteVoice implements AutoCloseable {
     static final int FRAME = AudioEncoder.FRAME_SAMPLES;
+    /** The last 200 ms of received (not concealed) sound, for {@link #dominantHz()}. */
     private static final int ANALYSIS_SAMPLES = FRAME * 10;
 
     final int participantId;
@@ -40,12 +41,12 @@ final class RemoteVoice implements AutoCloseable {
                 case JitterBuffer.Playout.Packet packet -> {
                     decodedSamples = 0;
                     decoder().decode(packet.payload(), 0, packet.payload().length, packet.captureMicros());
-                    yield finish();
+                    yield finish(true);
                 }
                 case JitterBuffer.Playout.Conceal conceal -> {
                     decodedSamples = 0;
                     decoder().conceal(conceal.captureMicros());
-                    yield finish();
+                    yield finish(false);
                 }
                 case JitterBuffer.Playout.Silence ignored -> silent();
             };
@@ -54,19 +55,22 @@ final class RemoteVoice implements AutoCloseable {
             try {
                 decodedSamples = 0;
                 decoder().conceal(0);
-                return finish();
+                return finish(false);
             } catch (MediaException again) {
                 return silent();
             }
         }
     }
 
-    private boolean finish() {
+    /** @param received decoded from a packet (not synthesised), so worth keeping for analysis */
+    private boolean finish(boolean received) {
         if (decodedSamples < FRAME) {
             Arrays.fill(pcm, decodedSamples, FRAME, (short) 0);
         }
         level.update(pcm, FRAME);
-        remember();
+        if (received) {
+            remember();
+        }
         return true;
     }
 
