@@ -31,8 +31,9 @@ import java.util.function.IntPredicate;
  *
  * <p>Lip sync: a video renderer showing participant P draws the newest decoded frame whose capture time is
  * at most {@code playoutCaptureMicros(P) + 20 ms} and holds frames captured later; when it returns
- * {@link #NO_AUDIO_CLOCK} (P is silent or muted) it draws frames as they come. Both clocks are the sender's
- * capture stamps, so this holds across machines without clock synchronisation.
+ * {@link #NO_AUDIO_CLOCK} (P is silent or muted) it draws frames as they come ({@link LipSync#decide}).
+ * Both clocks are the sender's capture stamps, so this holds across machines without clock
+ * synchronisation.
  */
 public final class AudioReceiver implements AutoCloseable {
     /** {@link #playoutCaptureMicros} when nothing of that participant is being heard. */
