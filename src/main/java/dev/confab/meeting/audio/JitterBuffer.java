@@ -28,8 +28,8 @@ public final class JitterBuffer {
     private static final int MAX_UNDERRUN_CONCEALMENT = 3;
     /** Deeper than target + this right now (a burst), a frame is dropped at once. */
     private static final long BURST_EXCESS_MICROS = 5 * FRAME_MICROS;
-    /** Ticks over which the shallowest depth is watched for a standing queue. */
-    private static final int DEPTH_WINDOW_TICKS = 25;
+    /** Ticks over which the shortest wait is watched for a standing queue. */
+    private static final int DEPTH_WINDOW_TICKS = 10;
     /** More packets than this (4 s) means the mixer is not polling; the oldest are discarded. */
     private static final int CAPACITY = 200;
 
@@ -66,7 +66,7 @@ public final class JitterBuffer {
     private long lastPlayedSequence = -1;
     private int underrunFrames;
     private int windowTicks;
-    private long windowMinDepth = Long.MAX_VALUE;
+    private long windowMinWait = Long.MAX_VALUE;
     private long highestUnwrapped = -1;
 
     private boolean haveTransit;
@@ -109,7 +109,7 @@ public final class JitterBuffer {
             }
             start();
         }
-        dropExcess();
+        dropExcess(nowMicros);
         Entry due = packets.remove(nextSequence);
         if (due != null) {
             underrunFrames = 0;
@@ -155,18 +155,21 @@ public final class JitterBuffer {
     }
 
     /**
-     * Keeps the delay near the target: a burst far beyond it is cut at once; a standing queue (the
-     * shallowest depth over half a second still a frame above the target, e.g. left over from a stall)
-     * loses one frame per half second, which is barely audible.
+     * Keeps the delay near the target: a burst far beyond it is cut at once; a standing queue (over 200
+     * ms, even the quickest packet waited a whole frame longer than the target asks, e.g. after a
+     * stall or an underrun) loses one frame per 200 ms, which is barely audible.
      */
-    private void dropExcess() {
+    private void dropExcess(long nowMicros) {
+        Entry due = packets.get(nextSequence);
+        if (due != null) {
+            windowMinWait = Math.min(windowMinWait, nowMicros - due.arrivalMicros());
+        }
         long depth = packets.isEmpty() ? 0 : (packets.lastKey() - nextSequence) * FRAME_MICROS;
-        windowMinDepth = Math.min(windowMinDepth, depth);
         boolean standingQueue = false;
         if (++windowTicks >= DEPTH_WINDOW_TICKS) {
-            standingQueue = windowMinDepth > targetMicros();
+            standingQueue = windowMinWait != Long.MAX_VALUE && windowMinWait >= targetMicros() + FRAME_MICROS;
             windowTicks = 0;
-            windowMinDepth = Long.MAX_VALUE;
+            windowMinWait = Long.MAX_VALUE;
         }
         if (packets.size() >= 2 && (standingQueue || depth > targetMicros() + BURST_EXCESS_MICROS)) {
             Entry skipped = packets.remove(nextSequence);

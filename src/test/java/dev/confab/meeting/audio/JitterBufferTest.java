@@ -143,6 +143,22 @@ class JitterBufferTest {
     }
 
     @Test
+    void aStandingQueueLeftByAStallIsWorkedOffWithoutLosses() {
+        for (int i = 0; i < 5; i++) {
+            offer(i, 4 * FRAME); // the first 100 ms arrive together after a stall
+        }
+        for (int i = 5; i < 120; i++) {
+            offer(i, i * FRAME); // then in real time
+        }
+        List<JitterBuffer.Playout> played = tick(5 * FRAME, 100);
+        assertThat(buffer.counters().discarded()).as("the extra 60-80 ms are dropped").isBetween(2L, 4L);
+        assertThat(buffer.counters().lost()).isZero();
+        List<Long> sequences = playedSequences(played);
+        long last = sequences.getLast();
+        assertThat(last).as("playing close to what arrived last").isGreaterThanOrEqualTo(5 + 100 - 3);
+    }
+
+    @Test
     void sequenceNumbersWrapAround() {
         long last = 0xFFFF_FFFFL;
         buffer.offer(last - 1, CAPTURE_BASE, new byte[1], 0);
