@@ -10,14 +10,15 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.IntPredicate;
 
 /**
  * The receive half of meeting audio: per-participant jitter buffers, Opus decoding with loss concealment,
@@ -135,7 +136,7 @@ public final class AudioReceiver implements AutoCloseable {
     }
 
     public Map<Integer, RemoteAudioStats> stats() {
-        Map<Integer, RemoteAudioStats> result = new java.util.TreeMap<>();
+        Map<Integer, RemoteAudioStats> result = new TreeMap<>();
         voices.forEach((id, voice) -> result.put(id, voice.stats()));
         return result;
     }
@@ -212,7 +213,7 @@ public final class AudioReceiver implements AutoCloseable {
 
     private void publishSpeakers(RemoteVoice[] tick, long nowEpoch) {
         boolean changed = detector.evaluate(nowEpoch);
-        Map<Integer, Boolean> now = new java.util.HashMap<>();
+        Map<Integer, Boolean> now = new HashMap<>();
         for (int i = 0; i < tick.length && tick[i] != null; i++) {
             now.put(tick[i].participantId, detector.isSpeaking(tick[i].participantId, nowEpoch));
         }
