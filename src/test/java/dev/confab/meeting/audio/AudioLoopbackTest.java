@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -163,5 +164,17 @@ class AudioLoopbackTest {
         int aliceFramesAfterMute = alice.call.sender().packetsSent() > 0 ? observer.framesFrom(aliceId) : -1;
         await().during(ofMillis(400)).atMost(ofSeconds(2))
                 .until(() -> observer.framesFrom(aliceId) == aliceFramesAfterMute);
+    }
+
+    @Test
+    void recordedSpeechMakesItsSenderTheActiveSpeaker() throws Exception {
+        Path speech = Path.of(getClass().getResource("/media/speech-en.ogg").toURI());
+        Peer talker = join(null, "Talker", new AudioCall.Source.File(speech), false);
+        Peer quiet = join(meetingId(talker), "Quiet", sine(), true);
+        Peer observer = join(meetingId(talker), "Observer", new AudioCall.Source.None(), false);
+
+        await().atMost(ofSeconds(10))
+                .until(() -> observer.call.receiver().activeSpeaker().equals(OptionalInt.of(talker.selfId())));
+        assertThat(observer.call.receiver().isSpeaking(quiet.selfId())).isFalse();
     }
 }
