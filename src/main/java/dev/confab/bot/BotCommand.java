@@ -76,6 +76,10 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--stats-json", paramLabel = "FILE", description = "Write stats (roster seen, messages received, errors) here on exit.")
     Path statsFile;
 
+    @Option(names = "--audio", paramLabel = "sine|FILE|none", defaultValue = "none",
+            description = "Send the 440 Hz test tone, a looped audio file, or nothing; received audio is always decoded. Default: ${DEFAULT-VALUE}")
+    String audio;
+
     @Option(names = "--trust-fingerprint", paramLabel = "HEX", description = "Trust the server certificate with this SHA-256 fingerprint.")
     String trustFingerprint;
 
@@ -117,8 +121,13 @@ public final class BotCommand implements Callable<Integer> {
                 if (share != null) {
                     stats.share.startSynthetic();
                 }
+                BotAudio botAudio = startAudio(session);
+                stats.attachAudio(botAudio);
                 sendChat(session, stats);
                 stats.awaitEnded(stay);
+                stats.detachAudio();
+                botAudio.close();
+                out.println(botAudio.report().summary());
             }
             session.leave();
             videoReport = botVideo.report();
@@ -171,6 +180,14 @@ public final class BotCommand implements Callable<Integer> {
 
     private VideoFormat videoFormat() {
         return BotOptions.videoFormat(spec.commandLine(), video, videoSize, fps);
+    }
+
+    private BotAudio startAudio(MeetingSession session) {
+        try {
+            return BotAudio.start(session, audio);
+        } catch (dev.confab.media.MediaException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--audio: " + e.getMessage());
+        }
     }
 
     private Duration parseOptions() {

@@ -37,7 +37,7 @@ final class BotStats implements MeetingListener {
                   String failureCode, List<SeenParticipant> rosterSeen, int maxParticipantsAtOnce,
                   Map<String, Integer> eventsReceived, List<ReceivedChat> messagesReceived, int chatSent,
                   List<String> errors, long durationMillis, BotVideo.Report video,
-                  BotShare.Report share) {
+                  BotShare.Report share, BotAudio.Report audio) {
     }
 
     private final Map<Integer, SeenParticipant> seen = new LinkedHashMap<>();
@@ -52,6 +52,22 @@ final class BotStats implements MeetingListener {
     private SessionState lastState;
     private final CountDownLatch joinedOrEnded = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile BotAudio audio;
+    private BotAudio.Report audioReport;
+
+    /** Routes received audio to {@code value} from now on (the network thread reads it). */
+    void attachAudio(BotAudio value) {
+        audio = value;
+    }
+
+    /** Keeps the audio's final figures for the report and stops routing audio to it. */
+    synchronized void detachAudio() {
+        if (audio != null) {
+            audioReport = audio.report();
+            audio = null;
+        }
+    }
+
     private volatile MeetingVideo video;
     final BotShare share = new BotShare();
 
@@ -67,6 +83,10 @@ final class BotStats implements MeetingListener {
             target.onMedia(frame);
         }
         share.onMedia(frame);
+        BotAudio currentAudio = audio;
+        if (currentAudio != null) {
+            currentAudio.onMedia(frame);
+        }
     }
 
     @Override
@@ -135,11 +155,18 @@ final class BotStats implements MeetingListener {
         if (target != null) {
             target.onParticipantLeft(departed.participant().id());
         }
+        BotAudio currentAudio = audio;
+        if (currentAudio != null) {
+            currentAudio.participantLeft(departed.participant().id());
+        }
     }
 
     @Override
     public synchronized void onMuteRequested(Participant host) {
         count("muteRequested");
+        if (audio != null) {
+            audio.muteRequested();
+        }
     }
 
     @Override
@@ -198,7 +225,8 @@ final class BotStats implements MeetingListener {
         }
         return new Report(meetingId, selfId, joined, endReason, failureKind, failureCode, List.copyOf(seen.values()),
                 maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis,
-                videoReport, share.report());
+                videoReport, share.report(),
+                audio != null ? audio.report() : audioReport);
     }
 
     private void count(String event) {

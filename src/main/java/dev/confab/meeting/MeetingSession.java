@@ -174,6 +174,18 @@ public final class MeetingSession implements AutoCloseable {
         sendInMeeting(new ClientMessage.ShareStart(allowViewerAnnotation));
     }
 
+    /**
+     * Changes some of this participant's flags atomically (e.g. {@code s -> s.withMuted(true)}), so that
+     * audio and video can each change their own flag without overwriting the other's.
+     */
+    public void changeOwnState(java.util.function.UnaryOperator<OwnMediaState> change) {
+        Objects.requireNonNull(change, "change");
+        onEvents(() -> {
+            ownState = Objects.requireNonNull(change.apply(ownState));
+            sendNow(toMessage(ownState));
+        });
+    }
+
     public void stopShare() {
         sendInMeeting(new ClientMessage.ShareStop());
     }

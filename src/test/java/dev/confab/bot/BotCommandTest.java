@@ -3,8 +3,15 @@ package dev.confab.bot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.app.ConfabMain;
+import dev.confab.meeting.MeetingListener;
+import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.Roster;
+import dev.confab.meeting.SessionOptions;
+import dev.confab.meeting.SessionState;
+import dev.confab.protocol.MediaFrame;
 import dev.confab.server.MeetingServer;
 import dev.confab.server.ServerConfig;
+import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +23,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -107,6 +116,84 @@ class BotCommandTest {
                 "--trust-fingerprint", server.fingerprint().replace(":", "").toLowerCase());
         assertThat(pinned.exitCode()).isZero();
         assertThat(pinned.out()).containsPattern("Meeting ID: \\d{10}");
+    }
+
+    @Test
+    void botsSendAndReceiveAudioAndReportItsQuality() throws Exception {
+        server = TestServers.start(TestServers.loopback());
+        String url = server.url().toString();
+        Path toneStats = dir.resolve("tone.json");
+        Path listenerStats = dir.resolve("listener.json");
+        StringWriter toneOut = new StringWriter();
+        CompletableFuture<Run> tone = CompletableFuture.supplyAsync(() -> run(toneOut, "bot", "--server", url, "--new",
+                "--audio", "sine", "--duration", "4s", "--stats-json", toneStats.toString()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> toneOut.toString().contains("Meeting ID"));
+        Matcher id = Pattern.compile("Meeting ID: (\\d{10})").matcher(toneOut.toString());
+        assertThat(id.find()).isTrue();
+
+        Run listener = run(new StringWriter(), "bot", "--server", url, "--meeting", id.group(1), "--audio", "none",
+                "--duration", "2s", "--stats-json", listenerStats.toString());
+        assertThat(listener.exitCode()).isZero();
+        assertThat(listener.out()).containsPattern("Audio: sent 0, received \\d+, lost \\d+, concealed");
+        assertThat(tone.get().exitCode()).isZero();
+
+        JsonNode heard = new ObjectMapper().readTree(listenerStats.toFile()).get("audio");
+        assertThat(heard.get("packetsReceived").asLong()).isGreaterThan(50);
+        assertThat(heard.get("remotes").get(0).get("dominantHz").asDouble()).isBetween(435.0, 445.0);
+        assertThat(heard.get("latencyP95Millis").asDouble()).isPositive();
+        JsonNode sent = new ObjectMapper().readTree(toneStats.toFile()).get("audio");
+        assertThat(sent.get("source").asText()).isEqualTo("sine");
+        assertThat(sent.get("packetsSent").asLong()).isGreaterThan(heard.get("packetsReceived").asLong());
+    }
+
+    @Test
+    void aMissingAudioFileIsAUsageError() throws Exception {
+        server = TestServers.start(TestServers.loopback());
+        Run run = run(new StringWriter(), "bot", "--server", server.url().toString(), "--new",
+                "--audio", dir.resolve("missing.ogg").toString(), "--duration", "1s");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--audio: No audio file at");
+    }
+
+    @Test
+    void aBotObeysTheHostsMuteRequestAndStopsSending() throws Exception {
+        server = TestServers.start(TestServers.loopback());
+        var hostRoster = new AtomicReference<Roster>();
+        var audioFrames = new AtomicInteger();
+        MeetingListener hostListener = new MeetingListener() {
+            @Override
+            public void onRosterChanged(Roster roster) {
+                hostRoster.set(roster);
+            }
+
+            @Override
+            public void onMedia(MediaFrame frame) {
+                audioFrames.incrementAndGet();
+            }
+        };
+        try (var host = new MeetingSession(SessionOptions.of(server.url(), "Host",
+                ServerTrust.systemOnly()), hostListener)) {
+            host.createMeeting(null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> host.state() instanceof SessionState.InMeeting);
+            String meetingId = ((SessionState.InMeeting) host.state()).meetingId();
+            Path stats = dir.resolve("bot.json");
+            CompletableFuture<Run> bot = CompletableFuture.supplyAsync(() -> run(new StringWriter(), "bot", "--server",
+                    server.url().toString(), "--meeting", meetingId, "--audio", "sine", "--duration", "3s",
+                    "--stats-json", stats.toString()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> audioFrames.get() > 10);
+            int botId = hostRoster.get().participants().stream().filter(p -> !p.displayName().equals("Host"))
+                    .findFirst().orElseThrow().id();
+
+            host.askToMute(botId);
+            await().atMost(Duration.ofSeconds(5)).until(() -> hostRoster.get().find(botId).orElseThrow().muted());
+            int framesWhenMuted = audioFrames.get();
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> audioFrames.get() <= framesWhenMuted + 1);
+
+            assertThat(bot.get().exitCode()).isZero();
+            JsonNode audio = new ObjectMapper().readTree(stats.toFile()).get("audio");
+            assertThat(audio.get("mutedByHost").asBoolean()).isTrue();
+        }
     }
 
     @Test

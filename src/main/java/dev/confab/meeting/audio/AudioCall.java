@@ -1,0 +1,155 @@
+package dev.confab.meeting.audio;
+
+import dev.confab.media.AudioFileCapture;
+import dev.confab.media.Capture;
+import dev.confab.media.CaptureDevice;
+import dev.confab.media.CaptureFactory;
+import dev.confab.media.EchoCanceller;
+import dev.confab.media.MediaException;
+import dev.confab.meeting.MeetingSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Meeting audio for one {@link MeetingSession}: the microphone (or a file, or nothing) through an
+ * {@link AudioSender}, the {@link AudioReceiver} playing everyone else, optional echo cancellation between
+ * them, and mute that is both enforced (nothing sent) and published in the roster.
+ *
+ * <pre>{@code
+ * AudioCall call = AudioCall.start(session, AudioCall.Source.microphone(factory, device),
+ *         AudioOutputs.openOrDiscard(outputName), AudioCall.Processing.ECHO_AND_NOISE, lobbyMuted);
+ * // in the session's MeetingListener: onMedia -> call.receiver().onMedia(frame);
+ * //                                  onParticipantLeft -> call.receiver().removeParticipant(id);
+ * //                                  onMuteRequested -> call.setMuted(true) and tell the user
+ * call.setMuted(true); call.sender().level().meter(); call.receiver().level(id).meter();
+ * call.receiver().addActiveSpeakerListener(id -> Platform.runLater(...));
+ * call.close();
+ * }</pre>
+ */
+public final class AudioCall implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AudioCall.class);
+
+    /** What the microphone side sends. */
+    public sealed interface Source {
+        record Microphone(CaptureFactory factory, CaptureDevice device) implements Source {
+        }
+
+        record File(Path path) implements Source {
+        }
+
+        /** Listen only. */
+        record None() implements Source {
+        }
+
+        static Source microphone(CaptureFactory factory, CaptureDevice device) {
+            return new Microphone(factory, device);
+        }
+    }
+
+    /** Clean-up of the microphone sound before it is sent. */
+    public enum Processing { NONE, ECHO_AND_NOISE }
+
+    private final MeetingSession session;
+    private final AudioSender sender;
+    private final AudioReceiver receiver;
+    private final EchoCanceller echoCanceller;
+    private final Capture capture;
+
+    private AudioCall(MeetingSession session, AudioSender sender, AudioReceiver receiver, EchoCanceller echoCanceller,
+                      Capture capture) {
+        this.session = session;
+        this.sender = sender;
+        this.receiver = receiver;
+        this.echoCanceller = echoCanceller;
+        this.capture = capture;
+    }
+
+    /**
+     * Starts receiving at once and sending from {@code source}. If echo cancellation cannot start (no
+     * native library for this platform) the call goes on without it and says so in the log.
+     *
+     * @param startMuted join muted: nothing is sent until {@link #setMuted}(false)
+     * @throws MediaException when the microphone or file cannot be opened (the output is closed again)
+     */
+    public static AudioCall start(MeetingSession session, Source source, AudioOutput output, Processing processing,
+                                  boolean startMuted) throws MediaException {
+        Objects.requireNonNull(session, "session");
+        AudioReceiver receiver = new AudioReceiver(output);
+        AudioSender sender = null;
+        EchoCanceller echo = null;
+        try {
+            sender = new AudioSender(session::sendMedia, true);
+            sender.setMuted(startMuted);
+            if (processing == Processing.ECHO_AND_NOISE && !(source instanceof Source.None)) {
+                echo = startEchoCanceller(receiver);
+                if (echo != null) {
+                    EchoCanceller canceller = echo;
+                    receiver.setPlaybackTap((pcm, count, time) -> canceller.onPlayback(pcm, count));
+                    sender.setProcessor(canceller::processCapture);
+                }
+            }
+            Capture capture = switch (source) {
+                case Source.Microphone microphone -> microphone.factory().openMicrophone(microphone.device(), sender);
+                case Source.File file -> AudioFileCapture.open(file.path(), sender);
+                case Source.None ignored -> null;
+            };
+            return new AudioCall(session, sender, receiver, echo, capture);
+        } catch (MediaException | RuntimeException e) {
+            receiver.close();
+            if (sender != null) {
+                sender.close();
+            }
+            if (echo != null) {
+                echo.close();
+            }
+            throw e;
+        }
+    }
+
+    private static EchoCanceller startEchoCanceller(AudioReceiver receiver) {
+        try {
+            return new EchoCanceller(true, receiver::outputBufferedMicros);
+        } catch (MediaException e) {
+            log.warn("{}; continuing without it", e.getMessage());
+            return null;
+        }
+    }
+
+    /** Mutes (nothing is sent) or unmutes, and shows the new state in everyone's roster. */
+    public void setMuted(boolean muted) {
+        sender.setMuted(muted);
+        session.changeOwnState(state -> state.withMuted(muted));
+    }
+
+    public boolean muted() {
+        return sender.muted();
+    }
+
+    public AudioSender sender() {
+        return sender;
+    }
+
+    public AudioReceiver receiver() {
+        return receiver;
+    }
+
+    /** True when echo cancellation and noise suppression are running. */
+    public boolean echoCancelling() {
+        return echoCanceller != null;
+    }
+
+    @Override
+    public void close() {
+        if (capture != null) {
+            capture.close();
+        }
+        sender.close();
+        receiver.close();
+        if (echoCanceller != null) {
+            echoCanceller.close();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.confab.media;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** WebRTC's audio processing, headless: the far end's echo is removed, the user's own voice is kept. */
+class EchoCancellerTest {
+    private static final int CHUNK = AudioEncoder.FRAME_SAMPLES;
+    private static final int ECHO_DELAY_SAMPLES = 48 * 40;
+
+    /** Speech-like: a wandering tone with noise in syllables of about 160 ms, deterministic. */
+    private static short[] voice(int samples, long seed, double baseHz) {
+        Random random = new Random(seed);
+        short[] pcm = new short[samples];
+        for (int i = 0; i < samples; i++) {
+            double hz = baseHz + 150 * Math.sin(i / 20_000.0);
+            double syllable = Math.abs(Math.sin(2 * Math.PI * 3 * i / 48_000.0));
+            pcm[i] = (short) (syllable * (8000 * Math.sin(2 * Math.PI * hz * i / 48_000.0) + random.nextGaussian() * 1500));
+        }
+        return pcm;
+    }
+
+    @Test
+    void theFarEndsEchoIsRemovedFromTheMicrophone() throws Exception {
+        short[] far = voice(48_000 * 6, 1, 300);
+        double lastSecondIn = 0;
+        double lastSecondOut = 0;
+        try (EchoCanceller canceller = new EchoCanceller(true, () -> 20_000)) {
+            short[] mic = new short[CHUNK];
+            short[] played = new short[CHUNK];
+            for (int start = 0; start + CHUNK <= far.length; start += CHUNK) {
+                System.arraycopy(far, start, played, 0, CHUNK);
+                canceller.onPlayback(played, CHUNK);
+                for (int i = 0; i < CHUNK; i++) {
+                    int k = start + i - ECHO_DELAY_SAMPLES;
+                    mic[i] = k >= 0 ? (short) (far[k] / 2) : 0; // the speaker heard by the microphone
+                }
+                double in = AudioLevel.rmsDbfs(mic, CHUNK);
+                canceller.processCapture(mic, CHUNK);
+                if (start >= far.length - 48_000) {
+                    lastSecondIn += in;
+                    lastSecondOut += AudioLevel.rmsDbfs(mic, CHUNK);
+                }
+            }
+        }
+        assertThat(lastSecondIn - lastSecondOut).as("echo reduction over the last second, dB x 50 chunks")
+                .isGreaterThan(50 * 20.0);
+    }
+
+    @Test
+    void theUsersOwnVoiceGoesThroughWhenNothingIsPlaying() throws Exception {
+        short[] talk = voice(48_000 * 3, 2, 500);
+        short[] silence = new short[CHUNK];
+        double inTotal = 0;
+        double outTotal = 0;
+        try (EchoCanceller canceller = new EchoCanceller(true, () -> 20_000)) {
+            short[] mic = new short[CHUNK];
+            for (int start = 0; start + CHUNK <= talk.length; start += CHUNK) {
+                canceller.onPlayback(silence, CHUNK);
+                System.arraycopy(talk, start, mic, 0, CHUNK);
+                double in = AudioLevel.rmsDbfs(mic, CHUNK);
+                canceller.processCapture(mic, CHUNK);
+                if (start >= 48_000) {
+                    inTotal += in;
+                    outTotal += AudioLevel.rmsDbfs(mic, CHUNK);
+                }
+            }
+        }
+        int chunks = 100;
+        assertThat((inTotal - outTotal) / chunks).as("average loss of the near-end voice, dB").isLessThan(6.0);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.confab.meeting.audio;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JitterBufferTest {
+    private static final long FRAME = JitterBuffer.FRAME_MICROS;
+    private static final long CAPTURE_BASE = 1_700_000_000_000_000L;
+
+    private final JitterBuffer buffer = new JitterBuffer();
+
+    private final java.util.TreeMap<Long, List<Long>> arrivals = new java.util.TreeMap<>();
+
+    /** Schedules packet {@code sequence} (captured 20 ms after its predecessor) to arrive at {@code arrivalMicros}. */
+    private void offer(long sequence, long arrivalMicros) {
+        arrivals.computeIfAbsent(arrivalMicros, t -> new ArrayList<>()).add(sequence);
+    }
+
+    /** Delivers the scheduled packets that have arrived by {@code nowMicros}. */
+    private void deliver(long nowMicros) {
+        while (!arrivals.isEmpty() && arrivals.firstKey() <= nowMicros) {
+            var due = arrivals.pollFirstEntry();
+            for (long sequence : due.getValue()) {
+                buffer.offer(sequence, CAPTURE_BASE + sequence * FRAME, new byte[]{(byte) sequence}, due.getKey());
+            }
+        }
+    }
+
+    /** Polls every 20 ms from {@code fromMicros}; returns what each tick played. */
+    private List<JitterBuffer.Playout> tick(long fromMicros, int ticks) {
+        List<JitterBuffer.Playout> out = new ArrayList<>();
+        for (int i = 0; i < ticks; i++) {
+            deliver(fromMicros + i * FRAME);
+            out.add(buffer.poll(fromMicros + i * FRAME));
+        }
+        return out;
+    }
+
+    private static List<Long> playedSequences(List<JitterBuffer.Playout> playouts) {
+        return playouts.stream().filter(p -> p instanceof JitterBuffer.Playout.Packet)
+                .map(p -> ((JitterBuffer.Playout.Packet) p).sequence()).toList();
+    }
+
+    @Test
+    void reorderedPacketsArePlayedInSequence() {
+        offer(0, 0);
+        offer(2, 1_000);
+        offer(1, 2_000);
+        offer(3, 3_000);
+        List<JitterBuffer.Playout> played = tick(0, 10);
+        assertThat(playedSequences(played)).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(buffer.counters().lost()).isZero();
+    }
+
+    @Test
+    void nothingIsPlayedBeforeTheTargetDelayHasPassed() {
+        offer(0, 0);
+        deliver(0);
+        assertThat(buffer.poll(1_000)).isInstanceOf(JitterBuffer.Playout.Silence.class);
+        assertThat(buffer.poll(buffer.targetMicros())).isInstanceOf(JitterBuffer.Playout.Packet.class);
+    }
+
+    @Test
+    void aMissingPacketIsConcealedAndCountedLost() {
+        offer(0, 0);
+        offer(1, FRAME);
+        offer(3, 3 * FRAME);
+        offer(4, 4 * FRAME);
+        List<JitterBuffer.Playout> played = tick(FRAME, 5);
+        assertThat(played.get(2)).isInstanceOfSatisfying(JitterBuffer.Playout.Conceal.class, conceal -> {
+            assertThat(conceal.lost()).isTrue();
+            assertThat(conceal.captureMicros()).isEqualTo(CAPTURE_BASE + 2 * FRAME);
+        });
+        assertThat(playedSequences(played)).containsExactly(0L, 1L, 3L, 4L);
+        assertThat(buffer.counters().lost()).isEqualTo(1);
+        assertThat(buffer.counters().concealed()).isEqualTo(1);
+    }
+
+    @Test
+    void aPacketArrivingAfterItsSlotIsDroppedAsLate() {
+        offer(0, 0);
+        offer(2, 2 * FRAME);
+        offer(3, 3 * FRAME);
+        offer(1, 5 * FRAME);
+        List<JitterBuffer.Playout> played = tick(FRAME, 5);
+        assertThat(playedSequences(played)).containsExactly(0L, 2L, 3L);
+        assertThat(buffer.counters().late()).isEqualTo(1);
+    }
+
+    @Test
+    void aPauseInSendingIsNotALoss() {
+        for (int i = 0; i < 5; i++) {
+            offer(i, i * FRAME);
+        }
+        tick(FRAME, 12); // plays 5, conceals a few underrun frames, then falls silent
+        JitterBuffer.Playout idle = buffer.poll(20 * FRAME);
+        assertThat(idle).isInstanceOf(JitterBuffer.Playout.Silence.class);
+        // DTX or unmute: the sender carries on with the next sequence number, much later.
+        buffer.offer(5, CAPTURE_BASE + 60 * FRAME, new byte[]{5}, 60 * FRAME);
+        List<JitterBuffer.Playout> resumed = tick(61 * FRAME + buffer.targetMicros(), 1);
+        assertThat(playedSequences(resumed)).containsExactly(5L);
+        assertThat(buffer.counters().lost()).isZero();
+    }
+
+    @Test
+    void targetGrowsWithJitterAndStaysBounded() {
+        long steadyTarget;
+        for (int i = 0; i < 100; i++) {
+            offer(i, i * FRAME);
+        }
+        deliver(100 * FRAME);
+        steadyTarget = buffer.targetMicros();
+        assertThat(steadyTarget).isEqualTo(JitterBuffer.MIN_TARGET_MICROS);
+
+        JitterBuffer jittery = new JitterBuffer();
+        for (int i = 0; i < 200; i++) {
+            long wobble = (i % 2 == 0) ? 0 : 15_000;
+            jittery.offer(i, CAPTURE_BASE + i * FRAME, new byte[1], i * FRAME + wobble);
+        }
+        assertThat(jittery.targetMicros()).isGreaterThan(steadyTarget).isLessThanOrEqualTo(JitterBuffer.MAX_TARGET_MICROS);
+
+        JitterBuffer wild = new JitterBuffer();
+        for (int i = 0; i < 200; i++) {
+            long wobble = (i % 2 == 0) ? 0 : 2_000_000;
+            wild.offer(i, CAPTURE_BASE + i * FRAME, new byte[1], i * FRAME + wobble);
+        }
+        assertThat(wild.targetMicros()).isEqualTo(JitterBuffer.MAX_TARGET_MICROS);
+    }
+
+    @Test
+    void aBurstThatOverfillsTheBufferIsTrimmedBackToTheTarget() {
+        offer(0, 0);
+        for (int i = 1; i < 20; i++) {
+            offer(i, 2 * FRAME); // after a stall, 380 ms of sound arriving at once
+        }
+        tick(FRAME, 20);
+        assertThat(buffer.counters().discarded()).isPositive();
+        assertThat(buffer.counters().lost()).isZero();
+    }
+
+    @Test
+    void aStandingQueueLeftByAStallIsWorkedOffWithoutLosses() {
+        for (int i = 0; i < 5; i++) {
+            offer(i, 4 * FRAME); // the first 100 ms arrive together after a stall
+        }
+        for (int i = 5; i < 120; i++) {
+            offer(i, i * FRAME); // then in real time
+        }
+        List<JitterBuffer.Playout> played = tick(5 * FRAME, 100);
+        assertThat(buffer.counters().discarded()).as("the extra 60-80 ms are dropped").isBetween(2L, 4L);
+        assertThat(buffer.counters().lost()).isZero();
+        List<Long> sequences = playedSequences(played);
+        long last = sequences.getLast();
+        assertThat(last).as("playing close to what arrived last").isGreaterThanOrEqualTo(5 + 100 - 3);
+    }
+
+    @Test
+    void sequenceNumbersWrapAround() {
+        long last = 0xFFFF_FFFFL;
+        buffer.offer(last - 1, CAPTURE_BASE, new byte[1], 0);
+        buffer.offer(last, CAPTURE_BASE + FRAME, new byte[1], FRAME);
+        buffer.offer(0, CAPTURE_BASE + 2 * FRAME, new byte[1], 2 * FRAME);
+        List<JitterBuffer.Playout> played = tick(3 * FRAME, 3);
+        assertThat(played).allMatch(p -> p instanceof JitterBuffer.Playout.Packet);
+        assertThat(buffer.counters().lost()).isZero();
+    }
+
+    @Test
+    void duplicatesAreIgnored() {
+        offer(0, 0);
+        offer(0, 100);
+        deliver(100);
+        assertThat(buffer.counters().duplicates()).isEqualTo(1);
+    }
+}
