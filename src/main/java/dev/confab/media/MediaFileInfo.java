@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -20,10 +22,11 @@ import java.util.Optional;
  * tagged with. {@link #read} trusts the container's own duration (a finished file); {@link #scan} walks every
  * packet instead, for files cut off before their index was written.
  *
- * @param video zero when the file has no video stream (or no readable video packet, for a scan)
- * @param audio zero when the file has no audio stream
+ * @param video        zero when the file has no video stream (or no readable video packet, for a scan)
+ * @param audio        zero when the file has no audio stream
+ * @param creationTime the {@code creation_time} tag, when the file has one
  */
-public record MediaFileInfo(Duration video, Duration audio, Optional<String> title) {
+public record MediaFileInfo(Duration video, Duration audio, Optional<String> title, Optional<Instant> creationTime) {
 
     /** The longer of the two streams: what a player shows as the length. */
     public Duration duration() {
@@ -64,10 +67,11 @@ public record MediaFileInfo(Duration video, Duration audio, Optional<String> tit
             int videoIndex = avformat.av_find_best_stream(context, avutil.AVMEDIA_TYPE_VIDEO, -1, -1, (org.bytedeco.ffmpeg.avcodec.AVCodec) null, 0);
             int audioIndex = avformat.av_find_best_stream(context, avutil.AVMEDIA_TYPE_AUDIO, -1, -1, (org.bytedeco.ffmpeg.avcodec.AVCodec) null, 0);
             Optional<String> title = tag(context, "title");
+            Optional<Instant> created = tag(context, "creation_time").flatMap(MediaFileInfo::parseInstant);
             if (!scan && context.duration() > 0) {
-                return new MediaFileInfo(streamDuration(context, videoIndex), streamDuration(context, audioIndex), title);
+                return new MediaFileInfo(streamDuration(context, videoIndex), streamDuration(context, audioIndex), title, created);
             }
-            return scanPackets(context, videoIndex, audioIndex, title);
+            return scanPackets(context, videoIndex, audioIndex, title, created);
         } finally {
             avformat.avformat_close_input(context);
         }
@@ -85,7 +89,8 @@ public record MediaFileInfo(Duration video, Duration audio, Optional<String> tit
         return toDuration(duration, stream);
     }
 
-    private static MediaFileInfo scanPackets(AVFormatContext context, int videoIndex, int audioIndex, Optional<String> title) {
+    private static MediaFileInfo scanPackets(AVFormatContext context, int videoIndex, int audioIndex, Optional<String> title,
+                                             Optional<Instant> created) {
         long[] end = new long[context.nb_streams()];
         long[] start = new long[context.nb_streams()];
         java.util.Arrays.fill(start, Long.MAX_VALUE);
@@ -104,7 +109,7 @@ public record MediaFileInfo(Duration video, Duration audio, Optional<String> tit
         } finally {
             avcodec.av_packet_free(packet);
         }
-        return new MediaFileInfo(span(context, videoIndex, start, end), span(context, audioIndex, start, end), title);
+        return new MediaFileInfo(span(context, videoIndex, start, end), span(context, audioIndex, start, end), title, created);
     }
 
     private static Duration span(AVFormatContext context, int index, long[] start, long[] end) {
@@ -117,6 +122,14 @@ public record MediaFileInfo(Duration video, Duration audio, Optional<String> tit
     private static Duration toDuration(long ticks, AVStream stream) {
         long micros = avutil.av_rescale_q(ticks, stream.time_base(), avutil.av_make_q(1, 1_000_000));
         return Duration.ofNanos(micros * 1000);
+    }
+
+    private static Optional<Instant> parseInstant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> tag(AVFormatContext context, String key) {
