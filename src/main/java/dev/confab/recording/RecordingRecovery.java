@@ -63,7 +63,7 @@ public final class RecordingRecovery {
         return new Findings(unfinished, notes);
     }
 
-    private void inspect(Path file, RecordingMarker marker, RecordingMarker content,
+    private void inspect(Path file, Path marker, RecordingMarker content,
                          List<UnfinishedRecording> unfinished, List<String> notes) throws IOException {
         Files.deleteIfExists(file.resolveSibling(file.getFileName() + FINISHING + "mp4"));
         if (!Files.isRegularFile(file) || Files.size(file) == 0) {
