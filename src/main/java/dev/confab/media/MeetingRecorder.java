@@ -3,7 +3,9 @@ package dev.confab.media;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -59,7 +61,7 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
     private long latestMediaMicros;
     private long latestMediaArrivalNanos;
     private long nextSlot;
-    private long heldPictureSlot = -1;
+    private long lastVideoSlot = -1;
     private long lastFlushNanos = System.nanoTime();
 
     /** What a finished recording holds, or why it ended early. */
@@ -76,6 +78,10 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
     }
 
     private record Sound(short[] pcm, long captureMicros) implements Work {
+    }
+
+    /** A picture that was dropped: its slot repeats the previous picture. */
+    private record DroppedPicture(long captureMicros) implements Work {
     }
 
     private record Stop() implements Work {
@@ -155,6 +161,7 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
         ByteBuffer copy = freePictures.poll();
         if (copy == null) {
             dropped.incrementAndGet();
+            work.add(new DroppedPicture(captureTimeMicros));
             return;
         }
         if (copy.capacity() < bytes) {
@@ -207,11 +214,13 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
                 flushWhenDue();
             }
             // The last picture gets its own slot even when nothing came after it.
-            fillVideoToSlot(Math.max(slotAt(latestMediaMicros), heldPictureSlot + 1));
+            fillVideoToSlot(Math.max(slotAt(latestMediaMicros), lastVideoSlot + 1));
             updateRecordedDuration();
-            video.finish();
-            audio.finish();
-            muxer.finish();
+            if (video.framesEncoded() > 0) {
+                video.finish();
+                audio.finish();
+                muxer.finish();
+            }
         } catch (MediaException e) {
             failure = e;
         } catch (InterruptedException e) {
@@ -225,12 +234,24 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
             audio.close();
             muxer.close();
         }
+        if (video.framesEncoded() == 0) {
+            // Stopped before any input: no empty file is left behind (and MP4's trailer needs samples).
+            deleteQuietly(file);
+        }
         Summary summary = new Summary(file, recordedDuration(), video.framesEncoded(), dropped.get(), failure);
         if (failure != null) {
             log.warn("Recording to {} failed", file, failure);
             onFailure.accept(failure);
         }
         finished.complete(summary);
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            log.warn("Cannot delete the empty recording {}", path, e);
+        }
     }
 
     private void handle(Work next) throws MediaException {
@@ -240,7 +261,7 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
                     long at = mediaTime(picture.captureMicros());
                     fillVideoUntil(at);
                     video.show(picture.pixels(), picture.width(), picture.height(), picture.stride());
-                    heldPictureSlot = slotAt(at);
+                    lastVideoSlot = slotAt(at);
                     noteMedia(at);
                 } finally {
                     freePictures.offer(picture.pixels());
@@ -257,6 +278,12 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
                 long end = audio.samplesAccepted() * 1_000_000 / AudioFrameListener.SAMPLE_RATE;
                 noteMedia(end);
                 fillVideoUntil(end - VIDEO_LATENESS.toNanos() / 1000);
+            }
+            case DroppedPicture droppedPicture -> {
+                long at = mediaTime(droppedPicture.captureMicros());
+                fillVideoUntil(at);
+                lastVideoSlot = slotAt(at);
+                noteMedia(at);
             }
             case Stop stop -> throw new IllegalStateException("stop is handled by the loop");
         }
