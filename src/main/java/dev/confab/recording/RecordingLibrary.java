@@ -62,7 +62,7 @@ public final class RecordingLibrary {
             return Optional.of(new RecordingEntry(file, started, meeting, info.duration(), size, existing(chatTranscriptFor(file))));
         } catch (MediaException e) {
             // Not ours or damaged: shown with what the file system knows, so the user can still delete it.
-            log.info("Cannot read {}", file, e);
+            log.info("Cannot read {}: {}", file, e.getMessage());
             return Optional.of(new RecordingEntry(file, modified, baseName(file), Duration.ZERO, size,
                     existing(chatTranscriptFor(file))));
         }

@@ -79,7 +79,7 @@ public final class RecordingRecovery {
                 return;
             }
         } catch (MediaException e) {
-            log.info("Unfinished recording {} is unreadable", file, e);
+            log.info("Unfinished recording {} is unreadable: {}", file, e.getMessage());
         }
         Files.delete(file);
         Files.delete(marker);
