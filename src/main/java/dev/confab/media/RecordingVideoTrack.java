@@ -25,7 +25,7 @@ final class RecordingVideoTrack implements AutoCloseable {
     static final int WIDTH = 1280;
     static final int HEIGHT = 720;
     static final int FPS = 30;
-    private static final int BITRATE = 2_500_000;
+    private static final int BITRATE = 2_000_000;
     /** No skipped frames: the file should have every slot; the bitrate is a target, not a network limit. */
     private static final Map<String, String> ENCODER_OPTIONS = Map.of(
             "rc_mode", "bitrate",

@@ -31,6 +31,10 @@ public final class SyntheticMeetingFeed {
         }
     }
 
+    public ByteBuffer firstPicture() {
+        return pictures.getFirst();
+    }
+
     /** Pushes {@code seconds} of input starting at capture time {@code startMicros}. */
     public void feed(VideoFrameListener video, AudioFrameListener audio, double seconds, long startMicros, boolean realTime) {
         long frames = Math.round(seconds * FPS);
