@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The container evaluation behind docs/recording.md: for each {@link RecordingFormat}, a recording finished
@@ -59,10 +61,18 @@ public final class RecordingFormatEvaluation {
         System.out.println(line);
     }
 
+    /** GStreamer's view: the length its discoverer announces (a player's seek bar), then what it decodes. */
     private static String gstDuration(Path file) {
-        String output = run("gst-discoverer-1.0", file.toAbsolutePath().toString());
-        return output.lines().filter(l -> l.contains("Duration") || l.contains("error") || l.contains("Error"))
-                .findFirst().orElse(output.lines().reduce((a, b) -> b).orElse("")).trim();
+        String discovered = run("gst-discoverer-1.0", file.toAbsolutePath().toString());
+        if (discovered.equals("not installed")) {
+            return discovered;
+        }
+        Matcher duration = Pattern.compile("Duration: (\\S+)").matcher(discovered);
+        String announced = duration.find() ? duration.group(1) : "none";
+        String decoded = run("gst-launch-1.0", "-v", "filesrc", "location=" + file.toAbsolutePath(), "!", "decodebin",
+                "!", "video/x-raw", "!", "fakesink", "silent=false", "sync=false");
+        long frames = Pattern.compile("fakesink0:sink\\) \\(.*?chain").matcher(decoded).results().count();
+        return String.format("announces %s, decodes %.2f s of video", announced, frames / 30.0);
     }
 
     private interface Reader {
