@@ -50,6 +50,8 @@ public final class RecorderBenchmark {
         if (still) {
             video = wrapStill(feed, video);
         }
+        CallerTime callerTime = new CallerTime(video);
+        video = callerTime;
         long cpuBefore = os.getProcessCpuTime();
         long wallBefore = System.nanoTime();
         feed.feed(video, audio, seconds, Ffmpeg.nowMicros(), true);
@@ -60,11 +62,42 @@ public final class RecorderBenchmark {
             System.out.printf("%-20s %.2f cores%n", label, cores);
         } else {
             System.out.printf("%-20s %.2f cores, %d frames written, %d dropped, %.1f s recorded, %d KiB, "
-                            + "encoder thread %.1f ms CPU per frame%n", label, cores,
-                    summary.framesWritten(), summary.framesDropped(), summary.duration().toMillis() / 1000.0,
-                    Files.size(file) / 1024, encoderCpu / 1e6 / Math.max(1, summary.framesWritten()));
+                            + "encoder thread %.1f ms CPU per frame; onFrame on the caller's thread: mean %.2f ms, max %.2f ms%n",
+                    label, cores, summary.framesWritten(), summary.framesDropped(), summary.duration().toMillis() / 1000.0,
+                    Files.size(file) / 1024, encoderCpu / 1e6 / Math.max(1, summary.framesWritten()),
+                    callerTime.meanMillis(), callerTime.maxMillis());
         }
         return cores;
+    }
+
+    /** How long handing a picture to the recorder holds up the thread that delivers pictures (the live view's). */
+    private static final class CallerTime implements VideoFrameListener {
+        private final VideoFrameListener target;
+        private long calls;
+        private long totalNanos;
+        private long maxNanos;
+
+        CallerTime(VideoFrameListener target) {
+            this.target = target;
+        }
+
+        @Override
+        public void onFrame(int width, int height, int stride, ByteBuffer bgra, long captureTimeMicros) {
+            long start = System.nanoTime();
+            target.onFrame(width, height, stride, bgra, captureTimeMicros);
+            long took = System.nanoTime() - start;
+            calls++;
+            totalNanos += took;
+            maxNanos = Math.max(maxNanos, took);
+        }
+
+        double meanMillis() {
+            return totalNanos / 1e6 / Math.max(1, calls);
+        }
+
+        double maxMillis() {
+            return maxNanos / 1e6;
+        }
     }
 
     /** CPU time of the recorder's own thread (conversion and both encoders run on it). */
