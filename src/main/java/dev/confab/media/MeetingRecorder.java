@@ -36,7 +36,7 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
     /** How far behind the sound a picture may arrive and still land in its own slot. */
     static final Duration VIDEO_LATENESS = Duration.ofMillis(500);
     /** Queued pictures waiting for the encoder; one more and new pictures are dropped. */
-    private static final int QUEUED_PICTURES = 3;
+    private static final int QUEUED_PICTURES = 6;
     /** Sound this far past where the last chunk ended means the mix paused: fill the pause with silence. */
     private static final long AUDIO_GAP_MICROS = 60_000;
     private static final long FLUSH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -112,7 +112,8 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
         video = videoTrack;
         audio = audioTrack;
         for (int i = 0; i < QUEUED_PICTURES; i++) {
-            freePictures.add(ByteBuffer.allocateDirect(0));
+            // Sized for the usual 720p stage up front, so the live view's thread does not allocate.
+            freePictures.add(ByteBuffer.allocateDirect(RecordingVideoTrack.WIDTH * RecordingVideoTrack.HEIGHT * 4));
         }
         thread = Thread.ofPlatform().name("recording-encoder").daemon(true).unstarted(this::run);
     }
