@@ -1,0 +1,121 @@
+package dev.confab.media;
+
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avformat;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.BytePointer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The container side of a recording (libavformat): streams from encoder contexts, interleaved packet
+ * writes, and a flush that hands the write buffer to the operating system so a killed process loses at
+ * most what the current fragment holds. One thread at a time.
+ */
+final class RecordingMuxer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RecordingMuxer.class);
+
+    private final AVFormatContext context = new AVFormatContext(null);
+    private final Path file;
+    private boolean headerWritten;
+    private boolean closed;
+
+    RecordingMuxer(Path file, RecordingFormat format, Map<String, String> metadata) throws MediaException {
+        Ffmpeg.ensureInitialized();
+        this.file = file;
+        try (BytePointer muxer = new BytePointer(format.muxerName())) {
+            int result = avformat.avformat_alloc_output_context2(context, null, muxer, (BytePointer) null);
+            if (result < 0 || context.isNull()) {
+                throw new MediaException("This FFmpeg build cannot write " + format + " files: " + Ffmpeg.describe(result));
+            }
+        }
+        AVDictionary tags = new AVDictionary(null);
+        metadata.forEach((key, value) -> avutil.av_dict_set(tags, key, value, 0));
+        context.metadata(tags);
+    }
+
+    /** Containers like MP4 want codec setup (SPS/PPS, AudioSpecificConfig) in the header, not in-band. */
+    boolean wantsGlobalHeader() {
+        return (context.oformat().flags() & avformat.AVFMT_GLOBALHEADER) != 0;
+    }
+
+    AVStream addStream(AVCodecContext encoder) throws MediaException {
+        AVStream stream = avformat.avformat_new_stream(context, null);
+        if (stream == null) {
+            throw new MediaException("Cannot add a stream to " + file.getFileName());
+        }
+        EncoderOutput.check(avcodec.avcodec_parameters_from_context(stream.codecpar(), encoder), "describe a stream");
+        stream.time_base(encoder.time_base());
+        return stream;
+    }
+
+    void begin(Map<String, String> options) throws MediaException {
+        AVIOContext io = new AVIOContext(null);
+        try (BytePointer path = new BytePointer(file.toString(), StandardCharsets.UTF_8)) {
+            int result = avformat.avio_open(io, path, avformat.AVIO_FLAG_WRITE);
+            if (result < 0) {
+                throw new MediaException("Cannot create " + file + ": " + Ffmpeg.describe(result));
+            }
+        }
+        context.pb(io);
+        try (CodecOptions muxerOptions = new CodecOptions(options)) {
+            int result = avformat.avformat_write_header(context, muxerOptions.dictionary());
+            if (result < 0) {
+                throw new MediaException("Cannot start writing " + file.getFileName() + ": " + Ffmpeg.describe(result));
+            }
+            List<String> unused = muxerOptions.leftovers();
+            if (!unused.isEmpty()) {
+                log.warn("Recording muxer ignored options {}", unused);
+            }
+        }
+        headerWritten = true;
+    }
+
+    /** Writes one encoded packet whose timestamps are in {@code encoder}'s time base. */
+    void write(AVPacket packet, AVCodecContext encoder, AVStream stream) throws MediaException {
+        avcodec.av_packet_rescale_ts(packet, encoder.time_base(), stream.time_base());
+        packet.stream_index(stream.index());
+        EncoderOutput.check(avformat.av_interleaved_write_frame(context, packet), "write " + file.getFileName());
+    }
+
+    /** Pushes buffered bytes to the operating system, which keeps them even if this process is killed. */
+    void flush() throws MediaException {
+        AVIOContext io = context.pb();
+        avformat.avio_flush(io);
+        EncoderOutput.check(io.error(), "write " + file.getFileName());
+    }
+
+    /** Writes the index/trailer that turns the file into a finished, seekable one. */
+    void finish() throws MediaException {
+        EncoderOutput.check(avformat.av_write_trailer(context), "finish " + file.getFileName());
+        headerWritten = false;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        AVIOContext io = context.pb();
+        if (io != null && !io.isNull()) {
+            avformat.avio_close(io);
+            context.pb(null);
+        }
+        avformat.avformat_free_context(context);
+        if (headerWritten) {
+            log.debug("{} closed without a trailer", file.getFileName());
+        }
+    }
+}

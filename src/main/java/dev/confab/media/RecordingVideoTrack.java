@@ -1,0 +1,163 @@
+package dev.confab.media;
+
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * The recording's video: one picture held at the output size, letterboxed (black bars keep the speaker's or
+ * screen's aspect ratio), and encoded again for every output frame slot until a newer picture replaces it,
+ * so the file has a constant frame rate even when a camera stops. H.264 (OpenH264, constrained baseline:
+ * every player decodes it) with a keyframe every second, which is what bounds each MP4 fragment.
+ */
+final class RecordingVideoTrack implements AutoCloseable {
+    static final int WIDTH = 1280;
+    static final int HEIGHT = 720;
+    static final int FPS = 30;
+    private static final int BITRATE = 2_000_000;
+    /** No skipped frames: the file should have every slot; the bitrate is a target, not a network limit. */
+    private static final Map<String, String> ENCODER_OPTIONS = Map.of(
+            "rc_mode", "bitrate",
+            "allow_skip_frames", "0",
+            "profile", "constrained_baseline");
+    private static final int BLACK_LUMA = 16;
+    private static final int NEUTRAL_CHROMA = 128;
+
+    private final RecordingMuxer muxer;
+    private final AVCodecContext encoder;
+    private final AVStream stream;
+    private final AVFrame picture = avutil.av_frame_alloc();
+    private final AVPacket packet = avcodec.av_packet_alloc();
+    private final NativePixels source = new NativePixels();
+    private final PictureConverter converter = new PictureConverter();
+    private final PointerPointer<BytePointer> insetPlanes = new PointerPointer<>(4);
+    private final IntPointer insetStrides = new IntPointer(4);
+    private int sourceWidth;
+    private int sourceHeight;
+    private long framesEncoded;
+
+    RecordingVideoTrack(RecordingMuxer muxer) throws MediaException {
+        this.muxer = muxer;
+        AVCodec codec = avcodec.avcodec_find_encoder_by_name(VideoCodec.H264.encoderName());
+        if (codec == null) {
+            throw new MediaException("This FFmpeg build has no H.264 encoder (" + VideoCodec.H264.encoderName() + ")");
+        }
+        encoder = avcodec.avcodec_alloc_context3(codec);
+        encoder.width(WIDTH).height(HEIGHT).pix_fmt(avutil.AV_PIX_FMT_YUV420P)
+                .time_base(avutil.av_make_q(1, FPS)).framerate(avutil.av_make_q(FPS, 1))
+                .gop_size(FPS).max_b_frames(0).thread_count(1).bit_rate(BITRATE);
+        if (muxer.wantsGlobalHeader()) {
+            encoder.flags(encoder.flags() | avcodec.AV_CODEC_FLAG_GLOBAL_HEADER);
+        }
+        try (CodecOptions options = new CodecOptions(ENCODER_OPTIONS)) {
+            int result = avcodec.avcodec_open2(encoder, codec, options.dictionary());
+            if (result < 0) {
+                throw new MediaException("Cannot start the H.264 encoder for recording: " + Ffmpeg.describe(result));
+            }
+        }
+        picture.format(avutil.AV_PIX_FMT_YUV420P).width(WIDTH).height(HEIGHT);
+        EncoderOutput.check(avutil.av_frame_get_buffer(picture, 0), "allocate the recording picture");
+        paintBlack();
+        stream = muxer.addStream(encoder);
+    }
+
+    long framesEncoded() {
+        return framesEncoded;
+    }
+
+    /** Replaces the held picture with a BGRA one, scaled to fit 1280x720 with black bars. */
+    void show(ByteBuffer bgra, int width, int height, int stride) throws MediaException {
+        EncoderOutput.check(avutil.av_frame_make_writable(picture), "prepare the recording picture");
+        if (width != sourceWidth || height != sourceHeight) {
+            sourceWidth = width;
+            sourceHeight = height;
+            paintBlack();
+        }
+        Letterbox box = Letterbox.fit(width, height, WIDTH, HEIGHT);
+        for (int plane = 0; plane < 3; plane++) {
+            int shift = plane == 0 ? 0 : 1;
+            int stride0 = picture.linesize(plane);
+            long offset = (long) (box.y() >> shift) * stride0 + (box.x() >> shift);
+            insetPlanes.put(plane, picture.data(plane).getPointer(offset));
+            insetStrides.put(plane, stride0);
+        }
+        source.describe(bgra, avutil.AV_PIX_FMT_BGRA, width, height, stride);
+        converter.convert(source.planes, source.strides, width, height, avutil.AV_PIX_FMT_BGRA,
+                insetPlanes, insetStrides, box.width(), box.height(), avutil.AV_PIX_FMT_YUV420P);
+    }
+
+    /** Encodes the held picture as output frame number {@code slot} and writes what the encoder returns. */
+    void encodeSlot(long slot) throws MediaException {
+        picture.pts(slot);
+        EncoderOutput.check(avcodec.avcodec_send_frame(encoder, picture), "encode recording video");
+        framesEncoded++;
+        drain();
+    }
+
+    /** Drains the encoder at the end of the recording. */
+    void finish() throws MediaException {
+        int result = avcodec.avcodec_send_frame(encoder, null);
+        if (result < 0 && result != avutil.AVERROR_EOF()) {
+            EncoderOutput.check(result, "finish recording video");
+        }
+        drain();
+    }
+
+    private void drain() throws MediaException {
+        while (true) {
+            int result = avcodec.avcodec_receive_packet(encoder, packet);
+            if (result == avutil.AVERROR_EAGAIN() || result == avutil.AVERROR_EOF()) {
+                return;
+            }
+            EncoderOutput.check(result, "encode recording video");
+            try {
+                muxer.write(packet, encoder, stream);
+            } finally {
+                avcodec.av_packet_unref(packet);
+            }
+        }
+    }
+
+    private void paintBlack() {
+        for (int plane = 0; plane < 3; plane++) {
+            int rows = plane == 0 ? HEIGHT : HEIGHT / 2;
+            long bytes = (long) picture.linesize(plane) * rows;
+            BytePointer data = picture.data(plane);
+            Pointer.memset(data, plane == 0 ? BLACK_LUMA : NEUTRAL_CHROMA, bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        avcodec.avcodec_free_context(encoder);
+        avutil.av_frame_free(picture);
+        avcodec.av_packet_free(packet);
+        converter.close();
+        source.close();
+        insetPlanes.close();
+        insetStrides.close();
+    }
+
+    /** Where a picture lands inside the output: the largest even-sized box with its aspect ratio, centred. */
+    record Letterbox(int x, int y, int width, int height) {
+        static Letterbox fit(int sourceWidth, int sourceHeight, int targetWidth, int targetHeight) {
+            double scale = Math.min((double) targetWidth / sourceWidth, (double) targetHeight / sourceHeight);
+            int width = Math.clamp(Math.round(sourceWidth * scale / 2) * 2, 2, targetWidth);
+            int height = Math.clamp(Math.round(sourceHeight * scale / 2) * 2, 2, targetHeight);
+            int x = (targetWidth - width) / 2 & ~1;
+            int y = (targetHeight - height) / 2 & ~1;
+            return new Letterbox(x, y, width, height);
+        }
+    }
+}

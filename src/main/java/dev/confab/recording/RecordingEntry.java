@@ -1,0 +1,16 @@
+package dev.confab.recording;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One finished recording in the library.
+ *
+ * @param meeting        the meeting's topic (or "Meeting ID") as tagged in the file, else the file name
+ * @param chatTranscript the chat saved beside it, if the user chose to
+ */
+public record RecordingEntry(Path file, Instant startedAt, String meeting, Duration duration, long sizeBytes,
+                             Optional<Path> chatTranscript) {
+}
