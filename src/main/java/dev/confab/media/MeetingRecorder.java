@@ -159,6 +159,10 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
             throw new IllegalArgumentException("Invalid picture " + width + "x" + height + " stride " + stride);
         }
         int bytes = stride * (height - 1) + width * 4;
+        if (bgra.capacity() < bytes) {
+            throw new IllegalArgumentException("Picture " + width + "x" + height + " stride " + stride + " needs "
+                    + bytes + " bytes, buffer has " + bgra.capacity());
+        }
         ByteBuffer copy = freePictures.poll();
         if (copy == null) {
             dropped.incrementAndGet();

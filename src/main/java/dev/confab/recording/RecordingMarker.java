@@ -52,6 +52,9 @@ public record RecordingMarker(String file, String meeting, Instant startedAt, lo
      * after the recording began is a different process that reused the ID (typically after a reboot).
      */
     boolean writerAlive() {
+        if (pid <= 0) {
+            return false;
+        }
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
                 .map(process -> process.info().startInstant().map(start -> !start.isAfter(startedAt)).orElse(true))

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class MeetingRecorderTest {
@@ -98,6 +99,18 @@ class MeetingRecorderTest {
 
         assertThat(summary.framesWritten()).isZero();
         assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void aPictureSmallerThanItsSizeSaysIsRefusedAndRecordingGoesOn() throws Exception {
+        Path file = dir.resolve("bad-input.mp4");
+        MeetingRecorder recorder = MeetingRecorder.start(file, RecordingFormat.DEFAULT, Map.of(), e -> { });
+        assertThatThrownBy(() -> recorder.onFrame(640, 480, 640 * 4, ByteBuffer.allocate(100), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("640x480");
+        new SyntheticMeetingFeed(320, 240).feed(recorder, recorder, 1, 0, false);
+        recorder.stop().get(60, TimeUnit.SECONDS);
+
+        assertThat(Decoded.read(file).videoSeconds()).isCloseTo(1.0, within(0.1));
     }
 
     /** Counts what FFmpegFrameGrabber (JavaCV's reader, not our code) decodes from a file. */

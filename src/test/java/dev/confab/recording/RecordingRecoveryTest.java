@@ -74,6 +74,15 @@ class RecordingRecoveryTest {
     }
 
     @Test
+    void aLeftoverWithAnUnreadableMarkerIsStillOffered() throws Exception {
+        Path file = TestRecordings.record(folder.resolve("Lost 2026-01-01 10-00.mp4"), "Lost", Instant.now(), 1);
+        Files.writeString(RecordingMarker.markerFor(file), "{not json");
+
+        assertThat(new RecordingRecovery(folder).scan().unfinished()).singleElement()
+                .satisfies(found -> assertThat(found.file()).isEqualTo(file));
+    }
+
+    @Test
     void aRecordingStillBeingWrittenIsLeftAlone() throws Exception {
         Path file = TestRecordings.record(folder.resolve("Live 2026-01-01 10-00.mp4"), "Live", Instant.now(), 1);
         new RecordingMarker(file.getFileName().toString(), "Live", Instant.now(), ProcessHandle.current().pid())
