@@ -301,6 +301,53 @@ public class BuildInstaller {
                     "--mac-package-name", APP_NAME));
         }
         run("jpackage", args.toArray(String[]::new));
+        if (aot && type.equals("deb")) {
+            restoreImageTimestamps(image);
+        }
+    }
+
+    /**
+     * The AOT cache remembers each jar's modification time and is ignored when it differs. jpackage copies the
+     * app image into the .deb without keeping modification times, so the packaged jars would never match the
+     * cache made by the training run. Repack the .deb with the image's times (owner root, as jpackage made it).
+     */
+    void restoreImageTimestamps(Path image) throws IOException {
+        Path deb;
+        try (Stream<Path> files = Files.list(out)) {
+            deb = files.filter(f -> f.getFileName().toString().endsWith(".deb")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("jpackage made no .deb in " + out));
+        }
+        Path tree = Files.createTempDirectory("confab-deb");
+        try {
+            exec(List.of("dpkg-deb", "-R", deb.toString(), tree.toString()));
+            Path installed = tree.resolve("opt").resolve(PACKAGE_NAME);
+            try (Stream<Path> files = Files.walk(installed)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Path original = image.resolve(installed.relativize(file).toString());
+                    if (Files.isRegularFile(original)) {
+                        Files.setLastModifiedTime(file, Files.getLastModifiedTime(original));
+                    }
+                }
+            }
+            exec(List.of("dpkg-deb", "--root-owner-group", "-b", tree.toString(), deb.toString()));
+            log("repacked " + deb.getFileName() + " with the app image's file times (AOT cache stays valid)");
+        } finally {
+            deleteRecursively(tree);
+        }
+    }
+
+    static void exec(List<String> command) throws IOException {
+        log(String.join(" ", command));
+        try {
+            Process p = new ProcessBuilder(command).inheritIO().start();
+            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException(command.getFirst() + " failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + command.getFirst(), e);
+        }
     }
 
     /**
