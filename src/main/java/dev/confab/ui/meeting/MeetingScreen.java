@@ -202,7 +202,12 @@ public final class MeetingScreen implements Screen, MeetingControls {
     public void showShareInCenter(Parent stage) {
         grid.filmstripProperty().set(true);
         VBox.setVgrow(stage, Priority.ALWAYS);
+        // The share's tool bar must not push the side panel off the window: the middle takes what is left.
+        if (stage instanceof Region region) {
+            region.setMinSize(0, 0);
+        }
         VBox center = new VBox(8, stage, grid);
+        center.setMinSize(0, 0);
         center.setId("shareCenter");
         view.setCenter(center);
     }

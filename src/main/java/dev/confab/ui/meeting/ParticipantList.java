@@ -73,11 +73,14 @@ final class ParticipantList extends VBox {
                 commands.setMultipleSharersAllowed(now);
             }
         });
-        hostActions = new FlowPane(6, 6, muteAll, lock, end, multipleSharers);
+        multipleSharers.setWrapText(true);
+        hostActions = new FlowPane(6, 6, muteAll, lock, end);
         hostActions.setId("hostActions");
         hostActions.managedProperty().bind(hostActions.visibleProperty());
         hostActions.setVisible(false);
-        getChildren().addAll(list, hostActions);
+        multipleSharers.visibleProperty().bind(hostActions.visibleProperty());
+        multipleSharers.managedProperty().bind(multipleSharers.visibleProperty());
+        getChildren().addAll(list, hostActions, multipleSharers);
     }
 
     void setRoster(Roster now) {

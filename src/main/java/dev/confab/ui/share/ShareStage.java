@@ -107,7 +107,9 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
         tools = annotationTools();
         setTop(header);
         setCenter(scroller);
-        setBottom(new BorderPane(null, null, status, null, tools));
+        // The tools take the width that is left, so a narrow window folds them into the tool bar's overflow menu.
+        tools.setMinWidth(0);
+        setBottom(new BorderPane(tools, null, status, null, null));
         BorderPane.setAlignment(status, Pos.CENTER_RIGHT);
         status.setId("shareStatus");
         status.setPadding(new Insets(0, 8, 0, 8));
