@@ -169,7 +169,17 @@ class ShareFlowTest {
         assertThat(text("#requestFailed")).contains("Someone else is already sharing");
         assertThat(present("#sharingBanner")).isFalse();
 
+        // The host allows several sharers: now Ada's share goes through and takes the middle; when she
+        // stops, Robo's share is back.
+        robot.clickOn("#allowMultipleSharers");
+        shareTestScreen(false);
+        await().atMost(WAIT).until(() -> present("#sharingBanner"));
+        await().atMost(WAIT).until(() -> "Ada (you) is sharing".equals(text("#sharerName")));
+        robot.clickOn("#stopSharing");
+        await().atMost(WAIT).until(() -> !present("#sharingBanner") && "Robo is sharing".equals(text("#sharerName")));
+
         int robo = idOf("Robo");
+        assertThat(present("#sharing-" + robo)).as("the list shows who shares").isTrue();
         robot.clickOn("#hostMenu-" + robo);
         robot.clickOn("#stopShare-" + robo);
         await().atMost(WAIT).until(() -> centerIsGrid(screen));

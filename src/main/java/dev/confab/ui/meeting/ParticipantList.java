@@ -74,6 +74,7 @@ final class ParticipantList extends VBox {
             }
         });
         multipleSharers.setWrapText(true);
+        multipleSharers.setMaxWidth(Double.MAX_VALUE);
         hostActions = new FlowPane(6, 6, muteAll, lock, end);
         hostActions.setId("hostActions");
         hostActions.managedProperty().bind(hostActions.visibleProperty());
@@ -149,7 +150,15 @@ final class ParticipantList extends VBox {
             }
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            row.getChildren().addAll(spacer,
+            row.getChildren().add(spacer);
+            if (p.sharing()) {
+                FontIcon sharing = Icons.of(MaterialDesignM.MONITOR_SHARE);
+                sharing.setId("sharing-" + p.id());
+                sharing.getStyleClass().add("state-on");
+                Tooltip.install(sharing, new Tooltip(text.get("meeting.sharingTip")));
+                row.getChildren().add(sharing);
+            }
+            row.getChildren().addAll(
                     stateIcon(p.muted() ? MaterialDesignM.MICROPHONE_OFF : MaterialDesignM.MICROPHONE, p.muted(),
                             "meeting.mutedTip", "mic-" + p.id()),
                     stateIcon(p.cameraOn() ? MaterialDesignV.VIDEO : MaterialDesignV.VIDEO_OFF, !p.cameraOn(),
