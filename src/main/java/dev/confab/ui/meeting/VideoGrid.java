@@ -62,7 +62,11 @@ public final class VideoGrid extends Region {
         getChildren().add(pager);
         page.addListener((obs, old, now) -> refresh());
         speakerView.addListener((obs, old, now) -> refresh());
-        filmstrip.addListener((obs, old, now) -> refresh());
+        filmstrip.addListener((obs, old, now) -> {
+            // A strip keeps its height when the share above it wants more room; the gallery may shrink freely.
+            setMinHeight(now ? USE_PREF_SIZE : 0);
+            refresh();
+        });
         setMinSize(0, 0);
         next.setOnAction(e -> page.set(Math.min(page.get() + 1, pageCount() - 1)));
         nextButton = next;
