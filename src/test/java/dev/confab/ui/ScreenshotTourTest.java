@@ -422,6 +422,17 @@ class ScreenshotTourTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#annotationOverlay")
                     .queryAs(dev.confab.ui.share.AnnotationOverlay.class).model().shapes().size() == 1);
             shoot("meeting-share");
+            grace.shares.stop();
+            await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#shareStage").tryQuery().isEmpty());
+            // Ada's own share: the red banner on top and her own picture in the middle.
+            robot.clickOn("#shareButton");
+            await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#sharePicker").tryQuery().isPresent());
+            robot.clickOn("#screenTile-1");
+            robot.clickOn("#startShare");
+            await().atMost(Duration.ofSeconds(40)).until(() -> robot.lookup("#shareVideo").tryQuery()
+                    .map(v -> ((dev.confab.ui.video.VideoView) v).framesShown() > 3).orElse(false));
+            shoot("meeting-sharing-self");
+            robot.clickOn("#stopSharing");
         }
     }
 
