@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -58,6 +59,7 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     private UiText text;
     private SharingBanner banner;
     private boolean closed;
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     /**
      * @param shareAllowed the admin policy {@code screenShareAllowed}; checked on every click of Share
@@ -264,14 +266,21 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
      */
     @Override
     public void close() {
-        Platform.runLater(() -> {
-            closed = true;
-            stages.clear();
-            if (banner != null) {
-                banner.hideFloatingStop();
-                banner = null;
-            }
-        });
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Platform.runLater(() -> {
+                closed = true;
+                stages.clear();
+                if (banner != null) {
+                    banner.hideFloatingStop();
+                    banner = null;
+                }
+            });
+        } catch (IllegalStateException toolkitGone) {
+            // The app is exiting: its windows, the Stop window included, are gone already.
+        }
         if (controller != null) {
             controller.close();
         }
