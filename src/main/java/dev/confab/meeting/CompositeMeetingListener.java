@@ -65,4 +65,19 @@ public final class CompositeMeetingListener implements MeetingListener {
     public void onMedia(MediaFrame frame) {
         listeners.forEach(l -> l.onMedia(frame));
     }
+
+    @Override
+    public void onShareUpdated(ServerMessage.ShareUpdated update) {
+        listeners.forEach(l -> l.onShareUpdated(update));
+    }
+
+    @Override
+    public void onSharePolicy(boolean allowMultipleSharers) {
+        listeners.forEach(l -> l.onSharePolicy(allowMultipleSharers));
+    }
+
+    @Override
+    public void onAnnotation(ServerMessage.AnnotationMessage annotation) {
+        listeners.forEach(l -> l.onAnnotation(annotation));
+    }
 }

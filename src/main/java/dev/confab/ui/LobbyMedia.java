@@ -60,7 +60,11 @@ final class LobbyMedia implements AutoCloseable {
                 devices = new Devices(List.of(), List.of());
             }
             Devices result = devices;
-            Platform.runLater(() -> onFx.accept(result));
+            Platform.runLater(() -> {
+                if (!worker.isShutdown()) { // the lobby was left meanwhile (e.g. a quick New meeting)
+                    onFx.accept(result);
+                }
+            });
         });
     }
 

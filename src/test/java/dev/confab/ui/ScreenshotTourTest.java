@@ -399,6 +399,43 @@ class ScreenshotTourTest {
     }
 
     /** Saves the whole window as {@code <name>-<lang>.png}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void meetingWhileSomeoneShares(String tag) throws Exception {
+        lang = tag;
+        app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices()).agreedBefore(1, stored(tag).withIdentity("Ada Lovelace", null));
+        var local = new dev.confab.ui.meeting.LocalServer(dir.resolve("local"), false);
+        launcher = new dev.confab.ui.meeting.MeetingLauncher(app.paths, local, o -> o,
+                new dev.confab.ui.meeting.MeetingLauncher.Sharing(dev.confab.media.ScreenCaptureFactory.syntheticOnly(), () -> true));
+        app.withMeetings(launcher).start(osLocale(tag), 1);
+        robot.clickOn("#newMeeting");
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.controller.currentScreen() instanceof dev.confab.ui.meeting.MeetingScreen);
+        WaitForAsyncUtils.waitForFxEvents();
+        String meetingId = MeetingIds.digitsOf(robot.lookup("#meetingTitle").queryLabeled().getText());
+        var server = local.running().orElseThrow();
+        try (var grace = new SharingPeer(server.localUrl(), server.fingerprint(), "Grace Hopper", meetingId)) {
+            grace.shares.start(dev.confab.media.ScreenCaptureFactory.SYNTHETIC_SCREEN, true);
+            await().atMost(Duration.ofSeconds(40)).until(() -> robot.lookup("#shareVideo").tryQuery()
+                    .map(v -> ((dev.confab.ui.video.VideoView) v).framesShown() > 3).orElse(false));
+            grace.shares.annotate(grace.id(), dev.confab.protocol.Annotation.stroke("g1", dev.confab.protocol.Annotation.Tool.ARROW,
+                    "#E53935", 0.004, List.of(0.78, 0.78, 0.55, 0.55)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#annotationOverlay")
+                    .queryAs(dev.confab.ui.share.AnnotationOverlay.class).model().shapes().size() == 1);
+            shoot("meeting-share");
+            grace.shares.stop();
+            await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#shareStage").tryQuery().isEmpty());
+            // Ada's own share: the red banner on top and her own picture in the middle.
+            robot.clickOn("#shareButton");
+            await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#sharePicker").tryQuery().isPresent());
+            robot.clickOn("#screenTile-1");
+            robot.clickOn("#startShare");
+            await().atMost(Duration.ofSeconds(40)).until(() -> robot.lookup("#shareVideo").tryQuery()
+                    .map(v -> ((dev.confab.ui.video.VideoView) v).framesShown() > 3).orElse(false));
+            shoot("meeting-sharing-self");
+            robot.clickOn("#stopSharing");
+        }
+    }
+
     private void shoot(String name) throws IOException {
         shoot(name, () -> app.controller.stage().getScene());
     }

@@ -33,6 +33,7 @@ public final class MeetingVideo implements AutoCloseable {
 
     private final VideoSender sender;
     private final VideoReceiver receiver;
+    private volatile boolean screenIgnored;
 
     /** @param camera null for a receive-only client */
     public MeetingVideo(MeetingSession session, CaptureFactory captures, CaptureDevice camera, VideoQualityPolicy policy) {
@@ -51,7 +52,18 @@ public final class MeetingVideo implements AutoCloseable {
         return receiver;
     }
 
+    /**
+     * Leaves SCREEN frames to another decoder: the desktop app decodes shares in the screen-share
+     * controller's {@code ShareReceiver}, so decoding them here too would only cost CPU.
+     */
+    public void setScreenIgnored(boolean ignored) {
+        screenIgnored = ignored;
+    }
+
     public void onMedia(MediaFrame frame) {
+        if (screenIgnored && frame.header().stream() == StreamKind.SCREEN) {
+            return;
+        }
         receiver.onMedia(frame);
     }
 

@@ -24,6 +24,12 @@ public interface MeetingCommands {
 
     void setLocked(boolean locked);
 
+    /** Host: end this participant's screen share. */
+    void stopShareOf(int participantId);
+
+    /** Host: let several participants share at once, or only one. */
+    void setMultipleSharersAllowed(boolean allowed);
+
     static MeetingCommands of(MeetingSession session) {
         return new MeetingCommands() {
             @Override
@@ -64,6 +70,16 @@ public interface MeetingCommands {
             @Override
             public void setLocked(boolean locked) {
                 session.setLocked(locked);
+            }
+
+            @Override
+            public void stopShareOf(int participantId) {
+                session.stopShareOf(participantId);
+            }
+
+            @Override
+            public void setMultipleSharersAllowed(boolean allowed) {
+                session.setMultipleSharersAllowed(allowed);
             }
         };
     }

@@ -1,5 +1,7 @@
 package dev.confab.ui.meeting;
 
+import dev.confab.media.ScreenCaptureFactory;
+import dev.confab.meeting.CompositeMeetingListener;
 import dev.confab.meeting.EndReason;
 import dev.confab.meeting.KnownServers;
 import dev.confab.meeting.MeetingFailure;
@@ -30,6 +32,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -44,6 +47,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     private final AppPaths paths;
     private final LocalServer localServer;
     private final Function<SessionOptions, SessionOptions> tuning;
+    private final Sharing sharing;
     private final ExecutorService background = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("confab-meeting-launcher").factory());
     private KnownServers knownServers; // loaded on first use of a remote server, on the background thread
@@ -54,9 +58,25 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
 
     /** @param tuning adjusts session options (tests shorten the reconnect timeout) */
     public MeetingLauncher(AppPaths paths, LocalServer localServer, Function<SessionOptions, SessionOptions> tuning) {
+        this(paths, localServer, tuning, Sharing.desktop());
+    }
+
+    public MeetingLauncher(AppPaths paths, LocalServer localServer, Function<SessionOptions, SessionOptions> tuning,
+                           Sharing sharing) {
         this.paths = paths;
         this.localServer = localServer;
         this.tuning = tuning;
+        this.sharing = sharing;
+    }
+
+    /**
+     * Where screens to share come from, and the admin policy {@code screenShareAllowed} (asked on every
+     * click of Share).
+     */
+    public record Sharing(ScreenCaptureFactory screens, BooleanSupplier allowed) {
+        public static Sharing desktop() {
+            return new Sharing(new ScreenCaptureFactory(), () -> true);
+        }
     }
 
     @Override
@@ -136,7 +156,8 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                          MeetingScreen.Invite invite) {
         SessionOptions options = tuning.apply(SessionOptions.of(server, form.displayName(), trust));
         Attempt attempt = new Attempt(form, lobby, create, server, invite);
-        MeetingSession session = new MeetingSession(options, attempt);
+        MeetingSession session = new MeetingSession(options, new CompositeMeetingListener(attempt, attempt.shares));
+        attempt.shares.connect(session);
         attempt.session = session;
         lobby.setBusy(true);
         lobby.showInfo("meeting.connecting");
@@ -167,6 +188,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         final MeetingScreen.Invite invite;
         final OwnMediaState initialState;
         MeetingSession session;
+        final ShareBinding shares = new ShareBinding(sharing.screens(), sharing.allowed());
         MeetingScreen screen; // FX thread
         boolean cancelled; // FX thread
 
@@ -237,6 +259,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                     if (screen == null) {
                         lobby.setBusy(false);
                         screen = new MeetingScreen(navigator.text(), MeetingCommands.of(session), invite, initialState);
+                        shares.attach(screen, navigator.text());
                         navigator.show(screen);
                         screen.showRoster(session.roster());
                     }
@@ -301,10 +324,14 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
 
         /** close() waits for the event thread to stop: never on the FX thread, nor on that thread itself. */
         private void closeSession() {
+            Runnable close = () -> {
+                shares.close();
+                session.close();
+            };
             try {
-                background.execute(session::close);
+                background.execute(close);
             } catch (java.util.concurrent.RejectedExecutionException e) {
-                Thread.ofPlatform().daemon().name("confab-session-close").start(session::close); // app exiting
+                Thread.ofPlatform().daemon().name("confab-session-close").start(close); // app exiting
             }
         }
 

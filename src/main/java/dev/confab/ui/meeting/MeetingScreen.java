@@ -58,11 +58,12 @@ import java.util.stream.Collectors;
  * The in-meeting screen: title, lock, elapsed time, reconnect banner and notices on top; the video grid in
  * the middle; the participant list (a tab pane, so chat can join it) on the right; the controls at the bottom.
  * Fed on the FX thread by whoever runs the session ({@link MeetingLauncher}); hooks for media in
- * {@link MeetingControls}. Alt+A toggles the microphone, Alt+V the camera.
+ * {@link MeetingControls}. Alt+A toggles the microphone, Alt+V the camera, Alt+S opens the share picker.
  */
 public final class MeetingScreen implements Screen, MeetingControls {
     private static final KeyCombination TOGGLE_MUTE = KeyCombination.keyCombination("Alt+A");
     private static final KeyCombination TOGGLE_CAMERA = KeyCombination.keyCombination("Alt+V");
+    private static final KeyCombination SHARE_SCREEN = KeyCombination.keyCombination("Alt+S");
 
     /** How others reach a meeting on this computer's built-in server. */
     public record Invite(List<URI> networkUrls, String fingerprint) {
@@ -85,6 +86,8 @@ public final class MeetingScreen implements Screen, MeetingControls {
     private final Label reconnecting = new Label(null, Icons.of(MaterialDesignW.WIFI_OFF));
     private final Label inviteLine = new Label();
     private final VBox notices = new VBox(6);
+    private final VBox bannerSlot = new VBox();
+    private final Button shareButton = controlButton("shareButton");
     private final Timeline clock;
     private final long startedNanos = System.nanoTime();
     private final BorderPane view = new BorderPane();
@@ -114,6 +117,7 @@ public final class MeetingScreen implements Screen, MeetingControls {
             if (old != null) {
                 old.getAccelerators().remove(TOGGLE_MUTE);
                 old.getAccelerators().remove(TOGGLE_CAMERA);
+                old.getAccelerators().remove(SHARE_SCREEN);
             }
             if (scene != null) {
                 installShortcuts(scene);
@@ -180,6 +184,48 @@ public final class MeetingScreen implements Screen, MeetingControls {
     public void muteRequested(Participant host) {
         muted.set(true);
         addNotice(UiMessage.of("meeting.notice.askedToMute", host != null ? host.displayName() : "?"), "askedToMute");
+    }
+
+    /** Shows a dismissable notice at the top (e.g. a refused share). FX thread. */
+    public void notice(UiMessage message, String id) {
+        addNotice(message, id);
+    }
+
+    // ---- hooks for screen sharing (see ShareBinding) ---------------------------------------------------
+
+    /** The Share button in the controls bar (also Alt+S); hidden until sharing is wired. */
+    public Button shareButton() {
+        return shareButton;
+    }
+
+    /** A share takes the middle: {@code stage} above a filmstrip of the same video tiles. FX thread. */
+    public void showShareInCenter(Parent stage) {
+        grid.filmstripProperty().set(true);
+        VBox.setVgrow(stage, Priority.ALWAYS);
+        // The share's tool bar must not push the side panel off the window: the middle takes what is left.
+        if (stage instanceof Region region) {
+            region.setMinSize(0, 0);
+        }
+        VBox center = new VBox(8, stage, grid);
+        center.setMinSize(0, 0);
+        center.setId("shareCenter");
+        view.setCenter(center);
+    }
+
+    /** The host's "Allow several people to share" choice, as the server last reported it. FX thread. */
+    public void showSharePolicy(boolean multipleSharersAllowed) {
+        participants.showMultipleSharersAllowed(multipleSharersAllowed);
+    }
+
+    /** Back to the video grid. FX thread. */
+    public void showGridInCenter() {
+        grid.filmstripProperty().set(false);
+        view.setCenter(grid);
+    }
+
+    /** A bar across the top of the screen (the sharer's "You are sharing" banner), or null to remove it. */
+    public void setBanner(Parent banner) {
+        bannerSlot.getChildren().setAll(banner == null ? List.of() : List.of(banner));
     }
 
     public void requestFailed(ErrorCode code) {
@@ -298,7 +344,9 @@ public final class MeetingScreen implements Screen, MeetingControls {
         reconnecting.managedProperty().bind(reconnecting.visibleProperty());
 
         notices.setId("meetingNotices");
-        VBox header = new VBox(6, bar, inviteLine, reconnecting, notices);
+        bannerSlot.setId("bannerSlot");
+        bannerSlot.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(bannerSlot.getChildren()));
+        VBox header = new VBox(6, bannerSlot, bar, inviteLine, reconnecting, notices);
         header.getStyleClass().add("meeting-header");
         return header;
     }
@@ -349,9 +397,17 @@ public final class MeetingScreen implements Screen, MeetingControls {
         leave.textProperty().bind(text.bind("meeting.leave"));
         leave.setOnAction(e -> leave());
 
+        shareButton.setGraphic(Icons.of(MaterialDesignM.MONITOR_SHARE));
+        shareButton.textProperty().bind(text.bind("meeting.shareScreen"));
+        Tooltip shareTip = new Tooltip();
+        shareTip.textProperty().bind(text.bind("meeting.shareScreenTip"));
+        shareButton.setTooltip(shareTip);
+        shareButton.setVisible(false);
+        shareButton.managedProperty().bind(shareButton.visibleProperty());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, mute, camera, people, spacer, leave);
+        HBox bar = new HBox(10, mute, camera, people, shareButton, spacer, leave);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("meeting-controls");
         bar.setId("meetingControls");
@@ -373,6 +429,11 @@ public final class MeetingScreen implements Screen, MeetingControls {
     private void installShortcuts(Scene scene) {
         scene.getAccelerators().put(TOGGLE_MUTE, () -> muted.set(!muted.get()));
         scene.getAccelerators().put(TOGGLE_CAMERA, () -> cameraOn.set(!cameraOn.get()));
+        scene.getAccelerators().put(SHARE_SCREEN, () -> {
+            if (shareButton.isVisible() && !shareButton.isDisabled()) {
+                shareButton.fire();
+            }
+        });
     }
 
     /** The host chooses between leaving (the meeting goes on) and ending it for everyone. */

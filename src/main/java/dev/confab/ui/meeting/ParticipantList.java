@@ -9,6 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -31,7 +32,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 /**
  * The participant list in the side panel: name, "(you)", host badge, microphone and camera state,
  * "disconnected" while someone's connection is being restored. The host gets a menu per participant (ask
- * to mute, remove, make host) and meeting-wide actions (mute all, lock, end for all).
+ * to mute, remove, make host, stop their screen share) and meeting-wide actions (mute all, lock, end for all,
+ * allow several sharers).
  */
 final class ParticipantList extends VBox {
     private final UiText text;
@@ -40,6 +42,8 @@ final class ParticipantList extends VBox {
     private final ObjectProperty<Roster> roster = new SimpleObjectProperty<>();
     private final Button lock = new Button();
     private final FlowPane hostActions;
+    private final CheckBox multipleSharers = new CheckBox();
+    private boolean showingPolicy;
 
     ParticipantList(UiText text, MeetingCommands commands) {
         super(8);
@@ -62,11 +66,22 @@ final class ParticipantList extends VBox {
         end.getStyleClass().add(Styles.DANGER);
         end.textProperty().bind(text.bind("meeting.endForAll"));
         end.setOnAction(e -> Confirm.ask(this, text, "meeting.endForAllConfirm", "meeting.endForAll", commands::endForAll));
+        multipleSharers.setId("allowMultipleSharers");
+        multipleSharers.textProperty().bind(text.bind("share.host.allowMultiple"));
+        multipleSharers.selectedProperty().addListener((obs, old, now) -> {
+            if (!showingPolicy) {
+                commands.setMultipleSharersAllowed(now);
+            }
+        });
+        multipleSharers.setWrapText(true);
+        multipleSharers.setMaxWidth(Double.MAX_VALUE);
         hostActions = new FlowPane(6, 6, muteAll, lock, end);
         hostActions.setId("hostActions");
         hostActions.managedProperty().bind(hostActions.visibleProperty());
         hostActions.setVisible(false);
-        getChildren().addAll(list, hostActions);
+        multipleSharers.visibleProperty().bind(hostActions.visibleProperty());
+        multipleSharers.managedProperty().bind(multipleSharers.visibleProperty());
+        getChildren().addAll(list, hostActions, multipleSharers);
     }
 
     void setRoster(Roster now) {
@@ -77,6 +92,16 @@ final class ParticipantList extends VBox {
         hostActions.setVisible(now.selfIsHost());
         lock.textProperty().bind(text.bind(now.locked() ? "meeting.unlock" : "meeting.lock"));
         lock.setGraphic(Icons.of(now.locked() ? MaterialDesignL.LOCK_OPEN_VARIANT : MaterialDesignL.LOCK));
+    }
+
+    /** Reflects the server's share policy without sending it back. */
+    void showMultipleSharersAllowed(boolean allowed) {
+        showingPolicy = true;
+        try {
+            multipleSharers.setSelected(allowed);
+        } finally {
+            showingPolicy = false;
+        }
     }
 
     ListView<Participant> listView() {
@@ -125,7 +150,15 @@ final class ParticipantList extends VBox {
             }
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            row.getChildren().addAll(spacer,
+            row.getChildren().add(spacer);
+            if (p.sharing()) {
+                FontIcon sharing = Icons.of(MaterialDesignM.MONITOR_SHARE);
+                sharing.setId("sharing-" + p.id());
+                sharing.getStyleClass().add("state-on");
+                Tooltip.install(sharing, new Tooltip(text.get("meeting.sharingTip")));
+                row.getChildren().add(sharing);
+            }
+            row.getChildren().addAll(
                     stateIcon(p.muted() ? MaterialDesignM.MICROPHONE_OFF : MaterialDesignM.MICROPHONE, p.muted(),
                             "meeting.mutedTip", "mic-" + p.id()),
                     stateIcon(p.cameraOn() ? MaterialDesignV.VIDEO : MaterialDesignV.VIDEO_OFF, !p.cameraOn(),
@@ -163,6 +196,13 @@ final class ParticipantList extends VBox {
             host.setOnAction(e -> Confirm.ask(ParticipantList.this, text, "meeting.makeHostConfirm", "meeting.makeHost",
                     () -> commands.makeHost(p.id()), p.displayName()));
             MenuButton menu = new MenuButton(null, Icons.of(MaterialDesignD.DOTS_VERTICAL), mute, remove, host);
+            if (p.sharing()) {
+                MenuItem stopShare = new MenuItem(null, Icons.of(MaterialDesignM.MONITOR_OFF));
+                stopShare.setId("stopShare-" + p.id());
+                stopShare.textProperty().bind(text.bind("share.host.stopShare"));
+                stopShare.setOnAction(e -> commands.stopShareOf(p.id()));
+                menu.getItems().addFirst(stopShare);
+            }
             menu.setId("hostMenu-" + p.id());
             menu.getStyleClass().addAll("flat", "host-menu", Styles.BUTTON_ICON);
             Tooltip tip = new Tooltip();

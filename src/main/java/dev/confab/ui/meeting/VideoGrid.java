@@ -40,6 +40,7 @@ public final class VideoGrid extends Region {
     private final IntegerProperty page = new SimpleIntegerProperty();
     private final BooleanProperty speakerView = new SimpleBooleanProperty();
     private final BooleanProperty showStats = new SimpleBooleanProperty();
+    private final BooleanProperty filmstrip = new SimpleBooleanProperty();
     private final HBox pager;
     private final Button nextButton;
     private final Label pageLabel = new Label();
@@ -61,6 +62,11 @@ public final class VideoGrid extends Region {
         getChildren().add(pager);
         page.addListener((obs, old, now) -> refresh());
         speakerView.addListener((obs, old, now) -> refresh());
+        filmstrip.addListener((obs, old, now) -> {
+            // A strip keeps its height when the share above it wants more room; the gallery may shrink freely.
+            setMinHeight(now ? USE_PREF_SIZE : 0);
+            refresh();
+        });
         setMinSize(0, 0);
         next.setOnAction(e -> page.set(Math.min(page.get() + 1, pageCount() - 1)));
         nextButton = next;
@@ -147,6 +153,14 @@ public final class VideoGrid extends Region {
         return speakerView;
     }
 
+    /**
+     * Filmstrip only: every tile in one row of small tiles, as when a screen share takes the middle of the
+     * meeting screen. The same tiles (and their video) stay; only the layout changes.
+     */
+    public BooleanProperty filmstripProperty() {
+        return filmstrip;
+    }
+
     public BooleanProperty showStatsProperty() {
         return showStats;
     }
@@ -176,10 +190,10 @@ public final class VideoGrid extends Region {
     private void refresh() {
         int pages = pageCount();
         pageLabel.setText((page.get() + 1) + " / " + pages);
-        boolean paging = pages > 1 && !speakerView.get();
+        boolean paging = pages > 1 && !speakerView.get() && !filmstrip.get();
         pager.setVisible(paging);
         nextButton.setDisable(page.get() >= pages - 1);
-        List<ParticipantTile> shown = speakerView.get() ? speakerOrder() : pageTiles();
+        List<ParticipantTile> shown = filmstrip.get() ? order : speakerView.get() ? speakerOrder() : pageTiles();
         for (ParticipantTile tile : order) {
             tile.setVisible(shown.contains(tile));
         }
@@ -222,7 +236,9 @@ public final class VideoGrid extends Region {
             pager.resizeRelocate(x0 + (w - pw) / 2, y0 + h - ph, pw, ph);
             h -= ph + GAP;
         }
-        if (speakerView.get()) {
+        if (filmstrip.get()) {
+            layoutFilmstrip(order, x0, y0 + h, w);
+        } else if (speakerView.get()) {
             layoutSpeaker(x0, y0, w, h);
         } else {
             layoutGallery(pageTiles(), x0, y0, w, h);
@@ -264,7 +280,14 @@ public final class VideoGrid extends Region {
         if (!strip) {
             return;
         }
-        List<ParticipantTile> others = shown.subList(1, shown.size());
+        layoutFilmstrip(shown.subList(1, shown.size()), x0, y0 + h, w);
+    }
+
+    /** One row of small tiles whose bottom edge is at {@code bottom}. */
+    private void layoutFilmstrip(List<ParticipantTile> others, double x0, double bottom, double w) {
+        if (others.isEmpty()) {
+            return;
+        }
         // Shrink the filmstrip tiles to fit everyone, down to a readable minimum; beyond that the rest is hidden.
         double stripTileW = Math.max(MIN_FILMSTRIP_WIDTH,
                 Math.min(FILMSTRIP_HEIGHT * ASPECT, (w - GAP * (others.size() - 1)) / others.size()));
@@ -276,7 +299,7 @@ public final class VideoGrid extends Region {
         for (int i = 0; i < others.size(); i++) {
             ParticipantTile tile = others.get(i);
             tile.setVisible(i < count);
-            tile.resizeRelocate(snapPositionX(left + i * (stripTileW + GAP)), snapPositionY(y0 + h - stripTileH),
+            tile.resizeRelocate(snapPositionX(left + i * (stripTileW + GAP)), snapPositionY(bottom - stripTileH),
                     snapSizeX(stripTileW), snapSizeY(stripTileH));
         }
     }
@@ -288,6 +311,6 @@ public final class VideoGrid extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        return 360;
+        return filmstrip.get() ? FILMSTRIP_HEIGHT + snappedTopInset() + snappedBottomInset() : 360;
     }
 }

@@ -107,8 +107,14 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
         tools = annotationTools();
         setTop(header);
         setCenter(scroller);
-        setBottom(new BorderPane(null, null, status, null, tools));
-        BorderPane.setAlignment(status, Pos.CENTER_RIGHT);
+        // The tools take the width that is left, so a narrow window folds them into the tool bar's overflow menu.
+        tools.setMinWidth(0);
+        // Save stays outside the tool bar: always reachable, also for viewers who may not draw.
+        Button save = button("saveShare", "share.tool.save", this::chooseFolderAndSave);
+        HBox saving = new HBox(8, status, save);
+        saving.setAlignment(Pos.CENTER_RIGHT);
+        saving.setPadding(new Insets(0, 8, 0, 0));
+        setBottom(new BorderPane(tools, null, saving, null, null));
         status.setId("shareStatus");
         status.setPadding(new Insets(0, 8, 0, 8));
     }
@@ -143,8 +149,7 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
         overlay.colorProperty().bind(color.valueProperty());
         Button undo = button("annotationUndo", "share.tool.undo", overlay::undoOwn);
         Button clear = button("annotationClear", "share.tool.clear", overlay::clear);
-        Button save = button("saveShare", "share.tool.save", this::chooseFolderAndSave);
-        ToolBar bar = new ToolBar(pen, highlighter, arrow, textTool, words, color, undo, clear, save);
+        ToolBar bar = new ToolBar(pen, highlighter, arrow, textTool, words, color, undo, clear);
         bar.setId("annotationTools");
         return bar;
     }
@@ -172,7 +177,7 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
     /** Whether this user may draw (the sharer always; viewers when the sharer allows it). FX thread. */
     public void setAnnotationAllowed(boolean allowed) {
         overlay.drawingAllowedProperty().set(allowed);
-        tools.getItems().stream().filter(node -> !"saveShare".equals(node.getId()))
+        tools.getItems()
                 .forEach(node -> node.setDisable(!allowed));
     }
 

@@ -54,7 +54,11 @@ public final class SharingBanner extends HBox {
         message.setStyle("-fx-text-fill: white; -fx-font-weight: bold;");
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        getChildren().addAll(message, spring, stopButton("stopSharing"));
+        Button stop = stopButton("stopSharing");
+        // A red button on the red bar would hardly stand out: white, like the message.
+        stop.getStyleClass().remove("danger");
+        stop.setStyle("-fx-background-color: white; -fx-text-fill: #B71C1C; -fx-font-weight: bold;");
+        getChildren().addAll(message, spring, stop);
     }
 
     private Button stopButton(String id) {

@@ -74,6 +74,16 @@ class MeetingScreenTest {
         public void setLocked(boolean locked) {
             asked.add("lock " + locked);
         }
+
+        @Override
+        public void stopShareOf(int participantId) {
+            asked.add("stopShare " + participantId);
+        }
+
+        @Override
+        public void setMultipleSharersAllowed(boolean allowed) {
+            asked.add("multipleSharers " + allowed);
+        }
     };
 
     @BeforeEach

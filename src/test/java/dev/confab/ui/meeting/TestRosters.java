@@ -68,6 +68,14 @@ public final class TestRosters {
             }
 
             @Override
+            public void stopShareOf(int participantId) {
+            }
+
+            @Override
+            public void setMultipleSharersAllowed(boolean allowed) {
+            }
+
+            @Override
             public void setLocked(boolean locked) {
             }
         };

@@ -163,6 +163,23 @@ class VideoGridTest {
     }
 
     @Test
+    void filmstripModeShowsEveryoneSmallInOneRowWithoutPagesAndGoesBack() {
+        roster(TestRosters.roster(12));
+        robot.interact(() -> grid.filmstripProperty().set(true));
+        robot.interact(() -> grid.layout());
+        assertThat(robot.lookup("#pager").query().isVisible()).isFalse();
+        List<ParticipantTile> shown = grid.visibleTiles();
+        assertThat(shown).isNotEmpty().allMatch(t -> t.getHeight() <= 110);
+        assertThat(shown.stream().map(t -> t.getLayoutY()).distinct()).as("one row").hasSize(1);
+        assertThat(grid.prefHeight(-1)).as("a strip, not a gallery").isLessThan(150);
+
+        robot.interact(() -> grid.filmstripProperty().set(false));
+        robot.interact(() -> grid.layout());
+        assertThat(grid.visibleTiles()).hasSize(9);
+        assertThat(robot.lookup("#pager").query().isVisible()).isTrue();
+    }
+
+    @Test
     void qualityAndStatistics() {
         roster(TestRosters.roster(2));
         ParticipantTile tile = grid.tile(2).orElseThrow();

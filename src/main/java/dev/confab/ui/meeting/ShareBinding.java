@@ -1,0 +1,288 @@
+package dev.confab.ui.meeting;
+
+import dev.confab.media.ScreenCaptureFactory;
+import dev.confab.media.VideoCodec;
+import dev.confab.meeting.MeetingListener;
+import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.Roster;
+import dev.confab.meeting.share.AnnotationModel;
+import dev.confab.meeting.share.ScreenShareController;
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.MediaFrame;
+import dev.confab.protocol.Participant;
+import dev.confab.protocol.ServerMessage;
+import dev.confab.protocol.StreamKind;
+import dev.confab.ui.UiMessage;
+import dev.confab.ui.UiText;
+import dev.confab.ui.share.ShareStage;
+import dev.confab.ui.share.SharePicker;
+import dev.confab.ui.share.SharingBanner;
+import javafx.application.Platform;
+import javafx.stage.Window;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Screen sharing in the meeting screen: the Share button opens the {@link SharePicker} (a fresh choice every
+ * time), the sharer gets the red {@link SharingBanner} and the always-on-top Stop window, and whoever shares
+ * (the latest share, when several people do) takes the middle of the screen in a {@link ShareStage} above a
+ * filmstrip of the video tiles; when the last share ends the grid returns.
+ *
+ * <p>Add it to the session's listeners from the start (the server reports running shares right after the
+ * join), {@link #connect} the session, and {@link #attach} the screen once it exists. Listener methods run on the session's threads and
+ * go straight to the {@link ScreenShareController}; everything on screen happens on the FX thread. SCREEN
+ * frames are decoded here (the controller's {@code ShareReceiver}), so a {@code MeetingVideo} in the same
+ * client should {@code setScreenIgnored(true)}.
+ */
+public final class ShareBinding implements MeetingListener, ScreenShareController.Events, AutoCloseable {
+
+    private final ScreenCaptureFactory screens;
+    private final BooleanSupplier shareAllowed;
+    // Set once by connect(), before the session sends anything
+    private volatile MeetingSession session;
+    private volatile ScreenShareController controller;
+    /** Read on decoder threads; written on the FX thread. */
+    private final Map<Integer, ShareStage> stages = new ConcurrentHashMap<>();
+    // FX thread only
+    private final Map<Integer, ShareStage> shownOrder = new LinkedHashMap<>();
+    private final List<Consumer<MeetingScreen>> beforeScreen = new ArrayList<>();
+    private MeetingScreen screen;
+    private UiText text;
+    private SharingBanner banner;
+    private boolean closed;
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    /**
+     * @param shareAllowed the admin policy {@code screenShareAllowed}; checked on every click of Share
+     */
+    public ShareBinding(ScreenCaptureFactory screens, BooleanSupplier shareAllowed) {
+        this.screens = Objects.requireNonNull(screens);
+        this.shareAllowed = Objects.requireNonNull(shareAllowed);
+    }
+
+    /**
+     * The session this binding listens to (it is one of the session's listeners, so it exists first). Call
+     * once, before the session creates or joins a meeting.
+     */
+    public void connect(MeetingSession meetingSession) {
+        if (session != null) {
+            throw new IllegalStateException("already connected");
+        }
+        session = Objects.requireNonNull(meetingSession);
+        controller = new ScreenShareController(meetingSession, screens, VideoCodec.PREFERRED, this::showPicture, this);
+    }
+
+    /** Wires the meeting screen: Share button, and whatever happened before it existed. FX thread. */
+    public void attach(MeetingScreen meetingScreen, UiText uiText) {
+        this.screen = meetingScreen;
+        this.text = uiText;
+        meetingScreen.shareButton().setVisible(true);
+        meetingScreen.shareButton().setOnAction(e -> openPicker());
+        beforeScreen.forEach(action -> action.accept(meetingScreen));
+        beforeScreen.clear();
+    }
+
+    public ScreenShareController controller() {
+        return controller;
+    }
+
+    /** The stage of the share shown in the middle, or null. FX thread. */
+    public ShareStage shownStage() {
+        return shownOrder.isEmpty() ? null : shownOrder.values().stream().reduce((a, b) -> b).orElseThrow();
+    }
+
+    public SharingBanner banner() {
+        return banner;
+    }
+
+    // ---- the user -------------------------------------------------------------------------------------
+
+    private void openPicker() {
+        if (!shareAllowed.getAsBoolean()) {
+            screen.notice(UiMessage.of("share.error.policyDisabled"), "sharePolicyDisabled");
+            return;
+        }
+        Window owner = screen.view().getScene() == null ? null : screen.view().getScene().getWindow();
+        SharePicker.showDialog(owner, text, screens,
+                choice -> controller.start(choice.screen(), choice.allowViewerAnnotation()));
+    }
+
+    // ---- controller events (session thread) → FX ------------------------------------------------------
+
+    @Override
+    public void shareStarted(int sharerId, boolean self, AnnotationModel annotations, boolean viewersMayAnnotate) {
+        onScreen(s -> {
+            ShareStage stage = new ShareStage(text, session.roster().selfId(), sharerName(sharerId, self), annotations,
+                    a -> session.annotate(sharerId, a));
+            stage.setAnnotationAllowed(self || viewersMayAnnotate);
+            stages.put(sharerId, stage);
+            shownOrder.remove(sharerId);
+            shownOrder.put(sharerId, stage);
+            if (self) {
+                // The sharer sees what is shared, with everyone's annotations on it.
+                controller.setLocalPreview(stage);
+                banner = new SharingBanner(text, controller::stop, viewersMayAnnotate, session::setViewerAnnotation);
+                s.setBanner(banner);
+                banner.showFloatingStop();
+                s.shareButton().setDisable(true);
+            }
+            s.showShareInCenter(stage);
+        });
+    }
+
+    @Override
+    public void annotationPermissionChanged(int sharerId, boolean viewersMayAnnotate) {
+        onScreen(s -> {
+            ShareStage stage = stages.get(sharerId);
+            if (stage != null && sharerId != session.roster().selfId()) {
+                stage.setAnnotationAllowed(viewersMayAnnotate);
+            }
+        });
+    }
+
+    @Override
+    public void shareEnded(int sharerId, boolean self, boolean stoppedByHost) {
+        onScreen(s -> {
+            stages.remove(sharerId);
+            shownOrder.remove(sharerId);
+            if (self) {
+                controller.setLocalPreview(null);
+                removeBanner(s);
+                s.shareButton().setDisable(false);
+                if (stoppedByHost) {
+                    s.notice(UiMessage.of("share.error.stoppedByHost"), "shareStoppedByHost");
+                }
+            }
+            ShareStage next = shownStage();
+            if (next == null) {
+                s.showGridInCenter();
+            } else {
+                s.showShareInCenter(next);
+            }
+        });
+    }
+
+    @Override
+    public void shareFailed(ErrorCode code, String detail) {
+        // A refusal by the server is already shown by the meeting screen's request-failed notice; only a
+        // capture that could not start is this binding's to explain.
+        if (code == ErrorCode.UNKNOWN) {
+            onScreen(s -> s.notice(UiMessage.of("share.error.captureFailed"), "shareCaptureFailed"));
+        }
+    }
+
+    private void removeBanner(MeetingScreen s) {
+        if (banner != null) {
+            banner.hideFloatingStop();
+            banner = null;
+        }
+        s.setBanner(null);
+    }
+
+    /** Decoder thread. */
+    private void showPicture(int sharerId, int width, int height, int stride, ByteBuffer bgra, long captureTimeMicros) {
+        ShareStage stage = stages.get(sharerId);
+        if (stage != null) {
+            stage.onFrame(width, height, stride, bgra, captureTimeMicros);
+        }
+    }
+
+    private String sharerName(int sharerId, boolean self) {
+        Roster roster = session.roster();
+        String name = roster.find(sharerId).map(Participant::displayName).orElse("?");
+        return self ? text.get("meeting.you", name) : name;
+    }
+
+    /** Runs on the FX thread once the meeting screen exists. */
+    private void onScreen(Consumer<MeetingScreen> action) {
+        Platform.runLater(() -> {
+            if (closed) {
+                return;
+            }
+            if (screen == null) {
+                beforeScreen.add(action);
+            } else {
+                action.accept(screen);
+            }
+        });
+    }
+
+    // ---- MeetingListener: forwarded to the controller on the session's threads ------------------------
+
+    @Override
+    public void onShareUpdated(ServerMessage.ShareUpdated update) {
+        controller.onShareUpdated(update);
+    }
+
+    @Override
+    public void onSharePolicy(boolean allowMultipleSharers) {
+        onScreen(s -> s.showSharePolicy(allowMultipleSharers));
+    }
+
+    @Override
+    public void onAnnotation(ServerMessage.AnnotationMessage annotation) {
+        controller.onAnnotation(annotation);
+    }
+
+    @Override
+    public void onMedia(MediaFrame frame) {
+        if (frame.header().stream() == StreamKind.SCREEN) {
+            controller.onMedia(frame);
+        }
+    }
+
+    @Override
+    public void onKeyframeRequested(StreamKind stream, int requestedBy) {
+        controller.onKeyframeRequested(stream);
+    }
+
+    @Override
+    public void onRateHint(ServerMessage.RateHint hint) {
+        controller.onRateHint(hint);
+    }
+
+    @Override
+    public void onRequestFailed(ErrorCode code, String detail, String requestType) {
+        controller.onRequestFailed(code, detail, requestType);
+    }
+
+    @Override
+    public void onParticipantLeft(Roster.Departed departed) {
+        controller.onParticipantLeft(departed.participant().id());
+    }
+
+    /**
+     * Stops any capture and the decoders, and closes the Stop window. Blocks briefly for the capture to
+     * close: call off the FX thread.
+     */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Platform.runLater(() -> {
+                closed = true;
+                stages.clear();
+                if (banner != null) {
+                    banner.hideFloatingStop();
+                    banner = null;
+                }
+            });
+        } catch (IllegalStateException toolkitGone) {
+            // The app is exiting: its windows, the Stop window included, are gone already.
+        }
+        if (controller != null) {
+            controller.close();
+        }
+    }
+}

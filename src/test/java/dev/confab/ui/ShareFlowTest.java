@@ -1,0 +1,252 @@
+package dev.confab.ui;
+
+import dev.confab.app.ConfabMain;
+import dev.confab.media.ScreenCaptureFactory;
+import dev.confab.protocol.Annotation;
+import dev.confab.protocol.Participant;
+import dev.confab.server.EmbeddedServer;
+import dev.confab.storage.Settings;
+import dev.confab.ui.meeting.LocalServer;
+import dev.confab.ui.meeting.MeetingLauncher;
+import dev.confab.ui.meeting.MeetingScreen;
+import dev.confab.ui.share.ShareStage;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static dev.confab.ui.MeetingRig.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Screen sharing in the desktop app against the built-in server, with a real bot and a real second client. */
+class ShareFlowTest {
+    private static final Duration FRAMES = Duration.ofSeconds(40);
+
+    @TempDir
+    Path dir;
+    private final FxRobot robot = new FxRobot();
+    private AppHarness app;
+    private MeetingLauncher launcher;
+    private LocalServer localServer;
+    private SharingPeer peer;
+    private CompletableFuture<Integer> bot;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (bot != null) {
+            bot.get(60, TimeUnit.SECONDS); // never leave a bot running into the next test
+        }
+        if (peer != null) {
+            peer.close();
+        }
+        if (app != null) {
+            app.stop();
+        }
+        if (launcher != null) {
+            launcher.close();
+        }
+        if (localServer != null) {
+            localServer.close();
+        }
+    }
+
+    /** Ada starts a meeting on this computer; returns her meeting screen. */
+    private MeetingScreen hostMeeting(boolean shareAllowed) throws Exception {
+        app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
+                .agreedBefore(Settings.defaults().withLanguage("en"));
+        localServer = new LocalServer(dir.resolve("local-server"), false);
+        launcher = new MeetingLauncher(app.paths, localServer, o -> o,
+                new MeetingLauncher.Sharing(ScreenCaptureFactory.syntheticOnly(), () -> shareAllowed));
+        app.withMeetings(launcher).start(Locale.ENGLISH);
+        robot.interact(() -> robot.lookup("#displayName").queryTextInputControl().setText("Ada"));
+        robot.clickOn("#newMeeting");
+        await().atMost(WAIT).until(() -> app.controller.currentScreen() instanceof MeetingScreen);
+        WaitForAsyncUtils.waitForFxEvents();
+        return (MeetingScreen) app.controller.currentScreen();
+    }
+
+    private EmbeddedServer server() {
+        return localServer.running().orElseThrow();
+    }
+
+    private String meetingId() {
+        return MeetingIds.digitsOf(text("#meetingTitle"));
+    }
+
+    private void startBot(String duration) {
+        StringWriter out = new StringWriter();
+        String url = server().localUrl().toString();
+        String id = meetingId();
+        String fingerprint = server().fingerprint();
+        bot = CompletableFuture.supplyAsync(() -> {
+            var cli = ConfabMain.commandLine();
+            cli.setOut(new PrintWriter(out));
+            return cli.execute("bot", "--server", url, "--meeting", id, "--name", "Robo", "--duration", duration,
+                    "--share", "testsrc", "--trust-fingerprint", fingerprint);
+        });
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Labeled.class).getText();
+    }
+
+    private boolean present(String query) {
+        return robot.lookup(query).tryQuery().map(Visibility::shown).orElse(false);
+    }
+
+    private ShareStage stage() {
+        return robot.lookup("#shareStage").queryAs(ShareStage.class);
+    }
+
+    private int idOf(String name) {
+        @SuppressWarnings("unchecked")
+        ListView<Participant> list = robot.lookup("#participantList").queryAs(ListView.class);
+        return list.getItems().stream().filter(p -> p.displayName().equals(name)).findFirst().orElseThrow().id();
+    }
+
+    private boolean listed(String name) {
+        @SuppressWarnings("unchecked")
+        ListView<Participant> list = robot.lookup("#participantList").queryAs(ListView.class);
+        return list.getItems().stream().anyMatch(p -> p.displayName().equals(name));
+    }
+
+    private static boolean centerIsGrid(MeetingScreen screen) {
+        return ((BorderPane) screen.view()).getCenter() == screen.grid() && !screen.grid().filmstripProperty().get();
+    }
+
+    private void awaitShareStageWithFrames() {
+        await().atMost(FRAMES).until(() -> present("#shareStage") && stage().video().framesShown() > 3);
+    }
+
+    /** Opens the picker from the Share button, picks the test screen and presses Share. */
+    private void shareTestScreen(boolean allowAnnotation) {
+        robot.clickOn("#shareButton");
+        await().atMost(WAIT).until(() -> present("#sharePicker"));
+        assertThat(robot.lookup("#startShare").queryAs(Button.class).isDisabled())
+                .as("nothing chosen in advance: the user picks every time").isTrue();
+        robot.clickOn("#screenTile-1");
+        if (allowAnnotation) {
+            robot.clickOn("#allowViewerAnnotation");
+        }
+        robot.clickOn("#startShare");
+    }
+
+    @Test
+    void aBotsShareTakesTheMiddleWithTilesInAFilmstripUntilTheHostStopsIt() throws Exception {
+        MeetingScreen screen = hostMeeting(true);
+        startBot("25s");
+        await().atMost(WAIT).until(() -> listed("Robo"));
+        awaitShareStageWithFrames();
+        long shown = stage().video().framesShown();
+        await().atMost(FRAMES).until(() -> stage().video().framesShown() > shown + 3);
+        assertThat(text("#sharerName")).isEqualTo("Robo is sharing");
+        assertThat(screen.grid().filmstripProperty().get()).isTrue();
+        assertThat(screen.grid().tiles()).extracting(t -> t.participant().displayName()).containsExactly("Ada", "Robo");
+        assertThat(screen.grid().tiles()).allMatch(t -> t.getParent() == screen.grid() && t.isVisible()
+                && t.getHeight() <= 110, "the same tiles, small, under the share");
+
+        // Only one sharer at a time by default: Ada's attempt is refused, in words.
+        shareTestScreen(false);
+        await().atMost(WAIT).until(() -> present("#requestFailed"));
+        assertThat(text("#requestFailed")).contains("Someone else is already sharing");
+        assertThat(present("#sharingBanner")).isFalse();
+
+        // The host allows several sharers: now Ada's share goes through and takes the middle; when she
+        // stops, Robo's share is back.
+        robot.clickOn("#allowMultipleSharers");
+        shareTestScreen(false);
+        await().atMost(WAIT).until(() -> present("#sharingBanner"));
+        await().atMost(WAIT).until(() -> "Ada (you) is sharing".equals(text("#sharerName")));
+        robot.clickOn("#stopSharing");
+        await().atMost(WAIT).until(() -> !present("#sharingBanner") && "Robo is sharing".equals(text("#sharerName")));
+
+        int robo = idOf("Robo");
+        assertThat(present("#sharing-" + robo)).as("the list shows who shares").isTrue();
+        robot.clickOn("#hostMenu-" + robo);
+        robot.clickOn("#stopShare-" + robo);
+        await().atMost(WAIT).until(() -> centerIsGrid(screen));
+        assertThat(present("#shareStage")).isFalse();
+        assertThat(listed("Robo")).as("stopping the share does not remove the bot").isTrue();
+        assertThat(bot.get(60, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void theGridReturnsWhenTheSharingBotLeaves() throws Exception {
+        MeetingScreen screen = hostMeeting(true);
+        startBot("8s");
+        awaitShareStageWithFrames();
+        assertThat(bot.get(60, TimeUnit.SECONDS)).isZero();
+        await().atMost(WAIT).until(() -> centerIsGrid(screen) && !listed("Robo"));
+        assertThat(screen.grid().tiles()).hasSize(1);
+    }
+
+    @Test
+    void sharingOwnScreenReachesOthersWithAnnotationsBothWaysUntilStop() throws Exception {
+        MeetingScreen screen = hostMeeting(true);
+        peer = new SharingPeer(server().localUrl(), server().fingerprint(), "Lin", meetingId());
+        await().atMost(WAIT).until(() -> listed("Lin"));
+        int ada = screen.grid().tiles().getFirst().participantId();
+
+        shareTestScreen(true);
+        await().atMost(WAIT).until(() -> present("#sharingBanner"));
+        await().atMost(WAIT).until(() -> present("#floatingStopSharing"));
+        Window floating = robot.lookup("#floatingStopSharing").query().getScene().getWindow();
+        assertThat(((javafx.stage.Stage) floating).isAlwaysOnTop()).isTrue();
+        await().atMost(FRAMES).until(() -> peer.picturesFrom(ada) > 5);
+        assertThat(present("#shareButton") && robot.lookup("#shareButton").query().isDisabled())
+                .as("one share at a time from this client").isTrue();
+
+        // Ada sees her own share and draws on it; Lin's copy gets the stroke, and Lin's arrow comes back.
+        awaitShareStageWithFrames();
+        assertThat(text("#sharerName")).isEqualTo("Ada (you) is sharing");
+        Node overlay = robot.lookup("#annotationOverlay").query();
+        robot.drag(overlay).moveBy(60, 30).release(javafx.scene.input.MouseButton.PRIMARY);
+        await().atMost(WAIT).until(() -> peer.shares.annotations(ada) != null
+                && peer.shares.annotations(ada).shapes().size() == 1);
+        peer.shares.annotate(ada, Annotation.stroke("lin-1", Annotation.Tool.ARROW, "#E53935", 0.004,
+                List.of(0.8, 0.8, 0.5, 0.5)));
+        await().atMost(WAIT).until(() -> stage().overlay().model().shapes().size() == 2);
+
+        robot.clickOn("#stopSharing");
+        await().atMost(WAIT).until(() -> peer.events.contains("ended " + ada));
+        await().atMost(WAIT).until(() -> centerIsGrid(screen));
+        assertThat(present("#sharingBanner")).isFalse();
+        assertThat(present("#floatingStopSharing")).isFalse();
+        assertThat(robot.lookup("#shareButton").query().isDisabled()).isFalse();
+
+        // Alt+S opens the picker again, with nothing remembered; Cancel shares nothing.
+        robot.push(KeyCode.ALT, KeyCode.S);
+        await().atMost(WAIT).until(() -> present("#sharePicker"));
+        assertThat(robot.lookup("#startShare").queryAs(Button.class).isDisabled()).isTrue();
+        robot.clickOn("#cancelShare");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(present("#sharingBanner")).isFalse();
+    }
+
+    @Test
+    void whenTheAdministratorTurnedSharingOffTheButtonSaysSoAndOpensNothing() throws Exception {
+        hostMeeting(false);
+        robot.clickOn("#shareButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#sharePolicyDisabled")).contains("administrator has turned off screen sharing");
+        assertThat(present("#sharePicker")).isFalse();
+    }
+}
