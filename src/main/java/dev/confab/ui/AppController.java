@@ -5,6 +5,11 @@ import atlantafx.base.theme.PrimerLight;
 import dev.confab.i18n.Messages;
 import dev.confab.i18n.PrivacyNotice;
 import dev.confab.logging.FileLogging;
+import dev.confab.policy.DeepLink;
+import dev.confab.policy.EffectiveConfig;
+import dev.confab.policy.PolicyKey;
+import dev.confab.policy.ServerAddress;
+import dev.confab.policy.UserSettingsValues;
 import dev.confab.privacy.DataEraser;
 import dev.confab.privacy.DataLocations;
 import dev.confab.privacy.PermissionGate;
@@ -82,6 +87,7 @@ public final class AppController implements Navigator, SettingsAccess {
     private Optional<ConsentRecord> consent;
     private Screen current;
     private boolean agreeing;
+    private boolean policyWarningsShown;
 
     public AppController(Stage stage, AppServices services, Startup startup) {
         this.stage = stage;
@@ -91,7 +97,7 @@ public final class AppController implements Navigator, SettingsAccess {
         this.settings = startup.settings().settings();
         this.consent = startup.consent();
         this.noticeVersion = startup.noticeVersion();
-        this.text = new UiText(Messages.fromTag(settings.language(), services.osLocale()));
+        this.text = new UiText(Messages.fromTag(startLanguage(), services.osLocale()));
         this.topBar = buildTopBar();
         this.dataLocations = DataLocations.forApp(services.paths());
         this.privacyStore = new PrivacySettingsStore(services.paths());
@@ -125,8 +131,7 @@ public final class AppController implements Navigator, SettingsAccess {
         });
         applyTheme(settings.theme());
         if (hasConsent()) {
-            startFileLogging();
-            showLobby();
+            afterConsent();
         } else {
             showConsent();
         }
@@ -140,7 +145,8 @@ public final class AppController implements Navigator, SettingsAccess {
     private void showConsent() {
         OptionalInt previous = consent.map(c -> OptionalInt.of(c.policyVersion())).orElse(OptionalInt.empty());
         top.getChildren().setAll(notices); // no top bar: nothing but the notice is reachable before Agree
-        setScreen(new ConsentView(text, noticeVersion, previous, this::setLanguage, this::agree, this::decline));
+        setScreen(new ConsentView(text, noticeVersion, previous, this::setLanguage, languageLocked(), this::agree,
+                this::decline));
     }
 
     private void agree() {
@@ -149,7 +155,8 @@ public final class AppController implements Navigator, SettingsAccess {
         }
         agreeing = true;
         Locale language = text.locale();
-        Settings chosen = settings.withLanguage(Messages.tag(language));
+        // An enforced language is the administrator's, not the user's choice: do not store it as theirs.
+        Settings chosen = languageLocked() ? settings : settings.withLanguage(Messages.tag(language));
         io.execute(() -> {
             try {
                 ConsentRecord record = consentStore.agree(noticeVersion, Messages.tag(language));
@@ -158,8 +165,7 @@ public final class AppController implements Navigator, SettingsAccess {
                     settings = chosen;
                     consent = Optional.of(record);
                     agreeing = false;
-                    startFileLogging();
-                    showLobby();
+                    afterConsent();
                 });
             } catch (IOException | RuntimeException e) {
                 LOG.error("Could not store consent", e);
@@ -211,18 +217,86 @@ public final class AppController implements Navigator, SettingsAccess {
         });
     }
 
+    /** Consent is given (now or at an earlier launch): logging, the lobby, policy problems, waiting links. */
+    private void afterConsent() {
+        startFileLogging();
+        showLobby();
+        showPolicyWarnings();
+        services.links().open(this::openLink);
+    }
+
+    /** Once per launch, after consent: a broken policy file is the administrator's problem, but users should know. */
+    private void showPolicyWarnings() {
+        if (policyWarningsShown || services.policy().warnings().isEmpty()) {
+            return;
+        }
+        policyWarningsShown = true;
+        services.policy().warnings().forEach(w -> LOG.warn("Policy: {}", w));
+        addNotice(UiMessage.of("policy.notice", String.join("; ", services.policy().warnings())));
+    }
+
+    /** A meeting link from the command line, a second launch or the OS. FX thread. */
+    private void openLink(LinkInbox.Request request) {
+        stage.setIconified(false);
+        stage.toFront();
+        if (!hasConsent() || request instanceof LinkInbox.Request.Show) {
+            return; // after a withdrawal: the consent screen stays; the user opens the link again later
+        }
+        if (current != null && current.keepsUserHere()) {
+            addNotice(UiMessage.of("lobby.link.inMeeting"));
+            return;
+        }
+        if (!(current instanceof LobbyView)) {
+            showLobby();
+        }
+        LobbyView lobby = (LobbyView) current;
+        switch (request) {
+            case LinkInbox.Request.Refused refused -> lobby.refuseLink(refused.reason());
+            case LinkInbox.Request.Join join -> {
+                try {
+                    ServerAddress server = config().serverFor(join.link());
+                    lobby.offerLink(join.link(), server);
+                } catch (DeepLink.InvalidDeepLinkException e) {
+                    LOG.warn("Meeting link refused by policy: {}", e.getMessage());
+                    lobby.refuseLink(e.getMessage());
+                }
+            }
+            case LinkInbox.Request.Show ignored -> {
+            }
+        }
+    }
+
+    /**
+     * The administrator's policy merged with the user's settings as they are now (the server and language
+     * change while the app runs). Public computer mode is not in {@link Settings}; the privacy center and
+     * {@link #shutdown()} resolve it from the privacy settings.
+     */
+    EffectiveConfig config() {
+        return EffectiveConfig.merge(services.policy().policy(), UserSettingsValues.from(settings, Optional.empty()));
+    }
+
+    private boolean languageLocked() {
+        return services.policy().isLocked(PolicyKey.DEFAULT_LANGUAGE);
+    }
+
+    /** The language tag to start in, null to follow the OS: enforced, else the user's, else the policy preset. */
+    private String startLanguage() {
+        String tag = config().language();
+        return "system".equals(tag) ? null : tag;
+    }
+
     @Override
     public void showLobby() {
         requireConsent();
         showTopBar();
-        setScreen(new LobbyView(text, this, services.capture(), services.meetings(), this));
+        setScreen(new LobbyView(text, this, services.capture(), services.meetings(), this, config()));
     }
 
     @Override
     public void returnToLobby(LobbyForm previous, UiMessage message, boolean isError) {
         requireConsent();
         showTopBar();
-        LobbyView lobby = new LobbyView(text, this, services.capture(), services.meetings(), this);
+        LobbyView lobby = new LobbyView(text, this, services.capture(), services.meetings(), this, config());
         lobby.restore(previous, message, isError);
         setScreen(lobby);
     }
@@ -232,7 +306,7 @@ public final class AppController implements Navigator, SettingsAccess {
         requireConsent();
         showTopBar();
         setScreen(new SettingsView(text, this, consent.orElseThrow(), services.paths().roots(),
-                this::setLanguage, this::setTheme, this::withdrawConsent, this::showLobby, this::showPrivacyCenter));
+                this::setLanguage, languageLocked(), this::setTheme, this::withdrawConsent, this::showLobby, this::showPrivacyCenter));
     }
 
     /** Settings → Privacy center. */
@@ -351,6 +425,9 @@ public final class AppController implements Navigator, SettingsAccess {
     }
 
     private void setLanguage(Locale locale) {
+        if (languageLocked()) {
+            return; // the pickers are disabled; nothing else may switch it either
+        }
         text.setLocale(locale);
         update(s -> s.withLanguage(Messages.tag(locale)));
     }
@@ -376,7 +453,7 @@ public final class AppController implements Navigator, SettingsAccess {
         name.getStyleClass().add("app-name");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ComboBox<Locale> language = LanguagePicker.create(text, "language", this::setLanguage);
+        javafx.scene.Node language = LanguagePicker.create(text, "language", this::setLanguage, languageLocked());
         settingsButton = new Button(null, Icons.of(MaterialDesignC.COG));
         settingsButton.setId("settingsButton");
         settingsButton.textProperty().bind(text.bind("settings.title"));
