@@ -219,6 +219,7 @@ public final class AppController implements Navigator, SettingsAccess {
 
     /** Consent is given (now or at an earlier launch): logging, the lobby, policy problems, waiting links. */
     private void afterConsent() {
+        io.execute(this::seedPublicComputerMode);
         startFileLogging();
         showLobby();
         showPolicyWarnings();
@@ -314,7 +315,7 @@ public final class AppController implements Navigator, SettingsAccess {
         requireConsent();
         showTopBar();
         setScreen(new PrivacyCenterView(text, new PrivacyCenterContext(dataLocations, privacyStore, permissions, this,
-                io, services.clock(), stage), this::showSettings, this::withdrawConsent, this::forgetErasedSettings));
+                io, services.clock(), stage, services.policy()), this::showSettings, this::withdrawConsent, this::forgetErasedSettings));
     }
 
     /** Asks before the first use of the camera, microphone, screen sharing, recording or diagnostics. */
@@ -486,6 +487,33 @@ public final class AppController implements Navigator, SettingsAccess {
         notices.getChildren().add(notice);
     }
 
+    /** Enforced by the administrator, else the privacy center's switch (seeded from the policy preset). io thread. */
+    private boolean publicComputerMode() {
+        EffectiveConfig policy = services.policy();
+        return policy.isLocked(PolicyKey.PUBLIC_COMPUTER_MODE)
+                ? policy.isEnabled(PolicyKey.PUBLIC_COMPUTER_MODE)
+                : privacyStore.load().publicComputerMode();
+    }
+
+    /**
+     * An administrator's preset ({@code defaults.publicComputerMode: true}) is what the user starts with: written
+     * into their privacy settings before anything else is, so the first permission answer does not silently
+     * turn it off. io thread.
+     */
+    private void seedPublicComputerMode() {
+        EffectiveConfig policy = services.policy();
+        if (policy.source(PolicyKey.PUBLIC_COMPUTER_MODE) != dev.confab.policy.ValueSource.POLICY_DEFAULT
+                || !policy.isEnabled(PolicyKey.PUBLIC_COMPUTER_MODE)
+                || java.nio.file.Files.exists(PrivacySettingsStore.file(services.paths()))) {
+            return;
+        }
+        try {
+            privacyStore.save(dev.confab.privacy.PrivacySettings.defaults().withPublicComputerMode(true));
+        } catch (IOException e) {
+            LOG.warn("Could not apply the preset public computer mode: {}", e.toString());
+        }
+    }
+
     /** Stops screens and lets pending writes finish; called when the window closes. */
     public void shutdown() {
         disposeCurrent();
@@ -494,7 +522,7 @@ public final class AppController implements Navigator, SettingsAccess {
         }
         boolean consented = hasConsent();
         io.execute(() -> {
-            if (consented && privacyStore.load().publicComputerMode()) {
+            if (consented && publicComputerMode()) {
                 try {
                     eraseEverything();
                 } catch (IOException e) {
