@@ -124,16 +124,9 @@ public final class LobbyView implements Screen {
         serverAddress.visibleProperty().bind(serverPicker.valueProperty().isEqualTo(ServerOption.OTHER));
         serverAddress.managedProperty().bind(serverAddress.visibleProperty());
         serverPicker.valueProperty().addListener((obs, old, now) -> serverField.clearError());
-        serverAddress.setDisable(serverLocked);
-        VBox serverControls = new VBox(6, PolicyLock.wrap(text, serverPicker, serverLocked, "serverLock"), serverAddress);
+        VBox serverControls = serverLocked ? lockedServer() : new VBox(6, serverPicker, serverAddress);
         if (!hostingAllowed && !serverLocked) {
-            Label noHosting = new Label();
-            noHosting.setId("hostingNotAllowed");
-            noHosting.setGraphic(PolicyLock.icon(text, "hostingLock"));
-            noHosting.textProperty().bind(text.bind("lobby.server.hostingNotAllowed"));
-            noHosting.setWrapText(true);
-            noHosting.getStyleClass().add("field-hint");
-            serverControls.getChildren().add(noHosting);
+            serverControls.getChildren().add(policyHint("hostingNotAllowed", "lobby.server.hostingNotAllowed", true));
         }
         VBox serverBox = Forms.labelled(text, "lobby.server", serverControls, serverField.error, "serverAddress");
 
@@ -197,6 +190,35 @@ public final class LobbyView implements Screen {
         form.setMinWidth(340);
         HBox.setHgrow(form, Priority.SOMETIMES);
         return form;
+    }
+
+    /**
+     * The enforced server, read-only with a padlock; the picker and address field stay out of the window (they
+     * still carry the value for {@link #submit}).
+     */
+    private VBox lockedServer() {
+        ServerAddress server = config.server();
+        TextField shown = new TextField();
+        shown.setId("lockedServer");
+        shown.getStyleClass().add("policy-locked");
+        if (server instanceof ServerAddress.Remote) {
+            shown.setText(server.text());
+        } else {
+            shown.textProperty().bind(text.bind("lobby.server.thisComputer"));
+        }
+        return new VBox(6, PolicyLock.wrap(text, shown, true, "serverLock"), policyHint("serverLockedHint", "policy.locked", false));
+    }
+
+    private Label policyHint(String id, String key, boolean withPadlock) {
+        Label hint = new Label();
+        hint.setId(id);
+        if (withPadlock) {
+            hint.setGraphic(PolicyLock.icon(text, id + "Lock"));
+        }
+        hint.textProperty().bind(text.bind(key));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("policy-hint");
+        return hint;
     }
 
     private void restore(Settings s) {

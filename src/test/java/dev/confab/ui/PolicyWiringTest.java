@@ -77,10 +77,11 @@ class PolicyWiringTest {
                 { "enforced": { "serverUrl": "wss://meet.example.org" } }
                 """, ada().withIdentity("Ada", "wss://elsewhere.example.net"));
 
-        assertThat(node("#serverPicker").isDisabled()).isTrue();
-        assertThat(node("#serverAddress").isDisabled()).isTrue();
-        assertThat(text("#serverAddress")).isEqualTo("wss://meet.example.org");
+        assertThat(showing("#serverPicker")).as("nothing to choose").isFalse();
+        assertThat(node("#lockedServer").isDisabled()).isTrue();
+        assertThat(text("#lockedServer")).isEqualTo("wss://meet.example.org");
         assertThat(showing("#serverLock")).isTrue();
+        assertThat(text("#serverLockedHint")).isEqualTo("Set by your administrator");
         assertThat(((Control) node("#serverLock")).getTooltip().getText()).isEqualTo("Set by your administrator");
 
         robot.clickOn("#meetingId").write("1234567890");
@@ -223,7 +224,7 @@ class PolicyWiringTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> showing("#lobbyStatus"));
         assertThat(text("#lobbyStatus")).contains("only allows meetings on wss://meet.example.org");
-        assertThat(text("#serverAddress")).isEqualTo("wss://meet.example.org");
+        assertThat(text("#lockedServer")).isEqualTo("wss://meet.example.org");
         assertThat(text("#meetingId")).isEmpty();
     }
 
