@@ -66,6 +66,8 @@ public final class LobbyView implements Screen {
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
     private final DeviceCheckPanel devices;
+    /** The open "Join meeting …?" question, replaced when another link arrives. */
+    private javafx.scene.control.Alert linkPrompt;
     private final Parent view;
 
     /** @param config the policy merged with the user's current settings (decides the server choice) */
@@ -95,6 +97,7 @@ public final class LobbyView implements Screen {
 
     @Override
     public void dispose() {
+        closeLinkPrompt();
         devices.dispose();
     }
 
@@ -255,7 +258,16 @@ public final class LobbyView implements Screen {
         statusIsError.set(false);
         status.set(UiMessage.of("lobby.link.filled"));
         String where = server instanceof ServerAddress.Remote ? server.text() : text.get("lobby.server.thisComputer");
-        return JoinLinkPrompt.ask(view, text, MeetingIds.group(link.meetingId()), where, () -> submit(true));
+        closeLinkPrompt();
+        linkPrompt = JoinLinkPrompt.ask(view, text, MeetingIds.group(link.meetingId()), where, () -> submit(true));
+        return linkPrompt;
+    }
+
+    private void closeLinkPrompt() {
+        if (linkPrompt != null && linkPrompt.isShowing()) {
+            linkPrompt.close();
+        }
+        linkPrompt = null;
     }
 
     /** A meeting link that cannot be used: says why under the buttons. FX thread. */

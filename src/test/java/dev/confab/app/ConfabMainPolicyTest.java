@@ -61,6 +61,34 @@ class ConfabMainPolicyTest {
     }
 
     @Test
+    void theUsersOwnServerAndPublicModeBeatThePolicyPresetsButNotTheEnforcedLanguage() throws IOException {
+        Path policy = dir.resolve("policy.json");
+        Files.writeString(policy, """
+                { "enforced": { "defaultLanguage": "zh-CN", "updateCheck": false },
+                  "defaults": { "serverUrl": "wss://meet.example.org", "publicComputerMode": false } }
+                """);
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/settings.json"), """
+                { "schemaVersion": 1, "language": "en", "server": "wss://mine.example.net:8443" }
+                """);
+        Files.writeString(home.resolve("config/privacy.json"), """
+                { "keepMeetingHistory": true, "publicComputerMode": true }
+                """);
+
+        int exit = confab(policy).execute("--data-dir", home.toString(), "--print-effective-config");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString())
+                .containsPattern("serverUrl\\s+wss://mine.example.net:8443\\s+USER")
+                .containsPattern("publicComputerMode\\s+true\\s+USER")
+                .containsPattern("defaultLanguage\\s+zh-CN\\s+ENFORCED")
+                .containsPattern("updateCheck\\s+false\\s+ENFORCED")
+                .containsPattern("allowThisComputerHosting\\s+true\\s+BUILT_IN")
+                .doesNotContain("Warnings:");
+    }
+
+    @Test
     void aBrokenPolicyFileStillPrintsTheConfigAndSaysTheFileWasIgnored() throws IOException {
         Path policy = dir.resolve("policy.json");
         Files.writeString(policy, "{ enforced: ");

@@ -1,5 +1,6 @@
 package dev.confab.ui;
 
+import dev.confab.app.SingleInstance;
 import dev.confab.privacy.PrivacySettingsStore;
 import dev.confab.storage.Settings;
 import javafx.scene.Node;
@@ -229,6 +230,23 @@ class PolicyWiringTest {
     }
 
     @Test
+    void aSecondLaunchWithALinkHandsItToTheRunningAppAndEnds() throws Exception {
+        start("{}", ada());
+        dev.confab.storage.AppPaths instancePaths = dev.confab.storage.AppPaths.under(dir.resolve("instance"));
+        try (var running = SingleInstance.claimOrForward(instancePaths, "", app.links::offerText).orElseThrow()) {
+            var second = SingleInstance.claimOrForward(instancePaths,
+                    "confab://join?server=wss%3A%2F%2Fmeet.example.org&meeting=9876543210", text -> { });
+
+            assertThat(second).as("the second process ends").isEmpty();
+            await().atMost(Duration.ofSeconds(10)).until(() -> showing("#joinLinkPrompt"));
+            assertThat(text("#meetingId")).isEqualTo("987 654 3210");
+            assertThat(text("#serverAddress")).isEqualTo("wss://meet.example.org");
+            robot.clickOn("#joinLinkNotNow");
+            assertThat(app.meetings.calls).isEmpty();
+        }
+    }
+
+    @Test
     void linksWaitForConsent() throws Exception {
         Path policy = dir.resolve("policy.json");
         Files.writeString(policy, "{}");
@@ -241,6 +259,25 @@ class PolicyWiringTest {
         robot.clickOn("#agree");
         await().atMost(Duration.ofSeconds(10)).until(() -> showing("#joinLinkPrompt"));
         assertThat(text("#meetingId")).isEqualTo("123 456 7890");
+    }
+
+    @Test
+    void aPresetPublicComputerModeIsWhereTheUserStartsAndTheyMayTurnItOff() throws Exception {
+        start("""
+                { "defaults": { "publicComputerMode": true } }
+                """, ada());
+        robot.clickOn("#settingsButton").clickOn("#privacyCenterButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ((CheckBox) node("#publicMode")).isSelected());
+
+        assertThat(node("#publicMode").isDisabled()).isFalse();
+        assertThat(robot.lookup("#publicModeLock").tryQuery()).isEmpty();
+        CheckBox publicMode = node("#publicMode");
+        robot.interact(() -> publicMode.setSelected(false));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(new PrivacySettingsStore(app.paths).load().publicComputerMode()).isFalse());
+        app.stop();
+        app = null;
+        assertThat(dir.resolve("home").resolve("config/settings.json")).as("the user turned it off").exists();
     }
 
     @Test
