@@ -203,7 +203,6 @@ public final class LobbyView implements Screen {
         ServerAddress server = config.server();
         TextField shown = new TextField();
         shown.setId("lockedServer");
-        shown.getStyleClass().add("policy-locked");
         if (server instanceof ServerAddress.Remote) {
             shown.setText(server.text());
         } else {

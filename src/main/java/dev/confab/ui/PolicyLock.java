@@ -38,6 +38,7 @@ public final class PolicyLock {
             return control;
         }
         control.setDisable(true);
+        control.getStyleClass().add("policy-locked");
         control.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(control, Priority.ALWAYS);
         HBox row = new HBox(8, control, icon(text, lockId));

@@ -127,6 +127,24 @@ class ScreenshotTourTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
+    void lobbyPolicyNotice(String tag) throws Exception {
+        Path policy = Files.writeString(dir.resolve("policy.json"), """
+                { "enforced": { "allowThisComputerHosting": false, "defaultLanguage": "%s" },
+                  "defaults": { "chatAllowed": "no" } }
+                """.formatted(tag));
+        lang = tag;
+        app = new AppHarness(dir.resolve("home"), FakeCaptureFactory.withRealDevices()).withPolicy(policy)
+                .agreedBefore(1, stored(tag).withIdentity("Ada Lovelace", null));
+        app.start(osLocale(tag), 1);
+        awaitLivePreview();
+        assertThat(robot.lookup("#hostingNotAllowed").tryQuery()).isPresent();
+        shoot("lobby-policy-notice");
+        robot.clickOn("#settingsButton");
+        shoot("settings-language-locked");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
     void lobbyLinkQuestion(String tag) throws Exception {
         start(tag, stored(tag).withIdentity("Ada Lovelace", null), FakeCaptureFactory.withRealDevices(), 1);
         awaitLivePreview();
