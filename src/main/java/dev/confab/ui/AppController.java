@@ -10,6 +10,8 @@ import dev.confab.policy.EffectiveConfig;
 import dev.confab.policy.PolicyKey;
 import dev.confab.policy.ServerAddress;
 import dev.confab.policy.UserSettingsValues;
+import dev.confab.policy.ValueSource;
+import dev.confab.privacy.PrivacySettings;
 import dev.confab.privacy.DataEraser;
 import dev.confab.privacy.DataLocations;
 import dev.confab.privacy.PermissionGate;
@@ -24,9 +26,9 @@ import dev.confab.storage.SettingsStore;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -41,6 +43,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -454,7 +457,7 @@ public final class AppController implements Navigator, SettingsAccess {
         name.getStyleClass().add("app-name");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        javafx.scene.Node language = LanguagePicker.create(text, "language", this::setLanguage, languageLocked());
+        Node language = LanguagePicker.create(text, "language", this::setLanguage, languageLocked());
         settingsButton = new Button(null, Icons.of(MaterialDesignC.COG));
         settingsButton.setId("settingsButton");
         settingsButton.textProperty().bind(text.bind("settings.title"));
@@ -502,13 +505,13 @@ public final class AppController implements Navigator, SettingsAccess {
      */
     private void seedPublicComputerMode() {
         EffectiveConfig policy = services.policy();
-        if (policy.source(PolicyKey.PUBLIC_COMPUTER_MODE) != dev.confab.policy.ValueSource.POLICY_DEFAULT
+        if (policy.source(PolicyKey.PUBLIC_COMPUTER_MODE) != ValueSource.POLICY_DEFAULT
                 || !policy.isEnabled(PolicyKey.PUBLIC_COMPUTER_MODE)
-                || java.nio.file.Files.exists(PrivacySettingsStore.file(services.paths()))) {
+                || Files.exists(PrivacySettingsStore.file(services.paths()))) {
             return;
         }
         try {
-            privacyStore.save(dev.confab.privacy.PrivacySettings.defaults().withPublicComputerMode(true));
+            privacyStore.save(PrivacySettings.defaults().withPublicComputerMode(true));
         } catch (IOException e) {
             LOG.warn("Could not apply the preset public computer mode: {}", e.toString());
         }

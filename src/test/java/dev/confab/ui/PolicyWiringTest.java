@@ -247,6 +247,34 @@ class PolicyWiringTest {
     }
 
     @Test
+    void aLinkDuringAMeetingDoesNotPullTheUserOut() throws Exception {
+        start("{}", ada());
+        javafx.scene.layout.StackPane meetingView = new javafx.scene.layout.StackPane();
+        meetingView.setId("busyMeeting");
+        robot.interact(() -> app.controller.show(new Screen() {
+            @Override
+            public String name() {
+                return "meeting";
+            }
+
+            @Override
+            public javafx.scene.Parent view() {
+                return meetingView;
+            }
+
+            @Override
+            public boolean keepsUserHere() {
+                return true;
+            }
+        }));
+        app.links.offerText("confab://join?meeting=1234567890");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> notices().contains("Leave this meeting first"));
+        assertThat(showing("#busyMeeting")).isTrue();
+        assertThat(robot.lookup("#joinLinkPrompt").tryQuery()).isEmpty();
+    }
+
+    @Test
     void linksWaitForConsent() throws Exception {
         Path policy = dir.resolve("policy.json");
         Files.writeString(policy, "{}");
