@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -235,7 +236,9 @@ public final class AppController implements Navigator, SettingsAccess {
             return;
         }
         policyWarningsShown = true;
-        services.policy().warnings().forEach(w -> LOG.warn("Policy: {}", w));
+        // On the io thread, queued after startFileLogging(): so the warnings reach the log file too.
+        List<String> warnings = services.policy().warnings();
+        io.execute(() -> warnings.forEach(w -> LOG.warn("Policy: {}", w)));
         addNotice(UiMessage.of("policy.notice", String.join("; ", services.policy().warnings())));
     }
 
