@@ -134,6 +134,10 @@ public final class AppController implements Navigator, SettingsAccess {
             }
         });
         applyTheme(settings.theme());
+        services.links().onArrival(() -> {
+            stage.setIconified(false);
+            stage.toFront();
+        });
         if (hasConsent()) {
             afterConsent();
         } else {
@@ -244,8 +248,6 @@ public final class AppController implements Navigator, SettingsAccess {
 
     /** A meeting link from the command line, a second launch or the OS. FX thread. */
     private void openLink(LinkInbox.Request request) {
-        stage.setIconified(false);
-        stage.toFront();
         if (!hasConsent() || request instanceof LinkInbox.Request.Show) {
             return; // after a withdrawal: the consent screen stays; the user opens the link again later
         }

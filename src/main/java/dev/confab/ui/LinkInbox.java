@@ -35,6 +35,7 @@ public final class LinkInbox {
 
     private final List<Request> waiting = new ArrayList<>();
     private Consumer<Request> handler;
+    private Runnable onArrival;
 
     /** Parses a message from another process or the OS: empty means "come to the front". Any thread. */
     public void offerText(String message) {
@@ -54,6 +55,9 @@ public final class LinkInbox {
     public void offer(Request request) {
         Consumer<Request> target;
         synchronized (this) {
+            if (onArrival != null) {
+                Platform.runLater(onArrival);
+            }
             if (handler == null) {
                 waiting.add(request);
                 return;
@@ -61,6 +65,14 @@ public final class LinkInbox {
             target = handler;
         }
         Platform.runLater(() -> target.accept(request));
+    }
+
+    /**
+     * Runs {@code action} on the FX thread whenever something arrives from now on, even while requests still
+     * wait for consent: a second launch must at least bring the window to the front.
+     */
+    synchronized void onArrival(Runnable action) {
+        onArrival = action;
     }
 
     /** Starts delivering, first whatever waited, on the FX thread. Called once, after consent. */

@@ -283,6 +283,10 @@ class PolicyWiringTest {
         app.start(Locale.ENGLISH);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#joinLinkPrompt").tryQuery()).isEmpty();
+        robot.interact(() -> app.controller.stage().setIconified(true));
+        assertThat(app.controller.stage().isIconified()).isTrue();
+        app.links.offerText(""); // started again without a link, still before consent: come to the front
+        await().atMost(Duration.ofSeconds(5)).until(() -> !app.controller.stage().isIconified());
 
         robot.clickOn("#agree");
         await().atMost(Duration.ofSeconds(10)).until(() -> showing("#joinLinkPrompt"));
