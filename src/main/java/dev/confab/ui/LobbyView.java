@@ -258,7 +258,11 @@ public final class LobbyView implements Screen {
         status.set(UiMessage.of("lobby.link.filled"));
         String where = server instanceof ServerAddress.Remote ? server.text() : text.get("lobby.server.thisComputer");
         closeLinkPrompt();
-        linkPrompt = JoinLinkPrompt.ask(view, text, MeetingIds.group(link.meetingId()), where, () -> submit(true));
+        linkPrompt = JoinLinkPrompt.ask(view, text, MeetingIds.group(link.meetingId()), where, () -> {
+            if (!busy.get()) { // the same rule as the disabled Join button while a connection attempt runs
+                submit(true);
+            }
+        });
         return linkPrompt;
     }
 
