@@ -96,7 +96,7 @@ public final class ConfabMain implements Callable<Integer> {
             return 0;
         }
         acceptLink();
-        DesktopLauncher.launch(dataDir);
+        DesktopLauncher.launch(dataDir, link, pendingJoin, pendingJoinError);
         return 0;
     }
 
@@ -118,8 +118,7 @@ public final class ConfabMain implements Callable<Integer> {
     EffectiveConfig effectiveConfig() {
         Policy policy = policySource.get();
         List<String> userWarnings = new ArrayList<>();
-        var userValues = UserSettingsValues.read(AppPaths.resolve(dataDir).settingsFile(), userWarnings);
-        EffectiveConfig config = EffectiveConfig.merge(policy, userValues);
+        EffectiveConfig config = UserSettingsValues.effectiveConfig(policy, AppPaths.resolve(dataDir), userWarnings);
         userWarnings.forEach(w -> spec.commandLine().getErr().println("confab: " + w));
         return config;
     }

@@ -2,29 +2,76 @@ package dev.confab.app;
 
 import dev.confab.media.CaptureFactory;
 import dev.confab.media.FfmpegCaptureFactory;
+import dev.confab.policy.DeepLink;
+import dev.confab.policy.EffectiveConfig;
+import dev.confab.policy.PolicyFile;
+import dev.confab.policy.UserSettingsValues;
 import dev.confab.storage.AppPaths;
 import dev.confab.ui.AppServices;
 import dev.confab.ui.ConfabApp;
+import dev.confab.ui.LinkInbox;
 import dev.confab.ui.meeting.LocalServer;
 import dev.confab.ui.meeting.MeetingLauncher;
 import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Starts the JavaFX application. Kept apart so the CLI never loads JavaFX classes for headless subcommands. */
 final class DesktopLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopLauncher.class);
+
     private DesktopLauncher() {
     }
 
-    static void launch(Path dataDir) {
+    /**
+     * @param rawLink     the LINK argument as given (null when none), passed on to an already running Confab
+     * @param pendingJoin the validated link, for this instance's lobby
+     * @param linkError   why the link was refused, for this instance's lobby
+     */
+    static void launch(Path dataDir, String rawLink, Optional<DeepLink> pendingJoin, Optional<String> linkError) {
         AppPaths paths = AppPaths.resolve(dataDir);
+        LinkInbox links = new LinkInbox();
+        Optional<SingleInstance> instance;
+        try {
+            instance = SingleInstance.claimOrForward(paths, rawLink == null ? "" : rawLink, links::offerText);
+            if (instance.isEmpty()) {
+                LOG.info("Confab is already running; handed the link over to it");
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not check for a running Confab ({}); starting on its own", e.toString());
+            instance = Optional.empty();
+        }
+        pendingJoin.ifPresent(link -> links.offer(new LinkInbox.Request.Join(link)));
+        linkError.ifPresent(reason -> links.offer(new LinkInbox.Request.Refused(reason)));
+        MacOpenUriHandler.installIfSupported(links);
+        // Read before the toolkit starts: small files, and the FX thread must never wait for disk.
+        List<String> warnings = new ArrayList<>();
+        EffectiveConfig config = UserSettingsValues.effectiveConfig(PolicyFile.load(), paths, warnings);
+        warnings.forEach(w -> LOG.warn("Settings: {}", w));
         // The built-in server starts only when the user asks for a meeting on "This computer"; reachable from
         // the local network so that others can join, and stopped when the window closes.
         try (MeetingLauncher meetings = new MeetingLauncher(paths, new LocalServer(paths.serverDir(), true))) {
             ConfabApp.launch(new AppServices(paths, captureFactory(), meetings, Clock.systemUTC(), Platform::exit,
-                    Locale.getDefault()));
+                    Locale.getDefault(), config, links));
+        } finally {
+            instance.ifPresent(DesktopLauncher::closeQuietly);
+        }
+    }
+
+    private static void closeQuietly(SingleInstance instance) {
+        try {
+            instance.close();
+        } catch (IOException e) {
+            LOG.warn("Could not release the single-instance lock: {}", e.toString());
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.confab.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.privacy.PrivacySettings;
+import dev.confab.privacy.PrivacySettingsStore;
+import dev.confab.storage.AppPaths;
+import dev.confab.storage.Settings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,39 +13,66 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Picks the policy-controlled values out of the user's {@code settings.json}: top-level fields named like
- * {@link PolicyKey#jsonName()}. Other fields belong to other settings and are left alone. Values are returned
- * raw; {@link EffectiveConfig#merge} validates them.
+ * The user's own values for the policy-controlled settings, taken from the real user files: the language and
+ * the lobby's server from {@link Settings} ({@code settings.json}), public computer mode from
+ * {@link PrivacySettings} ({@code privacy.json}). The other keys (chat, sharing, recording, hosting, update
+ * check) are administrator-only: users have no setting for them.
+ *
+ * <p>Both the desktop app and {@code --print-effective-config} go through here, so they agree. Values are
+ * returned raw; {@link EffectiveConfig#merge} validates them.
  */
 public final class UserSettingsValues {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private UserSettingsValues() {
     }
 
-    public static Map<PolicyKey, Object> read(Path settingsFile, List<String> warnings) {
+    /**
+     * @param settings           the user's settings; a null language (follow the OS) or server (not chosen
+     *                           yet) means "no choice of their own"
+     * @param publicComputerMode the privacy center's switch, empty when the user never saved privacy choices
+     */
+    public static Map<PolicyKey, Object> from(Settings settings, Optional<Boolean> publicComputerMode) {
         Map<PolicyKey, Object> values = new EnumMap<>(PolicyKey.class);
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readAllBytes(settingsFile));
-        } catch (NoSuchFileException e) {
-            return values;
-        } catch (IOException e) {
-            warnings.add("cannot read user settings " + settingsFile + " (" + e.getMessage() + "); ignored");
-            return values;
+        if (settings.language() != null && !settings.language().isBlank()) {
+            values.put(PolicyKey.DEFAULT_LANGUAGE, settings.language());
         }
-        if (root == null || !root.isObject()) {
-            return values;
+        if (settings.server() != null && !settings.server().isBlank()) {
+            values.put(PolicyKey.SERVER_URL, settings.server());
         }
-        for (PolicyKey key : PolicyKey.values()) {
-            JsonNode node = root.get(key.jsonName());
-            if (node != null && !node.isNull()) {
-                values.put(key, node.isBoolean() ? node.booleanValue() : node.isTextual() ? node.textValue() : node.toString());
-            }
-        }
+        publicComputerMode.ifPresent(on -> values.put(PolicyKey.PUBLIC_COMPUTER_MODE, on));
         return values;
+    }
+
+    /**
+     * Reads the user's files without changing them (unlike {@code SettingsStore.load()}, which moves a damaged
+     * file aside): a file that cannot be read adds a warning and counts as "no choices".
+     */
+    public static Map<PolicyKey, Object> read(AppPaths paths, List<String> warnings) {
+        Settings settings = readJson(paths.settingsFile(), Settings.class, warnings).orElse(Settings.defaults());
+        Optional<Boolean> publicMode = readJson(PrivacySettingsStore.file(paths), PrivacySettings.class, warnings)
+                .map(PrivacySettings::publicComputerMode);
+        return from(settings, publicMode);
+    }
+
+    /** The machine policy merged with this user's saved choices. */
+    public static EffectiveConfig effectiveConfig(Policy policy, AppPaths paths, List<String> warnings) {
+        return EffectiveConfig.merge(policy, read(paths, warnings));
+    }
+
+    private static <T> Optional<T> readJson(Path file, Class<T> type, List<String> warnings) {
+        try {
+            return Optional.ofNullable(JSON.readValue(Files.readAllBytes(file), type));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            warnings.add("cannot read user settings " + file + " (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); ignored");
+            return Optional.empty();
+        }
     }
 }

@@ -5,6 +5,13 @@ import atlantafx.base.theme.PrimerLight;
 import dev.confab.i18n.Messages;
 import dev.confab.i18n.PrivacyNotice;
 import dev.confab.logging.FileLogging;
+import dev.confab.policy.DeepLink;
+import dev.confab.policy.EffectiveConfig;
+import dev.confab.policy.PolicyKey;
+import dev.confab.policy.ServerAddress;
+import dev.confab.policy.UserSettingsValues;
+import dev.confab.policy.ValueSource;
+import dev.confab.privacy.PrivacySettings;
 import dev.confab.privacy.DataEraser;
 import dev.confab.privacy.DataLocations;
 import dev.confab.privacy.PermissionGate;
@@ -19,9 +26,9 @@ import dev.confab.storage.SettingsStore;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -36,6 +43,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -82,6 +91,7 @@ public final class AppController implements Navigator, SettingsAccess {
     private Optional<ConsentRecord> consent;
     private Screen current;
     private boolean agreeing;
+    private boolean policyWarningsShown;
 
     public AppController(Stage stage, AppServices services, Startup startup) {
         this.stage = stage;
@@ -91,7 +101,7 @@ public final class AppController implements Navigator, SettingsAccess {
         this.settings = startup.settings().settings();
         this.consent = startup.consent();
         this.noticeVersion = startup.noticeVersion();
-        this.text = new UiText(Messages.fromTag(settings.language(), services.osLocale()));
+        this.text = new UiText(Messages.fromTag(startLanguage(), services.osLocale()));
         this.topBar = buildTopBar();
         this.dataLocations = DataLocations.forApp(services.paths());
         this.privacyStore = new PrivacySettingsStore(services.paths());
@@ -124,9 +134,12 @@ public final class AppController implements Navigator, SettingsAccess {
             }
         });
         applyTheme(settings.theme());
+        services.links().onArrival(() -> {
+            stage.setIconified(false);
+            stage.toFront();
+        });
         if (hasConsent()) {
-            startFileLogging();
-            showLobby();
+            afterConsent();
         } else {
             showConsent();
         }
@@ -140,7 +153,8 @@ public final class AppController implements Navigator, SettingsAccess {
     private void showConsent() {
         OptionalInt previous = consent.map(c -> OptionalInt.of(c.policyVersion())).orElse(OptionalInt.empty());
         top.getChildren().setAll(notices); // no top bar: nothing but the notice is reachable before Agree
-        setScreen(new ConsentView(text, noticeVersion, previous, this::setLanguage, this::agree, this::decline));
+        setScreen(new ConsentView(text, noticeVersion, previous, this::setLanguage, languageLocked(), this::agree,
+                this::decline));
     }
 
     private void agree() {
@@ -149,7 +163,8 @@ public final class AppController implements Navigator, SettingsAccess {
         }
         agreeing = true;
         Locale language = text.locale();
-        Settings chosen = settings.withLanguage(Messages.tag(language));
+        // An enforced language is the administrator's, not the user's choice: do not store it as theirs.
+        Settings chosen = languageLocked() ? settings : settings.withLanguage(Messages.tag(language));
         io.execute(() -> {
             try {
                 ConsentRecord record = consentStore.agree(noticeVersion, Messages.tag(language));
@@ -158,8 +173,7 @@ public final class AppController implements Navigator, SettingsAccess {
                     settings = chosen;
                     consent = Optional.of(record);
                     agreeing = false;
-                    startFileLogging();
-                    showLobby();
+                    afterConsent();
                 });
             } catch (IOException | RuntimeException e) {
                 LOG.error("Could not store consent", e);
@@ -211,18 +225,87 @@ public final class AppController implements Navigator, SettingsAccess {
         });
     }
 
+    /** Consent is given (now or at an earlier launch): logging, the lobby, policy problems, waiting links. */
+    private void afterConsent() {
+        io.execute(this::seedPublicComputerMode);
+        startFileLogging();
+        showLobby();
+        showPolicyWarnings();
+        services.links().open(this::openLink);
+    }
+
+    /** Once per launch, after consent: a broken policy file is the administrator's problem, but users should know. */
+    private void showPolicyWarnings() {
+        if (policyWarningsShown || services.policy().warnings().isEmpty()) {
+            return;
+        }
+        policyWarningsShown = true;
+        // On the io thread, queued after startFileLogging(): so the warnings reach the log file too.
+        List<String> warnings = services.policy().warnings();
+        io.execute(() -> warnings.forEach(w -> LOG.warn("Policy: {}", w)));
+        addNotice(UiMessage.of("policy.notice", String.join("; ", services.policy().warnings())));
+    }
+
+    /** A meeting link from the command line, a second launch or the OS. FX thread. */
+    private void openLink(LinkInbox.Request request) {
+        if (!hasConsent() || request instanceof LinkInbox.Request.Show) {
+            return; // after a withdrawal: the consent screen stays; the user opens the link again later
+        }
+        if (current != null && current.keepsUserHere()) {
+            addNotice(UiMessage.of("lobby.link.inMeeting"));
+            return;
+        }
+        if (!(current instanceof LobbyView)) {
+            showLobby();
+        }
+        LobbyView lobby = (LobbyView) current;
+        switch (request) {
+            case LinkInbox.Request.Refused refused -> lobby.refuseLink(refused.reason());
+            case LinkInbox.Request.Join join -> {
+                try {
+                    ServerAddress server = config().serverFor(join.link());
+                    lobby.offerLink(join.link(), server);
+                } catch (DeepLink.InvalidDeepLinkException e) {
+                    LOG.warn("Meeting link refused by policy: {}", e.getMessage());
+                    lobby.refuseLink(e.getMessage());
+                }
+            }
+            case LinkInbox.Request.Show ignored -> {
+            }
+        }
+    }
+
+    /**
+     * The administrator's policy merged with the user's settings as they are now (the server and language
+     * change while the app runs). Public computer mode is not in {@link Settings}; the privacy center and
+     * {@link #shutdown()} resolve it from the privacy settings.
+     */
+    EffectiveConfig config() {
+        return EffectiveConfig.merge(services.policy().policy(), UserSettingsValues.from(settings, Optional.empty()));
+    }
+
+    private boolean languageLocked() {
+        return services.policy().isLocked(PolicyKey.DEFAULT_LANGUAGE);
+    }
+
+    /** The language tag to start in, null to follow the OS: enforced, else the user's, else the policy preset. */
+    private String startLanguage() {
+        String tag = config().language();
+        return "system".equals(tag) ? null : tag;
+    }
+
     @Override
     public void showLobby() {
         requireConsent();
         showTopBar();
-        setScreen(new LobbyView(text, this, services.capture(), services.meetings(), this));
+        setScreen(new LobbyView(text, this, services.capture(), services.meetings(), this, config()));
     }
 
     @Override
     public void returnToLobby(LobbyForm previous, UiMessage message, boolean isError) {
         requireConsent();
         showTopBar();
-        LobbyView lobby = new LobbyView(text, this, services.capture(), services.meetings(), this);
+        LobbyView lobby = new LobbyView(text, this, services.capture(), services.meetings(), this, config());
         lobby.restore(previous, message, isError);
         setScreen(lobby);
     }
@@ -232,7 +315,7 @@ public final class AppController implements Navigator, SettingsAccess {
         requireConsent();
         showTopBar();
         setScreen(new SettingsView(text, this, consent.orElseThrow(), services.paths().roots(),
-                this::setLanguage, this::setTheme, this::withdrawConsent, this::showLobby, this::showPrivacyCenter));
+                this::setLanguage, languageLocked(), this::setTheme, this::withdrawConsent, this::showLobby, this::showPrivacyCenter));
     }
 
     /** Settings → Privacy center. */
@@ -240,7 +323,7 @@ public final class AppController implements Navigator, SettingsAccess {
         requireConsent();
         showTopBar();
         setScreen(new PrivacyCenterView(text, new PrivacyCenterContext(dataLocations, privacyStore, permissions, this,
-                io, services.clock(), stage), this::showSettings, this::withdrawConsent, this::forgetErasedSettings));
+                io, services.clock(), stage, services.policy()), this::showSettings, this::withdrawConsent, this::forgetErasedSettings));
     }
 
     /** Asks before the first use of the camera, microphone, screen sharing, recording or diagnostics. */
@@ -351,6 +434,9 @@ public final class AppController implements Navigator, SettingsAccess {
     }
 
     private void setLanguage(Locale locale) {
+        if (languageLocked()) {
+            return; // the pickers are disabled; nothing else may switch it either
+        }
         text.setLocale(locale);
         update(s -> s.withLanguage(Messages.tag(locale)));
     }
@@ -376,7 +462,7 @@ public final class AppController implements Navigator, SettingsAccess {
         name.getStyleClass().add("app-name");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ComboBox<Locale> language = LanguagePicker.create(text, "language", this::setLanguage);
+        Node language = LanguagePicker.create(text, "language", this::setLanguage, languageLocked());
         settingsButton = new Button(null, Icons.of(MaterialDesignC.COG));
         settingsButton.setId("settingsButton");
         settingsButton.textProperty().bind(text.bind("settings.title"));
@@ -409,6 +495,33 @@ public final class AppController implements Navigator, SettingsAccess {
         notices.getChildren().add(notice);
     }
 
+    /** Enforced by the administrator, else the privacy center's switch (seeded from the policy preset). io thread. */
+    private boolean publicComputerMode() {
+        EffectiveConfig policy = services.policy();
+        return policy.isLocked(PolicyKey.PUBLIC_COMPUTER_MODE)
+                ? policy.isEnabled(PolicyKey.PUBLIC_COMPUTER_MODE)
+                : privacyStore.load().publicComputerMode();
+    }
+
+    /**
+     * An administrator's preset ({@code defaults.publicComputerMode: true}) is what the user starts with: written
+     * into their privacy settings before anything else is, so the first permission answer does not silently
+     * turn it off. io thread.
+     */
+    private void seedPublicComputerMode() {
+        EffectiveConfig policy = services.policy();
+        if (policy.source(PolicyKey.PUBLIC_COMPUTER_MODE) != ValueSource.POLICY_DEFAULT
+                || !policy.isEnabled(PolicyKey.PUBLIC_COMPUTER_MODE)
+                || Files.exists(PrivacySettingsStore.file(services.paths()))) {
+            return;
+        }
+        try {
+            privacyStore.save(PrivacySettings.defaults().withPublicComputerMode(true));
+        } catch (IOException e) {
+            LOG.warn("Could not apply the preset public computer mode: {}", e.toString());
+        }
+    }
+
     /** Stops screens and lets pending writes finish; called when the window closes. */
     public void shutdown() {
         disposeCurrent();
@@ -417,7 +530,7 @@ public final class AppController implements Navigator, SettingsAccess {
         }
         boolean consented = hasConsent();
         io.execute(() -> {
-            if (consented && privacyStore.load().publicComputerMode()) {
+            if (consented && publicComputerMode()) {
                 try {
                     eraseEverything();
                 } catch (IOException e) {

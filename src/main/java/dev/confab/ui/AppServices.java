@@ -1,10 +1,14 @@
 package dev.confab.ui;
 
 import dev.confab.media.CaptureFactory;
+import dev.confab.policy.EffectiveConfig;
+import dev.confab.policy.Policy;
+import dev.confab.policy.PolicyFile;
 import dev.confab.storage.AppPaths;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,9 +19,14 @@ import java.util.Objects;
  * @param meetings the lobby's New meeting / Join actions (the only path to the network); not touched before consent
  * @param exit     ends the application (Platform::exit in production)
  * @param osLocale the language to start with when the user has not chosen one
+ * @param policy   the administrator's policy merged with the user's settings as they were at launch. Switches
+ *                 users cannot set themselves (chat, private chat, screen sharing, recording, hosting on this
+ *                 computer) are final here: {@code policy().isEnabled(PolicyKey.CHAT_ALLOWED)}; the lobby and
+ *                 settings re-merge the live user settings through {@code policy().policy()}
+ * @param links    meeting links from the command line, a second launch or the OS; used after consent
  */
 public record AppServices(AppPaths paths, CaptureFactory capture, LobbyActions meetings, Clock clock,
-                          Runnable exit, Locale osLocale) {
+                          Runnable exit, Locale osLocale, EffectiveConfig policy, LinkInbox links) {
     public AppServices {
         Objects.requireNonNull(paths, "paths");
         Objects.requireNonNull(capture, "capture");
@@ -25,5 +34,15 @@ public record AppServices(AppPaths paths, CaptureFactory capture, LobbyActions m
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(exit, "exit");
         Objects.requireNonNull(osLocale, "osLocale");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(links, "links");
+    }
+
+    /** No administrator policy: every setting is the user's or built in. */
+    public AppServices(AppPaths paths, CaptureFactory capture, LobbyActions meetings, Clock clock, Runnable exit,
+                       Locale osLocale) {
+        this(paths, capture, meetings, clock, exit, osLocale,
+                EffectiveConfig.merge(Policy.absent(PolicyFile.machinePath(System.getProperty("os.name", ""), System.getenv())), Map.of()),
+                new LinkInbox());
     }
 }

@@ -28,9 +28,10 @@ public final class ConsentView implements Screen {
     /**
      * @param currentVersion  the bundled notice's version
      * @param previousVersion the version the user agreed to before, when the notice has changed since
+     * @param languageLocked  the administrator enforced the language
      */
     public ConsentView(UiText text, int currentVersion, OptionalInt previousVersion, Consumer<Locale> onLanguage,
-                       Runnable onAgree, Runnable onDecline) {
+                       boolean languageLocked, Runnable onAgree, Runnable onDecline) {
         Label icon = new Label(null, Icons.of(MaterialDesignS.SHIELD_CHECK_OUTLINE));
         icon.getStyleClass().add("consent-icon");
         Label title = new Label();
@@ -39,7 +40,7 @@ public final class ConsentView implements Screen {
         title.setWrapText(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, icon, title, spacer, LanguagePicker.create(text, "consentLanguage", onLanguage));
+        HBox header = new HBox(10, icon, title, spacer, LanguagePicker.create(text, "consentLanguage", onLanguage, languageLocked));
         header.setAlignment(Pos.CENTER_LEFT);
 
         VBox card = new VBox(14, header);

@@ -1,6 +1,7 @@
 package dev.confab.ui;
 
 import dev.confab.i18n.Messages;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 
@@ -12,7 +13,15 @@ final class LanguagePicker {
     private LanguagePicker() {
     }
 
-    static ComboBox<Locale> create(UiText text, String id, Consumer<Locale> onChoice) {
+    /**
+     * @param locked the administrator enforced the language: the picker shows it, disabled, with a padlock
+     *               whose id is {@code id + "Lock"}
+     */
+    static Node create(UiText text, String id, Consumer<Locale> onChoice, boolean locked) {
+        return PolicyLock.wrap(text, picker(text, id, onChoice), locked, id + "Lock");
+    }
+
+    private static ComboBox<Locale> picker(UiText text, String id, Consumer<Locale> onChoice) {
         ComboBox<Locale> picker = new ComboBox<>();
         picker.setId(id);
         picker.getItems().setAll(Messages.SUPPORTED);

@@ -2,6 +2,10 @@ package dev.confab.ui;
 
 import atlantafx.base.theme.Styles;
 import dev.confab.media.CaptureFactory;
+import dev.confab.policy.DeepLink;
+import dev.confab.policy.EffectiveConfig;
+import dev.confab.policy.PolicyKey;
+import dev.confab.policy.ServerAddress;
 import dev.confab.storage.Settings;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -27,6 +31,9 @@ import java.util.List;
 /**
  * The lobby: who you are, which server and meeting, and a check of camera and microphone before joining.
  * The form is on the left, the self-view, level meter and device pickers on the right.
+ *
+ * <p>The administrator's policy shapes the server choice: an enforced {@code serverUrl} is shown disabled with a
+ * padlock and always used; without {@code allowThisComputerHosting} "This computer" is not offered.
  */
 public final class LobbyView implements Screen {
 
@@ -37,6 +44,9 @@ public final class LobbyView implements Screen {
     private final SettingsAccess settings;
     private final LobbyActions actions;
     private final Navigator navigator;
+    private final EffectiveConfig config;
+    private final boolean serverLocked;
+    private final boolean hostingAllowed;
 
     private final TextField name = new TextField();
     private final ComboBox<ServerOption> serverPicker = new ComboBox<>();
@@ -56,13 +66,20 @@ public final class LobbyView implements Screen {
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
     private final DeviceCheckPanel devices;
+    /** The open "Join meeting …?" question, replaced when another link arrives. */
+    private javafx.scene.control.Alert linkPrompt;
     private final Parent view;
 
-    public LobbyView(UiText text, SettingsAccess settings, CaptureFactory capture, LobbyActions actions, Navigator navigator) {
+    /** @param config the policy merged with the user's current settings (decides the server choice) */
+    public LobbyView(UiText text, SettingsAccess settings, CaptureFactory capture, LobbyActions actions, Navigator navigator,
+                     EffectiveConfig config) {
         this.text = text;
         this.settings = settings;
         this.actions = actions;
         this.navigator = navigator;
+        this.config = config;
+        this.serverLocked = config.isLocked(PolicyKey.SERVER_URL);
+        this.hostingAllowed = config.isEnabled(PolicyKey.ALLOW_THIS_COMPUTER_HOSTING);
         this.devices = new DeviceCheckPanel(text, settings, capture);
         this.view = build();
         restore(settings.current());
@@ -80,6 +97,7 @@ public final class LobbyView implements Screen {
 
     @Override
     public void dispose() {
+        closeLinkPrompt();
         devices.dispose();
     }
 
@@ -100,7 +118,7 @@ public final class LobbyView implements Screen {
         name.promptTextProperty().bind(text.bind("lobby.displayName.prompt"));
 
         serverPicker.setId("serverPicker");
-        serverPicker.getItems().setAll(ServerOption.values());
+        serverPicker.getItems().setAll(hostingAllowed ? List.of(ServerOption.values()) : List.of(ServerOption.OTHER));
         serverPicker.setMaxWidth(Double.MAX_VALUE);
         serverPicker.setCellFactory(list -> new ServerCell());
         serverPicker.setButtonCell(new ServerCell());
@@ -109,7 +127,11 @@ public final class LobbyView implements Screen {
         serverAddress.visibleProperty().bind(serverPicker.valueProperty().isEqualTo(ServerOption.OTHER));
         serverAddress.managedProperty().bind(serverAddress.visibleProperty());
         serverPicker.valueProperty().addListener((obs, old, now) -> serverField.clearError());
-        VBox serverBox = Forms.labelled(text, "lobby.server", new VBox(6, serverPicker, serverAddress), serverField.error, "serverAddress");
+        VBox serverControls = serverLocked ? lockedServer() : new VBox(6, serverPicker, serverAddress);
+        if (!hostingAllowed && !serverLocked) {
+            serverControls.getChildren().add(policyHint("hostingNotAllowed", "lobby.server.hostingNotAllowed", true));
+        }
+        VBox serverBox = Forms.labelled(text, "lobby.server", serverControls, serverField.error, "serverAddress");
 
         meetingId.setId("meetingId");
         meetingId.setTextFormatter(MeetingIds.formatter());
@@ -173,21 +195,96 @@ public final class LobbyView implements Screen {
         return form;
     }
 
+    /**
+     * The enforced server, read-only with a padlock; the picker and address field stay out of the window (they
+     * still carry the value for {@link #submit}).
+     */
+    private VBox lockedServer() {
+        ServerAddress server = config.server();
+        TextField shown = new TextField();
+        shown.setId("lockedServer");
+        if (server instanceof ServerAddress.Remote) {
+            shown.setText(server.text());
+        } else {
+            shown.textProperty().bind(text.bind("lobby.server.thisComputer"));
+        }
+        return new VBox(6, PolicyLock.wrap(text, shown, true, "serverLock"), policyHint("serverLockedHint", "policy.locked", false));
+    }
+
+    private Label policyHint(String id, String key, boolean withPadlock) {
+        Label hint = new Label();
+        hint.setId(id);
+        if (withPadlock) {
+            hint.setGraphic(PolicyLock.icon(text, id + "Lock"));
+        }
+        hint.textProperty().bind(text.bind(key));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("policy-hint");
+        return hint;
+    }
+
     private void restore(Settings s) {
         name.setText(s.displayName());
-        if (s.server() == null || s.server().isBlank()) {
+        // Enforced policy, else the user's last choice, else the policy's preset, else this computer.
+        showServer(config.server());
+        Platform.runLater(() -> (name.getText().isBlank() ? name : meetingId).requestFocus());
+    }
+
+    private void showServer(ServerAddress server) {
+        if (server instanceof ServerAddress.Remote remote) {
+            serverPicker.setValue(ServerOption.OTHER);
+            serverAddress.setText(remote.text());
+        } else if (hostingAllowed) {
             serverPicker.setValue(ServerOption.THIS_COMPUTER);
         } else {
             serverPicker.setValue(ServerOption.OTHER);
-            serverAddress.setText(s.server());
         }
-        Platform.runLater(() -> (name.getText().isBlank() ? name : meetingId).requestFocus());
+    }
+
+    /**
+     * A meeting link was opened: fills in its server, meeting ID and passcode, then asks before joining.
+     * Never joins on its own: links come from web pages and messages. FX thread.
+     *
+     * @param server where the link's meeting is, already checked against the policy ({@link EffectiveConfig#serverFor})
+     * @return the question, for tests
+     */
+    javafx.scene.control.Alert offerLink(DeepLink link, ServerAddress server) {
+        if (!serverLocked) {
+            showServer(server);
+        }
+        meetingId.setText(link.meetingId());
+        passcode.setText(link.passcode().orElse(""));
+        statusIsError.set(false);
+        status.set(UiMessage.of("lobby.link.filled"));
+        String where = server instanceof ServerAddress.Remote ? server.text() : text.get("lobby.server.thisComputer");
+        closeLinkPrompt();
+        linkPrompt = JoinLinkPrompt.ask(view, text, MeetingIds.group(link.meetingId()), where, () -> {
+            if (!busy.get()) { // the same rule as the disabled Join button while a connection attempt runs
+                submit(true);
+            }
+        });
+        return linkPrompt;
+    }
+
+    private void closeLinkPrompt() {
+        if (linkPrompt != null && linkPrompt.isShowing()) {
+            linkPrompt.close();
+        }
+        linkPrompt = null;
+    }
+
+    /** A meeting link that cannot be used: says why under the buttons. FX thread. */
+    void refuseLink(String reason) {
+        statusIsError.set(true);
+        status.set(UiMessage.of("lobby.link.refused", reason));
     }
 
     /** Puts back what the user had entered before a meeting, and says why the meeting ended. FX thread. */
     void restore(LobbyForm previous, UiMessage message, boolean isError) {
         name.setText(previous.displayName());
-        if (previous.server() instanceof ServerChoice.Remote remote) {
+        if (serverLocked) {
+            showServer(config.server());
+        } else if (previous.server() instanceof ServerChoice.Remote remote) {
             serverPicker.setValue(ServerOption.OTHER);
             serverAddress.setText(remote.uri().toString());
         } else {
@@ -220,11 +317,18 @@ public final class LobbyView implements Screen {
             firstInvalid.input.requestFocus();
             return;
         }
+        if (!remote && !hostingAllowed) {
+            statusIsError.set(true);
+            status.set(UiMessage.of("lobby.server.hostingNotAllowed"));
+            return;
+        }
         String displayName = name.getText().strip();
-        ServerChoice server = remote
-                ? new ServerChoice.Remote(LobbyValidation.parseServer(serverAddress.getText()))
+        ServerChoice server = serverLocked ? choiceOf(config.server())
+                : remote ? new ServerChoice.Remote(LobbyValidation.parseServer(serverAddress.getText()))
                 : new ServerChoice.ThisComputer();
-        settings.update(s -> s.withIdentity(displayName, remote ? serverAddress.getText().strip() : null));
+        // An enforced server is not the user's choice: keep theirs for the day the policy goes away.
+        String chosen = remote ? serverAddress.getText().strip() : ServerAddress.THIS_COMPUTER_NAME;
+        settings.update(s -> s.withIdentity(displayName, serverLocked ? s.server() : chosen));
         LobbyForm form = new LobbyForm(displayName, server, joining ? MeetingIds.digitsOf(meetingId.getText()) : "",
                 passcode.getText(), devices.camera(), devices.cameraOn(), devices.microphone(), devices.micOn());
         if (joining) {
@@ -232,6 +336,12 @@ public final class LobbyView implements Screen {
         } else {
             actions.newMeeting(form, context);
         }
+    }
+
+    private static ServerChoice choiceOf(ServerAddress server) {
+        return server instanceof ServerAddress.Remote remote
+                ? new ServerChoice.Remote(remote.uri())
+                : new ServerChoice.ThisComputer();
     }
 
     private static boolean clear(Forms.CheckedField field) {

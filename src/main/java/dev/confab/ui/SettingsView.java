@@ -30,7 +30,7 @@ public final class SettingsView implements Screen {
     private final Parent view;
 
     public SettingsView(UiText text, SettingsAccess settings, ConsentRecord consent, List<Path> dataFolders,
-                        Consumer<Locale> onLanguage, Consumer<Settings.Theme> onTheme,
+                        Consumer<Locale> onLanguage, boolean languageLocked, Consumer<Settings.Theme> onTheme,
                         Runnable onWithdraw, Runnable onBack, Runnable onPrivacyCenter) {
         Button back = new Button(null, Icons.of(MaterialDesignA.ARROW_LEFT));
         back.setId("back");
@@ -51,7 +51,7 @@ public final class SettingsView implements Screen {
         theme.valueProperty().addListener((obs, old, now) -> onTheme.accept(now));
 
         GridPane appearance = new GridPane(16, 12);
-        appearance.addRow(0, label(text, "settings.language"), LanguagePicker.create(text, "settingsLanguage", onLanguage));
+        appearance.addRow(0, label(text, "settings.language"), LanguagePicker.create(text, "settingsLanguage", onLanguage, languageLocked));
         appearance.addRow(1, label(text, "settings.theme"), theme);
 
         Label privacyTitle = new Label();

@@ -41,7 +41,8 @@ class ConfabMainPolicyTest {
         Path home = dir.resolve("home");
         Files.createDirectories(home.resolve("config"));
         Files.writeString(home.resolve("config/settings.json"), """
-                { "recordingAllowed": true, "screenShareAllowed": true, "window": { "width": 900 } }
+                { "schemaVersion": 1, "language": "en", "server": "wss://other.example.org",
+                  "displayName": "Ada", "recordingAllowed": true }
                 """);
 
         int exit = confab(policy).execute("--data-dir", home.toString(), "--print-effective-config");
@@ -51,11 +52,40 @@ class ConfabMainPolicyTest {
                 .contains("Policy file: " + policy + " (loaded)")
                 .containsPattern("serverUrl\\s+wss://meet.example.org\\s+ENFORCED")
                 .containsPattern("recordingAllowed\\s+false\\s+ENFORCED")
-                .containsPattern("screenShareAllowed\\s+true\\s+USER")
-                .containsPattern("defaultLanguage\\s+zh-CN\\s+POLICY_DEFAULT")
+                .containsPattern("screenShareAllowed\\s+false\\s+POLICY_DEFAULT")
+                .containsPattern("defaultLanguage\\s+en\\s+USER")
+                .containsPattern("publicComputerMode\\s+false\\s+BUILT_IN")
                 .containsPattern("chatAllowed\\s+true\\s+BUILT_IN")
                 .contains("Warnings:")
                 .contains("enforced.chatAllowed: expected true or false, got \"sometimes\"; key ignored");
+    }
+
+    @Test
+    void theUsersOwnServerAndPublicModeBeatThePolicyPresetsButNotTheEnforcedLanguage() throws IOException {
+        Path policy = dir.resolve("policy.json");
+        Files.writeString(policy, """
+                { "enforced": { "defaultLanguage": "zh-CN", "updateCheck": false },
+                  "defaults": { "serverUrl": "wss://meet.example.org", "publicComputerMode": false } }
+                """);
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/settings.json"), """
+                { "schemaVersion": 1, "language": "en", "server": "wss://mine.example.net:8443" }
+                """);
+        Files.writeString(home.resolve("config/privacy.json"), """
+                { "keepMeetingHistory": true, "publicComputerMode": true }
+                """);
+
+        int exit = confab(policy).execute("--data-dir", home.toString(), "--print-effective-config");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString())
+                .containsPattern("serverUrl\\s+wss://mine.example.net:8443\\s+USER")
+                .containsPattern("publicComputerMode\\s+true\\s+USER")
+                .containsPattern("defaultLanguage\\s+zh-CN\\s+ENFORCED")
+                .containsPattern("updateCheck\\s+false\\s+ENFORCED")
+                .containsPattern("allowThisComputerHosting\\s+true\\s+BUILT_IN")
+                .doesNotContain("Warnings:");
     }
 
     @Test

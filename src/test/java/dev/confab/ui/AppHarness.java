@@ -1,6 +1,9 @@
 package dev.confab.ui;
 
 import dev.confab.i18n.PrivacyNotice;
+import dev.confab.policy.Policy;
+import dev.confab.policy.PolicyFile;
+import dev.confab.policy.UserSettingsValues;
 import dev.confab.storage.AppPaths;
 import dev.confab.storage.ConsentStore;
 import dev.confab.storage.Settings;
@@ -33,6 +36,10 @@ final class AppHarness {
     final CountDownLatch exited = new CountDownLatch(1);
     final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:15:30Z"), ZoneOffset.UTC);
     AppController controller;
+    /** The administrator's policy; CONFAB_POLICY_FILE cannot differ per test, so tests hand it in here. */
+    Policy policy;
+    /** Meeting links "from outside" (command line, second launch); tests offer them before or after start. */
+    final LinkInbox links = new LinkInbox();
 
     AppHarness(Path dir, FakeCaptureFactory capture) {
         this.paths = AppPaths.under(dir);
@@ -49,8 +56,17 @@ final class AppHarness {
         this(dir, FakeCaptureFactory.syntheticOnly());
     }
 
+    /** Starts under this policy, read from {@code policyFile} like the real policy.json. */
+    AppHarness withPolicy(Path policyFile) {
+        this.policy = PolicyFile.load(policyFile);
+        return this;
+    }
+
+    /** Merged the way DesktopLauncher does: from the policy and the user's files as they are at start. */
     AppServices services(Locale osLocale) {
-        return new AppServices(paths, capture, actions, clock, exited::countDown, osLocale);
+        Policy machine = policy != null ? policy : Policy.absent(paths.config().resolve("policy.json"));
+        return new AppServices(paths, capture, actions, clock, exited::countDown, osLocale,
+                UserSettingsValues.effectiveConfig(machine, paths, new java.util.ArrayList<>()), links);
     }
 
     /** Stores consent to {@code version} (and settings) as an earlier run of the app would have. */

@@ -112,6 +112,52 @@ class ScreenshotTourTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
+    void lobbyEnforcedServer(String tag) throws Exception {
+        Path policy = Files.writeString(dir.resolve("policy.json"), """
+                { "enforced": { "serverUrl": "wss://meet.example.org", "allowThisComputerHosting": false } }
+                """);
+        lang = tag;
+        app = new AppHarness(dir.resolve("home"), FakeCaptureFactory.withRealDevices()).withPolicy(policy)
+                .agreedBefore(1, stored(tag).withIdentity("Ada Lovelace", null));
+        app.start(osLocale(tag), 1);
+        awaitLivePreview();
+        assertThat(robot.lookup("#serverLock").tryQuery()).isPresent();
+        shoot("lobby-enforced-server");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void lobbyPolicyNotice(String tag) throws Exception {
+        Path policy = Files.writeString(dir.resolve("policy.json"), """
+                { "enforced": { "allowThisComputerHosting": false, "defaultLanguage": "%s" },
+                  "defaults": { "chatAllowed": "no" } }
+                """.formatted(tag));
+        lang = tag;
+        app = new AppHarness(dir.resolve("home"), FakeCaptureFactory.withRealDevices()).withPolicy(policy)
+                .agreedBefore(1, stored(tag).withIdentity("Ada Lovelace", null));
+        app.start(osLocale(tag), 1);
+        awaitLivePreview();
+        assertThat(robot.lookup("#hostingNotAllowed").tryQuery()).isPresent();
+        shoot("lobby-policy-notice");
+        robot.clickOn("#settingsButton");
+        shoot("settings-language-locked");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void lobbyLinkQuestion(String tag) throws Exception {
+        start(tag, stored(tag).withIdentity("Ada Lovelace", null), FakeCaptureFactory.withRealDevices(), 1);
+        awaitLivePreview();
+        app.links.offerText("confab://join?server=wss%3A%2F%2Fmeet.example.org&meeting=1234567890&passcode=abc123");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#joinLinkPrompt").tryQuery().isPresent());
+        javafx.stage.Window dialog = robot.lookup("#joinLinkPrompt").query().getScene().getWindow();
+        shoot("lobby-link-filled");
+        shootWindow("link-question", dialog);
+        robot.clickOn("#joinLinkNotNow");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
     void settingsRecoveredNotice(String tag) throws Exception {
         AppHarness harness = new AppHarness(dir, FakeCaptureFactory.withRealDevices()).agreedBefore(stored(tag));
         Files.writeString(harness.paths.settingsFile(), "{ not json");

@@ -1,5 +1,7 @@
 package dev.confab.ui.privacy;
 
+import dev.confab.policy.PolicyKey;
+import dev.confab.ui.PolicyLock;
 import atlantafx.base.theme.Styles;
 import dev.confab.logging.FileLogging;
 import dev.confab.meeting.history.CalendarEvent;
@@ -339,7 +341,8 @@ public final class PrivacyCenterView implements Screen {
         publicMode.selectedProperty().addListener((obs, old, now) -> savePrivacy(s -> s.withPublicComputerMode(now)));
         Label hint = label("privacy.publicModeHint");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
-        return section("privacy.publicMode", publicMode, hint);
+        boolean locked = ctx.policy().isLocked(PolicyKey.PUBLIC_COMPUTER_MODE);
+        return section("privacy.publicMode", PolicyLock.wrap(text, publicMode, locked, "publicModeLock"), hint);
     }
 
     private Node logsSection() {
@@ -388,7 +391,9 @@ public final class PrivacyCenterView implements Screen {
         meetings.setAll(records);
         loading = true;
         keepHistory.setSelected(privacy.keepMeetingHistory());
-        publicMode.setSelected(privacy.publicComputerMode());
+        publicMode.setSelected(ctx.policy().isLocked(PolicyKey.PUBLIC_COMPUTER_MODE)
+                ? ctx.policy().isEnabled(PolicyKey.PUBLIC_COMPUTER_MODE)
+                : privacy.publicComputerMode());
         loading = false;
         avatar.setImage(picture);
         showPermissions();
