@@ -1,5 +1,8 @@
 package dev.confab.app;
 
+import dev.confab.media.ScreenCaptureFactory;
+import dev.confab.policy.PolicyKey;
+
 import dev.confab.media.CaptureFactory;
 import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.policy.DeepLink;
@@ -59,7 +62,10 @@ final class DesktopLauncher {
         warnings.forEach(w -> LOG.warn("Settings: {}", w));
         // The built-in server starts only when the user asks for a meeting on "This computer"; reachable from
         // the local network so that others can join, and stopped when the window closes.
-        try (MeetingLauncher meetings = new MeetingLauncher(paths, new LocalServer(paths.serverDir(), true))) {
+        var sharing = new MeetingLauncher.Sharing(new ScreenCaptureFactory(),
+                () -> config.isEnabled(PolicyKey.SCREEN_SHARE_ALLOWED));
+        try (MeetingLauncher meetings = new MeetingLauncher(paths, new LocalServer(paths.serverDir(), true),
+                java.util.function.Function.identity(), sharing)) {
             ConfabApp.launch(new AppServices(paths, captureFactory(), meetings, Clock.systemUTC(), Platform::exit,
                     Locale.getDefault(), config, links));
         } finally {
