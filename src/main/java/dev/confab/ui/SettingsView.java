@@ -132,7 +132,7 @@ public final class SettingsView implements Screen {
         recordings.textProperty().bind(text.bind("recordings.open"));
         recordings.setOnAction(e -> onRecordings.run());
 
-        VBox privacy = new VBox(10, privacyTitle, consentStatus, privacyCenter, recordings, folder, showNotice, notice,
+        VBox privacy = new VBox(10, privacyTitle, consentStatus, new HBox(10, privacyCenter, recordings), folder, showNotice, notice,
                 withdrawHint, withdraw, confirmBox, keepChat, keepChatHint);
 
         HBox heading = new HBox(12, back, title);
