@@ -105,6 +105,7 @@ class RecordingBindingTest {
         await().atMost(WAIT).until(() -> visible("#recordingPrompt"));
         assertThat(text("#recordingIndicator")).isEqualTo("Recording — Ada");
         assertThat(text("#recordingPromptText")).isEqualTo("This meeting is being recorded by Ada.");
+        assertThat(visible("#recording-1")).as("the roster marks Ada as recording").isTrue();
 
         robot.clickOn("#recordingContinue");
         await().atMost(WAIT).until(() -> !visible("#recordingPrompt"));
