@@ -61,6 +61,7 @@ class RecordingBindingTest {
     private final FxRobot robot = new FxRobot();
     private final List<SessionState> states = new CopyOnWriteArrayList<>();
     private final AtomicLong freeBytes = new AtomicLong(10 * GIGABYTE);
+    private boolean adminAllowsRecording = true;
     private MeetingServer server;
     private TestClient ada;
     private MeetingSession grace;
@@ -225,13 +226,39 @@ class RecordingBindingTest {
         assertThat(new RecordingLibrary(folder).list()).hasSize(1);
     }
 
+    @Test
+    void theHostsMenuSetsWhoMayRecordForEveryone() throws Exception {
+        showGrace(true, null, RecordingSources.NONE);
+        ada.join(grace.roster().meetingId(), "Ada", null);
+        assertThat(ada.next(ServerMessage.RecordingPolicyChanged.class).policy()).as("greeting").isEqualTo(RecordingPolicy.HOST_ONLY);
+        await().atMost(WAIT).until(() -> visible("#recordingPolicy"));
+
+        robot.clickOn("#recordingPolicy");
+        robot.clickOn("Everyone");
+        assertThat(ada.next(ServerMessage.RecordingPolicyChanged.class).policy()).isEqualTo(RecordingPolicy.EVERYONE);
+        ada.send(new ClientMessage.RecordingStart());
+        await().atMost(WAIT).until(() -> "Recording — Ada".equals(text("#recordingIndicator")));
+    }
+
+    @Test
+    void whenTheAdministratorTurnsRecordingOffThereIsNoRecordButtonButOthersAreStillAnnounced() throws Exception {
+        adminAllowsRecording = false;
+        String meetingId = ada.create("Ada", null).meetingId();
+        showGrace(false, meetingId, RecordingSources.NONE);
+        assertThat(robot.lookup("#recordButton").tryQuery()).isEmpty();
+
+        ada.send(new ClientMessage.RecordingStart());
+        await().atMost(WAIT).until(() -> visible("#recordingPrompt"));
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private void showGrace(boolean create, String meetingId, RecordingSources sources) throws Exception {
         RecordingStorage storage = new RecordingStorage(folder, dir -> freeBytes.get(),
                 RecordingStorage.DEFAULT_MINIMUM_TO_START, RecordingStorage.DEFAULT_MINIMUM_TO_CONTINUE,
                 Duration.ofMillis(200));
-        RecordingSetup setup = new RecordingSetup(() -> storage, sources, () -> true, () -> "Ada: hello\n");
+        RecordingSetup setup = new RecordingSetup(() -> storage, sources, () -> adminAllowsRecording,
+                () -> "Ada: hello\n");
         var forward = new Forwarder();
         grace = new MeetingSession(SessionOptions.of(server.url(), "Grace", ServerTrust.systemOnly()), forward);
         FxToolkit.setupFixture(() -> {
