@@ -107,6 +107,7 @@ class RecordingControlsTest {
     @Test
     void forbiddingStopsCurrentRecordersAndTellsEveryone() throws Exception {
         host.send(new ClientMessage.SetRecordingPolicy(RecordingPolicy.EVERYONE));
+        assertThat(alice.next(ServerMessage.RecordingPolicyChanged.class).policy()).isEqualTo(RecordingPolicy.EVERYONE);
         alice.send(new ClientMessage.RecordingStart());
         for (TestClient client : List.of(host, alice, bob)) {
             assertThat(client.next(ServerMessage.RecordingChanged.class).recording()).isTrue();

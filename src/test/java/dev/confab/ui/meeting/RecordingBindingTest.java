@@ -211,7 +211,9 @@ class RecordingBindingTest {
     @Test
     void theHostChoosesWhoMayRecordAndForbiddingStopsTheOwnRecording() throws Exception {
         String meetingId = ada.create("Ada", null).meetingId();
+        assertThat(ada.next(ServerMessage.RecordingPolicyChanged.class).policy()).as("greeting").isEqualTo(RecordingPolicy.HOST_ONLY);
         ada.send(new ClientMessage.SetRecordingPolicy(RecordingPolicy.EVERYONE));
+        assertThat(ada.next(ServerMessage.RecordingPolicyChanged.class).policy()).isEqualTo(RecordingPolicy.EVERYONE);
         showGrace(false, meetingId, new SyntheticRecordingSources());
         assertThat(visible("#recordingPolicy")).as("only the host sees the policy menu").isFalse();
 
