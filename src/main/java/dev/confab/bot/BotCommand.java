@@ -124,8 +124,7 @@ public final class BotCommand implements Callable<Integer> {
                 if (share != null) {
                     stats.share.startSynthetic();
                 }
-                BotRecorder recorder = recordFile == null ? null
-                        : BotRecorder.start(recordFile, session, botVideo.video().receiver(), stats.share);
+                BotRecorder recorder = startRecorder(session, botVideo, stats);
                 BotAudio botAudio = startAudio(session, recorder);
                 stats.attachAudio(botAudio);
                 sendChat(session, stats);
@@ -188,6 +187,18 @@ public final class BotCommand implements Callable<Integer> {
 
     private VideoFormat videoFormat() {
         return BotOptions.videoFormat(spec.commandLine(), video, videoSize, fps);
+    }
+
+    private BotRecorder startRecorder(MeetingSession session, BotVideo botVideo, BotStats stats) {
+        if (recordFile == null) {
+            return null;
+        }
+        try {
+            return BotRecorder.start(recordFile, session, botVideo.video().receiver(), stats.share);
+        } catch (MediaException e) {
+            session.leave();
+            throw new CommandLine.ParameterException(spec.commandLine(), "--record: " + e.getMessage());
+        }
     }
 
     private BotAudio startAudio(MeetingSession session, BotRecorder recorder) {

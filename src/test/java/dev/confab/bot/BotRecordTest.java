@@ -95,4 +95,17 @@ class BotRecordTest {
             assertThat(loudest).as("the received tone is in the recording").isGreaterThan(0.05);
         }
     }
+
+    @Test
+    void aFileThatCannotBeWrittenIsAUsageError() throws Exception {
+        server = TestServers.start(TestServers.loopback());
+        var host = dev.confab.testing.TestClient.greeted(server.url());
+        String meetingId = host.create("Host", null).meetingId();
+        StringWriter out = new StringWriter();
+        int exit = run(out, "bot", "--server", server.url().toString(), "--meeting", meetingId, "--duration", "1s",
+                "--record", dir.resolve("missing-folder").resolve("x.mp4").toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString()).contains("--record: ");
+        host.close();
+    }
 }

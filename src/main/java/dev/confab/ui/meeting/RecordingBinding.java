@@ -206,9 +206,21 @@ public final class RecordingBinding implements MeetingListener {
                     screen.showNotice(refusal, "recordingProblem");
                 } else if (own == Own.ASKING && !closed) {
                     commands.startRecording();
+                    giveUpWithoutAnswer();
                 }
             });
         });
+    }
+
+    /** No answer (e.g. the connection dropped meanwhile): let the user try again rather than wait forever. */
+    private void giveUpWithoutAnswer() {
+        var timeout = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(15));
+        timeout.setOnFinished(e -> {
+            if (own == Own.ASKING) {
+                setOwn(Own.IDLE);
+            }
+        });
+        timeout.play();
     }
 
     /** The server told everyone: now start writing. */

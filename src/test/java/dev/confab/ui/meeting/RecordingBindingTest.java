@@ -158,7 +158,7 @@ class RecordingBindingTest {
         assertThat(ada.next(ServerMessage.RecordingChanged.class)).isEqualTo(new ServerMessage.RecordingChanged(1, true, false));
         assertThat(visible("#recordingPrompt")).as("no prompt about one's own recording").isFalse();
         await().atMost(WAIT).until(() -> files().stream().anyMatch(f -> f.toString().endsWith(".mp4")));
-        Thread.sleep(2000); // record about two seconds of the feed (the recording's length is what is tested)
+        awaitRecordedOnDisk(Duration.ofMillis(1500));
 
         robot.clickOn("#saveChatWithRecording");
         robot.clickOn("#recordButton");
@@ -194,7 +194,7 @@ class RecordingBindingTest {
         robot.clickOn("#recordButton");
         assertThat(ada.next(ServerMessage.RecordingChanged.class).recording()).isTrue();
         await().atMost(WAIT).until(() -> files().stream().anyMatch(f -> f.toString().endsWith(".mp4")));
-        Thread.sleep(2000); // something worth keeping
+        awaitRecordedOnDisk(Duration.ofMillis(1500)); // something worth keeping
         freeBytes.set(50L * 1024 * 1024);
 
         await().atMost(WAIT).until(() -> robot.lookup("#recordingLowDisk").tryQuery().isPresent());
@@ -220,7 +220,7 @@ class RecordingBindingTest {
         robot.clickOn("#recordButton");
         await().atMost(WAIT).until(() -> "Recording — Grace".equals(text("#recordingIndicator")));
         await().atMost(WAIT).until(() -> files().stream().anyMatch(f -> f.toString().endsWith(".mp4")));
-        Thread.sleep(1500);
+        awaitRecordedOnDisk(Duration.ofSeconds(1));
         ada.send(new ClientMessage.SetRecordingPolicy(RecordingPolicy.HOST_ONLY));
 
         await().atMost(WAIT).until(() -> robot.lookup("#recordingStoppedByPolicy").tryQuery().isPresent());
@@ -321,6 +321,18 @@ class RecordingBindingTest {
 
     private String text(String query) {
         return robot.lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse(null);
+    }
+
+    /** Waits until the file being written holds at least {@code length} of video (the recorder flushes often). */
+    private void awaitRecordedOnDisk(Duration length) {
+        await().atMost(WAIT).until(() -> {
+            Path mp4 = files().stream().filter(f -> f.toString().endsWith(".mp4")).findFirst().orElseThrow();
+            try {
+                return MediaFileInfo.scan(mp4).video().compareTo(length) >= 0;
+            } catch (dev.confab.media.MediaException stillStarting) {
+                return false;
+            }
+        });
     }
 
     private List<Path> files() throws Exception {
