@@ -43,12 +43,20 @@ final class BotAudio implements AutoCloseable {
 
     /** {@code option}: "sine", "none" or the path of an audio file. */
     static BotAudio start(MeetingSession session, String option) throws MediaException {
+        return start(session, option, null);
+    }
+
+    /** As {@link #start(MeetingSession, String)}; {@code mixTap} (may be null) also gets the received mix. */
+    static BotAudio start(MeetingSession session, String option, dev.confab.media.AudioFrameListener mixTap)
+            throws MediaException {
         AudioCall.Source source = switch (option) {
             case "sine" -> AudioCall.Source.microphone(new FfmpegCaptureFactory(), FfmpegCaptureFactory.SYNTHETIC_MICROPHONE);
             case "none" -> new AudioCall.Source.None();
             default -> new AudioCall.Source.File(Path.of(option));
         };
-        return new BotAudio(option, AudioCall.start(session, source, new NullAudioOutput(), AudioCall.Processing.NONE, false));
+        var output = new dev.confab.meeting.audio.TappedAudioOutput(new NullAudioOutput());
+        output.setTap(mixTap);
+        return new BotAudio(option, AudioCall.start(session, source, output, AudioCall.Processing.NONE, false));
     }
 
     void onMedia(MediaFrame frame) {

@@ -92,6 +92,9 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--fps", defaultValue = "30", description = "Camera frame rate. Default: ${DEFAULT-VALUE}")
     int fps;
 
+    @Option(names = "--record", paramLabel = "FILE", description = "Record what the bot receives (a remote share, else the first remote camera, and the audio mix) into this MP4 file.")
+    Path recordFile;
+
     @Override
     public Integer call() throws IOException, InterruptedException, MediaException {
         PrintWriter out = spec.commandLine().getOut();
@@ -121,13 +124,17 @@ public final class BotCommand implements Callable<Integer> {
                 if (share != null) {
                     stats.share.startSynthetic();
                 }
-                BotAudio botAudio = startAudio(session);
+                BotRecorder recorder = startRecorder(session, botVideo, stats);
+                BotAudio botAudio = startAudio(session, recorder);
                 stats.attachAudio(botAudio);
                 sendChat(session, stats);
                 stats.awaitEnded(stay);
                 stats.detachAudio();
                 botAudio.close();
                 out.println(botAudio.report().summary());
+                if (recorder != null) {
+                    out.println(recorder.finish());
+                }
             }
             session.leave();
             videoReport = botVideo.report();
@@ -182,9 +189,21 @@ public final class BotCommand implements Callable<Integer> {
         return BotOptions.videoFormat(spec.commandLine(), video, videoSize, fps);
     }
 
-    private BotAudio startAudio(MeetingSession session) {
+    private BotRecorder startRecorder(MeetingSession session, BotVideo botVideo, BotStats stats) {
+        if (recordFile == null) {
+            return null;
+        }
         try {
-            return BotAudio.start(session, audio);
+            return BotRecorder.start(recordFile, session, botVideo.video().receiver(), stats.share);
+        } catch (MediaException e) {
+            session.leave();
+            throw new CommandLine.ParameterException(spec.commandLine(), "--record: " + e.getMessage());
+        }
+    }
+
+    private BotAudio startAudio(MeetingSession session, BotRecorder recorder) {
+        try {
+            return BotAudio.start(session, audio, recorder == null ? null : recorder.recorder());
         } catch (dev.confab.media.MediaException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--audio: " + e.getMessage());
         }

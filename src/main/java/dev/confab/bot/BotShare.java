@@ -29,7 +29,12 @@ final class BotShare implements AutoCloseable {
 
     private final AtomicLong received = new AtomicLong();
     private volatile MeetingSession session;
+    private volatile dev.confab.media.VideoFrameListener recording;
     private final ShareReceiver receiver = new ShareReceiver((id, w, h, stride, bgra, time) -> {
+        dev.confab.media.VideoFrameListener target = recording;
+        if (target != null) {
+            target.onFrame(w, h, stride, bgra, time);
+        }
     }, (sharer, stream) -> {
         MeetingSession current = session;
         if (current != null) {
@@ -38,6 +43,11 @@ final class BotShare implements AutoCloseable {
     });
     private ScreenShareSender sender;
     private Capture capture;
+
+    /** {@code --record}: received share pictures also go to {@code listener} (null: stop). */
+    void recordInto(dev.confab.media.VideoFrameListener listener) {
+        recording = listener;
+    }
 
     void attach(MeetingSession meetingSession) {
         session = meetingSession;

@@ -3,6 +3,7 @@ package dev.confab.meeting;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.Participant;
+import dev.confab.protocol.RecordingPolicy;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
 
@@ -79,5 +80,15 @@ public final class CompositeMeetingListener implements MeetingListener {
     @Override
     public void onAnnotation(ServerMessage.AnnotationMessage annotation) {
         listeners.forEach(l -> l.onAnnotation(annotation));
+    }
+
+    @Override
+    public void onRecordingChanged(ServerMessage.RecordingChanged change) {
+        listeners.forEach(l -> l.onRecordingChanged(change));
+    }
+
+    @Override
+    public void onRecordingPolicy(RecordingPolicy policy) {
+        listeners.forEach(l -> l.onRecordingPolicy(policy));
     }
 }

@@ -3,6 +3,7 @@ package dev.confab.meeting;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.Participant;
+import dev.confab.protocol.RecordingPolicy;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
 
@@ -79,5 +80,16 @@ public interface MeetingListener {
 
     /** Someone else drew on, undid or cleared annotations of a share. */
     default void onAnnotation(ServerMessage.AnnotationMessage annotation) {
+    }
+
+    /**
+     * Someone started or stopped recording (the roster's {@code recording} flag changes too). When
+     * {@code change.stoppedByPolicy()} names this participant, its own recording must stop.
+     */
+    default void onRecordingChanged(ServerMessage.RecordingChanged change) {
+    }
+
+    /** The meeting's recording policy, on joining and whenever the host changes it. */
+    default void onRecordingPolicy(RecordingPolicy policy) {
     }
 }

@@ -7,6 +7,7 @@ import dev.confab.protocol.LeaveReason;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.Participant;
+import dev.confab.protocol.RecordingPolicy;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
 import dev.confab.meeting.chat.ChatCrypto;
@@ -63,6 +64,7 @@ public final class MeetingSession implements AutoCloseable {
 
     private volatile SessionState state = new SessionState.Idle();
     private volatile Roster roster = Roster.empty();
+    private volatile RecordingPolicy recordingPolicy = RecordingPolicy.HOST_ONLY;
     // Written only on the event thread; volatile because sendMedia reads it from media threads.
     private volatile SignalingConnection connection;
     // Confined to the event thread:
@@ -89,6 +91,11 @@ public final class MeetingSession implements AutoCloseable {
 
     public Roster roster() {
         return roster;
+    }
+
+    /** The meeting's recording policy as last announced by the server (HOST_ONLY until then). */
+    public RecordingPolicy recordingPolicy() {
+        return recordingPolicy;
     }
 
     /**
@@ -198,6 +205,25 @@ public final class MeetingSession implements AutoCloseable {
     /** Host: end another participant's share. */
     public void stopShareOf(int participantId) {
         sendInMeeting(new ClientMessage.StopShare(participantId));
+    }
+
+    /**
+     * Announces that this participant starts recording locally (call before writing anything). The server
+     * answers with {@link MeetingListener#onRecordingChanged} for everyone, or refuses with
+     * {@link MeetingListener#onRequestFailed} RECORDING_NOT_ALLOWED (requestType {@code recording_start}).
+     */
+    public void startRecording() {
+        sendInMeeting(new ClientMessage.RecordingStart());
+    }
+
+    /** Announces that this participant stopped recording. */
+    public void stopRecording() {
+        sendInMeeting(new ClientMessage.RecordingStop());
+    }
+
+    /** Host: who may record; the server stops recorders that are no longer allowed. */
+    public void setRecordingPolicy(RecordingPolicy policy) {
+        sendInMeeting(new ClientMessage.SetRecordingPolicy(Objects.requireNonNull(policy, "policy")));
     }
 
     /** Host: allow several participants to share at once. */
@@ -372,6 +398,11 @@ public final class MeetingSession implements AutoCloseable {
             case ServerMessage.ShareUpdated update -> listener.onShareUpdated(update);
             case ServerMessage.SharePolicy policy -> listener.onSharePolicy(policy.allowMultipleSharers());
             case ServerMessage.AnnotationMessage annotation -> listener.onAnnotation(annotation);
+            case ServerMessage.RecordingChanged change -> listener.onRecordingChanged(change);
+            case ServerMessage.RecordingPolicyChanged policy -> {
+                recordingPolicy = policy.policy();
+                listener.onRecordingPolicy(policy.policy());
+            }
         }
     }
 

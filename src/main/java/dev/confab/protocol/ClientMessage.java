@@ -33,6 +33,9 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ClientMessage.StopShare.class, name = "stop_share"),
         @JsonSubTypes.Type(value = ClientMessage.AllowMultipleSharers.class, name = "allow_multiple_sharers"),
         @JsonSubTypes.Type(value = ClientMessage.Annotate.class, name = "annotate"),
+        @JsonSubTypes.Type(value = ClientMessage.RecordingStart.class, name = "recording_start"),
+        @JsonSubTypes.Type(value = ClientMessage.RecordingStop.class, name = "recording_stop"),
+        @JsonSubTypes.Type(value = ClientMessage.SetRecordingPolicy.class, name = "set_recording_policy"),
 })
 public sealed interface ClientMessage {
 
@@ -80,7 +83,10 @@ public sealed interface ClientMessage {
     record Leave() implements ClientMessage {
     }
 
-    /** The sender's own media state, shown to everyone in the roster. */
+    /**
+     * The sender's own media state, shown to everyone in the roster. The server ignores {@code sharing} and
+     * {@code recording} here: only the share and recording requests change them.
+     */
     record UpdateState(@JsonProperty(required = true) boolean muted,
                        @JsonProperty(required = true) boolean cameraOn,
                        @JsonProperty(required = true) boolean sharing,
@@ -153,6 +159,24 @@ public sealed interface ClientMessage {
                     @JsonProperty(required = true) Annotation annotation) implements ClientMessage {
         public Annotate {
             Objects.requireNonNull(annotation, "annotation");
+        }
+    }
+
+    /**
+     * The sender starts recording the meeting locally; refused with RECORDING_NOT_ALLOWED unless the meeting's
+     * {@link RecordingPolicy} allows the sender's role. Everyone learns it from {@code recording_changed}.
+     */
+    record RecordingStart() implements ClientMessage {
+    }
+
+    /** The sender stopped recording. */
+    record RecordingStop() implements ClientMessage {
+    }
+
+    /** Host only: who may record from now on; recorders no longer allowed are stopped. */
+    record SetRecordingPolicy(@JsonProperty(required = true) RecordingPolicy policy) implements ClientMessage {
+        public SetRecordingPolicy {
+            Objects.requireNonNull(policy, "policy");
         }
     }
 }

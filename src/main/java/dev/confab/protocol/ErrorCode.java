@@ -49,6 +49,11 @@ public enum ErrorCode {
     NOT_SHARING,
     /** A viewer annotated a share whose sharer does not allow viewer annotation. */
     ANNOTATION_NOT_ALLOWED,
+    /**
+     * {@code recording_start} while the meeting's recording policy does not allow the sender's role to record
+     * (host only, or nobody), or {@code set_recording_policy} with a policy this server does not know.
+     */
+    RECORDING_NOT_ALLOWED,
     /** Read by clients for any code newer than they know. Never sent. */
     @JsonEnumDefaultValue
     UNKNOWN

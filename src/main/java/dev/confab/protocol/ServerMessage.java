@@ -29,6 +29,8 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ServerMessage.ShareUpdated.class, name = "share_updated"),
         @JsonSubTypes.Type(value = ServerMessage.SharePolicy.class, name = "share_policy"),
         @JsonSubTypes.Type(value = ServerMessage.AnnotationMessage.class, name = "annotation"),
+        @JsonSubTypes.Type(value = ServerMessage.RecordingChanged.class, name = "recording_changed"),
+        @JsonSubTypes.Type(value = ServerMessage.RecordingPolicyChanged.class, name = "recording_policy"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage {
@@ -182,6 +184,23 @@ public sealed interface ServerMessage {
                              @JsonProperty(required = true) Annotation annotation) implements ServerMessage {
         public AnnotationMessage {
             Objects.requireNonNull(annotation, "annotation");
+        }
+    }
+
+    /**
+     * {@code participantId} started or stopped recording the meeting locally. {@code stoppedByPolicy} is true
+     * when the server stopped it because the recording policy (or a host change) no longer allows that
+     * participant to record: the recorder must stop and keep what it has.
+     */
+    record RecordingChanged(@JsonProperty(required = true) int participantId,
+                            @JsonProperty(required = true) boolean recording,
+                            boolean stoppedByPolicy) implements ServerMessage {
+    }
+
+    /** The meeting's recording policy: sent to everyone when the host changes it, and to every joiner. */
+    record RecordingPolicyChanged(@JsonProperty(required = true) RecordingPolicy policy) implements ServerMessage {
+        public RecordingPolicyChanged {
+            Objects.requireNonNull(policy, "policy");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.confab.server;
 
 import dev.confab.protocol.Participant;
+import dev.confab.protocol.RecordingPolicy;
 import dev.confab.protocol.Role;
 import dev.confab.protocol.ServerMessage;
 
@@ -31,6 +32,8 @@ final class Meeting {
     ScheduledFuture<?> emptyTimer;
     /** Guarded by this meeting's lock; false: one sharer at a time. */
     boolean allowMultipleSharers;
+    /** Guarded by this meeting's lock. */
+    RecordingPolicy recordingPolicy = RecordingPolicy.HOST_ONLY;
 
     Meeting(String id, PasscodeHash passcode, Instant createdAt) {
         this.id = id;

@@ -185,6 +185,7 @@ final class MeetingRegistry {
             meeting.broadcast(new ServerMessage.ParticipantUpdated(member.view()), null);
         }
         meeting.broadcast(new ServerMessage.MeetingUpdated(meeting.locked(), meeting.hostId()), null);
+        RecordingControls.enforce(meeting); // under HOST_ONLY the former host may no longer record
     }
 
     /** Tells every connected client the server is going away and closes its connection. */

@@ -46,6 +46,7 @@ final class MeetingService {
     private final HostControls hostControls;
     private final MediaRelay relay;
     private final ShareControls shares = new ShareControls();
+    private final RecordingControls recordings = new RecordingControls();
 
     MeetingService(ServerConfig config, ProtocolCodec codec, Clock clock, ScheduledExecutorService timers) {
         this.config = config;
@@ -171,6 +172,9 @@ final class MeetingService {
             case ClientMessage.StopShare stop -> shares.stopOther(connection, stop);
             case ClientMessage.AllowMultipleSharers allow -> shares.allowMultiple(connection, allow);
             case ClientMessage.Annotate annotate -> shares.annotate(connection, annotate);
+            case ClientMessage.RecordingStart ignored -> recordings.start(connection);
+            case ClientMessage.RecordingStop ignored -> recordings.stop(connection);
+            case ClientMessage.SetRecordingPolicy policy -> recordings.setPolicy(connection, policy);
         }
     }
 
@@ -215,6 +219,7 @@ final class MeetingService {
                 meeting.passcode != null);
         synchronized (meeting) {
             registry.admit(connection, meeting, name, create.chatKey());
+            recordings.greet(connection);
         }
     }
 
@@ -252,6 +257,7 @@ final class MeetingService {
             } else {
                 registry.admit(connection, meeting, name, join.chatKey());
                 shares.greet(connection);
+                recordings.greet(connection);
             }
         }
     }
@@ -283,6 +289,7 @@ final class MeetingService {
         }
         if (registry.resume(connection, resume.resumeToken())) {
             shares.greet(connection);
+            recordings.greet(connection);
         } else {
             connection.sendError(ErrorCode.RESUME_REJECTED, "This session has expired; join the meeting again", "resume");
         }
@@ -310,8 +317,8 @@ final class MeetingService {
         synchronized (member.meeting) {
             member.muted = update.muted();
             member.cameraOn = update.cameraOn();
-            // 'sharing' is the server's own record, changed only by share_start/share_stop/stop_share.
-            member.recording = update.recording();
+            // 'sharing' and 'recording' are the server's own record, changed only by the share and
+            // recording requests, so that the recording policy cannot be bypassed here.
             member.meeting.broadcast(new ServerMessage.ParticipantUpdated(member.view()), null);
         }
     }

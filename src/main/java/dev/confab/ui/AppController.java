@@ -232,6 +232,7 @@ public final class AppController implements Navigator, SettingsAccess {
         showLobby();
         showPolicyWarnings();
         services.links().open(this::openLink);
+        offerUnfinishedRecordings();
     }
 
     /** Once per launch, after consent: a broken policy file is the administrator's problem, but users should know. */
@@ -315,10 +316,22 @@ public final class AppController implements Navigator, SettingsAccess {
         requireConsent();
         showTopBar();
         setScreen(new SettingsView(text, this, consent.orElseThrow(), services.paths().roots(),
-                this::setLanguage, languageLocked(), this::setTheme, this::withdrawConsent, this::showLobby, this::showPrivacyCenter));
+                this::setLanguage, languageLocked(), this::setTheme, this::withdrawConsent, this::showLobby, this::showPrivacyCenter,
+                this::showRecordings));
     }
 
     /** Settings → Privacy center. */
+    /** The recordings on this computer (from the top bar and Settings). */
+    public void showRecordings() {
+        setScreen(new dev.confab.ui.recording.RecordingsView(text, dataLocations.recordings(),
+                dev.confab.ui.recording.FileActions.desktop(), io, this::showLobby));
+    }
+
+    /** After consent: offer to keep recordings cut off when Confab last closed while recording. */
+    private void offerUnfinishedRecordings() {
+        new dev.confab.ui.recording.RecoveryPrompt(text, dataLocations.recordings(), io, stage, this::addNotice).start();
+    }
+
     public void showPrivacyCenter() {
         requireConsent();
         showTopBar();
@@ -388,6 +401,7 @@ public final class AppController implements Navigator, SettingsAccess {
         current = screen;
         root.setCenter(screen.view());
         settingsButton.setDisable(screen.keepsUserHere());
+        recordingsButton.setDisable(screen.keepsUserHere());
     }
 
     private void disposeCurrent() {
@@ -455,6 +469,7 @@ public final class AppController implements Navigator, SettingsAccess {
     // --- chrome ---------------------------------------------------------------------------------------
 
     private Button settingsButton;
+    private Button recordingsButton;
 
     private HBox buildTopBar() {
         Label name = new Label(null, Icons.of(MaterialDesignA.ACCOUNT_MULTIPLE));
@@ -470,7 +485,11 @@ public final class AppController implements Navigator, SettingsAccess {
         tip.textProperty().bind(text.bind("settings.open"));
         settingsButton.setTooltip(tip);
         settingsButton.setOnAction(e -> showSettings());
-        HBox bar = new HBox(12, name, spacer, language, settingsButton);
+        recordingsButton = new Button(null, Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignF.FILMSTRIP));
+        recordingsButton.setId("recordingsButton");
+        recordingsButton.textProperty().bind(text.bind("recordings.open"));
+        recordingsButton.setOnAction(e -> showRecordings());
+        HBox bar = new HBox(12, name, spacer, language, recordingsButton, settingsButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
         bar.setId("topBar");

@@ -31,7 +31,8 @@ public final class SettingsView implements Screen {
 
     public SettingsView(UiText text, SettingsAccess settings, ConsentRecord consent, List<Path> dataFolders,
                         Consumer<Locale> onLanguage, boolean languageLocked, Consumer<Settings.Theme> onTheme,
-                        Runnable onWithdraw, Runnable onBack, Runnable onPrivacyCenter) {
+                        Runnable onWithdraw, Runnable onBack, Runnable onPrivacyCenter,
+                        Runnable onRecordings) {
         Button back = new Button(null, Icons.of(MaterialDesignA.ARROW_LEFT));
         back.setId("back");
         back.textProperty().bind(text.bind("settings.back"));
@@ -126,7 +127,12 @@ public final class SettingsView implements Screen {
         keepChatHint.setWrapText(true);
         keepChatHint.textProperty().bind(text.bind("settings.keepChatHistory.hint"));
 
-        VBox privacy = new VBox(10, privacyTitle, consentStatus, privacyCenter, folder, showNotice, notice,
+        Button recordings = new Button(null, Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignF.FILMSTRIP));
+        recordings.setId("settingsRecordings");
+        recordings.textProperty().bind(text.bind("recordings.open"));
+        recordings.setOnAction(e -> onRecordings.run());
+
+        VBox privacy = new VBox(10, privacyTitle, consentStatus, new HBox(10, privacyCenter, recordings), folder, showNotice, notice,
                 withdrawHint, withdraw, confirmBox, keepChat, keepChatHint);
 
         HBox heading = new HBox(12, back, title);

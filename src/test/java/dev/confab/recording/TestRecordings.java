@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Finished recordings of synthetic input for library and recovery tests, made as fast as the encoder goes. */
-final class TestRecordings {
+public final class TestRecordings {
     static final SyntheticMeetingFeed FEED = new SyntheticMeetingFeed(320, 240);
     /** Plenty of space and a fast check, so tests do not wait for the watch. */
     static final Duration FAST_CHECK = Duration.ofMillis(50);
@@ -19,7 +19,7 @@ final class TestRecordings {
     private TestRecordings() {
     }
 
-    static Path record(Path file, String title, Instant createdAt, double seconds) throws Exception {
+    public static Path record(Path file, String title, Instant createdAt, double seconds) throws Exception {
         MeetingRecorder recorder = MeetingRecorder.start(file, RecordingFormat.DEFAULT,
                 Map.of("title", title, "creation_time", createdAt.toString()), e -> { });
         FEED.feed(recorder, recorder, seconds, 0, false);

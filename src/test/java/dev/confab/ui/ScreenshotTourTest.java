@@ -233,6 +233,58 @@ class ScreenshotTourTest {
         shoot("meeting-speaker-reconnecting");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void meetingBeingRecorded(String tag) throws Exception {
+        var screen = showMeeting(tag, 4, 2);
+        var roster = dev.confab.ui.meeting.TestRosters.roster(4, 2);
+        var recording = new dev.confab.meeting.Roster(roster.meetingId(), roster.selfId(), roster.hostId(), roster.locked(),
+                roster.passcodeProtected(), roster.participants().stream().map(p -> p.id() != 2 ? p
+                        : new dev.confab.protocol.Participant(p.id(), p.displayName(), p.role(), p.muted(), p.cameraOn(),
+                                p.sharing(), true, p.connected(), p.joinedAt(), p.chatKey())).toList(), List.of());
+        robot.interact(() -> {
+            var binding = new dev.confab.ui.meeting.RecordingBinding(app.controller.text(), new dev.confab.ui.meeting.RecordingCommands() {
+                @Override
+                public void startRecording() {
+                }
+
+                @Override
+                public void stopRecording() {
+                }
+
+                @Override
+                public void setRecordingPolicy(dev.confab.protocol.RecordingPolicy policy) {
+                }
+
+                @Override
+                public void leave() {
+                }
+            }, screen, dev.confab.ui.meeting.RecordingSetup.defaults());
+            screen.showRoster(recording);
+            binding.onRosterChanged(recording);
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#recordingPrompt").tryQuery().isPresent());
+        shoot("meeting-recording-prompt");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void recordingsList(String tag) throws Exception {
+        start(tag, stored(tag), FakeCaptureFactory.withRealDevices(), 1);
+        Path folder = dev.confab.privacy.DataLocations.forApp(app.paths).recordings();
+        java.nio.file.Files.createDirectories(folder);
+        dev.confab.recording.TestRecordings.record(folder.resolve("Weekly planning 2026-11-23 10-00.mp4"), "Weekly planning",
+                java.time.Instant.parse("2026-11-23T10:00:00Z"), 3);
+        dev.confab.recording.TestRecordings.record(folder.resolve("设计评审 2026-11-20 15-30.mp4"), "设计评审",
+                java.time.Instant.parse("2026-11-20T15:30:00Z"), 2);
+        robot.clickOn("#recordingsButton");
+        var table = robot.lookup("#recordingsTable").queryAs(javafx.scene.control.TableView.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == 2);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#deleteRecording");
+        shoot("recordings");
+    }
+
     private dev.confab.ui.meeting.MeetingLauncher launcher;
     private MeetingRig rig;
 

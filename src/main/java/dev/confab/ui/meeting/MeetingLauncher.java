@@ -51,6 +51,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     private final ExecutorService background = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("confab-meeting-launcher").factory());
     private KnownServers knownServers; // loaded on first use of a remote server, on the background thread
+    private volatile RecordingSetup recordingSetup;
 
     public MeetingLauncher(AppPaths paths, LocalServer localServer) {
         this(paths, localServer, Function.identity());
@@ -67,6 +68,18 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         this.localServer = localServer;
         this.tuning = tuning;
         this.sharing = sharing;
+        this.recordingSetup = new RecordingSetup(
+                () -> dev.confab.recording.RecordingStorage.in(dev.confab.privacy.DataLocations.forApp(paths).recordings()),
+                RecordingSources.NONE, () -> true, null);
+    }
+
+    /** Where recordings go, what feeds them and whether the administrator allows them; for meetings started later. */
+    public void setRecordingSetup(RecordingSetup setup) {
+        this.recordingSetup = java.util.Objects.requireNonNull(setup, "setup");
+    }
+
+    public RecordingSetup recordingSetup() {
+        return recordingSetup;
     }
 
     /**
@@ -190,6 +203,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         MeetingSession session;
         final ShareBinding shares = new ShareBinding(sharing.screens(), sharing.allowed());
         MeetingScreen screen; // FX thread
+        volatile RecordingBinding recording; // set on the FX thread, read by session events
         boolean cancelled; // FX thread
 
         Attempt(LobbyForm form, LobbyContext lobby, boolean create, URI server, MeetingScreen.Invite invite) {
@@ -208,7 +222,27 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         }
 
         @Override
+        public void onRecordingChanged(dev.confab.protocol.ServerMessage.RecordingChanged change) {
+            RecordingBinding binding = recording;
+            if (binding != null) {
+                binding.onRecordingChanged(change);
+            }
+        }
+
+        @Override
+        public void onRecordingPolicy(dev.confab.protocol.RecordingPolicy policy) {
+            RecordingBinding binding = recording;
+            if (binding != null) {
+                binding.onRecordingPolicy(policy);
+            }
+        }
+
+        @Override
         public void onRosterChanged(Roster roster) {
+            RecordingBinding binding = recording;
+            if (binding != null) {
+                binding.onRosterChanged(roster);
+            }
             Platform.runLater(() -> {
                 if (screen != null) {
                     screen.showRoster(roster);
@@ -228,6 +262,10 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         @Override
         public void onRequestFailed(ErrorCode code, String detail, String requestType) {
             LOG.info("Request {} refused: {} ({})", requestType, code, detail);
+            RecordingBinding binding = recording;
+            if (binding != null) {
+                binding.onRequestFailed(code, detail, requestType);
+            }
             Platform.runLater(() -> {
                 if (screen != null) {
                     screen.requestFailed(code);
@@ -262,6 +300,10 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                         shares.attach(screen, navigator.text());
                         navigator.show(screen);
                         screen.showRoster(session.roster());
+                        recording = new RecordingBinding(navigator.text(), RecordingCommands.of(session), screen,
+                                recordingSetup);
+                        recording.onRosterChanged(session.roster());
+                        recording.onRecordingPolicy(session.recordingPolicy());
                     }
                     screen.showState(now);
                 }
@@ -279,6 +321,9 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         }
 
         private void ended(SessionState.Ended ended) {
+            if (recording != null) {
+                recording.close(); // finishes this participant's own recording
+            }
             closeSession();
             if (screen == null) {
                 joinFailed(ended);

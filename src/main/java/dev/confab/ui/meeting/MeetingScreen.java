@@ -88,6 +88,8 @@ public final class MeetingScreen implements Screen, MeetingControls {
     private final VBox notices = new VBox(6);
     private final VBox bannerSlot = new VBox();
     private final Button shareButton = controlButton("shareButton");
+    private final HBox headerBar = new HBox(10);
+    private final HBox controlsBar = new HBox(10);
     private final Timeline clock;
     private final long startedNanos = System.nanoTime();
     private final BorderPane view = new BorderPane();
@@ -270,6 +272,32 @@ public final class MeetingScreen implements Screen, MeetingControls {
         return side;
     }
 
+    /** Adds badges (e.g. the recording indicator) to the header, after the elapsed time. */
+    public void addHeaderItem(javafx.scene.Node item) {
+        headerBar.getChildren().add(headerBar.getChildren().indexOf(elapsed) + 1, item);
+    }
+
+    /** Adds buttons to the controls bar, before the spacer that pushes Leave to the right. */
+    public void addControls(javafx.scene.Node... items) {
+        int spacer = controlsBar.getChildren().stream().filter(n -> n.getClass() == Region.class).findFirst()
+                .map(controlsBar.getChildren()::indexOf).orElse(controlsBar.getChildren().size());
+        controlsBar.getChildren().addAll(spacer, List.of(items));
+    }
+
+    /** A banner that stays until {@link #removeBanner} (e.g. a prompt with its own buttons). */
+    public void addBanner(javafx.scene.Node banner) {
+        notices.getChildren().add(0, banner);
+    }
+
+    public void removeBanner(javafx.scene.Node banner) {
+        notices.getChildren().remove(banner);
+    }
+
+    /** A dismissible notice with the given node id. */
+    public void showNotice(UiMessage message, String id) {
+        addNotice(message, id);
+    }
+
     public VideoGrid grid() {
         return grid;
     }
@@ -328,7 +356,8 @@ public final class MeetingScreen implements Screen, MeetingControls {
         stats.selectedProperty().bindBidirectional(grid.showStatsProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, copy, lockBadge, elapsed, spacer, speaker, stats);
+        HBox bar = headerBar;
+        bar.getChildren().setAll(title, copy, lockBadge, elapsed, spacer, speaker, stats);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         inviteLine.setId("invite");
@@ -407,7 +436,8 @@ public final class MeetingScreen implements Screen, MeetingControls {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, mute, camera, people, shareButton, spacer, leave);
+        HBox bar = controlsBar;
+        bar.getChildren().setAll(mute, camera, people, shareButton, spacer, leave);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("meeting-controls");
         bar.setId("meetingControls");

@@ -148,6 +148,14 @@ final class ParticipantList extends VBox {
                 gone.setMinWidth(Region.USE_PREF_SIZE);
                 row.getChildren().add(gone);
             }
+            if (p.recording()) {
+                Label recording = new Label(null, Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignR.RECORD_CIRCLE));
+                recording.setId("recording-" + p.id());
+                recording.textProperty().bind(text.bind("recording.badge"));
+                recording.getStyleClass().addAll("recording-badge", Styles.DANGER, Styles.TEXT_SMALL);
+                recording.setMinWidth(Region.USE_PREF_SIZE);
+                row.getChildren().add(recording);
+            }
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             row.getChildren().add(spacer);

@@ -1,0 +1,42 @@
+package dev.confab.ui.meeting;
+
+import dev.confab.meeting.MeetingSession;
+import dev.confab.protocol.RecordingPolicy;
+
+/** What recording asks of the meeting; every call returns at once. */
+public interface RecordingCommands {
+    /** Announce (and ask the server's permission) before writing anything. */
+    void startRecording();
+
+    void stopRecording();
+
+    /** Host: who may record. */
+    void setRecordingPolicy(RecordingPolicy policy);
+
+    /** The user chose Leave in the "being recorded" prompt. */
+    void leave();
+
+    static RecordingCommands of(MeetingSession session) {
+        return new RecordingCommands() {
+            @Override
+            public void startRecording() {
+                session.startRecording();
+            }
+
+            @Override
+            public void stopRecording() {
+                session.stopRecording();
+            }
+
+            @Override
+            public void setRecordingPolicy(RecordingPolicy policy) {
+                session.setRecordingPolicy(policy);
+            }
+
+            @Override
+            public void leave() {
+                session.leave();
+            }
+        };
+    }
+}

@@ -1,0 +1,111 @@
+package dev.confab.bot;
+
+import dev.confab.app.ConfabMain;
+import dev.confab.server.MeetingServer;
+import dev.confab.testing.TestServers;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code bot --record}: one bot sends camera and tone, the other records what it receives. */
+class BotRecordTest {
+
+    @TempDir
+    Path dir;
+
+    private MeetingServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private static int run(StringWriter out, String... args) {
+        CommandLine cli = ConfabMain.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void aBotRecordsTheVideoAndSoundItReceives() throws Exception {
+        server = TestServers.start(TestServers.loopback());
+        String url = server.url().toString();
+        StringWriter senderOut = new StringWriter();
+        CompletableFuture<Integer> sender = CompletableFuture.supplyAsync(() -> run(senderOut, "bot", "--server", url,
+                "--new", "--duration", "9s", "--video", "testsrc", "--video-size", "640x360", "--fps", "15",
+                "--audio", "sine"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> senderOut.toString().contains("Meeting ID"));
+        Matcher id = Pattern.compile("Meeting ID: (\\d{10})").matcher(senderOut.toString());
+        assertThat(id.find()).isTrue();
+
+        Path file = dir.resolve("received.mp4");
+        StringWriter recorderOut = new StringWriter();
+        int recorder = run(recorderOut, "bot", "--server", url, "--meeting", id.group(1), "--duration", "4s",
+                "--record", file.toString());
+        assertThat(recorder).as(recorderOut.toString()).isZero();
+        assertThat(recorderOut.toString()).contains("Recording: " + file);
+        assertThat(sender.get()).isZero();
+
+        assertThat(file).isRegularFile();
+        assertThat(Files.size(file)).isPositive();
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.start();
+            assertThat(grabber.getImageWidth()).isEqualTo(1280);
+            assertThat(grabber.getImageHeight()).isEqualTo(720);
+            assertThat(grabber.getAudioChannels()).isEqualTo(1);
+            long pictures = 0;
+            long lastPictureMicros = 0;
+            long lastSoundMicros = 0;
+            double loudest = 0;
+            for (Frame frame; (frame = grabber.grab()) != null; ) {
+                if (frame.image != null) {
+                    pictures++;
+                    lastPictureMicros = frame.timestamp;
+                }
+                if (frame.samples != null) {
+                    lastSoundMicros = frame.timestamp;
+                    var samples = (java.nio.ShortBuffer) frame.samples[0]; // the grabber converts to S16
+                    for (int i = samples.position(); i < samples.limit(); i++) {
+                        loudest = Math.max(loudest, Math.abs(samples.get(i)) / 32768.0);
+                    }
+                }
+            }
+            // ~4 s in the meeting, minus joining and the first keyframe: at least 2.5 s of each.
+            assertThat(lastPictureMicros).isBetween(2_500_000L, 5_500_000L);
+            assertThat(pictures).isGreaterThan(70);
+            assertThat(lastSoundMicros).isBetween(2_500_000L, 5_500_000L);
+            assertThat(loudest).as("the received tone is in the recording").isGreaterThan(0.05);
+        }
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenIsAUsageError() throws Exception {
+        server = TestServers.start(TestServers.loopback());
+        var host = dev.confab.testing.TestClient.greeted(server.url());
+        String meetingId = host.create("Host", null).meetingId();
+        StringWriter out = new StringWriter();
+        int exit = run(out, "bot", "--server", server.url().toString(), "--meeting", meetingId, "--duration", "1s",
+                "--record", dir.resolve("missing-folder").resolve("x.mp4").toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString()).contains("--record: ");
+        host.close();
+    }
+}
