@@ -22,7 +22,8 @@ final class DesktopLauncher {
         AppPaths paths = AppPaths.resolve(dataDir);
         // The built-in server starts only when the user asks for a meeting on "This computer"; reachable from
         // the local network so that others can join, and stopped when the window closes.
-        try (MeetingLauncher meetings = new MeetingLauncher(paths, new LocalServer(paths.serverDir(), true))) {
+        try (MeetingLauncher meetings = new MeetingLauncher(paths, new LocalServer(paths.serverDir(), true),
+                captureFactory())) {
             ConfabApp.launch(new AppServices(paths, captureFactory(), meetings, Clock.systemUTC(), Platform::exit,
                     Locale.getDefault()));
         }

@@ -71,6 +71,7 @@ public final class AppController implements Navigator, SettingsAccess {
     private final DataLocations dataLocations;
     private final PrivacySettingsStore privacyStore;
     private final PermissionGate permissions;
+    private javafx.application.HostServices hostServices;
     private final UiText text;
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> new Thread(r, "confab-user-files"));
     private final BorderPane root = new BorderPane();
@@ -244,6 +245,7 @@ public final class AppController implements Navigator, SettingsAccess {
     }
 
     /** Asks before the first use of the camera, microphone, screen sharing, recording or diagnostics. */
+    @Override
     public PermissionGate permissions() {
         return permissions;
     }
@@ -286,6 +288,25 @@ public final class AppController implements Navigator, SettingsAccess {
     @Override
     public UiText text() {
         return text;
+    }
+
+    @Override
+    public Settings currentSettings() {
+        return current();
+    }
+
+    /** The platform's services for opening links; set by the application before {@link #start()}. */
+    public void setHostServices(javafx.application.HostServices hostServices) {
+        this.hostServices = hostServices;
+    }
+
+    @Override
+    public void openLink(String url) {
+        if (hostServices != null) {
+            hostServices.showDocument(url);
+        } else {
+            LOG.warn("No browser available to open a link");
+        }
     }
 
     private void requireConsent() {

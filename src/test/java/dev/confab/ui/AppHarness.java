@@ -1,6 +1,9 @@
 package dev.confab.ui;
 
 import dev.confab.i18n.PrivacyNotice;
+import dev.confab.privacy.Permission;
+import dev.confab.privacy.PrivacySettings;
+import dev.confab.privacy.PrivacySettingsStore;
 import dev.confab.storage.AppPaths;
 import dev.confab.storage.ConsentStore;
 import dev.confab.storage.Settings;
@@ -39,9 +42,23 @@ final class AppHarness {
         this.capture = capture;
     }
 
-    /** Uses the real meeting layer (network) instead of the recorder. */
-    AppHarness withMeetings(LobbyActions real) {
+    /**
+     * Uses the real meeting layer (network) instead of the recorder, as a user who allowed camera and
+     * microphone on an earlier run (the permission prompt has its own tests).
+     */
+    AppHarness withMeetings(LobbyActions real) throws IOException {
         this.actions = real;
+        return granted(Permission.CAMERA, Permission.MICROPHONE);
+    }
+
+    /** Stores these permissions as allowed, as the permission prompt would have on an earlier run. */
+    AppHarness granted(Permission... permissions) throws IOException {
+        PrivacySettingsStore store = new PrivacySettingsStore(paths);
+        PrivacySettings settings = store.load();
+        for (Permission p : permissions) {
+            settings = settings.with(p, Permission.State.GRANTED);
+        }
+        store.save(settings);
         return this;
     }
 

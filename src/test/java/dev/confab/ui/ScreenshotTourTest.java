@@ -204,7 +204,7 @@ class ScreenshotTourTest {
         lang = tag;
         app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices()).agreedBefore(1, stored(tag).withIdentity("Ada Lovelace", null));
         launcher = new dev.confab.ui.meeting.MeetingLauncher(app.paths,
-                new dev.confab.ui.meeting.LocalServer(dir.resolve("local"), false));
+                new dev.confab.ui.meeting.LocalServer(dir.resolve("local"), false), app.capture);
         app.withMeetings(launcher).start(osLocale(tag), 1);
     }
 

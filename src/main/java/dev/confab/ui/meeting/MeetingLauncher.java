@@ -1,5 +1,7 @@
 package dev.confab.ui.meeting;
 
+import dev.confab.media.CaptureFactory;
+import dev.confab.meeting.CompositeMeetingListener;
 import dev.confab.meeting.EndReason;
 import dev.confab.meeting.KnownServers;
 import dev.confab.meeting.MeetingFailure;
@@ -9,6 +11,10 @@ import dev.confab.meeting.OwnMediaState;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
+import dev.confab.meeting.history.MeetingHistoryRecorder;
+import dev.confab.meeting.history.MeetingHistoryStore;
+import dev.confab.privacy.PrivacySettingsStore;
+import dev.confab.storage.ChatHistoryStore;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.Participant;
 import dev.confab.server.EmbeddedServer;
@@ -26,6 +32,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -43,19 +53,25 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
 
     private final AppPaths paths;
     private final LocalServer localServer;
+    private final CaptureFactory captures;
     private final Function<SessionOptions, SessionOptions> tuning;
     private final ExecutorService background = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("confab-meeting-launcher").factory());
     private KnownServers knownServers; // loaded on first use of a remote server, on the background thread
 
-    public MeetingLauncher(AppPaths paths, LocalServer localServer) {
-        this(paths, localServer, Function.identity());
+    public MeetingLauncher(AppPaths paths, LocalServer localServer, CaptureFactory captures) {
+        this(paths, localServer, captures, Function.identity());
     }
 
-    /** @param tuning adjusts session options (tests shorten the reconnect timeout) */
-    public MeetingLauncher(AppPaths paths, LocalServer localServer, Function<SessionOptions, SessionOptions> tuning) {
+    /**
+     * @param captures opens the camera and microphone chosen in the lobby
+     * @param tuning   adjusts session options (tests shorten the reconnect timeout)
+     */
+    public MeetingLauncher(AppPaths paths, LocalServer localServer, CaptureFactory captures,
+                           Function<SessionOptions, SessionOptions> tuning) {
         this.paths = paths;
         this.localServer = localServer;
+        this.captures = captures;
         this.tuning = tuning;
     }
 
@@ -136,8 +152,11 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                          MeetingScreen.Invite invite) {
         SessionOptions options = tuning.apply(SessionOptions.of(server, form.displayName(), trust));
         Attempt attempt = new Attempt(form, lobby, create, server, invite);
-        MeetingSession session = new MeetingSession(options, attempt);
+        attempt.media = new MeetingMediaBinding(new MeetingMediaBinding.Devices(captures, form.camera(),
+                form.cameraOn(), form.microphone(), form.micOn(), null), lobby.navigator().permissions());
+        MeetingSession session = new MeetingSession(options, listenersFor(attempt));
         attempt.session = session;
+        attempt.media.setSession(session);
         lobby.setBusy(true);
         lobby.showInfo("meeting.connecting");
         lobby.setCancel(attempt::cancel);
@@ -148,6 +167,20 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         } else {
             session.join(form.meetingId(), form.passcode());
         }
+    }
+
+    /**
+     * The attempt (lobby, then screen) first, so the tiles exist before the media binding attaches to them;
+     * the history recorder only when the user keeps a meeting history.
+     */
+    private MeetingListener listenersFor(Attempt attempt) {
+        List<MeetingListener> listeners = new ArrayList<>();
+        listeners.add(attempt);
+        listeners.add(attempt.media);
+        if (new PrivacySettingsStore(paths).load().keepMeetingHistory()) {
+            listeners.add(new MeetingHistoryRecorder(MeetingHistoryStore.of(paths), Clock.systemUTC(), null));
+        }
+        return new CompositeMeetingListener(listeners.toArray(MeetingListener[]::new));
     }
 
     /** Stops the built-in server; the app is exiting. */
@@ -167,6 +200,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         final MeetingScreen.Invite invite;
         final OwnMediaState initialState;
         MeetingSession session;
+        MeetingMediaBinding media;
         MeetingScreen screen; // FX thread
         boolean cancelled; // FX thread
 
@@ -228,6 +262,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         private void apply(SessionState now) {
             if (cancelled) {
                 if (now instanceof SessionState.Ended) {
+                    media.close();
                     closeSession();
                 }
                 return;
@@ -239,6 +274,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                         screen = new MeetingScreen(navigator.text(), MeetingCommands.of(session), invite, initialState);
                         navigator.show(screen);
                         screen.showRoster(session.roster());
+                        startMedia();
                     }
                     screen.showState(now);
                 }
@@ -255,7 +291,14 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
             }
         }
 
+        private void startMedia() {
+            String meetingId = session.roster().meetingId();
+            var transcript = new ChatHistoryStore(paths).open(navigator.currentSettings(), meetingId, Instant.now());
+            media.start(screen, navigator.text(), navigator::openLink, transcript);
+        }
+
         private void ended(SessionState.Ended ended) {
+            media.close();
             closeSession();
             if (screen == null) {
                 joinFailed(ended);
