@@ -1,6 +1,7 @@
 package dev.confab.app;
 
 import dev.confab.media.CaptureFactory;
+import dev.confab.media.ExclusiveCaptureFactory;
 import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.storage.AppPaths;
 import dev.confab.ui.AppServices;
@@ -22,14 +23,15 @@ final class DesktopLauncher {
         AppPaths paths = AppPaths.resolve(dataDir);
         // The built-in server starts only when the user asks for a meeting on "This computer"; reachable from
         // the local network so that others can join, and stopped when the window closes.
-        try (MeetingLauncher meetings = new MeetingLauncher(paths, new LocalServer(paths.serverDir(), true),
-                captureFactory())) {
-            ConfabApp.launch(new AppServices(paths, captureFactory(), meetings, Clock.systemUTC(), Platform::exit,
+        // One factory for the lobby and the meeting, so the meeting's camera waits for the lobby's preview to let go.
+        CaptureFactory captures = captureFactory();
+        try (MeetingLauncher meetings = new MeetingLauncher(paths, new LocalServer(paths.serverDir(), true), captures)) {
+            ConfabApp.launch(new AppServices(paths, captures, meetings, Clock.systemUTC(), Platform::exit,
                     Locale.getDefault()));
         }
     }
 
     static CaptureFactory captureFactory() {
-        return new FfmpegCaptureFactory();
+        return new ExclusiveCaptureFactory(new FfmpegCaptureFactory(), java.time.Duration.ofSeconds(5));
     }
 }

@@ -63,7 +63,7 @@ public final class LobbyView implements Screen {
         this.settings = settings;
         this.actions = actions;
         this.navigator = navigator;
-        this.devices = new DeviceCheckPanel(text, settings, capture);
+        this.devices = new DeviceCheckPanel(text, settings, capture, navigator.permissions());
         this.view = build();
         restore(settings.current());
     }

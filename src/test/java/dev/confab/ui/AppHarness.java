@@ -70,11 +70,14 @@ final class AppHarness {
         return new AppServices(paths, capture, actions, clock, exited::countDown, osLocale);
     }
 
-    /** Stores consent to {@code version} (and settings) as an earlier run of the app would have. */
+    /**
+     * Stores consent to {@code version} (and settings) as an earlier run of the app would have, including the
+     * camera and microphone permission that run's lobby asked for (the prompt itself has its own tests).
+     */
     AppHarness agreedBefore(int version, Settings settings) throws IOException {
         new ConsentStore(paths, clock).agree(version, "en");
         new SettingsStore(paths, clock).save(settings);
-        return this;
+        return granted(Permission.CAMERA, Permission.MICROPHONE);
     }
 
     AppHarness agreedBefore(Settings settings) throws IOException {
