@@ -19,13 +19,17 @@ final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    static void launch(Path dataDir) {
+    /** @param demo open straight into a demo meeting (after consent, if not given yet) */
+    static void launch(Path dataDir, boolean demo) {
         AppPaths paths = AppPaths.resolve(dataDir);
         // The built-in server starts only when the user asks for a meeting on "This computer"; reachable from
         // the local network so that others can join, and stopped when the window closes.
         // One factory for the lobby and the meeting, so the meeting's camera waits for the lobby's preview to let go.
         CaptureFactory captures = captureFactory();
         try (MeetingLauncher meetings = new MeetingLauncher(paths, new LocalServer(paths.serverDir(), true), captures)) {
+            if (demo) {
+                meetings.requestDemoAtStart();
+            }
             ConfabApp.launch(new AppServices(paths, captures, meetings, Clock.systemUTC(), Platform::exit,
                     Locale.getDefault()));
         }

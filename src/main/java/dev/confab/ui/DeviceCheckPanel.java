@@ -68,6 +68,23 @@ final class DeviceCheckPanel {
         return view;
     }
 
+    /** Runs {@code action} (FX thread) once the devices are listed and chosen. */
+    void whenListed(Runnable action) {
+        if (devicesListed.get()) {
+            action.run();
+            return;
+        }
+        devicesListed.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (now) {
+                    devicesListed.removeListener(this);
+                    Platform.runLater(action); // after the pickers took their values
+                }
+            }
+        });
+    }
+
     /** Stops both captures (in the background). */
     void dispose() {
         media.close();

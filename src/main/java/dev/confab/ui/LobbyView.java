@@ -12,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
@@ -66,6 +67,9 @@ public final class LobbyView implements Screen {
         this.devices = new DeviceCheckPanel(text, settings, capture, navigator.permissions());
         this.view = build();
         restore(settings.current());
+        if (actions.takeDemoRequest()) {
+            devices.whenListed(this::startDemo); // --demo: with the camera and microphone the lobby found
+        }
     }
 
     @Override
@@ -145,7 +149,12 @@ public final class LobbyView implements Screen {
         spinner.managedProperty().bind(busy);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox buttons = new HBox(12, spinner, cancel, gap, newMeeting, join);
+        Hyperlink demo = new Hyperlink();
+        demo.setId("tryDemo");
+        demo.textProperty().bind(text.bind("lobby.tryDemo"));
+        demo.disableProperty().bind(busy);
+        demo.setOnAction(e -> startDemo());
+        HBox buttons = new HBox(12, demo, spinner, cancel, gap, newMeeting, join);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
         Label statusLine = new Label();
@@ -232,6 +241,13 @@ public final class LobbyView implements Screen {
         } else {
             actions.newMeeting(form, context);
         }
+    }
+
+    /** A meeting on this computer with synthetic participants; the name field may still be empty. */
+    private void startDemo() {
+        String displayName = name.getText().isBlank() ? text.get("demo.defaultName") : name.getText().strip();
+        actions.demoMeeting(new LobbyForm(displayName, new ServerChoice.ThisComputer(), "", "", devices.camera(),
+                devices.cameraOn(), devices.microphone(), devices.micOn()), context);
     }
 
     private static boolean clear(Forms.CheckedField field) {

@@ -11,6 +11,7 @@ import dev.confab.meeting.OwnMediaState;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
+import dev.confab.meeting.demo.DemoParticipants;
 import dev.confab.meeting.history.MeetingHistoryRecorder;
 import dev.confab.meeting.history.MeetingHistoryStore;
 import dev.confab.privacy.PrivacySettingsStore;
@@ -57,6 +58,8 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     private final Function<SessionOptions, SessionOptions> tuning;
     private final ExecutorService background = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("confab-meeting-launcher").factory());
+    private static final java.time.Duration DEMO_TIMEOUT = java.time.Duration.ofSeconds(20);
+    private boolean demoRequested; // FX thread
     private KnownServers knownServers; // loaded on first use of a remote server, on the background thread
 
     public MeetingLauncher(AppPaths paths, LocalServer localServer, CaptureFactory captures) {
@@ -83,6 +86,51 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     @Override
     public void join(LobbyForm form, LobbyContext lobby) {
         start(form, lobby, false);
+    }
+
+    /** Starts the demo on the next lobby shown (the app was started with {@code --demo}). */
+    public void requestDemoAtStart() {
+        demoRequested = true;
+    }
+
+    @Override
+    public boolean takeDemoRequest() {
+        boolean requested = demoRequested;
+        demoRequested = false;
+        return requested;
+    }
+
+    /**
+     * Starts the built-in server (local only is enough), brings in the synthetic participants and joins their
+     * meeting; they leave when the user does.
+     */
+    @Override
+    public void demoMeeting(LobbyForm form, LobbyContext lobby) {
+        lobby.setBusy(true);
+        lobby.showInfo("demo.starting");
+        localServer.start().thenApplyAsync(server -> {
+            try {
+                return new StartedDemo(server, DemoParticipants.start(server.localUrl(),
+                        ServerTrust.pinned(server.fingerprint()), DemoParticipants.DEFAULT_CAST, DEMO_TIMEOUT));
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, background).whenComplete((started, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                LOG.error("Could not start the demo meeting", error);
+                lobby.setBusy(false);
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                lobby.showError("demo.failed", String.valueOf(cause.getMessage()));
+                return;
+            }
+            LobbyForm demoForm = new LobbyForm(form.displayName(), form.server(), started.demo().meetingId(), "",
+                    form.camera(), form.cameraOn(), form.microphone(), form.micOn());
+            connect(demoForm, lobby, false, started.server().localUrl(),
+                    ServerTrust.pinned(started.server().fingerprint()), invite(started.server()), started.demo());
+        }));
+    }
+
+    private record StartedDemo(EmbeddedServer server, DemoParticipants demo) {
     }
 
     private void start(LobbyForm form, LobbyContext lobby, boolean create) {
@@ -150,8 +198,15 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     /** FX thread. */
     private void connect(LobbyForm form, LobbyContext lobby, boolean create, URI server, ServerTrust trust,
                          MeetingScreen.Invite invite) {
+        connect(form, lobby, create, server, trust, invite, null);
+    }
+
+    /** @param demo the demo's synthetic participants, stopped when this meeting ends; else null */
+    private void connect(LobbyForm form, LobbyContext lobby, boolean create, URI server, ServerTrust trust,
+                         MeetingScreen.Invite invite, DemoParticipants demo) {
         SessionOptions options = tuning.apply(SessionOptions.of(server, form.displayName(), trust));
         Attempt attempt = new Attempt(form, lobby, create, server, invite);
+        attempt.demo = demo;
         attempt.media = new MeetingMediaBinding(new MeetingMediaBinding.Devices(captures, form.camera(),
                 form.cameraOn(), form.microphone(), form.micOn(), null), lobby.navigator().permissions());
         MeetingSession session = new MeetingSession(options, listenersFor(attempt));
@@ -201,6 +256,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         final OwnMediaState initialState;
         MeetingSession session;
         MeetingMediaBinding media;
+        DemoParticipants demo;
         MeetingScreen screen; // FX thread
         boolean cancelled; // FX thread
 
@@ -344,10 +400,16 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
 
         /** close() waits for the event thread to stop: never on the FX thread, nor on that thread itself. */
         private void closeSession() {
+            DemoParticipants participants = demo;
+            demo = null;
+            Runnable close = participants == null ? session::close : () -> {
+                session.close();
+                participants.close();
+            };
             try {
-                background.execute(session::close);
+                background.execute(close);
             } catch (java.util.concurrent.RejectedExecutionException e) {
-                Thread.ofPlatform().daemon().name("confab-session-close").start(session::close); // app exiting
+                Thread.ofPlatform().daemon().name("confab-session-close").start(close); // app exiting
             }
         }
 
