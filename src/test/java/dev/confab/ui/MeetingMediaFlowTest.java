@@ -235,4 +235,37 @@ class MeetingMediaFlowTest {
         await().atMost(WAIT).alias("the others receive it").until(() -> grace.chat.contains("Hi Robo"));
         assertThat(screen.sidePanel().getSelectionModel().getSelectedItem().getId()).isEqualTo("chatTab");
     }
+
+    @Test
+    void theDemoMeetingShowsThreeMovingParticipantsTheirVoicesAndChat() throws Exception {
+        app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
+                .agreedBefore(Settings.defaults().withLanguage("en")
+                        .withCamera(FakeCaptureFactory.CAMERA.id(), true)
+                        .withMicrophone(FakeCaptureFactory.MICROPHONE.id(), false));
+        localServer = new LocalServer(dir.resolve("local-server"), false);
+        launcher = new MeetingLauncher(app.paths, localServer, app.capture);
+        app.withMeetings(launcher).start(Locale.ENGLISH);
+        robot.clickOn("#tryDemo");
+
+        await().atMost(Duration.ofSeconds(40)).until(() -> app.controller.currentScreen() instanceof MeetingScreen);
+        MeetingScreen screen = (MeetingScreen) app.controller.currentScreen();
+        await().atMost(WAIT).alias("the user and three demo participants")
+                .until(() -> screen.grid().tiles().size() == 4);
+        for (String name : List.of("Demo Ada", "Demo Grace", "Demo Linus")) {
+            ParticipantTile tile = tileOf(screen, name).orElseThrow();
+            await().atMost(WAIT).alias(name + "'s test pattern moves").until(() -> tile.videoView().framesShown() > 5);
+        }
+        await().atMost(WAIT).alias("someone is talking").until(() -> screen.grid().tiles().stream()
+                .anyMatch(t -> !t.isSelf() && t.isSpeaking()));
+        @SuppressWarnings("unchecked")
+        ListView<Object> messages = robot.lookup("#chatMessages").queryAs(ListView.class);
+        await().atMost(WAIT).alias("the demo participants write in the chat")
+                .until(() -> messages.getItems().stream().anyMatch(e -> e.toString().contains("Welcome to the demo")));
+
+        robot.clickOn("#leaveButton");
+        await().atMost(WAIT).until(() -> "lobby".equals(app.controller.currentScreen().name()));
+        await().atMost(WAIT).alias("the demo participants leave with the user")
+                .until(() -> Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.getName().equals("confab-demo-chat")));
+    }
 }
