@@ -51,6 +51,7 @@ final class DeviceCheckPanel {
     private final ObjectProperty<UiMessage> micProblem = new SimpleObjectProperty<>();
     private final LobbyMedia media;
     private final PermissionGate permissions;
+    private boolean disposed; // FX thread: the lobby closed while a permission answer was pending
     private final VBox view;
 
     DeviceCheckPanel(UiText text, SettingsAccess settings, CaptureFactory capture, PermissionGate permissions) {
@@ -87,6 +88,7 @@ final class DeviceCheckPanel {
 
     /** Stops both captures (in the background). */
     void dispose() {
+        disposed = true;
         media.close();
     }
 
@@ -269,7 +271,7 @@ final class DeviceCheckPanel {
         }
         permissions.ask(permission).whenComplete((granted, error) -> Platform.runLater(() -> {
             boolean allowed = Boolean.TRUE.equals(granted);
-            if (!toggle.isSelected()) {
+            if (disposed || !toggle.isSelected()) {
                 return; // switched off meanwhile
             }
             if (allowed) {
