@@ -260,7 +260,7 @@ class MeetingMediaFlowTest {
         @SuppressWarnings("unchecked")
         ListView<Object> messages = robot.lookup("#chatMessages").queryAs(ListView.class);
         await().atMost(WAIT).alias("the demo participants write in the chat")
-                .until(() -> messages.getItems().stream().anyMatch(e -> e.toString().contains("Welcome to the demo")));
+                .until(() -> messages.getItems().stream().anyMatch(e -> e.toString().contains("Welcome to the demo meeting")));
 
         robot.clickOn("#leaveButton");
         await().atMost(WAIT).until(() -> "lobby".equals(app.controller.currentScreen().name()));

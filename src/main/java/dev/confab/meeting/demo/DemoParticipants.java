@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * Three synthetic people for the "Try a demo meeting" mode: each a real {@link MeetingSession} with the
@@ -47,11 +48,17 @@ public final class DemoParticipants implements AutoCloseable {
     public record Persona(String name, String pattern, int toneHz, int turn, List<String> chat) {
     }
 
-    public static final List<Persona> DEFAULT_CAST = List.of(
-            new Persona("Demo Ada", "testsrc2", 330, 0, List.of("Welcome to the demo meeting!",
-                    "Try the mute and camera buttons, or switch to speaker view.")),
-            new Persona("Demo Grace", "testsrc", 440, 1, List.of("Hi! The chat is end-to-end encrypted.")),
-            new Persona("Demo Linus", "life", 550, 2, List.of()));
+    /**
+     * Ada, Grace and Linus; {@code say} turns the message keys {@code demo.chat.welcome}, {@code demo.chat.tryButtons}
+     * and {@code demo.chat.encrypted} into the user's language.
+     */
+    public static List<Persona> defaultCast(UnaryOperator<String> say) {
+        return List.of(
+                new Persona("Demo Ada", "testsrc2", 330, 0,
+                        List.of(say.apply("demo.chat.welcome"), say.apply("demo.chat.tryButtons"))),
+                new Persona("Demo Grace", "testsrc", 440, 1, List.of(say.apply("demo.chat.encrypted"))),
+                new Persona("Demo Linus", "life", 550, 2, List.of()));
+    }
 
     private final List<Member> members;
     private final String meetingId;

@@ -108,10 +108,12 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     public void demoMeeting(LobbyForm form, LobbyContext lobby) {
         lobby.setBusy(true);
         lobby.showInfo("demo.starting");
+        var text = lobby.navigator().text();
+        List<DemoParticipants.Persona> cast = DemoParticipants.defaultCast(key -> text.get(key));
         localServer.start().thenApplyAsync(server -> {
             try {
                 return new StartedDemo(server, DemoParticipants.start(server.localUrl(),
-                        ServerTrust.pinned(server.fingerprint()), DemoParticipants.DEFAULT_CAST, DEMO_TIMEOUT));
+                        ServerTrust.pinned(server.fingerprint()), cast, DEMO_TIMEOUT));
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
