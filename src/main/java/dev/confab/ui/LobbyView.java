@@ -149,12 +149,13 @@ public final class LobbyView implements Screen {
         spinner.managedProperty().bind(busy);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        // Below the buttons, so it comes after Join in reading (Tab) order.
         Hyperlink demo = new Hyperlink();
         demo.setId("tryDemo");
         demo.textProperty().bind(text.bind("lobby.tryDemo"));
         demo.disableProperty().bind(busy);
         demo.setOnAction(e -> startDemo());
-        HBox buttons = new HBox(12, demo, spinner, cancel, gap, newMeeting, join);
+        HBox buttons = new HBox(12, spinner, cancel, gap, newMeeting, join);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
         Label statusLine = new Label();
@@ -174,7 +175,7 @@ public final class LobbyView implements Screen {
                 serverBox,
                 Forms.labelled(text, "lobby.meetingId", meetingId, meetingField.error, "meetingId"),
                 Forms.labelled(text, "lobby.passcode", passcode, passcodeField.error, "passcode"),
-                buttons, statusLine);
+                buttons, statusLine, demo);
         form.getStyleClass().addAll("card", "lobby-form");
         form.setPrefWidth(400);
         form.setMinWidth(340);

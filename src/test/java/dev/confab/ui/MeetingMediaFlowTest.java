@@ -188,6 +188,15 @@ class MeetingMediaFlowTest {
 
         robot.clickOn("#muteButton");
         await().atMost(WAIT).alias("unmuting sends again").until(() -> grace.audioFrom(adaId) > frozen);
+
+        host.askToMute(adaId);
+        await().atMost(WAIT).alias("the host's mute request mutes the button").until(() -> screen.mutedProperty().get());
+        last.set(-1);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).alias("and stops our sound")
+                .until(() -> last.getAndSet(grace.audioFrom(adaId)) == grace.audioFrom(adaId));
+        long afterRequest = grace.audioFrom(adaId);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).alias("nothing is sent after the request")
+                .until(() -> grace.audioFrom(adaId) == afterRequest);
     }
 
     @Test
