@@ -153,6 +153,12 @@ class MeetingMediaFlowTest {
         });
     }
 
+    /** Speaker view: the widest tile on display. */
+    private static ParticipantTile bigTile(MeetingScreen screen) {
+        return screen.grid().visibleTiles().stream()
+                .max(java.util.Comparator.comparingDouble(ParticipantTile::getWidth)).orElseThrow();
+    }
+
     private static Optional<ParticipantTile> tileOf(MeetingScreen screen, String name) {
         return screen.grid().tiles().stream().filter(t -> t.participant().displayName().equals(name)).findFirst();
     }
@@ -266,6 +272,15 @@ class MeetingMediaFlowTest {
         }
         await().atMost(WAIT).alias("someone is talking").until(() -> screen.grid().tiles().stream()
                 .anyMatch(t -> !t.isSelf() && t.isSpeaking()));
+        robot.interact(() -> screen.grid().speakerViewProperty().set(true));
+        await().atMost(WAIT).alias("speaker view shows the demo participant who talks, big")
+                .until(() -> {
+                    ParticipantTile big = bigTile(screen);
+                    return !big.isSelf() && big.isSpeaking();
+                });
+        String firstSpeaker = bigTile(screen).participant().displayName();
+        await().atMost(WAIT).alias("the next one to talk takes the big tile")
+                .until(() -> !bigTile(screen).participant().displayName().equals(firstSpeaker));
         @SuppressWarnings("unchecked")
         ListView<Object> messages = robot.lookup("#chatMessages").queryAs(ListView.class);
         await().atMost(WAIT).alias("the demo participants write in the chat")

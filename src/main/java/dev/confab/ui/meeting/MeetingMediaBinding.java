@@ -92,6 +92,7 @@ public final class MeetingMediaBinding implements MeetingListener, AutoCloseable
     private ChatPanel chatPanel;
     private Timeline ticker;
     private int ticks;
+    private int promotedSpeaker = -1;
     private final Set<Integer> attached = new HashSet<>();
     private ChangeListener<Boolean> cameraListener;
     private ChangeListener<Boolean> muteListener;
@@ -242,7 +243,7 @@ public final class MeetingMediaBinding implements MeetingListener, AutoCloseable
             a.sender().setMuted(screen.mutedProperty().get());
             a.receiver().addActiveSpeakerListener(speaker -> speaker.ifPresent(id -> Platform.runLater(() -> {
                 if (!closed) {
-                    screen.setSpeaking(id, true); // the grid promotes the latest speaker in speaker view
+                    promote(id, chat.roster());
                 }
             })));
         }
@@ -344,13 +345,14 @@ public final class MeetingMediaBinding implements MeetingListener, AutoCloseable
         boolean statsDue = ticks++ % TICKS_PER_STATS == 0;
         for (ParticipantTile tile : screen.grid().tiles()) {
             int id = tile.participantId();
+            // Highlights only: promoting a tile in speaker view is left to the active speaker below, so
+            // talking oneself or two people at once never makes the big tile flicker.
             if (tile.isSelf()) {
-                boolean speaking = a != null && !a.muted() && a.sender().level().latest().rmsDbfs() > OWN_SPEAKING_DBFS;
-                screen.setSpeaking(id, speaking);
+                tile.setSpeaking(a != null && !a.muted() && a.sender().level().latest().rmsDbfs() > OWN_SPEAKING_DBFS);
                 continue;
             }
             if (a != null) {
-                screen.setSpeaking(id, a.receiver().isSpeaking(id));
+                tile.setSpeaking(a.receiver().isSpeaking(id));
             }
             if (statsDue && v != null) {
                 tile.setQuality(v.receiver().quality(id));
@@ -359,11 +361,15 @@ public final class MeetingMediaBinding implements MeetingListener, AutoCloseable
             }
         }
         if (a != null) {
-            a.receiver().activeSpeaker().ifPresent(id -> {
-                if (id != roster.selfId()) {
-                    screen.setSpeaking(id, true); // the grid promotes the latest speaker in speaker view
-                }
-            });
+            a.receiver().activeSpeaker().ifPresent(id -> promote(id, roster));
+        }
+    }
+
+    /** The grid makes the latest speaker passed to setSpeaking the big tile in speaker view. FX thread. */
+    private void promote(int speakerId, Roster roster) {
+        if (speakerId != roster.selfId() && speakerId != promotedSpeaker) {
+            promotedSpeaker = speakerId;
+            screen.setSpeaking(speakerId, true);
         }
     }
 
