@@ -223,6 +223,8 @@ class MeetingMediaFlowTest {
         // The lobby opens its own preview again; everything opened up to and in the meeting must be closed.
         await().atMost(WAIT).alias("the meeting's microphone released on leave")
                 .until(() -> app.capture.opened.subList(0, openedInMeeting).stream().allMatch(c -> c.closed));
+        await().atMost(WAIT).alias("the meeting is in the history (kept by default)")
+                .until(() -> dev.confab.meeting.history.MeetingHistoryStore.of(app.paths).list().size() == 1);
     }
 
     @Test
