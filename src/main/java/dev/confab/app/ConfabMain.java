@@ -37,6 +37,11 @@ public final class ConfabMain implements Callable<Integer> {
             description = "Keep all of Confab's files under DIR (portable use, tests). Default: the OS per-user folders, or $CONFAB_HOME.")
     Path dataDir;
 
+    @Option(names = "--demo",
+            description = "Open straight into a demo meeting on this computer with three synthetic participants "
+                    + "(moving test patterns, tones, chat); they leave when you do.")
+    boolean demo;
+
     @Option(names = "--print-effective-config",
             description = "Print every administrator-controllable setting, its value and where it came from (policy file, your settings, built-in), then exit.")
     boolean printEffectiveConfig;
@@ -96,7 +101,7 @@ public final class ConfabMain implements Callable<Integer> {
             return 0;
         }
         acceptLink();
-        DesktopLauncher.launch(dataDir, link, pendingJoin, pendingJoinError);
+        DesktopLauncher.launch(dataDir, link, pendingJoin, pendingJoinError, demo);
         return 0;
     }
 

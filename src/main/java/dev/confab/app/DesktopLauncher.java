@@ -2,8 +2,11 @@ package dev.confab.app;
 
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.policy.PolicyKey;
+import dev.confab.ui.meeting.RecordingSetup;
+import dev.confab.ui.meeting.RecordingSources;
 
 import dev.confab.media.CaptureFactory;
+import dev.confab.media.ExclusiveCaptureFactory;
 import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.policy.DeepLink;
 import dev.confab.policy.EffectiveConfig;
@@ -38,8 +41,10 @@ final class DesktopLauncher {
      * @param rawLink     the LINK argument as given (null when none), passed on to an already running Confab
      * @param pendingJoin the validated link, for this instance's lobby
      * @param linkError   why the link was refused, for this instance's lobby
+     * @param demo        open straight into a demo meeting (after consent, if not given yet)
      */
-    static void launch(Path dataDir, String rawLink, Optional<DeepLink> pendingJoin, Optional<String> linkError) {
+    static void launch(Path dataDir, String rawLink, Optional<DeepLink> pendingJoin, Optional<String> linkError,
+                       boolean demo) {
         AppPaths paths = AppPaths.resolve(dataDir);
         LinkInbox links = new LinkInbox();
         Optional<SingleInstance> instance;
@@ -64,9 +69,16 @@ final class DesktopLauncher {
         // the local network so that others can join, and stopped when the window closes.
         var sharing = new MeetingLauncher.Sharing(new ScreenCaptureFactory(),
                 () -> config.isEnabled(PolicyKey.SCREEN_SHARE_ALLOWED));
-        try (MeetingLauncher meetings = new MeetingLauncher(paths, new LocalServer(paths.serverDir(), true),
+        // One factory for the lobby and the meeting, so the meeting's camera waits for the lobby's preview to let go.
+        CaptureFactory captures = captureFactory();
+        try (MeetingLauncher meetings = new MeetingLauncher(paths, new LocalServer(paths.serverDir(), true), captures,
                 java.util.function.Function.identity(), sharing)) {
-            ConfabApp.launch(new AppServices(paths, captureFactory(), meetings, Clock.systemUTC(), Platform::exit,
+            meetings.setRecordingSetup(new RecordingSetup(meetings.recordingSetup().storage(), RecordingSources.NONE,
+                    () -> config.isEnabled(PolicyKey.RECORDING_ALLOWED), null));
+            if (demo) {
+                meetings.requestDemoAtStart();
+            }
+            ConfabApp.launch(new AppServices(paths, captures, meetings, Clock.systemUTC(), Platform::exit,
                     Locale.getDefault(), config, links));
         } finally {
             instance.ifPresent(DesktopLauncher::closeQuietly);
@@ -82,6 +94,6 @@ final class DesktopLauncher {
     }
 
     static CaptureFactory captureFactory() {
-        return new FfmpegCaptureFactory();
+        return new ExclusiveCaptureFactory(new FfmpegCaptureFactory(), java.time.Duration.ofSeconds(5));
     }
 }

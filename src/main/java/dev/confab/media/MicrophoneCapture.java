@@ -27,7 +27,10 @@ final class MicrophoneCapture extends GrabberCapture {
     @Override
     FFmpegFrameGrabber createGrabber() {
         FFmpegFrameGrabber grabber;
-        if (address.synthetic()) {
+        if (address.synthetic() && address.url().contains("=")) {
+            // A complete lavfi source (e.g. the demo's talking tones): it must make 20 ms frames itself.
+            grabber = new FFmpegFrameGrabber(address.url());
+        } else if (address.synthetic()) {
             // One lavfi frame per 20 ms chunk, so pacing per frame is pacing in real time.
             grabber = new FFmpegFrameGrabber(address.url() + "=frequency=" + TONE_HZ + ":sample_rate="
                     + AudioFrameListener.SAMPLE_RATE + ":samples_per_frame=" + PcmChunker.CHUNK_SAMPLES);

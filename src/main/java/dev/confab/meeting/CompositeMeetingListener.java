@@ -48,6 +48,16 @@ public final class CompositeMeetingListener implements MeetingListener {
     }
 
     @Override
+    public void onChatSent(ChatMessage message) {
+        listeners.forEach(l -> l.onChatSent(message));
+    }
+
+    @Override
+    public void onChatFailed(ChatFailure failure) {
+        listeners.forEach(l -> l.onChatFailed(failure));
+    }
+
+    @Override
     public void onRequestFailed(ErrorCode code, String detail, String requestType) {
         listeners.forEach(l -> l.onRequestFailed(code, detail, requestType));
     }

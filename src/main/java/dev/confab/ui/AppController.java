@@ -80,6 +80,7 @@ public final class AppController implements Navigator, SettingsAccess {
     private final DataLocations dataLocations;
     private final PrivacySettingsStore privacyStore;
     private final PermissionGate permissions;
+    private javafx.application.HostServices hostServices;
     private final UiText text;
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> new Thread(r, "confab-user-files"));
     private final BorderPane root = new BorderPane();
@@ -339,7 +340,13 @@ public final class AppController implements Navigator, SettingsAccess {
                 io, services.clock(), stage, services.policy()), this::showSettings, this::withdrawConsent, this::forgetErasedSettings));
     }
 
+    @Override
+    public dev.confab.policy.EffectiveConfig policy() {
+        return services.policy();
+    }
+
     /** Asks before the first use of the camera, microphone, screen sharing, recording or diagnostics. */
+    @Override
     public PermissionGate permissions() {
         return permissions;
     }
@@ -382,6 +389,25 @@ public final class AppController implements Navigator, SettingsAccess {
     @Override
     public UiText text() {
         return text;
+    }
+
+    @Override
+    public Settings currentSettings() {
+        return current();
+    }
+
+    /** The platform's services for opening links; set by the application before {@link #start()}. */
+    public void setHostServices(javafx.application.HostServices hostServices) {
+        this.hostServices = hostServices;
+    }
+
+    @Override
+    public void openLink(String url) {
+        if (hostServices != null) {
+            hostServices.showDocument(url);
+        } else {
+            LOG.warn("No browser available to open a link");
+        }
     }
 
     private void requireConsent() {

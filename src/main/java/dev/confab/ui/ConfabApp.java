@@ -23,6 +23,7 @@ public final class ConfabApp extends Application {
     @Override
     public void start(Stage stage) {
         controller = new AppController(stage, services, startup);
+        controller.setHostServices(getHostServices());
         controller.start();
     }
 

@@ -4,9 +4,12 @@ import atlantafx.base.theme.Styles;
 import dev.confab.media.AudioLevel;
 import dev.confab.media.CaptureDevice;
 import dev.confab.media.CaptureFactory;
+import dev.confab.privacy.Permission;
+import dev.confab.privacy.PermissionGate;
 import dev.confab.storage.Settings;
 import dev.confab.ui.video.VideoView;
 import javafx.beans.binding.Bindings;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -26,6 +29,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /**
@@ -46,11 +50,14 @@ final class DeviceCheckPanel {
     private final ObjectProperty<UiMessage> cameraProblem = new SimpleObjectProperty<>();
     private final ObjectProperty<UiMessage> micProblem = new SimpleObjectProperty<>();
     private final LobbyMedia media;
+    private final PermissionGate permissions;
+    private boolean disposed; // FX thread: the lobby closed while a permission answer was pending
     private final VBox view;
 
-    DeviceCheckPanel(UiText text, SettingsAccess settings, CaptureFactory capture) {
+    DeviceCheckPanel(UiText text, SettingsAccess settings, CaptureFactory capture, PermissionGate permissions) {
         this.text = text;
         this.settings = settings;
+        this.permissions = permissions;
         this.media = new LobbyMedia(capture, preview, micLevel, this::showDeviceProblem);
         this.view = buildDevices();
         cameraToggle.setSelected(settings.current().cameraOn());
@@ -62,8 +69,26 @@ final class DeviceCheckPanel {
         return view;
     }
 
+    /** Runs {@code action} (FX thread) once the devices are listed and chosen. */
+    void whenListed(Runnable action) {
+        if (devicesListed.get()) {
+            action.run();
+            return;
+        }
+        devicesListed.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (now) {
+                    devicesListed.removeListener(this);
+                    Platform.runLater(action); // after the pickers took their values
+                }
+            }
+        });
+    }
+
     /** Stops both captures (in the background). */
     void dispose() {
+        disposed = true;
         media.close();
     }
 
@@ -217,8 +242,9 @@ final class DeviceCheckPanel {
         CaptureDevice device = cameraPicker.getValue();
         boolean on = cameraToggle.isSelected();
         cameraProblem.set(null);
-        media.useCamera(device, on);
         settings.update(s -> s.withCamera(device == null ? s.cameraId() : device.id(), on));
+        whenAllowed(Permission.CAMERA, device, on, cameraToggle, cameraProblem, "lobby.camera.denied",
+                allowed -> media.useCamera(device, allowed));
     }
 
     private void micChanged() {
@@ -228,8 +254,33 @@ final class DeviceCheckPanel {
         CaptureDevice device = micPicker.getValue();
         boolean on = micToggle.isSelected();
         micProblem.set(null);
-        media.useMicrophone(device, on);
         settings.update(s -> s.withMicrophone(device == null ? s.microphoneId() : device.id(), on));
+        whenAllowed(Permission.MICROPHONE, device, on, micToggle, micProblem, "lobby.mic.denied",
+                allowed -> media.useMicrophone(device, allowed));
+    }
+
+    /**
+     * Opens a device only after the user allowed it (asked once, with the reason); denied turns the toggle off
+     * and says why. Turning a device off needs no permission.
+     */
+    private void whenAllowed(Permission permission, CaptureDevice device, boolean on, ToggleButton toggle,
+                             ObjectProperty<UiMessage> problem, String deniedKey, Consumer<Boolean> use) {
+        if (!on || device == null) {
+            use.accept(false);
+            return;
+        }
+        permissions.ask(permission).whenComplete((granted, error) -> Platform.runLater(() -> {
+            boolean allowed = Boolean.TRUE.equals(granted);
+            if (disposed || !toggle.isSelected()) {
+                return; // switched off meanwhile
+            }
+            if (allowed) {
+                use.accept(true);
+            } else {
+                toggle.setSelected(false);
+                problem.set(UiMessage.of(deniedKey));
+            }
+        }));
     }
 
     private void showDeviceProblem(LobbyMedia.Problem problem) {

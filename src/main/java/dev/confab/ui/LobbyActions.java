@@ -10,6 +10,16 @@ public interface LobbyActions {
 
     void join(LobbyForm form, LobbyContext lobby);
 
+    /** "Try a demo meeting": joins a meeting on this computer with synthetic participants. */
+    default void demoMeeting(LobbyForm form, LobbyContext lobby) {
+        lobby.showInfo("lobby.meetingsUnavailable");
+    }
+
+    /** True once when the app was started with {@code --demo}: the lobby then starts the demo by itself. */
+    default boolean takeDemoRequest() {
+        return false;
+    }
+
     /** Used until a meeting layer is connected: tells the user that meetings are not available yet. */
     LobbyActions UNAVAILABLE = new LobbyActions() {
         @Override

@@ -16,6 +16,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
@@ -80,9 +81,12 @@ public final class LobbyView implements Screen {
         this.config = config;
         this.serverLocked = config.isLocked(PolicyKey.SERVER_URL);
         this.hostingAllowed = config.isEnabled(PolicyKey.ALLOW_THIS_COMPUTER_HOSTING);
-        this.devices = new DeviceCheckPanel(text, settings, capture);
+        this.devices = new DeviceCheckPanel(text, settings, capture, navigator.permissions());
         this.view = build();
         restore(settings.current());
+        if (actions.takeDemoRequest()) {
+            devices.whenListed(this::startDemo); // --demo: with the camera and microphone the lobby found
+        }
     }
 
     @Override
@@ -167,6 +171,15 @@ public final class LobbyView implements Screen {
         spinner.managedProperty().bind(busy);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        // Below the buttons, so it comes after Join in reading (Tab) order.
+        Hyperlink demo = new Hyperlink();
+        demo.setId("tryDemo");
+        demo.textProperty().bind(text.bind("lobby.tryDemo"));
+        demo.disableProperty().bind(busy);
+        demo.setOnAction(e -> startDemo());
+        // The demo runs on the built-in server: not offered where the administrator forbids hosting here.
+        demo.setVisible(hostingAllowed);
+        demo.setManaged(hostingAllowed);
         HBox buttons = new HBox(12, spinner, cancel, gap, newMeeting, join);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
@@ -187,7 +200,7 @@ public final class LobbyView implements Screen {
                 serverBox,
                 Forms.labelled(text, "lobby.meetingId", meetingId, meetingField.error, "meetingId"),
                 Forms.labelled(text, "lobby.passcode", passcode, passcodeField.error, "passcode"),
-                buttons, statusLine);
+                buttons, statusLine, demo);
         form.getStyleClass().addAll("card", "lobby-form");
         form.setPrefWidth(400);
         form.setMinWidth(340);
@@ -342,6 +355,13 @@ public final class LobbyView implements Screen {
         return server instanceof ServerAddress.Remote remote
                 ? new ServerChoice.Remote(remote.uri())
                 : new ServerChoice.ThisComputer();
+    }
+
+    /** A meeting on this computer with synthetic participants; the name field may still be empty. */
+    private void startDemo() {
+        String displayName = name.getText().isBlank() ? text.get("demo.defaultName") : name.getText().strip();
+        actions.demoMeeting(new LobbyForm(displayName, new ServerChoice.ThisComputer(), "", "", devices.camera(),
+                devices.cameraOn(), devices.microphone(), devices.micOn()), context);
     }
 
     private static boolean clear(Forms.CheckedField field) {

@@ -16,4 +16,16 @@ public interface Navigator {
     void show(Screen screen);
 
     UiText text();
+
+    /** Asks once before the first use of the camera or microphone and remembers the answer. */
+    dev.confab.privacy.PermissionGate permissions();
+
+    /** The administrator policy merged with the user's settings (chat, private chat, sharing, recording switches). */
+    dev.confab.policy.EffectiveConfig policy();
+
+    /** The user's settings as they are now. */
+    dev.confab.storage.Settings currentSettings();
+
+    /** Opens a web address the user confirmed in the system browser. */
+    void openLink(String url);
 }

@@ -4,6 +4,9 @@ import dev.confab.i18n.PrivacyNotice;
 import dev.confab.policy.Policy;
 import dev.confab.policy.PolicyFile;
 import dev.confab.policy.UserSettingsValues;
+import dev.confab.privacy.Permission;
+import dev.confab.privacy.PrivacySettings;
+import dev.confab.privacy.PrivacySettingsStore;
 import dev.confab.storage.AppPaths;
 import dev.confab.storage.ConsentStore;
 import dev.confab.storage.Settings;
@@ -46,9 +49,23 @@ final class AppHarness {
         this.capture = capture;
     }
 
-    /** Uses the real meeting layer (network) instead of the recorder. */
-    AppHarness withMeetings(LobbyActions real) {
+    /**
+     * Uses the real meeting layer (network) instead of the recorder, as a user who allowed camera and
+     * microphone on an earlier run (the permission prompt has its own tests).
+     */
+    AppHarness withMeetings(LobbyActions real) throws IOException {
         this.actions = real;
+        return granted(Permission.CAMERA, Permission.MICROPHONE);
+    }
+
+    /** Stores these permissions as allowed, as the permission prompt would have on an earlier run. */
+    AppHarness granted(Permission... permissions) throws IOException {
+        PrivacySettingsStore store = new PrivacySettingsStore(paths);
+        PrivacySettings settings = store.load();
+        for (Permission p : permissions) {
+            settings = settings.with(p, Permission.State.GRANTED);
+        }
+        store.save(settings);
         return this;
     }
 
@@ -69,11 +86,14 @@ final class AppHarness {
                 UserSettingsValues.effectiveConfig(machine, paths, new java.util.ArrayList<>()), links);
     }
 
-    /** Stores consent to {@code version} (and settings) as an earlier run of the app would have. */
+    /**
+     * Stores consent to {@code version} (and settings) as an earlier run of the app would have, including the
+     * camera and microphone permission that run's lobby asked for (the prompt itself has its own tests).
+     */
     AppHarness agreedBefore(int version, Settings settings) throws IOException {
         new ConsentStore(paths, clock).agree(version, "en");
         new SettingsStore(paths, clock).save(settings);
-        return this;
+        return granted(Permission.CAMERA, Permission.MICROPHONE);
     }
 
     AppHarness agreedBefore(Settings settings) throws IOException {

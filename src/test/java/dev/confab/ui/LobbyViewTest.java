@@ -98,7 +98,7 @@ class LobbyViewTest {
     void tabMovesThroughTheFormInReadingOrder() throws Exception {
         open();
         robot.clickOn("#displayName");
-        String[] order = {"#serverPicker", "#meetingId", "#passcode", "#newMeeting", "#join"};
+        String[] order = {"#serverPicker", "#meetingId", "#passcode", "#newMeeting", "#join", "#tryDemo"};
         for (String next : order) {
             robot.type(KeyCode.TAB);
             assertThat(robot.lookup(next).query().isFocused()).as("focus after Tab: " + next).isTrue();

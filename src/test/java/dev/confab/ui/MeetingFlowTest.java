@@ -66,7 +66,7 @@ class MeetingFlowTest {
         app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
                 .agreedBefore(Settings.defaults().withLanguage("en"));
         localServer = new LocalServer(dir.resolve("local-server"), false);
-        launcher = new MeetingLauncher(app.paths, localServer);
+        launcher = new MeetingLauncher(app.paths, localServer, app.capture);
         app.withMeetings(launcher).start(Locale.ENGLISH);
     }
 
@@ -208,7 +208,7 @@ class MeetingFlowTest {
         app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
                 .agreedBefore(Settings.defaults().withLanguage("zh-CN"));
         localServer = new LocalServer(dir.resolve("local-server"), false);
-        launcher = new MeetingLauncher(app.paths, localServer);
+        launcher = new MeetingLauncher(app.paths, localServer, app.capture);
         app.withMeetings(launcher).start(Locale.SIMPLIFIED_CHINESE);
         int closedPort;
         try (var probe = new java.net.ServerSocket(0)) {

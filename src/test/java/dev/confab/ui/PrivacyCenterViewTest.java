@@ -61,7 +61,9 @@ class PrivacyCenterViewTest {
         Path recordings = Files.createDirectories(DataLocations.forApp(app.paths).recordings());
         Files.write(recordings.resolve("standup.mkv"), new byte[3000]);
         Files.writeString(recordings.resolve("standup.mkv.recording"), "{}");
-        new PrivacySettingsStore(app.paths).save(PrivacySettings.defaults().with(Permission.CAMERA, Permission.State.GRANTED));
+        // Camera and microphone allowed in an earlier lobby (the lobby asks before its preview).
+        new PrivacySettingsStore(app.paths).save(PrivacySettings.defaults().with(Permission.CAMERA, Permission.State.GRANTED)
+                .with(Permission.MICROPHONE, Permission.State.GRANTED));
     }
 
     @AfterEach

@@ -302,8 +302,46 @@ class ScreenshotTourTest {
         lang = tag;
         app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices()).agreedBefore(1, stored(tag).withIdentity("Ada Lovelace", null));
         launcher = new dev.confab.ui.meeting.MeetingLauncher(app.paths,
-                new dev.confab.ui.meeting.LocalServer(dir.resolve("local"), false));
+                new dev.confab.ui.meeting.LocalServer(dir.resolve("local"), false), app.capture);
         app.withMeetings(launcher).start(osLocale(tag), 1);
+    }
+
+    /** A real demo meeting: three synthetic participants with live test patterns, tones and chat. */
+    private dev.confab.ui.meeting.MeetingScreen joinDemo(String tag) throws Exception {
+        startWithMeetings(tag);
+        robot.clickOn("#tryDemo");
+        await().atMost(Duration.ofSeconds(40)).until(() -> app.controller.currentScreen() instanceof dev.confab.ui.meeting.MeetingScreen);
+        var screen = (dev.confab.ui.meeting.MeetingScreen) app.controller.currentScreen();
+        await().atMost(Duration.ofSeconds(30)).until(() -> screen.grid().tiles().size() == 4
+                && screen.grid().tiles().stream().filter(t -> !t.isSelf()).allMatch(t -> t.videoView().framesShown() > 10)
+                && screen.grid().tiles().stream().anyMatch(t -> !t.isSelf() && t.quality() > 0));
+        return screen;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void demoMeetingLive(String tag) throws Exception {
+        var screen = joinDemo(tag);
+        robot.interact(() -> screen.grid().showStatsProperty().set(true));
+        await().atMost(Duration.ofSeconds(10)).until(() -> screen.grid().tiles().stream()
+                .anyMatch(t -> !t.isSelf() && t.isSpeaking()));
+        shoot("meeting-demo-live");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void demoMeetingChat(String tag) throws Exception {
+        var screen = joinDemo(tag);
+        robot.clickOn("#chatButton");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<Object> messages = robot.lookup("#chatMessages").queryAs(javafx.scene.control.ListView.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages.getItems().stream()
+                .filter(e -> e instanceof dev.confab.meeting.ChatModel.Message).count() >= 3);
+        robot.clickOn("#chatInput").write(tag.startsWith("zh") ? "大家好！" : "Hello everyone!");
+        robot.clickOn("#chatSend");
+        await().atMost(Duration.ofSeconds(10)).until(() -> messages.getItems().stream()
+                .filter(e -> e instanceof dev.confab.meeting.ChatModel.Message m && m.own()).count() == 1);
+        shoot("meeting-demo-chat");
     }
 
     private void joinRemote(java.net.URI server, String meetingId, String passcode) {
@@ -503,7 +541,7 @@ class ScreenshotTourTest {
         lang = tag;
         app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices()).agreedBefore(1, stored(tag).withIdentity("Ada Lovelace", null));
         var local = new dev.confab.ui.meeting.LocalServer(dir.resolve("local"), false);
-        launcher = new dev.confab.ui.meeting.MeetingLauncher(app.paths, local, o -> o,
+        launcher = new dev.confab.ui.meeting.MeetingLauncher(app.paths, local, app.capture, o -> o,
                 new dev.confab.ui.meeting.MeetingLauncher.Sharing(dev.confab.media.ScreenCaptureFactory.syntheticOnly(), () -> true));
         app.withMeetings(launcher).start(osLocale(tag), 1);
         robot.clickOn("#newMeeting");

@@ -73,7 +73,7 @@ class ShareFlowTest {
         app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
                 .agreedBefore(Settings.defaults().withLanguage("en"));
         localServer = new LocalServer(dir.resolve("local-server"), false);
-        launcher = new MeetingLauncher(app.paths, localServer, o -> o,
+        launcher = new MeetingLauncher(app.paths, localServer, app.capture, o -> o,
                 new MeetingLauncher.Sharing(ScreenCaptureFactory.syntheticOnly(), () -> shareAllowed));
         app.withMeetings(launcher).start(Locale.ENGLISH);
         robot.interact(() -> robot.lookup("#displayName").queryTextInputControl().setText("Ada"));

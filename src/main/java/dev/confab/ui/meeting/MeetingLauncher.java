@@ -1,6 +1,7 @@
 package dev.confab.ui.meeting;
 
 import dev.confab.media.ScreenCaptureFactory;
+import dev.confab.media.CaptureFactory;
 import dev.confab.meeting.CompositeMeetingListener;
 import dev.confab.meeting.EndReason;
 import dev.confab.meeting.KnownServers;
@@ -11,6 +12,11 @@ import dev.confab.meeting.OwnMediaState;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
+import dev.confab.meeting.demo.DemoParticipants;
+import dev.confab.meeting.history.MeetingHistoryRecorder;
+import dev.confab.meeting.history.MeetingHistoryStore;
+import dev.confab.privacy.PrivacySettingsStore;
+import dev.confab.storage.ChatHistoryStore;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.Participant;
 import dev.confab.server.EmbeddedServer;
@@ -28,6 +34,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -46,26 +56,34 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
 
     private final AppPaths paths;
     private final LocalServer localServer;
+    private final CaptureFactory captures;
     private final Function<SessionOptions, SessionOptions> tuning;
     private final Sharing sharing;
     private final ExecutorService background = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("confab-meeting-launcher").factory());
+    private static final java.time.Duration DEMO_TIMEOUT = java.time.Duration.ofSeconds(20);
+    private boolean demoRequested; // FX thread
     private KnownServers knownServers; // loaded on first use of a remote server, on the background thread
     private volatile RecordingSetup recordingSetup;
 
-    public MeetingLauncher(AppPaths paths, LocalServer localServer) {
-        this(paths, localServer, Function.identity());
+    public MeetingLauncher(AppPaths paths, LocalServer localServer, CaptureFactory captures) {
+        this(paths, localServer, captures, Function.identity());
     }
 
-    /** @param tuning adjusts session options (tests shorten the reconnect timeout) */
-    public MeetingLauncher(AppPaths paths, LocalServer localServer, Function<SessionOptions, SessionOptions> tuning) {
-        this(paths, localServer, tuning, Sharing.desktop());
+    /**
+     * @param captures opens the camera and microphone chosen in the lobby
+     * @param tuning   adjusts session options (tests shorten the reconnect timeout)
+     */
+    public MeetingLauncher(AppPaths paths, LocalServer localServer, CaptureFactory captures,
+                           Function<SessionOptions, SessionOptions> tuning) {
+        this(paths, localServer, captures, tuning, Sharing.desktop());
     }
 
-    public MeetingLauncher(AppPaths paths, LocalServer localServer, Function<SessionOptions, SessionOptions> tuning,
-                           Sharing sharing) {
+    public MeetingLauncher(AppPaths paths, LocalServer localServer, CaptureFactory captures,
+                           Function<SessionOptions, SessionOptions> tuning, Sharing sharing) {
         this.paths = paths;
         this.localServer = localServer;
+        this.captures = captures;
         this.tuning = tuning;
         this.sharing = sharing;
         this.recordingSetup = new RecordingSetup(
@@ -80,6 +98,16 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
 
     public RecordingSetup recordingSetup() {
         return recordingSetup;
+    }
+
+    /** Unless a test supplied its own feed, a recording takes this meeting's stage pictures, mix and chat. */
+    private RecordingSetup recordingSetupFor(MeetingMediaBinding media) {
+        RecordingSetup setup = recordingSetup;
+        if (setup.sources() != RecordingSources.NONE) {
+            return setup;
+        }
+        return new RecordingSetup(setup.storage(), media, setup.allowedByAdmin(),
+                setup.chatTranscript() != null ? setup.chatTranscript() : media::chatTranscript);
     }
 
     /**
@@ -100,6 +128,53 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     @Override
     public void join(LobbyForm form, LobbyContext lobby) {
         start(form, lobby, false);
+    }
+
+    /** Starts the demo on the next lobby shown (the app was started with {@code --demo}). */
+    public void requestDemoAtStart() {
+        demoRequested = true;
+    }
+
+    @Override
+    public boolean takeDemoRequest() {
+        boolean requested = demoRequested;
+        demoRequested = false;
+        return requested;
+    }
+
+    /**
+     * Starts the built-in server (local only is enough), brings in the synthetic participants and joins their
+     * meeting; they leave when the user does.
+     */
+    @Override
+    public void demoMeeting(LobbyForm form, LobbyContext lobby) {
+        lobby.setBusy(true);
+        lobby.showInfo("demo.starting");
+        var text = lobby.navigator().text();
+        List<DemoParticipants.Persona> cast = DemoParticipants.defaultCast(key -> text.get(key));
+        localServer.start().thenApplyAsync(server -> {
+            try {
+                return new StartedDemo(server, DemoParticipants.start(server.localUrl(),
+                        ServerTrust.pinned(server.fingerprint()), cast, DEMO_TIMEOUT));
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, background).whenComplete((started, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                LOG.error("Could not start the demo meeting", error);
+                lobby.setBusy(false);
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                lobby.showError("demo.failed", String.valueOf(cause.getMessage()));
+                return;
+            }
+            LobbyForm demoForm = new LobbyForm(form.displayName(), form.server(), started.demo().meetingId(), "",
+                    form.camera(), form.cameraOn(), form.microphone(), form.micOn());
+            connect(demoForm, lobby, false, started.server().localUrl(),
+                    ServerTrust.pinned(started.server().fingerprint()), invite(started.server()), started.demo());
+        }));
+    }
+
+    private record StartedDemo(EmbeddedServer server, DemoParticipants demo) {
     }
 
     private void start(LobbyForm form, LobbyContext lobby, boolean create) {
@@ -167,11 +242,24 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     /** FX thread. */
     private void connect(LobbyForm form, LobbyContext lobby, boolean create, URI server, ServerTrust trust,
                          MeetingScreen.Invite invite) {
+        connect(form, lobby, create, server, trust, invite, null);
+    }
+
+    /** @param demo the demo's synthetic participants, stopped when this meeting ends; else null */
+    private void connect(LobbyForm form, LobbyContext lobby, boolean create, URI server, ServerTrust trust,
+                         MeetingScreen.Invite invite, DemoParticipants demo) {
         SessionOptions options = tuning.apply(SessionOptions.of(server, form.displayName(), trust));
         Attempt attempt = new Attempt(form, lobby, create, server, invite);
-        MeetingSession session = new MeetingSession(options, new CompositeMeetingListener(attempt, attempt.shares));
+        attempt.demo = demo;
+        var policy = lobby.navigator().policy();
+        attempt.media = new MeetingMediaBinding(new MeetingMediaBinding.Devices(captures, form.camera(),
+                form.cameraOn(), form.microphone(), form.micOn(), null), lobby.navigator().permissions(),
+                new MeetingMediaBinding.ChatRules(policy.isEnabled(dev.confab.policy.PolicyKey.CHAT_ALLOWED),
+                        policy.isEnabled(dev.confab.policy.PolicyKey.PRIVATE_CHAT_ALLOWED)));
+        MeetingSession session = new MeetingSession(options, listenersFor(attempt));
         attempt.shares.connect(session);
         attempt.session = session;
+        attempt.media.setSession(session);
         lobby.setBusy(true);
         lobby.showInfo("meeting.connecting");
         lobby.setCancel(attempt::cancel);
@@ -182,6 +270,21 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         } else {
             session.join(form.meetingId(), form.passcode());
         }
+    }
+
+    /**
+     * The attempt (lobby, then screen) first, so the tiles exist before the media binding attaches to them;
+     * the history recorder only when the user keeps a meeting history.
+     */
+    private MeetingListener listenersFor(Attempt attempt) {
+        List<MeetingListener> listeners = new ArrayList<>();
+        listeners.add(attempt);
+        listeners.add(attempt.media);
+        listeners.add(attempt.shares);
+        if (new PrivacySettingsStore(paths).load().keepMeetingHistory()) {
+            listeners.add(new MeetingHistoryRecorder(MeetingHistoryStore.of(paths), Clock.systemUTC(), null));
+        }
+        return new CompositeMeetingListener(listeners.toArray(MeetingListener[]::new));
     }
 
     /** Stops the built-in server; the app is exiting. */
@@ -202,6 +305,8 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         final OwnMediaState initialState;
         MeetingSession session;
         final ShareBinding shares = new ShareBinding(sharing.screens(), sharing.allowed());
+        MeetingMediaBinding media;
+        DemoParticipants demo;
         MeetingScreen screen; // FX thread
         volatile RecordingBinding recording; // set on the FX thread, read by session events
         boolean cancelled; // FX thread
@@ -288,6 +393,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         private void apply(SessionState now) {
             if (cancelled) {
                 if (now instanceof SessionState.Ended) {
+                    media.close();
                     closeSession();
                 }
                 return;
@@ -301,9 +407,10 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                         navigator.show(screen);
                         screen.showRoster(session.roster());
                         recording = new RecordingBinding(navigator.text(), RecordingCommands.of(session), screen,
-                                recordingSetup);
+                                recordingSetupFor(media));
                         recording.onRosterChanged(session.roster());
                         recording.onRecordingPolicy(session.recordingPolicy());
+                        startMedia();
                     }
                     screen.showState(now);
                 }
@@ -320,10 +427,17 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
             }
         }
 
+        private void startMedia() {
+            String meetingId = session.roster().meetingId();
+            var transcript = new ChatHistoryStore(paths).open(navigator.currentSettings(), meetingId, Instant.now());
+            media.start(screen, navigator.text(), navigator::openLink, transcript);
+        }
+
         private void ended(SessionState.Ended ended) {
             if (recording != null) {
                 recording.close(); // finishes this participant's own recording
             }
+            media.close();
             closeSession();
             if (screen == null) {
                 joinFailed(ended);
@@ -369,9 +483,14 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
 
         /** close() waits for the event thread to stop: never on the FX thread, nor on that thread itself. */
         private void closeSession() {
+            DemoParticipants participants = demo;
+            demo = null;
             Runnable close = () -> {
                 shares.close();
                 session.close();
+                if (participants != null) {
+                    participants.close();
+                }
             };
             try {
                 background.execute(close);

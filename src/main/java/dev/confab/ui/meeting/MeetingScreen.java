@@ -294,10 +294,6 @@ public final class MeetingScreen implements Screen, MeetingControls {
     }
 
     /** A dismissible notice with the given node id. */
-    public void showNotice(UiMessage message, String id) {
-        addNotice(message, id);
-    }
-
     public VideoGrid grid() {
         return grid;
     }
@@ -529,7 +525,17 @@ public final class MeetingScreen implements Screen, MeetingControls {
                 : String.format("%02d:%02d", seconds / 60, seconds % 60));
     }
 
-    private void addNotice(UiMessage message, String id) {
+    /** A dismissable line under the header, e.g. a device that could not be opened; returns it for removal. FX thread. */
+    public javafx.scene.Node showNotice(UiMessage message, String id) {
+        return addNotice(message, id);
+    }
+
+    /** Removes a notice shown earlier (a toast that timed out). FX thread. */
+    public void removeNotice(javafx.scene.Node notice) {
+        notices.getChildren().remove(notice);
+    }
+
+    private HBox addNotice(UiMessage message, String id) {
         Label label = new Label();
         label.textProperty().bind(text.bind(message.key(), message.args().toArray()));
         label.setWrapText(true);
@@ -546,5 +552,6 @@ public final class MeetingScreen implements Screen, MeetingControls {
         notice.getStyleClass().addAll("notice", "notice-warning");
         close.setOnAction(e -> notices.getChildren().remove(notice));
         notices.getChildren().add(notice);
+        return notice;
     }
 }

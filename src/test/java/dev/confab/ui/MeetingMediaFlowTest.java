@@ -1,0 +1,297 @@
+package dev.confab.ui;
+
+import dev.confab.app.ConfabMain;
+import dev.confab.media.CaptureDevice;
+import dev.confab.meeting.ChatMessage;
+import dev.confab.meeting.MeetingListener;
+import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.SessionOptions;
+import dev.confab.meeting.SessionState;
+import dev.confab.protocol.MediaFrame;
+import dev.confab.protocol.StreamKind;
+import dev.confab.signaling.ServerTrust;
+import dev.confab.storage.Settings;
+import dev.confab.ui.meeting.LocalServer;
+import dev.confab.ui.meeting.MeetingLauncher;
+import dev.confab.ui.meeting.MeetingScreen;
+import dev.confab.ui.meeting.ParticipantTile;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static dev.confab.ui.MeetingRig.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The meeting screen wired to the media pipelines: a real loopback server, a bot sending the synthetic camera
+ * and a tone, a headless host that counts what the app sends, and the app joining from its lobby.
+ */
+class MeetingMediaFlowTest {
+    @TempDir
+    Path dir;
+    private final FxRobot robot = new FxRobot();
+    private AppHarness app;
+    private MeetingLauncher launcher;
+    private LocalServer localServer;
+    private MeetingRig rig;
+    private MeetingSession host;
+    private CompletableFuture<Integer> bot;
+
+    /** The host: counts media frames per sender and keeps the chat it receives. */
+    private static final class CountingHost implements MeetingListener {
+        final AtomicReference<SessionState> state = new AtomicReference<>(new SessionState.Idle());
+        final Map<Integer, AtomicLong> audioFrames = new ConcurrentHashMap<>();
+        final List<String> chat = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onStateChanged(SessionState now) {
+            state.set(now);
+        }
+
+        @Override
+        public void onMedia(MediaFrame frame) {
+            if (frame.header().stream() == StreamKind.AUDIO) {
+                audioFrames.computeIfAbsent(frame.header().senderId(), id -> new AtomicLong()).incrementAndGet();
+            }
+        }
+
+        @Override
+        public void onChat(ChatMessage message) {
+            chat.add(message.text());
+        }
+
+        long audioFrom(int id) {
+            AtomicLong n = audioFrames.get(id);
+            return n == null ? 0 : n.get();
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            app.stop();
+        }
+        if (launcher != null) {
+            launcher.close();
+        }
+        if (localServer != null) {
+            localServer.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+        if (rig != null) {
+            rig.close();
+        }
+        if (bot != null) {
+            bot.cancel(true);
+        }
+    }
+
+    private MeetingScreen joinAsAda(String meetingId) throws Exception {
+        app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
+                .agreedBefore(Settings.defaults().withLanguage("en")
+                        .withCamera(FakeCaptureFactory.CAMERA.id(), true)
+                        .withMicrophone(FakeCaptureFactory.MICROPHONE.id(), true));
+        localServer = new LocalServer(dir.resolve("local-server"), false);
+        launcher = new MeetingLauncher(app.paths, localServer, app.capture);
+        app.withMeetings(launcher).start(Locale.ENGLISH);
+        rig.pinIn(app.paths, rig.url());
+        robot.interact(() -> {
+            robot.lookup("#displayName").queryTextInputControl().setText("Ada");
+            ComboBox<?> picker = robot.lookup("#serverPicker").queryAs(ComboBox.class);
+            picker.getSelectionModel().select(1);
+            robot.lookup("#serverAddress").queryTextInputControl().setText(rig.url().toString());
+            robot.lookup("#meetingId").queryTextInputControl().setText(meetingId);
+        });
+        robot.clickOn("#join");
+        await().atMost(WAIT).until(() -> app.controller.currentScreen() instanceof MeetingScreen);
+        WaitForAsyncUtils.waitForFxEvents();
+        return (MeetingScreen) app.controller.currentScreen();
+    }
+
+    private CountingHost hostMeeting() throws Exception {
+        rig = new MeetingRig(dir.resolve("server"));
+        CountingHost listener = new CountingHost();
+        host = new MeetingSession(SessionOptions.of(rig.url(), "Grace", ServerTrust.pinned(rig.server.fingerprint())),
+                listener);
+        host.createMeeting(null);
+        await().atMost(WAIT).until(() -> listener.state.get() instanceof SessionState.InMeeting);
+        return listener;
+    }
+
+    private void startBot(String meetingId, String... extra) {
+        StringWriter out = new StringWriter();
+        List<String> args = new java.util.ArrayList<>(List.of("bot", "--server", rig.url().toString(),
+                "--meeting", meetingId, "--name", "Robo", "--duration", "60s",
+                "--trust-fingerprint", rig.server.fingerprint(), "--video", "testsrc", "--video-size", "640x360",
+                "--fps", "15", "--audio", "sine"));
+        args.addAll(List.of(extra));
+        bot = CompletableFuture.supplyAsync(() -> {
+            var cli = ConfabMain.commandLine();
+            cli.setOut(new PrintWriter(out));
+            return cli.execute(args.toArray(String[]::new));
+        });
+    }
+
+    /** Speaker view: the widest tile on display. */
+    private static ParticipantTile bigTile(MeetingScreen screen) {
+        return screen.grid().visibleTiles().stream()
+                .max(java.util.Comparator.comparingDouble(ParticipantTile::getWidth)).orElseThrow();
+    }
+
+    private static Optional<ParticipantTile> tileOf(MeetingScreen screen, String name) {
+        return screen.grid().tiles().stream().filter(t -> t.participant().displayName().equals(name)).findFirst();
+    }
+
+    @Test
+    void theBotsVideoAndVoiceShowInItsTileAndMutingStopsOurSound() throws Exception {
+        CountingHost grace = hostMeeting();
+        String meetingId = host.roster().meetingId();
+        MeetingScreen screen = joinAsAda(meetingId);
+        startBot(meetingId);
+
+        await().atMost(WAIT).until(() -> tileOf(screen, "Robo").isPresent());
+        ParticipantTile robo = tileOf(screen, "Robo").orElseThrow();
+        await().atMost(WAIT).alias("the bot's test pattern plays in its tile")
+                .until(() -> robo.videoView().framesShown() > 10);
+        await().atMost(WAIT).alias("the bot's tone lights up its tile").until(robo::isSpeaking);
+        await().atMost(WAIT).alias("stats overlay and quality bars filled once a second")
+                .until(() -> robo.quality() > 0);
+
+        await().atMost(WAIT).alias("our own camera plays in the self view")
+                .until(() -> screen.selfView().framesShown() > 5);
+
+        int adaId = screen.grid().tiles().stream().filter(ParticipantTile::isSelf).findFirst().orElseThrow().participantId();
+        await().atMost(WAIT).alias("our microphone reaches the others").until(() -> grace.audioFrom(adaId) > 20);
+
+        robot.clickOn("#muteButton");
+        AtomicLong last = new AtomicLong(-1);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).alias("frames stop arriving after mute")
+                .until(() -> last.getAndSet(grace.audioFrom(adaId)) == grace.audioFrom(adaId));
+        long frozen = grace.audioFrom(adaId);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).alias("nothing is sent while muted")
+                .until(() -> grace.audioFrom(adaId) == frozen);
+
+        robot.clickOn("#muteButton");
+        await().atMost(WAIT).alias("unmuting sends again").until(() -> grace.audioFrom(adaId) > frozen);
+
+        host.askToMute(adaId);
+        await().atMost(WAIT).alias("the host's mute request mutes the button").until(() -> screen.mutedProperty().get());
+        last.set(-1);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).alias("and stops our sound")
+                .until(() -> last.getAndSet(grace.audioFrom(adaId)) == grace.audioFrom(adaId));
+        long afterRequest = grace.audioFrom(adaId);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).alias("nothing is sent after the request")
+                .until(() -> grace.audioFrom(adaId) == afterRequest);
+    }
+
+    @Test
+    void turningTheCameraOffReleasesItAndLeavingReleasesEverything() throws Exception {
+        hostMeeting();
+        MeetingScreen screen = joinAsAda(host.roster().meetingId());
+        await().atMost(WAIT).alias("the meeting opened the camera the lobby let go of")
+                .until(() -> app.capture.running(CaptureDevice.Kind.CAMERA) == 1
+                        && screen.selfView().framesShown() > 0);
+
+        robot.clickOn("#cameraButton");
+        await().atMost(WAIT).alias("camera released").until(() -> app.capture.running(CaptureDevice.Kind.CAMERA) == 0);
+        assertThat(app.capture.running(CaptureDevice.Kind.MICROPHONE)).as("microphone still in use").isEqualTo(1);
+
+        int openedInMeeting = app.capture.opened.size();
+        robot.clickOn("#leaveButton");
+        await().atMost(WAIT).until(() -> "lobby".equals(app.controller.currentScreen().name()));
+        // The lobby opens its own preview again; everything opened up to and in the meeting must be closed.
+        await().atMost(WAIT).alias("the meeting's microphone released on leave")
+                .until(() -> app.capture.opened.subList(0, openedInMeeting).stream().allMatch(c -> c.closed));
+        await().atMost(WAIT).alias("the meeting is in the history (kept by default)")
+                .until(() -> dev.confab.meeting.history.MeetingHistoryStore.of(app.paths).list().size() == 1);
+    }
+
+    @Test
+    void chatTabSendsAndReceivesWithTheBot() throws Exception {
+        CountingHost grace = hostMeeting();
+        String meetingId = host.roster().meetingId();
+        MeetingScreen screen = joinAsAda(meetingId);
+        robot.clickOn("#participantsButton"); // hide the side panel: messages now count as unread
+        startBot(meetingId, "--chat", "Hello from Robo");
+
+        await().atMost(WAIT).alias("unread badge while the chat is hidden")
+                .until(() -> robot.lookup("#chatUnread").queryLabeled().isVisible()
+                        && robot.lookup("#chatUnread").queryLabeled().getText().equals("1"));
+        await().atMost(WAIT).alias("a toast says what arrived")
+                .until(() -> robot.lookup("#chatToast").tryQuery().isPresent());
+
+        robot.clickOn("#chatButton");
+        @SuppressWarnings("unchecked")
+        ListView<Object> messages = robot.lookup("#chatMessages").queryAs(ListView.class);
+        assertThat(messages.getItems()).anySatisfy(e -> assertThat(e.toString()).contains("Hello from Robo"));
+        assertThat(robot.lookup("#chatUnread").queryLabeled().isVisible()).as("read once shown").isFalse();
+
+        robot.clickOn("#chatInput").write("Hi Robo");
+        robot.clickOn("#chatSend");
+        await().atMost(WAIT).alias("the others receive it").until(() -> grace.chat.contains("Hi Robo"));
+        assertThat(screen.sidePanel().getSelectionModel().getSelectedItem().getId()).isEqualTo("chatTab");
+    }
+
+    @Test
+    void theDemoMeetingShowsThreeMovingParticipantsTheirVoicesAndChat() throws Exception {
+        app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
+                .agreedBefore(Settings.defaults().withLanguage("en")
+                        .withCamera(FakeCaptureFactory.CAMERA.id(), true)
+                        .withMicrophone(FakeCaptureFactory.MICROPHONE.id(), false));
+        localServer = new LocalServer(dir.resolve("local-server"), false);
+        launcher = new MeetingLauncher(app.paths, localServer, app.capture);
+        launcher.requestDemoAtStart(); // confab --demo; the screenshot tour clicks the lobby's link instead
+        app.withMeetings(launcher).start(Locale.ENGLISH);
+
+        await().atMost(Duration.ofSeconds(40)).until(() -> app.controller.currentScreen() instanceof MeetingScreen);
+        MeetingScreen screen = (MeetingScreen) app.controller.currentScreen();
+        await().atMost(WAIT).alias("the user and three demo participants")
+                .until(() -> screen.grid().tiles().size() == 4);
+        for (String name : List.of("Demo Ada", "Demo Grace", "Demo Linus")) {
+            ParticipantTile tile = tileOf(screen, name).orElseThrow();
+            await().atMost(WAIT).alias(name + "'s test pattern moves").until(() -> tile.videoView().framesShown() > 5);
+        }
+        await().atMost(WAIT).alias("someone is talking").until(() -> screen.grid().tiles().stream()
+                .anyMatch(t -> !t.isSelf() && t.isSpeaking()));
+        robot.interact(() -> screen.grid().speakerViewProperty().set(true));
+        await().atMost(WAIT).alias("speaker view shows the demo participant who talks, big")
+                .until(() -> {
+                    ParticipantTile big = bigTile(screen);
+                    return !big.isSelf() && big.isSpeaking();
+                });
+        String firstSpeaker = bigTile(screen).participant().displayName();
+        await().atMost(WAIT).alias("the next one to talk takes the big tile")
+                .until(() -> !bigTile(screen).participant().displayName().equals(firstSpeaker));
+        @SuppressWarnings("unchecked")
+        ListView<Object> messages = robot.lookup("#chatMessages").queryAs(ListView.class);
+        await().atMost(WAIT).alias("the demo participants write in the chat")
+                .until(() -> messages.getItems().stream().anyMatch(e -> e.toString().contains("Welcome to the demo meeting")));
+
+        robot.clickOn("#leaveButton");
+        await().atMost(WAIT).until(() -> "lobby".equals(app.controller.currentScreen().name()));
+        await().atMost(WAIT).alias("the demo participants leave with the user")
+                .until(() -> Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.getName().equals("confab-demo-chat")));
+    }
+}
