@@ -50,6 +50,17 @@ class PolicyWiringTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * A first start as far as privacy choices go: no privacy.json yet (the harness pre-grants camera and
+     * microphone there), so camera and microphone stay off and nothing asks for them.
+     */
+    private void startWithoutPrivacyChoices(String policyJson) throws Exception {
+        harness(policyJson, ada().withCamera(null, false).withMicrophone(null, false));
+        Files.deleteIfExists(PrivacySettingsStore.file(app.paths));
+        app.start(Locale.ENGLISH);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private static Settings ada() {
         return Settings.defaults().withLanguage("en").withIdentity("Ada", null);
     }
@@ -295,9 +306,9 @@ class PolicyWiringTest {
 
     @Test
     void aPresetPublicComputerModeIsWhereTheUserStartsAndTheyMayTurnItOff() throws Exception {
-        start("""
+        startWithoutPrivacyChoices("""
                 { "defaults": { "publicComputerMode": true } }
-                """, ada());
+                """);
         robot.clickOn("#settingsButton").clickOn("#privacyCenterButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> ((CheckBox) node("#publicMode")).isSelected());
 
@@ -314,9 +325,9 @@ class PolicyWiringTest {
 
     @Test
     void enforcedPublicComputerModeIsShownLockedAndErasesAtExit() throws Exception {
-        start("""
+        startWithoutPrivacyChoices("""
                 { "enforced": { "publicComputerMode": true } }
-                """, ada());
+                """);
         robot.clickOn("#settingsButton").clickOn("#privacyCenterButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> ((CheckBox) node("#publicMode")).isSelected());
 

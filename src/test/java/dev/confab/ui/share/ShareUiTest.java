@@ -141,7 +141,7 @@ class ShareUiTest {
         AtomicReference<ShareStage> created = new AtomicReference<>();
         FxToolkit.setupFixture(() -> created.set(new ShareStage(text, SELF, "Alice", model, published::add)));
         ShareStage share = created.get();
-        show(new StackPane(share), 800, 560);
+        show(new StackPane(share), 980, 560); // wide enough that no tool folds into the overflow menu
         share.onFrame(1600, 900, 1600 * 4, picture(1600, 900), 0);
         await().atMost(Duration.ofSeconds(5)).until(() -> share.video().framesShown() > 0);
         WaitForAsyncUtils.waitForFxEvents();
@@ -188,8 +188,8 @@ class ShareUiTest {
         assertThat(model.shapes()).extracting(AnnotationModel.Shape::authorId).containsExactly(SELF);
 
         robot.clickOn("#annotationUndo");
-        assertThat(published.getLast()).isEqualTo(Annotation.undo(stroke.id()));
-        assertThat(model.shapes()).isEmpty();
+        await().atMost(Duration.ofSeconds(5)).until(() -> published.getLast().equals(Annotation.undo(stroke.id())));
+        await().atMost(Duration.ofSeconds(5)).until(() -> model.shapes().isEmpty());
         assertThat(share.overlay().model()).isSameAs(model);
     }
 
