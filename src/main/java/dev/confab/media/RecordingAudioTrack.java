@@ -93,26 +93,11 @@ final class RecordingAudioTrack implements AutoCloseable {
         if (pendingCount > 0) {
             encodePending();
         }
-        int result = avcodec.avcodec_send_frame(encoder, null);
-        if (result < 0 && result != avutil.AVERROR_EOF()) {
-            EncoderOutput.check(result, "finish recording audio");
-        }
-        drain();
+        muxer.finish(encoder, packet, stream, "audio");
     }
 
     private void drain() throws MediaException {
-        while (true) {
-            int result = avcodec.avcodec_receive_packet(encoder, packet);
-            if (result == avutil.AVERROR_EAGAIN() || result == avutil.AVERROR_EOF()) {
-                return;
-            }
-            EncoderOutput.check(result, "encode recording audio");
-            try {
-                muxer.write(packet, encoder, stream);
-            } finally {
-                avcodec.av_packet_unref(packet);
-            }
-        }
+        muxer.writeReady(encoder, packet, stream, "audio");
     }
 
     @Override

@@ -89,6 +89,31 @@ final class RecordingMuxer implements AutoCloseable {
         EncoderOutput.check(avformat.av_interleaved_write_frame(context, packet), "write " + file.getFileName());
     }
 
+    /** Writes every packet {@code encoder} has ready (until it needs more input or has ended). */
+    void writeReady(AVCodecContext encoder, AVPacket packet, AVStream stream, String what) throws MediaException {
+        while (true) {
+            int result = avcodec.avcodec_receive_packet(encoder, packet);
+            if (result == avutil.AVERROR_EAGAIN() || result == avutil.AVERROR_EOF()) {
+                return;
+            }
+            EncoderOutput.check(result, "encode recording " + what);
+            try {
+                write(packet, encoder, stream);
+            } finally {
+                avcodec.av_packet_unref(packet);
+            }
+        }
+    }
+
+    /** Tells {@code encoder} the input has ended and writes what it still held. */
+    void finish(AVCodecContext encoder, AVPacket packet, AVStream stream, String what) throws MediaException {
+        int result = avcodec.avcodec_send_frame(encoder, null);
+        if (result < 0 && result != avutil.AVERROR_EOF()) {
+            EncoderOutput.check(result, "finish recording " + what);
+        }
+        writeReady(encoder, packet, stream, what);
+    }
+
     /** Pushes buffered bytes to the operating system, which keeps them even if this process is killed. */
     void flush() throws MediaException {
         AVIOContext io = context.pb();

@@ -107,26 +107,11 @@ final class RecordingVideoTrack implements AutoCloseable {
 
     /** Drains the encoder at the end of the recording. */
     void finish() throws MediaException {
-        int result = avcodec.avcodec_send_frame(encoder, null);
-        if (result < 0 && result != avutil.AVERROR_EOF()) {
-            EncoderOutput.check(result, "finish recording video");
-        }
-        drain();
+        muxer.finish(encoder, packet, stream, "video");
     }
 
     private void drain() throws MediaException {
-        while (true) {
-            int result = avcodec.avcodec_receive_packet(encoder, packet);
-            if (result == avutil.AVERROR_EAGAIN() || result == avutil.AVERROR_EOF()) {
-                return;
-            }
-            EncoderOutput.check(result, "encode recording video");
-            try {
-                muxer.write(packet, encoder, stream);
-            } finally {
-                avcodec.av_packet_unref(packet);
-            }
-        }
+        muxer.writeReady(encoder, packet, stream, "video");
     }
 
     private void paintBlack() {
