@@ -218,7 +218,8 @@ class ShareFlowTest {
         awaitShareStageWithFrames();
         assertThat(text("#sharerName")).isEqualTo("Ada (you) is sharing");
         Node overlay = robot.lookup("#annotationOverlay").query();
-        robot.drag(overlay).moveBy(60, 30).release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveTo(overlay).press(javafx.scene.input.MouseButton.PRIMARY).moveBy(30, 15).moveBy(30, 15)
+                .release(javafx.scene.input.MouseButton.PRIMARY);
         await().atMost(WAIT).until(() -> peer.shares.annotations(ada) != null
                 && peer.shares.annotations(ada).shapes().size() == 1);
         peer.shares.annotate(ada, Annotation.stroke("lin-1", Annotation.Tool.ARROW, "#E53935", 0.004,
