@@ -6,7 +6,7 @@ import dev.confab.protocol.LeaveReason;
 import dev.confab.protocol.Role;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.testing.TestClient;
-import dev.confab.testing.TestServers;
+import dev.confab.testing.ThreePersonMeeting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,17 +26,15 @@ class HostControlsTest {
 
     @BeforeEach
     void meetingWithThreePeople() throws Exception {
-        server = TestServers.start(TestServers.loopback());
-        host = TestClient.greeted(server.url());
-        ServerMessage.Joined created = host.create("Host", null);
-        meetingId = created.meetingId();
-        hostId = created.selfId();
-        guest = TestClient.greeted(server.url());
-        guestId = guest.join(meetingId, "Guest", null).selfId();
-        other = TestClient.greeted(server.url());
-        otherId = other.join(meetingId, "Other", null).selfId();
-        host.messages.clear();
-        guest.messages.clear();
+        ThreePersonMeeting meeting = ThreePersonMeeting.start("Guest", "Other");
+        server = meeting.server();
+        meetingId = meeting.meetingId();
+        host = meeting.host();
+        hostId = meeting.hostId();
+        guest = meeting.first();
+        guestId = meeting.firstId();
+        other = meeting.second();
+        otherId = meeting.secondId();
     }
 
     @AfterEach

@@ -5,7 +5,7 @@ import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.RecordingPolicy;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.testing.TestClient;
-import dev.confab.testing.TestServers;
+import dev.confab.testing.ThreePersonMeeting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,18 +26,14 @@ class RecordingControlsTest {
 
     @BeforeEach
     void meetingWithThreePeople() throws Exception {
-        server = TestServers.start(TestServers.loopback());
-        host = TestClient.greeted(server.url());
-        ServerMessage.Joined created = host.create("Host", null);
-        meetingId = created.meetingId();
-        hostId = created.selfId();
-        alice = TestClient.greeted(server.url());
-        aliceId = alice.join(meetingId, "Alice", null).selfId();
-        bob = TestClient.greeted(server.url());
-        bob.join(meetingId, "Bob", null);
-        for (TestClient client : List.of(host, alice, bob)) {
-            client.messages.clear();
-        }
+        ThreePersonMeeting meeting = ThreePersonMeeting.start("Alice", "Bob");
+        server = meeting.server();
+        meetingId = meeting.meetingId();
+        host = meeting.host();
+        hostId = meeting.hostId();
+        alice = meeting.first();
+        aliceId = meeting.firstId();
+        bob = meeting.second();
     }
 
     @AfterEach

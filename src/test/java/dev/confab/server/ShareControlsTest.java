@@ -8,7 +8,7 @@ import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
 import dev.confab.testing.TestClient;
-import dev.confab.testing.TestServers;
+import dev.confab.testing.ThreePersonMeeting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,17 +36,15 @@ class ShareControlsTest {
 
     @BeforeEach
     void meetingWithThreePeople() throws Exception {
-        server = TestServers.start(TestServers.loopback());
-        host = TestClient.greeted(server.url());
-        ServerMessage.Joined created = host.create("Host", null);
-        meetingId = created.meetingId();
-        hostId = created.selfId();
-        alice = TestClient.greeted(server.url());
-        aliceId = alice.join(meetingId, "Alice", null).selfId();
-        bob = TestClient.greeted(server.url());
-        bobId = bob.join(meetingId, "Bob", null).selfId();
-        host.messages.clear();
-        alice.messages.clear();
+        ThreePersonMeeting meeting = ThreePersonMeeting.start("Alice", "Bob");
+        server = meeting.server();
+        meetingId = meeting.meetingId();
+        host = meeting.host();
+        hostId = meeting.hostId();
+        alice = meeting.first();
+        aliceId = meeting.firstId();
+        bob = meeting.second();
+        bobId = meeting.secondId();
     }
 
     @AfterEach
