@@ -7,6 +7,7 @@ import dev.confab.meeting.audio.AudioCall;
 import dev.confab.meeting.audio.LatencyRecorder;
 import dev.confab.meeting.audio.NullAudioOutput;
 import dev.confab.meeting.audio.RemoteAudioStats;
+import dev.confab.meeting.video.AudioClock;
 import dev.confab.protocol.MediaFrame;
 
 import java.nio.file.Path;
@@ -57,6 +58,11 @@ final class BotAudio implements AutoCloseable {
         var output = new dev.confab.meeting.audio.TappedAudioOutput(new NullAudioOutput());
         output.setTap(mixTap);
         return new BotAudio(option, AudioCall.start(session, source, output, AudioCall.Processing.NONE, false));
+    }
+
+    /** Where each participant's sound is now, for lip-synced video. */
+    AudioClock audioClock() {
+        return call.receiver()::playoutCaptureMicros;
     }
 
     void onMedia(MediaFrame frame) {

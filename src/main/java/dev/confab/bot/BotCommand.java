@@ -126,6 +126,7 @@ public final class BotCommand implements Callable<Integer> {
                 }
                 BotRecorder recorder = startRecorder(session, botVideo, stats);
                 BotAudio botAudio = startAudio(session, recorder);
+                botVideo.video().receiver().followAudio(botAudio.audioClock());
                 stats.attachAudio(botAudio);
                 sendChat(session, stats);
                 stats.awaitEnded(stay);

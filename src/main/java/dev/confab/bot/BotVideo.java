@@ -5,6 +5,7 @@ import dev.confab.media.MediaException;
 import dev.confab.media.VideoFormat;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.video.LatencyHistogram;
+import dev.confab.meeting.video.LipSyncStats;
 import dev.confab.meeting.video.MeetingVideo;
 import dev.confab.meeting.video.StreamStats;
 import dev.confab.meeting.video.VideoQualityPolicy;
@@ -17,9 +18,10 @@ import java.util.Map;
 /** The bot's video: sends the synthetic test pattern (unless {@code --video none}) and decodes what it receives. */
 final class BotVideo implements AutoCloseable {
 
+    /** One remote camera; {@code lipSync} is null when none of it was decoded. */
     record Remote(int participantId, int width, int height, long framesReceived, long framesDecoded, long framesLost,
                   long framesDropped, long decodeErrors, long keyframeRequests, double latencyP50Millis,
-                  double latencyP95Millis, double latencyP99Millis, double arrivalP95Millis) {
+                  double latencyP95Millis, double latencyP99Millis, double arrivalP95Millis, LipSyncStats lipSync) {
     }
 
     /** The {@code video} part of the bot's stats JSON. Latencies: capture timestamp → decoded picture. */
@@ -55,7 +57,8 @@ final class BotVideo implements AutoCloseable {
             StreamStats s = entry.getValue();
             remotes.add(new Remote(entry.getKey(), s.width(), s.height(), s.framesReceived(), s.framesDecoded(),
                     s.framesLost(), s.framesDropped(), s.decodeErrors(), s.keyframeRequests(), s.latencyP50Millis(),
-                    s.latencyP95Millis(), s.latencyP99Millis(), s.arrivalP95Millis()));
+                    s.latencyP95Millis(), s.latencyP99Millis(), s.arrivalP95Millis(),
+                    video.receiver().lipSync(entry.getKey())));
         }
         var arrivals = new LatencyHistogram();
         var decoded = new LatencyHistogram();

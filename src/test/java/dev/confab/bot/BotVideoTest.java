@@ -76,6 +76,35 @@ class BotVideoTest {
     }
 
     @Test
+    void cameraPicturesFollowTheSpeakersSound() throws Exception {
+        server = TestServers.start(TestServers.loopback());
+        String url = server.url().toString();
+        Path guestStats = dir.resolve("guest.json");
+        StringWriter hostOut = new StringWriter();
+        CompletableFuture<Integer> speaker = CompletableFuture.supplyAsync(() -> run(hostOut, new StringWriter(), "bot",
+                "--server", url, "--new", "--duration", "6s", "--video", "testsrc", "--video-size", "640x360",
+                "--fps", "15", "--audio", "sine"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hostOut.toString().contains("Meeting ID"));
+        Matcher id = Pattern.compile("Meeting ID: (\\d{10})").matcher(hostOut.toString());
+        assertThat(id.find()).isTrue();
+
+        int watcher = run(new StringWriter(), new StringWriter(), "bot", "--server", url, "--meeting", id.group(1),
+                "--duration", "4s", "--video", "none", "--audio", "none", "--stats-json", guestStats.toString());
+        assertThat(watcher).isZero();
+        assertThat(speaker.get()).isZero();
+
+        JsonNode lipSync = new ObjectMapper().readTree(guestStats.toFile()).get("video").get("remotes").get(0)
+                .get("lipSync");
+        long shown = lipSync.get("framesShownWithSound").asLong();
+        assertThat(shown).as("pictures shown while the tone played").isGreaterThan(20);
+        // The sound passes a jitter buffer and the output's buffer, the picture does not: without holding
+        // pictures back, the video would lead the sound on every frame.
+        assertThat(lipSync.get("framesHeld").asLong()).isGreaterThan(shown / 2);
+        assertThat(lipSync.get("offsetP95Millis").asDouble()).isLessThanOrEqualTo(45);
+        assertThat(lipSync.get("framesOutOfSync").asLong()).isLessThanOrEqualTo(shown / 20);
+    }
+
+    @Test
     void badVideoOptionsAreUsageErrors() {
         StringWriter err = new StringWriter();
         int code = run(new StringWriter(), err, "bot", "--server", "ws://127.0.0.1:1", "--new",

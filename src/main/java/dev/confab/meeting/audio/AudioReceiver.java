@@ -30,9 +30,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * speaker); {@link ActiveSpeakerListener}s are called on the mixer thread and must only hand off
  * (e.g. {@code Platform.runLater}).
  *
- * <p>Lip sync: a video renderer showing participant P draws the newest decoded frame whose capture time is
- * at most {@code playoutCaptureMicros(P) + 20 ms} and holds frames captured later; when it returns
- * {@link #NO_AUDIO_CLOCK} (P is silent or muted) it draws frames as they come ({@link LipSync#decide}).
+ * <p>Lip sync: the video receiver ({@code VideoReceiver.followAudio}) holds each of participant P's camera
+ * frames until its capture time is at most {@code playoutCaptureMicros(P) + 20 ms}; when this returns
+ * {@link #NO_AUDIO_CLOCK} (P is silent or muted) frames are shown as they come ({@link LipSync#decide}).
  * Both clocks are the sender's capture stamps, so this holds across machines without clock
  * synchronisation.
  */

@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * One remote video stream: checks sequence numbers on the network thread, feeds every packet in order to
  * its own decoder thread, and keeps the numbers for the tile's stats overlay. When the decoder falls more
  * than {@link #QUEUE_PACKETS} packets behind, or a frame is lost, it skips to the next keyframe and asks
- * the sender for one (at most every {@link #KEYFRAME_REQUEST_SPACING_NANOS}). Skipping stale pictures for
- * display is the listener's job (a {@code VideoView} shows only the newest picture per FX pulse).
+ * the sender for one (at most every {@link #KEYFRAME_REQUEST_SPACING_NANOS}). A camera stream waits for the
+ * participant's sound before decoding each frame ({@link LipSyncGate}). Skipping stale pictures for display
+ * is the listener's job (a {@code VideoView} shows only the newest picture per FX pulse).
  */
 final class RemoteVideoStream {
 
@@ -44,6 +45,7 @@ final class RemoteVideoStream {
     private final StreamKind kind;
     private final boolean decode;
     private final KeyframeRequester requester;
+    private final LipSyncGate lipSync;
     private final BlockingQueue<Packet> queue = new ArrayBlockingQueue<>(QUEUE_PACKETS);
     private final Thread decodeThread;
     private final LatencyHistogram arrival = new LatencyHistogram();
@@ -74,11 +76,16 @@ final class RemoteVideoStream {
     private long windowLost;
     private double previousWindowLossPercent;
 
-    RemoteVideoStream(int participantId, StreamKind kind, boolean decode, KeyframeRequester requester) {
+    /** @param audioClock the participant's sound, followed by camera streams; {@link AudioClock#NONE} to not wait */
+    RemoteVideoStream(int participantId, StreamKind kind, boolean decode, KeyframeRequester requester,
+                      AudioClock audioClock) {
         this.participantId = participantId;
         this.kind = kind;
         this.decode = decode;
         this.requester = requester;
+        // A shared screen has no sound of its own to follow.
+        AudioClock followed = kind == StreamKind.CAMERA ? audioClock : AudioClock.NONE;
+        this.lipSync = new LipSyncGate(() -> followed.playoutCaptureMicros(participantId));
         this.decodeThread = decode ? Thread.ofPlatform().daemon().name("video-decode-" + participantId + "-" + kind)
                 .start(this::decodeLoop) : null;
     }
@@ -176,6 +183,8 @@ final class RemoteVideoStream {
                     dropped.incrementAndGet();
                     continue;
                 }
+                // Stop holding once half the queue is waiting: better slightly out of sync than a keyframe restart.
+                lipSync.awaitDue(packet.captureMicros(), () -> running && queue.size() < QUEUE_PACKETS / 2);
                 try {
                     if (decoder == null || decoderCodec != packet.codec()) {
                         if (decoder != null) {
@@ -218,6 +227,7 @@ final class RemoteVideoStream {
         decoded.incrementAndGet();
         width = w;
         height = h;
+        lipSync.shown(captureMicros);
         VideoFrameListener target = listener;
         if (target != null) {
             target.onFrame(w, h, stride, bgra, captureMicros);
@@ -242,6 +252,10 @@ final class RemoteVideoStream {
                 arrival.percentileMillis(50), arrival.percentileMillis(95), arrival.percentileMillis(99),
                 latency.percentileMillis(50), latency.percentileMillis(95), latency.percentileMillis(99),
                 loss, last == Long.MIN_VALUE ? Long.MAX_VALUE : (now - last) / 1_000_000);
+    }
+
+    LipSyncStats lipSync() {
+        return lipSync.stats();
     }
 
     LatencyHistogram arrivalHistogram() {

@@ -35,6 +35,7 @@ public final class VideoReceiver implements AutoCloseable {
     /** Streams of participants who left, kept (decoders stopped) for end-of-meeting reports. */
     private final Map<Key, RemoteVideoStream> departed = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private volatile AudioClock audioClock = AudioClock.NONE;
 
     /** A receiver that decodes every stream. */
     public VideoReceiver(KeyframeRequester requester) {
@@ -60,7 +61,8 @@ public final class VideoReceiver implements AutoCloseable {
         RemoteVideoStream stream = streams.get(key);
         if (stream == null) {
             stream = streams.computeIfAbsent(key, k -> {
-                var created = new RemoteVideoStream(k.participantId(), k.kind(), decode, requester::request);
+                var created = new RemoteVideoStream(k.participantId(), k.kind(), decode, requester::request,
+                        id -> audioClock.playoutCaptureMicros(id));
                 VideoFrameListener waiting = listeners.get(k);
                 if (waiting != null) {
                     created.attach(waiting);
@@ -69,6 +71,23 @@ public final class VideoReceiver implements AutoCloseable {
             });
         }
         stream.accept(frame);
+    }
+
+    /**
+     * Makes camera pictures follow each participant's sound (lip sync): pass {@code AudioReceiver::playoutCaptureMicros}
+     * of the meeting's audio. Until then, and with {@link AudioClock#NONE}, pictures are shown as they come.
+     */
+    public void followAudio(AudioClock clock) {
+        audioClock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** How well the participant's camera followed their sound, or null when none of it arrived. */
+    public LipSyncStats lipSync(int participantId) {
+        RemoteVideoStream stream = streams.get(new Key(participantId, StreamKind.CAMERA));
+        if (stream == null) {
+            stream = departed.get(new Key(participantId, StreamKind.CAMERA));
+        }
+        return stream != null ? stream.lipSync() : null;
     }
 
     /** Shows this participant's stream in {@code listener} (called on the stream's decoder thread). */

@@ -210,6 +210,9 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
             }
             video = v;
             audio = a;
+            if (a != null) {
+                v.receiver().followAudio(a.receiver()::playoutCaptureMicros); // lip sync
+            }
             if (v.sender() != null && selfView != null) {
                 v.sender().setLocalPreview(teeForStage(SELF, selfView));
             }
