@@ -9,6 +9,8 @@ import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
+import dev.confab.meeting.audio.AudioCall;
+import dev.confab.meeting.audio.NullAudioOutput;
 import dev.confab.meeting.video.MediaOut;
 import dev.confab.meeting.video.VideoQualityPolicy;
 import dev.confab.meeting.video.VideoReceiver;
@@ -23,7 +25,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One simulated participant in the load test: a real {@link MeetingSession} over the real server, sending
  * either the live synthetic camera (encoder and all) or a pre-encoded loop, and receiving everyone else's
- * video through a {@link VideoReceiver} (decoding in live mode, counting only in replay mode). A throttled
+ * video through a {@link VideoReceiver} (decoding in live mode, counting only in replay mode). With audio it
+ * also sends the synthetic 440 Hz microphone and hears everyone through the real receive path (jitter buffers,
+ * Opus, mixer, a real-time {@link NullAudioOutput}); live video then follows that sound (lip sync). A throttled
  * participant holds its network thread for a while per frame, like a receiver on a slow link.
  */
 final class LoadParticipant implements MeetingListener, AutoCloseable {
@@ -38,6 +42,7 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
     private volatile boolean measuring;
     private volatile java.util.Map<Integer, dev.confab.meeting.video.StreamStats> baseline = java.util.Map.of();
     private volatile Roster roster;
+    private volatile AudioCall audio;
 
     /**
      * @param replay null to send the live camera at {@code format} and decode everything received (a full
@@ -79,6 +84,19 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
         return current != null ? current.participants().size() : 0;
     }
 
+    /** Starts sending the test tone and hearing everyone; live video follows the sound from then on. */
+    void startAudio() throws MediaException {
+        AudioCall call = AudioCall.start(session, AudioCall.Source.microphone(new FfmpegCaptureFactory(),
+                FfmpegCaptureFactory.SYNTHETIC_MICROPHONE), new NullAudioOutput(), AudioCall.Processing.NONE, false);
+        receiver.followAudio(call.receiver()::playoutCaptureMicros);
+        audio = call;
+    }
+
+    /** The audio call, or null without {@link #startAudio}. */
+    AudioCall audio() {
+        return audio;
+    }
+
     void startSending(ScheduledExecutorService timer, long initialDelayMicros) throws MediaException {
         if (replaySender != null) {
             replaySender.start(timer, initialDelayMicros);
@@ -111,7 +129,10 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
         if (throttleNanosPerFrame > 0) {
             LockSupport.parkNanos(throttleNanosPerFrame); // a slow reader: the server's queue for us fills up
         }
-        if (measuring || liveSender != null) {
+        AudioCall call = audio;
+        if (call != null && frame.header().stream() == StreamKind.AUDIO) {
+            call.receiver().onMedia(frame);
+        } else if (measuring || liveSender != null) {
             receiver.onMedia(frame);
         }
     }
@@ -151,6 +172,10 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
     @Override
     public void close() {
         stopSending();
+        AudioCall call = audio;
+        if (call != null) {
+            call.close();
+        }
         session.close();
         receiver.close();
     }

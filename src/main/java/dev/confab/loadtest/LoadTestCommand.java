@@ -7,7 +7,9 @@ import dev.confab.media.MediaException;
 import dev.confab.media.VideoFormat;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
+import dev.confab.meeting.audio.RemoteAudioStats;
 import dev.confab.meeting.video.LatencyHistogram;
+import dev.confab.meeting.video.LipSyncStats;
 import dev.confab.meeting.video.StreamStats;
 import dev.confab.meeting.video.VideoQualityPolicy;
 import dev.confab.protocol.HumanDuration;
@@ -49,12 +51,26 @@ public final class LoadTestCommand implements Callable<Integer> {
                       long droppedFrames, long decodeErrors, long framesDecoded) {
     }
 
-    /** The --json document. */
+    /**
+     * The audio figures (with --audio) over every unthrottled receiver. Mouth-to-ear = sender's capture stamp
+     * → the moment the frame will have been played; concealed = frames synthesised by Opus PLC / frames played.
+     * {@code lipSyncOffsetP95Millis}: |picture − sound| when shown, live video only (NaN in replay mode).
+     */
+    public record AudioFigures(int streams, long framesHeard, double mouthToEarP50Millis, double mouthToEarP95Millis,
+                               long framesConcealed, double concealedPercent, long packetsLost, double maxJitterMillis,
+                               double lipSyncOffsetP95Millis, long picturesOutOfSync) {
+    }
+
+    /** The --json document; {@code audio} is null without --audio. */
     public record Report(int participants, String videoSize, int fps, String mode, boolean tls, double seconds,
                          List<Row> rows, double egressMbps, int forwardedStreams, double relayCpuCores,
                          double processCpuCores, int cores, double egressMbpsPerRelayCore, long rssMiB,
-                         long peakRssMiB, String fullClientSize, double fullClientMediaCores) {
+                         long peakRssMiB, String fullClientSize, double fullClientMediaCores, AudioFigures audio) {
     }
+
+    /** Issue #5's targets, printed beside the figures. */
+    static final double MOUTH_TO_EAR_P95_TARGET_MILLIS = 100;
+    static final double CONCEALED_TARGET_PERCENT = 1;
 
     @Spec
     CommandSpec spec;
@@ -87,6 +103,9 @@ public final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--full-client", paramLabel = "WxH",
             description = "In replay mode, make participant 1 a full client: live camera at this size, decoding every stream (e.g. the 9-tile case).")
     String fullClientSize;
+
+    @Option(names = "--audio", description = "Every participant also sends the 440 Hz test tone and hears everyone (mouth-to-ear latency, concealment, lip sync).")
+    boolean audio;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path jsonFile;
@@ -152,7 +171,8 @@ public final class LoadTestCommand implements Callable<Integer> {
     }
 
     private void join(MeetingServer server, ServerTrust trust, VideoFormat format, PreEncodedLoop loop,
-                      VideoFormat fullClient, List<LoadParticipant> everyone) throws InterruptedException, IOException {
+                      VideoFormat fullClient, List<LoadParticipant> everyone)
+            throws InterruptedException, IOException, MediaException {
         for (int i = 0; i < participants; i++) {
             long throttle = throttleOne && i == participants - 1 ? TimeUnit.MILLISECONDS.toNanos(20) : 0;
             boolean full = i == 0 && fullClient != null;
@@ -166,6 +186,9 @@ public final class LoadTestCommand implements Callable<Integer> {
                 participant.session().join(id, null);
             }
             awaitUntil(participant::inMeeting, "participant " + (i + 1) + " to join");
+            if (audio) {
+                participant.startAudio();
+            }
         }
         awaitUntil(() -> everyone.stream().allMatch(p -> p.participantCount() == participants), "everyone to see everyone");
     }
@@ -205,7 +228,39 @@ public final class LoadTestCommand implements Callable<Integer> {
                 relayCores > 0 ? egressMbps / relayCores : Double.NaN, rssMax,
                 ProcessMetrics.residentMebibytes(true), fullClient ? fullClientSize : null,
                 fullClient ? ProcessMetrics.cores(start.clientMediaCpuNanos(), end.clientMediaCpuNanos(), start, end)
-                        : Double.NaN);
+                        : Double.NaN,
+                audio ? audioFigures(everyone.stream().filter(p -> !p.throttled()).toList()) : null);
+    }
+
+    private static AudioFigures audioFigures(List<LoadParticipant> receivers) {
+        var mouthToEar = new dev.confab.meeting.audio.LatencyRecorder();
+        var lipSync = new LatencyHistogram();
+        int streams = 0;
+        long played = 0;
+        long concealed = 0;
+        long lost = 0;
+        long outOfSync = 0;
+        double maxJitter = 0;
+        for (LoadParticipant p : receivers) {
+            mouthToEar.addAll(p.audio().receiver().combinedLatency());
+            if (p.live()) {
+                p.receiver().addLipSyncOffsetsTo(lipSync);
+            }
+            for (RemoteAudioStats s : p.audio().receiver().stats().values()) {
+                streams++;
+                played += s.played();
+                concealed += s.concealed();
+                lost += s.lost();
+                maxJitter = Math.max(maxJitter, s.jitterMillis());
+                LipSyncStats sync = p.receiver().lipSync(s.participantId());
+                if (sync != null) {
+                    outOfSync += sync.framesOutOfSync();
+                }
+            }
+        }
+        return new AudioFigures(streams, played, mouthToEar.percentileMillis(0.5), mouthToEar.percentileMillis(0.95),
+                concealed, 100.0 * concealed / Math.max(1, played + concealed), lost, maxJitter,
+                lipSync.percentileMillis(95), outOfSync);
     }
 
     private static Row row(String name, List<LoadParticipant> receivers, double seconds) {
@@ -257,6 +312,18 @@ public final class LoadTestCommand implements Callable<Integer> {
                         + "(%.1f Mbit/s per relay core), whole process %.2f of %d cores, RSS %d MiB (peak %d MiB)%n",
                 r.forwardedStreams(), r.egressMbps(), r.relayCpuCores(), r.egressMbpsPerRelayCore(),
                 r.processCpuCores(), r.cores(), r.rssMiB(), r.peakRssMiB());
+        AudioFigures a = r.audio();
+        if (a != null) {
+            out.printf(Locale.ROOT, "audio: %d streams, %d frames heard, mouth-to-ear p50 %s p95 %s ms (target p95 <= %.0f ms on 1:1), "
+                            + "concealed %d (%.2f %%, target <= %.0f %%), lost %d, max jitter %.1f ms%n", a.streams(),
+                    a.framesHeard(), ms(a.mouthToEarP50Millis()), ms(a.mouthToEarP95Millis()),
+                    MOUTH_TO_EAR_P95_TARGET_MILLIS, a.framesConcealed(), a.concealedPercent(), CONCEALED_TARGET_PERCENT,
+                    a.packetsLost(), a.maxJitterMillis());
+            if (!Double.isNaN(a.lipSyncOffsetP95Millis())) {
+                out.printf(Locale.ROOT, "lip sync: |picture - sound| p95 %s ms (target <= 45 ms), %d pictures out of sync%n",
+                        ms(a.lipSyncOffsetP95Millis()), a.picturesOutOfSync());
+            }
+        }
         if (r.fullClientSize() != null) {
             out.printf(Locale.ROOT, "client 1 (camera %s, decoding %d streams): capture+encode+decode threads %.2f cores%n",
                     r.fullClientSize(), r.participants() - 1, r.fullClientMediaCores());

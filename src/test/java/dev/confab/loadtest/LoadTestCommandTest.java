@@ -47,6 +47,35 @@ class LoadTestCommandTest {
     }
 
     @Test
+    void withAudioEveryoneHearsEveryoneAndTheFiguresAreReported() throws Exception {
+        Path json = dir.resolve("audio.json");
+        StringWriter out = new StringWriter();
+        int code = run(out, new StringWriter(), "loadtest", "--participants", "2", "--duration", "3s",
+                "--video-size", "320x180", "--fps", "15", "--plain", "--audio", "--json", json.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("audio: 2 streams").contains("mouth-to-ear p50").contains("lip sync:");
+        JsonNode audio = new ObjectMapper().readTree(json.toFile()).get("audio");
+        // 2 streams × 50 frames/s over at least the 3 s measured
+        assertThat(audio.get("framesHeard").asLong()).isGreaterThan(2 * 50 * 3);
+        // The sound passes a jitter buffer (≥ 20 ms) and the output's buffer: anything less is a broken clock.
+        assertThat(audio.get("mouthToEarP50Millis").asDouble()).isBetween(20.0, 500.0);
+        assertThat(audio.get("concealedPercent").asDouble()).isLessThan(5.0);
+        assertThat(audio.get("lipSyncOffsetP95Millis").asDouble()).isLessThanOrEqualTo(45.0);
+    }
+
+    @Test
+    void withoutAudioThereAreNoAudioFigures() throws Exception {
+        Path json = dir.resolve("video.json");
+        StringWriter out = new StringWriter();
+        assertThat(run(out, new StringWriter(), "loadtest", "--participants", "2", "--duration", "2s",
+                "--video-size", "320x180", "--fps", "15", "--replay", "always", "--plain", "--json", json.toString()))
+                .isZero();
+        assertThat(out.toString()).doesNotContain("audio:");
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("audio").isNull()).isTrue();
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         StringWriter err = new StringWriter();
         assertThat(run(new StringWriter(), err, "loadtest", "--participants", "1")).isEqualTo(2);

@@ -72,6 +72,10 @@ final class LipSyncGate {
         }
     }
 
+    LatencyHistogram offsets() {
+        return offset;
+    }
+
     LipSyncStats stats() {
         return new LipSyncStats(shownWithSound.get(), held.get(), outOfSync.get(), offset.percentileMillis(50),
                 offset.percentileMillis(95));

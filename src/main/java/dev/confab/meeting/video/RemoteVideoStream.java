@@ -258,6 +258,10 @@ final class RemoteVideoStream {
         return lipSync.stats();
     }
 
+    LatencyHistogram lipSyncOffsets() {
+        return lipSync.offsets();
+    }
+
     LatencyHistogram arrivalHistogram() {
         return arrival;
     }

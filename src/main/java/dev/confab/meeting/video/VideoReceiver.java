@@ -156,6 +156,12 @@ public final class VideoReceiver implements AutoCloseable {
         });
     }
 
+    /** Adds every camera's lip-sync offsets (|picture − sound| when shown) to {@code offsets}. */
+    public void addLipSyncOffsetsTo(LatencyHistogram offsets) {
+        java.util.stream.Stream.concat(departed.values().stream(), streams.values().stream())
+                .forEach(stream -> offsets.add(stream.lipSyncOffsets()));
+    }
+
     @Override
     public void close() {
         closed = true;
