@@ -57,7 +57,7 @@ public final class ConfabMain implements Callable<Integer> {
     /** The validated join link for the lobby (empty when none or invalid); set by {@link #call()}. */
     Optional<DeepLink> pendingJoin = Optional.empty();
     /** Why the given link was refused, for the lobby to show; empty when there was no bad link. */
-    Optional<String> pendingJoinError = Optional.empty();
+    Optional<DeepLink.InvalidDeepLinkException> pendingJoinError = Optional.empty();
 
     /** Where the machine policy comes from; tests point it at their own file. */
     Supplier<Policy> policySource = PolicyFile::load;
@@ -114,7 +114,7 @@ public final class ConfabMain implements Callable<Integer> {
             pendingJoin = Optional.of(DeepLink.parse(link));
         } catch (DeepLink.InvalidDeepLinkException e) {
             // Still open the app: the user clicked something and expects Confab to appear.
-            pendingJoinError = Optional.of(e.getMessage());
+            pendingJoinError = Optional.of(e);
             spec.commandLine().getErr().println("confab: ignoring the link: " + e.getMessage());
         }
     }

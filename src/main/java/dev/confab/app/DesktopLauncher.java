@@ -43,7 +43,7 @@ final class DesktopLauncher {
      * @param linkError   why the link was refused, for this instance's lobby
      * @param demo        open straight into a demo meeting (after consent, if not given yet)
      */
-    static void launch(Path dataDir, String rawLink, Optional<DeepLink> pendingJoin, Optional<String> linkError,
+    static void launch(Path dataDir, String rawLink, Optional<DeepLink> pendingJoin, Optional<DeepLink.InvalidDeepLinkException> linkError,
                        boolean demo) {
         AppPaths paths = AppPaths.resolve(dataDir);
         LinkInbox links = new LinkInbox();

@@ -1,5 +1,7 @@
 package dev.confab.policy;
 
+import dev.confab.i18n.Messages;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -26,10 +28,27 @@ public record DeepLink(Optional<ServerAddress> server, String meetingId, Optiona
     private static final String PREFIX = SCHEME + "://join";
     private static final Set<String> PARAMETERS = Set.of("server", "meeting", "passcode");
 
-    /** Thrown for any link Confab will not act on; the message can be shown to the user as is. */
+    /**
+     * Thrown for any link Confab will not act on. {@link #getMessage()} is English (logs, the command line);
+     * the UI shows {@link #messageKey()} with {@link #messageArgs()} in the user's language.
+     */
     public static final class InvalidDeepLinkException extends Exception {
-        public InvalidDeepLinkException(String message) {
-            super(message);
+        private final String messageKey;
+        private final transient Object[] messageArgs;
+
+        /** @param reason the last part of a {@code link.error.*} message key */
+        public InvalidDeepLinkException(String reason, Object... args) {
+            super(Messages.get(Messages.ENGLISH, "link.error." + reason, args));
+            this.messageKey = "link.error." + reason;
+            this.messageArgs = args.clone();
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+
+        public Object[] messageArgs() {
+            return messageArgs.clone();
         }
     }
 
@@ -40,47 +59,46 @@ public record DeepLink(Optional<ServerAddress> server, String meetingId, Optiona
 
     public static DeepLink parse(String link) throws InvalidDeepLinkException {
         if (link == null || link.isEmpty()) {
-            throw new InvalidDeepLinkException("The link is empty.");
+            throw new InvalidDeepLinkException("empty");
         }
         if (link.length() > MAX_LENGTH) {
-            throw new InvalidDeepLinkException("The link is longer than " + MAX_LENGTH + " characters.");
+            throw new InvalidDeepLinkException("tooLong", String.valueOf(MAX_LENGTH));
         }
-        requirePrintableAscii(link, "The link");
+        requirePrintableAscii(link);
         if (!link.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            throw new InvalidDeepLinkException("Not a Confab join link: it must start with " + PREFIX + "?");
+            throw new InvalidDeepLinkException("notConfab", PREFIX);
         }
         String rest = link.substring(PREFIX.length());
         if (rest.startsWith("/")) {
             rest = rest.substring(1); // confab://join/?... is what some browsers hand over
         }
         if (rest.contains("#")) {
-            throw new InvalidDeepLinkException("The link must not contain a '#' part.");
+            throw new InvalidDeepLinkException("fragment");
         }
         if (!rest.startsWith("?")) {
-            throw new InvalidDeepLinkException("The link must be " + PREFIX + "?meeting=… (nothing else after \"join\").");
+            throw new InvalidDeepLinkException("afterJoin", PREFIX);
         }
         Map<String, String> params = parameters(rest.substring(1));
         String meeting = params.get("meeting");
         if (meeting == null) {
-            throw new InvalidDeepLinkException("The link has no meeting ID (meeting=…).");
+            throw new InvalidDeepLinkException("noMeeting");
         }
         String meetingId = meeting.replace(" ", "");
         if (!meetingId.matches("[0-9]{10}")) {
-            throw new InvalidDeepLinkException("The meeting ID must be 10 digits, got \"" + meeting + "\".");
+            throw new InvalidDeepLinkException("meetingId", meeting);
         }
         Optional<ServerAddress> server = Optional.empty();
         if (params.containsKey("server")) {
             try {
                 server = Optional.of(ServerAddress.parse(params.get("server")));
             } catch (IllegalArgumentException e) {
-                throw new InvalidDeepLinkException("Bad server in the link: " + e.getMessage() + ".");
+                throw new InvalidDeepLinkException("server", e.getMessage(), params.get("server"));
             }
         }
         Optional<String> passcode = Optional.ofNullable(params.get("passcode"));
         if (passcode.isPresent() && (passcode.get().isEmpty() || passcode.get().length() > MAX_PASSCODE_LENGTH
                 || !passcode.get().chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
-            throw new InvalidDeepLinkException("The passcode must be 1 to " + MAX_PASSCODE_LENGTH
-                    + " visible ASCII characters.");
+            throw new InvalidDeepLinkException("passcode", String.valueOf(MAX_PASSCODE_LENGTH));
         }
         return new DeepLink(server, meetingId, passcode);
     }
@@ -102,16 +120,16 @@ public record DeepLink(Optional<ServerAddress> server, String meetingId, Optiona
         for (String pair : query.split("&", -1)) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw new InvalidDeepLinkException("Malformed link parameter \"" + pair + "\" (expected name=value).");
+                throw new InvalidDeepLinkException("malformedParameter", pair);
             }
             String name = decode(pair.substring(0, eq)).toLowerCase(Locale.ROOT);
             if (!PARAMETERS.contains(name)) {
-                throw new InvalidDeepLinkException("Unknown link parameter \"" + name + "\".");
+                throw new InvalidDeepLinkException("unknownParameter", name);
             }
             String value = decode(pair.substring(eq + 1));
-            requirePrintableAscii(value, "The " + name);
+            requirePrintableAscii(value);
             if (params.putIfAbsent(name, value) != null) {
-                throw new InvalidDeepLinkException("The link gives \"" + name + "\" more than once.");
+                throw new InvalidDeepLinkException("repeatedParameter", name);
             }
         }
         return params;
@@ -121,7 +139,7 @@ public record DeepLink(Optional<ServerAddress> server, String meetingId, Optiona
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidDeepLinkException("The link has a broken %-escape.");
+            throw new InvalidDeepLinkException("escape");
         }
     }
 
@@ -129,14 +147,14 @@ public record DeepLink(Optional<ServerAddress> server, String meetingId, Optiona
         return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    private static void requirePrintableAscii(String text, String what) throws InvalidDeepLinkException {
+    private static void requirePrintableAscii(String text) throws InvalidDeepLinkException {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                throw new InvalidDeepLinkException(what + " contains a control character.");
+                throw new InvalidDeepLinkException("controlCharacter");
             }
             if (c > 0x7f) {
-                throw new InvalidDeepLinkException(what + " contains a non-ASCII character.");
+                throw new InvalidDeepLinkException("nonAscii");
             }
         }
     }

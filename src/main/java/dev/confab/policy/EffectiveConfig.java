@@ -101,12 +101,10 @@ public final class EffectiveConfig {
         }
         ServerAddress requested = link.server().get();
         if (isLocked(PolicyKey.SERVER_URL) && !requested.equals(configured)) {
-            throw new DeepLink.InvalidDeepLinkException("Your administrator only allows meetings on "
-                    + configured.text() + "; the link points to " + requested.text() + ".");
+            throw new DeepLink.InvalidDeepLinkException("serverLocked", configured.text(), requested.text());
         }
         if (requested instanceof ServerAddress.ThisComputer && !isEnabled(PolicyKey.ALLOW_THIS_COMPUTER_HOSTING)) {
-            throw new DeepLink.InvalidDeepLinkException(
-                    "Your administrator does not allow meetings hosted on this computer.");
+            throw new DeepLink.InvalidDeepLinkException("thisComputerNotAllowed");
         }
         return requested;
     }

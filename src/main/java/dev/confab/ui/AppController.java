@@ -269,7 +269,7 @@ public final class AppController implements Navigator, SettingsAccess {
                     lobby.offerLink(join.link(), server);
                 } catch (DeepLink.InvalidDeepLinkException e) {
                     LOG.warn("Meeting link refused by policy: {}", e.getMessage());
-                    lobby.refuseLink(e.getMessage());
+                    lobby.refuseLink(e);
                 }
             }
             case LinkInbox.Request.Show ignored -> {

@@ -24,8 +24,8 @@ public final class LinkInbox {
         record Join(DeepLink link) implements Request {
         }
 
-        /** A link Confab will not use; {@code reason} is shown in the lobby. */
-        record Refused(String reason) implements Request {
+        /** A link Confab will not use; {@code reason} is shown in the lobby, in the user's language. */
+        record Refused(DeepLink.InvalidDeepLinkException reason) implements Request {
         }
 
         /** Confab was started again without a link: just come to the front. */
@@ -47,7 +47,7 @@ public final class LinkInbox {
             offer(new Request.Join(DeepLink.parse(message.strip())));
         } catch (DeepLink.InvalidDeepLinkException e) {
             LOG.warn("Ignoring a meeting link: {}", e.getMessage());
-            offer(new Request.Refused(e.getMessage()));
+            offer(new Request.Refused(e));
         }
     }
 

@@ -287,9 +287,9 @@ public final class LobbyView implements Screen {
     }
 
     /** A meeting link that cannot be used: says why under the buttons. FX thread. */
-    void refuseLink(String reason) {
+    void refuseLink(DeepLink.InvalidDeepLinkException reason) {
         statusIsError.set(true);
-        status.set(UiMessage.of("lobby.link.refused", reason));
+        status.set(UiMessage.of("lobby.link.refused", UiMessage.of(reason.messageKey(), reason.messageArgs())));
     }
 
     /** Puts back what the user had entered before a meeting, and says why the meeting ended. FX thread. */

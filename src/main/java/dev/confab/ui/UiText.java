@@ -32,8 +32,15 @@ public final class UiText {
         locale.set(Messages.supported(value));
     }
 
+    /** Arguments that are themselves {@link UiMessage}s are localized too. */
     public String get(String key, Object... args) {
-        return Messages.get(locale.get(), key, args);
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof UiMessage nested) {
+                shown[i] = get(nested);
+            }
+        }
+        return Messages.get(locale.get(), key, shown);
     }
 
     public String get(UiMessage message) {

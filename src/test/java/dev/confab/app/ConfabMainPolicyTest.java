@@ -125,7 +125,7 @@ class ConfabMainPolicyTest {
         main.acceptLink();
 
         assertThat(main.pendingJoin).isEmpty();
-        assertThat(main.pendingJoinError).hasValueSatisfying(e -> assertThat(e).contains("wss://"));
+        assertThat(main.pendingJoinError).hasValueSatisfying(e -> assertThat(e.getMessage()).contains("wss://"));
         assertThat(err.toString()).contains("ignoring the link");
     }
 }

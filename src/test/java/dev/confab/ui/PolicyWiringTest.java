@@ -228,6 +228,21 @@ class PolicyWiringTest {
     }
 
     @Test
+    void aBadLinkIsExplainedInTheUsersLanguageAndFollowsALanguageSwitch() throws Exception {
+        harness("{}", ada().withLanguage("zh-CN"));
+        app.links.offerText("confab://join?meeting=12345");
+        app.start(Locale.ENGLISH);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> showing("#lobbyStatus"));
+        assertThat(text("#lobbyStatus")).contains("会议号必须是 10 位数字").contains("12345")
+                .doesNotContain("meeting ID");
+
+        robot.clickOn("#language").clickOn("English");
+        assertThat(text("#lobbyStatus")).isEqualTo(
+                "This meeting link cannot be used: The meeting ID must be 10 digits, got \"12345\".");
+    }
+
+    @Test
     void aLinkCannotLeadAroundAnEnforcedServer() throws Exception {
         start("""
                 { "enforced": { "serverUrl": "wss://meet.example.org" } }
