@@ -2,7 +2,6 @@ package dev.confab.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.confab.app.ConfabMain;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.Roster;
@@ -16,17 +15,11 @@ import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,18 +38,6 @@ class BotCommandTest {
         }
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(StringWriter out, String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine cli = ConfabMain.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void twoBotsMeetChatAndReportWhatTheySaw() throws Exception {
         server = TestServers.start(TestServers.loopback());
@@ -64,21 +45,18 @@ class BotCommandTest {
         Path hostStats = dir.resolve("host.json");
         Path guestStats = dir.resolve("guest.json");
 
-        StringWriter hostOut = new StringWriter();
-        CompletableFuture<Run> host = CompletableFuture.supplyAsync(() -> run(hostOut, "bot", "--server", url, "--new",
-                "--name", "HostBot", "--passcode", "pw", "--duration", "4s", "--stats-json", hostStats.toString()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> hostOut.toString().contains("Meeting ID"));
-        Matcher id = Pattern.compile("Meeting ID: (\\d{10})").matcher(hostOut.toString());
-        assertThat(id.find()).isTrue();
+        var host = BotRun.inBackground("bot", "--server", url, "--new",
+                "--name", "HostBot", "--passcode", "pw", "--duration", "4s", "--stats-json", hostStats.toString());
+        String meetingId = host.meetingId();
 
-        Run guest = run(new StringWriter(), "bot", "--server", url, "--meeting", id.group(1), "--passcode", "pw",
+        BotRun guest = BotRun.of("bot", "--server", url, "--meeting", meetingId, "--passcode", "pw",
                 "--name", "GuestBot", "--duration", "500ms", "--chat", "hello from the bot",
                 "--stats-json", guestStats.toString());
         assertThat(guest.exitCode()).isZero();
-        assertThat(host.get().exitCode()).isZero();
+        assertThat(host.result().exitCode()).isZero();
 
         JsonNode hostReport = new ObjectMapper().readTree(hostStats.toFile());
-        assertThat(hostReport.get("meetingId").asText()).isEqualTo(id.group(1));
+        assertThat(hostReport.get("meetingId").asText()).isEqualTo(meetingId);
         assertThat(hostReport.get("rosterSeen").findValuesAsText("displayName")).containsExactly("HostBot", "GuestBot");
         assertThat(hostReport.get("messagesReceived").get(0).get("text").asText()).isEqualTo("hello from the bot");
         assertThat(hostReport.get("eventsReceived").get("participantLeft").asInt()).isEqualTo(1);
@@ -93,7 +71,7 @@ class BotCommandTest {
     void joinFailureIsReportedInStatsAndExitCode() throws Exception {
         server = TestServers.start(TestServers.loopback());
         Path stats = dir.resolve("stats.json");
-        Run run = run(new StringWriter(), "bot", "--server", server.url().toString(), "--meeting", "1234567890",
+        BotRun run = BotRun.of("bot", "--server", server.url().toString(), "--meeting", "1234567890",
                 "--duration", "1s", "--stats-json", stats.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("MEETING_NOT_FOUND");
@@ -108,11 +86,11 @@ class BotCommandTest {
         server = new MeetingServer(new ServerConfig().bindAddress("127.0.0.1").port(0).dataDir(dir.resolve("srv")));
         server.start();
         String url = server.url().toString();
-        Run untrusted = run(new StringWriter(), "bot", "--server", url, "--new", "--duration", "200ms");
+        BotRun untrusted = BotRun.of("bot", "--server", url, "--new", "--duration", "200ms");
         assertThat(untrusted.exitCode()).isEqualTo(1);
         assertThat(untrusted.err()).contains("CERTIFICATE_UNTRUSTED");
 
-        Run pinned = run(new StringWriter(), "bot", "--server", url, "--new", "--duration", "200ms",
+        BotRun pinned = BotRun.of("bot", "--server", url, "--new", "--duration", "200ms",
                 "--trust-fingerprint", server.fingerprint().replace(":", "").toLowerCase());
         assertThat(pinned.exitCode()).isZero();
         assertThat(pinned.out()).containsPattern("Meeting ID: \\d{10}");
@@ -124,18 +102,14 @@ class BotCommandTest {
         String url = server.url().toString();
         Path toneStats = dir.resolve("tone.json");
         Path listenerStats = dir.resolve("listener.json");
-        StringWriter toneOut = new StringWriter();
-        CompletableFuture<Run> tone = CompletableFuture.supplyAsync(() -> run(toneOut, "bot", "--server", url, "--new",
-                "--audio", "sine", "--duration", "4s", "--stats-json", toneStats.toString()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> toneOut.toString().contains("Meeting ID"));
-        Matcher id = Pattern.compile("Meeting ID: (\\d{10})").matcher(toneOut.toString());
-        assertThat(id.find()).isTrue();
+        var tone = BotRun.inBackground("bot", "--server", url, "--new",
+                "--audio", "sine", "--duration", "4s", "--stats-json", toneStats.toString());
 
-        Run listener = run(new StringWriter(), "bot", "--server", url, "--meeting", id.group(1), "--audio", "none",
+        BotRun listener = BotRun.of("bot", "--server", url, "--meeting", tone.meetingId(), "--audio", "none",
                 "--duration", "2s", "--stats-json", listenerStats.toString());
         assertThat(listener.exitCode()).isZero();
         assertThat(listener.out()).containsPattern("Audio: sent 0, received \\d+, lost \\d+, concealed");
-        assertThat(tone.get().exitCode()).isZero();
+        assertThat(tone.result().exitCode()).isZero();
 
         JsonNode heard = new ObjectMapper().readTree(listenerStats.toFile()).get("audio");
         assertThat(heard.get("packetsReceived").asLong()).isGreaterThan(50);
@@ -149,7 +123,7 @@ class BotCommandTest {
     @Test
     void aMissingAudioFileIsAUsageError() throws Exception {
         server = TestServers.start(TestServers.loopback());
-        Run run = run(new StringWriter(), "bot", "--server", server.url().toString(), "--new",
+        BotRun run = BotRun.of("bot", "--server", server.url().toString(), "--new",
                 "--audio", dir.resolve("missing.ogg").toString(), "--duration", "1s");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--audio: No audio file at");
@@ -177,9 +151,9 @@ class BotCommandTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> host.state() instanceof SessionState.InMeeting);
             String meetingId = ((SessionState.InMeeting) host.state()).meetingId();
             Path stats = dir.resolve("bot.json");
-            CompletableFuture<Run> bot = CompletableFuture.supplyAsync(() -> run(new StringWriter(), "bot", "--server",
+            var bot = BotRun.inBackground("bot", "--server",
                     server.url().toString(), "--meeting", meetingId, "--audio", "sine", "--duration", "3s",
-                    "--stats-json", stats.toString()));
+                    "--stats-json", stats.toString());
             await().atMost(Duration.ofSeconds(10)).until(() -> audioFrames.get() > 10);
             int botId = hostRoster.get().participants().stream().filter(p -> !p.displayName().equals("Host"))
                     .findFirst().orElseThrow().id();
@@ -190,7 +164,7 @@ class BotCommandTest {
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
                     .until(() -> audioFrames.get() <= framesWhenMuted + 1);
 
-            assertThat(bot.get().exitCode()).isZero();
+            assertThat(bot.result().exitCode()).isZero();
             JsonNode audio = new ObjectMapper().readTree(stats.toFile()).get("audio");
             assertThat(audio.get("mutedByHost").asBoolean()).isTrue();
         }
@@ -198,7 +172,7 @@ class BotCommandTest {
 
     @Test
     void meetingOrNewIsRequired() {
-        Run run = run(new StringWriter(), "bot", "--server", "ws://127.0.0.1:1");
+        BotRun run = BotRun.of("bot", "--server", "ws://127.0.0.1:1");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--meeting ID or --new");
     }

@@ -1,6 +1,5 @@
 package dev.confab.bot;
 
-import dev.confab.app.ConfabMain;
 import dev.confab.server.MeetingServer;
 import dev.confab.testing.TestServers;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -8,19 +7,11 @@ import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** {@code bot --record}: one bot sends camera and tone, the other records what it receives. */
 class BotRecordTest {
@@ -37,32 +28,20 @@ class BotRecordTest {
         }
     }
 
-    private static int run(StringWriter out, String... args) {
-        CommandLine cli = ConfabMain.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        return cli.execute(args);
-    }
-
     @Test
     void aBotRecordsTheVideoAndSoundItReceives() throws Exception {
         server = TestServers.start(TestServers.loopback());
         String url = server.url().toString();
-        StringWriter senderOut = new StringWriter();
-        CompletableFuture<Integer> sender = CompletableFuture.supplyAsync(() -> run(senderOut, "bot", "--server", url,
+        var sender = BotRun.inBackground("bot", "--server", url,
                 "--new", "--duration", "9s", "--video", "testsrc", "--video-size", "640x360", "--fps", "15",
-                "--audio", "sine"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> senderOut.toString().contains("Meeting ID"));
-        Matcher id = Pattern.compile("Meeting ID: (\\d{10})").matcher(senderOut.toString());
-        assertThat(id.find()).isTrue();
+                "--audio", "sine");
 
         Path file = dir.resolve("received.mp4");
-        StringWriter recorderOut = new StringWriter();
-        int recorder = run(recorderOut, "bot", "--server", url, "--meeting", id.group(1), "--duration", "4s",
+        BotRun recorder = BotRun.of("bot", "--server", url, "--meeting", sender.meetingId(), "--duration", "4s",
                 "--record", file.toString());
-        assertThat(recorder).as(recorderOut.toString()).isZero();
-        assertThat(recorderOut.toString()).contains("Recording: " + file);
-        assertThat(sender.get()).isZero();
+        assertThat(recorder.exitCode()).as(recorder.err()).isZero();
+        assertThat(recorder.out()).contains("Recording: " + file);
+        assertThat(sender.result().exitCode()).isZero();
 
         assertThat(file).isRegularFile();
         assertThat(Files.size(file)).isPositive();
@@ -101,11 +80,10 @@ class BotRecordTest {
         server = TestServers.start(TestServers.loopback());
         var host = dev.confab.testing.TestClient.greeted(server.url());
         String meetingId = host.create("Host", null).meetingId();
-        StringWriter out = new StringWriter();
-        int exit = run(out, "bot", "--server", server.url().toString(), "--meeting", meetingId, "--duration", "1s",
+        BotRun run = BotRun.of("bot", "--server", server.url().toString(), "--meeting", meetingId, "--duration", "1s",
                 "--record", dir.resolve("missing-folder").resolve("x.mp4").toString());
-        assertThat(exit).isEqualTo(2);
-        assertThat(out.toString()).contains("--record: ");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--record: ");
         host.close();
     }
 }

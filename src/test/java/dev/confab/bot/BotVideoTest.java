@@ -2,24 +2,15 @@ package dev.confab.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.confab.app.ConfabMain;
 import dev.confab.server.MeetingServer;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class BotVideoTest {
 
@@ -35,32 +26,21 @@ class BotVideoTest {
         }
     }
 
-    private static int run(StringWriter out, StringWriter err, String... args) {
-        CommandLine cli = ConfabMain.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
-
     @Test
     void botsSendTestPatternAndDecodeEachOtherWithLatencyFigures() throws Exception {
         server = TestServers.start(TestServers.loopback());
         String url = server.url().toString();
         Path hostStats = dir.resolve("host.json");
         Path guestStats = dir.resolve("guest.json");
-        StringWriter hostOut = new StringWriter();
-        CompletableFuture<Integer> host = CompletableFuture.supplyAsync(() -> run(hostOut, new StringWriter(), "bot",
+        var host = BotRun.inBackground("bot",
                 "--server", url, "--new", "--duration", "5s", "--video", "testsrc", "--video-size", "640x360",
-                "--fps", "15", "--stats-json", hostStats.toString()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> hostOut.toString().contains("Meeting ID"));
-        Matcher id = Pattern.compile("Meeting ID: (\\d{10})").matcher(hostOut.toString());
-        assertThat(id.find()).isTrue();
+                "--fps", "15", "--stats-json", hostStats.toString());
 
-        int guest = run(new StringWriter(), new StringWriter(), "bot", "--server", url, "--meeting", id.group(1),
+        BotRun guest = BotRun.of("bot", "--server", url, "--meeting", host.meetingId(),
                 "--duration", "3s", "--video", "testsrc", "--video-size", "640x360", "--fps", "15",
                 "--stats-json", guestStats.toString());
-        assertThat(guest).isZero();
-        assertThat(host.get()).isZero();
+        assertThat(guest.exitCode()).isZero();
+        assertThat(host.result().exitCode()).isZero();
 
         for (Path stats : new Path[] {hostStats, guestStats}) {
             JsonNode video = new ObjectMapper().readTree(stats.toFile()).get("video");
@@ -80,18 +60,14 @@ class BotVideoTest {
         server = TestServers.start(TestServers.loopback());
         String url = server.url().toString();
         Path guestStats = dir.resolve("guest.json");
-        StringWriter hostOut = new StringWriter();
-        CompletableFuture<Integer> speaker = CompletableFuture.supplyAsync(() -> run(hostOut, new StringWriter(), "bot",
+        var speaker = BotRun.inBackground("bot",
                 "--server", url, "--new", "--duration", "6s", "--video", "testsrc", "--video-size", "640x360",
-                "--fps", "15", "--audio", "sine"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> hostOut.toString().contains("Meeting ID"));
-        Matcher id = Pattern.compile("Meeting ID: (\\d{10})").matcher(hostOut.toString());
-        assertThat(id.find()).isTrue();
+                "--fps", "15", "--audio", "sine");
 
-        int watcher = run(new StringWriter(), new StringWriter(), "bot", "--server", url, "--meeting", id.group(1),
+        BotRun watcher = BotRun.of("bot", "--server", url, "--meeting", speaker.meetingId(),
                 "--duration", "4s", "--video", "none", "--audio", "none", "--stats-json", guestStats.toString());
-        assertThat(watcher).isZero();
-        assertThat(speaker.get()).isZero();
+        assertThat(watcher.exitCode()).isZero();
+        assertThat(speaker.result().exitCode()).isZero();
 
         JsonNode lipSync = new ObjectMapper().readTree(guestStats.toFile()).get("video").get("remotes").get(0)
                 .get("lipSync");
@@ -106,14 +82,11 @@ class BotVideoTest {
 
     @Test
     void badVideoOptionsAreUsageErrors() {
-        StringWriter err = new StringWriter();
-        int code = run(new StringWriter(), err, "bot", "--server", "ws://127.0.0.1:1", "--new",
-                "--video", "webcam");
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--video must be testsrc or none");
-        StringWriter err2 = new StringWriter();
-        assertThat(run(new StringWriter(), err2, "bot", "--server", "ws://127.0.0.1:1", "--new",
-                "--video-size", "641x360")).isEqualTo(2);
-        assertThat(err2.toString()).contains("Bad --video-size");
+        BotRun webcam = BotRun.of("bot", "--server", "ws://127.0.0.1:1", "--new", "--video", "webcam");
+        assertThat(webcam.exitCode()).isEqualTo(2);
+        assertThat(webcam.err()).contains("--video must be testsrc or none");
+        BotRun oddSize = BotRun.of("bot", "--server", "ws://127.0.0.1:1", "--new", "--video-size", "641x360");
+        assertThat(oddSize.exitCode()).isEqualTo(2);
+        assertThat(oddSize.err()).contains("Bad --video-size");
     }
 }

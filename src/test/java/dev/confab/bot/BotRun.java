@@ -1,0 +1,71 @@
+package dev.confab.bot;
+
+import dev.confab.app.ConfabMain;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
+
+/** One run of {@code confab …} in this JVM, exactly as the command line runs it, for the bot tests. */
+record BotRun(int exitCode, String out, String err) {
+    private static final Pattern MEETING_ID = Pattern.compile("Meeting ID: (\\d{10})");
+
+    static BotRun of(String... args) {
+        return execute(new StringWriter(), args);
+    }
+
+    private static BotRun execute(StringWriter out, String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = ConfabMain.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new BotRun(code, out.toString(), err.toString());
+    }
+
+    /** Starts a run on its own thread (the common pool may have a single thread on a small machine). */
+    static Background inBackground(String... args) {
+        return new Background(args);
+    }
+
+    /** A bot running while the test goes on. */
+    static final class Background {
+        private final StringWriter out = new StringWriter();
+        private final CompletableFuture<BotRun> result = new CompletableFuture<>();
+
+        private Background(String... args) {
+            Thread.ofPlatform().daemon().name("test-bot").start(() -> {
+                try {
+                    result.complete(execute(out, args));
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        }
+
+        /** Waits until the bot has printed {@code text}. */
+        void awaitOutput(String text) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains(text));
+        }
+
+        /** The ID of the meeting a {@code --new} bot created, once it has printed it. */
+        String meetingId() {
+            awaitOutput("Meeting ID");
+            Matcher id = MEETING_ID.matcher(out.toString());
+            if (!id.find()) {
+                throw new AssertionError("No meeting ID in: " + out);
+            }
+            return id.group(1);
+        }
+
+        BotRun result() throws Exception {
+            return result.get();
+        }
+    }
+}
