@@ -257,6 +257,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                 new MeetingMediaBinding.ChatRules(policy.isEnabled(dev.confab.policy.PolicyKey.CHAT_ALLOWED),
                         policy.isEnabled(dev.confab.policy.PolicyKey.PRIVATE_CHAT_ALLOWED)));
         MeetingSession session = new MeetingSession(options, listenersFor(attempt));
+        attempt.shares.recordInto(attempt.media.recordingPictures());
         attempt.shares.connect(session);
         attempt.session = session;
         attempt.media.setSession(session);
