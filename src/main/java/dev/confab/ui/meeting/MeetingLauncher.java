@@ -87,7 +87,8 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         this.tuning = tuning;
         this.sharing = sharing;
         this.recordingSetup = new RecordingSetup(
-                () -> dev.confab.recording.RecordingStorage.in(dev.confab.privacy.DataLocations.forApp(paths).recordings()),
+                // Asked on the recording's own thread each time, so a folder changed in Settings counts at once.
+                () -> dev.confab.recording.RecordingStorage.in(dev.confab.privacy.DataLocations.ofUser(paths).recordings()),
                 RecordingSources.NONE, () -> true, null);
     }
 
