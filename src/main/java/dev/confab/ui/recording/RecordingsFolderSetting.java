@@ -6,6 +6,7 @@ import dev.confab.storage.Settings;
 import dev.confab.ui.FolderChooser;
 import dev.confab.ui.SettingsAccess;
 import dev.confab.ui.UiMessage;
+import dev.confab.ui.Buttons;
 import dev.confab.ui.UiText;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -37,7 +38,7 @@ public final class RecordingsFolderSetting {
     private final VBox view;
     private final Label path = new Label();
     private final Label isDefault = new Label();
-    private final Button reset = new Button();
+    private final Button reset;
     private final ObjectProperty<UiMessage> problem = new SimpleObjectProperty<>();
 
     /**
@@ -64,18 +65,9 @@ public final class RecordingsFolderSetting {
         HBox where = new HBox(8, path, isDefault);
         where.setAlignment(Pos.BASELINE_LEFT);
 
-        Button change = new Button();
-        change.setId("changeRecordingsFolder");
-        change.textProperty().bind(text.bind("settings.recordingsFolder.change"));
-        change.setOnAction(e -> choose());
-        reset.setId("resetRecordingsFolder");
-        reset.textProperty().bind(text.bind("settings.recordingsFolder.reset"));
+        Button change = Buttons.of(text, "changeRecordingsFolder", "settings.recordingsFolder.change", this::choose);
+        reset = Buttons.of(text, "resetRecordingsFolder", "settings.recordingsFolder.reset", this::resetToDefault);
         reset.getStyleClass().add(Styles.FLAT);
-        reset.setOnAction(e -> {
-            problem.set(null);
-            settings.update(s -> s.withRecordingsFolder(null));
-            showCurrent();
-        });
 
         Label error = new Label();
         error.setId("recordingsFolderError");
@@ -105,6 +97,12 @@ public final class RecordingsFolderSetting {
         isDefault.setVisible(!chosen);
         isDefault.setManaged(!chosen);
         reset.setDisable(!chosen);
+    }
+
+    private void resetToDefault() {
+        problem.set(null);
+        settings.update(s -> s.withRecordingsFolder(null));
+        showCurrent();
     }
 
     private void choose() {
