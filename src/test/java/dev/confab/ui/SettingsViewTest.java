@@ -114,7 +114,7 @@ class SettingsViewTest {
         chooseFolder(file);
         await().atMost(Duration.ofSeconds(5)).until(() -> Visibility.shown(robot.lookup("#recordingsFolderError").query()));
         assertThat(robot.lookup("#recordingsFolderError").queryLabeled().getText())
-                .isEqualTo(file + " is a file, not a folder. Recordings still go to the folder above.");
+                .isEqualTo(file + " is a file, not a folder.");
         assertThat(shownFolder()).isEqualTo(standard.toString());
 
         Path chosen = dir.resolve("Meetings");
