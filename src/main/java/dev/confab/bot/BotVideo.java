@@ -33,17 +33,21 @@ final class BotVideo implements AutoCloseable {
     private final String source;
     private final VideoFormat format;
     private final MeetingVideo video;
+    private final MeetingSession session;
 
     BotVideo(String source, VideoFormat format, MeetingSession session) {
+        this.session = session;
         this.source = source;
         this.format = format;
         this.video = new MeetingVideo(session, new FfmpegCaptureFactory(),
                 "none".equals(source) ? null : FfmpegCaptureFactory.SYNTHETIC_CAMERA, new VideoQualityPolicy(format));
     }
 
+    /** Starts the synthetic camera and tells everyone it is on, as a person's client does. */
     void startSending() throws MediaException {
         if (video.sender() != null) {
             video.sender().setCameraOn(true);
+            session.changeOwnState(state -> state.withCameraOn(true));
         }
     }
 

@@ -25,7 +25,7 @@ public final class DataCommand {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--recordings-dir", paramLabel = "DIR", description = "Confab's recordings folder. Default: <Videos>/Confab, or <data-dir>/data/recordings with --data-dir/CONFAB_HOME.")
+    @Option(names = "--recordings-dir", paramLabel = "DIR", description = "Confab's recordings folder. Default: the folder chosen in Settings, else <Videos>/Confab, or <data-dir>/data/recordings with --data-dir/CONFAB_HOME.")
     Path recordingsDir;
 
     @Command(name = "list", description = "Show each category with its number of files and size on disk.")
@@ -88,8 +88,8 @@ public final class DataCommand {
     private DataLocations locations() {
         Path override = dataDirOption();
         AppPaths paths = AppPaths.resolve(override);
-        DataLocations defaults = DataLocations.forApp(paths);
-        return recordingsDir == null ? defaults : new DataLocations(paths, recordingsDir);
+        DataLocations defaults = DataLocations.ofUser(paths);
+        return recordingsDir == null ? defaults : new DataLocations(paths, recordingsDir, true);
     }
 
     private Path dataDirOption() {

@@ -34,8 +34,9 @@ public final class DataEraser {
                 failures.add(item.file() + " (" + e.getMessage() + ")");
             }
         }
-        for (Path root : locations.roots(category)) {
-            removeEmptyFolders(root);
+        boolean chosenFolder = category == DataCategory.RECORDINGS && locations.recordingsFolderShared();
+        for (Path root : chosenFolder ? List.<Path>of() : locations.roots(category)) {
+            removeEmptyFolders(root); // a folder the user chose stays, even when Confab's files were all it held
         }
         if (category == DataCategory.PROFILE) {
             forgetDisplayName();

@@ -1,5 +1,7 @@
 package dev.confab.privacy;
 
+import dev.confab.recording.RecordingFileNames;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,7 +30,9 @@ public final class DataInventory {
     public List<DataItem> items(DataCategory category) throws IOException {
         List<DataItem> items = new ArrayList<>();
         for (Path root : locations.roots(category)) {
-            if (Files.isRegularFile(root, LinkOption.NOFOLLOW_LINKS)) {
+            if (category == DataCategory.RECORDINGS && locations.recordingsFolderShared()) {
+                items.addAll(confabRecordings(root));
+            } else if (Files.isRegularFile(root, LinkOption.NOFOLLOW_LINKS)) {
                 items.add(new DataItem(category, root, root.getFileName().toString(), Files.size(root)));
             } else if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
                 // Files.walk does not follow symbolic links: a link inside the folder is not ours to export.
@@ -50,6 +54,19 @@ public final class DataInventory {
         }
         items.sort(Comparator.comparing(DataItem::name));
         return items;
+    }
+
+    /** In a folder the user chose (maybe their whole Videos folder), only the files Confab wrote there. */
+    private static List<DataItem> confabRecordings(Path folder) throws IOException {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+                            && RecordingFileNames.isConfabFile(f.getFileName().toString()))
+                    .map(f -> new DataItem(DataCategory.RECORDINGS, f, f.getFileName().toString(), size(f)))
+                    .toList();
+        }
     }
 
     public Summary summary(DataCategory category) throws IOException {

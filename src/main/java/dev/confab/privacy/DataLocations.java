@@ -1,7 +1,11 @@
 package dev.confab.privacy;
 
 import dev.confab.meeting.history.MeetingHistoryStore;
+import dev.confab.recording.RecordingFolderCheck;
+import dev.confab.recording.RecordingStorage;
 import dev.confab.storage.AppPaths;
+import dev.confab.storage.Settings;
+import dev.confab.storage.SettingsStore;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,15 +13,26 @@ import java.util.Objects;
 
 /**
  * Where each {@link DataCategory} lives. Every path is inside Confab's own folders: the app folders of
- * {@link AppPaths} and the recordings folder (Confab's own subfolder of the user's Videos).
+ * {@link AppPaths} and the recordings folder (the one the user chose in Settings, else Confab's own subfolder of
+ * the user's Videos). The recorder, the recordings list, recovery and the privacy center all take the folder
+ * from here, so they always agree.
  *
  * @param recordings the folder recordings and their {@code .recording} sidecars are saved in
  */
-public record DataLocations(AppPaths paths, Path recordings) {
+public record DataLocations(AppPaths paths, Path recordings, boolean recordingsFolderShared) {
 
+    /**
+     * @param recordingsFolderShared the recordings folder was chosen by the user (or an administrator) and may
+     *                               hold their own files: only files named like Confab's recordings count
+     */
     public DataLocations {
         Objects.requireNonNull(paths, "paths");
         recordings = recordings.toAbsolutePath().normalize();
+    }
+
+    /** Recordings in Confab's own folder, where every file is Confab's. */
+    public DataLocations(AppPaths paths, Path recordings) {
+        this(paths, recordings, false);
     }
 
     /**
@@ -29,7 +44,22 @@ public record DataLocations(AppPaths paths, Path recordings) {
     }
 
     /**
-     * Portable when the folders have the single-root layout of {@link AppPaths#under} ({@code --data-dir},
+     * The user's recordings folder from {@code settings} ({@link Settings#recordingsFolder()}); the default
+     * when none is chosen or the stored value is not an absolute path. Decided without touching the disk.
+     */
+    public static DataLocations forApp(AppPaths paths, Settings settings) {
+        DataLocations defaults = forApp(paths);
+        return RecordingFolderCheck.parse(settings.recordingsFolder())
+                .map(folder -> new DataLocations(paths, folder, true)).orElse(defaults);
+    }
+
+    /** As {@link #forApp(AppPaths, Settings)} with the settings file as it is now on disk (read, never changed). */
+    public static DataLocations ofUser(AppPaths paths) {
+        return forApp(paths, new SettingsStore(paths, java.time.Clock.systemUTC()).peek());
+    }
+
+    /**
+     * The default folders, ignoring any folder the user chose. Portable when the folders have the single-root layout of {@link AppPaths#under} ({@code --data-dir},
      * CONFAB_HOME, tests); the OS default layout never has it. Decided without touching the disk.
      */
     public static DataLocations forApp(AppPaths paths) {
@@ -37,8 +67,9 @@ public record DataLocations(AppPaths paths, Path recordings) {
         return of(paths, root != null && paths.equals(AppPaths.under(root)));
     }
 
+    /** {@code Confab} inside the user's videos folder (XDG videos folder, Videos, or Movies on macOS). */
     public static Path defaultRecordings() {
-        return Path.of(System.getProperty("user.home"), "Videos", "Confab");
+        return RecordingStorage.defaultFolder();
     }
 
     public Path profileFolder() {

@@ -23,6 +23,9 @@ public final class RecordingFileNames {
     private static final Pattern FORBIDDEN = Pattern.compile("[\\p{Cntrl}\\p{Zl}\\p{Zp}<>:\"/\\\\|?*\\u007f]");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern DOT_RUNS = Pattern.compile("\\.{2,}");
+    /** A recording's name (topic, start time, maybe " (2)"), then its own or a sidecar's extension. */
+    private static final Pattern CONFAB_FILE = Pattern.compile(
+            ".* \\d{4}-\\d{2}-\\d{2} \\d{2}-\\d{2}( \\(\\d+\\))?(\\.chat\\.txt|\\.(mp4|mkv)(\\.recording|\\.finishing\\.mp4)?)");
     private static final Set<String> WINDOWS_RESERVED = Set.of("CON", "PRN", "AUX", "NUL",
             "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "COM¹", "COM²", "COM³",
             "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "LPT¹", "LPT²", "LPT³");
@@ -65,6 +68,14 @@ public final class RecordingFileNames {
      * {@code folder/base.extension}, or "base (2).extension" and so on when that name (or its unfinished
      * marker) is already taken.
      */
+    /**
+     * Whether a file name is one Confab gives a recording or the files beside it (chat transcript, unfinished
+     * marker, recovery copy). In a folder the user shares with other videos, only these are Confab's.
+     */
+    public static boolean isConfabFile(String fileName) {
+        return CONFAB_FILE.matcher(fileName).matches();
+    }
+
     public static Path uniqueFile(Path folder, String base, String extension) {
         for (int attempt = 1; ; attempt++) {
             String suffix = attempt == 1 ? "" : " (" + attempt + ")";

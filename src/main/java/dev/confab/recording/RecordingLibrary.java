@@ -42,8 +42,10 @@ public final class RecordingLibrary {
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*." + RecordingFormat.DEFAULT.extension())) {
             for (Path file : files) {
+                // Named like Confab's recordings: the folder may be the user's own Videos folder.
                 if (Files.isRegularFile(file) && !Files.exists(RecordingMarker.markerFor(file))
-                        && !file.getFileName().toString().startsWith(".")) {
+                        && !file.getFileName().toString().startsWith(".")
+                        && RecordingFileNames.isConfabFile(file.getFileName().toString())) {
                     describe(file).ifPresent(entries::add);
                 }
             }

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * follow the OS; server null means "this computer" (the embedded server); device ids are
  * {@link dev.confab.media.CaptureDevice#id()} values or null for "first available". {@code keepChatHistory}
  * (default false; absent in older files) lets chat transcripts be kept in {@code data/chat-history/}.
+ * {@code recordingsFolder} is the absolute folder the user chose for recordings, or null for the default
+ * (validated where it is used, so a damaged value falls back to the default).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int schemaVersion, String language, Theme theme, String displayName, String server,
                        String cameraId, String microphoneId, boolean cameraOn, boolean micOn,
-                       Boolean keepChatHistory) {
+                       Boolean keepChatHistory, String recordingsFolder) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -22,37 +24,43 @@ public record Settings(int schemaVersion, String language, Theme theme, String d
         theme = theme == null ? Theme.LIGHT : theme;
         displayName = displayName == null ? "" : displayName;
         keepChatHistory = Boolean.TRUE.equals(keepChatHistory); // absent in files written before chat history
+        recordingsFolder = recordingsFolder == null || recordingsFolder.isBlank() ? null : recordingsFolder;
     }
 
     public static Settings defaults() {
-        return new Settings(SCHEMA_VERSION, null, Theme.LIGHT, "", null, null, null, true, true, false);
+        return new Settings(SCHEMA_VERSION, null, Theme.LIGHT, "", null, null, null, true, true, false, null);
     }
 
     public Settings withCurrentSchema() {
-        return new Settings(SCHEMA_VERSION, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory);
+        return new Settings(SCHEMA_VERSION, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, recordingsFolder);
     }
 
     public Settings withLanguage(String tag) {
-        return new Settings(schemaVersion, tag, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory);
+        return new Settings(schemaVersion, tag, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, recordingsFolder);
     }
 
     public Settings withTheme(Theme value) {
-        return new Settings(schemaVersion, language, value, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory);
+        return new Settings(schemaVersion, language, value, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, recordingsFolder);
     }
 
     public Settings withIdentity(String name, String serverAddress) {
-        return new Settings(schemaVersion, language, theme, name, serverAddress, cameraId, microphoneId, cameraOn, micOn, keepChatHistory);
+        return new Settings(schemaVersion, language, theme, name, serverAddress, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, recordingsFolder);
     }
 
     public Settings withCamera(String id, boolean on) {
-        return new Settings(schemaVersion, language, theme, displayName, server, id, microphoneId, on, micOn, keepChatHistory);
+        return new Settings(schemaVersion, language, theme, displayName, server, id, microphoneId, on, micOn, keepChatHistory, recordingsFolder);
     }
 
     public Settings withKeepChatHistory(boolean keep) {
-        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keep);
+        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keep, recordingsFolder);
+    }
+
+    /** {@code folder} null: back to the default folder. */
+    public Settings withRecordingsFolder(String folder) {
+        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, folder);
     }
 
     public Settings withMicrophone(String id, boolean on) {
-        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, id, cameraOn, on, keepChatHistory);
+        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, id, cameraOn, on, keepChatHistory, recordingsFolder);
     }
 }

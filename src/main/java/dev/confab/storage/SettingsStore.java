@@ -56,6 +56,19 @@ public final class SettingsStore {
         }
     }
 
+    /**
+     * The stored settings for readers other than the app's start-up (the meeting's recorder, {@code confab
+     * data}): changes nothing on disk; a missing or damaged file reads as the defaults.
+     */
+    public Settings peek() {
+        try {
+            Settings s = JsonFiles.MAPPER.readValue(Files.readAllBytes(file), Settings.class);
+            return s == null || s.schemaVersion() < 1 ? Settings.defaults() : s;
+        } catch (IOException | RuntimeException e) {
+            return Settings.defaults();
+        }
+    }
+
     private LoadResult recover(String problem) {
         try {
             Path aside = JsonFiles.moveAside(file, clock);

@@ -77,7 +77,7 @@ public final class AppController implements Navigator, SettingsAccess {
     private final AppServices services;
     private final SettingsStore settingsStore;
     private final ConsentStore consentStore;
-    private final DataLocations dataLocations;
+    private FolderChooser folderChooser = FolderChooser.system();
     private final PrivacySettingsStore privacyStore;
     private final PermissionGate permissions;
     private javafx.application.HostServices hostServices;
@@ -104,7 +104,6 @@ public final class AppController implements Navigator, SettingsAccess {
         this.noticeVersion = startup.noticeVersion();
         this.text = new UiText(Messages.fromTag(startLanguage(), services.osLocale()));
         this.topBar = buildTopBar();
-        this.dataLocations = DataLocations.forApp(services.paths());
         this.privacyStore = new PrivacySettingsStore(services.paths());
         this.permissions = new PermissionGate(privacyStore, io, PermissionDialog.prompt(text, stage));
         SettingsStore.LoadResult loaded = startup.settings();
@@ -192,9 +191,10 @@ public final class AppController implements Navigator, SettingsAccess {
             return; // already leaving (double click, or Decline followed by closing the window)
         }
         disposeCurrent();
+        DataLocations locations = dataLocations();
         io.execute(() -> {
             try {
-                eraseEverything();
+                eraseEverything(locations);
             } catch (IOException e) {
                 LOG.error("Could not erase user data on decline", e);
             }
@@ -206,9 +206,10 @@ public final class AppController implements Navigator, SettingsAccess {
     /** Settings → Withdraw consent: erase everything and start over at the consent screen. */
     private void withdrawConsent() {
         disposeCurrent();
+        DataLocations locations = dataLocations();
         io.execute(() -> {
             try {
-                eraseEverything();
+                eraseEverything(locations);
                 Platform.runLater(() -> {
                     consent = Optional.empty();
                     // Keep today's language and theme on screen (in memory only) so the user can still read it.
@@ -318,25 +319,37 @@ public final class AppController implements Navigator, SettingsAccess {
         showTopBar();
         setScreen(new SettingsView(text, this, consent.orElseThrow(), services.paths().roots(),
                 this::setLanguage, languageLocked(), this::setTheme, this::withdrawConsent, this::showLobby, this::showPrivacyCenter,
-                this::showRecordings));
+                this::showRecordings, new dev.confab.ui.recording.RecordingsFolderSetting(text, this,
+                        s -> DataLocations.forApp(services.paths(), s).recordings(),
+                        (owner, title, startIn) -> folderChooser.choose(owner, title, startIn), io).view()));
+    }
+
+    /** Where the user's data is, with the recordings folder from the settings as they are now. FX thread. */
+    private DataLocations dataLocations() {
+        return DataLocations.forApp(services.paths(), settings);
+    }
+
+    /** Replaces the system folder dialog (tests on the headless platform answer it themselves). FX thread. */
+    public void setFolderChooser(FolderChooser chooser) {
+        this.folderChooser = java.util.Objects.requireNonNull(chooser);
     }
 
     /** Settings → Privacy center. */
     /** The recordings on this computer (from the top bar and Settings). */
     public void showRecordings() {
-        setScreen(new dev.confab.ui.recording.RecordingsView(text, dataLocations.recordings(),
+        setScreen(new dev.confab.ui.recording.RecordingsView(text, dataLocations().recordings(),
                 dev.confab.ui.recording.FileActions.desktop(), io, this::showLobby));
     }
 
     /** After consent: offer to keep recordings cut off when Confab last closed while recording. */
     private void offerUnfinishedRecordings() {
-        new dev.confab.ui.recording.RecoveryPrompt(text, dataLocations.recordings(), io, stage, this::addNotice).start();
+        new dev.confab.ui.recording.RecoveryPrompt(text, dataLocations().recordings(), io, stage, this::addNotice).start();
     }
 
     public void showPrivacyCenter() {
         requireConsent();
         showTopBar();
-        setScreen(new PrivacyCenterView(text, new PrivacyCenterContext(dataLocations, privacyStore, permissions, this,
+        setScreen(new PrivacyCenterView(text, new PrivacyCenterContext(dataLocations(), privacyStore, permissions, this,
                 io, services.clock(), stage, services.policy()), this::showSettings, this::withdrawConsent, this::forgetErasedSettings));
     }
 
@@ -374,9 +387,9 @@ public final class AppController implements Navigator, SettingsAccess {
     }
 
     /** Stops the log file first, so erasing the log folder leaves nothing that is still being written. */
-    private void eraseEverything() throws IOException {
+    private void eraseEverything(DataLocations locations) throws IOException {
         FileLogging.disable();
-        new DataEraser(dataLocations).eraseEverything();
+        new DataEraser(locations).eraseEverything();
     }
 
     @Override
@@ -574,10 +587,11 @@ public final class AppController implements Navigator, SettingsAccess {
             return;
         }
         boolean consented = hasConsent();
+        DataLocations locations = dataLocations();
         io.execute(() -> {
             if (consented && publicComputerMode()) {
                 try {
-                    eraseEverything();
+                    eraseEverything(locations);
                 } catch (IOException e) {
                     LOG.error("Public computer mode: could not erase all data", e);
                 }

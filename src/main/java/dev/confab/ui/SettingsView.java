@@ -25,14 +25,17 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** Language, theme, and the privacy controls (read the notice again, withdraw consent and erase everything). */
+/**
+ * Language, theme, the recordings folder, and the privacy controls (read the notice again, withdraw consent and
+ * erase everything).
+ */
 public final class SettingsView implements Screen {
     private final Parent view;
 
     public SettingsView(UiText text, SettingsAccess settings, ConsentRecord consent, List<Path> dataFolders,
                         Consumer<Locale> onLanguage, boolean languageLocked, Consumer<Settings.Theme> onTheme,
                         Runnable onWithdraw, Runnable onBack, Runnable onPrivacyCenter,
-                        Runnable onRecordings) {
+                        Runnable onRecordings, javafx.scene.Node recordingsFolder) {
         Button back = new Button(null, Icons.of(MaterialDesignA.ARROW_LEFT));
         back.setId("back");
         back.textProperty().bind(text.bind("settings.back"));
@@ -137,7 +140,7 @@ public final class SettingsView implements Screen {
 
         HBox heading = new HBox(12, back, title);
         heading.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(18, heading, appearance, privacy);
+        VBox card = new VBox(18, heading, appearance, privacy, recordingsFolder);
         card.getStyleClass().addAll("card", "settings");
         card.setMaxWidth(720);
         ScrollPane scroll = new ScrollPane(card);

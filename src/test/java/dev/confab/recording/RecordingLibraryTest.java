@@ -62,14 +62,16 @@ class RecordingLibraryTest {
     }
 
     @Test
-    void damagedFilesAreStillListedSoTheyCanBeDeleted() throws Exception {
-        Path broken = folder.resolve("Broken.mp4");
+    void damagedRecordingsAreStillListedSoTheyCanBeDeletedButOtherVideosAreNot() throws Exception {
+        Path broken = folder.resolve("Broken 2026-11-23 10-00.mp4");
         Files.write(broken, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        // The user may keep recordings in their own Videos folder: their other videos are not Confab's to list.
+        Files.write(folder.resolve("holiday.mp4"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
 
         List<RecordingEntry> entries = new RecordingLibrary(folder).list();
 
         assertThat(entries).singleElement().satisfies(entry -> {
-            assertThat(entry.meeting()).isEqualTo("Broken");
+            assertThat(entry.meeting()).isEqualTo("Broken 2026-11-23 10-00");
             assertThat(entry.duration()).isZero();
         });
     }

@@ -72,4 +72,11 @@ class RecordingStorageTest {
         RecordingStorage storage = RecordingStorage.in(home);
         assertThat(storage.freeBytes()).isPositive();
     }
+
+    @Test
+    void aFolderNotCreatedYetIsMeasuredOnTheDiskItWillBeCreatedOn() throws Exception {
+        RecordingStorage storage = RecordingStorage.in(home.resolve("Videos").resolve("Confab"));
+        assertThat(storage.freeBytes()).isPositive();
+        assertThat(home.resolve("Videos")).as("measuring creates nothing").doesNotExist();
+    }
 }

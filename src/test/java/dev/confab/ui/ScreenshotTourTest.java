@@ -176,6 +176,21 @@ class ScreenshotTourTest {
         shoot("settings");
     }
 
+    /** Settings → Recordings folder: a chosen folder, then a refused choice (a file) with its reason. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void settingsRecordingsFolder(String tag) throws Exception {
+        start(tag, stored(tag).withRecordingsFolder(dir.resolve("Meetings").toString()),
+                FakeCaptureFactory.withRealDevices(), 1);
+        Path file = Files.writeString(dir.resolve("notes.txt"), "not a folder");
+        robot.clickOn("#settingsButton");
+        robot.interact(() -> app.controller.setFolderChooser((owner, title, startIn) -> java.util.Optional.of(file)));
+        robot.interact(() -> robot.lookup("#changeRecordingsFolder").queryButton().fire());
+        await().atMost(Duration.ofSeconds(5)).until(() -> Visibility.shown(robot.lookup("#recordingsFolderError").query()));
+        robot.interact(() -> robot.lookup("#settings").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        shoot("settings-recordings-folder");
+    }
+
     // ---- meeting ------------------------------------------------------------------------------------
 
     private dev.confab.ui.meeting.MeetingScreen showMeeting(String tag, int participants, int hostId) throws Exception {

@@ -15,7 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
+import dev.confab.privacy.DataLocations;
+import dev.confab.recording.TestRecordings;
+import dev.confab.ui.meeting.LocalServer;
+import dev.confab.ui.meeting.MeetingLauncher;
+
 import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -78,6 +85,68 @@ class SettingsViewTest {
         assertThat(Visibility.shown(robot.lookup("#confirmWithdraw").query())).isFalse();
         assertThat(app.paths.consentFile()).exists();
         assertThat(app.paths.settingsFile()).exists();
+    }
+
+    /** What the folder dialog answers next; the native dialog does not exist on the headless platform. */
+    private void chooseFolder(Path answer) {
+        robot.interact(() -> app.controller.setFolderChooser((owner, title, startIn) -> Optional.of(answer)));
+        press("#changeRecordingsFolder");
+    }
+
+    /** The section sits below the fold of the small test window: fire its buttons directly. */
+    private void press(String id) {
+        javafx.scene.control.Button button = robot.lookup(id).queryButton();
+        robot.interact(button::fire);
+    }
+
+    private String shownFolder() {
+        return robot.lookup("#recordingsFolderPath").queryLabeled().getText();
+    }
+
+    @Test
+    void theRecordingsFolderIsCheckedRememberedAndUsedByTheRecorderTheListAndThePrivacyCenter() throws Exception {
+        Path standard = DataLocations.forApp(app.paths).recordings();
+        assertThat(shownFolder()).isEqualTo(standard.toString());
+        assertThat(Visibility.shown(robot.lookup("#recordingsFolderDefault").query())).isTrue();
+        assertThat(robot.lookup("#resetRecordingsFolder").queryButton().isDisabled()).isTrue();
+
+        Path file = Files.writeString(dir.resolve("notes.txt"), "not a folder");
+        chooseFolder(file);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Visibility.shown(robot.lookup("#recordingsFolderError").query()));
+        assertThat(robot.lookup("#recordingsFolderError").queryLabeled().getText())
+                .isEqualTo(file + " is a file, not a folder.");
+        assertThat(shownFolder()).isEqualTo(standard.toString());
+
+        Path chosen = dir.resolve("Meetings");
+        chooseFolder(chosen);
+        await().atMost(Duration.ofSeconds(5)).until(() -> chosen.toString().equals(stored().recordingsFolder()));
+        assertThat(shownFolder()).isEqualTo(chosen.toString());
+        assertThat(Visibility.shown(robot.lookup("#recordingsFolderError").query())).isFalse();
+        assertThat(Visibility.shown(robot.lookup("#recordingsFolderDefault").query())).isFalse();
+
+        // The meeting's recorder, the recordings list and the privacy center all use the chosen folder.
+        try (MeetingLauncher launcher = new MeetingLauncher(app.paths, new LocalServer(dir.resolve("server"), false),
+                app.capture)) {
+            assertThat(launcher.recordingSetup().storage().get().folder()).isEqualTo(chosen);
+        }
+        Files.createDirectories(chosen);
+        TestRecordings.record(chosen.resolve("Standup 2026-11-23 09-00.mp4"), "Standup",
+                Instant.parse("2026-11-23T09:00:00Z"), 1.5);
+        Files.writeString(chosen.resolve("holiday.mp4"), "the user's own video, not Confab's");
+        robot.clickOn("#recordingsButton");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                robot.lookup("#recordingsTable").queryTableView().getItems().size() == 1);
+        assertThat(robot.lookup("#recordingsFolder").queryLabeled().getText()).contains(chosen.toString());
+        robot.clickOn("#settingsButton");
+        robot.clickOn("#privacyCenterButton");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(robot.lookup("#items-recordings").queryLabeled().getText()).isEqualTo("1"));
+
+        robot.clickOn("#settingsButton");
+        press("#resetRecordingsFolder");
+        await().atMost(Duration.ofSeconds(5)).until(() -> stored().recordingsFolder() == null);
+        assertThat(shownFolder()).isEqualTo(standard.toString());
+        assertThat(DataLocations.ofUser(app.paths).recordings()).isEqualTo(standard);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.confab.storage.Settings;
 import dev.confab.ui.meeting.LocalServer;
 import dev.confab.ui.meeting.MeetingLauncher;
 import dev.confab.ui.meeting.MeetingScreen;
+import dev.confab.ui.RecordedPictures.Picture;
 import dev.confab.ui.share.ShareStage;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -91,7 +92,8 @@ class ShareFlowTest {
         return MeetingIds.digitsOf(text("#meetingTitle"));
     }
 
-    private void startBot(String duration) {
+    /** Robo joins and shares the synthetic screen; {@code more} adds bot options (e.g. a camera). */
+    private void startBot(String duration, String... more) {
         StringWriter out = new StringWriter();
         String url = server().localUrl().toString();
         String id = meetingId();
@@ -99,8 +101,10 @@ class ShareFlowTest {
         bot = CompletableFuture.supplyAsync(() -> {
             var cli = ConfabMain.commandLine();
             cli.setOut(new PrintWriter(out));
-            return cli.execute("bot", "--server", url, "--meeting", id, "--name", "Robo", "--duration", duration,
-                    "--share", "testsrc", "--trust-fingerprint", fingerprint);
+            List<String> args = new java.util.ArrayList<>(List.of("bot", "--server", url, "--meeting", id,
+                    "--name", "Robo", "--duration", duration, "--share", "testsrc", "--trust-fingerprint", fingerprint));
+            args.addAll(List.of(more));
+            return cli.execute(args.toArray(String[]::new));
         });
     }
 
@@ -186,6 +190,58 @@ class ShareFlowTest {
         assertThat(present("#shareStage")).isFalse();
         assertThat(listed("Robo")).as("stopping the share does not remove the bot").isTrue();
         assertThat(bot.get(60, TimeUnit.SECONDS)).isZero();
+    }
+
+    /**
+     * Ada records while Robo shares, then stops Robo's share. Robo's camera is 4:3, so the recording shows it
+     * with black bars left and right; his shared screen is 16:9 and fills the frame. The recording must show
+     * the screen while it is on stage and Robo's camera once it is gone.
+     */
+    @Test
+    void theRecordingShowsTheSharedScreenWhileItIsOnStageThenTheSpeakerAgain() throws Exception {
+        MeetingScreen screen = hostMeeting(true);
+        startBot("60s", "--video", "testsrc", "--video-size", "640x480", "--fps", "10");
+        awaitShareStageWithFrames();
+        int robo = idOf("Robo");
+        await().atMost(FRAMES).until(() -> screen.grid().tiles().stream()
+                .anyMatch(t -> t.participantId() == robo && t.videoView().framesShown() > 3));
+
+        robot.clickOn("#recordButton");
+        await().atMost(WAIT).until(() -> "Recording — Ada".equals(text("#recordingIndicator")));
+        Path folder = launcher.recordingSetup().storage().get().folder();
+        awaitRecorded(folder, Duration.ofSeconds(3));
+        robot.clickOn("#hostMenu-" + robo);
+        robot.clickOn("#stopShare-" + robo);
+        await().atMost(WAIT).until(() -> centerIsGrid(screen));
+        Duration shareEnded = recordedSoFar(folder);
+        awaitRecorded(folder, shareEnded.plusSeconds(3));
+        robot.clickOn("#recordButton");
+        await().atMost(WAIT).until(() -> robot.lookup("#recordingSaved").tryQuery().isPresent());
+
+        List<Picture> pictures = RecordedPictures.classify(new dev.confab.recording.RecordingLibrary(folder).list()
+                .getFirst().file());
+        List<Picture> shown = pictures.stream().filter(p -> p != Picture.BLACK).toList();
+        String summary = RecordedPictures.runs(pictures);
+        assertThat(shown).as(summary).isNotEmpty();
+        assertThat(shown.getFirst()).as("the recording starts on the shared screen: " + summary).isEqualTo(Picture.SCREEN);
+        assertThat(shown.getLast()).as("and ends on Robo's camera: " + summary).isEqualTo(Picture.CAMERA);
+        assertThat(shown.lastIndexOf(Picture.SCREEN)).as("one switch, no flicker back: " + summary)
+                .isLessThan(shown.indexOf(Picture.CAMERA));
+        assertThat(shown.stream().filter(p -> p == Picture.SCREEN).count()).as(summary).isGreaterThanOrEqualTo(60);
+        assertThat(shown.stream().filter(p -> p == Picture.CAMERA).count()).as(summary).isGreaterThanOrEqualTo(45);
+    }
+
+    private Duration recordedSoFar(Path folder) {
+        try (var files = java.nio.file.Files.list(folder)) {
+            Path mp4 = files.filter(f -> f.toString().endsWith(".mp4")).findFirst().orElse(null);
+            return mp4 == null ? Duration.ZERO : dev.confab.media.MediaFileInfo.scan(mp4).video();
+        } catch (java.io.IOException | dev.confab.media.MediaException e) {
+            return Duration.ZERO; // not written far enough yet
+        }
+    }
+
+    private void awaitRecorded(Path folder, Duration length) {
+        await().atMost(FRAMES).until(() -> recordedSoFar(folder).compareTo(length) >= 0);
     }
 
     @Test

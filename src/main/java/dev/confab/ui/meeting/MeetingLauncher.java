@@ -87,7 +87,8 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         this.tuning = tuning;
         this.sharing = sharing;
         this.recordingSetup = new RecordingSetup(
-                () -> dev.confab.recording.RecordingStorage.in(dev.confab.privacy.DataLocations.forApp(paths).recordings()),
+                // Asked on the recording's own thread each time, so a folder changed in Settings counts at once.
+                () -> dev.confab.recording.RecordingStorage.in(dev.confab.privacy.DataLocations.ofUser(paths).recordings()),
                 RecordingSources.NONE, () -> true, null);
     }
 
@@ -257,6 +258,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                 new MeetingMediaBinding.ChatRules(policy.isEnabled(dev.confab.policy.PolicyKey.CHAT_ALLOWED),
                         policy.isEnabled(dev.confab.policy.PolicyKey.PRIVATE_CHAT_ALLOWED)));
         MeetingSession session = new MeetingSession(options, listenersFor(attempt));
+        attempt.shares.recordInto(attempt.media.recordingPictures());
         attempt.shares.connect(session);
         attempt.session = session;
         attempt.media.setSession(session);

@@ -96,11 +96,9 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
     private Timeline ticker;
     private int ticks;
     private int promotedSpeaker = -1;
-    /** The local recording's picture and sound taps (null when not recording), fed from the media threads. */
-    private volatile VideoFrameListener recorderPictures;
+    /** Which pictures the local recording takes: a share on stage, else the speaker chosen in {@link #tick}. */
+    private final RecordingPictureSwitch recordingPictures = new RecordingPictureSwitch();
     private volatile TappedAudioOutput tappedOutput;
-    /** Whose pictures the recording takes: the active speaker, else the first other participant, else us. */
-    private volatile int stageParticipant = -1;
     private final Set<Integer> attached = new HashSet<>();
     private ChangeListener<Boolean> cameraListener;
     private ChangeListener<Boolean> muteListener;
@@ -412,7 +410,7 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
         if (a != null) {
             a.receiver().activeSpeaker().ifPresent(id -> promote(id, roster));
         }
-        stageParticipant = stageFor(roster, a);
+        recordingPictures.showSpeaker(stageFor(roster, a));
     }
 
     private static final int SELF = 0; // participant ids start at 1
@@ -426,27 +424,32 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
                 .mapToInt(Participant::id).findFirst().orElse(SELF);
     }
 
-    /** Shows pictures in the tile and, while recording, hands those of the stage participant to the recorder. */
+    /** Shows pictures in the tile and offers them to the recording, which keeps those of its current source. */
     private VideoFrameListener teeForStage(int participantId, VideoFrameListener tile) {
         return (width, height, stride, bgra, captureMicros) -> {
             tile.onFrame(width, height, stride, bgra.duplicate(), captureMicros);
-            VideoFrameListener recorder = recorderPictures;
-            if (recorder != null && stageParticipant == participantId) {
-                recorder.onFrame(width, height, stride, bgra.duplicate(), captureMicros);
-            }
+            recordingPictures.onCameraPicture(participantId, width, height, stride, bgra, captureMicros);
         };
     }
 
-    /** The local recording: the stage participant's pictures and the mix this participant hears. FX thread. */
+    /**
+     * The switch between the stage's camera and a shared screen for the local recording; the meeting's
+     * {@link ShareBinding} offers shared pictures to it and tells it which share is on stage.
+     */
+    public RecordingPictureSwitch recordingPictures() {
+        return recordingPictures;
+    }
+
+    /** The local recording: the main stage's pictures and the mix this participant hears. FX thread. */
     @Override
     public Feed attach(VideoFrameListener pictures, AudioFrameListener sound) {
-        recorderPictures = pictures;
+        recordingPictures.feed(pictures);
         TappedAudioOutput output = tappedOutput;
         if (output != null) {
             output.setTap(sound);
         }
         return () -> {
-            recorderPictures = null;
+            recordingPictures.feed(null);
             TappedAudioOutput current = tappedOutput;
             if (current != null) {
                 current.setTap(null);

@@ -2,6 +2,7 @@ package dev.confab.ui.meeting;
 
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.VideoCodec;
+import dev.confab.media.VideoFrameListener;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.Roster;
@@ -50,6 +51,8 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     // Set once by connect(), before the session sends anything
     private volatile MeetingSession session;
     private volatile ScreenShareController controller;
+    /** Gets every shared picture and is told which share is on stage; the recording takes it from there. */
+    private volatile RecordingPictureSwitch recordingPictures = new RecordingPictureSwitch();
     /** Read on decoder threads; written on the FX thread. */
     private final Map<Integer, ShareStage> stages = new ConcurrentHashMap<>();
     // FX thread only
@@ -81,6 +84,14 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
         controller = new ScreenShareController(meetingSession, screens, VideoCodec.PREFERRED, this::showPicture, this);
     }
 
+    /**
+     * Offers shared pictures (others' decoded, and this user's own captured screen) to the local recording's
+     * switch and keeps it told which share is on the main stage. Call before {@link #connect}.
+     */
+    public void recordInto(RecordingPictureSwitch pictures) {
+        recordingPictures = Objects.requireNonNull(pictures);
+    }
+
     /** Wires the meeting screen: Share button, and whatever happened before it existed. FX thread. */
     public void attach(MeetingScreen meetingScreen, UiText uiText) {
         this.screen = meetingScreen;
@@ -98,6 +109,11 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     /** The stage of the share shown in the middle, or null. FX thread. */
     public ShareStage shownStage() {
         return shownOrder.isEmpty() ? null : shownOrder.values().stream().reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** Whose share is shown in the middle (the latest), or {@link RecordingPictureSwitch#NOBODY}. FX thread. */
+    private int shownSharer() {
+        return shownOrder.keySet().stream().reduce((a, b) -> b).orElse(RecordingPictureSwitch.NOBODY);
     }
 
     public SharingBanner banner() {
@@ -129,13 +145,14 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
             shownOrder.put(sharerId, stage);
             if (self) {
                 // The sharer sees what is shared, with everyone's annotations on it.
-                controller.setLocalPreview(stage);
+                controller.setLocalPreview(ownPictures(sharerId, stage));
                 banner = new SharingBanner(text, controller::stop, viewersMayAnnotate, session::setViewerAnnotation);
                 s.setBanner(banner);
                 banner.showFloatingStop();
                 s.shareButton().setDisable(true);
             }
             s.showShareInCenter(stage);
+            recordingPictures.showShare(shownSharer());
         });
     }
 
@@ -168,6 +185,7 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
             } else {
                 s.showShareInCenter(next);
             }
+            recordingPictures.showShare(shownSharer());
         });
     }
 
@@ -192,8 +210,17 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     private void showPicture(int sharerId, int width, int height, int stride, ByteBuffer bgra, long captureTimeMicros) {
         ShareStage stage = stages.get(sharerId);
         if (stage != null) {
-            stage.onFrame(width, height, stride, bgra, captureTimeMicros);
+            stage.onFrame(width, height, stride, bgra.duplicate(), captureTimeMicros);
         }
+        recordingPictures.onSharePicture(sharerId, width, height, stride, bgra, captureTimeMicros);
+    }
+
+    /** This user's captured screen: shown on their own stage and offered to the recording. Capture thread. */
+    private VideoFrameListener ownPictures(int sharerId, ShareStage stage) {
+        return (width, height, stride, bgra, captureTimeMicros) -> {
+            stage.onFrame(width, height, stride, bgra.duplicate(), captureTimeMicros);
+            recordingPictures.onSharePicture(sharerId, width, height, stride, bgra, captureTimeMicros);
+        };
     }
 
     private String sharerName(int sharerId, boolean self) {

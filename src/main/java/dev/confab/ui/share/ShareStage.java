@@ -4,6 +4,7 @@ import dev.confab.media.VideoFrameListener;
 import dev.confab.meeting.share.AnnotationModel;
 import dev.confab.protocol.Annotation;
 import dev.confab.storage.AtomicFiles;
+import dev.confab.ui.Buttons;
 import dev.confab.ui.UiText;
 import dev.confab.ui.video.VideoView;
 import javafx.application.Platform;
@@ -167,11 +168,7 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
     }
 
     private Button button(String id, String key, Runnable action) {
-        Button button = new Button();
-        button.setId(id);
-        button.textProperty().bind(text.bind(key));
-        button.setOnAction(e -> action.run());
-        return button;
+        return Buttons.of(text, id, key, action);
     }
 
     /** Whether this user may draw (the sharer always; viewers when the sharer allows it). FX thread. */
