@@ -8,11 +8,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * follow the OS; server null means "this computer" (the embedded server); device ids are
  * {@link dev.confab.media.CaptureDevice#id()} values or null for "first available". {@code keepChatHistory}
  * (default false; absent in older files) lets chat transcripts be kept in {@code data/chat-history/}.
+ * {@code speaker} is the name of the sound output to play the meeting on, or null for the system default (also
+ * absent in older files).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int schemaVersion, String language, Theme theme, String displayName, String server,
                        String cameraId, String microphoneId, boolean cameraOn, boolean micOn,
-                       Boolean keepChatHistory) {
+                       Boolean keepChatHistory, String speaker) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -25,34 +27,39 @@ public record Settings(int schemaVersion, String language, Theme theme, String d
     }
 
     public static Settings defaults() {
-        return new Settings(SCHEMA_VERSION, null, Theme.LIGHT, "", null, null, null, true, true, false);
+        return new Settings(SCHEMA_VERSION, null, Theme.LIGHT, "", null, null, null, true, true, false, null);
     }
 
     public Settings withCurrentSchema() {
-        return new Settings(SCHEMA_VERSION, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory);
+        return new Settings(SCHEMA_VERSION, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, speaker);
     }
 
     public Settings withLanguage(String tag) {
-        return new Settings(schemaVersion, tag, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory);
+        return new Settings(schemaVersion, tag, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, speaker);
     }
 
     public Settings withTheme(Theme value) {
-        return new Settings(schemaVersion, language, value, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory);
+        return new Settings(schemaVersion, language, value, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, speaker);
     }
 
     public Settings withIdentity(String name, String serverAddress) {
-        return new Settings(schemaVersion, language, theme, name, serverAddress, cameraId, microphoneId, cameraOn, micOn, keepChatHistory);
+        return new Settings(schemaVersion, language, theme, name, serverAddress, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, speaker);
     }
 
     public Settings withCamera(String id, boolean on) {
-        return new Settings(schemaVersion, language, theme, displayName, server, id, microphoneId, on, micOn, keepChatHistory);
+        return new Settings(schemaVersion, language, theme, displayName, server, id, microphoneId, on, micOn, keepChatHistory, speaker);
     }
 
     public Settings withKeepChatHistory(boolean keep) {
-        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keep);
+        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keep, speaker);
+    }
+
+    /** @param name an output device name, or null for the system default */
+    public Settings withSpeaker(String name) {
+        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, name);
     }
 
     public Settings withMicrophone(String id, boolean on) {
-        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, id, cameraOn, on, keepChatHistory);
+        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, id, cameraOn, on, keepChatHistory, speaker);
     }
 }
