@@ -416,7 +416,7 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
             // talking oneself or two people at once never makes the big tile flicker.
             if (tile.isSelf()) {
                 tile.setSpeaking(a != null && !a.muted() && a.sender().level().latest().rmsDbfs() > OWN_SPEAKING_DBFS);
-                tile.setLevelSource(a == null ? null : a.sender().level());
+                tile.setLevelSource(a == null ? null : a.sender().inputLevel());
                 continue;
             }
             if (a != null) {
