@@ -1,6 +1,7 @@
 package dev.confab.ui;
 
 import dev.confab.media.AudioLevel;
+import dev.confab.ui.meeting.TestRosters;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
@@ -18,23 +19,11 @@ class LevelMeterTest {
         FxToolkit.registerPrimaryStage();
     }
 
-    private static AudioLevel fedWith(double amplitude) {
-        AudioLevel level = new AudioLevel();
-        short[] block = new short[960];
-        for (int n = 0; n < 50; n++) { // one second of a 440 Hz tone
-            for (int i = 0; i < block.length; i++) {
-                block[i] = (short) (Math.sin(2 * Math.PI * 440 * (n * block.length + i) / 48_000.0) * amplitude * Short.MAX_VALUE);
-            }
-            level.update(block, block.length);
-        }
-        return level;
-    }
-
     @Test
     void showsTheVoiceLevelOnlyAfterARefreshAndSilenceWithoutASource() throws Exception {
         FxToolkit.setupFixture(() -> {
             LevelMeter meter = LevelMeter.vertical();
-            AudioLevel voice = fedWith(0.3);
+            AudioLevel voice = TestRosters.voice(0.3);
             meter.setSource(voice);
             assertThat(meter.fraction()).as("nothing drawn before the grid's pulse").isZero();
             meter.refresh();
@@ -49,7 +38,7 @@ class LevelMeterTest {
     void aTileMeterFillsUpwardsFromTheBottom() throws Exception {
         FxToolkit.setupFixture(() -> {
             LevelMeter meter = LevelMeter.vertical();
-            meter.setSource(fedWith(0.3));
+            meter.setSource(TestRosters.voice(0.3));
             meter.refresh();
             meter.resize(6, 40);
             meter.layout();
@@ -65,8 +54,8 @@ class LevelMeterTest {
         FxToolkit.setupFixture(() -> {
             LevelMeter loud = new LevelMeter();
             LevelMeter quiet = new LevelMeter();
-            loud.setSource(fedWith(0.3));
-            quiet.setSource(fedWith(0.01));
+            loud.setSource(TestRosters.voice(0.3));
+            quiet.setSource(TestRosters.voice(0.01));
             loud.refresh();
             quiet.refresh();
             assertThat(quiet.fraction()).isPositive().isLessThan(loud.fraction());

@@ -314,13 +314,13 @@ class MeetingMediaFlowTest {
         await().atMost(WAIT).alias("the bot's tone fills its meter").until(() -> robo.shownLevel() > 0.3);
         await().atMost(WAIT).alias("our own microphone fills our meter").until(() -> ada.shownLevel() > 0.3);
         assertThat(grace.shownLevel()).as("a silent participant's meter stays empty").isZero();
-        assertThat(robot.lookup("#level-" + grace.participantId()).query().isVisible())
+        assertThat(Visibility.shown(robot.lookup("#level-" + grace.participantId()).query()))
                 .as("the silent one still has a meter (she is not muted)").isTrue();
 
         host.updateOwnState(dev.confab.meeting.OwnMediaState.INITIAL.withMuted(true));
         await().atMost(WAIT).alias("Grace muted herself: the icon replaces her meter").until(grace::showsMuted);
-        assertThat(robot.lookup("#level-" + grace.participantId()).query().isVisible()).isFalse();
-        assertThat(robot.lookup("#level-" + robo.participantId()).query().isVisible()).isTrue();
+        assertThat(Visibility.shown(robot.lookup("#level-" + grace.participantId()).query())).isFalse();
+        assertThat(Visibility.shown(robot.lookup("#level-" + robo.participantId()).query())).isTrue();
 
         robot.clickOn("#muteButton");
         await().atMost(WAIT).alias("muting ourselves shows the icon on our tile").until(ada::showsMuted);

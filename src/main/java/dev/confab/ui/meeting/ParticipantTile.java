@@ -73,11 +73,15 @@ public final class ParticipantTile extends StackPane {
         level.getStyleClass().add("tile-level");
         level.setId("level-" + participantId);
         level.accessibleTextProperty().bind(text.bind("meeting.tile.level"));
-        level.visibleProperty().bind(mutedIcon.visibleProperty().not());
-        level.managedProperty().bind(level.visibleProperty());
+        FontIcon micIcon = Icons.of(MaterialDesignM.MICROPHONE);
+        micIcon.getStyleClass().add("tile-mic");
+        HBox micLevel = new HBox(1, micIcon, level);
+        micLevel.setAlignment(Pos.CENTER);
+        micLevel.visibleProperty().bind(mutedIcon.visibleProperty().not());
+        micLevel.managedProperty().bind(micLevel.visibleProperty());
         hostBadge.getStyleClass().add("tile-host");
         hostBadge.textProperty().bind(text.bind("meeting.host"));
-        HBox nameBar = new HBox(6, mutedIcon, level, name, hostBadge);
+        HBox nameBar = new HBox(6, mutedIcon, micLevel, name, hostBadge);
         nameBar.setAlignment(Pos.CENTER_LEFT);
         nameBar.getStyleClass().add("tile-name-bar");
         nameBar.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
@@ -144,7 +148,7 @@ public final class ParticipantTile extends StackPane {
 
     /** The level the user sees: 0..1, and 0 while the muted icon stands in for the meter. */
     public double shownLevel() {
-        return level.isVisible() ? level.fraction() : 0;
+        return level.getParent().isVisible() ? level.fraction() : 0;
     }
 
     public int participantId() {
