@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -198,12 +199,8 @@ final class DeviceCheckPanel {
         speakerPicker.setId("speakerPicker");
         speakerPicker.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(speakerPicker, Priority.ALWAYS);
-        speakerPicker.setCellFactory(list -> new SpeakerCell());
-        speakerPicker.setButtonCell(new SpeakerCell());
-        text.localeProperty().addListener((obs, old, now) -> {
-            speakerPicker.setCellFactory(list -> new SpeakerCell());
-            speakerPicker.setButtonCell(new SpeakerCell());
-        });
+        labelCells(speakerPicker, choice -> choice.deviceName() == null
+                ? text.get("lobby.speaker.systemDefault") : choice.deviceName());
         speakerPicker.getItems().setAll(SpeakerChoice.SYSTEM_DEFAULT);
         speakerPicker.setValue(SpeakerChoice.SYSTEM_DEFAULT);
         speakerPicker.disableProperty().bind(devicesListed.not());
@@ -258,15 +255,20 @@ final class DeviceCheckPanel {
         picker.setId(id);
         picker.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(picker, Priority.ALWAYS);
-        picker.setCellFactory(list -> new DeviceCell());
-        picker.setButtonCell(new DeviceCell());
+        labelCells(picker, device -> device.synthetic()
+                ? text.get("lobby.device.syntheticName", device.displayName()) : device.displayName());
         picker.setDisable(true);
         // Shown while there is no value, i.e. when the list came back empty.
         picker.promptTextProperty().bind(Bindings.when(devicesListed).then(text.bind(emptyKey)).otherwise(""));
-        // Relabel "(synthetic)" and the empty text when the language changes.
+    }
+
+    /** Shows each entry as {@code label} says, relabelled (e.g. "(synthetic)") when the language changes. */
+    private <T> void labelCells(ComboBox<T> picker, Function<T, String> label) {
+        picker.setCellFactory(list -> new LabelledCell<>(label));
+        picker.setButtonCell(new LabelledCell<>(label));
         text.localeProperty().addListener((obs, old, now) -> {
-            picker.setCellFactory(list -> new DeviceCell());
-            picker.setButtonCell(new DeviceCell());
+            picker.setCellFactory(list -> new LabelledCell<>(label));
+            picker.setButtonCell(new LabelledCell<>(label));
         });
     }
 
@@ -391,27 +393,17 @@ final class DeviceCheckPanel {
         }
     }
 
-    private final class SpeakerCell extends ListCell<SpeakerChoice> {
-        @Override
-        protected void updateItem(SpeakerChoice item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setText(null);
-            } else {
-                setText(item.deviceName() == null ? text.get("lobby.speaker.systemDefault") : item.deviceName());
-            }
-        }
-    }
+    private static final class LabelledCell<T> extends ListCell<T> {
+        private final Function<T, String> label;
 
-    private final class DeviceCell extends ListCell<CaptureDevice> {
+        LabelledCell(Function<T, String> label) {
+            this.label = label;
+        }
+
         @Override
-        protected void updateItem(CaptureDevice item, boolean empty) {
+        protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || item == null) {
-                setText(null); // the picker's prompt text says "none found"
-            } else {
-                setText(item.synthetic() ? text.get("lobby.device.syntheticName", item.displayName()) : item.displayName());
-            }
+            setText(empty || item == null ? null : label.apply(item)); // no value: the prompt says "none found"
         }
     }
 }

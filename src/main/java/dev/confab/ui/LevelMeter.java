@@ -36,6 +36,9 @@ public final class LevelMeter extends Region {
         }
         fill.getStyleClass().add("level-fill");
         peak.getStyleClass().add("level-peak");
+        // Unmanaged: moving the bars every pulse must not lay out the tile, the grid or the lobby card again.
+        fill.setManaged(false);
+        peak.setManaged(false);
         getChildren().addAll(fill, peak);
         setAccessibleRole(AccessibleRole.PROGRESS_INDICATOR);
     }
@@ -58,7 +61,7 @@ public final class LevelMeter extends Region {
         if (level != levelFraction || peakLevel != peakFraction) {
             levelFraction = level;
             peakFraction = peakLevel;
-            requestLayout();
+            placeBars();
         }
     }
 
@@ -69,6 +72,10 @@ public final class LevelMeter extends Region {
 
     @Override
     protected void layoutChildren() {
+        placeBars();
+    }
+
+    private void placeBars() {
         double x = snappedLeftInset();
         double y = snappedTopInset();
         double w = getWidth() - x - snappedRightInset();
