@@ -59,8 +59,9 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Connects one meeting's {@link MeetingSession} to its {@link MeetingScreen}: camera and microphone from the
- * lobby's choices (asked for through the {@link PermissionGate} first), remote video into the tiles, sound out,
- * speaking highlights, stats overlays and the chat tab. Created with the session (so it hears every event),
+ * lobby's choices (asked for through the {@link PermissionGate} first), remote video into the tiles, sound out on
+ * the chosen speaker, speaking highlights, the tiles' level meters, stats overlays and the chat tab. Without a usable
+ * microphone the participant listens only and is shown muted ({@link MeetingControls#showListenOnly}). Created with the session (so it hears every event),
  * {@link #start started} once the screen exists, {@link #close closed} when the meeting ends.
  *
  * <p>Threads: the session's listener methods only hand off; devices are opened and closed on this binding's own
