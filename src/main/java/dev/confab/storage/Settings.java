@@ -8,13 +8,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * follow the OS; server null means "this computer" (the embedded server); device ids are
  * {@link dev.confab.media.CaptureDevice#id()} values or null for "first available". {@code keepChatHistory}
  * (default false; absent in older files) lets chat transcripts be kept in {@code data/chat-history/}.
- * {@code recordingsFolder} is the absolute folder the user chose for recordings, or null for the default
- * (validated where it is used, so a damaged value falls back to the default).
+ * {@code speaker} is the name of the sound output to play the meeting on, or null for the system default (also
+ * absent in older files). {@code recordingsFolder} is the absolute folder the user chose for recordings, or
+ * null for the default (validated where it is used, so a damaged value falls back to the default).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int schemaVersion, String language, Theme theme, String displayName, String server,
                        String cameraId, String microphoneId, boolean cameraOn, boolean micOn,
-                       Boolean keepChatHistory, String recordingsFolder) {
+                       Boolean keepChatHistory, String speaker, String recordingsFolder) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -28,39 +29,44 @@ public record Settings(int schemaVersion, String language, Theme theme, String d
     }
 
     public static Settings defaults() {
-        return new Settings(SCHEMA_VERSION, null, Theme.LIGHT, "", null, null, null, true, true, false, null);
+        return new Settings(SCHEMA_VERSION, null, Theme.LIGHT, "", null, null, null, true, true, false, null, null);
     }
 
     public Settings withCurrentSchema() {
-        return new Settings(SCHEMA_VERSION, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, recordingsFolder);
+        return new Settings(SCHEMA_VERSION, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, speaker, recordingsFolder);
     }
 
     public Settings withLanguage(String tag) {
-        return new Settings(schemaVersion, tag, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, recordingsFolder);
+        return new Settings(schemaVersion, tag, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, speaker, recordingsFolder);
     }
 
     public Settings withTheme(Theme value) {
-        return new Settings(schemaVersion, language, value, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, recordingsFolder);
+        return new Settings(schemaVersion, language, value, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, speaker, recordingsFolder);
     }
 
     public Settings withIdentity(String name, String serverAddress) {
-        return new Settings(schemaVersion, language, theme, name, serverAddress, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, recordingsFolder);
+        return new Settings(schemaVersion, language, theme, name, serverAddress, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, speaker, recordingsFolder);
     }
 
     public Settings withCamera(String id, boolean on) {
-        return new Settings(schemaVersion, language, theme, displayName, server, id, microphoneId, on, micOn, keepChatHistory, recordingsFolder);
+        return new Settings(schemaVersion, language, theme, displayName, server, id, microphoneId, on, micOn, keepChatHistory, speaker, recordingsFolder);
     }
 
     public Settings withKeepChatHistory(boolean keep) {
-        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keep, recordingsFolder);
+        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keep, speaker, recordingsFolder);
+    }
+
+    /** @param name an output device name, or null for the system default */
+    public Settings withSpeaker(String name) {
+        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, name, recordingsFolder);
     }
 
     /** {@code folder} null: back to the default folder. */
     public Settings withRecordingsFolder(String folder) {
-        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, folder);
+        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, microphoneId, cameraOn, micOn, keepChatHistory, speaker, folder);
     }
 
     public Settings withMicrophone(String id, boolean on) {
-        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, id, cameraOn, on, keepChatHistory, recordingsFolder);
+        return new Settings(schemaVersion, language, theme, displayName, server, cameraId, id, cameraOn, on, keepChatHistory, speaker, recordingsFolder);
     }
 }

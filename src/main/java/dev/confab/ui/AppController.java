@@ -301,14 +301,14 @@ public final class AppController implements Navigator, SettingsAccess {
     public void showLobby() {
         requireConsent();
         showTopBar();
-        setScreen(new LobbyView(text, this, services.capture(), services.meetings(), this, config()));
+        setScreen(new LobbyView(text, this, services.capture(), services.speakers(), services.meetings(), this, config()));
     }
 
     @Override
     public void returnToLobby(LobbyForm previous, UiMessage message, boolean isError) {
         requireConsent();
         showTopBar();
-        LobbyView lobby = new LobbyView(text, this, services.capture(), services.meetings(), this, config());
+        LobbyView lobby = new LobbyView(text, this, services.capture(), services.speakers(), services.meetings(), this, config());
         lobby.restore(previous, message, isError);
         setScreen(lobby);
     }

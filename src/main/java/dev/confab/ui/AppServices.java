@@ -1,15 +1,18 @@
 package dev.confab.ui;
 
 import dev.confab.media.CaptureFactory;
+import dev.confab.meeting.audio.AudioOutputs;
 import dev.confab.policy.EffectiveConfig;
 import dev.confab.policy.Policy;
 import dev.confab.policy.PolicyFile;
 import dev.confab.storage.AppPaths;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Everything the desktop app needs from outside the UI. Production passes the real parts; tests pass
@@ -24,9 +27,12 @@ import java.util.Objects;
  *                 computer) are final here: {@code policy().isEnabled(PolicyKey.CHAT_ALLOWED)}; the lobby and
  *                 settings re-merge the live user settings through {@code policy().policy()}
  * @param links    meeting links from the command line, a second launch or the OS; used after consent
+ * @param speakers names of the sound outputs for the lobby's speaker picker ({@link AudioOutputs#deviceNames});
+ *                 called off the FX thread, not before consent
  */
 public record AppServices(AppPaths paths, CaptureFactory capture, LobbyActions meetings, Clock clock,
-                          Runnable exit, Locale osLocale, EffectiveConfig policy, LinkInbox links) {
+                          Runnable exit, Locale osLocale, EffectiveConfig policy, LinkInbox links,
+                          Supplier<List<String>> speakers) {
     public AppServices {
         Objects.requireNonNull(paths, "paths");
         Objects.requireNonNull(capture, "capture");
@@ -36,6 +42,13 @@ public record AppServices(AppPaths paths, CaptureFactory capture, LobbyActions m
         Objects.requireNonNull(osLocale, "osLocale");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(links, "links");
+        Objects.requireNonNull(speakers, "speakers");
+    }
+
+    /** The machine's own sound outputs. */
+    public AppServices(AppPaths paths, CaptureFactory capture, LobbyActions meetings, Clock clock, Runnable exit,
+                       Locale osLocale, EffectiveConfig policy, LinkInbox links) {
+        this(paths, capture, meetings, clock, exit, osLocale, policy, links, AudioOutputs::deviceNames);
     }
 
     /** No administrator policy: every setting is the user's or built in. */

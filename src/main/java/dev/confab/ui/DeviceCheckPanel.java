@@ -15,6 +15,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -28,15 +29,30 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The lobby's device check: mirrored camera self-view, microphone level, device pickers and on/off
- * toggles. Devices are listed and opened off the FX thread by {@link LobbyMedia}; choices are remembered.
+ * toggles, and the speaker (sound output) with a test chime. Devices are listed and opened off the FX thread by
+ * {@link LobbyMedia}; choices are remembered. A remembered speaker that is not connected now is not forgotten:
+ * the system default is used (and the user told) until it is back.
  */
 final class DeviceCheckPanel {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceCheckPanel.class);
+
+    /** An entry of the speaker picker: a sound output by name, or the system default (null). */
+    record SpeakerChoice(String deviceName) {
+        static final SpeakerChoice SYSTEM_DEFAULT = new SpeakerChoice(null);
+    }
+
     private final UiText text;
     private final SettingsAccess settings;
     private final VideoView preview = new VideoView();
@@ -44,6 +60,10 @@ final class DeviceCheckPanel {
     private final LevelMeter meter = new LevelMeter();
     private final ComboBox<CaptureDevice> cameraPicker = new ComboBox<>();
     private final ComboBox<CaptureDevice> micPicker = new ComboBox<>();
+    private final ComboBox<SpeakerChoice> speakerPicker = new ComboBox<>();
+    private final Button testSpeaker = new Button();
+    private final BooleanProperty chimePlaying = new SimpleBooleanProperty();
+    private final ObjectProperty<UiMessage> speakerNote = new SimpleObjectProperty<>();
     private final ToggleButton cameraToggle = new ToggleButton();
     private final ToggleButton micToggle = new ToggleButton();
     private final BooleanProperty devicesListed = new SimpleBooleanProperty();
@@ -54,11 +74,12 @@ final class DeviceCheckPanel {
     private boolean disposed; // FX thread: the lobby closed while a permission answer was pending
     private final VBox view;
 
-    DeviceCheckPanel(UiText text, SettingsAccess settings, CaptureFactory capture, PermissionGate permissions) {
+    DeviceCheckPanel(UiText text, SettingsAccess settings, CaptureFactory capture, Supplier<List<String>> speakers,
+                     PermissionGate permissions) {
         this.text = text;
         this.settings = settings;
         this.permissions = permissions;
-        this.media = new LobbyMedia(capture, preview, micLevel, this::showDeviceProblem);
+        this.media = new LobbyMedia(capture, speakers, preview, micLevel, this::showDeviceProblem);
         this.view = buildDevices();
         cameraToggle.setSelected(settings.current().cameraOn());
         micToggle.setSelected(settings.current().micOn());
@@ -108,6 +129,12 @@ final class DeviceCheckPanel {
         return micToggle.isSelected();
     }
 
+    /** The chosen sound output's name, or null for the system default. */
+    String speaker() {
+        SpeakerChoice choice = speakerPicker.getValue();
+        return choice == null ? null : choice.deviceName();
+    }
+
     private VBox buildDevices() {
         Label title = new Label();
         title.textProperty().bind(text.bind("lobby.devices.title"));
@@ -155,7 +182,8 @@ final class DeviceCheckPanel {
         micRow.setAlignment(Pos.CENTER_LEFT);
         VBox devices = new VBox(10, title, screen,
                 Forms.labelled(text, "lobby.camera", cameraRow, null, "camera"), cameraNote,
-                Forms.labelled(text, "lobby.mic", micRow, null, "mic"), meter, micNote);
+                Forms.labelled(text, "lobby.mic", micRow, null, "mic"), meter, micNote,
+                Forms.labelled(text, "lobby.speaker", buildSpeakerRow(), null, "speaker"), speakerLine());
         devices.getStyleClass().addAll("card", "lobby-devices");
         devices.setPrefWidth(440);
         HBox.setHgrow(devices, Priority.ALWAYS);
@@ -165,6 +193,50 @@ final class DeviceCheckPanel {
         micToggle.selectedProperty().addListener((obs, old, on) -> micChanged());
         micPicker.valueProperty().addListener((obs, old, now) -> micChanged());
         return devices;
+    }
+
+    private HBox buildSpeakerRow() {
+        speakerPicker.setId("speakerPicker");
+        speakerPicker.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(speakerPicker, Priority.ALWAYS);
+        labelCells(speakerPicker, choice -> choice.deviceName() == null
+                ? text.get("lobby.speaker.systemDefault") : choice.deviceName());
+        speakerPicker.getItems().setAll(SpeakerChoice.SYSTEM_DEFAULT);
+        speakerPicker.setValue(SpeakerChoice.SYSTEM_DEFAULT);
+        speakerPicker.disableProperty().bind(devicesListed.not());
+        speakerPicker.valueProperty().addListener((obs, old, now) -> speakerChosen(now));
+
+        testSpeaker.setId("testSpeaker");
+        testSpeaker.setGraphic(Icons.of(MaterialDesignV.VOLUME_HIGH));
+        testSpeaker.textProperty().bind(text.bind("lobby.speaker.test"));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text.bind("lobby.speaker.testTip"));
+        testSpeaker.setTooltip(tip);
+        testSpeaker.disableProperty().bind(devicesListed.not().or(chimePlaying));
+        testSpeaker.setOnAction(e -> {
+            chimePlaying.set(true);
+            speakerNote.set(null);
+            media.playChime(speaker(), failure -> {
+                chimePlaying.set(false);
+                if (failure != null) {
+                    speakerNote.set(UiMessage.of("lobby.speaker.testFailed", failure));
+                }
+            });
+        });
+        HBox row = new HBox(8, speakerPicker, testSpeaker);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private Label speakerLine() {
+        Label note = new Label();
+        note.setId("speakerNote");
+        note.setWrapText(true);
+        note.getStyleClass().add("device-note");
+        note.textProperty().bind(text.bind(speakerNote));
+        note.visibleProperty().bind(speakerNote.isNotNull());
+        note.managedProperty().bind(note.visibleProperty());
+        return note;
     }
 
     private void setUpToggle(ToggleButton toggle, String id, Ikon onIcon, Ikon offIcon,
@@ -183,15 +255,20 @@ final class DeviceCheckPanel {
         picker.setId(id);
         picker.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(picker, Priority.ALWAYS);
-        picker.setCellFactory(list -> new DeviceCell());
-        picker.setButtonCell(new DeviceCell());
+        labelCells(picker, device -> device.synthetic()
+                ? text.get("lobby.device.syntheticName", device.displayName()) : device.displayName());
         picker.setDisable(true);
         // Shown while there is no value, i.e. when the list came back empty.
         picker.promptTextProperty().bind(Bindings.when(devicesListed).then(text.bind(emptyKey)).otherwise(""));
-        // Relabel "(synthetic)" and the empty text when the language changes.
+    }
+
+    /** Shows each entry as {@code label} says, relabelled (e.g. "(synthetic)") when the language changes. */
+    private <T> void labelCells(ComboBox<T> picker, Function<T, String> label) {
+        picker.setCellFactory(list -> new LabelledCell<>(label));
+        picker.setButtonCell(new LabelledCell<>(label));
         text.localeProperty().addListener((obs, old, now) -> {
-            picker.setCellFactory(list -> new DeviceCell());
-            picker.setButtonCell(new DeviceCell());
+            picker.setCellFactory(list -> new LabelledCell<>(label));
+            picker.setButtonCell(new LabelledCell<>(label));
         });
     }
 
@@ -223,6 +300,7 @@ final class DeviceCheckPanel {
         Settings s = settings.current();
         fill(cameraPicker, devices.cameras(), s.cameraId());
         fill(micPicker, devices.microphones(), s.microphoneId());
+        fillSpeakers(devices.speakers(), s.speaker());
         devicesListed.set(true);
         cameraChanged();
         micChanged();
@@ -233,6 +311,30 @@ final class DeviceCheckPanel {
         picker.setDisable(found.isEmpty());
         Optional<CaptureDevice> remembered = found.stream().filter(d -> d.id().equals(rememberedId)).findFirst();
         picker.setValue(remembered.orElse(found.isEmpty() ? null : found.getFirst()));
+    }
+
+    /** System default first. The remembered speaker is chosen again if connected; otherwise kept for later. */
+    private void fillSpeakers(List<String> names, String remembered) {
+        List<SpeakerChoice> choices = new ArrayList<>();
+        choices.add(SpeakerChoice.SYSTEM_DEFAULT);
+        names.forEach(name -> choices.add(new SpeakerChoice(name)));
+        speakerPicker.getItems().setAll(choices);
+        if (remembered == null || names.contains(remembered)) {
+            speakerPicker.setValue(new SpeakerChoice(remembered));
+        } else {
+            LOG.info("The remembered speaker \"{}\" is not connected; using the system default", remembered);
+            speakerPicker.setValue(SpeakerChoice.SYSTEM_DEFAULT);
+            speakerNote.set(UiMessage.of("lobby.speaker.gone", remembered));
+        }
+    }
+
+    /** Only the user's own picks are remembered, not the fallback while their speaker is unplugged. */
+    private void speakerChosen(SpeakerChoice choice) {
+        if (!devicesListed.get() || choice == null) {
+            return;
+        }
+        speakerNote.set(null);
+        settings.update(s -> s.withSpeaker(choice.deviceName()));
     }
 
     private void cameraChanged() {
@@ -291,15 +393,17 @@ final class DeviceCheckPanel {
         }
     }
 
-    private final class DeviceCell extends ListCell<CaptureDevice> {
+    private static final class LabelledCell<T> extends ListCell<T> {
+        private final Function<T, String> label;
+
+        LabelledCell(Function<T, String> label) {
+            this.label = label;
+        }
+
         @Override
-        protected void updateItem(CaptureDevice item, boolean empty) {
+        protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || item == null) {
-                setText(null); // the picker's prompt text says "none found"
-            } else {
-                setText(item.synthetic() ? text.get("lobby.device.syntheticName", item.displayName()) : item.displayName());
-            }
+            setText(empty || item == null ? null : label.apply(item)); // no value: the prompt says "none found"
         }
     }
 }

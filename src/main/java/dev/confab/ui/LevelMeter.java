@@ -1,46 +1,51 @@
 package dev.confab.ui;
 
 import dev.confab.media.AudioLevel;
-import javafx.animation.AnimationTimer;
+import dev.confab.ui.video.Pulses;
+import javafx.geometry.Orientation;
 import javafx.scene.AccessibleRole;
 import javafx.scene.layout.Region;
 
 /**
- * A horizontal microphone level bar: loudness (RMS) as the filled part, the block's peak as a thin mark.
- * It reads {@link AudioLevel#latest()} once per pulse, so the audio thread never touches the scene graph.
+ * A microphone level bar: the voice level ({@link AudioLevel#meter()}, which jumps up with the voice and falls
+ * back slowly) as the filled part, the latest block's peak as a thin mark. The lobby's meter is a wide
+ * horizontal bar that redraws itself once per pulse; a video tile's meter is a small vertical bar that fills
+ * upwards and is redrawn by its grid ({@link #refresh()}), so one timer serves every tile. Either way the meter
+ * only reads the level's volatile fields on the FX thread: the audio thread never touches the scene graph and
+ * neither side waits for the other.
  */
 public final class LevelMeter extends Region {
-    /** Levels below this are drawn as an empty bar; speech sits around -30..-10 dBFS. */
-    static final double FLOOR_DBFS = -60.0;
-
+    private final Orientation orientation;
     private final Region fill = new Region();
     private final Region peak = new Region();
     private volatile AudioLevel source;
-    private double rmsFraction;
+    private double levelFraction;
     private double peakFraction;
 
-    private final AnimationTimer pulse = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            AudioLevel s = source;
-            AudioLevel.Level level = s == null ? AudioLevel.Level.SILENT : s.latest();
-            show(level);
-        }
-    };
-
+    /** The lobby's meter: horizontal, redrawn on every pulse while it is in a scene. */
     public LevelMeter() {
+        this(Orientation.HORIZONTAL);
+        Pulses.whileInScene(this, this::refresh);
+    }
+
+    private LevelMeter(Orientation orientation) {
+        this.orientation = orientation;
         getStyleClass().add("level-meter");
+        if (orientation == Orientation.VERTICAL) {
+            getStyleClass().add("vertical");
+        }
         fill.getStyleClass().add("level-fill");
         peak.getStyleClass().add("level-peak");
+        // Unmanaged: moving the bars every pulse must not lay out the tile, the grid or the lobby card again.
+        fill.setManaged(false);
+        peak.setManaged(false);
         getChildren().addAll(fill, peak);
         setAccessibleRole(AccessibleRole.PROGRESS_INDICATOR);
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                pulse.start();
-            } else {
-                pulse.stop();
-            }
-        });
+    }
+
+    /** A small vertical meter that only changes when its owner calls {@link #refresh()} (once per pulse). */
+    public static LevelMeter vertical() {
+        return new LevelMeter(Orientation.VERTICAL);
     }
 
     /** The level to display; null shows silence (microphone off). Any thread. */
@@ -48,43 +53,51 @@ public final class LevelMeter extends Region {
         this.source = level;
     }
 
-    /** Filled fraction of the bar, 0..1 (for tests and accessibility). */
-    public double fraction() {
-        return rmsFraction;
-    }
-
-    static double fractionOf(double dbfs) {
-        return Math.max(0, Math.min(1, (dbfs - FLOOR_DBFS) / -FLOOR_DBFS));
-    }
-
-    private void show(AudioLevel.Level level) {
-        double r = fractionOf(level.rmsDbfs());
-        double p = fractionOf(level.peakDbfs());
-        if (r != rmsFraction || p != peakFraction) {
-            rmsFraction = r;
-            peakFraction = p;
-            requestLayout();
+    /** Reads the source once and redraws if the level moved. FX thread; allocates nothing. */
+    public void refresh() {
+        AudioLevel s = source;
+        double level = s == null ? 0 : s.meter();
+        double peakLevel = s == null ? 0 : AudioLevel.meterValue(s.latest().peakDbfs());
+        if (level != levelFraction || peakLevel != peakFraction) {
+            levelFraction = level;
+            peakFraction = peakLevel;
+            placeBars();
         }
+    }
+
+    /** Filled fraction of the bar, 0..1 (what the user sees; also for tests). */
+    public double fraction() {
+        return levelFraction;
     }
 
     @Override
     protected void layoutChildren() {
+        placeBars();
+    }
+
+    private void placeBars() {
         double x = snappedLeftInset();
         double y = snappedTopInset();
         double w = getWidth() - x - snappedRightInset();
         double h = getHeight() - y - snappedBottomInset();
-        fill.resizeRelocate(x, y, Math.round(w * rmsFraction), h);
         peak.setVisible(peakFraction > 0);
-        peak.resizeRelocate(x + Math.max(0, Math.round(w * peakFraction) - 2), y, 2, h);
+        if (orientation == Orientation.HORIZONTAL) {
+            fill.resizeRelocate(x, y, Math.round(w * levelFraction), h);
+            peak.resizeRelocate(x + Math.max(0, Math.round(w * peakFraction) - 2), y, 2, h);
+        } else {
+            double filled = Math.round(h * levelFraction);
+            fill.resizeRelocate(x, y + h - filled, w, filled);
+            peak.resizeRelocate(x, y + h - Math.max(1, Math.round(h * peakFraction)), w, 1);
+        }
     }
 
     @Override
     protected double computePrefWidth(double height) {
-        return 200;
+        return orientation == Orientation.HORIZONTAL ? 200 : 6;
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        return 8;
+        return orientation == Orientation.HORIZONTAL ? 8 : 16;
     }
 }

@@ -10,7 +10,8 @@ import dev.confab.media.CaptureDevice;
  * @param passcode    may be empty
  * @param camera      the chosen camera, or null when none exists
  * @param microphone  the chosen microphone, or null when none exists
+ * @param speaker     the chosen sound output's name, or null for the system default
  */
 public record LobbyForm(String displayName, ServerChoice server, String meetingId, String passcode,
-                        CaptureDevice camera, boolean cameraOn, CaptureDevice microphone, boolean micOn) {
+                        CaptureDevice camera, boolean cameraOn, CaptureDevice microphone, boolean micOn, String speaker) {
 }

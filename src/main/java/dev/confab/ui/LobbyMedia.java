@@ -6,6 +6,7 @@ import dev.confab.media.CaptureDevice;
 import dev.confab.media.CaptureFactory;
 import dev.confab.media.MediaException;
 import dev.confab.media.VideoFormat;
+import dev.confab.meeting.audio.AudioOutputs;
 import dev.confab.ui.video.VideoView;
 import javafx.application.Platform;
 import org.slf4j.Logger;
@@ -15,16 +16,18 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * The lobby's self-view and microphone test. Device listing, opening and closing all run on one background
- * thread (devices can take seconds to open), so the FX thread never waits; results come back via
+ * The lobby's self-view, microphone test and speaker test. Device listing, opening and closing all run on one
+ * background thread (devices can take seconds to open), so the FX thread never waits; results come back via
  * {@link Platform#runLater}. Closing the lobby closes both captures.
  */
 final class LobbyMedia implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LobbyMedia.class);
 
-    record Devices(List<CaptureDevice> cameras, List<CaptureDevice> microphones) {
+    /** @param speakers names of the sound outputs ({@link AudioOutputs#deviceNames}) */
+    record Devices(List<CaptureDevice> cameras, List<CaptureDevice> microphones, List<String> speakers) {
     }
 
     /** A device failure to show the user: which kind, and the media layer's message. */
@@ -32,6 +35,7 @@ final class LobbyMedia implements AutoCloseable {
     }
 
     private final CaptureFactory factory;
+    private final Supplier<List<String>> speakers;
     private final VideoView preview;
     private final AudioLevel level;
     private final Consumer<Problem> onProblem;
@@ -43,8 +47,10 @@ final class LobbyMedia implements AutoCloseable {
     private Capture camera; // worker thread only
     private Capture microphone; // worker thread only
 
-    LobbyMedia(CaptureFactory factory, VideoView preview, AudioLevel level, Consumer<Problem> onProblem) {
+    LobbyMedia(CaptureFactory factory, Supplier<List<String>> speakers, VideoView preview, AudioLevel level,
+               Consumer<Problem> onProblem) {
         this.factory = factory;
+        this.speakers = speakers;
         this.preview = preview;
         this.level = level;
         this.onProblem = onProblem;
@@ -54,10 +60,10 @@ final class LobbyMedia implements AutoCloseable {
         worker.execute(() -> {
             Devices devices;
             try {
-                devices = new Devices(List.copyOf(factory.cameras()), List.copyOf(factory.microphones()));
+                devices = new Devices(List.copyOf(factory.cameras()), List.copyOf(factory.microphones()), speakerNames());
             } catch (RuntimeException e) {
                 LOG.warn("Listing capture devices failed", e);
-                devices = new Devices(List.of(), List.of());
+                devices = new Devices(List.of(), List.of(), speakerNames());
             }
             Devices result = devices;
             Platform.runLater(() -> {
@@ -65,6 +71,36 @@ final class LobbyMedia implements AutoCloseable {
                     onFx.accept(result);
                 }
             });
+        });
+    }
+
+    private List<String> speakerNames() {
+        try {
+            return List.copyOf(speakers.get());
+        } catch (RuntimeException e) {
+            LOG.warn("Listing sound outputs failed", e);
+            return List.of();
+        }
+    }
+
+    /**
+     * Plays the test chime on {@code speaker} (null = system default); {@code onFx} then gets null, or the reason
+     * it could not be played.
+     */
+    void playChime(String speaker, Consumer<String> onFx) {
+        worker.execute(() -> {
+            String failure = null;
+            try {
+                AudioOutputs.playTestChime(speaker);
+            } catch (MediaException e) {
+                LOG.warn("Test chime failed", e);
+                failure = e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            String result = failure;
+            Platform.runLater(() -> onFx.accept(result));
         });
     }
 

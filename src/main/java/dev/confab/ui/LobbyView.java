@@ -28,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The lobby: who you are, which server and meeting, and a check of camera and microphone before joining.
@@ -72,8 +73,8 @@ public final class LobbyView implements Screen {
     private final Parent view;
 
     /** @param config the policy merged with the user's current settings (decides the server choice) */
-    public LobbyView(UiText text, SettingsAccess settings, CaptureFactory capture, LobbyActions actions, Navigator navigator,
-                     EffectiveConfig config) {
+    public LobbyView(UiText text, SettingsAccess settings, CaptureFactory capture, Supplier<List<String>> speakers,
+                     LobbyActions actions, Navigator navigator, EffectiveConfig config) {
         this.text = text;
         this.settings = settings;
         this.actions = actions;
@@ -81,7 +82,7 @@ public final class LobbyView implements Screen {
         this.config = config;
         this.serverLocked = config.isLocked(PolicyKey.SERVER_URL);
         this.hostingAllowed = config.isEnabled(PolicyKey.ALLOW_THIS_COMPUTER_HOSTING);
-        this.devices = new DeviceCheckPanel(text, settings, capture, navigator.permissions());
+        this.devices = new DeviceCheckPanel(text, settings, capture, speakers, navigator.permissions());
         this.view = build();
         restore(settings.current());
         if (actions.takeDemoRequest()) {
@@ -343,7 +344,8 @@ public final class LobbyView implements Screen {
         String chosen = remote ? serverAddress.getText().strip() : ServerAddress.THIS_COMPUTER_NAME;
         settings.update(s -> s.withIdentity(displayName, serverLocked ? s.server() : chosen));
         LobbyForm form = new LobbyForm(displayName, server, joining ? MeetingIds.digitsOf(meetingId.getText()) : "",
-                passcode.getText(), devices.camera(), devices.cameraOn(), devices.microphone(), devices.micOn());
+                passcode.getText(), devices.camera(), devices.cameraOn(), devices.microphone(), devices.micOn(),
+                devices.speaker());
         if (joining) {
             actions.join(form, context);
         } else {
@@ -361,7 +363,7 @@ public final class LobbyView implements Screen {
     private void startDemo() {
         String displayName = name.getText().isBlank() ? text.get("demo.defaultName") : name.getText().strip();
         actions.demoMeeting(new LobbyForm(displayName, new ServerChoice.ThisComputer(), "", "", devices.camera(),
-                devices.cameraOn(), devices.microphone(), devices.micOn()), context);
+                devices.cameraOn(), devices.microphone(), devices.micOn(), devices.speaker()), context);
     }
 
     private static boolean clear(Forms.CheckedField field) {

@@ -19,7 +19,7 @@ class ChatHistoryStoreTest {
     void nothingIsKeptUnlessTheUserTurnedItOn() throws Exception {
         ChatHistoryStore store = new ChatHistoryStore(AppPaths.under(dir));
         assertThat(Settings.defaults().keepChatHistory()).isFalse();
-        assertThat(new Settings(1, null, null, null, null, null, null, true, true, null, null).keepChatHistory()).isFalse();
+        assertThat(new Settings(1, null, null, null, null, null, null, true, true, null, null, null).keepChatHistory()).isFalse();
         assertThat(store.open(Settings.defaults(), "4842628111", Instant.now())).isNull();
         assertThat(store.list()).isEmpty();
         assertThat(store.folder()).doesNotExist();

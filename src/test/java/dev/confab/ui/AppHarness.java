@@ -33,6 +33,7 @@ final class AppHarness {
 
     final AppPaths paths;
     final FakeCaptureFactory capture;
+    private java.util.List<String> speakers = java.util.List.of();
     final RecordingLobbyActions meetings = new RecordingLobbyActions();
     /** What the lobby's buttons do: the recorder unless a test connects the real meeting layer. */
     LobbyActions actions = meetings;
@@ -73,6 +74,12 @@ final class AppHarness {
         this(dir, FakeCaptureFactory.syntheticOnly());
     }
 
+    /** The sound outputs the lobby lists (none by default, like a machine without sound). */
+    AppHarness withSpeakers(String... names) {
+        this.speakers = java.util.List.of(names);
+        return this;
+    }
+
     /** Starts under this policy, read from {@code policyFile} like the real policy.json. */
     AppHarness withPolicy(Path policyFile) {
         this.policy = PolicyFile.load(policyFile);
@@ -83,7 +90,7 @@ final class AppHarness {
     AppServices services(Locale osLocale) {
         Policy machine = policy != null ? policy : Policy.absent(paths.config().resolve("policy.json"));
         return new AppServices(paths, capture, actions, clock, exited::countDown, osLocale,
-                UserSettingsValues.effectiveConfig(machine, paths, new java.util.ArrayList<>()), links);
+                UserSettingsValues.effectiveConfig(machine, paths, new java.util.ArrayList<>()), links, () -> speakers);
     }
 
     /**

@@ -30,6 +30,8 @@ final class FakeCaptureFactory implements CaptureFactory {
     final List<FakeCapture> opened = new CopyOnWriteArrayList<>();
     /** When set, opening a camera fails with this message, as a busy or unplugged device would. */
     volatile String cameraFailure;
+    /** When set, opening a microphone fails with this message. */
+    volatile String microphoneFailure;
     private final List<CaptureDevice> cameras;
     private final List<CaptureDevice> microphones;
 
@@ -84,8 +86,11 @@ final class FakeCaptureFactory implements CaptureFactory {
     }
 
     @Override
-    public Capture openMicrophone(CaptureDevice device, AudioFrameListener listener) {
+    public Capture openMicrophone(CaptureDevice device, AudioFrameListener listener) throws MediaException {
         count();
+        if (microphoneFailure != null) {
+            throw new MediaException(microphoneFailure);
+        }
         short[] block = new short[960];
         return start(device, n -> {
             for (int i = 0; i < block.length; i++) {

@@ -267,4 +267,68 @@ class LobbyViewTest {
         robot.clickOn("#settingsButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> app.capture.running() == 0);
     }
+
+    private void openWithSpeakers(Settings settings, String... speakers) throws Exception {
+        app = new AppHarness(dir, FakeCaptureFactory.withRealDevices()).withSpeakers(speakers).agreedBefore(settings);
+        app.start(Locale.ENGLISH);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !robot.lookup("#speakerPicker").query().isDisabled());
+    }
+
+    /** What the closed speaker picker shows, and what it lists when opened. */
+    private String shownSpeaker() {
+        return robot.lookup("#speakerPicker").queryAs(ComboBox.class).getButtonCell().getText();
+    }
+
+    private RecordingLobbyActions.Call startNewMeeting() {
+        robot.clickOn("#displayName").write("Ada");
+        robot.clickOn("#newMeeting");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !app.meetings.calls.isEmpty());
+        return app.meetings.calls.getLast();
+    }
+
+    @Test
+    void theSpeakerPickerOffersTheSystemDefaultFirstAndRemembersAPickForTheMeetingAndTheNextLaunch() throws Exception {
+        openWithSpeakers(Settings.defaults().withLanguage("en"), "Desk speakers", "USB headset");
+        assertThat(shownSpeaker()).isEqualTo("System default");
+        robot.clickOn("#speakerPicker");
+        assertThat(robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .map(javafx.scene.control.ListCell::getText).filter(t -> t != null && !t.isEmpty()).toList())
+                .containsSubsequence("System default", "Desk speakers", "USB headset");
+        robot.clickOn("USB headset");
+        assertThat(shownSpeaker()).isEqualTo("USB headset");
+        await().atMost(Duration.ofSeconds(15)).until(() -> "USB headset".equals(storedSettings().speaker()));
+        assertThat(startNewMeeting().form().speaker()).as("handed to the meeting").isEqualTo("USB headset");
+
+        app.stop();
+        app.start(Locale.ENGLISH);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "USB headset".equals(shownSpeaker()));
+        assertThat(showing("#speakerNote")).isFalse();
+    }
+
+    @Test
+    void aRememberedSpeakerThatIsUnpluggedFallsBackToTheSystemDefaultSaysSoAndIsKeptForLater() throws Exception {
+        openWithSpeakers(Settings.defaults().withLanguage("en").withSpeaker("USB headset"), "Desk speakers");
+        assertThat(shownSpeaker()).isEqualTo("System default");
+        assertThat(text("#speakerNote")).isEqualTo(
+                "The speaker you chose before (USB headset) is not connected, so the system default is used.");
+        assertThat(startNewMeeting().form().speaker()).as("null: the system default").isNull();
+        assertThat(storedSettings().speaker()).as("still remembered for when it is plugged in again").isEqualTo("USB headset");
+    }
+
+    @Test
+    void withoutSoundOutputsThePickerOffersOnlyTheSystemDefault() throws Exception {
+        openWithSpeakers(Settings.defaults().withLanguage("en"));
+        assertThat(robot.lookup("#speakerPicker").queryAs(ComboBox.class).getItems()).hasSize(1);
+        assertThat(shownSpeaker()).isEqualTo("System default");
+    }
+
+    @Test
+    void testingASpeakerThatCannotPlayExplainsWhyUnderThePicker() throws Exception {
+        openWithSpeakers(Settings.defaults().withLanguage("en").withSpeaker("Phantom speakers"), "Phantom speakers");
+        assertThat(shownSpeaker()).isEqualTo("Phantom speakers");
+        robot.clickOn("#testSpeaker");
+        await().atMost(Duration.ofSeconds(10)).until(() -> showing("#speakerNote"));
+        assertThat(text("#speakerNote")).startsWith("The test chime could not be played: ").contains("Phantom speakers");
+        assertThat(robot.lookup("#testSpeaker").query().isDisabled()).as("can be tried again").isFalse();
+    }
 }

@@ -108,8 +108,13 @@ class MeetingMediaFlowTest {
     }
 
     private MeetingScreen joinAsAda(String meetingId) throws Exception {
-        app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
-                .agreedBefore(Settings.defaults().withLanguage("en")
+        return joinAsAda(meetingId, new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices()),
+                Settings.defaults());
+    }
+
+    /** Ada, with her camera and microphone on, joins from the lobby of {@code harness} with {@code settings}. */
+    private MeetingScreen joinAsAda(String meetingId, AppHarness harness, Settings settings) throws Exception {
+        app = harness.agreedBefore(settings.withLanguage("en")
                         .withCamera(FakeCaptureFactory.CAMERA.id(), true)
                         .withMicrophone(FakeCaptureFactory.MICROPHONE.id(), true));
         localServer = new LocalServer(dir.resolve("local-server"), false);
@@ -293,5 +298,78 @@ class MeetingMediaFlowTest {
         await().atMost(WAIT).alias("the demo participants leave with the user")
                 .until(() -> Thread.getAllStackTraces().keySet().stream()
                         .noneMatch(t -> t.getName().equals("confab-demo-chat")));
+    }
+
+    @Test
+    void everyTileMetersItsOwnVoiceAndAMutedParticipantShowsTheMutedIconInstead() throws Exception {
+        hostMeeting(); // Grace, the host, sends no sound at all
+        String meetingId = host.roster().meetingId();
+        MeetingScreen screen = joinAsAda(meetingId);
+        startBot(meetingId);
+        await().atMost(WAIT).until(() -> tileOf(screen, "Robo").isPresent());
+        ParticipantTile robo = tileOf(screen, "Robo").orElseThrow();
+        ParticipantTile grace = tileOf(screen, "Grace").orElseThrow();
+        ParticipantTile ada = screen.grid().tiles().stream().filter(ParticipantTile::isSelf).findFirst().orElseThrow();
+
+        await().atMost(WAIT).alias("the bot's tone fills its meter").until(() -> robo.shownLevel() > 0.3);
+        await().atMost(WAIT).alias("our own microphone fills our meter").until(() -> ada.shownLevel() > 0.3);
+        assertThat(grace.shownLevel()).as("a silent participant's meter stays empty").isZero();
+        assertThat(Visibility.shown(robot.lookup("#level-" + grace.participantId()).query()))
+                .as("the silent one still has a meter (she is not muted)").isTrue();
+
+        host.updateOwnState(dev.confab.meeting.OwnMediaState.INITIAL.withMuted(true));
+        await().atMost(WAIT).alias("Grace muted herself: the icon replaces her meter").until(grace::showsMuted);
+        assertThat(Visibility.shown(robot.lookup("#level-" + grace.participantId()).query())).isFalse();
+        assertThat(Visibility.shown(robot.lookup("#level-" + robo.participantId()).query())).isTrue();
+
+        robot.clickOn("#muteButton");
+        await().atMost(WAIT).alias("muting ourselves shows the icon on our tile").until(ada::showsMuted);
+        assertThat(ada.shownLevel()).isZero();
+        robot.clickOn("#muteButton");
+        await().atMost(WAIT).alias("unmuted, our meter moves again").until(() -> ada.shownLevel() > 0.3);
+    }
+
+    @Test
+    void aMicrophoneThatCannotBeOpenedLeavesUsVisiblyMutedListeningOnly() throws Exception {
+        hostMeeting();
+        FakeCaptureFactory broken = FakeCaptureFactory.withRealDevices();
+        broken.microphoneFailure = "Device or resource busy";
+        MeetingScreen screen = joinAsAda(host.roster().meetingId(), new AppHarness(dir.resolve("app"), broken),
+                Settings.defaults());
+
+        await().atMost(WAIT).alias("the failure is explained").until(() -> robot.lookup("#micFailed").tryQuery().isPresent());
+        await().atMost(WAIT).until(screen::isListenOnly);
+        javafx.scene.control.Button mute = robot.lookup("#muteButton").queryButton();
+        assertThat(mute.getText()).isEqualTo("Listening only");
+        assertThat(mute.getTooltip().getText()).contains("No microphone can be used");
+        int adaId = host.roster().participants().stream().filter(p -> p.displayName().equals("Ada")).findFirst()
+                .orElseThrow().id();
+        await().atMost(WAIT).alias("everyone sees Ada muted").until(() -> host.roster().find(adaId)
+                .map(dev.confab.protocol.Participant::muted).orElse(false));
+        ParticipantTile self = screen.grid().tiles().stream().filter(ParticipantTile::isSelf).findFirst().orElseThrow();
+        assertThat(self.showsMuted()).isTrue();
+
+        robot.clickOn("#muteButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(screen.mutedProperty().get()).as("the button cannot pretend to unmute").isTrue();
+        assertThat(robot.lookup("#listenOnly").queryLabeled().getText()).startsWith("You are listening only");
+        assertThat(mute.getText()).isEqualTo("Listening only");
+    }
+
+    @Test
+    void theSpeakerChosenInTheLobbyIsTheOneTheMeetingOpensAndIfItIsGoneTheUserIsTold() throws Exception {
+        hostMeeting();
+        MeetingScreen screen = joinAsAda(host.roster().meetingId(),
+                new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices()).withSpeakers("Unplugged headset"),
+                Settings.defaults().withSpeaker("Unplugged headset"));
+        // The name is not a device of this machine: the meeting tried it, fell back, and says so by name.
+        await().atMost(WAIT).alias("a notice names the chosen speaker").until(() -> speakerNotice(screen).isPresent());
+        assertThat(speakerNotice(screen).orElseThrow()).contains("“Unplugged headset” is not available");
+        assertThat(screen.grid().tiles()).as("the meeting goes on").isNotEmpty();
+    }
+
+    private Optional<String> speakerNotice(MeetingScreen screen) {
+        return robot.lookup("#speakerFallback").tryQuery().or(() -> robot.lookup("#speakerMissing").tryQuery())
+                .map(node -> ((javafx.scene.control.Labeled) node).getText());
     }
 }

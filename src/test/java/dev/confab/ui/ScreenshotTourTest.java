@@ -206,6 +206,11 @@ class ScreenshotTourTest {
             app.controller.show(s);
             s.showRoster(roster);
             s.setSpeaking(3, true);
+            // Voices for the tiles' level meters (3 and 6 are muted: they show the icon instead).
+            s.tile(1).ifPresent(t -> t.setLevelSource(dev.confab.ui.meeting.TestRosters.voice(0.05)));
+            s.tile(2).ifPresent(t -> t.setLevelSource(dev.confab.ui.meeting.TestRosters.voice(0.01)));
+            s.tile(3).ifPresent(t -> t.setLevelSource(dev.confab.ui.meeting.TestRosters.voice(0.3)));
+            s.tile(4).ifPresent(t -> t.setLevelSource(dev.confab.ui.meeting.TestRosters.voice(0.3)));
             s.tile(2).orElseThrow().setQuality(1);
             s.tile(3).orElseThrow().setQuality(3);
             s.tile(4).orElseThrow().setStats("640×360 · 30 fps · 820 kbit/s · loss 0.4%");
@@ -226,6 +231,16 @@ class ScreenshotTourTest {
     void meetingFour(String tag) throws Exception {
         showMeeting(tag, 4, 2);
         shoot("meeting-4");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void meetingListenOnly(String tag) throws Exception {
+        var screen = showMeeting(tag, 4, 2);
+        robot.interact(screen::showListenOnly);
+        robot.clickOn("#muteButton"); // says why instead of unmuting
+        assertThat(robot.lookup("#listenOnly").tryQuery()).isPresent();
+        shoot("meeting-listen-only");
     }
 
     @ParameterizedTest
@@ -339,7 +354,7 @@ class ScreenshotTourTest {
         var screen = joinDemo(tag);
         robot.interact(() -> screen.grid().showStatsProperty().set(true));
         await().atMost(Duration.ofSeconds(10)).until(() -> screen.grid().tiles().stream()
-                .anyMatch(t -> !t.isSelf() && t.isSpeaking()));
+                .anyMatch(t -> !t.isSelf() && t.isSpeaking() && t.shownLevel() > 0.3));
         shoot("meeting-demo-live");
     }
 

@@ -43,6 +43,7 @@ public final class AudioSender implements AudioFrameListener, AutoCloseable {
     private final MediaSink sink;
     private final AudioEncoder encoder;
     private final AudioLevel level = new AudioLevel();
+    private final AudioLevel inputLevel = new AudioLevel();
     private final short[] silence = new short[AudioEncoder.FRAME_SAMPLES];
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -64,8 +65,10 @@ public final class AudioSender implements AudioFrameListener, AutoCloseable {
         }
         if (muted) {
             level.update(silence, Math.min(count, silence.length));
+            inputLevel.update(silence, Math.min(count, silence.length));
             return;
         }
+        inputLevel.update(pcm, count);
         CaptureProcessor current = processor;
         if (current != null) {
             current.process(pcm, count);
@@ -101,9 +104,18 @@ public final class AudioSender implements AudioFrameListener, AutoCloseable {
         this.processor = processor;
     }
 
-    /** The own microphone's level (silent while muted). */
+    /** The level of what is sent, after echo cancellation and noise suppression (silent while muted). */
     public AudioLevel level() {
         return level;
+    }
+
+    /**
+     * The level of what the microphone picks up, before any processing (silent while muted): the own tile's
+     * meter, which like the lobby's shows that the microphone hears the user, even a steady tone that noise
+     * suppression would remove.
+     */
+    public AudioLevel inputLevel() {
+        return inputLevel;
     }
 
     /** Packets handed to the connection. */

@@ -10,7 +10,8 @@ import java.util.Optional;
  * The meeting screen's hooks for the media pipelines and later features. All FX thread.
  *
  * <ul>
- *   <li>Microphone: follow {@link #mutedProperty()} (true = send nothing). The screen publishes the flag.</li>
+ *   <li>Microphone: follow {@link #mutedProperty()} (true = send nothing). The screen publishes the flag. Where
+ *       no microphone can be used, {@link #showListenOnly()} keeps the participant muted and says why.</li>
  *   <li>Camera: start/stop capture on {@link #cameraOnProperty()} and feed frames to {@link #selfView()}
  *       and the encoder. The screen publishes the flag.</li>
  *   <li>Remote video: decode a participant's stream into {@link #videoViewFor(int)} (any thread may call
@@ -21,6 +22,9 @@ import java.util.Optional;
  */
 public interface MeetingControls {
     BooleanProperty mutedProperty();
+
+    /** No microphone could be used: muted for the rest of the meeting, and the mute button explains. */
+    void showListenOnly();
 
     BooleanProperty cameraOnProperty();
 

@@ -169,7 +169,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                 return;
             }
             LobbyForm demoForm = new LobbyForm(form.displayName(), form.server(), started.demo().meetingId(), "",
-                    form.camera(), form.cameraOn(), form.microphone(), form.micOn());
+                    form.camera(), form.cameraOn(), form.microphone(), form.micOn(), form.speaker());
             connect(demoForm, lobby, false, started.server().localUrl(),
                     ServerTrust.pinned(started.server().fingerprint()), invite(started.server()), started.demo());
         }));
@@ -254,7 +254,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         attempt.demo = demo;
         var policy = lobby.navigator().policy();
         attempt.media = new MeetingMediaBinding(new MeetingMediaBinding.Devices(captures, form.camera(),
-                form.cameraOn(), form.microphone(), form.micOn(), null), lobby.navigator().permissions(),
+                form.cameraOn(), form.microphone(), form.micOn(), form.speaker()), lobby.navigator().permissions(),
                 new MeetingMediaBinding.ChatRules(policy.isEnabled(dev.confab.policy.PolicyKey.CHAT_ALLOWED),
                         policy.isEnabled(dev.confab.policy.PolicyKey.PRIVATE_CHAT_ALLOWED)));
         MeetingSession session = new MeetingSession(options, listenersFor(attempt));
@@ -455,7 +455,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
             String meetingId = session.roster().meetingId();
             navigator.returnToLobby(new LobbyForm(form.displayName(), form.server(),
                     meetingId != null ? meetingId : form.meetingId(), form.passcode(), form.camera(), form.cameraOn(),
-                    form.microphone(), form.micOn()), why, !normal);
+                    form.microphone(), form.micOn(), form.speaker()), why, !normal);
         }
 
         private void joinFailed(SessionState.Ended ended) {

@@ -59,8 +59,9 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Connects one meeting's {@link MeetingSession} to its {@link MeetingScreen}: camera and microphone from the
- * lobby's choices (asked for through the {@link PermissionGate} first), remote video into the tiles, sound out,
- * speaking highlights, stats overlays and the chat tab. Created with the session (so it hears every event),
+ * lobby's choices (asked for through the {@link PermissionGate} first), remote video into the tiles, sound out on
+ * the chosen speaker, speaking highlights, the tiles' level meters, stats overlays and the chat tab. Without a usable
+ * microphone the participant listens only and is shown muted ({@link MeetingControls#showListenOnly}). Created with the session (so it hears every event),
  * {@link #start started} once the screen exists, {@link #close closed} when the meeting ends.
  *
  * <p>Threads: the session's listener methods only hand off; devices are opened and closed on this binding's own
@@ -184,9 +185,11 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
         if (closed) {
             return;
         }
-        if (devices.microphone() != null && !micAllowed) {
-            screen.showNotice(UiMessage.of("meeting.notice.micDenied"), "micDenied");
-            screen.mutedProperty().set(true);
+        if (!micAllowed) {
+            if (devices.microphone() != null) {
+                screen.showNotice(UiMessage.of("meeting.notice.micDenied"), "micDenied");
+            }
+            screen.showListenOnly(); // no microphone at all, or not allowed
         }
         if (devices.cameraOn() && !cameraAllowed) {
             screen.showNotice(UiMessage.of("meeting.notice.cameraDenied"), "cameraDenied");
@@ -223,27 +226,46 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
 
     /** Media thread. Falls back to listening only when the microphone cannot be opened. */
     private AudioCall openAudio(boolean micAllowed, boolean startMuted) {
-        AudioOutput device = AudioOutputs.openOrDiscard(devices.outputDevice());
-        if (device instanceof NullAudioOutput) {
-            notice("meeting.notice.noSpeaker");
-        }
-        TappedAudioOutput output = new TappedAudioOutput(device);
-        tappedOutput = output;
         AudioCall.Source source = micAllowed
                 ? AudioCall.Source.microphone(devices.captures(), devices.microphone()) : new AudioCall.Source.None();
         try {
-            return AudioCall.start(session, source, output, AudioCall.Processing.ECHO_AND_NOISE, startMuted);
+            return AudioCall.start(session, source, openOutput(true), AudioCall.Processing.ECHO_AND_NOISE, startMuted);
         } catch (MediaException e) {
             LOG.warn("Microphone could not be opened; listening only", e);
             notice("meeting.notice.micFailed", String.valueOf(e.getMessage()));
+            Platform.runLater(() -> {
+                if (!closed) {
+                    screen.showListenOnly();
+                }
+            });
             try {
-                return AudioCall.start(session, new AudioCall.Source.None(), AudioOutputs.openOrDiscard(devices.outputDevice()),
-                        AudioCall.Processing.NONE, true);
+                // The failed start closed its output: a new one, tapped again for a local recording.
+                return AudioCall.start(session, new AudioCall.Source.None(), openOutput(false), AudioCall.Processing.NONE,
+                        true);
             } catch (MediaException again) {
                 LOG.error("Audio could not start at all", again);
                 return null;
             }
         }
+    }
+
+    /**
+     * Media thread: the chosen speaker, else the system default, else nothing ({@link AudioOutputs#openOrDiscard}),
+     * tapped for local recording. The user hears which when it is not their choice.
+     */
+    private TappedAudioOutput openOutput(boolean sayIfMissing) {
+        String chosen = devices.outputDevice();
+        AudioOutput device = AudioOutputs.openOrDiscard(chosen);
+        boolean notTheChosenOne = chosen != null && !chosen.equals(device.description());
+        if (sayIfMissing && notTheChosenOne) { // e.g. unplugged since the lobby
+            notice(device instanceof NullAudioOutput ? "meeting.notice.speakerMissing" : "meeting.notice.speakerFallback",
+                    chosen);
+        } else if (sayIfMissing && device instanceof NullAudioOutput) {
+            notice("meeting.notice.noSpeaker");
+        }
+        TappedAudioOutput output = new TappedAudioOutput(device);
+        tappedOutput = output;
+        return output;
     }
 
     /** FX thread, once the pipelines exist. */
@@ -396,10 +418,13 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
             // talking oneself or two people at once never makes the big tile flicker.
             if (tile.isSelf()) {
                 tile.setSpeaking(a != null && !a.muted() && a.sender().level().latest().rmsDbfs() > OWN_SPEAKING_DBFS);
+                tile.setLevelSource(a == null ? null : a.sender().inputLevel());
                 continue;
             }
             if (a != null) {
                 tile.setSpeaking(a.receiver().isSpeaking(id));
+                // Looked up every tick: a participant's level exists only from their first sound on.
+                tile.setLevelSource(a.receiver().level(id));
             }
             if (statsDue && v != null) {
                 tile.setQuality(v.receiver().quality(id));

@@ -73,6 +73,7 @@ public final class MeetingScreen implements Screen, MeetingControls {
     private final MeetingCommands commands;
     private final Invite invite;
     private final BooleanProperty muted = new SimpleBooleanProperty();
+    private final BooleanProperty listenOnly = new SimpleBooleanProperty();
     private final BooleanProperty cameraOn = new SimpleBooleanProperty();
     private final BooleanProperty panelShown = new SimpleBooleanProperty(true);
     private final ObjectProperty<Roster> roster = new SimpleObjectProperty<>();
@@ -186,6 +187,29 @@ public final class MeetingScreen implements Screen, MeetingControls {
     public void muteRequested(Participant host) {
         muted.set(true);
         addNotice(UiMessage.of("meeting.notice.askedToMute", host != null ? host.displayName() : "?"), "askedToMute");
+    }
+
+    /**
+     * No microphone could be used (none, not allowed, or it failed to open): this participant only listens. They
+     * are shown muted to themselves and to everyone, and the mute button says why instead of unmuting. FX thread.
+     */
+    @Override
+    public void showListenOnly() {
+        listenOnly.set(true);
+        muted.set(true);
+    }
+
+    public boolean isListenOnly() {
+        return listenOnly.get();
+    }
+
+    /** The mute button and Alt+A: toggles, except that listening only cannot be unmuted (it says so instead). */
+    private void toggleMute() {
+        if (listenOnly.get()) {
+            addNotice(UiMessage.of("meeting.notice.listenOnly"), "listenOnly");
+        } else {
+            muted.set(!muted.get());
+        }
     }
 
     /** Shows a dismissable notice at the top (e.g. a refused share). FX thread. */
@@ -392,11 +416,20 @@ public final class MeetingScreen implements Screen, MeetingControls {
 
     private HBox buildControls() {
         Button mute = controlButton("muteButton");
-        mute.textProperty().bind(javafx.beans.binding.Bindings.when(muted)
-                .then(text.bind("meeting.unmute")).otherwise(text.bind("meeting.mute")));
+        mute.textProperty().bind(javafx.beans.binding.Bindings.when(listenOnly).then(text.bind("meeting.listenOnly"))
+                .otherwise(javafx.beans.binding.Bindings.when(muted)
+                        .then(text.bind("meeting.unmute")).otherwise(text.bind("meeting.mute"))));
         mute.graphicProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() ->
                 Icons.of(muted.get() ? MaterialDesignM.MICROPHONE_OFF : MaterialDesignM.MICROPHONE), muted));
-        mute.setOnAction(e -> muted.set(!muted.get()));
+        mute.setOnAction(e -> toggleMute());
+        listenOnly.addListener((obs, old, now) -> {
+            if (!now) {
+                return;
+            }
+            Tooltip why = new Tooltip();
+            why.textProperty().bind(text.bind("meeting.listenOnlyTip"));
+            mute.setTooltip(why);
+        });
         muted.addListener((obs, old, now) -> pseudo(mute, now));
         pseudo(mute, muted.get());
 
@@ -453,7 +486,7 @@ public final class MeetingScreen implements Screen, MeetingControls {
     }
 
     private void installShortcuts(Scene scene) {
-        scene.getAccelerators().put(TOGGLE_MUTE, () -> muted.set(!muted.get()));
+        scene.getAccelerators().put(TOGGLE_MUTE, this::toggleMute);
         scene.getAccelerators().put(TOGGLE_CAMERA, () -> cameraOn.set(!cameraOn.get()));
         scene.getAccelerators().put(SHARE_SCREEN, () -> {
             if (shareButton.isVisible() && !shareButton.isDisabled()) {

@@ -1,7 +1,9 @@
 package dev.confab.ui.meeting;
 
+import dev.confab.media.AudioLevel;
 import dev.confab.protocol.Participant;
 import dev.confab.ui.Icons;
+import dev.confab.ui.LevelMeter;
 import dev.confab.ui.UiText;
 import dev.confab.ui.video.VideoView;
 import javafx.beans.binding.Bindings;
@@ -20,9 +22,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 /**
  * One participant in the video grid: video (mirrored for oneself) while the camera is on and frames arrive,
- * otherwise an avatar with initials; name, muted microphone, host badge, network quality, optional statistics,
- * and a highlight while speaking ({@code :speaking}, driven by {@link #setSpeaking}). Tiles live as long as the
- * participant is in the meeting and are updated in place.
+ * otherwise an avatar with initials; name, a live microphone level (a muted-microphone icon instead while muted),
+ * host badge, network quality, optional statistics, and a highlight while speaking ({@code :speaking}, driven by
+ * {@link #setSpeaking}). Tiles live as long as the participant is in the meeting and are updated in place.
  */
 public final class ParticipantTile extends StackPane {
     static final PseudoClass SPEAKING = PseudoClass.getPseudoClass("speaking");
@@ -35,6 +37,7 @@ public final class ParticipantTile extends StackPane {
     private final Avatar avatar = new Avatar();
     private final Label name = new Label();
     private final FontIcon mutedIcon = Icons.of(MaterialDesignM.MICROPHONE_OFF);
+    private final LevelMeter level = LevelMeter.vertical();
     private final Label hostBadge = new Label(null, Icons.of(MaterialDesignC.CROWN));
     private final QualityBars quality = new QualityBars();
     private final Label stats = new Label();
@@ -67,9 +70,18 @@ public final class ParticipantTile extends StackPane {
         hostBadge.setMinWidth(USE_PREF_SIZE);
         mutedIcon.getStyleClass().add("tile-muted");
         mutedIcon.setId("muted-" + participantId);
+        level.getStyleClass().add("tile-level");
+        level.setId("level-" + participantId);
+        level.accessibleTextProperty().bind(text.bind("meeting.tile.level"));
+        FontIcon micIcon = Icons.of(MaterialDesignM.MICROPHONE);
+        micIcon.getStyleClass().add("tile-mic");
+        HBox micLevel = new HBox(1, micIcon, level);
+        micLevel.setAlignment(Pos.CENTER);
+        micLevel.visibleProperty().bind(mutedIcon.visibleProperty().not());
+        micLevel.managedProperty().bind(micLevel.visibleProperty());
         hostBadge.getStyleClass().add("tile-host");
         hostBadge.textProperty().bind(text.bind("meeting.host"));
-        HBox nameBar = new HBox(6, mutedIcon, name, hostBadge);
+        HBox nameBar = new HBox(6, mutedIcon, micLevel, name, hostBadge);
         nameBar.setAlignment(Pos.CENTER_LEFT);
         nameBar.getStyleClass().add("tile-name-bar");
         nameBar.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
@@ -103,8 +115,7 @@ public final class ParticipantTile extends StackPane {
             name.setText(now.displayName());
         }
         avatar.setName(now.displayName());
-        mutedIcon.setVisible(now.muted());
-        mutedIcon.setManaged(now.muted());
+        setMutedShown(now.muted());
         hostBadge.setVisible(now.isHost());
         hostBadge.setManaged(now.isHost());
         pseudoClassStateChanged(DISCONNECTED, !now.connected());
@@ -119,9 +130,25 @@ public final class ParticipantTile extends StackPane {
         cameraOn.set(on);
     }
 
+    /** Muted-microphone icon instead of the level meter. */
     void setMutedShown(boolean muted) {
         mutedIcon.setVisible(muted);
         mutedIcon.setManaged(muted);
+    }
+
+    /** Whose voice the meter shows (null: silence). Any thread; drawn at the next {@link #refreshLevel()}. */
+    public void setLevelSource(AudioLevel source) {
+        level.setSource(source);
+    }
+
+    /** Redraws the level meter from its source. FX thread, once per pulse (see {@link VideoGrid}). */
+    void refreshLevel() {
+        level.refresh();
+    }
+
+    /** The level the user sees: 0..1, and 0 while the muted icon stands in for the meter. */
+    public double shownLevel() {
+        return level.getParent().isVisible() ? level.fraction() : 0;
     }
 
     public int participantId() {

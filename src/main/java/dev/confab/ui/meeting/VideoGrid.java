@@ -3,6 +3,7 @@ package dev.confab.ui.meeting;
 import dev.confab.meeting.Roster;
 import dev.confab.protocol.Participant;
 import dev.confab.ui.Icons;
+import dev.confab.ui.video.Pulses;
 import dev.confab.ui.UiText;
 import dev.confab.ui.video.VideoView;
 import javafx.beans.property.BooleanProperty;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * The participants' tiles, oneself first. Gallery view: 1 tile, 2 side by side, 2×2, 3×3, and pages of nine
  * beyond that (‹ 1/2 ›). Speaker view: one big tile (the latest speaker) above a filmstrip of the others.
  * Tiles are kept per participant id and only re-laid out when the roster changes, so video keeps flowing.
+ * One timer redraws the level meters of the tiles on display once per pulse while the grid is in a scene.
  */
 public final class VideoGrid extends Region {
     private static final double GAP = 8;
@@ -68,6 +70,7 @@ public final class VideoGrid extends Region {
             refresh();
         });
         setMinSize(0, 0);
+        Pulses.whileInScene(this, this::refreshLevels);
         next.setOnAction(e -> page.set(Math.min(page.get() + 1, pageCount() - 1)));
         nextButton = next;
     }
@@ -185,6 +188,16 @@ public final class VideoGrid extends Region {
 
     public List<ParticipantTile> tiles() {
         return List.copyOf(order);
+    }
+
+    /** Once per pulse: the meters of the tiles on display follow the voices. */
+    private void refreshLevels() {
+        for (int i = 0; i < order.size(); i++) { // indexed: no iterator per pulse
+            ParticipantTile tile = order.get(i);
+            if (tile.isVisible()) {
+                tile.refreshLevel();
+            }
+        }
     }
 
     private void refresh() {

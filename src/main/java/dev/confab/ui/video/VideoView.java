@@ -1,7 +1,6 @@
 package dev.confab.ui.video;
 
 import dev.confab.media.VideoFrameListener;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Rectangle2D;
@@ -63,25 +62,12 @@ public final class VideoView extends Region implements VideoFrameListener {
     private PixelBuffer<ByteBuffer> pixelBuffer;
     private ByteBuffer nativeBuffer;
 
-    private final AnimationTimer pulse = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            presentLatest();
-        }
-    };
-
     public VideoView() {
         getStyleClass().add("video-view");
         imageView.setPreserveRatio(true);
         imageView.setSmooth(true);
         getChildren().add(imageView);
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                pulse.start();
-            } else {
-                pulse.stop();
-            }
-        });
+        Pulses.whileInScene(this, this::presentLatest);
     }
 
     /** Mirrors the picture horizontally, as people expect of their own camera. */

@@ -198,4 +198,27 @@ class MeetingScreenTest {
         assertThat(text("#askedToMute")).isEqualTo(
                 "Grace Hopper (host) asked you to mute — your microphone is now muted. Only you can unmute it.");
     }
+
+    @Test
+    void listeningOnlyShowsMutedEverywhereAndNeitherTheButtonNorAltAUnmute() {
+        robot.interact(() -> screen.showRoster(TestRosters.roster(2, 1)));
+        robot.interact(screen::showListenOnly);
+        assertThat(screen.mutedProperty().get()).isTrue();
+        assertThat(published.getLast().muted()).as("everyone is told").isTrue();
+        assertThat(screen.tile(1).orElseThrow().showsMuted()).as("own tile").isTrue();
+        assertThat(text("#muteButton")).isEqualTo("Listening only");
+        assertThat(robot.lookup("#muteButton").queryButton().getTooltip().getText())
+                .isEqualTo("No microphone can be used, so you are listening only and shown as muted to everyone.");
+
+        int publishedBefore = published.size();
+        robot.clickOn("#muteButton");
+        assertThat(screen.mutedProperty().get()).isTrue();
+        assertThat(text("#listenOnly")).startsWith("You are listening only");
+        await().atMost(java.time.Duration.ofSeconds(5)).until(stage::isFocused);
+        robot.press(KeyCode.ALT).type(KeyCode.A).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(screen.mutedProperty().get()).isTrue();
+        assertThat(published.subList(publishedBefore, published.size())).as("never published as unmuted")
+                .allMatch(OwnMediaState::muted);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.confab.ui.meeting;
 
+import dev.confab.media.AudioFrameListener;
+import dev.confab.media.AudioLevel;
 import dev.confab.media.VideoFrameListener;
 import dev.confab.meeting.Roster;
 import dev.confab.protocol.Participant;
@@ -95,5 +97,19 @@ public final class TestRosters {
             }
         }
         target.onFrame(width, height, width * 4, bgra, n * 33_333L);
+    }
+
+    /** A meter that has heard one second of a 440 Hz tone of {@code amplitude} (0..1 of full scale). */
+    public static AudioLevel voice(double amplitude) {
+        AudioLevel level = new AudioLevel();
+        short[] block = new short[960];
+        for (int n = 0; n < 50; n++) {
+            for (int i = 0; i < block.length; i++) {
+                double t = (n * block.length + i) / (double) AudioFrameListener.SAMPLE_RATE;
+                block[i] = (short) (Math.sin(2 * Math.PI * 440 * t) * amplitude * Short.MAX_VALUE);
+            }
+            level.update(block, block.length);
+        }
+        return level;
     }
 }

@@ -193,4 +193,28 @@ class VideoGridTest {
         robot.interact(() -> grid.showStatsProperty().set(true));
         assertThat(robot.from(tile).lookup(".tile-stats").queryLabeled().isVisible()).isTrue();
     }
+
+    @Test
+    void eachTileMetersItsParticipantsVoiceAtDisplayRateAndMutedOnesShowTheIconInstead() {
+        roster(TestRosters.roster(4)); // id 3 is muted
+        ParticipantTile talking = grid.tile(2).orElseThrow();
+        ParticipantTile silent = grid.tile(4).orElseThrow();
+        ParticipantTile muted = grid.tile(3).orElseThrow();
+        talking.setLevelSource(TestRosters.voice(0.3));
+        muted.setLevelSource(TestRosters.voice(0.3));
+        silent.setLevelSource(null);
+        await().atMost(Duration.ofSeconds(5)).alias("the grid's pulse redraws the meters")
+                .until(() -> talking.shownLevel() > 0.7);
+        assertThat(silent.shownLevel()).isZero();
+        assertThat(silent.showsMuted()).isFalse();
+        assertThat(muted.showsMuted()).isTrue();
+        assertThat(muted.shownLevel()).as("no meter while muted, whatever arrives").isZero();
+        assertThat(robot.lookup("#level-3").query().getParent().isVisible()).isFalse();
+
+        Roster before = TestRosters.roster(4);
+        roster(new Roster(before.meetingId(), before.selfId(), before.hostId(), false, false,
+                before.participants().stream().map(p -> p.id() != 3 ? p : new Participant(p.id(), p.displayName(), p.role(),
+                        false, p.cameraOn(), false, false, true, p.joinedAt(), p.chatKey())).toList(), List.of()));
+        await().atMost(Duration.ofSeconds(5)).alias("unmuted: the meter is back").until(() -> muted.shownLevel() > 0.7);
+    }
 }
