@@ -3,8 +3,8 @@ package dev.confab.meeting.video;
 /**
  * How well one participant's camera followed their sound ({@link LipSyncGate}).
  *
- * @param framesShownWithSound pictures shown while the participant's sound was playing (the others have
- *                             nothing to be in sync with)
+ * @param framesShownWithSound pictures shown while the participant's sound was playing or briefly paused
+ *                             (the others have nothing to be in sync with)
  * @param framesHeld           of those, pictures that waited for the sound to catch up
  * @param framesOutOfSync      pictures shown more than 20 ms ahead of or 45 ms behind the sound
  * @param offsetP50Millis      |video capture time − capture time of the sound heard| when shown, median

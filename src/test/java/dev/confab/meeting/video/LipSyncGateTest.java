@@ -67,6 +67,28 @@ class LipSyncGateTest {
     }
 
     @Test
+    void aPauseBetweenWordsKeepsTheSoundsDelayThenPicturesFlowFreelyAgain() throws InterruptedException {
+        var now = new AtomicLong(CAPTURED);
+        var speaking = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var gate = new LipSyncGate(() -> speaking.get() ? CAPTURED - 80_000 : AudioReceiver.NO_AUDIO_CLOCK,
+                () -> now.getAndAdd(2_000));
+        gate.shown(CAPTURED - 80_000); // the sound is heard 80 ms after it was captured
+
+        speaking.set(false); // no sound is sent between words (DTX)
+        long captured = now.get();
+        gate.awaitDue(captured, () -> true);
+
+        assertThat(now.get()).as("held for the sound's last delay").isBetween(captured + 80_000, captured + 90_000);
+        assertThat(gate.stats().framesHeld()).isEqualTo(1);
+
+        now.addAndGet(LipSyncGate.REMEMBER_LAG_MICROS); // silent for long: muted, or stopped talking
+        long later = now.get();
+        gate.awaitDue(later, () -> true);
+        assertThat(now.get()).isLessThan(later + 10_000);
+        assertThat(gate.stats().framesHeld()).isEqualTo(1);
+    }
+
+    @Test
     void aClockFarBehindIsNotFollowed() throws InterruptedException {
         var clock = new SteppingClock(CAPTURED - LipSyncGate.MAX_LEAD_MICROS - 1);
         var gate = new LipSyncGate(clock::read);
