@@ -52,9 +52,6 @@ class ShareFlowTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (bot != null) {
-            bot.get(60, TimeUnit.SECONDS); // never leave a bot running into the next test
-        }
         if (peer != null) {
             peer.close();
         }
@@ -65,7 +62,10 @@ class ShareFlowTest {
             launcher.close();
         }
         if (localServer != null) {
-            localServer.close();
+            localServer.close(); // tells the bot the server is shutting down, so it leaves now
+        }
+        if (bot != null) {
+            bot.get(60, TimeUnit.SECONDS); // never leave a bot running into the next test
         }
     }
 
