@@ -87,7 +87,7 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
     private record Stop() implements Work {
     }
 
-    private MeetingRecorder(Path file, RecordingFormat format, Map<String, String> metadata,
+    private MeetingRecorder(Path file, RecordingFormat format, RecordingVideoEncoding encoding, Map<String, String> metadata,
                             Consumer<MediaException> onFailure) throws MediaException {
         this.file = file;
         this.onFailure = onFailure;
@@ -95,7 +95,7 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
         RecordingVideoTrack videoTrack = null;
         RecordingAudioTrack audioTrack = null;
         try {
-            videoTrack = new RecordingVideoTrack(muxer);
+            videoTrack = new RecordingVideoTrack(muxer, encoding);
             audioTrack = new RecordingAudioTrack(muxer);
             muxer.begin(format.muxerOptions());
             muxer.flush();
@@ -127,7 +127,13 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
      */
     public static MeetingRecorder start(Path file, RecordingFormat format, Map<String, String> metadata,
                                         Consumer<MediaException> onFailure) throws MediaException {
-        MeetingRecorder recorder = new MeetingRecorder(file, format, metadata, onFailure);
+        return start(file, format, RecordingVideoEncoding.DEFAULT, metadata, onFailure);
+    }
+
+    /** As {@link #start(Path, RecordingFormat, Map, Consumer)} with another video encoding (for measurements). */
+    static MeetingRecorder start(Path file, RecordingFormat format, RecordingVideoEncoding encoding,
+                                 Map<String, String> metadata, Consumer<MediaException> onFailure) throws MediaException {
+        MeetingRecorder recorder = new MeetingRecorder(file, format, encoding, metadata, onFailure);
         recorder.thread.start();
         return recorder;
     }

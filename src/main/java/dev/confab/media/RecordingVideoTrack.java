@@ -13,7 +13,6 @@ import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
 
 /**
  * The recording's video: one picture held at the output size, letterboxed (black bars keep the speaker's or
@@ -25,12 +24,6 @@ final class RecordingVideoTrack implements AutoCloseable {
     static final int WIDTH = 1280;
     static final int HEIGHT = 720;
     static final int FPS = 30;
-    private static final int BITRATE = 2_000_000;
-    /** No skipped frames: the file should have every slot; the bitrate is a target, not a network limit. */
-    private static final Map<String, String> ENCODER_OPTIONS = Map.of(
-            "rc_mode", "bitrate",
-            "allow_skip_frames", "0",
-            "profile", "constrained_baseline");
     private static final int BLACK_LUMA = 16;
     private static final int NEUTRAL_CHROMA = 128;
 
@@ -40,30 +33,34 @@ final class RecordingVideoTrack implements AutoCloseable {
     private final AVFrame picture = avutil.av_frame_alloc();
     private final AVPacket packet = avcodec.av_packet_alloc();
     private final NativePixels source = new NativePixels();
-    private final PictureConverter converter = new PictureConverter();
+    private final PictureConverter converter;
     private final PointerPointer<BytePointer> insetPlanes = new PointerPointer<>(4);
     private final IntPointer insetStrides = new IntPointer(4);
     private int sourceWidth;
     private int sourceHeight;
     private long framesEncoded;
 
-    RecordingVideoTrack(RecordingMuxer muxer) throws MediaException {
+    RecordingVideoTrack(RecordingMuxer muxer, RecordingVideoEncoding encoding) throws MediaException {
         this.muxer = muxer;
-        AVCodec codec = avcodec.avcodec_find_encoder_by_name(VideoCodec.H264.encoderName());
+        this.converter = new PictureConverter(encoding.scaleFlags());
+        AVCodec codec = avcodec.avcodec_find_encoder_by_name(encoding.encoderName());
         if (codec == null) {
-            throw new MediaException("This FFmpeg build has no H.264 encoder (" + VideoCodec.H264.encoderName() + ")");
+            throw new MediaException("This FFmpeg build has no video encoder " + encoding.encoderName());
         }
         encoder = avcodec.avcodec_alloc_context3(codec);
         encoder.width(WIDTH).height(HEIGHT).pix_fmt(avutil.AV_PIX_FMT_YUV420P)
                 .time_base(avutil.av_make_q(1, FPS)).framerate(avutil.av_make_q(FPS, 1))
-                .gop_size(FPS).max_b_frames(0).thread_count(1).bit_rate(BITRATE);
+                .gop_size(FPS).max_b_frames(0).thread_count(1).bit_rate(encoding.bitrate());
         if (muxer.wantsGlobalHeader()) {
             encoder.flags(encoder.flags() | avcodec.AV_CODEC_FLAG_GLOBAL_HEADER);
         }
-        try (CodecOptions options = new CodecOptions(ENCODER_OPTIONS)) {
+        try (CodecOptions options = new CodecOptions(encoding.options())) {
             int result = avcodec.avcodec_open2(encoder, codec, options.dictionary());
             if (result < 0) {
-                throw new MediaException("Cannot start the H.264 encoder for recording: " + Ffmpeg.describe(result));
+                throw new MediaException("Cannot start the video encoder for recording: " + Ffmpeg.describe(result));
+            }
+            if (!options.leftovers().isEmpty()) {
+                throw new MediaException(encoding.encoderName() + " does not understand " + options.leftovers());
             }
         }
         picture.format(avutil.AV_PIX_FMT_YUV420P).width(WIDTH).height(HEIGHT);

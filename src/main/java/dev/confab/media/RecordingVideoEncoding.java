@@ -1,0 +1,49 @@
+package dev.confab.media;
+
+import org.bytedeco.ffmpeg.global.swscale;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How the recording turns pictures into video: the FFmpeg encoder, its bitrate and options, and the swscale
+ * algorithm for BGRA to YUV 4:2:0. {@link #DEFAULT} is what recordings use; the other values exist so that
+ * {@code RecorderBenchmark} can measure alternatives through the real recording path.
+ *
+ * @param scaleFlags swscale flags ({@code SWS_*})
+ */
+record RecordingVideoEncoding(String encoderName, int bitrate, Map<String, String> options, int scaleFlags) {
+    /** H.264 constrained baseline through OpenH264: every player decodes it. See docs/recording.md. */
+    static final RecordingVideoEncoding DEFAULT = new RecordingVideoEncoding(VideoCodec.H264.encoderName(), 2_000_000,
+            Map.of("rc_mode", "bitrate",
+                    // No skipped frames: the file should have every slot; the bitrate is a target, not a network limit.
+                    "allow_skip_frames", "0",
+                    "profile", "constrained_baseline"),
+            swscale.SWS_BILINEAR);
+
+    RecordingVideoEncoding {
+        if (bitrate <= 0) {
+            throw new IllegalArgumentException("bitrate must be positive");
+        }
+        options = Map.copyOf(options);
+    }
+
+    RecordingVideoEncoding withEncoder(String name, Map<String, String> newOptions) {
+        return new RecordingVideoEncoding(name, bitrate, newOptions, scaleFlags);
+    }
+
+    RecordingVideoEncoding withBitrate(int newBitrate) {
+        return new RecordingVideoEncoding(encoderName, newBitrate, options, scaleFlags);
+    }
+
+    RecordingVideoEncoding withScaleFlags(int flags) {
+        return new RecordingVideoEncoding(encoderName, bitrate, options, flags);
+    }
+
+    /** Adds or replaces one encoder option. */
+    RecordingVideoEncoding withOption(String key, String value) {
+        Map<String, String> changed = new HashMap<>(options);
+        changed.put(key, value);
+        return new RecordingVideoEncoding(encoderName, bitrate, changed, scaleFlags);
+    }
+}
