@@ -13,12 +13,15 @@ import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 import java.nio.ByteBuffer;
+import java.util.Optional;
 
 /**
  * The recording's video: one picture held at the output size, letterboxed (black bars keep the speaker's or
  * screen's aspect ratio), and encoded again for every output frame slot until a newer picture replaces it,
  * so the file has a constant frame rate even when a camera stops. H.264 (OpenH264, constrained baseline:
- * every player decodes it) with a keyframe every second, which is what bounds each MP4 fragment.
+ * every player decodes it) with a keyframe every second, which is what bounds each MP4 fragment. A slot that
+ * no new picture reached is written as an all-skipped picture ({@link H264PictureRepeater}) rather than
+ * encoding the same picture again, which costs the encoder as much as a new one.
  */
 final class RecordingVideoTrack implements AutoCloseable {
     static final int WIDTH = 1280;
@@ -36,6 +39,10 @@ final class RecordingVideoTrack implements AutoCloseable {
     private final PictureConverter converter;
     private final PointerPointer<BytePointer> insetPlanes = new PointerPointer<>(4);
     private final IntPointer insetStrides = new IntPointer(4);
+    /** Empty when repeats are encoded like new pictures (not H.264, or a stream shape it does not handle). */
+    private final Optional<H264PictureRepeater> repeater;
+    private final RecordingMuxer.PacketEditor renumber;
+    private boolean pictureChanged = true;
     private int sourceWidth;
     private int sourceHeight;
     private long framesEncoded;
@@ -63,6 +70,10 @@ final class RecordingVideoTrack implements AutoCloseable {
                 throw new MediaException(encoding.encoderName() + " does not understand " + options.leftovers());
             }
         }
+        repeater = encoding.skipRepeats() && encoder.codec_id() == avcodec.AV_CODEC_ID_H264
+                ? H264PictureRepeater.forStream(extradata()) : Optional.empty();
+        renumber = repeater.<RecordingMuxer.PacketEditor>map(r -> data -> renumbered(r, data))
+                .orElse(RecordingMuxer.PacketEditor.NONE);
         picture.format(avutil.AV_PIX_FMT_YUV420P).width(WIDTH).height(HEIGHT);
         EncoderOutput.check(avutil.av_frame_get_buffer(picture, 0), "allocate the recording picture");
         paintBlack();
@@ -89,26 +100,48 @@ final class RecordingVideoTrack implements AutoCloseable {
             insetPlanes.put(plane, picture.data(plane).getPointer(offset));
             insetStrides.put(plane, stride0);
         }
+        pictureChanged = true;
         source.describe(bgra, avutil.AV_PIX_FMT_BGRA, width, height, stride);
         converter.convert(source.planes, source.strides, width, height, avutil.AV_PIX_FMT_BGRA,
                 insetPlanes, insetStrides, box.width(), box.height(), avutil.AV_PIX_FMT_YUV420P);
     }
 
-    /** Encodes the held picture as output frame number {@code slot} and writes what the encoder returns. */
+    /**
+     * Writes the held picture as output frame number {@code slot}: encoded when it is new or a keyframe is due
+     * (one per second, at the start of each second of the recording), otherwise as a repeat of the previous picture.
+     */
     void encodeSlot(long slot) throws MediaException {
-        picture.pts(slot);
-        EncoderOutput.check(avcodec.avcodec_send_frame(encoder, picture), "encode recording video");
+        boolean keyframeDue = slot % FPS == 0;
+        if (repeater.isPresent() && !pictureChanged && !keyframeDue) {
+            muxer.writeData(repeater.get().repeat(), slot, packet, encoder, stream);
+        } else {
+            picture.pts(slot).pict_type(keyframeDue ? avutil.AV_PICTURE_TYPE_I : avutil.AV_PICTURE_TYPE_NONE);
+            EncoderOutput.check(avcodec.avcodec_send_frame(encoder, picture), "encode recording video");
+            muxer.writeReady(encoder, packet, stream, "video", renumber);
+            pictureChanged = false;
+        }
         framesEncoded++;
-        drain();
     }
 
     /** Drains the encoder at the end of the recording. */
     void finish() throws MediaException {
-        muxer.finish(encoder, packet, stream, "video");
+        muxer.finish(encoder, packet, stream, "video", renumber);
     }
 
-    private void drain() throws MediaException {
-        muxer.writeReady(encoder, packet, stream, "video");
+    private byte[] extradata() {
+        byte[] data = new byte[encoder.extradata_size()];
+        if (data.length > 0) {
+            encoder.extradata().get(data);
+        }
+        return data;
+    }
+
+    private static byte[] renumbered(H264PictureRepeater repeater, byte[] accessUnit) throws MediaException {
+        try {
+            return repeater.renumber(accessUnit);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new MediaException("Unexpected H.264 output from the recording encoder: " + e.getMessage(), e);
+        }
     }
 
     private void paintBlack() {

@@ -5,16 +5,21 @@ import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 class MeetingRecorderTest {
     @TempDir
@@ -111,6 +116,69 @@ class MeetingRecorderTest {
         recorder.stop().get(60, TimeUnit.SECONDS);
 
         assertThat(Decoded.read(file).videoSeconds()).isCloseTo(1.0, within(0.1));
+    }
+
+    @Test
+    void picturesArrivingSlowerThanTheFrameRateAreHeldInEverySlotAndDecodeCorrectly() throws Exception {
+        // A camera or shared screen sending 10 pictures per second: two of every three slots repeat a picture.
+        Path file = dir.resolve("ten-fps.mp4");
+        MeetingRecorder recorder = MeetingRecorder.start(file, RecordingFormat.DEFAULT, Map.of(), e -> { });
+        TestPictures source = new TestPictures(1280, 720);
+        List<ByteBuffer> pictures = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pictures.add(source.picture(i * 10));
+        }
+        for (int i = 0; i < 25; i++) {
+            Duration at = Duration.ofMillis(i * 100L);
+            recorder.onFrame(1280, 720, 1280 * 4, pictures.get(i % 5).clear(), at.toNanos() / 1000);
+            recorder.onSamples(new short[4800], 4800, at.toNanos() / 1000);
+            // One at a time, so that none is dropped for arriving faster than real time.
+            await().atMost(Duration.ofSeconds(30)).until(() -> recorder.recordedDuration().compareTo(at) >= 0);
+        }
+        MeetingRecorder.Summary summary = recorder.stop().get(60, TimeUnit.SECONDS);
+
+        assertThat(summary.framesDropped()).isZero();
+        assertThat(summary.framesWritten()).isBetween(72L, 76L);
+        for (String decoder : h264Decoders()) {
+            try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+                grabber.setVideoCodecName(decoder);
+                grabber.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
+                grabber.start();
+                int slot = 0;
+                Frame frame;
+                while ((frame = grabber.grabImage()) != null) {
+                    assertThat(closestPicture(pictures, frame)).as("%s, frame %d", decoder, slot).isEqualTo(slot / 3 % 5);
+                    slot++;
+                }
+                assertThat(slot).as(decoder).isEqualTo((int) summary.framesWritten());
+            }
+        }
+        FfprobeCheck.ifInstalled(file).ifPresent(probe ->
+                assertThat(probe.videoSeconds()).isCloseTo(summary.framesWritten() / 30.0, within(0.05)));
+    }
+
+    /** FFmpeg's own H.264 decoder, and Cisco's OpenH264 decoder where this FFmpeg build has it. */
+    private static List<String> h264Decoders() {
+        List<String> decoders = new ArrayList<>(List.of("h264"));
+        if (avcodec.avcodec_find_decoder_by_name("libopenh264") != null) {
+            decoders.add("libopenh264");
+        }
+        return decoders;
+    }
+
+    /** Which of {@code pictures} the decoded frame shows (the one it differs least from, and by little). */
+    private static int closestPicture(List<ByteBuffer> pictures, Frame frame) {
+        int closest = -1;
+        double smallest = Double.MAX_VALUE;
+        for (int i = 0; i < pictures.size(); i++) {
+            double difference = TestPictures.meanAbsoluteDifference(pictures.get(i), (ByteBuffer) frame.image[0],
+                    1280, 720, frame.imageStride);
+            if (difference < smallest) {
+                smallest = difference;
+                closest = i;
+            }
+        }
+        return smallest < 8 ? closest : -1;
     }
 
     /** Counts what FFmpegFrameGrabber (JavaCV's reader, not our code) decodes from a file. */

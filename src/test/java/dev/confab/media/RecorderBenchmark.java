@@ -8,6 +8,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * decoded: what a recorder gets from a remote camera), {@code grain} (fresh random grain on every pixel of
  * every frame, which no real decoded video has: the pathological case) or {@code screen} (one still picture,
  * as in a shared slide). Settings: {@code bitrate=N}, {@code encoder=NAME}, {@code format=HYBRID_MP4|MATROSKA|...},
- * {@code sws=bilinear|fast_bilinear|point|bicubic|area}, {@code fps=N} (pictures per second fed), and any other
+ * {@code sws=bilinear|fast_bilinear|point|bicubic|area}, {@code repeats=skip|encode} (how slots without a new
+ * picture are written), {@code fps=N} (pictures per second fed), {@code keep=FOLDER}, and any other
  * {@code key=value} as an encoder option (e.g. {@code loopfilter=0}).
  * <p>{@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) dev.confab.media.RecorderBenchmark 20 camera}
  */
@@ -42,9 +44,10 @@ public final class RecorderBenchmark {
             default -> throw new IllegalArgumentException("CONTENT is camera, grain or screen, not " + content);
         };
         Path dir = Files.createTempDirectory("recorder-benchmark");
-        System.out.printf("content=%s, %s, %s, %d kbit/s, %s, sws flags %d, fed at %d fps%n", content, setup.format,
-                setup.encoding.encoderName(), setup.encoding.bitrate() / 1000, new TreeMap<>(setup.encoding.options()),
-                setup.encoding.scaleFlags(), setup.fps);
+        System.out.printf("content=%s, %s, %s, %d kbit/s, %s, sws flags %d, repeats %s, fed at %d fps%n", content,
+                setup.format, setup.encoding.encoderName(), setup.encoding.bitrate() / 1000,
+                new TreeMap<>(setup.encoding.options()), setup.encoding.scaleFlags(),
+                setup.encoding.skipRepeats() ? "skipped" : "encoded", setup.fps);
 
         measure("warm-up", feed, still, setup, dir.resolve("warmup.mp4"), 3);
         double idle = measure("feeding only", feed, still, setup, null, seconds);
@@ -165,34 +168,51 @@ public final class RecorderBenchmark {
     /** The encoding, container and input rate under test. */
     private record Setup(RecordingVideoEncoding encoding, RecordingFormat format, int fps, Path keepIn) {
         static Setup parse(List<String> settings) {
-            RecordingVideoEncoding encoding = RecordingVideoEncoding.DEFAULT;
             RecordingFormat format = RecordingFormat.DEFAULT;
             int fps = SyntheticMeetingFeed.FPS;
             Path keepIn = null;
+            List<String> encodingSettings = new ArrayList<>();
             for (String setting : settings) {
                 String[] pair = setting.split("=", 2);
-                if (pair.length != 2) {
-                    throw new IllegalArgumentException("settings are key=value, not " + setting);
-                }
                 switch (pair[0]) {
-                    case "bitrate" -> encoding = encoding.withBitrate(Integer.parseInt(pair[1]));
-                    case "encoder" -> encoding = encoding.withEncoder(pair[1], Map.of());
                     case "format" -> format = RecordingFormat.valueOf(pair[1]);
                     case "fps" -> fps = Integer.parseInt(pair[1]);
                     case "keep" -> keepIn = Path.of(pair[1]);
-                    case "sws" -> encoding = encoding.withScaleFlags(switch (pair[1]) {
-                        case "bilinear" -> swscale.SWS_BILINEAR;
-                        case "fast_bilinear" -> swscale.SWS_FAST_BILINEAR;
-                        case "point" -> swscale.SWS_POINT;
-                        case "bicubic" -> swscale.SWS_BICUBIC;
-                        case "area" -> swscale.SWS_AREA;
-                        default -> throw new IllegalArgumentException("unknown sws " + pair[1]);
-                    });
-                    default -> encoding = encoding.withOption(pair[0], pair[1]);
+                    default -> encodingSettings.add(setting);
                 }
             }
-            return new Setup(encoding, format, fps, keepIn);
+            return new Setup(encodingOf(encodingSettings), format, fps, keepIn);
         }
+    }
+
+    /** The default encoding changed by {@code key=value} settings (see the class comment). */
+    static RecordingVideoEncoding encodingOf(List<String> settings) {
+        RecordingVideoEncoding encoding = RecordingVideoEncoding.DEFAULT;
+        for (String setting : settings) {
+            String[] pair = setting.split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException("settings are key=value, not " + setting);
+            }
+            encoding = switch (pair[0]) {
+                case "bitrate" -> encoding.withBitrate(Integer.parseInt(pair[1]));
+                case "encoder" -> encoding.withEncoder(pair[1], Map.of());
+                case "sws" -> encoding.withScaleFlags(switch (pair[1]) {
+                    case "bilinear" -> swscale.SWS_BILINEAR;
+                    case "fast_bilinear" -> swscale.SWS_FAST_BILINEAR;
+                    case "point" -> swscale.SWS_POINT;
+                    case "bicubic" -> swscale.SWS_BICUBIC;
+                    case "area" -> swscale.SWS_AREA;
+                    default -> throw new IllegalArgumentException("unknown sws " + pair[1]);
+                });
+                case "repeats" -> encoding.withSkipRepeats(switch (pair[1]) {
+                    case "skip" -> true;
+                    case "encode" -> false;
+                    default -> throw new IllegalArgumentException("repeats is skip or encode, not " + pair[1]);
+                });
+                default -> encoding.withOption(pair[0], pair[1]);
+            };
+        }
+        return encoding;
     }
 
     /** Replaces every picture with the same still one (a shared slide). */
