@@ -5,6 +5,7 @@ import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 
@@ -133,7 +134,7 @@ class MeetingRecorderTest {
             recorder.onFrame(1280, 720, 1280 * 4, pictures.get(i % 5).clear(), at.toNanos() / 1000);
             recorder.onSamples(new short[4800], 4800, at.toNanos() / 1000);
             // One at a time, so that none is dropped for arriving faster than real time.
-            await().atMost(Duration.ofSeconds(30)).until(() -> recorder.recordedDuration().compareTo(at) >= 0);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2)).until(() -> recorder.recordedDuration().compareTo(at) >= 0);
         }
         MeetingRecorder.Summary summary = recorder.stop().get(60, TimeUnit.SECONDS);
 
@@ -155,6 +156,49 @@ class MeetingRecorderTest {
         }
         FfprobeCheck.ifInstalled(file).ifPresent(probe ->
                 assertThat(probe.videoSeconds()).isCloseTo(summary.framesWritten() / 30.0, within(0.05)));
+        // The 48 repeated slots are stored as tiny all-skipped pictures, not encoded again.
+        assertThat(videoPacketSizes(file).stream().filter(size -> size < 64).count()).isGreaterThanOrEqualTo(45);
+    }
+
+    @Test
+    void theSamePictureSentAgainIsStoredAsRepeatsNotEncodedAgain() throws Exception {
+        // A shared slide delivered 30 times per second: one real picture per second (the keyframe), repeats between.
+        Path file = dir.resolve("slide.mp4");
+        MeetingRecorder recorder = MeetingRecorder.start(file, RecordingFormat.DEFAULT, Map.of(), e -> { });
+        ByteBuffer slide = new TestPictures(1280, 720).picture(0);
+        for (int i = 0; i < 60; i++) {
+            Duration at = Duration.ofNanos(i * 1_000_000_000L / 30);
+            recorder.onFrame(1280, 720, 1280 * 4, slide.clear(), at.toNanos() / 1000);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2)).until(() -> recorder.recordedDuration().compareTo(at) >= 0);
+        }
+        MeetingRecorder.Summary summary = recorder.stop().get(60, TimeUnit.SECONDS);
+
+        assertThat(summary.framesWritten()).isEqualTo(60);
+        List<Integer> sizes = videoPacketSizes(file);
+        assertThat(sizes).hasSize(60);
+        assertThat(sizes.stream().filter(size -> size < 64).count()).isEqualTo(58);
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
+            grabber.start();
+            Frame frame;
+            while ((frame = grabber.grabImage()) != null) {
+                assertThat(closestPicture(List.of(slide), frame)).isZero();
+            }
+        }
+    }
+
+    private static List<Integer> videoPacketSizes(Path file) throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.start();
+            AVPacket packet;
+            while ((packet = grabber.grabPacket()) != null) {
+                if (packet.stream_index() == grabber.getVideoStream()) {
+                    sizes.add(packet.size());
+                }
+            }
+        }
+        return sizes;
     }
 
     /** FFmpeg's own H.264 decoder, and Cisco's OpenH264 decoder where this FFmpeg build has it. */
