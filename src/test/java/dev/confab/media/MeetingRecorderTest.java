@@ -167,7 +167,7 @@ class MeetingRecorderTest {
         MeetingRecorder recorder = MeetingRecorder.start(file, RecordingFormat.DEFAULT, Map.of(), e -> { });
         ByteBuffer slide = new TestPictures(1280, 720).picture(0);
         for (int i = 0; i < 60; i++) {
-            Duration at = Duration.ofNanos(i * 1_000_000_000L / 30);
+            Duration at = Duration.ofNanos(i * 1_000_000L / 30 * 1000); // whole microseconds, as the recorder counts
             recorder.onFrame(1280, 720, 1280 * 4, slide.clear(), at.toNanos() / 1000);
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2)).until(() -> recorder.recordedDuration().compareTo(at) >= 0);
         }
