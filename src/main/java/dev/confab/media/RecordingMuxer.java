@@ -102,13 +102,18 @@ final class RecordingMuxer implements AutoCloseable {
         writeReady(encoder, packet, stream, what, PacketEditor.NONE);
     }
 
-    /** As {@link #writeReady(AVCodecContext, AVPacket, AVStream, String)}, passing each packet through {@code editor}. */
-    void writeReady(AVCodecContext encoder, AVPacket packet, AVStream stream, String what, PacketEditor editor)
+    /**
+     * As {@link #writeReady(AVCodecContext, AVPacket, AVStream, String)}, passing each packet through {@code editor}.
+     *
+     * @return how many packets were written
+     */
+    int writeReady(AVCodecContext encoder, AVPacket packet, AVStream stream, String what, PacketEditor editor)
             throws MediaException {
+        int written = 0;
         while (true) {
             int result = avcodec.avcodec_receive_packet(encoder, packet);
             if (result == avutil.AVERROR_EAGAIN() || result == avutil.AVERROR_EOF()) {
-                return;
+                return written;
             }
             EncoderOutput.check(result, "encode recording " + what);
             try {
@@ -116,6 +121,7 @@ final class RecordingMuxer implements AutoCloseable {
                     edit(packet, editor);
                 }
                 write(packet, encoder, stream);
+                written++;
             } finally {
                 avcodec.av_packet_unref(packet);
             }

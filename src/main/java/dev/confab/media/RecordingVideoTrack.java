@@ -12,18 +12,22 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
  * The recording's video: one picture held at the output size, letterboxed (black bars keep the speaker's or
- * screen's aspect ratio), and encoded again for every output frame slot until a newer picture replaces it,
- * so the file has a constant frame rate even when a camera stops. H.264 (OpenH264, constrained baseline:
+ * screen's aspect ratio), and repeated in every output frame slot until a newer picture replaces it, so the
+ * file has a constant frame rate even when a camera stops. H.264 (OpenH264, constrained baseline:
  * every player decodes it) with a keyframe every second, which is what bounds each MP4 fragment. A slot that
  * no new picture reached is written as an all-skipped picture ({@link H264PictureRepeater}) rather than
  * encoding the same picture again, which costs the encoder as much as a new one.
  */
 final class RecordingVideoTrack implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RecordingVideoTrack.class);
     static final int WIDTH = 1280;
     static final int HEIGHT = 720;
     static final int FPS = 30;
@@ -43,6 +47,8 @@ final class RecordingVideoTrack implements AutoCloseable {
     private final Optional<H264PictureRepeater> repeater;
     private final RecordingMuxer.PacketEditor renumber;
     private boolean pictureChanged = true;
+    /** Repeats may only go between the encoder's pictures while it returns each picture as soon as it gets it. */
+    private boolean encoderInStep = true;
     private int sourceWidth;
     private int sourceHeight;
     private long framesEncoded;
@@ -67,7 +73,7 @@ final class RecordingVideoTrack implements AutoCloseable {
                 throw new MediaException("Cannot start the video encoder for recording: " + Ffmpeg.describe(result));
             }
             if (!options.leftovers().isEmpty()) {
-                throw new MediaException(encoding.encoderName() + " does not understand " + options.leftovers());
+                log.warn("{} ignored the recording options {}", encoding.encoderName(), options.leftovers());
             }
         }
         repeater = encoding.skipRepeats() && encoder.codec_id() == avcodec.AV_CODEC_ID_H264
@@ -112,12 +118,12 @@ final class RecordingVideoTrack implements AutoCloseable {
      */
     void encodeSlot(long slot) throws MediaException {
         boolean keyframeDue = slot % FPS == 0;
-        if (repeater.isPresent() && !pictureChanged && !keyframeDue) {
+        if (repeater.isPresent() && encoderInStep && !pictureChanged && !keyframeDue) {
             muxer.writeData(repeater.get().repeat(), slot, packet, encoder, stream);
         } else {
             picture.pts(slot).pict_type(keyframeDue ? avutil.AV_PICTURE_TYPE_I : avutil.AV_PICTURE_TYPE_NONE);
             EncoderOutput.check(avcodec.avcodec_send_frame(encoder, picture), "encode recording video");
-            muxer.writeReady(encoder, packet, stream, "video", renumber);
+            encoderInStep &= muxer.writeReady(encoder, packet, stream, "video", renumber) == 1;
             pictureChanged = false;
         }
         framesEncoded++;
