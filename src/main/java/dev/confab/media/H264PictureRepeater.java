@@ -1,6 +1,9 @@
 package dev.confab.media;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -234,8 +237,8 @@ final class H264PictureRepeater {
             return out.toByteArray();
         }
 
-        static java.util.List<Nal> split(byte[] stream) {
-            java.util.List<Nal> nals = new java.util.ArrayList<>();
+        static List<Nal> split(byte[] stream) {
+            List<Nal> nals = new ArrayList<>();
             int start = nextPayload(stream, 0);
             if (start < 0) {
                 throw new IllegalArgumentException("not an Annex B H.264 stream");
@@ -248,7 +251,7 @@ final class H264PictureRepeater {
                     end--;
                 }
                 if (end > start) {
-                    nals.add(new Nal(java.util.Arrays.copyOfRange(stream, start, end)));
+                    nals.add(new Nal(Arrays.copyOfRange(stream, start, end)));
                 }
                 start = next;
             }
