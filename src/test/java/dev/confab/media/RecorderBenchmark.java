@@ -101,8 +101,10 @@ public final class RecorderBenchmark {
 
     /**
      * Keeps the recording and the pictures fed (raw BGRA, one cycle) in {@code folder}, so that the recording
-     * can be compared with its input, e.g. {@code ffmpeg -i recording.mp4 -stream_loop -1 -f rawvideo
-     * -pix_fmt bgra -s 1280x720 -r 30 -i source.bgra -lavfi "[0:v][1:v]psnr" -f null -}.
+     * can be compared with its input (the recording's first slot holds the first picture), e.g.
+     * {@code ffmpeg -i recording.mp4 -stream_loop -1 -f rawvideo -pix_fmt bgra -s 1280x720 -r 30 -i source.bgra
+     * -lavfi "[0:v]format=yuv420p[a];[1:v]format=yuv420p[b];[a][b]psnr=shortest=1" -f null -} (likewise
+     * {@code ssim}). Only meaningful when no picture was dropped.
      */
     private static void keep(SyntheticMeetingFeed feed, Path recording, Path folder) throws Exception {
         Files.createDirectories(folder);
