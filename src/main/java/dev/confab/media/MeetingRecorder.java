@@ -49,7 +49,8 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
     private final RecordingAudioTrack audio;
     private final Consumer<MediaException> onFailure;
     private final BlockingQueue<Work> work = new LinkedBlockingQueue<>();
-    private final BlockingQueue<ByteBuffer> freePictures = new ArrayBlockingQueue<>(QUEUED_PICTURES);
+    /** One more than can queue: the encoder thread keeps the last picture to recognise an identical next one. */
+    private final BlockingQueue<ByteBuffer> freePictures = new ArrayBlockingQueue<>(QUEUED_PICTURES + 1);
     private final CompletableFuture<Summary> finished = new CompletableFuture<>();
     private final AtomicLong dropped = new AtomicLong();
     private final Thread thread;
@@ -63,6 +64,7 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
     private long nextSlot;
     private long lastVideoSlot = -1;
     private long lastFlushNanos = System.nanoTime();
+    private Picture heldPicture;
 
     /** What a finished recording holds, or why it ended early. */
     public record Summary(Path file, Duration duration, long framesWritten, long framesDropped, MediaException failure) {
@@ -75,6 +77,10 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
     }
 
     private record Picture(ByteBuffer pixels, int width, int height, int stride, long captureMicros) implements Work {
+        boolean sameAs(Picture other) {
+            return other != null && other.width == width && other.height == height && other.stride == stride
+                    && pixels.mismatch(other.pixels) == -1;
+        }
     }
 
     private record Sound(short[] pcm, long captureMicros) implements Work {
@@ -87,7 +93,7 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
     private record Stop() implements Work {
     }
 
-    private MeetingRecorder(Path file, RecordingFormat format, Map<String, String> metadata,
+    private MeetingRecorder(Path file, RecordingFormat format, RecordingVideoEncoding encoding, Map<String, String> metadata,
                             Consumer<MediaException> onFailure) throws MediaException {
         this.file = file;
         this.onFailure = onFailure;
@@ -95,7 +101,7 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
         RecordingVideoTrack videoTrack = null;
         RecordingAudioTrack audioTrack = null;
         try {
-            videoTrack = new RecordingVideoTrack(muxer);
+            videoTrack = new RecordingVideoTrack(muxer, encoding);
             audioTrack = new RecordingAudioTrack(muxer);
             muxer.begin(format.muxerOptions());
             muxer.flush();
@@ -111,7 +117,7 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
         }
         video = videoTrack;
         audio = audioTrack;
-        for (int i = 0; i < QUEUED_PICTURES; i++) {
+        for (int i = 0; i < QUEUED_PICTURES + 1; i++) {
             // Sized for the usual 720p stage up front, so the live view's thread does not allocate.
             freePictures.add(ByteBuffer.allocateDirect(RecordingVideoTrack.WIDTH * RecordingVideoTrack.HEIGHT * 4));
         }
@@ -127,7 +133,13 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
      */
     public static MeetingRecorder start(Path file, RecordingFormat format, Map<String, String> metadata,
                                         Consumer<MediaException> onFailure) throws MediaException {
-        MeetingRecorder recorder = new MeetingRecorder(file, format, metadata, onFailure);
+        return start(file, format, RecordingVideoEncoding.DEFAULT, metadata, onFailure);
+    }
+
+    /** As {@link #start(Path, RecordingFormat, Map, Consumer)} with another video encoding (for measurements). */
+    static MeetingRecorder start(Path file, RecordingFormat format, RecordingVideoEncoding encoding,
+                                 Map<String, String> metadata, Consumer<MediaException> onFailure) throws MediaException {
+        MeetingRecorder recorder = new MeetingRecorder(file, format, encoding, metadata, onFailure);
         recorder.thread.start();
         return recorder;
     }
@@ -262,15 +274,19 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
     private void handle(Work next) throws MediaException {
         switch (next) {
             case Picture picture -> {
-                try {
-                    long at = mediaTime(picture.captureMicros());
-                    fillVideoUntil(at);
+                long at = mediaTime(picture.captureMicros());
+                fillVideoUntil(at);
+                // The same pixels again (a still screen re-sent, a paused video) need no conversion, and the
+                // slots they fill are written as repeats instead of being encoded.
+                if (!picture.sameAs(heldPicture)) {
                     video.show(picture.pixels(), picture.width(), picture.height(), picture.stride());
-                    lastVideoSlot = slotAt(at);
-                    noteMedia(at);
-                } finally {
-                    freePictures.offer(picture.pixels());
                 }
+                lastVideoSlot = slotAt(at);
+                noteMedia(at);
+                if (heldPicture != null) {
+                    freePictures.offer(heldPicture.pixels());
+                }
+                heldPicture = picture;
             }
             case Sound sound -> {
                 long at = mediaTime(sound.captureMicros());

@@ -89,29 +89,89 @@ final class RecordingMuxer implements AutoCloseable {
         EncoderOutput.check(avformat.av_interleaved_write_frame(context, packet), "write " + file.getFileName());
     }
 
+    /** Changes an encoded packet's bytes before it is written; returns the same array when nothing changes. */
+    @FunctionalInterface
+    interface PacketEditor {
+        PacketEditor NONE = data -> data;
+
+        byte[] edit(byte[] data) throws MediaException;
+    }
+
     /** Writes every packet {@code encoder} has ready (until it needs more input or has ended). */
     void writeReady(AVCodecContext encoder, AVPacket packet, AVStream stream, String what) throws MediaException {
+        writeReady(encoder, packet, stream, what, PacketEditor.NONE);
+    }
+
+    /**
+     * As {@link #writeReady(AVCodecContext, AVPacket, AVStream, String)}, passing each packet through {@code editor}.
+     *
+     * @return how many packets were written
+     */
+    int writeReady(AVCodecContext encoder, AVPacket packet, AVStream stream, String what, PacketEditor editor)
+            throws MediaException {
+        int written = 0;
         while (true) {
             int result = avcodec.avcodec_receive_packet(encoder, packet);
             if (result == avutil.AVERROR_EAGAIN() || result == avutil.AVERROR_EOF()) {
-                return;
+                return written;
             }
             EncoderOutput.check(result, "encode recording " + what);
             try {
+                if (editor != PacketEditor.NONE) {
+                    edit(packet, editor);
+                }
                 write(packet, encoder, stream);
+                written++;
             } finally {
                 avcodec.av_packet_unref(packet);
             }
         }
     }
 
+    private static void edit(AVPacket packet, PacketEditor editor) throws MediaException {
+        byte[] data = new byte[packet.size()];
+        packet.data().get(data);
+        byte[] edited = editor.edit(data);
+        if (edited == data) {
+            return;
+        }
+        AVPacket properties = avcodec.av_packet_alloc();
+        try {
+            EncoderOutput.check(avcodec.av_packet_copy_props(properties, packet), "copy a packet");
+            avcodec.av_packet_unref(packet);
+            EncoderOutput.check(avcodec.av_new_packet(packet, edited.length), "allocate a packet");
+            packet.data().put(edited);
+            EncoderOutput.check(avcodec.av_packet_copy_props(packet, properties), "copy a packet");
+        } finally {
+            avcodec.av_packet_free(properties);
+        }
+    }
+
+    /** Writes {@code data} as one packet at {@code pts} (= dts), lasting one tick of {@code encoder}'s time base. */
+    void writeData(byte[] data, long pts, AVPacket packet, AVCodecContext encoder, AVStream stream) throws MediaException {
+        EncoderOutput.check(avcodec.av_new_packet(packet, data.length), "allocate a packet");
+        try {
+            packet.data().put(data);
+            packet.pts(pts).dts(pts).duration(1);
+            write(packet, encoder, stream);
+        } finally {
+            avcodec.av_packet_unref(packet);
+        }
+    }
+
     /** Tells {@code encoder} the input has ended and writes what it still held. */
     void finish(AVCodecContext encoder, AVPacket packet, AVStream stream, String what) throws MediaException {
+        finish(encoder, packet, stream, what, PacketEditor.NONE);
+    }
+
+    /** As {@link #finish(AVCodecContext, AVPacket, AVStream, String)}, passing each packet through {@code editor}. */
+    void finish(AVCodecContext encoder, AVPacket packet, AVStream stream, String what, PacketEditor editor)
+            throws MediaException {
         int result = avcodec.avcodec_send_frame(encoder, null);
         if (result < 0 && result != avutil.AVERROR_EOF()) {
             EncoderOutput.check(result, "finish recording " + what);
         }
-        writeReady(encoder, packet, stream, what);
+        writeReady(encoder, packet, stream, what, editor);
     }
 
     /** Pushes buffered bytes to the operating system, which keeps them even if this process is killed. */

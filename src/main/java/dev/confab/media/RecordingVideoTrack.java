@@ -12,25 +12,25 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.ByteBuffer;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The recording's video: one picture held at the output size, letterboxed (black bars keep the speaker's or
- * screen's aspect ratio), and encoded again for every output frame slot until a newer picture replaces it,
- * so the file has a constant frame rate even when a camera stops. H.264 (OpenH264, constrained baseline:
- * every player decodes it) with a keyframe every second, which is what bounds each MP4 fragment.
+ * screen's aspect ratio), and repeated in every output frame slot until a newer picture replaces it, so the
+ * file has a constant frame rate even when a camera stops. H.264 (OpenH264, constrained baseline:
+ * every player decodes it) with a keyframe every second, which is what bounds each MP4 fragment. A slot that
+ * no new picture reached is written as an all-skipped picture ({@link H264PictureRepeater}) rather than
+ * encoding the same picture again, which costs the encoder as much as a new one.
  */
 final class RecordingVideoTrack implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RecordingVideoTrack.class);
     static final int WIDTH = 1280;
     static final int HEIGHT = 720;
     static final int FPS = 30;
-    private static final int BITRATE = 2_000_000;
-    /** No skipped frames: the file should have every slot; the bitrate is a target, not a network limit. */
-    private static final Map<String, String> ENCODER_OPTIONS = Map.of(
-            "rc_mode", "bitrate",
-            "allow_skip_frames", "0",
-            "profile", "constrained_baseline");
     private static final int BLACK_LUMA = 16;
     private static final int NEUTRAL_CHROMA = 128;
 
@@ -40,32 +40,46 @@ final class RecordingVideoTrack implements AutoCloseable {
     private final AVFrame picture = avutil.av_frame_alloc();
     private final AVPacket packet = avcodec.av_packet_alloc();
     private final NativePixels source = new NativePixels();
-    private final PictureConverter converter = new PictureConverter();
+    private final PictureConverter converter;
     private final PointerPointer<BytePointer> insetPlanes = new PointerPointer<>(4);
     private final IntPointer insetStrides = new IntPointer(4);
+    /** Empty when repeats are encoded like new pictures (not H.264, or a stream shape it does not handle). */
+    private final Optional<H264PictureRepeater> repeater;
+    private final RecordingMuxer.PacketEditor renumber;
+    private boolean pictureChanged = true;
+    /** Repeats may only go between the encoder's pictures while it returns each picture as soon as it gets it. */
+    private boolean encoderInStep = true;
     private int sourceWidth;
     private int sourceHeight;
     private long framesEncoded;
 
-    RecordingVideoTrack(RecordingMuxer muxer) throws MediaException {
+    RecordingVideoTrack(RecordingMuxer muxer, RecordingVideoEncoding encoding) throws MediaException {
         this.muxer = muxer;
-        AVCodec codec = avcodec.avcodec_find_encoder_by_name(VideoCodec.H264.encoderName());
+        this.converter = new PictureConverter(encoding.scaleFlags());
+        AVCodec codec = avcodec.avcodec_find_encoder_by_name(encoding.encoderName());
         if (codec == null) {
-            throw new MediaException("This FFmpeg build has no H.264 encoder (" + VideoCodec.H264.encoderName() + ")");
+            throw new MediaException("This FFmpeg build has no video encoder " + encoding.encoderName());
         }
         encoder = avcodec.avcodec_alloc_context3(codec);
         encoder.width(WIDTH).height(HEIGHT).pix_fmt(avutil.AV_PIX_FMT_YUV420P)
                 .time_base(avutil.av_make_q(1, FPS)).framerate(avutil.av_make_q(FPS, 1))
-                .gop_size(FPS).max_b_frames(0).thread_count(1).bit_rate(BITRATE);
+                .gop_size(FPS).max_b_frames(0).thread_count(1).bit_rate(encoding.bitrate());
         if (muxer.wantsGlobalHeader()) {
             encoder.flags(encoder.flags() | avcodec.AV_CODEC_FLAG_GLOBAL_HEADER);
         }
-        try (CodecOptions options = new CodecOptions(ENCODER_OPTIONS)) {
+        try (CodecOptions options = new CodecOptions(encoding.options())) {
             int result = avcodec.avcodec_open2(encoder, codec, options.dictionary());
             if (result < 0) {
-                throw new MediaException("Cannot start the H.264 encoder for recording: " + Ffmpeg.describe(result));
+                throw new MediaException("Cannot start the video encoder for recording: " + Ffmpeg.describe(result));
+            }
+            if (!options.leftovers().isEmpty()) {
+                log.warn("{} ignored the recording options {}", encoding.encoderName(), options.leftovers());
             }
         }
+        repeater = encoding.skipRepeats() && encoder.codec_id() == avcodec.AV_CODEC_ID_H264
+                ? H264PictureRepeater.forStream(extradata()) : Optional.empty();
+        renumber = repeater.<RecordingMuxer.PacketEditor>map(r -> data -> renumbered(r, data))
+                .orElse(RecordingMuxer.PacketEditor.NONE);
         picture.format(avutil.AV_PIX_FMT_YUV420P).width(WIDTH).height(HEIGHT);
         EncoderOutput.check(avutil.av_frame_get_buffer(picture, 0), "allocate the recording picture");
         paintBlack();
@@ -92,26 +106,48 @@ final class RecordingVideoTrack implements AutoCloseable {
             insetPlanes.put(plane, picture.data(plane).getPointer(offset));
             insetStrides.put(plane, stride0);
         }
+        pictureChanged = true;
         source.describe(bgra, avutil.AV_PIX_FMT_BGRA, width, height, stride);
         converter.convert(source.planes, source.strides, width, height, avutil.AV_PIX_FMT_BGRA,
                 insetPlanes, insetStrides, box.width(), box.height(), avutil.AV_PIX_FMT_YUV420P);
     }
 
-    /** Encodes the held picture as output frame number {@code slot} and writes what the encoder returns. */
+    /**
+     * Writes the held picture as output frame number {@code slot}: encoded when it is new or a keyframe is due
+     * (one per second, at the start of each second of the recording), otherwise as a repeat of the previous picture.
+     */
     void encodeSlot(long slot) throws MediaException {
-        picture.pts(slot);
-        EncoderOutput.check(avcodec.avcodec_send_frame(encoder, picture), "encode recording video");
+        boolean keyframeDue = slot % FPS == 0;
+        if (repeater.isPresent() && encoderInStep && !pictureChanged && !keyframeDue) {
+            muxer.writeData(repeater.get().repeat(), slot, packet, encoder, stream);
+        } else {
+            picture.pts(slot).pict_type(keyframeDue ? avutil.AV_PICTURE_TYPE_I : avutil.AV_PICTURE_TYPE_NONE);
+            EncoderOutput.check(avcodec.avcodec_send_frame(encoder, picture), "encode recording video");
+            encoderInStep &= muxer.writeReady(encoder, packet, stream, "video", renumber) == 1;
+            pictureChanged = false;
+        }
         framesEncoded++;
-        drain();
     }
 
     /** Drains the encoder at the end of the recording. */
     void finish() throws MediaException {
-        muxer.finish(encoder, packet, stream, "video");
+        muxer.finish(encoder, packet, stream, "video", renumber);
     }
 
-    private void drain() throws MediaException {
-        muxer.writeReady(encoder, packet, stream, "video");
+    private byte[] extradata() {
+        byte[] data = new byte[encoder.extradata_size()];
+        if (data.length > 0) {
+            encoder.extradata().get(data);
+        }
+        return data;
+    }
+
+    private static byte[] renumbered(H264PictureRepeater repeater, byte[] accessUnit) throws MediaException {
+        try {
+            return repeater.renumber(accessUnit);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new MediaException("Unexpected H.264 output from the recording encoder: " + e.getMessage(), e);
+        }
     }
 
     private void paintBlack() {

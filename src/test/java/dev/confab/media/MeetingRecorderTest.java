@@ -5,16 +5,22 @@ import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 class MeetingRecorderTest {
     @TempDir
@@ -111,6 +117,112 @@ class MeetingRecorderTest {
         recorder.stop().get(60, TimeUnit.SECONDS);
 
         assertThat(Decoded.read(file).videoSeconds()).isCloseTo(1.0, within(0.1));
+    }
+
+    @Test
+    void picturesArrivingSlowerThanTheFrameRateAreHeldInEverySlotAndDecodeCorrectly() throws Exception {
+        // A camera or shared screen sending 10 pictures per second: two of every three slots repeat a picture.
+        Path file = dir.resolve("ten-fps.mp4");
+        MeetingRecorder recorder = MeetingRecorder.start(file, RecordingFormat.DEFAULT, Map.of(), e -> { });
+        TestPictures source = new TestPictures(1280, 720);
+        List<ByteBuffer> pictures = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pictures.add(source.picture(i * 10));
+        }
+        for (int i = 0; i < 25; i++) {
+            Duration at = Duration.ofMillis(i * 100L);
+            recorder.onFrame(1280, 720, 1280 * 4, pictures.get(i % 5).clear(), at.toNanos() / 1000);
+            recorder.onSamples(new short[4800], 4800, at.toNanos() / 1000);
+            // One at a time, so that none is dropped for arriving faster than real time.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2)).until(() -> recorder.recordedDuration().compareTo(at) >= 0);
+        }
+        MeetingRecorder.Summary summary = recorder.stop().get(60, TimeUnit.SECONDS);
+
+        assertThat(summary.framesDropped()).isZero();
+        assertThat(summary.framesWritten()).isBetween(72L, 76L);
+        for (String decoder : h264Decoders()) {
+            try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+                grabber.setVideoCodecName(decoder);
+                grabber.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
+                grabber.start();
+                int slot = 0;
+                Frame frame;
+                while ((frame = grabber.grabImage()) != null) {
+                    assertThat(closestPicture(pictures, frame)).as("%s, frame %d", decoder, slot).isEqualTo(slot / 3 % 5);
+                    slot++;
+                }
+                assertThat(slot).as(decoder).isEqualTo((int) summary.framesWritten());
+            }
+        }
+        FfprobeCheck.ifInstalled(file).ifPresent(probe ->
+                assertThat(probe.videoSeconds()).isCloseTo(summary.framesWritten() / 30.0, within(0.05)));
+        // The 48 repeated slots are stored as tiny all-skipped pictures, not encoded again.
+        assertThat(videoPacketSizes(file).stream().filter(size -> size < 64).count()).isGreaterThanOrEqualTo(45);
+    }
+
+    @Test
+    void theSamePictureSentAgainIsStoredAsRepeatsNotEncodedAgain() throws Exception {
+        // A shared slide delivered 30 times per second: one real picture per second (the keyframe), repeats between.
+        Path file = dir.resolve("slide.mp4");
+        MeetingRecorder recorder = MeetingRecorder.start(file, RecordingFormat.DEFAULT, Map.of(), e -> { });
+        ByteBuffer slide = new TestPictures(1280, 720).picture(0);
+        for (int i = 0; i < 60; i++) {
+            Duration at = Duration.ofNanos(i * 1_000_000L / 30 * 1000); // whole microseconds, as the recorder counts
+            recorder.onFrame(1280, 720, 1280 * 4, slide.clear(), at.toNanos() / 1000);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2)).until(() -> recorder.recordedDuration().compareTo(at) >= 0);
+        }
+        MeetingRecorder.Summary summary = recorder.stop().get(60, TimeUnit.SECONDS);
+
+        assertThat(summary.framesWritten()).isEqualTo(60);
+        List<Integer> sizes = videoPacketSizes(file);
+        assertThat(sizes).hasSize(60);
+        assertThat(sizes.stream().filter(size -> size < 64).count()).isEqualTo(58);
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
+            grabber.start();
+            Frame frame;
+            while ((frame = grabber.grabImage()) != null) {
+                assertThat(closestPicture(List.of(slide), frame)).isZero();
+            }
+        }
+    }
+
+    private static List<Integer> videoPacketSizes(Path file) throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.start();
+            AVPacket packet;
+            while ((packet = grabber.grabPacket()) != null) {
+                if (packet.stream_index() == grabber.getVideoStream()) {
+                    sizes.add(packet.size());
+                }
+            }
+        }
+        return sizes;
+    }
+
+    /** FFmpeg's own H.264 decoder, and Cisco's OpenH264 decoder where this FFmpeg build has it. */
+    private static List<String> h264Decoders() {
+        List<String> decoders = new ArrayList<>(List.of("h264"));
+        if (avcodec.avcodec_find_decoder_by_name("libopenh264") != null) {
+            decoders.add("libopenh264");
+        }
+        return decoders;
+    }
+
+    /** Which of {@code pictures} the decoded frame shows (the one it differs least from, and by little). */
+    private static int closestPicture(List<ByteBuffer> pictures, Frame frame) {
+        int closest = -1;
+        double smallest = Double.MAX_VALUE;
+        for (int i = 0; i < pictures.size(); i++) {
+            double difference = TestPictures.meanAbsoluteDifference(pictures.get(i), (ByteBuffer) frame.image[0],
+                    1280, 720, frame.imageStride);
+            if (difference < smallest) {
+                smallest = difference;
+                closest = i;
+            }
+        }
+        return smallest < 8 ? closest : -1;
     }
 
     /** Counts what FFmpegFrameGrabber (JavaCV's reader, not our code) decodes from a file. */

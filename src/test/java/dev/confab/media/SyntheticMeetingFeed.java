@@ -23,12 +23,31 @@ public final class SyntheticMeetingFeed {
     private final short[] tone = Signals.sine(TONE_HZ, 0.3, AudioFrameListener.SAMPLE_RATE);
 
     public SyntheticMeetingFeed(int width, int height) {
+        this(width, height, grainyPictures(width, height));
+    }
+
+    /** Feeds {@code pictures} (BGRA, {@code width * 4} bytes per row) in a loop. */
+    public SyntheticMeetingFeed(int width, int height, List<ByteBuffer> pictures) {
+        if (pictures.isEmpty()) {
+            throw new IllegalArgumentException("no pictures");
+        }
         this.width = width;
         this.height = height;
+        this.pictures.addAll(pictures);
+    }
+
+    private static List<ByteBuffer> grainyPictures(int width, int height) {
         TestPictures source = new TestPictures(width, height);
+        List<ByteBuffer> cycle = new ArrayList<>();
         for (int i = 0; i < CYCLE; i++) {
-            pictures.add(source.picture(i));
+            cycle.add(source.picture(i));
         }
+        return cycle;
+    }
+
+    /** The cycle of pictures fed, in order. */
+    public List<ByteBuffer> pictures() {
+        return List.copyOf(pictures);
     }
 
     public ByteBuffer firstPicture() {
@@ -55,7 +74,7 @@ public final class SyntheticMeetingFeed {
                 }
             }
             if (pictureNext) {
-                video.onFrame(width, height, width * 4, pictures.get((int) (frame % CYCLE)), startMicros + frameMicros);
+                video.onFrame(width, height, width * 4, pictures.get((int) (frame % pictures.size())), startMicros + frameMicros);
                 frame++;
             } else {
                 int offset = (int) (audioChunk * CHUNK % (tone.length - CHUNK));
