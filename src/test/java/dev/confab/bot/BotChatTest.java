@@ -3,8 +3,8 @@ package dev.confab.bot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.server.MeetingServer;
-import dev.confab.testing.TestServers;
-import org.junit.jupiter.api.AfterEach;
+import dev.confab.testing.ServersExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,16 +17,12 @@ class BotChatTest {
 
     @TempDir
     Path dir;
-    private MeetingServer server;
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    final ServersExtension servers = new ServersExtension();
 
     @Test
     void publicToAllPrivateOnlyToItsRecipient() throws Exception {
-        server = TestServers.start(TestServers.loopback());
+        MeetingServer server = servers.loopback();
         String url = server.url().toString();
         Path hostStats = dir.resolve("host.json");
         Path graceStats = dir.resolve("grace.json");

@@ -11,8 +11,8 @@ import dev.confab.protocol.MediaFrame;
 import dev.confab.server.MeetingServer;
 import dev.confab.server.ServerConfig;
 import dev.confab.signaling.ServerTrust;
-import dev.confab.testing.TestServers;
-import org.junit.jupiter.api.AfterEach;
+import dev.confab.testing.ServersExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,18 +29,12 @@ class BotCommandTest {
     @TempDir
     Path dir;
 
-    private MeetingServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop();
-        }
-    }
+    @RegisterExtension
+    final ServersExtension servers = new ServersExtension();
 
     @Test
     void twoBotsMeetChatAndReportWhatTheySaw() throws Exception {
-        server = TestServers.start(TestServers.loopback());
+        MeetingServer server = servers.loopback();
         String url = server.url().toString();
         Path hostStats = dir.resolve("host.json");
         Path guestStats = dir.resolve("guest.json");
@@ -69,7 +63,7 @@ class BotCommandTest {
 
     @Test
     void joinFailureIsReportedInStatsAndExitCode() throws Exception {
-        server = TestServers.start(TestServers.loopback());
+        MeetingServer server = servers.loopback();
         Path stats = dir.resolve("stats.json");
         BotRun run = BotRun.of("bot", "--server", server.url().toString(), "--meeting", "1234567890",
                 "--duration", "1s", "--stats-json", stats.toString());
@@ -83,8 +77,7 @@ class BotCommandTest {
 
     @Test
     void botTrustsAServerByFingerprint() throws Exception {
-        server = new MeetingServer(new ServerConfig().bindAddress("127.0.0.1").port(0).dataDir(dir.resolve("srv")));
-        server.start();
+        MeetingServer server = servers.start(new ServerConfig().bindAddress("127.0.0.1").port(0).dataDir(dir.resolve("srv")));
         String url = server.url().toString();
         BotRun untrusted = BotRun.of("bot", "--server", url, "--new", "--duration", "200ms");
         assertThat(untrusted.exitCode()).isEqualTo(1);
@@ -98,7 +91,7 @@ class BotCommandTest {
 
     @Test
     void botsSendAndReceiveAudioAndReportItsQuality() throws Exception {
-        server = TestServers.start(TestServers.loopback());
+        MeetingServer server = servers.loopback();
         String url = server.url().toString();
         Path toneStats = dir.resolve("tone.json");
         Path listenerStats = dir.resolve("listener.json");
@@ -122,7 +115,7 @@ class BotCommandTest {
 
     @Test
     void aMissingAudioFileIsAUsageError() throws Exception {
-        server = TestServers.start(TestServers.loopback());
+        MeetingServer server = servers.loopback();
         BotRun run = BotRun.of("bot", "--server", server.url().toString(), "--new",
                 "--audio", dir.resolve("missing.ogg").toString(), "--duration", "1s");
         assertThat(run.exitCode()).isEqualTo(2);
@@ -131,7 +124,7 @@ class BotCommandTest {
 
     @Test
     void aBotObeysTheHostsMuteRequestAndStopsSending() throws Exception {
-        server = TestServers.start(TestServers.loopback());
+        MeetingServer server = servers.loopback();
         var hostRoster = new AtomicReference<Roster>();
         var audioFrames = new AtomicInteger();
         MeetingListener hostListener = new MeetingListener() {

@@ -1,10 +1,10 @@
 package dev.confab.bot;
 
 import dev.confab.server.MeetingServer;
-import dev.confab.testing.TestServers;
+import dev.confab.testing.ServersExtension;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,18 +19,12 @@ class BotRecordTest {
     @TempDir
     Path dir;
 
-    private MeetingServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop();
-        }
-    }
+    @RegisterExtension
+    final ServersExtension servers = new ServersExtension();
 
     @Test
     void aBotRecordsTheVideoAndSoundItReceives() throws Exception {
-        server = TestServers.start(TestServers.loopback());
+        MeetingServer server = servers.loopback();
         String url = server.url().toString();
         var sender = BotRun.inBackground("bot", "--server", url,
                 "--new", "--duration", "9s", "--video", "testsrc", "--video-size", "640x360", "--fps", "15",
@@ -77,7 +71,7 @@ class BotRecordTest {
 
     @Test
     void aFileThatCannotBeWrittenIsAUsageError() throws Exception {
-        server = TestServers.start(TestServers.loopback());
+        MeetingServer server = servers.loopback();
         var host = dev.confab.testing.TestClient.greeted(server.url());
         String meetingId = host.create("Host", null).meetingId();
         BotRun run = BotRun.of("bot", "--server", server.url().toString(), "--meeting", meetingId, "--duration", "1s",

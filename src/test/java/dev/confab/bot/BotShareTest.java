@@ -3,8 +3,8 @@ package dev.confab.bot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.server.MeetingServer;
-import dev.confab.testing.TestServers;
-import org.junit.jupiter.api.AfterEach;
+import dev.confab.testing.ServersExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,18 +17,12 @@ class BotShareTest {
     @TempDir
     Path dir;
 
-    private MeetingServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop();
-        }
-    }
+    @RegisterExtension
+    final ServersExtension servers = new ServersExtension();
 
     @Test
     void aBotsSyntheticShareArrivesAndDecodesAtTheSharesResolution() throws Exception {
-        server = TestServers.start(TestServers.loopback());
+        MeetingServer server = servers.loopback();
         String url = server.url().toString();
         Path sharerStats = dir.resolve("sharer.json");
         Path viewerStats = dir.resolve("viewer.json");

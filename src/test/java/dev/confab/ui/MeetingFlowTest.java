@@ -5,14 +5,11 @@ import dev.confab.meeting.KnownServers;
 import dev.confab.protocol.Participant;
 import dev.confab.storage.Settings;
 import dev.confab.testing.TcpProxy;
-import dev.confab.ui.meeting.LocalServer;
-import dev.confab.ui.meeting.MeetingLauncher;
 import dev.confab.ui.meeting.MeetingScreen;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import org.junit.jupiter.api.AfterEach;
@@ -37,22 +34,14 @@ class MeetingFlowTest {
     @TempDir
     Path dir;
     private final FxRobot robot = new FxRobot();
-    private AppHarness app;
-    private MeetingLauncher launcher;
-    private LocalServer localServer;
+    private DesktopApp desktop;
     private MeetingRig rig;
     private TcpProxy proxy;
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-        }
-        if (launcher != null) {
-            launcher.close();
-        }
-        if (localServer != null) {
-            localServer.close();
+        if (desktop != null) {
+            desktop.close();
         }
         if (proxy != null) {
             proxy.close();
@@ -63,11 +52,8 @@ class MeetingFlowTest {
     }
 
     private void open() throws Exception {
-        app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
-                .agreedBefore(Settings.defaults().withLanguage("en"));
-        localServer = new LocalServer(dir.resolve("local-server"), false);
-        launcher = new MeetingLauncher(app.paths, localServer, app.capture);
-        app.withMeetings(launcher).start(Locale.ENGLISH);
+        desktop = DesktopApp.start(dir, new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
+                .agreedBefore(Settings.defaults().withLanguage("en")), Locale.ENGLISH, DesktopApp.PLAIN);
     }
 
     private void fillLobby(String name, URI server, String meetingId, String passcode) {
@@ -84,13 +70,11 @@ class MeetingFlowTest {
     }
 
     private MeetingScreen awaitMeetingScreen() {
-        await().atMost(WAIT).until(() -> app.controller.currentScreen() instanceof MeetingScreen);
-        WaitForAsyncUtils.waitForFxEvents();
-        return (MeetingScreen) app.controller.currentScreen();
+        return desktop.awaitMeetingScreen(WAIT);
     }
 
     private void awaitLobby() {
-        await().atMost(WAIT).until(() -> "lobby".equals(app.controller.currentScreen().name()));
+        await().atMost(WAIT).until(() -> "lobby".equals(desktop.app.controller.currentScreen().name()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -121,7 +105,7 @@ class MeetingFlowTest {
         rig = new MeetingRig(dir.resolve("server"));
         MeetingRig.Peer host = rig.host("Grace", null);
         open();
-        rig.pinIn(app.paths, rig.url());
+        rig.pinIn(desktop.app.paths, rig.url());
         fillLobby("Ada", rig.url(), host.roster().meetingId(), "");
         robot.clickOn("#join");
 
@@ -161,7 +145,7 @@ class MeetingFlowTest {
         assertThat(showing("#hostActions")).as("the creator is the host").isTrue();
         assertThat(screen.grid().tile(screen.grid().tiles().getFirst().participantId()).orElseThrow().showsHostBadge()).isTrue();
 
-        var server = localServer.running().orElseThrow();
+        var server = desktop.localServer.running().orElseThrow();
         var peer = new MeetingRig.Peer();
         peer.session = new dev.confab.meeting.MeetingSession(dev.confab.meeting.SessionOptions.of(server.localUrl(), "Lin",
                 dev.confab.signaling.ServerTrust.pinned(server.fingerprint())), peer);
@@ -182,7 +166,7 @@ class MeetingFlowTest {
         robot.clickOn("#join");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text("#lobbyStatus")).startsWith("No meeting server is running on this computer");
-        assertThat(localServer.running()).isEmpty();
+        assertThat(desktop.localServer.running()).isEmpty();
     }
 
     @Test
@@ -190,12 +174,12 @@ class MeetingFlowTest {
         rig = new MeetingRig(dir.resolve("server"));
         MeetingRig.Peer host = rig.host("Grace", "right one");
         open();
-        rig.pinIn(app.paths, rig.url());
+        rig.pinIn(desktop.app.paths, rig.url());
         fillLobby("Ada", rig.url(), host.roster().meetingId(), "wrong one");
         robot.clickOn("#join");
 
         await().atMost(WAIT).until(() -> text("#lobbyStatus").startsWith("The passcode is wrong"));
-        assertThat(app.controller.currentScreen().name()).isEqualTo("lobby");
+        assertThat(desktop.app.controller.currentScreen().name()).isEqualTo("lobby");
         assertThat(text("#displayName")).isEqualTo("Ada");
         assertThat(text("#serverAddress")).isEqualTo(rig.url().toString());
         assertThat(MeetingIds.digitsOf(text("#meetingId"))).isEqualTo(host.roster().meetingId());
@@ -205,11 +189,8 @@ class MeetingFlowTest {
 
     @Test
     void unreachableServerIsExplainedInChinese() throws Exception {
-        app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
-                .agreedBefore(Settings.defaults().withLanguage("zh-CN"));
-        localServer = new LocalServer(dir.resolve("local-server"), false);
-        launcher = new MeetingLauncher(app.paths, localServer, app.capture);
-        app.withMeetings(launcher).start(Locale.SIMPLIFIED_CHINESE);
+        desktop = DesktopApp.start(dir, new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
+                .agreedBefore(Settings.defaults().withLanguage("zh-CN")), Locale.SIMPLIFIED_CHINESE, DesktopApp.PLAIN);
         int closedPort;
         try (var probe = new java.net.ServerSocket(0)) {
             closedPort = probe.getLocalPort();
@@ -225,7 +206,7 @@ class MeetingFlowTest {
         fillLobby("Ada", null, "", "");
         robot.clickOn("#newMeeting");
         MeetingScreen screen = awaitMeetingScreen();
-        var server = localServer.running().orElseThrow();
+        var server = desktop.localServer.running().orElseThrow();
         var guest = new MeetingRig.Peer();
         guest.session = new dev.confab.meeting.MeetingSession(dev.confab.meeting.SessionOptions.of(server.localUrl(), "Lin",
                 dev.confab.signaling.ServerTrust.pinned(server.fingerprint())), guest);
@@ -255,7 +236,7 @@ class MeetingFlowTest {
         rig = new MeetingRig(dir.resolve("server"));
         MeetingRig.Peer host = rig.host("Grace", null);
         open();
-        rig.pinIn(app.paths, rig.url());
+        rig.pinIn(desktop.app.paths, rig.url());
         fillLobby("Ada", rig.url(), host.roster().meetingId(), "");
         robot.clickOn("#join");
         MeetingScreen screen = awaitMeetingScreen();
@@ -284,7 +265,7 @@ class MeetingFlowTest {
         proxy = new TcpProxy(rig.server.port());
         URI viaProxy = proxy.url("wss");
         open();
-        rig.pinIn(app.paths, viaProxy);
+        rig.pinIn(desktop.app.paths, viaProxy);
         fillLobby("Ada", viaProxy, host.roster().meetingId(), "");
         robot.clickOn("#join");
         awaitMeetingScreen();
@@ -296,7 +277,7 @@ class MeetingFlowTest {
         assertThat(text("#reconnecting")).startsWith("Connection lost. Reconnecting…").contains("attempt");
         proxy.refuseNewConnections(false);
         await().atMost(WAIT).until(() -> !showing("#reconnecting"));
-        assertThat(app.controller.currentScreen().name()).isEqualTo("meeting");
+        assertThat(desktop.app.controller.currentScreen().name()).isEqualTo("meeting");
         assertThat(listed("Grace")).isTrue();
     }
 
@@ -313,14 +294,14 @@ class MeetingFlowTest {
         assertThat(shown.getText().replaceAll("[\\s:]", ""))
                 .isEqualTo(rig.server.fingerprint().replace(":", ""));
         assertThat(text("#lobbyStatus")).contains("not trusted");
-        assertThat(KnownServers.load(app.paths.knownServersFile()).fingerprintFor(rig.url())).as("nothing pinned yet").isEmpty();
+        assertThat(KnownServers.load(desktop.app.paths.knownServersFile()).fingerprintFor(rig.url())).as("nothing pinned yet").isEmpty();
 
         await().atMost(WAIT).until(() -> robot.lookup("#trustCertificate").match(org.testfx.util.NodeQueryUtils.isVisible())
                 .tryQuery().isPresent());
         robot.clickOn("#trustCertificate");
         awaitMeetingScreen();
         await().atMost(WAIT).until(() -> listed("Grace"));
-        assertThat(KnownServers.load(app.paths.knownServersFile()).fingerprintFor(rig.url())).contains(rig.server.fingerprint());
+        assertThat(KnownServers.load(desktop.app.paths.knownServersFile()).fingerprintFor(rig.url())).contains(rig.server.fingerprint());
     }
 
     @Test
@@ -328,7 +309,7 @@ class MeetingFlowTest {
         rig = new MeetingRig(dir.resolve("server"));
         MeetingRig.Peer host = rig.host("Grace", "pass");
         open();
-        rig.pinIn(app.paths, rig.url());
+        rig.pinIn(desktop.app.paths, rig.url());
         fillLobby("Ada", rig.url(), host.roster().meetingId(), "pass");
         robot.clickOn("#join");
         awaitMeetingScreen();
@@ -347,7 +328,7 @@ class MeetingFlowTest {
         rig = new MeetingRig(dir.resolve("server"));
         MeetingRig.Peer host = rig.host("Grace", null);
         open();
-        rig.pinIn(app.paths, rig.url());
+        rig.pinIn(desktop.app.paths, rig.url());
         fillLobby("Ada", rig.url(), host.roster().meetingId(), "");
         robot.clickOn("#join");
         awaitMeetingScreen();
@@ -373,7 +354,7 @@ class MeetingFlowTest {
             await().atMost(WAIT).until(() -> !robot.lookup("#join").query().isDisabled());
             assertThat(text("#lobbyStatus")).isEqualTo("Connecting was cancelled.");
             assertThat(showing("#cancelConnecting")).isFalse();
-            assertThat(app.controller.currentScreen().name()).isEqualTo("lobby");
+            assertThat(desktop.app.controller.currentScreen().name()).isEqualTo("lobby");
         }
     }
 
@@ -382,7 +363,7 @@ class MeetingFlowTest {
         rig = new MeetingRig(dir.resolve("server"));
         MeetingRig.Peer host = rig.host("Grace", null);
         open();
-        KnownServers.load(app.paths.knownServersFile()).trust(rig.url(), "00".repeat(32));
+        KnownServers.load(desktop.app.paths.knownServersFile()).trust(rig.url(), "00".repeat(32));
         fillLobby("Ada", rig.url(), host.roster().meetingId(), "");
         robot.clickOn("#join");
 
@@ -392,7 +373,7 @@ class MeetingFlowTest {
         assertThat(pane.getButtonTypes()).hasSize(1).allMatch(b -> b.getButtonData().isCancelButton());
         assertThat(robot.lookup("#fingerprint").queryAs(TextArea.class).getText().replaceAll("[\\s:]", ""))
                 .isEqualTo(rig.server.fingerprint().replace(":", ""));
-        assertThat(KnownServers.load(app.paths.knownServersFile()).fingerprintFor(rig.url()))
+        assertThat(KnownServers.load(desktop.app.paths.knownServersFile()).fingerprintFor(rig.url()))
                 .as("the old pin stays").contains(String.join(":", java.util.Collections.nCopies(32, "00")));
         robot.interact(() -> ((javafx.stage.Stage) pane.getScene().getWindow()).close());
     }

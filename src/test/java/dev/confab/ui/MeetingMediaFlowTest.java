@@ -11,7 +11,6 @@ import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.StreamKind;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.storage.Settings;
-import dev.confab.ui.meeting.LocalServer;
 import dev.confab.ui.meeting.MeetingLauncher;
 import dev.confab.ui.meeting.MeetingScreen;
 import dev.confab.ui.meeting.ParticipantTile;
@@ -49,9 +48,7 @@ class MeetingMediaFlowTest {
     @TempDir
     Path dir;
     private final FxRobot robot = new FxRobot();
-    private AppHarness app;
-    private MeetingLauncher launcher;
-    private LocalServer localServer;
+    private DesktopApp desktop;
     private MeetingRig rig;
     private MeetingSession host;
     private CompletableFuture<Integer> bot;
@@ -87,14 +84,8 @@ class MeetingMediaFlowTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-        }
-        if (launcher != null) {
-            launcher.close();
-        }
-        if (localServer != null) {
-            localServer.close();
+        if (desktop != null) {
+            desktop.close();
         }
         if (host != null) {
             host.close();
@@ -114,13 +105,10 @@ class MeetingMediaFlowTest {
 
     /** Ada, with her camera and microphone on, joins from the lobby of {@code harness} with {@code settings}. */
     private MeetingScreen joinAsAda(String meetingId, AppHarness harness, Settings settings) throws Exception {
-        app = harness.agreedBefore(settings.withLanguage("en")
+        desktop = DesktopApp.start(dir, harness.agreedBefore(settings.withLanguage("en")
                         .withCamera(FakeCaptureFactory.CAMERA.id(), true)
-                        .withMicrophone(FakeCaptureFactory.MICROPHONE.id(), true));
-        localServer = new LocalServer(dir.resolve("local-server"), false);
-        launcher = new MeetingLauncher(app.paths, localServer, app.capture);
-        app.withMeetings(launcher).start(Locale.ENGLISH);
-        rig.pinIn(app.paths, rig.url());
+                        .withMicrophone(FakeCaptureFactory.MICROPHONE.id(), true)), Locale.ENGLISH, DesktopApp.PLAIN);
+        rig.pinIn(desktop.app.paths, rig.url());
         robot.interact(() -> {
             robot.lookup("#displayName").queryTextInputControl().setText("Ada");
             ComboBox<?> picker = robot.lookup("#serverPicker").queryAs(ComboBox.class);
@@ -129,9 +117,7 @@ class MeetingMediaFlowTest {
             robot.lookup("#meetingId").queryTextInputControl().setText(meetingId);
         });
         robot.clickOn("#join");
-        await().atMost(WAIT).until(() -> app.controller.currentScreen() instanceof MeetingScreen);
-        WaitForAsyncUtils.waitForFxEvents();
-        return (MeetingScreen) app.controller.currentScreen();
+        return desktop.awaitMeetingScreen(WAIT);
     }
 
     private CountingHost hostMeeting() throws Exception {
@@ -215,21 +201,21 @@ class MeetingMediaFlowTest {
         hostMeeting();
         MeetingScreen screen = joinAsAda(host.roster().meetingId());
         await().atMost(WAIT).alias("the meeting opened the camera the lobby let go of")
-                .until(() -> app.capture.running(CaptureDevice.Kind.CAMERA) == 1
+                .until(() -> desktop.app.capture.running(CaptureDevice.Kind.CAMERA) == 1
                         && screen.selfView().framesShown() > 0);
 
         robot.clickOn("#cameraButton");
-        await().atMost(WAIT).alias("camera released").until(() -> app.capture.running(CaptureDevice.Kind.CAMERA) == 0);
-        assertThat(app.capture.running(CaptureDevice.Kind.MICROPHONE)).as("microphone still in use").isEqualTo(1);
+        await().atMost(WAIT).alias("camera released").until(() -> desktop.app.capture.running(CaptureDevice.Kind.CAMERA) == 0);
+        assertThat(desktop.app.capture.running(CaptureDevice.Kind.MICROPHONE)).as("microphone still in use").isEqualTo(1);
 
-        int openedInMeeting = app.capture.opened.size();
+        int openedInMeeting = desktop.app.capture.opened.size();
         robot.clickOn("#leaveButton");
-        await().atMost(WAIT).until(() -> "lobby".equals(app.controller.currentScreen().name()));
+        await().atMost(WAIT).until(() -> "lobby".equals(desktop.app.controller.currentScreen().name()));
         // The lobby opens its own preview again; everything opened up to and in the meeting must be closed.
         await().atMost(WAIT).alias("the meeting's microphone released on leave")
-                .until(() -> app.capture.opened.subList(0, openedInMeeting).stream().allMatch(c -> c.closed));
+                .until(() -> desktop.app.capture.opened.subList(0, openedInMeeting).stream().allMatch(c -> c.closed));
         await().atMost(WAIT).alias("the meeting is in the history (kept by default)")
-                .until(() -> dev.confab.meeting.history.MeetingHistoryStore.of(app.paths).list().size() == 1);
+                .until(() -> dev.confab.meeting.history.MeetingHistoryStore.of(desktop.app.paths).list().size() == 1);
     }
 
     @Test
@@ -260,17 +246,16 @@ class MeetingMediaFlowTest {
 
     @Test
     void theDemoMeetingShowsThreeMovingParticipantsTheirVoicesAndChat() throws Exception {
-        app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
+        desktop = DesktopApp.start(dir, new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
                 .agreedBefore(Settings.defaults().withLanguage("en")
                         .withCamera(FakeCaptureFactory.CAMERA.id(), true)
-                        .withMicrophone(FakeCaptureFactory.MICROPHONE.id(), false));
-        localServer = new LocalServer(dir.resolve("local-server"), false);
-        launcher = new MeetingLauncher(app.paths, localServer, app.capture);
-        launcher.requestDemoAtStart(); // confab --demo; the screenshot tour clicks the lobby's link instead
-        app.withMeetings(launcher).start(Locale.ENGLISH);
+                        .withMicrophone(FakeCaptureFactory.MICROPHONE.id(), false)), Locale.ENGLISH, (app, local) -> {
+                            MeetingLauncher launcher = DesktopApp.PLAIN.create(app, local);
+                            launcher.requestDemoAtStart(); // confab --demo; the screenshot tour clicks the lobby's link
+                            return launcher;
+                        });
 
-        await().atMost(Duration.ofSeconds(40)).until(() -> app.controller.currentScreen() instanceof MeetingScreen);
-        MeetingScreen screen = (MeetingScreen) app.controller.currentScreen();
+        MeetingScreen screen = desktop.awaitMeetingScreen(Duration.ofSeconds(40));
         await().atMost(WAIT).alias("the user and three demo participants")
                 .until(() -> screen.grid().tiles().size() == 4);
         for (String name : List.of("Demo Ada", "Demo Grace", "Demo Linus")) {
@@ -294,7 +279,7 @@ class MeetingMediaFlowTest {
                 .until(() -> messages.getItems().stream().anyMatch(e -> e.toString().contains("Welcome to the demo meeting")));
 
         robot.clickOn("#leaveButton");
-        await().atMost(WAIT).until(() -> "lobby".equals(app.controller.currentScreen().name()));
+        await().atMost(WAIT).until(() -> "lobby".equals(desktop.app.controller.currentScreen().name()));
         await().atMost(WAIT).alias("the demo participants leave with the user")
                 .until(() -> Thread.getAllStackTraces().keySet().stream()
                         .noneMatch(t -> t.getName().equals("confab-demo-chat")));

@@ -26,13 +26,6 @@ import static org.awaitility.Awaitility.await;
 final class MeetingRig implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    static {
-        // Java-WebSocket's TLS channel asserts on a handshake the client aborts, which is exactly what a client
-        // that rejects the certificate does. With -ea that AssertionError escapes a server thread, and TestFX
-        // would report it in whichever UI test runs next. (Without -ea, as in production, nothing happens.)
-        MeetingRig.class.getClassLoader().setPackageAssertionStatus("org.java_websocket", false);
-    }
-
     final MeetingServer server;
     private final List<MeetingSession> sessions = new CopyOnWriteArrayList<>();
 
@@ -104,8 +97,5 @@ final class MeetingRig implements AutoCloseable {
     public void close() {
         sessions.forEach(MeetingSession::close);
         server.stop();
-        // Should the class have been loaded with assertions on by an earlier test class, drop that one
-        // library AssertionError here rather than fail an unrelated test later.
-        org.testfx.util.WaitForAsyncUtils.clearExceptions();
     }
 }

@@ -205,7 +205,7 @@ class ScreenshotTourTest {
                     dev.confab.meeting.OwnMediaState.INITIAL.withCameraOn(true));
             app.controller.show(s);
             s.showRoster(roster);
-            s.setSpeaking(3, true);
+            s.setSpeaking(4, true); // the loudest unmuted voice
             // Voices for the tiles' level meters (3 and 6 are muted: they show the icon instead).
             s.tile(1).ifPresent(t -> t.setLevelSource(dev.confab.ui.meeting.TestRosters.voice(0.05)));
             s.tile(2).ifPresent(t -> t.setLevelSource(dev.confab.ui.meeting.TestRosters.voice(0.01)));
@@ -238,6 +238,13 @@ class ScreenshotTourTest {
     void meetingListenOnly(String tag) throws Exception {
         var screen = showMeeting(tag, 4, 2);
         robot.interact(screen::showListenOnly);
+        // What the server sends back once the app has said it is muted: the list agrees with the tile.
+        var roster = dev.confab.ui.meeting.TestRosters.roster(4, 2);
+        var people = roster.participants().stream().map(p -> p.id() != 1 ? p : new dev.confab.protocol.Participant(
+                p.id(), p.displayName(), p.role(), true, p.cameraOn(), p.sharing(), p.recording(), p.connected(),
+                p.joinedAt())).toList();
+        robot.interact(() -> screen.showRoster(new dev.confab.meeting.Roster(roster.meetingId(), roster.selfId(),
+                roster.hostId(), roster.locked(), roster.passcodeProtected(), people, roster.departed())));
         robot.clickOn("#muteButton"); // says why instead of unmuting
         assertThat(robot.lookup("#listenOnly").tryQuery()).isPresent();
         shoot("meeting-listen-only");

@@ -6,7 +6,6 @@ import dev.confab.protocol.Annotation;
 import dev.confab.protocol.Participant;
 import dev.confab.server.EmbeddedServer;
 import dev.confab.storage.Settings;
-import dev.confab.ui.meeting.LocalServer;
 import dev.confab.ui.meeting.MeetingLauncher;
 import dev.confab.ui.meeting.MeetingScreen;
 import dev.confab.ui.RecordedPictures.Picture;
@@ -44,9 +43,7 @@ class ShareFlowTest {
     @TempDir
     Path dir;
     private final FxRobot robot = new FxRobot();
-    private AppHarness app;
-    private MeetingLauncher launcher;
-    private LocalServer localServer;
+    private DesktopApp desktop;
     private SharingPeer peer;
     private CompletableFuture<Integer> bot;
 
@@ -55,14 +52,8 @@ class ShareFlowTest {
         if (peer != null) {
             peer.close();
         }
-        if (app != null) {
-            app.stop();
-        }
-        if (launcher != null) {
-            launcher.close();
-        }
-        if (localServer != null) {
-            localServer.close(); // tells the bot the server is shutting down, so it leaves now
+        if (desktop != null) {
+            desktop.close(); // its built-in server tells the bot it is shutting down, so the bot leaves now
         }
         if (bot != null) {
             bot.get(60, TimeUnit.SECONDS); // never leave a bot running into the next test
@@ -71,21 +62,17 @@ class ShareFlowTest {
 
     /** Ada starts a meeting on this computer; returns her meeting screen. */
     private MeetingScreen hostMeeting(boolean shareAllowed) throws Exception {
-        app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
-                .agreedBefore(Settings.defaults().withLanguage("en"));
-        localServer = new LocalServer(dir.resolve("local-server"), false);
-        launcher = new MeetingLauncher(app.paths, localServer, app.capture, o -> o,
-                new MeetingLauncher.Sharing(ScreenCaptureFactory.syntheticOnly(), () -> shareAllowed));
-        app.withMeetings(launcher).start(Locale.ENGLISH);
+        desktop = DesktopApp.start(dir, new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
+                .agreedBefore(Settings.defaults().withLanguage("en")), Locale.ENGLISH,
+                (app, local) -> new MeetingLauncher(app.paths, local, app.capture, o -> o,
+                        new MeetingLauncher.Sharing(ScreenCaptureFactory.syntheticOnly(), () -> shareAllowed)));
         robot.interact(() -> robot.lookup("#displayName").queryTextInputControl().setText("Ada"));
         robot.clickOn("#newMeeting");
-        await().atMost(WAIT).until(() -> app.controller.currentScreen() instanceof MeetingScreen);
-        WaitForAsyncUtils.waitForFxEvents();
-        return (MeetingScreen) app.controller.currentScreen();
+        return desktop.awaitMeetingScreen(WAIT);
     }
 
     private EmbeddedServer server() {
-        return localServer.running().orElseThrow();
+        return desktop.localServer.running().orElseThrow();
     }
 
     private String meetingId() {
@@ -208,7 +195,7 @@ class ShareFlowTest {
 
         robot.clickOn("#recordButton");
         await().atMost(WAIT).until(() -> "Recording — Ada".equals(text("#recordingIndicator")));
-        Path folder = launcher.recordingSetup().storage().get().folder();
+        Path folder = desktop.launcher.recordingSetup().storage().get().folder();
         awaitRecorded(folder, Duration.ofSeconds(3));
         robot.clickOn("#hostMenu-" + robo);
         robot.clickOn("#stopShare-" + robo);
