@@ -4,9 +4,7 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 
-import java.nio.ByteBuffer;
 
 /**
  * A camera (or the synthetic test pattern) delivering BGRA frames of the requested size (or, for a camera
@@ -83,18 +81,7 @@ final class CameraCapture extends GrabberCapture {
 
     @Override
     boolean deliverNext(FFmpegFrameGrabber grabber) throws Exception {
-        Frame frame = grabber.grabImage();
-        if (frame == null) {
-            return false;
-        }
-        if (pacer != null) {
-            pacer.awaitNextSlot();
-        }
-        long captureTime = Ffmpeg.nowMicros();
-        ByteBuffer pixels = (ByteBuffer) frame.image[0];
-        pixels.position(0);
-        safely(() -> listener.onFrame(frame.imageWidth, frame.imageHeight, frame.imageStride, pixels, captureTime));
-        return true;
+        return deliverPicture(grabber, pacer, listener); // pacer only for lavfi: a camera paces itself
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.confab.media;
 
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -113,6 +115,30 @@ abstract class GrabberCapture implements Capture {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * For video captures' {@link #deliverNext}: grabs the next picture, waits for its slot ({@code pacer} may
+     * be null: the device paces itself), stamps it and hands it to {@code listener}. False at the end of input.
+     */
+    final boolean deliverPicture(FFmpegFrameGrabber grabber, RealTimePacer pacer, VideoFrameListener listener)
+            throws Exception {
+        Frame frame = grabber.grabImage();
+        if (frame == null) {
+            return false;
+        }
+        if (pacer != null) {
+            pacer.awaitNextSlot();
+        }
+        long captureTime = Ffmpeg.nowMicros();
+        ByteBuffer pixels = (ByteBuffer) frame.image[0];
+        pixels.position(0);
+        try { // called directly rather than through safely(): no lambda per picture
+            listener.onFrame(frame.imageWidth, frame.imageHeight, frame.imageStride, pixels, captureTime);
+        } catch (RuntimeException e) {
+            log.warn("Listener of {} threw", device.displayName(), e);
+        }
+        return true;
     }
 
     /** Calls user code without letting one faulty listener call end the capture. */

@@ -4,9 +4,7 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 
-import java.nio.ByteBuffer;
 
 /**
  * A screen (or window, or the synthetic test screen) through an FFmpeg grabber: x11grab, gdigrab or
@@ -93,17 +91,8 @@ final class ScreenCapture extends GrabberCapture {
 
     @Override
     boolean deliverNext(FFmpegFrameGrabber grabber) throws Exception {
-        Frame frame = grabber.grabImage();
-        if (frame == null) {
-            return false;
-        }
         // Screen devices deliver at their own rate; the pacer also holds lavfi to real time.
-        pacer.awaitNextSlot();
-        long captureTime = Ffmpeg.nowMicros();
-        ByteBuffer pixels = (ByteBuffer) frame.image[0];
-        pixels.position(0);
-        safely(() -> listener.onFrame(frame.imageWidth, frame.imageHeight, frame.imageStride, pixels, captureTime));
-        return true;
+        return deliverPicture(grabber, pacer, listener);
     }
 
     @Override

@@ -47,6 +47,8 @@ final class RemoteVideoStream {
     private final KeyframeRequester requester;
     private final LipSyncGate lipSync;
     private final BlockingQueue<Packet> queue = new ArrayBlockingQueue<>(QUEUE_PACKETS);
+    /** Stop holding once half the queue is waiting: better slightly out of sync than a keyframe restart. */
+    private final java.util.function.BooleanSupplier roomToWait = () -> this.running && queue.size() < QUEUE_PACKETS / 2;
     private final Thread decodeThread;
     private final LatencyHistogram arrival = new LatencyHistogram();
     private final LatencyHistogram latency = new LatencyHistogram();
@@ -183,8 +185,7 @@ final class RemoteVideoStream {
                     dropped.incrementAndGet();
                     continue;
                 }
-                // Stop holding once half the queue is waiting: better slightly out of sync than a keyframe restart.
-                lipSync.awaitDue(packet.captureMicros(), () -> running && queue.size() < QUEUE_PACKETS / 2);
+                lipSync.awaitDue(packet.captureMicros(), roomToWait);
                 try {
                     if (decoder == null || decoderCodec != packet.codec()) {
                         if (decoder != null) {
