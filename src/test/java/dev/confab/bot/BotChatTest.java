@@ -3,6 +3,7 @@ package dev.confab.bot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.server.MeetingServer;
+import dev.confab.testing.CliRun;
 import dev.confab.testing.ServersExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -28,14 +29,14 @@ class BotChatTest {
         Path graceStats = dir.resolve("grace.json");
         Path linStats = dir.resolve("lin.json");
 
-        var host = BotRun.inBackground("bot", "--server", url, "--new", "--name", "Host", "--duration", "5s",
+        var host = CliRun.inBackground("bot", "--server", url, "--new", "--name", "Host", "--duration", "5s",
                 "--stats-json", hostStats.toString());
         String meetingId = host.meetingId();
-        var grace = BotRun.inBackground("bot", "--server", url, "--meeting", meetingId, "--name", "Grace",
+        var grace = CliRun.inBackground("bot", "--server", url, "--meeting", meetingId, "--name", "Grace",
                 "--duration", "4s", "--stats-json", graceStats.toString());
         grace.awaitOutput("Joined as participant");
 
-        BotRun lin = BotRun.of("bot", "--server", url, "--meeting", meetingId, "--name", "Lin",
+        CliRun lin = CliRun.of("bot", "--server", url, "--meeting", meetingId, "--name", "Lin",
                 "--duration", "1s", "--chat", "hello all 👋", "--chat-to", "Grace", "only for Grace",
                 "--chat-to", "Nobody", "lost", "--stats-json", linStats.toString());
         assertThat(grace.result().exitCode()).isZero();

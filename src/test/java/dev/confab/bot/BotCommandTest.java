@@ -11,6 +11,7 @@ import dev.confab.protocol.MediaFrame;
 import dev.confab.server.MeetingServer;
 import dev.confab.server.ServerConfig;
 import dev.confab.signaling.ServerTrust;
+import dev.confab.testing.CliRun;
 import dev.confab.testing.ServersExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -39,11 +40,11 @@ class BotCommandTest {
         Path hostStats = dir.resolve("host.json");
         Path guestStats = dir.resolve("guest.json");
 
-        var host = BotRun.inBackground("bot", "--server", url, "--new",
+        var host = CliRun.inBackground("bot", "--server", url, "--new",
                 "--name", "HostBot", "--passcode", "pw", "--duration", "4s", "--stats-json", hostStats.toString());
         String meetingId = host.meetingId();
 
-        BotRun guest = BotRun.of("bot", "--server", url, "--meeting", meetingId, "--passcode", "pw",
+        CliRun guest = CliRun.of("bot", "--server", url, "--meeting", meetingId, "--passcode", "pw",
                 "--name", "GuestBot", "--duration", "500ms", "--chat", "hello from the bot",
                 "--stats-json", guestStats.toString());
         assertThat(guest.exitCode()).isZero();
@@ -65,7 +66,7 @@ class BotCommandTest {
     void joinFailureIsReportedInStatsAndExitCode() throws Exception {
         MeetingServer server = servers.loopback();
         Path stats = dir.resolve("stats.json");
-        BotRun run = BotRun.of("bot", "--server", server.url().toString(), "--meeting", "1234567890",
+        CliRun run = CliRun.of("bot", "--server", server.url().toString(), "--meeting", "1234567890",
                 "--duration", "1s", "--stats-json", stats.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("MEETING_NOT_FOUND");
@@ -79,11 +80,11 @@ class BotCommandTest {
     void botTrustsAServerByFingerprint() throws Exception {
         MeetingServer server = servers.start(new ServerConfig().bindAddress("127.0.0.1").port(0).dataDir(dir.resolve("srv")));
         String url = server.url().toString();
-        BotRun untrusted = BotRun.of("bot", "--server", url, "--new", "--duration", "200ms");
+        CliRun untrusted = CliRun.of("bot", "--server", url, "--new", "--duration", "200ms");
         assertThat(untrusted.exitCode()).isEqualTo(1);
         assertThat(untrusted.err()).contains("CERTIFICATE_UNTRUSTED");
 
-        BotRun pinned = BotRun.of("bot", "--server", url, "--new", "--duration", "200ms",
+        CliRun pinned = CliRun.of("bot", "--server", url, "--new", "--duration", "200ms",
                 "--trust-fingerprint", server.fingerprint().replace(":", "").toLowerCase());
         assertThat(pinned.exitCode()).isZero();
         assertThat(pinned.out()).containsPattern("Meeting ID: \\d{10}");
@@ -95,10 +96,10 @@ class BotCommandTest {
         String url = server.url().toString();
         Path toneStats = dir.resolve("tone.json");
         Path listenerStats = dir.resolve("listener.json");
-        var tone = BotRun.inBackground("bot", "--server", url, "--new",
+        var tone = CliRun.inBackground("bot", "--server", url, "--new",
                 "--audio", "sine", "--duration", "4s", "--stats-json", toneStats.toString());
 
-        BotRun listener = BotRun.of("bot", "--server", url, "--meeting", tone.meetingId(), "--audio", "none",
+        CliRun listener = CliRun.of("bot", "--server", url, "--meeting", tone.meetingId(), "--audio", "none",
                 "--duration", "2s", "--stats-json", listenerStats.toString());
         assertThat(listener.exitCode()).isZero();
         assertThat(listener.out()).containsPattern("Audio: sent 0, received \\d+, lost \\d+, concealed");
@@ -116,7 +117,7 @@ class BotCommandTest {
     @Test
     void aMissingAudioFileIsAUsageError() throws Exception {
         MeetingServer server = servers.loopback();
-        BotRun run = BotRun.of("bot", "--server", server.url().toString(), "--new",
+        CliRun run = CliRun.of("bot", "--server", server.url().toString(), "--new",
                 "--audio", dir.resolve("missing.ogg").toString(), "--duration", "1s");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--audio: No audio file at");
@@ -144,7 +145,7 @@ class BotCommandTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> host.state() instanceof SessionState.InMeeting);
             String meetingId = ((SessionState.InMeeting) host.state()).meetingId();
             Path stats = dir.resolve("bot.json");
-            var bot = BotRun.inBackground("bot", "--server",
+            var bot = CliRun.inBackground("bot", "--server",
                     server.url().toString(), "--meeting", meetingId, "--audio", "sine", "--duration", "3s",
                     "--stats-json", stats.toString());
             await().atMost(Duration.ofSeconds(10)).until(() -> audioFrames.get() > 10);
@@ -165,7 +166,7 @@ class BotCommandTest {
 
     @Test
     void meetingOrNewIsRequired() {
-        BotRun run = BotRun.of("bot", "--server", "ws://127.0.0.1:1");
+        CliRun run = CliRun.of("bot", "--server", "ws://127.0.0.1:1");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--meeting ID or --new");
     }

@@ -1,6 +1,7 @@
 package dev.confab.bot;
 
 import dev.confab.server.MeetingServer;
+import dev.confab.testing.CliRun;
 import dev.confab.testing.ServersExtension;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -26,12 +27,12 @@ class BotRecordTest {
     void aBotRecordsTheVideoAndSoundItReceives() throws Exception {
         MeetingServer server = servers.loopback();
         String url = server.url().toString();
-        var sender = BotRun.inBackground("bot", "--server", url,
+        var sender = CliRun.inBackground("bot", "--server", url,
                 "--new", "--duration", "9s", "--video", "testsrc", "--video-size", "640x360", "--fps", "15",
                 "--audio", "sine");
 
         Path file = dir.resolve("received.mp4");
-        BotRun recorder = BotRun.of("bot", "--server", url, "--meeting", sender.meetingId(), "--duration", "4s",
+        CliRun recorder = CliRun.of("bot", "--server", url, "--meeting", sender.meetingId(), "--duration", "4s",
                 "--record", file.toString());
         assertThat(recorder.exitCode()).as(recorder.err()).isZero();
         assertThat(recorder.out()).contains("Recording: " + file);
@@ -74,7 +75,7 @@ class BotRecordTest {
         MeetingServer server = servers.loopback();
         var host = dev.confab.testing.TestClient.greeted(server.url());
         String meetingId = host.create("Host", null).meetingId();
-        BotRun run = BotRun.of("bot", "--server", server.url().toString(), "--meeting", meetingId, "--duration", "1s",
+        CliRun run = CliRun.of("bot", "--server", server.url().toString(), "--meeting", meetingId, "--duration", "1s",
                 "--record", dir.resolve("missing-folder").resolve("x.mp4").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--record: ");

@@ -3,6 +3,7 @@ package dev.confab.bot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.server.MeetingServer;
+import dev.confab.testing.CliRun;
 import dev.confab.testing.ServersExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,11 @@ class BotShareTest {
         String url = server.url().toString();
         Path sharerStats = dir.resolve("sharer.json");
         Path viewerStats = dir.resolve("viewer.json");
-        var sharer = BotRun.inBackground("bot", "--server", url,
+        var sharer = CliRun.inBackground("bot", "--server", url,
                 "--new", "--name", "Sharer", "--share", "testsrc", "--duration", "6s",
                 "--stats-json", sharerStats.toString());
 
-        BotRun viewer = BotRun.of("bot", "--server", url, "--meeting", sharer.meetingId(), "--name", "Viewer",
+        CliRun viewer = CliRun.of("bot", "--server", url, "--meeting", sharer.meetingId(), "--name", "Viewer",
                 "--duration", "3s", "--stats-json", viewerStats.toString());
         assertThat(viewer.exitCode()).isZero();
         assertThat(sharer.result().exitCode()).isZero();

@@ -3,6 +3,7 @@ package dev.confab.bot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.server.MeetingServer;
+import dev.confab.testing.CliRun;
 import dev.confab.testing.ServersExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,11 @@ class BotVideoTest {
         String url = server.url().toString();
         Path hostStats = dir.resolve("host.json");
         Path guestStats = dir.resolve("guest.json");
-        var host = BotRun.inBackground("bot",
+        var host = CliRun.inBackground("bot",
                 "--server", url, "--new", "--duration", "5s", "--video", "testsrc", "--video-size", "640x360",
                 "--fps", "15", "--stats-json", hostStats.toString());
 
-        BotRun guest = BotRun.of("bot", "--server", url, "--meeting", host.meetingId(),
+        CliRun guest = CliRun.of("bot", "--server", url, "--meeting", host.meetingId(),
                 "--duration", "3s", "--video", "testsrc", "--video-size", "640x360", "--fps", "15",
                 "--stats-json", guestStats.toString());
         assertThat(guest.exitCode()).isZero();
@@ -54,11 +55,11 @@ class BotVideoTest {
         MeetingServer server = servers.loopback();
         String url = server.url().toString();
         Path guestStats = dir.resolve("guest.json");
-        var speaker = BotRun.inBackground("bot",
+        var speaker = CliRun.inBackground("bot",
                 "--server", url, "--new", "--duration", "6s", "--video", "testsrc", "--video-size", "640x360",
                 "--fps", "15", "--audio", "sine");
 
-        BotRun watcher = BotRun.of("bot", "--server", url, "--meeting", speaker.meetingId(),
+        CliRun watcher = CliRun.of("bot", "--server", url, "--meeting", speaker.meetingId(),
                 "--duration", "4s", "--video", "none", "--audio", "none", "--stats-json", guestStats.toString());
         assertThat(watcher.exitCode()).isZero();
         assertThat(speaker.result().exitCode()).isZero();
@@ -76,10 +77,10 @@ class BotVideoTest {
 
     @Test
     void badVideoOptionsAreUsageErrors() {
-        BotRun webcam = BotRun.of("bot", "--server", "ws://127.0.0.1:1", "--new", "--video", "webcam");
+        CliRun webcam = CliRun.of("bot", "--server", "ws://127.0.0.1:1", "--new", "--video", "webcam");
         assertThat(webcam.exitCode()).isEqualTo(2);
         assertThat(webcam.err()).contains("--video must be testsrc or none");
-        BotRun oddSize = BotRun.of("bot", "--server", "ws://127.0.0.1:1", "--new", "--video-size", "641x360");
+        CliRun oddSize = CliRun.of("bot", "--server", "ws://127.0.0.1:1", "--new", "--video-size", "641x360");
         assertThat(oddSize.exitCode()).isEqualTo(2);
         assertThat(oddSize.err()).contains("Bad --video-size");
     }

@@ -1,4 +1,4 @@
-package dev.confab.bot;
+package dev.confab.testing;
 
 import dev.confab.app.ConfabMain;
 import picocli.CommandLine;
@@ -12,32 +12,32 @@ import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 
-/** One run of {@code confab …} in this JVM, exactly as the command line runs it, for the bot tests. */
-record BotRun(int exitCode, String out, String err) {
+/** One run of {@code confab …} in this JVM, exactly as the command line runs it (bots, servers, load tests). */
+public record CliRun(int exitCode, String out, String err) {
     private static final Pattern MEETING_ID = Pattern.compile("Meeting ID: (\\d{10})");
 
-    static BotRun of(String... args) {
+    public static CliRun of(String... args) {
         return execute(new StringWriter(), args);
     }
 
-    private static BotRun execute(StringWriter out, String... args) {
+    private static CliRun execute(StringWriter out, String... args) {
         StringWriter err = new StringWriter();
         CommandLine cli = ConfabMain.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
-        return new BotRun(code, out.toString(), err.toString());
+        return new CliRun(code, out.toString(), err.toString());
     }
 
     /** Starts a run on its own thread (the common pool may have a single thread on a small machine). */
-    static Background inBackground(String... args) {
+    public static Background inBackground(String... args) {
         return new Background(args);
     }
 
     /** A bot running while the test goes on. */
-    static final class Background {
+    public static final class Background {
         private final StringWriter out = new StringWriter();
-        private final CompletableFuture<BotRun> result = new CompletableFuture<>();
+        private final CompletableFuture<CliRun> result = new CompletableFuture<>();
 
         private Background(String... args) {
             Thread.ofPlatform().daemon().name("test-bot").start(() -> {
@@ -50,12 +50,12 @@ record BotRun(int exitCode, String out, String err) {
         }
 
         /** Waits until the bot has printed {@code text}. */
-        void awaitOutput(String text) {
+        public void awaitOutput(String text) {
             await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains(text));
         }
 
         /** The ID of the meeting a {@code --new} bot created, once it has printed it. */
-        String meetingId() {
+        public String meetingId() {
             awaitOutput("Meeting ID");
             Matcher id = MEETING_ID.matcher(out.toString());
             if (!id.find()) {
@@ -64,8 +64,18 @@ record BotRun(int exitCode, String out, String err) {
             return id.group(1);
         }
 
-        BotRun result() throws Exception {
+        public CliRun result() throws Exception {
             return result.get();
+        }
+
+        /** The run's result, waiting at most {@code limit} (a bot that outstays it fails the test). */
+        public CliRun result(Duration limit) throws Exception {
+            return result.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        /** What it printed so far. */
+        public String output() {
+            return out.toString();
         }
     }
 }

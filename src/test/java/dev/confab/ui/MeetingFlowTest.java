@@ -1,6 +1,6 @@
 package dev.confab.ui;
 
-import dev.confab.app.ConfabMain;
+import dev.confab.testing.CliRun;
 import dev.confab.meeting.KnownServers;
 import dev.confab.protocol.Participant;
 import dev.confab.storage.Settings;
@@ -18,12 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import static dev.confab.ui.MeetingRig.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +53,19 @@ class MeetingFlowTest {
     private void open() throws Exception {
         desktop = DesktopApp.start(dir, new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
                 .agreedBefore(Settings.defaults().withLanguage("en")), Locale.ENGLISH, DesktopApp.PLAIN);
+    }
+
+    /**
+     * Grace hosts a meeting (with {@code passcode}, may be null) on a server Ada already trusts; Ada's app is
+     * open with the lobby filled in to join it, typing {@code typedPasscode}. Returns Grace.
+     */
+    private MeetingRig.Peer graceHostsAndAdaFillsTheLobby(String passcode, String typedPasscode) throws Exception {
+        rig = new MeetingRig(dir.resolve("server"));
+        MeetingRig.Peer host = rig.host("Grace", passcode);
+        open();
+        rig.pinIn(desktop.app.paths, rig.url());
+        fillLobby("Ada", rig.url(), host.roster().meetingId(), typedPasscode);
+        return host;
     }
 
     private void fillLobby(String name, URI server, String meetingId, String passcode) {
@@ -102,28 +114,21 @@ class MeetingFlowTest {
 
     @Test
     void joinFromTheLobbyAndSeeABotComeAndGo() throws Exception {
-        rig = new MeetingRig(dir.resolve("server"));
-        MeetingRig.Peer host = rig.host("Grace", null);
-        open();
-        rig.pinIn(desktop.app.paths, rig.url());
-        fillLobby("Ada", rig.url(), host.roster().meetingId(), "");
+        MeetingRig.Peer host = graceHostsAndAdaFillsTheLobby(null, "");
         robot.clickOn("#join");
 
         MeetingScreen screen = awaitMeetingScreen();
         assertThat(text("#meetingTitle")).isEqualTo("Meeting " + MeetingIds.group(host.roster().meetingId()));
         await().atMost(WAIT).until(() -> listed("Ada") && listed("Grace"));
 
-        StringWriter botOut = new StringWriter();
-        CompletableFuture<Integer> bot = CompletableFuture.supplyAsync(() -> {
-            var cli = ConfabMain.commandLine();
-            cli.setOut(new java.io.PrintWriter(botOut));
-            return cli.execute("bot", "--server", rig.url().toString(), "--meeting", host.roster().meetingId(),
-                    "--name", "Robo", "--duration", "3s", "--trust-fingerprint", rig.server.fingerprint());
-        });
+        CliRun.Background bot = CliRun.inBackground("bot", "--server", rig.url().toString(), "--meeting",
+                host.roster().meetingId(), "--name", "Robo", "--duration", "3s", "--trust-fingerprint",
+                rig.server.fingerprint());
         await().atMost(WAIT).until(() -> listed("Robo"));
         assertThat(screen.grid().tiles()).extracting(t -> t.participant().displayName())
                 .as("oneself first").containsExactly("Ada", "Grace", "Robo");
-        assertThat(bot.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("bot exit code; output: " + botOut).isZero();
+        CliRun robo = bot.result(Duration.ofSeconds(30));
+        assertThat(robo.exitCode()).as("bot exit code; output: " + robo.out() + robo.err()).isZero();
         await().atMost(WAIT).until(() -> !listed("Robo"));
         assertThat(screen.grid().tiles()).hasSize(2);
     }
@@ -171,11 +176,7 @@ class MeetingFlowTest {
 
     @Test
     void wrongPasscodeIsShownInTheLobbyWithTheFormKept() throws Exception {
-        rig = new MeetingRig(dir.resolve("server"));
-        MeetingRig.Peer host = rig.host("Grace", "right one");
-        open();
-        rig.pinIn(desktop.app.paths, rig.url());
-        fillLobby("Ada", rig.url(), host.roster().meetingId(), "wrong one");
+        MeetingRig.Peer host = graceHostsAndAdaFillsTheLobby("right one", "wrong one");
         robot.clickOn("#join");
 
         await().atMost(WAIT).until(() -> text("#lobbyStatus").startsWith("The passcode is wrong"));
@@ -233,11 +234,7 @@ class MeetingFlowTest {
 
     @Test
     void aGuestHasNoHostMenuAndIsMutedWhenTheHostAsks() throws Exception {
-        rig = new MeetingRig(dir.resolve("server"));
-        MeetingRig.Peer host = rig.host("Grace", null);
-        open();
-        rig.pinIn(desktop.app.paths, rig.url());
-        fillLobby("Ada", rig.url(), host.roster().meetingId(), "");
+        MeetingRig.Peer host = graceHostsAndAdaFillsTheLobby(null, "");
         robot.clickOn("#join");
         MeetingScreen screen = awaitMeetingScreen();
         await().atMost(WAIT).until(() -> host.roster().participants().size() == 2);
@@ -306,11 +303,7 @@ class MeetingFlowTest {
 
     @Test
     void endedByTheHostReturnsToTheLobbyWithTheReason() throws Exception {
-        rig = new MeetingRig(dir.resolve("server"));
-        MeetingRig.Peer host = rig.host("Grace", "pass");
-        open();
-        rig.pinIn(desktop.app.paths, rig.url());
-        fillLobby("Ada", rig.url(), host.roster().meetingId(), "pass");
+        MeetingRig.Peer host = graceHostsAndAdaFillsTheLobby("pass", "pass");
         robot.clickOn("#join");
         awaitMeetingScreen();
 
@@ -325,11 +318,7 @@ class MeetingFlowTest {
 
     @Test
     void leavingReturnsToTheLobby() throws Exception {
-        rig = new MeetingRig(dir.resolve("server"));
-        MeetingRig.Peer host = rig.host("Grace", null);
-        open();
-        rig.pinIn(desktop.app.paths, rig.url());
-        fillLobby("Ada", rig.url(), host.roster().meetingId(), "");
+        MeetingRig.Peer host = graceHostsAndAdaFillsTheLobby(null, "");
         robot.clickOn("#join");
         awaitMeetingScreen();
         assertThat(robot.lookup("#settingsButton").query().isDisabled()).as("no way out but Leave").isTrue();

@@ -1,6 +1,6 @@
 package dev.confab.ui;
 
-import dev.confab.app.ConfabMain;
+import dev.confab.testing.CliRun;
 import dev.confab.media.CaptureDevice;
 import dev.confab.meeting.ChatMessage;
 import dev.confab.meeting.MeetingListener;
@@ -22,15 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,7 +48,7 @@ class MeetingMediaFlowTest {
     private DesktopApp desktop;
     private MeetingRig rig;
     private MeetingSession host;
-    private CompletableFuture<Integer> bot;
+    private CliRun.Background bot;
 
     /** The host: counts media frames per sender and keeps the chat it receives. */
     private static final class CountingHost implements MeetingListener {
@@ -94,7 +91,7 @@ class MeetingMediaFlowTest {
             rig.close();
         }
         if (bot != null) {
-            bot.cancel(true);
+            bot.result(Duration.ofSeconds(60)); // the server has gone, so it leaves; never run into the next test
         }
     }
 
@@ -131,17 +128,12 @@ class MeetingMediaFlowTest {
     }
 
     private void startBot(String meetingId, String... extra) {
-        StringWriter out = new StringWriter();
         List<String> args = new java.util.ArrayList<>(List.of("bot", "--server", rig.url().toString(),
                 "--meeting", meetingId, "--name", "Robo", "--duration", "60s",
                 "--trust-fingerprint", rig.server.fingerprint(), "--video", "testsrc", "--video-size", "640x360",
                 "--fps", "15", "--audio", "sine"));
         args.addAll(List.of(extra));
-        bot = CompletableFuture.supplyAsync(() -> {
-            var cli = ConfabMain.commandLine();
-            cli.setOut(new PrintWriter(out));
-            return cli.execute(args.toArray(String[]::new));
-        });
+        bot = CliRun.inBackground(args.toArray(String[]::new));
     }
 
     /** Speaker view: the widest tile on display. */

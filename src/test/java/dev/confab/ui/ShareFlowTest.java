@@ -1,6 +1,6 @@
 package dev.confab.ui;
 
-import dev.confab.app.ConfabMain;
+import dev.confab.testing.CliRun;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.protocol.Annotation;
 import dev.confab.protocol.Participant;
@@ -23,14 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static dev.confab.ui.MeetingRig.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +41,7 @@ class ShareFlowTest {
     private final FxRobot robot = new FxRobot();
     private DesktopApp desktop;
     private SharingPeer peer;
-    private CompletableFuture<Integer> bot;
+    private CliRun.Background bot;
 
     @AfterEach
     void stop() throws Exception {
@@ -56,7 +52,7 @@ class ShareFlowTest {
             desktop.close(); // its built-in server tells the bot it is shutting down, so the bot leaves now
         }
         if (bot != null) {
-            bot.get(60, TimeUnit.SECONDS); // never leave a bot running into the next test
+            bot.result(Duration.ofSeconds(60)); // never leave a bot running into the next test
         }
     }
 
@@ -81,18 +77,11 @@ class ShareFlowTest {
 
     /** Robo joins and shares the synthetic screen; {@code more} adds bot options (e.g. a camera). */
     private void startBot(String duration, String... more) {
-        StringWriter out = new StringWriter();
-        String url = server().localUrl().toString();
-        String id = meetingId();
-        String fingerprint = server().fingerprint();
-        bot = CompletableFuture.supplyAsync(() -> {
-            var cli = ConfabMain.commandLine();
-            cli.setOut(new PrintWriter(out));
-            List<String> args = new java.util.ArrayList<>(List.of("bot", "--server", url, "--meeting", id,
-                    "--name", "Robo", "--duration", duration, "--share", "testsrc", "--trust-fingerprint", fingerprint));
-            args.addAll(List.of(more));
-            return cli.execute(args.toArray(String[]::new));
-        });
+        List<String> args = new java.util.ArrayList<>(List.of("bot", "--server", server().localUrl().toString(),
+                "--meeting", meetingId(), "--name", "Robo", "--duration", duration, "--share", "testsrc",
+                "--trust-fingerprint", server().fingerprint()));
+        args.addAll(List.of(more));
+        bot = CliRun.inBackground(args.toArray(String[]::new));
     }
 
     private String text(String query) {
@@ -176,7 +165,7 @@ class ShareFlowTest {
         await().atMost(WAIT).until(() -> centerIsGrid(screen));
         assertThat(present("#shareStage")).isFalse();
         assertThat(listed("Robo")).as("stopping the share does not remove the bot").isTrue();
-        assertThat(bot.get(60, TimeUnit.SECONDS)).isZero();
+        assertThat(bot.result(Duration.ofSeconds(60)).exitCode()).isZero();
     }
 
     /**
@@ -236,7 +225,7 @@ class ShareFlowTest {
         MeetingScreen screen = hostMeeting(true);
         startBot("8s");
         awaitShareStageWithFrames();
-        assertThat(bot.get(60, TimeUnit.SECONDS)).isZero();
+        assertThat(bot.result(Duration.ofSeconds(60)).exitCode()).isZero();
         await().atMost(WAIT).until(() -> centerIsGrid(screen) && !listed("Robo"));
         assertThat(screen.grid().tiles()).hasSize(1);
     }
