@@ -57,6 +57,8 @@ public final class MeetingSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeetingSession.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration MAX_RETRY = Duration.ofSeconds(5);
+    /** How long the server gets to close the connection after a leave before this side closes it. */
+    private static final Duration LEAVE_GRACE = Duration.ofSeconds(2);
 
     private final SessionOptions options;
     private final MeetingListener listener;
@@ -127,8 +129,7 @@ public final class MeetingSession implements AutoCloseable {
             connection = null;
             if (current != null) {
                 // Also while connecting: the join may already be in, and leave keeps no ghost behind.
-                current.send(new ClientMessage.Leave());
-                current.close();
+                current.leave(LEAVE_GRACE);
             }
             end(EndReason.LEFT, null);
         });

@@ -173,6 +173,24 @@ public final class SignalingConnection implements AutoCloseable {
         client.close(1000, "Client closing");
     }
 
+    /**
+     * Sends {@code leave} and lets the server close the connection once it has taken the participant out
+     * (it answers {@code meeting_left} and closes). Closing from this side straight after sending raced the
+     * leave itself: Java-WebSocket's client stops reading and drops the socket as soon as a close it started
+     * meets incoming data (media still streaming in), which can be before its writer thread has sent the
+     * leave. The server then saw a lost connection and kept the seat for the resume grace, a ghost in
+     * everyone's participant list.
+     * If the server has not closed within {@code grace}, the connection is closed from here.
+     */
+    public void leave(Duration grace) {
+        send(new ClientMessage.Leave());
+        CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (!client.isClosed()) {
+                close();
+            }
+        });
+    }
+
     /** Drops the TCP connection without a closing handshake, as a network failure would. */
     public void abort() {
         client.closeConnection(1006, "Aborted");
