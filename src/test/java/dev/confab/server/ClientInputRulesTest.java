@@ -1,5 +1,6 @@
 package dev.confab.server;
 
+import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.testing.TestClient;
@@ -50,5 +51,32 @@ class ClientInputRulesTest {
         assertThat(error.message()).isEqualTo("field \"meetingId\" must be a string");
         assertThat(error.requestType()).isEqualTo("join");
         assertThat(client.join(meetingId, "Grace", null).selfId()).isEqualTo(2);
+    }
+
+    @Test
+    void aNameWithABidiOverrideIsRefusedNamingFieldAndCharacter() throws Exception {
+        TestClient client = TestClient.greeted(server.url());
+        client.send(new ClientMessage.CreateMeeting("Ada\u202Egnp.exe", null));
+        ServerMessage.ErrorMessage error = client.nextError();
+        assertThat(error.code()).isEqualTo(ErrorCode.INVALID_MESSAGE);
+        assertThat(error.requestType()).isEqualTo("create_meeting");
+        assertThat(error.message()).isEqualTo(
+                "field \"displayName\" must not contain invisible, formatting or control characters (found U+202E)");
+
+        String meetingId = client.create("Ada", null).meetingId();
+        TestClient lookalike = TestClient.greeted(server.url());
+        lookalike.send(new ClientMessage.Join(meetingId, "Ad\u200Ba", null));
+        assertThat(lookalike.nextError().message()).contains("U+200B");
+    }
+
+    @Test
+    void everyoneSeesTheNormalisedName() throws Exception {
+        TestClient host = TestClient.greeted(server.url());
+        String meetingId = host.create("Ada", null).meetingId();
+        TestClient guest = TestClient.greeted(server.url());
+        ServerMessage.Joined joined = guest.join(meetingId, "  Jose\u0301 \u00A0 Garci\u0301a ", null);
+        assertThat(joined.roster().get(1).displayName()).isEqualTo("Jos\u00E9 Garc\u00EDa");
+        assertThat(host.next(ServerMessage.ParticipantJoined.class).participant().displayName())
+                .isEqualTo("Jos\u00E9 Garc\u00EDa");
     }
 }
