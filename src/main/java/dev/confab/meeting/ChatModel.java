@@ -112,12 +112,12 @@ public final class ChatModel implements MeetingListener {
         add(new Problem(failure, Instant.now()));
     }
 
-    /** Display names of {@code ids} as the roster knows them (departed ones included), for "Private to ...". */
+    /** Names of {@code ids} as the roster shows them (departed ones included), for "Private to ...". */
     public List<String> namesOf(List<Integer> ids) {
         Roster r = roster;
         List<String> names = new ArrayList<>();
         for (int id : ids) {
-            names.add(r.find(id).map(Participant::displayName).orElseGet(() -> r.departed().stream()
+            names.add(r.find(id).map(r::label).orElseGet(() -> r.departed().stream()
                     .map(Roster.Departed::participant).filter(p -> p.id() == id).map(Participant::displayName)
                     .findFirst().orElse("#" + id)));
         }

@@ -487,7 +487,7 @@ public final class MeetingSession implements AutoCloseable {
 
     private void chat(ServerMessage.ChatMessage chat) {
         Participant sender = roster.find(chat.from()).orElse(null);
-        String name = sender != null ? sender.displayName() : departedName(chat.from());
+        String name = sender != null ? roster.label(sender) : departedName(chat.from());
         try {
             if (!ChatWire.ENC.equals(chat.enc())) {
                 throw new ChatDecryptException(ChatDecryptException.Kind.UNDECRYPTABLE, "Unsupported enc " + chat.enc());

@@ -68,6 +68,14 @@ public record Roster(String meetingId, int selfId, int hostId, boolean locked, b
         return participants.stream().filter(p -> p.id() == participantId).findFirst();
     }
 
+    /**
+     * The name to show for {@code participant}: its display name, with " #id" added while someone else in the
+     * meeting has the same name (see {@link SameNameLabels}), so a newcomer cannot pass for someone present.
+     */
+    public String label(Participant participant) {
+        return SameNameLabels.label(participant, participants);
+    }
+
     /** This client's own entry, if it is in the meeting. */
     public Optional<Participant> self() {
         return find(selfId);

@@ -1,5 +1,6 @@
 package dev.confab.protocol;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -135,8 +136,16 @@ public sealed interface ClientMessage {
     record Ping(Long nonce) implements ClientMessage {
     }
 
-    /** Starts this participant's screen share; refused with SHARE_IN_PROGRESS while someone else shares. */
+    /**
+     * Starts this participant's screen share; refused with SHARE_IN_PROGRESS while someone else shares.
+     * {@code allowViewerAnnotation} is optional on the wire (absent or null means false, as documented).
+     */
     record ShareStart(boolean allowViewerAnnotation) implements ClientMessage {
+        // A record's canonical constructor would refuse an absent boolean (FAIL_ON_NULL_FOR_PRIMITIVES).
+        @JsonCreator
+        static ShareStart fromWire(@JsonProperty("allowViewerAnnotation") Boolean allowViewerAnnotation) {
+            return new ShareStart(Boolean.TRUE.equals(allowViewerAnnotation));
+        }
     }
 
     record ShareStop() implements ClientMessage {

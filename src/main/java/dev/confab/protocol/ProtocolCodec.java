@@ -5,11 +5,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -17,6 +21,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * Turns messages into JSON text frames and back. Thread-safe; one shared instance is enough.
  * Unknown fields are ignored (newer peers may add some); missing required fields, wrong types and unknown
  * {@code type} values are reported as a {@link ProtocolException} with the error code the server sends back.
+ * <p>
+ * Reading is strict about JSON types, as docs/protocol.md section 8 promises: Jackson would otherwise turn
+ * {@code "version":"1"} into 1, {@code "meetingId":4842628111} into a string, {@code 1.0} into an int and
+ * {@code 1} into an enum constant, so a client could work against this server and fail against a stricter one.
  */
 public final class ProtocolCodec {
 
@@ -32,6 +40,14 @@ public final class ProtocolCodec {
             .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            // No guessing of types: a string is not a number or a boolean, a number is not a string or an enum.
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .withCoercionConfig(LogicalType.Textual, strings -> strings
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     public String encode(ClientMessage message) {
@@ -76,32 +92,30 @@ public final class ProtocolCodec {
         try {
             tree = mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, "Not valid JSON: " + detail(e), null);
+            // The parser's own wording describes its internals; the position is what a client author needs.
+            throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE,
+                    "Not valid JSON (error near character " + e.getLocation().getCharOffset() + ")", null);
         }
         if (tree == null || !tree.isObject()) {
             throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, "A message must be a JSON object", null);
         }
         JsonNode typeNode = tree.get("type");
-        if (typeNode == null || !typeNode.isTextual()) {
-            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "Missing string field 'type'", null);
+        if (typeNode == null || typeNode.isNull()) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "field \"type\" is missing", null);
+        }
+        if (!typeNode.isTextual()) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "field \"type\" must be a string", null);
         }
         String type = typeNode.asText();
         try {
             return mapper.treeToValue(tree, baseType);
         } catch (InvalidTypeIdException e) {
             throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown message type '" + truncate(type) + "'", type);
-        } catch (ValueInstantiationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "Invalid '" + truncate(type) + "': "
-                    + truncate(String.valueOf(cause.getMessage())), type);
+        } catch (JsonMappingException e) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, truncate(FieldProblem.describe(e, tree)), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "Invalid '" + truncate(type) + "': " + detail(e), type);
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "the message does not have the documented fields", type);
         }
-    }
-
-    private static String detail(Exception e) {
-        String message = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-        return truncate(String.valueOf(message));
     }
 
     private static String truncate(String s) {

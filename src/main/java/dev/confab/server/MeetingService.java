@@ -1,6 +1,7 @@
 package dev.confab.server;
 
 import dev.confab.protocol.ClientMessage;
+import dev.confab.protocol.DisplayNameRule;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.LeaveReason;
 import dev.confab.protocol.ProtocolCodec;
@@ -31,7 +32,6 @@ final class MeetingService {
     static final int CLOSE_TOO_BIG = 1009;
 
     private static final Logger LOG = LoggerFactory.getLogger("confab.server");
-    private static final int MAX_NAME_LENGTH = 64;
     private static final int MAX_PASSCODE_LENGTH = 64;
     private static final int MAX_ENC_LENGTH = 32;
     /** Room for 4,000 characters of text encrypted for 100 participants (docs/security.md, "Sizes"). */
@@ -385,15 +385,14 @@ final class MeetingService {
         return true;
     }
 
+    /** The name as everyone will see it (DisplayNameRule: NFC, spaces collapsed, trimmed), or null after refusing it. */
     private static String validName(ClientConnection connection, String raw, String type) {
-        String name = raw.strip();
-        int length = name.codePointCount(0, name.length());
-        if (length == 0 || length > MAX_NAME_LENGTH || name.codePoints().anyMatch(Character::isISOControl)) {
-            connection.sendError(ErrorCode.INVALID_MESSAGE,
-                    "'displayName' must be 1 to " + MAX_NAME_LENGTH + " printable characters", type);
+        DisplayNameRule.Result name = DisplayNameRule.check(raw);
+        if (!name.valid()) {
+            connection.sendError(ErrorCode.INVALID_MESSAGE, name.wireReason(), type);
             return null;
         }
-        return name;
+        return name.name();
     }
 
     /** An absent chat key is fine (the participant cannot receive encrypted chat); a present one must be 32 bytes. */

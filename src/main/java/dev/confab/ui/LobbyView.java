@@ -336,7 +336,7 @@ public final class LobbyView implements Screen {
             status.set(UiMessage.of("lobby.server.hostingNotAllowed"));
             return;
         }
-        String displayName = name.getText().strip();
+        String displayName = LobbyValidation.normalizedDisplayName(name.getText());
         ServerChoice server = serverLocked ? choiceOf(config.server())
                 : remote ? new ServerChoice.Remote(LobbyValidation.parseServer(serverAddress.getText()))
                 : new ServerChoice.ThisComputer();

@@ -52,4 +52,20 @@ class RosterTest {
         assertThat(Roster.fromJoined(joined(true, person(2, "Me", Role.PARTICIPANT, false)), before).departed()).hasSize(1);
         assertThat(Roster.fromJoined(joined(false, person(2, "Me", Role.PARTICIPANT, false)), before).departed()).isEmpty();
     }
+
+    @Test
+    void twoPeopleWithTheSameNameAreToldApartByTheirParticipantNumber() {
+        Roster roster = Roster.fromJoined(joined(false, person(1, "Ada", Role.HOST, false),
+                person(2, "Lin", Role.PARTICIPANT, false)), Roster.empty());
+        assertThat(roster.label(roster.find(2).orElseThrow())).as("a unique name is shown as it is").isEqualTo("Lin");
+
+        roster = roster.withJoined(person(7, "lin", Role.PARTICIPANT, false))
+                .withJoined(person(8, "\uFF2C\uFF49\uFF4E", Role.PARTICIPANT, false)); // full-width "Lin" looks the same
+        assertThat(roster.participants()).extracting(roster::label)
+                .containsExactly("Ada", "Lin #2", "lin #7", "\uFF2C\uFF49\uFF4E #8");
+
+        roster = roster.withLeft(new Roster.Departed(roster.find(7).orElseThrow(), LeaveReason.LEFT, T))
+                .withLeft(new Roster.Departed(roster.find(8).orElseThrow(), LeaveReason.LEFT, T));
+        assertThat(roster.label(roster.find(2).orElseThrow())).as("alone again").isEqualTo("Lin");
+    }
 }

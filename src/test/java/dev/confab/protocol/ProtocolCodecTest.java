@@ -66,6 +66,14 @@ class ProtocolCodecTest {
     }
 
     @Test
+    void rosterEntriesCarryTheDocumentedHostFlagDerivedFromTheRole() {
+        // docs/protocol.md 6.1 documents "host" (true exactly when role is HOST); it is on the wire for old clients.
+        assertThat(codec.encode(new ServerMessage.ParticipantJoined(ADA))).contains("\"role\":\"HOST\"", "\"host\":true");
+        Participant lin = new Participant(2, "Lin", Role.PARTICIPANT, false, false, false, false, true, T);
+        assertThat(codec.encode(new ServerMessage.ParticipantJoined(lin))).contains("\"host\":false");
+    }
+
+    @Test
     void annotationsUseUpperCaseEnumsAndOmitAbsentFields() {
         String json = new ProtocolCodec().encode(new ClientMessage.Annotate(2, Annotation.undo("s1")));
         assertThat(json).isEqualTo("{\"type\":\"annotate\",\"shareId\":2,\"annotation\":{\"op\":\"UNDO\",\"id\":\"s1\"}}");

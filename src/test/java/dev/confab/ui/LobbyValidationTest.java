@@ -32,6 +32,32 @@ class LobbyValidationTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Ada\u202Egnp.exe", "Li\u200Bn", "\u200DLin", "Lin\uFEFF", "A\u2066da\u2069", "Ada\u00ADm",
+            "Ada\u200F", "Ada\uE000", "Ada\u2029"})
+    void displayNameRejectsInvisibleAndBidiCharactersNamingTheCharacter(String name) {
+        var message = LobbyValidation.displayName(name);
+        assertThat(key(message)).isEqualTo("lobby.error.nameControl");
+        assertThat(message.orElseThrow().args().getFirst().toString()).matches("U\\+[0-9A-F]{4}");
+    }
+
+    @Test
+    void theReasonNamesTheHiddenCharacterInEnglishAndChinese() {
+        var message = LobbyValidation.displayName("Ada\u202Egnp.exe").orElseThrow();
+        assertThat(message.args()).containsExactly("U+202E");
+        assertThat(new UiText(java.util.Locale.ENGLISH).get(message.key(), message.args().toArray()))
+                .contains("U+202E").contains("someone else's");
+        assertThat(new UiText(java.util.Locale.SIMPLIFIED_CHINESE).get(message.key(), message.args().toArray()))
+                .contains("U+202E").contains("隐藏字符");
+    }
+
+    @Test
+    void theNameSentIsNormalisedLikeTheServerDoes() {
+        assertThat(LobbyValidation.normalizedDisplayName("  Ada \u00A0\u3000 Lovelace ")).isEqualTo("Ada Lovelace");
+        assertThat(LobbyValidation.normalizedDisplayName("Jose\u0301")).isEqualTo("Jos\u00E9");
+        assertThat(key(LobbyValidation.displayName("\u00A0\u3000"))).isEqualTo("lobby.error.nameRequired");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"wss://meet.example.org", "WSS://meet.example.org:8443", "wss://10.0.0.5:443/confab", "wss://[::1]:9000"})
     void secureServerAddressesAreAccepted(String address) {
         assertThat(key(LobbyValidation.serverAddress(address))).isNull();

@@ -61,7 +61,7 @@ public final class ChatCrypto {
         byte[] idBytes = new byte[16];
         random.nextBytes(idBytes);
         String messageId = B64.encodeToString(idBytes);
-        Instant sentAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String sentAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
         List<Integer> ids = List.copyOf(recipients.keySet());
         byte[] contentAad = contentAad(selfId, messageId, sentAt, direct, ids);
         try {
@@ -139,9 +139,14 @@ public final class ChatCrypto {
         return KDF.getInstance("HKDF-SHA256").deriveKey("AES", spec);
     }
 
-    private byte[] contentAad(int senderId, String messageId, Instant sentAt, boolean direct, List<Integer> recipients) {
+    /**
+     * The associated data A of docs/security.md section 3.1: the fields as UTF-8 text lines joined by a single
+     * line feed. {@code sentAt} goes in exactly as it stands in the envelope: re-formatting the parsed time would
+     * turn another client's {@code …:05.000Z} into {@code …:05Z} and fail every message it sends.
+     */
+    private byte[] contentAad(int senderId, String messageId, String sentAt, boolean direct, List<Integer> recipients) {
         String ids = recipients.stream().map(String::valueOf).collect(Collectors.joining(","));
-        return String.join("\n", VERSION, meetingId, String.valueOf(senderId), messageId, sentAt.toString(),
+        return String.join("\n", VERSION, meetingId, String.valueOf(senderId), messageId, sentAt,
                 direct ? "private" : "everyone", ids).getBytes(StandardCharsets.UTF_8);
     }
 

@@ -13,7 +13,9 @@ import java.util.Objects;
  * wrapped separately for every recipient with a key only sender and recipient can derive.
  *
  * @param messageId  random 128-bit id, base64; receivers reject a second message with the same id from a sender
- * @param sentAt     the sender's clock when sending (authenticated, unlike the server's {@code sentAt})
+ * @param sentAt     the sender's clock when sending, an ISO-8601 UTC time kept exactly as the sender wrote it: the
+ *                   associated data authenticates these characters, and {@code …:05Z} and {@code …:05.000Z} (what
+ *                   JavaScript's toISOString writes) are the same instant but not the same bytes
  * @param direct     true for a private message to {@code recipients}, false for everyone
  * @param recipients everyone the sender encrypted for, ascending (authenticated: shown as "Private to ...")
  * @param nonce      96-bit AES-GCM nonce of {@code ciphertext}, base64
@@ -21,7 +23,7 @@ import java.util.Objects;
  * @param keys       per recipient id: base64(nonce || content key wrapped with the pairwise key || tag)
  */
 public record ChatEnvelope(@JsonProperty(required = true) String messageId,
-                           @JsonProperty(required = true) Instant sentAt,
+                           @JsonProperty(required = true) String sentAt,
                            @JsonProperty(value = "private", required = true) boolean direct,
                            @JsonProperty(required = true) List<Integer> recipients,
                            @JsonProperty(required = true) String nonce,
@@ -31,9 +33,15 @@ public record ChatEnvelope(@JsonProperty(required = true) String messageId,
     public ChatEnvelope {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(sentAt, "sentAt");
+        Instant.parse(sentAt); // refuses an envelope whose time is not a time, before anyone tries to decrypt it
         recipients = List.copyOf(Objects.requireNonNull(recipients, "recipients"));
         Objects.requireNonNull(nonce, "nonce");
         Objects.requireNonNull(ciphertext, "ciphertext");
         keys = Map.copyOf(Objects.requireNonNull(keys, "keys"));
+    }
+
+    /** {@link #sentAt} as a time, for showing and ordering. */
+    public Instant sentAtTime() {
+        return Instant.parse(sentAt);
     }
 }

@@ -35,6 +35,11 @@ public final class ChatKeyPair {
         }
     }
 
+    /** An existing pair, e.g. the fixed keys of the test vector in docs/security.md. */
+    static ChatKeyPair of(KeyPair keys) {
+        return new ChatKeyPair(keys);
+    }
+
     /** The public key as sent in {@code join}/{@code create_meeting} and the roster: raw 32 bytes, base64. */
     public String publicKeyBase64() {
         return Base64.getEncoder().encodeToString(rawPublic);

@@ -30,7 +30,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /**
- * The participant list in the side panel: name, "(you)", host badge, microphone and camera state,
+ * The participant list in the side panel: name (with "#id" when two people share it, see Roster.label), "(you)", host badge, microphone and camera state,
  * "disconnected" while someone's connection is being restored. The host gets a menu per participant (ask
  * to mute, remove, make host, stop their screen share) and meeting-wide actions (mute all, lock, end for all,
  * allow several sharers).
@@ -128,8 +128,9 @@ final class ParticipantList extends VBox {
             setId("participant-" + p.id());
             Label name = new Label();
             name.getStyleClass().add("participant-name");
-            name.textProperty().bind(self ? text.bind("meeting.you", p.displayName())
-                    : javafx.beans.binding.Bindings.createStringBinding(p::displayName));
+            String label = r.label(p); // "Lin #7" while someone else is called Lin too
+            name.textProperty().bind(self ? text.bind("meeting.you", label)
+                    : javafx.beans.binding.Bindings.createStringBinding(() -> label));
             name.setMinWidth(0);
             HBox row = new HBox(6, name);
             row.setMinWidth(0);
@@ -197,12 +198,12 @@ final class ParticipantList extends VBox {
             remove.setId("remove-" + p.id());
             remove.textProperty().bind(text.bind("meeting.remove"));
             remove.setOnAction(e -> Confirm.ask(ParticipantList.this, text, "meeting.removeConfirm", "meeting.remove",
-                    () -> commands.remove(p.id()), p.displayName()));
+                    () -> commands.remove(p.id()), roster.get().label(p)));
             MenuItem host = new MenuItem(null, Icons.of(MaterialDesignC.CROWN));
             host.setId("makeHost-" + p.id());
             host.textProperty().bind(text.bind("meeting.makeHost"));
             host.setOnAction(e -> Confirm.ask(ParticipantList.this, text, "meeting.makeHostConfirm", "meeting.makeHost",
-                    () -> commands.makeHost(p.id()), p.displayName()));
+                    () -> commands.makeHost(p.id()), roster.get().label(p)));
             MenuButton menu = new MenuButton(null, Icons.of(MaterialDesignD.DOTS_VERTICAL), mute, remove, host);
             if (p.sharing()) {
                 MenuItem stopShare = new MenuItem(null, Icons.of(MaterialDesignM.MONITOR_OFF));
@@ -214,7 +215,7 @@ final class ParticipantList extends VBox {
             menu.setId("hostMenu-" + p.id());
             menu.getStyleClass().addAll("flat", "host-menu", Styles.BUTTON_ICON);
             Tooltip tip = new Tooltip();
-            tip.textProperty().bind(text.bind("meeting.hostMenu", p.displayName()));
+            tip.textProperty().bind(text.bind("meeting.hostMenu", roster.get().label(p)));
             menu.setTooltip(tip);
             return menu;
         }

@@ -102,17 +102,25 @@ public final class ParticipantTile extends StackPane {
         StackPane.setMargin(stats, new Insets(6));
 
         getChildren().addAll(avatar, video, nameBar, quality, stats);
-        update(participant);
+        update(participant, participant.displayName());
     }
 
-    /** Shows the participant's current name and flags. FX thread. */
-    void update(Participant now) {
+    /** The name line as shown, for tests. */
+    String nameShown() {
+        return name.getText();
+    }
+
+    /**
+     * Shows the participant's current name and flags. {@code label} is the name as the roster shows it ("Lin #7"
+     * while two people are called Lin). FX thread.
+     */
+    void update(Participant now, String label) {
         participant = now;
         name.textProperty().unbind();
         if (self) {
-            name.textProperty().bind(text.bind("meeting.you", now.displayName()));
+            name.textProperty().bind(text.bind("meeting.you", label));
         } else {
-            name.setText(now.displayName());
+            name.setText(label);
         }
         avatar.setName(now.displayName());
         setMutedShown(now.muted());

@@ -92,10 +92,10 @@ public final class VideoGrid extends Region {
     public void setRoster(Roster roster) {
         selfId = roster.selfId();
         List<ParticipantTile> next = new ArrayList<>();
-        roster.self().ifPresent(p -> next.add(tileFor(p, true)));
+        roster.self().ifPresent(p -> next.add(tileFor(p, roster.label(p), true)));
         for (Participant p : roster.participants()) {
             if (p.id() != roster.selfId()) {
-                next.add(tileFor(p, false));
+                next.add(tileFor(p, roster.label(p), false));
             }
         }
         for (ParticipantTile gone : new ArrayList<>(order)) {
@@ -113,16 +113,15 @@ public final class VideoGrid extends Region {
         refresh();
     }
 
-    private ParticipantTile tileFor(Participant p, boolean self) {
+    private ParticipantTile tileFor(Participant p, String label, boolean self) {
         ParticipantTile tile = tiles.get(p.id());
         if (tile == null) {
             tile = new ParticipantTile(p, self, text);
             tile.statsEnabledProperty().bind(showStats);
             tiles.put(p.id(), tile);
             getChildren().addFirst(tile);
-        } else {
-            tile.update(p);
         }
+        tile.update(p, label);
         return tile;
     }
 

@@ -2,6 +2,8 @@ package dev.confab.ui.meeting;
 
 import dev.confab.meeting.OwnMediaState;
 import dev.confab.meeting.SessionState;
+import dev.confab.protocol.Participant;
+import dev.confab.protocol.Role;
 import dev.confab.ui.UiText;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
@@ -156,6 +158,28 @@ class MeetingScreenTest {
         assertThat(robot.lookup("#sidePanel").query().isVisible()).isFalse();
         robot.clickOn("#participantsButton");
         assertThat(robot.lookup("#sidePanel").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void twoPeopleCalledLinAreShownWithTheirNumbersInTheListAndOnTheTiles() {
+        Instant t = Instant.parse("2026-11-23T10:00:00Z");
+        List<Participant> people = List.of(
+                new Participant(1, "Lin", Role.PARTICIPANT, false, false, false, false, true, t),
+                new Participant(2, "Ada", Role.HOST, false, false, false, false, true, t),
+                new Participant(3, "Lin", Role.PARTICIPANT, false, false, false, false, true, t));
+        robot.interact(() -> screen.showRoster(new dev.confab.meeting.Roster("1234567890", 1, 2, false, false, people,
+                List.of())));
+
+        assertThat(text("#participant-1 .participant-name")).isEqualTo("Lin #1 (you)");
+        assertThat(text("#participant-2 .participant-name")).isEqualTo("Ada");
+        assertThat(text("#participant-3 .participant-name")).isEqualTo("Lin #3");
+        assertThat(screen.tile(3).orElseThrow().nameShown()).isEqualTo("Lin #3");
+        assertThat(screen.tile(1).orElseThrow().nameShown()).isEqualTo("Lin #1 (you)");
+
+        robot.interact(() -> screen.showRoster(new dev.confab.meeting.Roster("1234567890", 1, 2, false, false,
+                people.subList(0, 2), List.of())));
+        assertThat(text("#participant-1 .participant-name")).as("no one else is called Lin now").isEqualTo("Lin (you)");
+        assertThat(screen.tile(1).orElseThrow().nameShown()).isEqualTo("Lin (you)");
     }
 
     @Test
