@@ -14,7 +14,8 @@ import java.util.Locale;
  * general category Cc (control), Cf (format: bidi controls, zero-width characters, soft hyphen, ...), Zl, Zp
  * (line and paragraph separators), Co (private use), Cs (a lone surrogate) or Cn (unassigned); turn every run of
  * space characters (category Zs) into one ordinary space; trim; then 1 to {@value #MAX_CODE_POINTS} code points.
- * Emoji joined with U+200D (ZWJ) are refused with the rest of Cf: a rare loss for a simple, explainable rule.
+ * Two format characters are allowed where they are seen: U+200D joining two emoji into one (a family, a flag),
+ * and U+200C/U+200D between letters of a joining script (Persian and Hindi names need them).
  */
 public final class DisplayNameRule {
 
@@ -59,7 +60,7 @@ public final class DisplayNameRule {
 
     public static Result check(String raw) {
         String name = Normalizer.normalize(raw == null ? "" : raw, Normalizer.Form.NFC);
-        int hidden = name.codePoints().filter(DisplayNameRule::isHidden).findFirst().orElse(-1);
+        int hidden = firstHidden(name);
         if (hidden >= 0) {
             return new Result(null, Problem.HIDDEN_CHARACTER, hidden);
         }
@@ -71,6 +72,57 @@ public final class DisplayNameRule {
             return new Result(null, Problem.TOO_LONG, -1);
         }
         return new Result(name, null, -1);
+    }
+
+    private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
+    private static final int EMOJI_PRESENTATION = 0xFE0F;
+
+    /** The first refused character, or -1; the two joiners are allowed only where they change what is drawn. */
+    private static int firstHidden(String name) {
+        int[] cps = name.codePoints().toArray();
+        for (int i = 0; i < cps.length; i++) {
+            int cp = cps[i];
+            if (cp == ZERO_WIDTH_JOINER || cp == ZERO_WIDTH_NON_JOINER) {
+                if (!visibleJoiner(cps, i)) {
+                    return cp;
+                }
+            } else if (isHidden(cp)) {
+                return cp;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * U+200D between two emoji builds one picture (a family, a rainbow flag), and U+200C/U+200D between letters
+     * of a joining script (Arabic, Persian, the Indic scripts, ...) changes the letters' shapes: both are seen.
+     * Anywhere else (between Latin, Cyrillic, Greek or Han letters, at either end) a joiner draws nothing and
+     * only makes two names that look the same differ, so it is refused.
+     */
+    private static boolean visibleJoiner(int[] cps, int at) {
+        if (at == 0 || at == cps.length - 1) {
+            return false;
+        }
+        int before = cps[at - 1] == EMOJI_PRESENTATION && at >= 2 ? cps[at - 2] : cps[at - 1];
+        int after = cps[at + 1];
+        if (cps[at] == ZERO_WIDTH_JOINER && Character.isExtendedPictographic(before)
+                && Character.isExtendedPictographic(after)) {
+            return true;
+        }
+        return inJoiningScript(before) && inJoiningScript(after);
+    }
+
+    private static boolean inJoiningScript(int codePoint) {
+        if (!Character.isLetter(codePoint) && Character.getType(codePoint) != Character.NON_SPACING_MARK
+                && Character.getType(codePoint) != Character.COMBINING_SPACING_MARK) {
+            return false;
+        }
+        return switch (Character.UnicodeScript.of(codePoint)) {
+            case ARABIC, SYRIAC, NKO, MANDAIC, MONGOLIAN, DEVANAGARI, BENGALI, GURMUKHI, GUJARATI, ORIYA, TAMIL,
+                 TELUGU, KANNADA, MALAYALAM, SINHALA, KHMER, MYANMAR, TIBETAN -> true;
+            default -> false;
+        };
     }
 
     private static boolean isHidden(int codePoint) {

@@ -23,7 +23,11 @@ class DisplayNameRuleTest {
             "Ada\u202Egnp.exe",   // RIGHT-TO-LEFT OVERRIDE (Cf)
             "Ada\u2066x\u2069",   // bidi isolates (Cf)
             "Li\u200Bn",          // ZERO WIDTH SPACE (Cf)
-            "Li\u200Dn",          // ZERO WIDTH JOINER (Cf)
+            "Li\u200Dn",          // ZERO WIDTH JOINER between Latin letters draws nothing
+            "Li\u200Cn",          // ZERO WIDTH NON-JOINER between Latin letters draws nothing
+            "Ada\u200D",          // a joiner at the end
+            "\u200C\u0645\u0647\u0631",  // a non-joiner before a Persian name joins nothing
+            "Ada\u200D\uD83D\uDC4B",  // a joiner between a letter and an emoji
             "\uFEFFLin",          // BOM / zero-width no-break space (Cf)
             "Ad\u00ADa",          // SOFT HYPHEN (Cf)
             "Ada\u0007",          // BEL (Cc)
@@ -40,6 +44,18 @@ class DisplayNameRuleTest {
         assertThat(result.valid()).isFalse();
         assertThat(result.problem()).isEqualTo(DisplayNameRule.Problem.HIDDEN_CHARACTER);
         assertThat(result.wireReason()).startsWith("field \"displayName\"").contains(result.codePointLabel());
+    }
+
+    @Test
+    void joinersAreKeptWhereTheyChangeWhatIsDrawn() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        assertThat(DisplayNameRule.check("Ada " + family).name()).as("emoji family").isEqualTo("Ada " + family);
+        String rainbowFlag = "\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08";
+        assertThat(DisplayNameRule.check(rainbowFlag).valid()).as("emoji with a presentation selector").isTrue();
+        String mehrnaz = "\u0645\u0647\u0631\u200C\u0646\u0627\u0632";
+        assertThat(DisplayNameRule.check(mehrnaz).name()).as("Persian name with a non-joiner").isEqualTo(mehrnaz);
+        String hindi = "\u0915\u094D\u200D\u0937";
+        assertThat(DisplayNameRule.check(hindi).valid()).as("Devanagari half form").isTrue();
     }
 
     @Test
