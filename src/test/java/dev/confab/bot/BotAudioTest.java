@@ -42,10 +42,11 @@ class BotAudioTest {
         Bot b = new Bot("B", 560, dir.resolve("b.json"));
         Bot c = new Bot("C", 700, dir.resolve("c.json"));
 
-        // Stays (counted from joining) are nested, so the three overlap for about 3 s and leave C, B, A.
-        var runA = CliRun.inBackground(args(url, a, "8s", "--new"));
+        // Stays (counted from joining) are nested, so the three overlap for about 3 s and leave C, B, A; a slow
+        // join of B or C (loaded machine) still leaves them several seconds together.
+        var runA = CliRun.inBackground(args(url, a, "10s", "--new"));
         String meeting = runA.meetingId();
-        var runB = CliRun.inBackground(args(url, b, "6s", "--meeting", meeting));
+        var runB = CliRun.inBackground(args(url, b, "7s", "--meeting", meeting));
         runB.awaitOutput("Joined as participant");
         var runC = CliRun.inBackground(args(url, c, "3s", "--meeting", meeting));
         for (var run : List.of(runC, runB, runA)) {
@@ -66,6 +67,14 @@ class BotAudioTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aToneThatIsNoFrequencyIsAUsageError() throws Exception {
+        String url = servers.loopback().url().toString();
+        CliRun run = CliRun.of("bot", "--server", url, "--new", "--audio", "sine:loud", "--duration", "1s");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--audio: 'sine:loud' is not sine:HZ");
     }
 
     private static void assertHeard(JsonNode report, Bot listener, Bot speaker, int speakerId) {
