@@ -152,7 +152,11 @@ public final class AudioReceiver implements AutoCloseable {
     /** All participants' latencies together (p50/p95 over every frame heard), including those who left. */
     public LatencyRecorder combinedLatency() {
         LatencyRecorder total = new LatencyRecorder();
-        voices.values().forEach(voice -> total.addAll(voice.latency));
+        voices.forEach((id, voice) -> {
+            if (!departed.filed(id)) { // filed just now, not yet removed: counted below, once
+                total.addAll(voice.latency);
+            }
+        });
         departed.addLatencyTo(total);
         return total;
     }

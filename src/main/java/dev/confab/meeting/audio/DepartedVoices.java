@@ -37,6 +37,11 @@ final class DepartedVoices {
         latency.addAll(voice.latency);
     }
 
+    /** True once {@link #keep} has filed this participant's figures. */
+    boolean filed(int participantId) {
+        return finalStats.containsKey(participantId);
+    }
+
     /** Adds the final figures of everyone who left, next to the live ones already in {@code stats}. */
     void addStatsTo(Map<Integer, RemoteAudioStats> stats) {
         finalStats.forEach(stats::putIfAbsent);
