@@ -1,5 +1,6 @@
 package dev.confab.bot;
 
+import dev.confab.media.CaptureDevice;
 import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.media.MediaException;
 import dev.confab.meeting.MeetingSession;
@@ -15,9 +16,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The bot's audio: sends the 440 Hz test tone, a looped audio file, or nothing ({@code --audio
- * sine|FILE|none}), always receives and decodes everyone else in real time (sound discarded, no speakers
- * on a headless bot), and obeys the host's mute request.
+ * The bot's audio: sends the 440 Hz test tone (or another one, {@code sine:HZ}, so that listeners can tell
+ * bots apart), a looped audio file, or nothing ({@code --audio sine|sine:HZ|FILE|none}), always receives
+ * and decodes everyone else in real time (sound discarded, no speakers on a headless bot), and obeys the
+ * host's mute request.
  */
 final class BotAudio implements AutoCloseable {
 
@@ -33,6 +35,8 @@ final class BotAudio implements AutoCloseable {
         }
     }
 
+    private static final String SINE_PREFIX = "sine:";
+
     private final String source;
     private final AudioCall call;
     private volatile boolean mutedByHost;
@@ -42,7 +46,7 @@ final class BotAudio implements AutoCloseable {
         this.call = call;
     }
 
-    /** {@code option}: "sine", "none" or the path of an audio file. */
+    /** {@code option}: "sine", "sine:HZ", "none" or the path of an audio file. */
     static BotAudio start(MeetingSession session, String option) throws MediaException {
         return start(session, option, null);
     }
@@ -53,11 +57,22 @@ final class BotAudio implements AutoCloseable {
         AudioCall.Source source = switch (option) {
             case "sine" -> AudioCall.Source.microphone(new FfmpegCaptureFactory(), FfmpegCaptureFactory.SYNTHETIC_MICROPHONE);
             case "none" -> new AudioCall.Source.None();
+            case String tone when tone.startsWith(SINE_PREFIX) ->
+                    AudioCall.Source.microphone(new FfmpegCaptureFactory(), tone(tone));
             default -> new AudioCall.Source.File(Path.of(option));
         };
         var output = new dev.confab.meeting.audio.TappedAudioOutput(new NullAudioOutput());
         output.setTap(mixTap);
         return new BotAudio(option, AudioCall.start(session, source, output, AudioCall.Processing.NONE, false));
+    }
+
+    /** The synthetic microphone of {@code sine:HZ}; a usage error (MediaException) for a bad frequency. */
+    private static CaptureDevice tone(String option) throws MediaException {
+        try {
+            return FfmpegCaptureFactory.syntheticTone(Integer.parseInt(option.substring(SINE_PREFIX.length())));
+        } catch (IllegalArgumentException e) {
+            throw new MediaException("'" + option + "' is not sine:HZ with HZ between 20 and 20000");
+        }
     }
 
     /** Where each participant's sound is now, for lip-synced video. */

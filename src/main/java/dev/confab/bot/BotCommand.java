@@ -76,8 +76,8 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--stats-json", paramLabel = "FILE", description = "Write stats (roster seen, messages received, errors) here on exit.")
     Path statsFile;
 
-    @Option(names = "--audio", paramLabel = "sine|FILE|none", defaultValue = "none",
-            description = "Send the 440 Hz test tone, a looped audio file, or nothing; received audio is always decoded. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--audio", paramLabel = "sine|sine:HZ|FILE|none", defaultValue = "none",
+            description = "Send the 440 Hz test tone (sine:HZ another one), a looped audio file, or nothing; received audio is always decoded. Default: ${DEFAULT-VALUE}")
     String audio;
 
     @Option(names = "--trust-fingerprint", paramLabel = "HEX", description = "Trust the server certificate with this SHA-256 fingerprint.")

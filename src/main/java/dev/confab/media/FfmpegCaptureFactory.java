@@ -14,6 +14,19 @@ public final class FfmpegCaptureFactory implements CaptureFactory {
     public static final CaptureDevice SYNTHETIC_MICROPHONE = new CaptureDevice(DeviceAddress.SYNTHETIC_MICROPHONE_ID,
             "Test tone 440 Hz (synthetic, no microphone)", CaptureDevice.Kind.MICROPHONE, true);
 
+    /**
+     * A synthetic microphone playing a steady tone of {@code hz} (like {@link #SYNTHETIC_MICROPHONE}, which
+     * is 440 Hz): participants with different tones can be told apart by what a listener hears.
+     */
+    public static CaptureDevice syntheticTone(int hz) {
+        if (hz < 20 || hz > 20_000) {
+            throw new IllegalArgumentException("A tone between 20 and 20000 Hz, not " + hz);
+        }
+        return new CaptureDevice(DeviceAddress.SYNTHETIC_MICROPHONE_ID + "=frequency=" + hz + ":sample_rate="
+                + AudioFrameListener.SAMPLE_RATE + ":samples_per_frame=" + PcmChunker.CHUNK_SAMPLES,
+                "Test tone " + hz + " Hz (synthetic, no microphone)", CaptureDevice.Kind.MICROPHONE, true);
+    }
+
     @Override
     public List<CaptureDevice> cameras() {
         List<CaptureDevice> cameras = new ArrayList<>(DeviceLister.cameras());

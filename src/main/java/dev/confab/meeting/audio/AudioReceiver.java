@@ -51,6 +51,7 @@ public final class AudioReceiver implements AutoCloseable {
     private final AudioOutput output;
     private final Map<Integer, RemoteVoice> voices = new ConcurrentHashMap<>();
     private final Queue<Integer> departures = new ConcurrentLinkedQueue<>();
+    private final DepartedVoices departed = new DepartedVoices();
     private final List<ActiveSpeakerListener> speakerListeners = new CopyOnWriteArrayList<>();
     private final ActiveSpeakerDetector detector = new ActiveSpeakerDetector();
     private final AudioMixer mixer = new AudioMixer(RemoteVoice.FRAME);
@@ -71,7 +72,8 @@ public final class AudioReceiver implements AutoCloseable {
     /** Hands a received frame to its participant's jitter buffer. Network thread; returns at once. */
     public void onMedia(MediaFrame frame) {
         var header = frame.header();
-        if (header.stream() != StreamKind.AUDIO || header.codec() != MediaCodec.OPUS || !running) {
+        if (header.stream() != StreamKind.AUDIO || header.codec() != MediaCodec.OPUS || !running
+                || departed.hasLeft(header.senderId())) {
             return;
         }
         byte[] payload = new byte[frame.payload().remaining()];
@@ -83,8 +85,12 @@ public final class AudioReceiver implements AutoCloseable {
                 .offer(header.sequence(), header.captureMicros(), payload, monotonicMicros());
     }
 
-    /** Forgets a participant who left (their meter, stats and speaker state). */
+    /**
+     * A participant left: stops mixing them and forgets their meter and speaker state. Their figures stay in
+     * {@link #stats()} and {@link #combinedLatency()}, for reports written at the end of the visit.
+     */
     public void removeParticipant(int participantId) {
+        departed.leaving(participantId);
         departures.add(participantId);
     }
 
@@ -135,16 +141,23 @@ public final class AudioReceiver implements AutoCloseable {
         return output.description();
     }
 
+    /** Figures of everyone heard during this visit, by participant id: those present and those who left. */
     public Map<Integer, RemoteAudioStats> stats() {
         Map<Integer, RemoteAudioStats> result = new TreeMap<>();
         voices.forEach((id, voice) -> result.put(id, voice.stats()));
+        departed.addStatsTo(result);
         return result;
     }
 
-    /** All participants' latencies together (p50/p95 over every frame heard). */
+    /** All participants' latencies together (p50/p95 over every frame heard), including those who left. */
     public LatencyRecorder combinedLatency() {
         LatencyRecorder total = new LatencyRecorder();
-        voices.values().forEach(voice -> total.addAll(voice.latency));
+        voices.forEach((id, voice) -> {
+            if (!departed.filed(id)) { // filed just now, not yet removed: counted below, once
+                total.addAll(voice.latency);
+            }
+        });
+        departed.addLatencyTo(total);
         return total;
     }
 
@@ -226,8 +239,10 @@ public final class AudioReceiver implements AutoCloseable {
     private void forgetDepartures() {
         Integer gone;
         while ((gone = departures.poll()) != null) {
-            RemoteVoice voice = voices.remove(gone);
+            RemoteVoice voice = voices.get(gone);
             if (voice != null) {
+                departed.keep(voice); // before removing: stats() must never miss them in between
+                voices.remove(gone);
                 voice.close();
             }
             if (detector.remove(gone)) {

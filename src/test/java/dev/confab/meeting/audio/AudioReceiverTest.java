@@ -75,4 +75,31 @@ class AudioReceiverTest {
             network.shutdownNow();
         }
     }
+
+    @Test
+    void someoneWhoLeftIsNoLongerPlayedButStillCountsInTheFigures() throws Exception {
+        List<byte[]> tone = tonePackets(40);
+        try (AudioReceiver receiver = new AudioReceiver(new NullAudioOutput())) {
+            for (int sequence = 0; sequence < 20; sequence++) {
+                receiver.onMedia(frame(7, MediaCodec.OPUS, sequence, tone.get(sequence)));
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000); // paced like a network
+            }
+            await().atMost(ofSeconds(10)).until(() -> receiver.stats().get(7).played() >= 15);
+
+            receiver.removeParticipant(7);
+            for (int sequence = 20; sequence < 40; sequence++) { // still in flight when they left
+                receiver.onMedia(frame(7, MediaCodec.OPUS, sequence, tone.get(sequence)));
+            }
+            // Their meter is gone once the mixer let them go: the same silent one as for a stranger.
+            await().atMost(ofSeconds(5)).until(() -> receiver.level(7) == receiver.level(12_345));
+
+            RemoteAudioStats kept = receiver.stats().get(7);
+            assertThat(kept).as("the figures of who left stay for the end-of-visit report").isNotNull();
+            assertThat(kept.received()).as("packets after leaving do not bring them back").isEqualTo(20);
+            assertThat(kept.played()).isGreaterThanOrEqualTo(15);
+            assertThat(kept.dominantHz()).isBetween(435.0, 445.0);
+            assertThat(receiver.combinedLatency().count()).as("their latencies still count").isEqualTo(kept.played());
+            assertThat(receiver.isSpeaking(7)).isFalse();
+        }
+    }
 }
