@@ -30,6 +30,11 @@ public enum ErrorCode {
     MEETING_FULL,
     /** The server already holds its maximum number of meetings. */
     SERVER_FULL,
+    /**
+     * {@code create_meeting} from an address that already has its maximum of live meetings on this server, or
+     * that created too many in the last hour ({@code retryAfterSeconds} then says when it may create again).
+     */
+    TOO_MANY_MEETINGS,
     /** The meeting has a passcode and the join carried none. */
     PASSCODE_REQUIRED,
     WRONG_PASSCODE,

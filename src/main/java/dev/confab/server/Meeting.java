@@ -23,6 +23,8 @@ final class Meeting {
     final String id;
     final PasscodeHash passcode;
     final Instant createdAt;
+    /** Where the creating connection came from, for the per-address meeting quota. */
+    final String creatorAddress;
     private final Map<Integer, Member> members = new LinkedHashMap<>();
     private volatile List<Member> snapshot = List.of();
     private boolean locked;
@@ -35,10 +37,11 @@ final class Meeting {
     /** Guarded by this meeting's lock. */
     RecordingPolicy recordingPolicy = RecordingPolicy.HOST_ONLY;
 
-    Meeting(String id, PasscodeHash passcode, Instant createdAt) {
+    Meeting(String id, PasscodeHash passcode, Instant createdAt, String creatorAddress) {
         this.id = id;
         this.passcode = passcode;
         this.createdAt = createdAt;
+        this.creatorAddress = creatorAddress;
     }
 
     /** Adds a member; the first member of an empty meeting becomes host. */
@@ -70,6 +73,16 @@ final class Meeting {
     /** True when no further participant ID fits the 16-bit sender field of media frames. */
     synchronized boolean idsExhausted() {
         return nextMemberId > 0xFFFF;
+    }
+
+    /** True once anyone besides the creator has been admitted (participant IDs are never reused). */
+    synchronized boolean joinedByOthers() {
+        return nextMemberId > 2;
+    }
+
+    /** True when no member has a live connection (all left, or all waiting to resume). */
+    boolean nobodyConnected() {
+        return snapshot.stream().allMatch(m -> m.connection() == null);
     }
 
     synchronized int size() {

@@ -209,12 +209,14 @@ final class MeetingService {
         if (name == null || passcode == null || !validChatKey(connection, create.chatKey(), type)) {
             return;
         }
-        Meeting meeting = registry.create(passcode.isEmpty() ? null : PasscodeHash.of(passcode));
-        if (meeting == null) {
-            connection.sendError(ErrorCode.SERVER_FULL, "This server already hosts its maximum of "
-                    + config.maxMeetings() + " meetings", type);
+        MeetingRegistry.Creation creation = registry.create(passcode.isEmpty() ? null : PasscodeHash.of(passcode),
+                connection.remoteAddress);
+        if (creation.refusal() != null) {
+            connection.send(creation.refusal());
+            LOG.info("event=meeting_refused conn={} code={}", connection, creation.refusal().code());
             return;
         }
+        Meeting meeting = creation.meeting();
         LOG.info("event=meeting_created meeting={} conn={} passcode={}", meeting.id, connection,
                 meeting.passcode != null);
         synchronized (meeting) {
