@@ -37,8 +37,9 @@ public enum ErrorCode {
     TOO_MANY_MEETINGS,
     /** The meeting has a passcode and the join carried none. */
     PASSCODE_REQUIRED,
+    /** {@code retryAfterSeconds}, when present, says when the next try will be checked. */
     WRONG_PASSCODE,
-    /** Too many wrong passcodes from this address for this meeting; see {@code retryAfterSeconds}. */
+    /** A try before the wait that earlier wrong passcodes started is over; see {@code retryAfterSeconds}. */
     TOO_MANY_ATTEMPTS,
     /** A host action from someone who is not the host. */
     NOT_HOST,

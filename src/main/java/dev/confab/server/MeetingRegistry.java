@@ -25,6 +25,11 @@ final class MeetingRegistry {
 
     static final int CLOSE_REPLACED = 4003;
     private static final Logger LOG = LoggerFactory.getLogger("confab.server");
+    /**
+     * Wrong passcodes for one meeting from all addresses together (many addresses guessing one meeting): 20
+     * free, then at most one try every 10 s. Short enough that others still get in (docs/security.md).
+     */
+    static final GuessBackoff MEETING_WIDE_GUESSES = new GuessBackoff(20, Duration.ofSeconds(1), Duration.ofSeconds(10));
 
     private final ServerConfig config;
     private final Clock clock;
@@ -40,7 +45,9 @@ final class MeetingRegistry {
         this.config = config;
         this.clock = clock;
         this.timers = timers;
-        this.passcodeThrottle = new PasscodeThrottle(config.passcodeAttempts(), config.passcodeLockout(), clock);
+        this.passcodeThrottle = new PasscodeThrottle(
+                new GuessBackoff(config.passcodeFreeAttempts(), Duration.ofSeconds(1), config.passcodeMaxDelay()),
+                MEETING_WIDE_GUESSES, clock);
         this.creatorQuota = new CreatorQuota(config.maxMeetingsPerAddress(), config.meetingCreationsPerHour(), clock);
     }
 

@@ -265,24 +265,31 @@ final class MeetingService {
     }
 
     private boolean passcodeAccepted(ClientConnection connection, Meeting meeting, String passcode, String type) {
-        long wait = registry.passcodeThrottle().secondsUntilAllowed(connection.remoteAddress, meeting.id);
-        if (wait > 0) {
-            connection.send(new ServerMessage.ErrorMessage(ErrorCode.TOO_MANY_ATTEMPTS,
-                    "Too many wrong passcodes; try again in " + wait + " s", type, null, (int) wait));
-            return false;
-        }
         if (passcode.isEmpty()) {
             connection.sendError(ErrorCode.PASSCODE_REQUIRED, "This meeting needs a passcode", type);
             return false;
         }
+        PasscodeThrottle.Start start = registry.passcodeThrottle().begin(connection.remoteAddress, meeting.id);
+        if (start.attempt() == null) {
+            int wait = retryAfterSeconds(start.waitMillis());
+            connection.send(new ServerMessage.ErrorMessage(ErrorCode.TOO_MANY_ATTEMPTS,
+                    "Too many wrong passcodes; try again in " + wait + " s", type, null, wait));
+            return false;
+        }
         if (!meeting.passcode.matches(passcode)) {
-            registry.passcodeThrottle().recordFailure(connection.remoteAddress, meeting.id);
-            connection.sendError(ErrorCode.WRONG_PASSCODE, "The passcode is not correct", type);
+            long wait = start.attempt().waitBeforeNextTry();
+            connection.send(new ServerMessage.ErrorMessage(ErrorCode.WRONG_PASSCODE, "The passcode is not correct"
+                    + (wait > 0 ? "; the next try is possible in " + retryAfterSeconds(wait) + " s" : ""),
+                    type, null, wait > 0 ? retryAfterSeconds(wait) : null));
             LOG.info("event=wrong_passcode meeting={} conn={} remote={}", meeting.id, connection, connection.remoteAddress);
             return false;
         }
-        registry.passcodeThrottle().recordSuccess(connection.remoteAddress, meeting.id);
+        start.attempt().succeeded();
         return true;
+    }
+
+    private static int retryAfterSeconds(long millis) {
+        return (int) Math.max(1, (millis + 999) / 1000);
     }
 
     private void resume(ClientConnection connection, ClientMessage.Resume resume) {

@@ -30,8 +30,8 @@ public final class ServerConfig {
     private int messagesPerSecond = 20;
     private int messageBurst = 40;
     private int floodCloseThreshold = 100;
-    private int passcodeAttempts = 5;
-    private Duration passcodeLockout = Duration.ofSeconds(60);
+    private int passcodeFreeAttempts = 3;
+    private Duration passcodeMaxDelay = Duration.ofSeconds(60);
     private int maxBinaryFrameBytes = 1024 * 1024;
     private long mediaBytesPerSecond = 8L * 1024 * 1024;
     private int relayQueueFrames = 64;
@@ -80,8 +80,8 @@ public final class ServerConfig {
     public int messagesPerSecond() { return messagesPerSecond; }
     public int messageBurst() { return messageBurst; }
     public int floodCloseThreshold() { return floodCloseThreshold; }
-    public int passcodeAttempts() { return passcodeAttempts; }
-    public Duration passcodeLockout() { return passcodeLockout; }
+    public int passcodeFreeAttempts() { return passcodeFreeAttempts; }
+    public Duration passcodeMaxDelay() { return passcodeMaxDelay; }
     public int maxBinaryFrameBytes() { return maxBinaryFrameBytes; }
     public long mediaBytesPerSecond() { return mediaBytesPerSecond; }
     public int relayQueueFrames() { return relayQueueFrames; }
@@ -112,7 +112,11 @@ public final class ServerConfig {
     public ServerConfig messagesPerSecond(int perSecond, int burst) { messagesPerSecond = perSecond; messageBurst = burst; return this; }
     /** Rejected (over-rate) messages after which the connection is closed as a flood. */
     public ServerConfig floodCloseThreshold(int value) { floodCloseThreshold = value; return this; }
-    public ServerConfig passcodeThrottle(int attempts, Duration lockout) { passcodeAttempts = attempts; passcodeLockout = lockout; return this; }
+    /**
+     * Passcode guessing, per address and meeting: {@code freeAttempts} wrong passcodes cost nothing, then each
+     * doubles the wait before the next try, from 1 s up to {@code maxDelay} (which bounds guesses per hour).
+     */
+    public ServerConfig passcodeThrottle(int freeAttempts, Duration maxDelay) { passcodeFreeAttempts = freeAttempts; passcodeMaxDelay = maxDelay; return this; }
     public ServerConfig maxBinaryFrameBytes(int value) { maxBinaryFrameBytes = value; return this; }
     public ServerConfig mediaBytesPerSecond(long value) { mediaBytesPerSecond = value; return this; }
     /** Frames that may wait for one receiver before the relay starts dropping for it. */
