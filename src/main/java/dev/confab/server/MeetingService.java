@@ -55,7 +55,7 @@ final class MeetingService {
         this.timers = timers;
         this.registry = new MeetingRegistry(config, clock, timers);
         this.hostControls = new HostControls(registry);
-        this.relay = new MediaRelay(config);
+        this.relay = new MediaRelay(config, clock);
     }
 
     int meetingCount() {
@@ -260,6 +260,7 @@ final class MeetingService {
                 registry.admit(connection, meeting, name, join.chatKey());
                 shares.greet(connection);
                 recordings.greet(connection);
+                relay.receiverArrived(connection.member());
             }
         }
     }
@@ -299,6 +300,10 @@ final class MeetingService {
         if (registry.resume(connection, resume.resumeToken())) {
             shares.greet(connection);
             recordings.greet(connection);
+            Member member = connection.member();
+            if (member != null) {
+                relay.receiverArrived(member);
+            }
         } else {
             connection.sendError(ErrorCode.RESUME_REJECTED, "This session has expired; join the meeting again", "resume");
         }
@@ -379,8 +384,8 @@ final class MeetingService {
         if (sender == null) {
             connection.sendError(ErrorCode.UNKNOWN_PARTICIPANT, "No participant " + request.participantId(),
                     "keyframe_request");
-        } else if (sender.connection() != null) {
-            sender.connection().send(new ServerMessage.KeyframeRequested(request.stream(), member.id));
+        } else {
+            relay.keyframeRequested(member, sender, request.stream());
         }
     }
 
