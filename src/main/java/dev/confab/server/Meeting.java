@@ -31,7 +31,8 @@ final class Meeting {
     private int hostId;
     private int nextMemberId = 1;
     private boolean ended;
-    ScheduledFuture<?> emptyTimer;
+    /** Removes the meeting when it stays empty, or abandoned by its only member; guarded by this meeting's lock. */
+    ScheduledFuture<?> removalTimer;
     /** Guarded by this meeting's lock; false: one sharer at a time. */
     boolean allowMultipleSharers;
     /** Guarded by this meeting's lock. */

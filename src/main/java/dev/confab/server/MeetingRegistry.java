@@ -269,7 +269,7 @@ final class MeetingRegistry {
     /** Runs {@code removal} under the meeting's lock after {@code delay}, unless someone comes back first. */
     private void scheduleRemoval(Meeting meeting, Duration delay, Runnable removal) {
         cancelRemoval(meeting);
-        meeting.emptyTimer = timers.schedule(() -> {
+        meeting.removalTimer = timers.schedule(() -> {
             synchronized (meeting) {
                 if (!meeting.ended()) {
                     removal.run();
@@ -280,9 +280,9 @@ final class MeetingRegistry {
 
     /** Caller holds the meeting's lock. */
     private static void cancelRemoval(Meeting meeting) {
-        if (meeting.emptyTimer != null) {
-            meeting.emptyTimer.cancel(false);
-            meeting.emptyTimer = null;
+        if (meeting.removalTimer != null) {
+            meeting.removalTimer.cancel(false);
+            meeting.removalTimer = null;
         }
     }
 
