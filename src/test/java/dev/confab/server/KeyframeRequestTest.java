@@ -126,4 +126,28 @@ class KeyframeRequestTest {
         assertThat(first.keyframe()).isTrue();
         assertThat(nextFrame(bob).sequence()).isEqualTo(5);
     }
+
+    @Test
+    void aResumedReceiverStartsAgainAtAKeyframe() throws Exception {
+        startServer();
+        TestClient ada = TestClient.greeted(server.url());
+        String id = ada.create("Ada", null).meetingId();
+        TestClient bob = TestClient.greeted(server.url());
+        String token = bob.join(id, "Bob", null).resumeToken();
+        bob.send(new ClientMessage.Ping(0L));
+        bob.next(ServerMessage.Pong.class);
+        ada.send(camera(0, true));
+        assertThat(nextFrame(bob).sequence()).isZero();
+
+        bob.closeBlocking(); // connection lost; Bob resumes on a new one, which has seen no keyframe yet
+        clock.advance(Duration.ofMillis(KeyframeGate.WINDOW_MILLIS));
+        TestClient bobAgain = TestClient.greeted(server.url());
+        bobAgain.send(new ClientMessage.Resume(token));
+        assertThat(bobAgain.next(ServerMessage.Joined.class).resumed()).isTrue();
+        assertThat(ada.next(ServerMessage.KeyframeRequested.class).requestedBy()).isZero();
+
+        ada.send(camera(1, false));
+        ada.send(camera(2, true));
+        assertThat(nextFrame(bobAgain).sequence()).isEqualTo(2);
+    }
 }
