@@ -30,10 +30,16 @@ public enum ErrorCode {
     MEETING_FULL,
     /** The server already holds its maximum number of meetings. */
     SERVER_FULL,
+    /**
+     * {@code create_meeting} from an address that already has its maximum of live meetings on this server, or
+     * that created too many in the last hour ({@code retryAfterSeconds} then says when it may create again).
+     */
+    TOO_MANY_MEETINGS,
     /** The meeting has a passcode and the join carried none. */
     PASSCODE_REQUIRED,
+    /** {@code retryAfterSeconds}, when present, says when the next try will be checked. */
     WRONG_PASSCODE,
-    /** Too many wrong passcodes from this address for this meeting; see {@code retryAfterSeconds}. */
+    /** A try before the wait that earlier wrong passcodes started is over; see {@code retryAfterSeconds}. */
     TOO_MANY_ATTEMPTS,
     /** A host action from someone who is not the host. */
     NOT_HOST,

@@ -137,7 +137,8 @@ public sealed interface ServerMessage {
 
     /**
      * The request could not be served. {@code requestType} echoes the offending message's type when known;
-     * {@code supportedVersions} accompanies UNSUPPORTED_VERSION; {@code retryAfterSeconds} TOO_MANY_ATTEMPTS.
+     * {@code supportedVersions} accompanies UNSUPPORTED_VERSION; {@code retryAfterSeconds}, when present, says
+     * when a retry can succeed (TOO_MANY_ATTEMPTS, WRONG_PASSCODE, TOO_MANY_MEETINGS).
      */
     record ErrorMessage(@JsonProperty(required = true) ErrorCode code,
                         @JsonProperty(required = true) String message,

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Server-side state of one WebSocket connection. Its messages are handled one at a time, in order. */
 final class ClientConnection {
 
-    /** A sender's stream as one receiver sees it, for "drop until next keyframe". */
+    /** A sender's stream as one receiver sees it, for "nothing but a keyframe until the stream has started". */
     record StreamKey(int senderId, StreamKind stream) {
     }
 
@@ -32,7 +32,11 @@ final class ClientConnection {
     final String remoteAddress;
     final TokenBucket messageRate;
     final TokenBucket mediaRate;
-    final Set<StreamKey> awaitingKeyframe = ConcurrentHashMap.newKeySet();
+    /**
+     * Streams this receiver can decode: it got a keyframe and nothing was dropped for it since. Others get only
+     * keyframes. Sender IDs are not reused within a meeting, so stale keys of departed senders stay harmless.
+     */
+    final Set<StreamKey> startedStreams = ConcurrentHashMap.newKeySet();
     final AtomicInteger rejectedMessages = new AtomicInteger();
     final TokenBucket chatRate = new TokenBucket(CHAT_MESSAGES_PER_SECOND, CHAT_BURST);
 

@@ -6,19 +6,66 @@ import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
 
 import java.nio.ByteBuffer;
+import java.time.Clock;
 
 /**
- * Forwards media frames to the other members of the sender's meeting. Each receiver has a bounded queue
- * (frames waiting for its socket); when it is full the frame is dropped for that receiver only, that
- * receiver then skips the stream until its next keyframe, and the sender is asked for a keyframe and told
- * about the congestion. A slow receiver therefore never slows the sender or anyone else.
+ * Forwards media frames to the other members of the sender's meeting. A receiver gets a video stream from a
+ * keyframe on (it could not decode the deltas before one), and the sender is asked for that keyframe. Each
+ * receiver has a bounded queue (frames waiting for its socket); when it is full the frame is dropped for that
+ * receiver only, that receiver then skips the stream until its next keyframe, and the sender is asked for a
+ * keyframe and told about the congestion. A slow receiver therefore never slows the sender or anyone else.
+ * Keyframe requests, the receivers' and the relay's own, reach the sender through its {@link KeyframeGate}.
  */
 final class MediaRelay {
 
-    private final ServerConfig config;
+    /** A sender counts as active for a newcomer when it sent a frame of the stream this recently. */
+    private static final long ACTIVE_SENDER_MILLIS = 3000;
+    private static final StreamKind[] VIDEO = {StreamKind.CAMERA, StreamKind.SCREEN};
 
-    MediaRelay(ServerConfig config) {
+    private enum Admission { QUEUED, DROPPED, NOT_STARTED }
+
+    private final ServerConfig config;
+    private final Clock clock;
+
+    MediaRelay(ServerConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * A participant asks {@code target} for a keyframe: passed on unless one was passed on for that stream
+     * within the last second (then merged; no error, as a merged request is served by the coming keyframe).
+     * Audio requests are dropped: every audio frame decodes on its own.
+     */
+    void keyframeRequested(Member requester, Member target, StreamKind stream) {
+        if (stream != StreamKind.AUDIO) {
+            askForKeyframe(target, stream, requester.id);
+        }
+    }
+
+    /**
+     * {@code receiver} joined or resumed: it can decode nobody's video until a keyframe, so each active video
+     * sender is asked for one now rather than at its next periodic keyframe.
+     */
+    void receiverArrived(Member receiver) {
+        long activeSince = clock.millis() - ACTIVE_SENDER_MILLIS;
+        for (Member sender : receiver.meeting.members()) {
+            if (sender == receiver || sender.connection() == null) {
+                continue;
+            }
+            for (StreamKind stream : VIDEO) {
+                if (sender.keyframeGate(stream).sentSince(activeSince)) {
+                    askForKeyframe(sender, stream, 0);
+                }
+            }
+        }
+    }
+
+    private void askForKeyframe(Member sender, StreamKind stream, int requesterId) {
+        ClientConnection connection = sender.connection();
+        if (connection != null && sender.keyframeGate(stream).request(requesterId, clock.millis())) {
+            connection.send(new ServerMessage.KeyframeRequested(stream, requesterId));
+        }
     }
 
     void relay(ClientConnection from, ByteBuffer frame) {
@@ -44,44 +91,55 @@ final class MediaRelay {
         byte[] bytes = stampSender(frame, sender.id);
         SenderStreamStats stats = sender.stream(header.stream());
         stats.countSent(bytes.length);
+        // Every audio frame decodes on its own, whatever its flag says.
+        boolean startsStream = header.keyframe() || header.stream() == StreamKind.AUDIO;
+        if (header.stream() != StreamKind.AUDIO) {
+            int mergedRequester = sender.keyframeGate(header.stream()).frameSent(header.keyframe(), clock.millis());
+            if (mergedRequester >= 0) {
+                from.send(new ServerMessage.KeyframeRequested(header.stream(), mergedRequester));
+            }
+        }
         var key = new ClientConnection.StreamKey(sender.id, header.stream());
         boolean dropped = false;
+        boolean someoneWaits = false;
         for (Member receiver : sender.meeting.members()) {
             ClientConnection to = receiver.connection();
             if (receiver == sender || to == null) {
                 continue;
             }
-            if (!admit(to, key, header.keyframe())) {
-                stats.countDropped(receiver.id);
-                dropped = true;
-                continue;
+            switch (admit(to, key, startsStream)) {
+                case QUEUED -> to.sendBinary(ByteBuffer.wrap(bytes));
+                case DROPPED -> {
+                    stats.countDropped(receiver.id);
+                    dropped = true;
+                }
+                case NOT_STARTED -> someoneWaits = true;
             }
-            to.sendBinary(ByteBuffer.wrap(bytes));
+        }
+        if ((dropped || someoneWaits) && header.stream() != StreamKind.AUDIO) {
+            askForKeyframe(sender, header.stream(), 0);
         }
         if (dropped) {
             tellSender(from, header.stream(), stats);
         }
     }
 
-    /** Whether the frame may go into the receiver's queue now. */
-    private boolean admit(ClientConnection receiver, ClientConnection.StreamKey key, boolean keyframe) {
-        if (receiver.awaitingKeyframe.contains(key)) {
-            if (!keyframe) {
-                return false;
-            }
-            receiver.awaitingKeyframe.remove(key);
+    /** Whether the frame goes into the receiver's queue now, and if not, why. */
+    private Admission admit(ClientConnection receiver, ClientConnection.StreamKey key, boolean startsStream) {
+        if (!startsStream && !receiver.startedStreams.contains(key)) {
+            return Admission.NOT_STARTED;
         }
         if (receiver.pendingFrames() >= config.relayQueueFrames()) {
-            receiver.awaitingKeyframe.add(key);
-            return false;
+            receiver.startedStreams.remove(key);
+            return Admission.DROPPED;
         }
-        return true;
+        if (startsStream) {
+            receiver.startedStreams.add(key);
+        }
+        return Admission.QUEUED;
     }
 
     private static void tellSender(ClientConnection sender, StreamKind stream, SenderStreamStats stats) {
-        if (stream != StreamKind.AUDIO && stats.keyframeRequestDue()) {
-            sender.send(new ServerMessage.KeyframeRequested(stream, 0));
-        }
         SenderStreamStats.RateHintData hint = stats.takeRateHintIfDue();
         if (hint != null) {
             sender.send(new ServerMessage.RateHint(stream, hint.droppedFrames(), hint.congestedReceivers(),

@@ -23,22 +23,26 @@ final class Meeting {
     final String id;
     final PasscodeHash passcode;
     final Instant createdAt;
+    /** Where the creating connection came from, for the per-address meeting quota. */
+    final String creatorAddress;
     private final Map<Integer, Member> members = new LinkedHashMap<>();
     private volatile List<Member> snapshot = List.of();
     private boolean locked;
     private int hostId;
     private int nextMemberId = 1;
     private boolean ended;
-    ScheduledFuture<?> emptyTimer;
+    /** Removes the meeting when it stays empty, or abandoned by its only member; guarded by this meeting's lock. */
+    ScheduledFuture<?> removalTimer;
     /** Guarded by this meeting's lock; false: one sharer at a time. */
     boolean allowMultipleSharers;
     /** Guarded by this meeting's lock. */
     RecordingPolicy recordingPolicy = RecordingPolicy.HOST_ONLY;
 
-    Meeting(String id, PasscodeHash passcode, Instant createdAt) {
+    Meeting(String id, PasscodeHash passcode, Instant createdAt, String creatorAddress) {
         this.id = id;
         this.passcode = passcode;
         this.createdAt = createdAt;
+        this.creatorAddress = creatorAddress;
     }
 
     /** Adds a member; the first member of an empty meeting becomes host. */
@@ -70,6 +74,16 @@ final class Meeting {
     /** True when no further participant ID fits the 16-bit sender field of media frames. */
     synchronized boolean idsExhausted() {
         return nextMemberId > 0xFFFF;
+    }
+
+    /** True once anyone besides the creator has been admitted (participant IDs are never reused). */
+    synchronized boolean joinedByOthers() {
+        return nextMemberId > 2;
+    }
+
+    /** True when no member has a live connection (all left, or all waiting to resume). */
+    boolean nobodyConnected() {
+        return snapshot.stream().allMatch(m -> m.connection() == null);
     }
 
     synchronized int size() {

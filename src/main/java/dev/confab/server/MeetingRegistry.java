@@ -1,5 +1,6 @@
 package dev.confab.server;
 
+import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.LeaveReason;
 import dev.confab.protocol.ServerMessage;
 import org.slf4j.Logger;
@@ -7,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +25,11 @@ final class MeetingRegistry {
 
     static final int CLOSE_REPLACED = 4003;
     private static final Logger LOG = LoggerFactory.getLogger("confab.server");
+    /**
+     * Wrong passcodes for one meeting from all addresses together (many addresses guessing one meeting): 20
+     * free, then at most one try every 10 s. Short enough that others still get in (docs/security.md).
+     */
+    static final GuessBackoff MEETING_WIDE_GUESSES = new GuessBackoff(20, Duration.ofSeconds(1), Duration.ofSeconds(10));
 
     private final ServerConfig config;
     private final Clock clock;
@@ -30,6 +37,7 @@ final class MeetingRegistry {
     private final ConcurrentMap<String, Meeting> meetings = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Member> membersByResumeToken = new ConcurrentHashMap<>();
     private final PasscodeThrottle passcodeThrottle;
+    private final CreatorQuota creatorQuota;
     private final SecureRandom random = new SecureRandom();
     private final Object creationLock = new Object();
 
@@ -37,7 +45,10 @@ final class MeetingRegistry {
         this.config = config;
         this.clock = clock;
         this.timers = timers;
-        this.passcodeThrottle = new PasscodeThrottle(config.passcodeAttempts(), config.passcodeLockout(), clock);
+        this.passcodeThrottle = new PasscodeThrottle(
+                new GuessBackoff(config.passcodeFreeAttempts(), Duration.ofSeconds(1), config.passcodeMaxDelay()),
+                MEETING_WIDE_GUESSES, clock);
+        this.creatorQuota = new CreatorQuota(config.maxMeetingsPerAddress(), config.meetingCreationsPerHour(), clock);
     }
 
     int meetingCount() {
@@ -54,28 +65,42 @@ final class MeetingRegistry {
         return meeting == null || meeting.ended() ? null : meeting;
     }
 
-    /** A new meeting with a fresh 10-digit ID, or null when the server holds its maximum of meetings. */
-    Meeting create(PasscodeHash passcode) {
+    /** A new meeting, or why {@code create_meeting} from {@code creatorAddress} is refused. */
+    record Creation(Meeting meeting, ServerMessage.ErrorMessage refusal) {
+    }
+
+    /**
+     * A new meeting with a fresh 10-digit ID, unless the server holds its maximum of meetings or the creator's
+     * address has used up its quota (checked in that order, so a full server says SERVER_FULL to everyone).
+     */
+    Creation create(PasscodeHash passcode, String creatorAddress) {
         synchronized (creationLock) {
             if (meetings.size() >= config.maxMeetings()) {
-                return null;
+                return refused(ErrorCode.SERVER_FULL, "This server already hosts its maximum of "
+                        + config.maxMeetings() + " meetings", null);
+            }
+            CreatorQuota.Refusal overQuota = creatorQuota.tryCreate(creatorAddress);
+            if (overQuota != null) {
+                return refused(ErrorCode.TOO_MANY_MEETINGS, overQuota.message(), overQuota.retryAfterSeconds());
             }
             String id;
             do {
                 id = Long.toString(1_000_000_000L + random.nextLong(9_000_000_000L));
             } while (meetings.containsKey(id));
-            Meeting meeting = new Meeting(id, passcode, clock.instant());
+            Meeting meeting = new Meeting(id, passcode, clock.instant(), creatorAddress);
             meetings.put(id, meeting);
-            return meeting;
+            return new Creation(meeting, null);
         }
+    }
+
+    private static Creation refused(ErrorCode code, String message, Integer retryAfterSeconds) {
+        return new Creation(null, new ServerMessage.ErrorMessage(code, message, "create_meeting", null,
+                retryAfterSeconds));
     }
 
     /** Adds the connection to the meeting as a new participant. Caller holds the meeting's lock. */
     void admit(ClientConnection connection, Meeting meeting, String displayName, String chatKey) {
-        if (meeting.emptyTimer != null) {
-            meeting.emptyTimer.cancel(false);
-            meeting.emptyTimer = null;
-        }
+        cancelRemoval(meeting);
         Member member = meeting.add(displayName, chatKey, newResumeToken(), clock.instant());
         member.connection(connection);
         connection.member(member);
@@ -101,6 +126,7 @@ final class MeetingRegistry {
                 member.resumeExpiry.cancel(false);
                 member.resumeExpiry = null;
             }
+            cancelRemoval(meeting);
             ClientConnection previous = member.connection();
             member.connection(connection);
             connection.member(member);
@@ -131,6 +157,14 @@ final class MeetingRegistry {
             meeting.broadcast(new ServerMessage.ParticipantUpdated(member.view()), member);
             member.resumeExpiry = timers.schedule(() -> expireIfStillAway(member),
                     config.resumeGrace().toMillis(), TimeUnit.MILLISECONDS);
+            if (!meeting.joinedByOthers() && unjoinedGrace().compareTo(config.resumeGrace()) < 0) {
+                // The creator alone dropped off: unless it resumes soon, this was an abandoned (or squatted) meeting.
+                scheduleRemoval(meeting, unjoinedGrace(), () -> {
+                    if (meeting.nobodyConnected()) {
+                        end(meeting, LeaveReason.DISCONNECTED);
+                    }
+                });
+            }
         }
         LOG.info("event=participant_disconnected meeting={} participant={}", meeting.id, member.id);
     }
@@ -216,20 +250,50 @@ final class MeetingRegistry {
         }
     }
 
+    /** Meetings only their creator was ever in go sooner: an abandoned meeting should not hold its slot. */
     private void scheduleRemovalIfEmpty(Meeting meeting) {
-        meeting.emptyTimer = timers.schedule(() -> {
+        var grace = meeting.joinedByOthers() ? config.emptyMeetingGrace() : unjoinedGrace();
+        scheduleRemoval(meeting, grace, () -> {
+            if (meeting.isEmpty()) {
+                removeMeeting(meeting, "empty");
+            }
+        });
+    }
+
+    /** Never longer than for a meeting others had joined, whatever the two options say. */
+    private Duration unjoinedGrace() {
+        Duration unjoined = config.unjoinedMeetingGrace();
+        return unjoined.compareTo(config.emptyMeetingGrace()) < 0 ? unjoined : config.emptyMeetingGrace();
+    }
+
+    /** Runs {@code removal} under the meeting's lock after {@code delay}, unless someone comes back first. */
+    private void scheduleRemoval(Meeting meeting, Duration delay, Runnable removal) {
+        cancelRemoval(meeting);
+        meeting.removalTimer = timers.schedule(() -> {
             synchronized (meeting) {
-                if (meeting.isEmpty() && !meeting.ended()) {
-                    removeMeeting(meeting, "empty");
+                if (!meeting.ended()) {
+                    removal.run();
                 }
             }
-        }, config.emptyMeetingGrace().toMillis(), TimeUnit.MILLISECONDS);
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Caller holds the meeting's lock. */
+    private static void cancelRemoval(Meeting meeting) {
+        if (meeting.removalTimer != null) {
+            meeting.removalTimer.cancel(false);
+            meeting.removalTimer = null;
+        }
     }
 
     private void removeMeeting(Meeting meeting, String why) {
+        if (meeting.ended()) {
+            return; // already removed; the creator's quota must not be released twice
+        }
         meeting.markEnded();
         meetings.remove(meeting.id, meeting);
         passcodeThrottle.forgetMeeting(meeting.id);
+        creatorQuota.meetingRemoved(meeting.creatorAddress);
         LOG.info("event=meeting_removed meeting={} reason={}", meeting.id, why);
     }
 

@@ -55,7 +55,7 @@ final class MeetingService {
         this.timers = timers;
         this.registry = new MeetingRegistry(config, clock, timers);
         this.hostControls = new HostControls(registry);
-        this.relay = new MediaRelay(config);
+        this.relay = new MediaRelay(config, clock);
     }
 
     int meetingCount() {
@@ -209,12 +209,14 @@ final class MeetingService {
         if (name == null || passcode == null || !validChatKey(connection, create.chatKey(), type)) {
             return;
         }
-        Meeting meeting = registry.create(passcode.isEmpty() ? null : PasscodeHash.of(passcode));
-        if (meeting == null) {
-            connection.sendError(ErrorCode.SERVER_FULL, "This server already hosts its maximum of "
-                    + config.maxMeetings() + " meetings", type);
+        MeetingRegistry.Creation creation = registry.create(passcode.isEmpty() ? null : PasscodeHash.of(passcode),
+                connection.remoteAddress);
+        if (creation.refusal() != null) {
+            connection.send(creation.refusal());
+            LOG.info("event=meeting_refused conn={} code={}", connection, creation.refusal().code());
             return;
         }
+        Meeting meeting = creation.meeting();
         LOG.info("event=meeting_created meeting={} conn={} passcode={}", meeting.id, connection,
                 meeting.passcode != null);
         synchronized (meeting) {
@@ -258,29 +260,37 @@ final class MeetingService {
                 registry.admit(connection, meeting, name, join.chatKey());
                 shares.greet(connection);
                 recordings.greet(connection);
+                relay.receiverArrived(connection.member());
             }
         }
     }
 
     private boolean passcodeAccepted(ClientConnection connection, Meeting meeting, String passcode, String type) {
-        long wait = registry.passcodeThrottle().secondsUntilAllowed(connection.remoteAddress, meeting.id);
-        if (wait > 0) {
-            connection.send(new ServerMessage.ErrorMessage(ErrorCode.TOO_MANY_ATTEMPTS,
-                    "Too many wrong passcodes; try again in " + wait + " s", type, null, (int) wait));
-            return false;
-        }
         if (passcode.isEmpty()) {
             connection.sendError(ErrorCode.PASSCODE_REQUIRED, "This meeting needs a passcode", type);
             return false;
         }
+        PasscodeThrottle.Start start = registry.passcodeThrottle().begin(connection.remoteAddress, meeting.id);
+        if (start.attempt() == null) {
+            int wait = retryAfterSeconds(start.waitMillis());
+            connection.send(new ServerMessage.ErrorMessage(ErrorCode.TOO_MANY_ATTEMPTS,
+                    "Too many wrong passcodes; try again in " + wait + " s", type, null, wait));
+            return false;
+        }
         if (!meeting.passcode.matches(passcode)) {
-            registry.passcodeThrottle().recordFailure(connection.remoteAddress, meeting.id);
-            connection.sendError(ErrorCode.WRONG_PASSCODE, "The passcode is not correct", type);
+            long wait = start.attempt().waitBeforeNextTry();
+            connection.send(new ServerMessage.ErrorMessage(ErrorCode.WRONG_PASSCODE, "The passcode is not correct"
+                    + (wait > 0 ? "; the next try is possible in " + retryAfterSeconds(wait) + " s" : ""),
+                    type, null, wait > 0 ? retryAfterSeconds(wait) : null));
             LOG.info("event=wrong_passcode meeting={} conn={} remote={}", meeting.id, connection, connection.remoteAddress);
             return false;
         }
-        registry.passcodeThrottle().recordSuccess(connection.remoteAddress, meeting.id);
+        start.attempt().succeeded();
         return true;
+    }
+
+    private static int retryAfterSeconds(long millis) {
+        return (int) Math.max(1, (millis + 999) / 1000);
     }
 
     private void resume(ClientConnection connection, ClientMessage.Resume resume) {
@@ -290,6 +300,10 @@ final class MeetingService {
         if (registry.resume(connection, resume.resumeToken())) {
             shares.greet(connection);
             recordings.greet(connection);
+            Member member = connection.member();
+            if (member != null) {
+                relay.receiverArrived(member);
+            }
         } else {
             connection.sendError(ErrorCode.RESUME_REJECTED, "This session has expired; join the meeting again", "resume");
         }
@@ -370,8 +384,8 @@ final class MeetingService {
         if (sender == null) {
             connection.sendError(ErrorCode.UNKNOWN_PARTICIPANT, "No participant " + request.participantId(),
                     "keyframe_request");
-        } else if (sender.connection() != null) {
-            sender.connection().send(new ServerMessage.KeyframeRequested(request.stream(), member.id));
+        } else {
+            relay.keyframeRequested(member, sender, request.stream());
         }
     }
 

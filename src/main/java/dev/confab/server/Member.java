@@ -23,6 +23,7 @@ final class Member {
     /** End-to-end chat public key the participant announced (base64), relayed untouched; may be null. */
     final String chatKey;
     private final Map<StreamKind, SenderStreamStats> streams = new EnumMap<>(StreamKind.class);
+    private final Map<StreamKind, KeyframeGate> keyframeGates = new EnumMap<>(StreamKind.class);
 
     Role role = Role.PARTICIPANT;
     boolean muted;
@@ -61,5 +62,10 @@ final class Member {
     /** Per-stream relay statistics of this member as a sender. */
     synchronized SenderStreamStats stream(StreamKind kind) {
         return streams.computeIfAbsent(kind, k -> new SenderStreamStats());
+    }
+
+    /** The keyframe requests to this member as the sender of {@code kind}. */
+    synchronized KeyframeGate keyframeGate(StreamKind kind) {
+        return keyframeGates.computeIfAbsent(kind, k -> new KeyframeGate());
     }
 }

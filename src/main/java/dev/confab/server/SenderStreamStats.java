@@ -5,18 +5,16 @@ import java.util.Set;
 
 /**
  * What the relay knows about one sender's stream: its recent bitrate, and how many of its frames were dropped
- * for slow receivers since the sender was last told. Decides when to send keyframe requests and rate hints.
+ * for slow receivers since the sender was last told. Decides when to send rate hints.
  */
 final class SenderStreamStats {
 
-    private static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 500_000_000L;
     private static final long RATE_HINT_INTERVAL_NANOS = 2_000_000_000L;
     private static final long WINDOW_NANOS = 1_000_000_000L;
 
     private long windowStart = System.nanoTime();
     private long windowBytes;
     private long lastBitsPerSecond = -1;
-    private long lastKeyframeRequest;
     private long lastRateHint;
     private int dropped;
     private final Set<Integer> congestedReceivers = new HashSet<>();
@@ -34,16 +32,6 @@ final class SenderStreamStats {
     synchronized void countDropped(int receiverId) {
         dropped++;
         congestedReceivers.add(receiverId);
-    }
-
-    /** True when a keyframe request should go to the sender now (at most twice a second). */
-    synchronized boolean keyframeRequestDue() {
-        long now = System.nanoTime();
-        if (lastKeyframeRequest != 0 && now - lastKeyframeRequest < KEYFRAME_REQUEST_INTERVAL_NANOS) {
-            return false;
-        }
-        lastKeyframeRequest = now;
-        return true;
     }
 
     /** A rate hint to send now, or null when none is due; resets the drop counters. */

@@ -51,6 +51,18 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--empty-meeting-grace", paramLabel = "DURATION", defaultValue = "2m", description = "How long an empty meeting is kept. Default: ${DEFAULT-VALUE}")
     String emptyMeetingGrace;
 
+    @Option(names = "--unjoined-meeting-grace", paramLabel = "DURATION", defaultValue = "30s",
+            description = "How long a meeting nobody but its creator was ever in is kept once nobody is connected. Default: ${DEFAULT-VALUE}")
+    String unjoinedMeetingGrace;
+
+    @Option(names = "--max-meetings-per-address", paramLabel = "N", defaultValue = "5",
+            description = "Live meetings that clients from one IP address may have created (raise it for a shared office NAT). Default: ${DEFAULT-VALUE}")
+    int maxMeetingsPerAddress;
+
+    @Option(names = "--meeting-creations-per-hour", paramLabel = "N", defaultValue = "20",
+            description = "Meetings one IP address may create in any 60 minutes. Default: ${DEFAULT-VALUE}")
+    int meetingCreationsPerHour;
+
     @Option(names = "--resume-grace", paramLabel = "DURATION", defaultValue = "60s", description = "How long a dropped participant may resume. Default: ${DEFAULT-VALUE}")
     String resumeGrace;
 
@@ -60,9 +72,11 @@ public final class ServerCommand implements Callable<Integer> {
         ServerConfig config = new ServerConfig()
                 .bindAddress(bind).port(port).plain(plain)
                 .dataDir(AppPaths.resolve(parentDataDir()).serverDir())
-                .maxParticipantsPerMeeting(maxParticipants).maxMeetings(maxMeetings);
+                .maxParticipantsPerMeeting(maxParticipants).maxMeetings(maxMeetings)
+                .maxMeetingsPerAddress(maxMeetingsPerAddress).meetingCreationsPerHour(meetingCreationsPerHour);
         try {
-            config.emptyMeetingGrace(HumanDuration.parse(emptyMeetingGrace)).resumeGrace(HumanDuration.parse(resumeGrace));
+            config.emptyMeetingGrace(HumanDuration.parse(emptyMeetingGrace)).resumeGrace(HumanDuration.parse(resumeGrace))
+                    .unjoinedMeetingGrace(HumanDuration.parse(unjoinedMeetingGrace));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

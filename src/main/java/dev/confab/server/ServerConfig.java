@@ -21,14 +21,17 @@ public final class ServerConfig {
     private int maxParticipantsPerMeeting = 100;
     private int maxMeetings = 500;
     private Duration emptyMeetingGrace = Duration.ofMinutes(2);
+    private Duration unjoinedMeetingGrace = Duration.ofSeconds(30);
+    private int maxMeetingsPerAddress = 5;
+    private int meetingCreationsPerHour = 20;
     private Duration resumeGrace = Duration.ofSeconds(60);
     private Duration helloTimeout = Duration.ofSeconds(10);
     private int keepAliveSeconds = 4;
     private int messagesPerSecond = 20;
     private int messageBurst = 40;
     private int floodCloseThreshold = 100;
-    private int passcodeAttempts = 5;
-    private Duration passcodeLockout = Duration.ofSeconds(60);
+    private int passcodeFreeAttempts = 3;
+    private Duration passcodeMaxDelay = Duration.ofSeconds(60);
     private int maxBinaryFrameBytes = 1024 * 1024;
     private long mediaBytesPerSecond = 8L * 1024 * 1024;
     private int relayQueueFrames = 64;
@@ -50,8 +53,12 @@ public final class ServerConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Port out of range: " + port);
         }
-        if (maxParticipantsPerMeeting < 1 || maxParticipantsPerMeeting > 65535 || maxMeetings < 1) {
+        if (maxParticipantsPerMeeting < 1 || maxParticipantsPerMeeting > 65535 || maxMeetings < 1
+                || maxMeetingsPerAddress < 1 || meetingCreationsPerHour < 1) {
             throw new IllegalArgumentException("Limits must be positive (at most 65535 participants per meeting)");
+        }
+        if (emptyMeetingGrace.isNegative() || unjoinedMeetingGrace.isNegative()) {
+            throw new IllegalArgumentException("Grace periods cannot be negative");
         }
     }
 
@@ -64,14 +71,17 @@ public final class ServerConfig {
     public int maxParticipantsPerMeeting() { return maxParticipantsPerMeeting; }
     public int maxMeetings() { return maxMeetings; }
     public Duration emptyMeetingGrace() { return emptyMeetingGrace; }
+    public Duration unjoinedMeetingGrace() { return unjoinedMeetingGrace; }
+    public int maxMeetingsPerAddress() { return maxMeetingsPerAddress; }
+    public int meetingCreationsPerHour() { return meetingCreationsPerHour; }
     public Duration resumeGrace() { return resumeGrace; }
     public Duration helloTimeout() { return helloTimeout; }
     public int keepAliveSeconds() { return keepAliveSeconds; }
     public int messagesPerSecond() { return messagesPerSecond; }
     public int messageBurst() { return messageBurst; }
     public int floodCloseThreshold() { return floodCloseThreshold; }
-    public int passcodeAttempts() { return passcodeAttempts; }
-    public Duration passcodeLockout() { return passcodeLockout; }
+    public int passcodeFreeAttempts() { return passcodeFreeAttempts; }
+    public Duration passcodeMaxDelay() { return passcodeMaxDelay; }
     public int maxBinaryFrameBytes() { return maxBinaryFrameBytes; }
     public long mediaBytesPerSecond() { return mediaBytesPerSecond; }
     public int relayQueueFrames() { return relayQueueFrames; }
@@ -87,13 +97,26 @@ public final class ServerConfig {
     public ServerConfig maxParticipantsPerMeeting(int value) { maxParticipantsPerMeeting = value; return this; }
     public ServerConfig maxMeetings(int value) { maxMeetings = value; return this; }
     public ServerConfig emptyMeetingGrace(Duration value) { emptyMeetingGrace = value; return this; }
+    /**
+     * How long a meeting that only its creator was ever in is kept once nobody is connected: shorter than
+     * {@link #emptyMeetingGrace}, so meetings opened and abandoned (squatting) free their slots quickly.
+     */
+    public ServerConfig unjoinedMeetingGrace(Duration value) { unjoinedMeetingGrace = value; return this; }
+    /** Live meetings that connections from one address may have created (shared NATs may need more). */
+    public ServerConfig maxMeetingsPerAddress(int value) { maxMeetingsPerAddress = value; return this; }
+    /** Meetings one address may create in any 60 minutes. */
+    public ServerConfig meetingCreationsPerHour(int value) { meetingCreationsPerHour = value; return this; }
     public ServerConfig resumeGrace(Duration value) { resumeGrace = value; return this; }
     public ServerConfig helloTimeout(Duration value) { helloTimeout = value; return this; }
     public ServerConfig keepAliveSeconds(int value) { keepAliveSeconds = value; return this; }
     public ServerConfig messagesPerSecond(int perSecond, int burst) { messagesPerSecond = perSecond; messageBurst = burst; return this; }
     /** Rejected (over-rate) messages after which the connection is closed as a flood. */
     public ServerConfig floodCloseThreshold(int value) { floodCloseThreshold = value; return this; }
-    public ServerConfig passcodeThrottle(int attempts, Duration lockout) { passcodeAttempts = attempts; passcodeLockout = lockout; return this; }
+    /**
+     * Passcode guessing, per address and meeting: {@code freeAttempts} wrong passcodes cost nothing, then each
+     * doubles the wait before the next try, from 1 s up to {@code maxDelay} (which bounds guesses per hour).
+     */
+    public ServerConfig passcodeThrottle(int freeAttempts, Duration maxDelay) { passcodeFreeAttempts = freeAttempts; passcodeMaxDelay = maxDelay; return this; }
     public ServerConfig maxBinaryFrameBytes(int value) { maxBinaryFrameBytes = value; return this; }
     public ServerConfig mediaBytesPerSecond(long value) { mediaBytesPerSecond = value; return this; }
     /** Frames that may wait for one receiver before the relay starts dropping for it. */

@@ -30,4 +30,17 @@ class ServerCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("Not a duration");
     }
+
+    @Test
+    void meetingQuotaFlagsAreValidated() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = ConfabMain.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("server", "--plain", "--bind", "127.0.0.1", "--port", "0",
+                "--max-meetings-per-address", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("must be positive");
+        assertThat(cli.execute("server", "--plain", "--bind", "127.0.0.1", "--unjoined-meeting-grace", "soon"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("Not a duration");
+    }
 }

@@ -8,6 +8,11 @@ import dev.confab.protocol.ServerMessage;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
+import javax.net.SocketFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.concurrent.BlockingQueue;
@@ -40,7 +45,50 @@ public class TestClient extends WebSocketClient {
 
     /** Connects and completes the hello/welcome handshake. */
     public static TestClient greeted(URI uri) throws InterruptedException {
-        TestClient client = connect(uri);
+        return greeted(connect(uri));
+    }
+
+    /**
+     * Like {@link #greeted(URI)}, but from another loopback address (e.g. {@code 127.0.0.2}; all of 127/8 is
+     * loopback on Linux), so the server sees a second client address.
+     */
+    public static TestClient greetedFrom(String localAddress, URI uri) throws InterruptedException {
+        TestClient client = new TestClient(uri);
+        client.setSocketFactory(new SocketFactory() {
+            @Override
+            public Socket createSocket() throws IOException {
+                Socket socket = new Socket();
+                socket.bind(new InetSocketAddress(localAddress, 0));
+                return socket;
+            }
+
+            @Override
+            public Socket createSocket(String host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(String host, int port, InetAddress local, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        if (!client.connectBlocking(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new AssertionError("Could not connect to " + uri + " from " + localAddress);
+        }
+        return greeted(client);
+    }
+
+    private static TestClient greeted(TestClient client) throws InterruptedException {
         client.send(new ClientMessage.Hello(ProtocolVersion.CURRENT, "test"));
         client.next(ServerMessage.Welcome.class);
         return client;
