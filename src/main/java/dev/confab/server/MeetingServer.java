@@ -1,9 +1,10 @@
 package dev.confab.server;
 
 import dev.confab.protocol.ProtocolCodec;
+import dev.confab.protocol.ProtocolVersion;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
-import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
@@ -16,7 +17,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -151,8 +151,7 @@ public final class MeetingServer implements AutoCloseable {
         }
 
         private static List<Draft> drafts(ServerConfig config) {
-            // The draft's buffer limit bounds any single frame; text frames are held to 64 KiB separately.
-            return List.of(new Draft_6455(Collections.emptyList(), config.maxBinaryFrameBytes()));
+            return List.of(new ServerDraft(ProtocolVersion.MAX_TEXT_FRAME_BYTES, config.maxBinaryFrameBytes()));
         }
 
         @Override
@@ -172,6 +171,15 @@ public final class MeetingServer implements AutoCloseable {
             ClientConnection connection = socket.getAttachment();
             if (connection != null) {
                 service.closed(connection, code);
+            }
+        }
+
+        @Override
+        public void onCloseInitiated(WebSocket socket, int code, String reason) {
+            // Called while the connection can still send, before the close frame: the moment to say why.
+            ClientConnection connection = socket.getAttachment();
+            if (connection != null && code == CloseFrame.TOOBIG) {
+                service.messageTooBig(connection, reason);
             }
         }
 

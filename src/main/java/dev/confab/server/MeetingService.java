@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,7 +27,6 @@ final class MeetingService {
     static final int CLOSE_HELLO_REQUIRED = 4001;
     static final int CLOSE_UNSUPPORTED_VERSION = 4002;
     static final int CLOSE_POLICY = 1008;
-    static final int CLOSE_TOO_BIG = 1009;
 
     private static final Logger LOG = LoggerFactory.getLogger("confab.server");
     private static final int MAX_NAME_LENGTH = 64;
@@ -88,14 +86,16 @@ final class MeetingService {
         }
     }
 
+    /**
+     * The transport is closing the connection with 1009 because a message went over its size limit
+     * ({@link ServerDraft}); the client is told why first.
+     */
+    void messageTooBig(ClientConnection connection, String reason) {
+        connection.sendError(ErrorCode.FRAME_TOO_LARGE, reason, null);
+        LOG.warn("event=frame_too_large conn={}", connection);
+    }
+
     void text(ClientConnection connection, String text) {
-        if (utf8Length(text) > ProtocolVersion.MAX_TEXT_FRAME_BYTES) {
-            connection.sendError(ErrorCode.FRAME_TOO_LARGE,
-                    "Text frames are limited to " + ProtocolVersion.MAX_TEXT_FRAME_BYTES + " bytes", null);
-            connection.close(CLOSE_TOO_BIG, "Text frame too large");
-            LOG.warn("event=frame_too_large conn={}", connection);
-            return;
-        }
         if (!connection.messageRate.tryTake(1)) {
             rejectFlood(connection);
             return;
@@ -427,13 +427,6 @@ final class MeetingService {
 
     private static String typeOf(ClientMessage message) {
         return ProtocolCodec.typeName(message);
-    }
-
-    private static int utf8Length(String text) {
-        if (text.length() * 3L <= ProtocolVersion.MAX_TEXT_FRAME_BYTES) {
-            return text.length(); // cannot exceed the limit; skip the exact count
-        }
-        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     static String serverVersion() {
