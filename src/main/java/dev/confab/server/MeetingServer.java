@@ -3,10 +3,12 @@ package dev.confab.server;
 import dev.confab.protocol.ProtocolCodec;
 import dev.confab.protocol.ProtocolVersion;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
+import org.java_websocket.server.DefaultWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,9 +78,10 @@ public final class MeetingServer implements AutoCloseable {
             }
         }
         transport = new Transport(new InetSocketAddress(config.bindAddress(), config.port()));
-        if (tls != null) {
-            transport.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(tls.sslContext()));
-        }
+        WebSocketServerFactory sockets = tls != null
+                ? new DefaultSSLWebSocketServerFactory(tls.sslContext())
+                : new DefaultWebSocketServerFactory();
+        transport.setWebSocketFactory(new AcceptHookFactory(sockets, transport.admission::accepted));
         transport.start();
         try {
             if (!transport.started.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -116,6 +119,11 @@ public final class MeetingServer implements AutoCloseable {
         return service.meetingCount();
     }
 
+    /** Open connections from {@code address}, counted from TCP accept (for tests). */
+    int connectionsFrom(java.net.InetAddress address) {
+        return transport.admission.openFrom(address);
+    }
+
     /** Tells every client {@code server_shutdown}, closes all connections and the port. Idempotent. */
     public synchronized void stop() {
         if (stopped || transport == null) {
@@ -141,6 +149,7 @@ public final class MeetingServer implements AutoCloseable {
 
         final CountDownLatch started = new CountDownLatch(1);
         final AtomicReference<Exception> startFailure = new AtomicReference<>();
+        final ConnectionAdmission admission = new ConnectionAdmission(config, timers);
 
         Transport(InetSocketAddress address) {
             super(address, Math.max(2, Runtime.getRuntime().availableProcessors()), drafts(config));
@@ -161,6 +170,9 @@ public final class MeetingServer implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket socket, ClientHandshake handshake) {
+            if (!admission.upgraded(socket)) {
+                return;
+            }
             ClientConnection connection = new ClientConnection(socket, codec, config);
             socket.setAttachment(connection);
             service.opened(connection);
@@ -172,6 +184,18 @@ public final class MeetingServer implements AutoCloseable {
             if (connection != null) {
                 service.closed(connection, code);
             }
+        }
+
+        @Override
+        public void onClosing(WebSocket socket, int code, String reason, boolean remote) {
+            admission.closing(socket);
+        }
+
+        @Override
+        protected boolean removeConnection(WebSocket socket) {
+            // Called for every connection that closes, upgraded or not: the one place to forget it.
+            admission.closed(socket);
+            return super.removeConnection(socket);
         }
 
         @Override

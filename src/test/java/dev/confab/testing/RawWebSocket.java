@@ -60,7 +60,15 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Opens a TCP connection without sending anything. */
     public static RawWebSocket tcp(URI url) throws IOException {
+        return tcp(url, null);
+    }
+
+    /** Opens a TCP connection from local address {@code from} (e.g. 127.0.0.2), or any when null. */
+    public static RawWebSocket tcp(URI url, java.net.InetAddress from) throws IOException {
         Socket socket = new Socket();
+        if (from != null) {
+            socket.bind(new InetSocketAddress(from, 0));
+        }
         socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), (int) TIMEOUT.toMillis());
         socket.setSoTimeout((int) TIMEOUT.toMillis());
         socket.setTcpNoDelay(true);
@@ -69,7 +77,12 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Opens a connection and completes the WebSocket upgrade. */
     public static RawWebSocket upgraded(URI url) throws IOException {
-        RawWebSocket ws = tcp(url);
+        return upgraded(url, null);
+    }
+
+    /** Opens a connection from local address {@code from} (null: any) and completes the WebSocket upgrade. */
+    public static RawWebSocket upgraded(URI url, java.net.InetAddress from) throws IOException {
+        RawWebSocket ws = tcp(url, from);
         ws.write(upgradeRequest(url).getBytes(StandardCharsets.US_ASCII));
         String status = ws.readHttpResponse();
         if (!status.startsWith("HTTP/1.1 101")) {
