@@ -59,13 +59,30 @@ final class ServerDraft extends Draft_6455 {
     @Override
     public List<Framedata> translateFrame(ByteBuffer buffer) throws InvalidDataException {
         headers.scan(buffer, ServerDraft::requireMasked);
-        return super.translateFrame(buffer);
+        try {
+            return super.translateFrame(buffer);
+        } catch (RuntimeException e) {
+            throw malformed(e);
+        }
     }
 
     @Override
     public void processFrame(WebSocketImpl connection, Framedata frame) throws InvalidDataException {
         messageSize.count(frame);
-        super.processFrame(connection, frame);
+        try {
+            super.processFrame(connection, frame);
+        } catch (RuntimeException e) {
+            throw malformed(e);
+        }
+    }
+
+    /**
+     * The library lets some frames escape as runtime exceptions (a close frame whose reason is not UTF-8 throws
+     * a NullPointerException). Its worker then only logs them and drops the rest of the read, leaving the
+     * connection open in an unknown state; as a protocol error the connection is closed instead.
+     */
+    private static InvalidDataException malformed(RuntimeException cause) {
+        return new InvalidDataException(CloseFrame.PROTOCOL_ERROR, "Malformed frame", cause);
     }
 
     private static void requireMasked(FrameHeaderScanner.FrameHeader header) throws InvalidDataException {

@@ -146,4 +146,20 @@ class TransportLimitsTest {
             assertThat(raw.awaitClose().code()).isEqualTo(1002);
         }
     }
+
+    @Test
+    void aCloseFrameWhoseReasonIsNotUtf8ClosesTheConnectionInsteadOfDerailingIt() throws Exception {
+        try (RawWebSocket raw = greetedRaw()) {
+            // Java-WebSocket throws a NullPointerException on this close frame, which used to leave the
+            // connection open with the rest of the read (here the ping) silently dropped.
+            byte[] close = WsFrames.masked(true, WsFrames.CLOSE, new byte[]{0x03, (byte) 0xE8, (byte) 0xFF});
+            byte[] ping = WsFrames.masked(true, WsFrames.PING, new byte[]{1});
+            byte[] both = java.util.Arrays.copyOf(close, close.length + ping.length);
+            System.arraycopy(ping, 0, both, close.length, ping.length);
+            raw.write(both);
+            RawWebSocket.Closed closed = raw.awaitClose();
+            assertThat(closed.code()).isEqualTo(1002);
+            assertThat(closed.reason()).isEqualTo("Malformed frame");
+        }
+    }
 }
