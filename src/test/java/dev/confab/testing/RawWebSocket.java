@@ -114,6 +114,11 @@ public final class RawWebSocket implements AutoCloseable {
         return text.substring(0, text.indexOf("\r\n"));
     }
 
+    /** How long each read may wait from now on. */
+    public void readTimeout(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+    }
+
     public void write(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
