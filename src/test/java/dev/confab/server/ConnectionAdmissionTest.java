@@ -8,10 +8,12 @@ import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +65,15 @@ class ConnectionAdmissionTest {
         for (RawWebSocket socket : silent) {
             assertThat(socket.awaitEndOfStream(PROMPTLY)).as("closed by the server").isTrue();
         }
+        await().atMost(PROMPTLY).until(() -> server.connectionsFrom(loopback) == 0);
+    }
+
+    @Test
+    void aSilentSocketOnATlsServerIsClosedAfterTheHandshakeTimeout(@TempDir Path dataDir) throws Exception {
+        start(new ServerConfig().bindAddress("127.0.0.1").port(0).dataDir(dataDir).handshakeTimeout(Duration.ofMillis(500)));
+        RawWebSocket silent = keep(RawWebSocket.tcp(server.url()));
+        // Not even a TLS ClientHello: the deadline covers TLS as well as the upgrade.
+        assertThat(silent.awaitEndOfStream(PROMPTLY)).isTrue();
         await().atMost(PROMPTLY).until(() -> server.connectionsFrom(loopback) == 0);
     }
 
