@@ -94,6 +94,18 @@ final class ConnectionAdmission {
         }
     }
 
+    /**
+     * Closes every connection that has not upgraded, when the server stops: the library's stop closes only
+     * upgraded ones, and the handshake timers stop with the server.
+     */
+    void closeNotUpgraded() {
+        for (WebSocket connection : admitted.keySet()) {
+            if (connection.getReadyState() == ReadyState.NOT_YET_CONNECTED && connection instanceof WebSocketImpl impl) {
+                impl.closeConnection(CloseFrame.NEVER_CONNECTED, "Server stopping");
+            }
+        }
+    }
+
     private void closeIfNotUpgraded(WebSocketImpl connection) {
         if (connection.getReadyState() == ReadyState.NOT_YET_CONNECTED) {
             LOG.info("event=handshake_timeout remote={}", addressOf(connection));

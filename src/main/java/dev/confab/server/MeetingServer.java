@@ -136,6 +136,7 @@ public final class MeetingServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        transport.admission.closeNotUpgraded();
         timers.shutdownNow();
         LOG.info("event=server_stopped");
     }

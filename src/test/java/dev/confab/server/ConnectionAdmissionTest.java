@@ -78,6 +78,15 @@ class ConnectionAdmissionTest {
     }
 
     @Test
+    void stoppingTheServerClosesConnectionsThatNeverUpgraded() throws Exception {
+        start(TestServers.loopback().handshakeTimeout(Duration.ofMinutes(5)));
+        RawWebSocket silent = keep(RawWebSocket.tcp(server.url()));
+        await().atMost(PROMPTLY).until(() -> server.connectionsFrom(loopback) == 1);
+        server.stop();
+        assertThat(silent.awaitEndOfStream(PROMPTLY)).isTrue();
+    }
+
+    @Test
     void aHalfSentUpgradeRequestIsClosedAfterTheHandshakeTimeout() throws Exception {
         start(TestServers.loopback().handshakeTimeout(Duration.ofMillis(500)));
         RawWebSocket slow = keep(RawWebSocket.tcp(server.url()));
