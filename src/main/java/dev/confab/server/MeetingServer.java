@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -120,7 +121,7 @@ public final class MeetingServer implements AutoCloseable {
     }
 
     /** Open connections from {@code address}, counted from TCP accept (for tests). */
-    int connectionsFrom(java.net.InetAddress address) {
+    int connectionsFrom(InetAddress address) {
         return transport.admission.openFrom(address);
     }
 
@@ -189,6 +190,7 @@ public final class MeetingServer implements AutoCloseable {
 
         @Override
         public void onClosing(WebSocket socket, int code, String reason, boolean remote) {
+            // The library never finishes closing a connection whose upgrade it refused; the admission does.
             admission.closing(socket);
         }
 

@@ -17,10 +17,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server's signaling front door, independent of the WebSocket library: handshake, frame limits, rate
- * limits, parsing and validation, then dispatch to the {@link MeetingRegistry} and {@link HostControls}.
- * Every client message gets either its documented effect or an {@code error} back to the
- * sender; nothing a client sends can disturb other meetings or participants.
+ * The server's signaling front door, independent of the WebSocket library: handshake, rate limits, parsing
+ * and validation, then dispatch to the {@link MeetingRegistry} and {@link HostControls}. (Message size limits
+ * are enforced while frames arrive, by {@link ServerDraft}.) Every client message gets either its documented
+ * effect or an {@code error} back to the sender; nothing a client sends can disturb other meetings or
+ * participants.
  */
 final class MeetingService {
 
