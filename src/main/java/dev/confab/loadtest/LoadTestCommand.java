@@ -118,10 +118,12 @@ public final class LoadTestCommand implements Callable<Integer> {
         VideoFormat format = BotOptions.parseSize(spec.commandLine(),
                 videoSize != null ? videoSize : replayMode ? "640x360" : "1280x720", fps);
         Path dataDir = Files.createTempDirectory("confab-loadtest");
-        // Everyone connects from 127.0.0.1, but only one meeting is created and nobody guesses a passcode, so the
-        // per-address limits (docs/security.md, "Limits") need no raising here; joins are not limited per address.
+        // Every participant connects from 127.0.0.1: the per-address connection limit must cover them all
+        // (plus room for reconnects), which a real server's default would not. Only one meeting is created and
+        // nobody guesses a passcode, so the per-address meeting and passcode limits need no raising.
         MeetingServer server = new MeetingServer(new ServerConfig().bindAddress("127.0.0.1").port(0).plain(plain)
-                .dataDir(dataDir).maxParticipantsPerMeeting(Math.max(participants, 2)));
+                .dataDir(dataDir).maxParticipantsPerMeeting(Math.max(participants, 2))
+                .maxConnectionsPerAddress(2 * participants + 10));
         List<LoadParticipant> everyone = new ArrayList<>();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("loadtest-replay").factory());

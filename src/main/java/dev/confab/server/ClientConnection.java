@@ -30,6 +30,8 @@ final class ClientConnection {
 
     final long id = NEXT_ID.getAndIncrement();
     final String remoteAddress;
+    /** What per-address limits count this connection under (an IPv6 /64, see {@link AddressGroup}). */
+    final String addressGroup;
     final TokenBucket messageRate;
     final TokenBucket mediaRate;
     /**
@@ -50,8 +52,9 @@ final class ClientConnection {
     ClientConnection(WebSocket socket, ProtocolCodec codec, ServerConfig config) {
         this.socket = socket;
         this.codec = codec;
-        this.remoteAddress = socket.getRemoteSocketAddress() == null ? "unknown"
-                : socket.getRemoteSocketAddress().getAddress().getHostAddress();
+        var remote = socket.getRemoteSocketAddress();
+        this.remoteAddress = remote == null ? "unknown" : remote.getAddress().getHostAddress();
+        this.addressGroup = remote == null ? "unknown" : AddressGroup.of(remote.getAddress());
         this.messageRate = new TokenBucket(config.messagesPerSecond(), config.messageBurst());
         this.mediaRate = new TokenBucket(config.mediaBytesPerSecond(), config.mediaBytesPerSecond());
     }

@@ -1,22 +1,25 @@
 package dev.confab.server;
 
 import dev.confab.protocol.ProtocolCodec;
+import dev.confab.protocol.ProtocolVersion;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
-import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
+import org.java_websocket.server.DefaultWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -76,9 +79,10 @@ public final class MeetingServer implements AutoCloseable {
             }
         }
         transport = new Transport(new InetSocketAddress(config.bindAddress(), config.port()));
-        if (tls != null) {
-            transport.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(tls.sslContext()));
-        }
+        WebSocketServerFactory sockets = tls != null
+                ? new DefaultSSLWebSocketServerFactory(tls.sslContext())
+                : new DefaultWebSocketServerFactory();
+        transport.setWebSocketFactory(new AcceptHookFactory(sockets, transport.admission::accepted));
         transport.start();
         try {
             if (!transport.started.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -116,6 +120,11 @@ public final class MeetingServer implements AutoCloseable {
         return service.meetingCount();
     }
 
+    /** Open connections from {@code address}, counted from TCP accept (for tests). */
+    int connectionsFrom(InetAddress address) {
+        return transport.admission.openFrom(address);
+    }
+
     /** Tells every client {@code server_shutdown}, closes all connections and the port. Idempotent. */
     public synchronized void stop() {
         if (stopped || transport == null) {
@@ -128,6 +137,7 @@ public final class MeetingServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        transport.admission.closeNotUpgraded();
         timers.shutdownNow();
         LOG.info("event=server_stopped");
     }
@@ -141,6 +151,7 @@ public final class MeetingServer implements AutoCloseable {
 
         final CountDownLatch started = new CountDownLatch(1);
         final AtomicReference<Exception> startFailure = new AtomicReference<>();
+        final ConnectionAdmission admission = new ConnectionAdmission(config, timers);
 
         Transport(InetSocketAddress address) {
             super(address, Math.max(2, Runtime.getRuntime().availableProcessors()), drafts(config));
@@ -151,8 +162,7 @@ public final class MeetingServer implements AutoCloseable {
         }
 
         private static List<Draft> drafts(ServerConfig config) {
-            // The draft's buffer limit bounds any single frame; text frames are held to 64 KiB separately.
-            return List.of(new Draft_6455(Collections.emptyList(), config.maxBinaryFrameBytes()));
+            return List.of(new ServerDraft(ProtocolVersion.MAX_TEXT_FRAME_BYTES, config.maxBinaryFrameBytes()));
         }
 
         @Override
@@ -162,6 +172,9 @@ public final class MeetingServer implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket socket, ClientHandshake handshake) {
+            if (!admission.upgraded(socket)) {
+                return;
+            }
             ClientConnection connection = new ClientConnection(socket, codec, config);
             socket.setAttachment(connection);
             service.opened(connection);
@@ -172,6 +185,28 @@ public final class MeetingServer implements AutoCloseable {
             ClientConnection connection = socket.getAttachment();
             if (connection != null) {
                 service.closed(connection, code);
+            }
+        }
+
+        @Override
+        public void onClosing(WebSocket socket, int code, String reason, boolean remote) {
+            // The library never finishes closing a connection whose upgrade it refused; the admission does.
+            admission.closing(socket);
+        }
+
+        @Override
+        protected boolean removeConnection(WebSocket socket) {
+            // Called for every connection that closes, upgraded or not: the one place to forget it.
+            admission.closed(socket);
+            return super.removeConnection(socket);
+        }
+
+        @Override
+        public void onCloseInitiated(WebSocket socket, int code, String reason) {
+            // Called while the connection can still send, before the close frame: the moment to say why.
+            ClientConnection connection = socket.getAttachment();
+            if (connection != null && code == CloseFrame.TOOBIG) {
+                service.messageTooBig(connection, reason);
             }
         }
 

@@ -12,24 +12,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server's signaling front door, independent of the WebSocket library: handshake, frame limits, rate
- * limits, parsing and validation, then dispatch to the {@link MeetingRegistry} and {@link HostControls}.
- * Every client message gets either its documented effect or an {@code error} back to the
- * sender; nothing a client sends can disturb other meetings or participants.
+ * The server's signaling front door, independent of the WebSocket library: handshake, rate limits, parsing
+ * and validation, then dispatch to the {@link MeetingRegistry} and {@link HostControls}. (Message size limits
+ * are enforced while frames arrive, by {@link ServerDraft}.) Every client message gets either its documented
+ * effect or an {@code error} back to the sender; nothing a client sends can disturb other meetings or
+ * participants.
  */
 final class MeetingService {
 
     static final int CLOSE_HELLO_REQUIRED = 4001;
     static final int CLOSE_UNSUPPORTED_VERSION = 4002;
     static final int CLOSE_POLICY = 1008;
-    static final int CLOSE_TOO_BIG = 1009;
 
     private static final Logger LOG = LoggerFactory.getLogger("confab.server");
     private static final int MAX_PASSCODE_LENGTH = 64;
@@ -88,14 +87,16 @@ final class MeetingService {
         }
     }
 
+    /**
+     * The transport is closing the connection with 1009 because a message went over its size limit
+     * ({@link ServerDraft}); the client is told why first.
+     */
+    void messageTooBig(ClientConnection connection, String reason) {
+        connection.sendError(ErrorCode.FRAME_TOO_LARGE, reason, null);
+        LOG.warn("event=frame_too_large conn={}", connection);
+    }
+
     void text(ClientConnection connection, String text) {
-        if (utf8Length(text) > ProtocolVersion.MAX_TEXT_FRAME_BYTES) {
-            connection.sendError(ErrorCode.FRAME_TOO_LARGE,
-                    "Text frames are limited to " + ProtocolVersion.MAX_TEXT_FRAME_BYTES + " bytes", null);
-            connection.close(CLOSE_TOO_BIG, "Text frame too large");
-            LOG.warn("event=frame_too_large conn={}", connection);
-            return;
-        }
         if (!connection.messageRate.tryTake(1)) {
             rejectFlood(connection);
             return;
@@ -210,7 +211,7 @@ final class MeetingService {
             return;
         }
         MeetingRegistry.Creation creation = registry.create(passcode.isEmpty() ? null : PasscodeHash.of(passcode),
-                connection.remoteAddress);
+                connection.addressGroup);
         if (creation.refusal() != null) {
             connection.send(creation.refusal());
             LOG.info("event=meeting_refused conn={} code={}", connection, creation.refusal().code());
@@ -270,7 +271,7 @@ final class MeetingService {
             connection.sendError(ErrorCode.PASSCODE_REQUIRED, "This meeting needs a passcode", type);
             return false;
         }
-        PasscodeThrottle.Start start = registry.passcodeThrottle().begin(connection.remoteAddress, meeting.id);
+        PasscodeThrottle.Start start = registry.passcodeThrottle().begin(connection.addressGroup, meeting.id);
         if (start.attempt() == null) {
             int wait = retryAfterSeconds(start.waitMillis());
             connection.send(new ServerMessage.ErrorMessage(ErrorCode.TOO_MANY_ATTEMPTS,
@@ -440,13 +441,6 @@ final class MeetingService {
 
     private static String typeOf(ClientMessage message) {
         return ProtocolCodec.typeName(message);
-    }
-
-    private static int utf8Length(String text) {
-        if (text.length() * 3L <= ProtocolVersion.MAX_TEXT_FRAME_BYTES) {
-            return text.length(); // cannot exceed the limit; skip the exact count
-        }
-        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     static String serverVersion() {

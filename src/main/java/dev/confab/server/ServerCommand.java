@@ -66,6 +66,14 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--resume-grace", paramLabel = "DURATION", defaultValue = "60s", description = "How long a dropped participant may resume. Default: ${DEFAULT-VALUE}")
     String resumeGrace;
 
+    @Option(names = "--handshake-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            description = "Close connections that have not completed TLS and the WebSocket upgrade in this time. Default: ${DEFAULT-VALUE}")
+    String handshakeTimeout;
+
+    @Option(names = "--max-connections-per-address", paramLabel = "N", defaultValue = "20",
+            description = "Open connections from one IP address (raise it when many users share one NAT address or proxy). Default: ${DEFAULT-VALUE}")
+    int maxConnectionsPerAddress;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,10 +81,12 @@ public final class ServerCommand implements Callable<Integer> {
                 .bindAddress(bind).port(port).plain(plain)
                 .dataDir(AppPaths.resolve(parentDataDir()).serverDir())
                 .maxParticipantsPerMeeting(maxParticipants).maxMeetings(maxMeetings)
-                .maxMeetingsPerAddress(maxMeetingsPerAddress).meetingCreationsPerHour(meetingCreationsPerHour);
+                .maxMeetingsPerAddress(maxMeetingsPerAddress).meetingCreationsPerHour(meetingCreationsPerHour)
+                .maxConnectionsPerAddress(maxConnectionsPerAddress);
         try {
             config.emptyMeetingGrace(HumanDuration.parse(emptyMeetingGrace)).resumeGrace(HumanDuration.parse(resumeGrace))
-                    .unjoinedMeetingGrace(HumanDuration.parse(unjoinedMeetingGrace));
+                    .unjoinedMeetingGrace(HumanDuration.parse(unjoinedMeetingGrace))
+                    .handshakeTimeout(HumanDuration.parse(handshakeTimeout));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

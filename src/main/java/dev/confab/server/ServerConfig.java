@@ -26,6 +26,8 @@ public final class ServerConfig {
     private int meetingCreationsPerHour = 20;
     private Duration resumeGrace = Duration.ofSeconds(60);
     private Duration helloTimeout = Duration.ofSeconds(10);
+    private Duration handshakeTimeout = Duration.ofSeconds(10);
+    private int maxConnectionsPerAddress = 20;
     private int keepAliveSeconds = 4;
     private int messagesPerSecond = 20;
     private int messageBurst = 40;
@@ -60,6 +62,12 @@ public final class ServerConfig {
         if (emptyMeetingGrace.isNegative() || unjoinedMeetingGrace.isNegative()) {
             throw new IllegalArgumentException("Grace periods cannot be negative");
         }
+        if (maxConnectionsPerAddress < 1) {
+            throw new IllegalArgumentException("Connections per address must be at least 1, not " + maxConnectionsPerAddress);
+        }
+        if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
+            throw new IllegalArgumentException("The handshake timeout must be positive, not " + handshakeTimeout);
+        }
     }
 
     public String bindAddress() { return bindAddress; }
@@ -76,6 +84,8 @@ public final class ServerConfig {
     public int meetingCreationsPerHour() { return meetingCreationsPerHour; }
     public Duration resumeGrace() { return resumeGrace; }
     public Duration helloTimeout() { return helloTimeout; }
+    public Duration handshakeTimeout() { return handshakeTimeout; }
+    public int maxConnectionsPerAddress() { return maxConnectionsPerAddress; }
     public int keepAliveSeconds() { return keepAliveSeconds; }
     public int messagesPerSecond() { return messagesPerSecond; }
     public int messageBurst() { return messageBurst; }
@@ -108,6 +118,13 @@ public final class ServerConfig {
     public ServerConfig meetingCreationsPerHour(int value) { meetingCreationsPerHour = value; return this; }
     public ServerConfig resumeGrace(Duration value) { resumeGrace = value; return this; }
     public ServerConfig helloTimeout(Duration value) { helloTimeout = value; return this; }
+    /** Time from TCP accept to a completed TLS + WebSocket upgrade; a connection still short of it is closed. */
+    public ServerConfig handshakeTimeout(Duration value) { handshakeTimeout = Objects.requireNonNull(value); return this; }
+    /**
+     * Open connections (including ones still in TLS or the upgrade) from one IP address, loopback included.
+     * Anything that runs many participants from one machine, like the load test, raises it for its own server.
+     */
+    public ServerConfig maxConnectionsPerAddress(int value) { maxConnectionsPerAddress = value; return this; }
     public ServerConfig keepAliveSeconds(int value) { keepAliveSeconds = value; return this; }
     public ServerConfig messagesPerSecond(int perSecond, int burst) { messagesPerSecond = perSecond; messageBurst = burst; return this; }
     /** Rejected (over-rate) messages after which the connection is closed as a flood. */

@@ -43,4 +43,22 @@ class ServerCommandTest {
                 .isEqualTo(2);
         assertThat(err.toString()).contains("Not a duration");
     }
+
+    @Test
+    void transportLimitFlagsAreDocumentedAndChecked() {
+        StringWriter out = new StringWriter();
+        CommandLine help = ConfabMain.commandLine();
+        help.setOut(new PrintWriter(out, true));
+        assertThat(help.execute("server", "--help")).isZero();
+        assertThat(out.toString()).contains("--handshake-timeout", "--max-connections-per-address");
+
+        StringWriter err = new StringWriter();
+        CommandLine cli = ConfabMain.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("server", "--plain", "--bind", "127.0.0.1", "--port", "0",
+                "--max-connections-per-address", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("Connections per address");
+        assertThat(cli.execute("server", "--plain", "--bind", "127.0.0.1", "--handshake-timeout", "soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("Not a duration");
+    }
 }
