@@ -93,8 +93,11 @@ public final class ProtocolCodec {
             tree = mapper.readTree(text);
         } catch (JsonProcessingException e) {
             // The parser's own wording describes its internals; the position is what a client author needs.
-            throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE,
-                    "Not valid JSON (error near character " + e.getLocation().getCharOffset() + ")", null);
+            // Some failures have no position (a nesting or number-length limit passed), so it may be absent.
+            var where = e.getLocation();
+            String position = where == null || where.getCharOffset() < 0 ? ""
+                    : " (error near character " + where.getCharOffset() + ")";
+            throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, "Not valid JSON" + position, null);
         }
         if (tree == null || !tree.isObject()) {
             throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, "A message must be a JSON object", null);

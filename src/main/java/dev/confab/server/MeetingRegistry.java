@@ -99,7 +99,7 @@ final class MeetingRegistry {
     }
 
     /** Adds the connection to the meeting as a new participant. Caller holds the meeting's lock. */
-    void admit(ClientConnection connection, Meeting meeting, String displayName, String chatKey) {
+    Member admit(ClientConnection connection, Meeting meeting, String displayName, String chatKey) {
         cancelRemoval(meeting);
         Member member = meeting.add(displayName, chatKey, newResumeToken(), clock.instant());
         member.connection(connection);
@@ -109,6 +109,7 @@ final class MeetingRegistry {
         meeting.broadcast(new ServerMessage.ParticipantJoined(member.view()), member);
         LOG.info("event=participant_joined meeting={} participant={} role={} conn={}", meeting.id, member.id,
                 member.role, connection);
+        return member;
     }
 
     /** Re-attaches a new connection to the member holding this token; false when the token is unknown or expired. */
@@ -226,12 +227,16 @@ final class MeetingRegistry {
     void shutdown(String reason) {
         var goodbye = new ServerMessage.ServerShutdown(reason);
         for (Meeting meeting : meetings.values()) {
-            for (Member member : meeting.members()) {
-                ClientConnection connection = member.connection();
-                if (connection != null) {
-                    connection.member(null);
-                    connection.send(goodbye);
-                    connection.close(1001, "Server shutting down");
+            // Under the meeting's lock, as every other change to its members: a join being admitted on a
+            // worker thread must not see its connection emptied half-way.
+            synchronized (meeting) {
+                for (Member member : meeting.members()) {
+                    ClientConnection connection = member.connection();
+                    if (connection != null) {
+                        connection.member(null);
+                        connection.send(goodbye);
+                        connection.close(1001, "Server shutting down");
+                    }
                 }
             }
         }

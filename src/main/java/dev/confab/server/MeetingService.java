@@ -104,6 +104,11 @@ final class MeetingService {
         ClientMessage message;
         try {
             message = codec.decodeClient(text);
+        } catch (RuntimeException e) {
+            // A decoder bug must still answer the sender and leave a trace here, not in the library's log.
+            LOG.error("event=internal_error conn={} type=unknown", connection, e);
+            connection.sendError(ErrorCode.INTERNAL_ERROR, "The server could not read this message", null);
+            return;
         } catch (ProtocolException e) {
             connection.sendError(e.code(), e.getMessage(), e.messageType());
             LOG.info("event=bad_message conn={} code={}", connection, e.code());
@@ -258,10 +263,10 @@ final class MeetingService {
                 connection.sendError(ErrorCode.MEETING_FULL, "The meeting is full ("
                         + config.maxParticipantsPerMeeting() + " participants)", type);
             } else {
-                registry.admit(connection, meeting, name, join.chatKey());
+                Member admitted = registry.admit(connection, meeting, name, join.chatKey());
                 shares.greet(connection);
                 recordings.greet(connection);
-                relay.receiverArrived(connection.member());
+                relay.receiverArrived(admitted);
             }
         }
     }

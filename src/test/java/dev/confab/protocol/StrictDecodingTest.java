@@ -87,4 +87,17 @@ class StrictDecodingTest {
         assertThat(codec.decodeClient("{\"type\":\"annotate\",\"shareId\":2,\"annotation\":{\"op\":\"UNDO\",\"id\":\"a\",\"width\":1}}"))
                 .isEqualTo(new ClientMessage.Annotate(2, new Annotation(Annotation.Op.UNDO, "a", null, null, 1.0, null, null)));
     }
+
+    @Test
+    void jsonPastTheParsersLimitsIsMalformedWithAPlainReason() {
+        String deep = "{\"type\":\"hello\",\"x\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+        String longNumber = "{\"type\":\"hello\",\"version\":" + "9".repeat(5_000) + "}";
+        for (String hostile : new String[]{deep, longNumber}) {
+            assertThatThrownBy(() -> codec.decodeClient(hostile))
+                    .isInstanceOfSatisfying(ProtocolException.class, e -> {
+                        assertThat(e.code()).isIn(ErrorCode.MALFORMED_MESSAGE, ErrorCode.INVALID_MESSAGE);
+                        assertThat(e.getMessage()).doesNotContain("jackson", "Exception", "StreamConstraints");
+                    });
+        }
+    }
 }

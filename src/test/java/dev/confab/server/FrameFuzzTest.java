@@ -62,6 +62,14 @@ class FrameFuzzTest {
      */
     private final ListAppender<ILoggingEvent> escapedFromDecoder = new ListAppender<>();
     private final Logger libraryServerLog = (Logger) LoggerFactory.getLogger(WebSocketServer.class);
+    /**
+     * The library's frame processing catches what our message handlers throw and only logs it ("Runtime
+     * exception during onWebsocketMessage"), and the server logs what its dispatcher catches as
+     * event=internal_error: either means a hostile message found a bug and its sender got no proper answer.
+     */
+    private final ListAppender<ILoggingEvent> handlerFailures = new ListAppender<>();
+    private final Logger libraryDraftLog = (Logger) LoggerFactory.getLogger(org.java_websocket.drafts.Draft_6455.class);
+    private final Logger serverLog = (Logger) LoggerFactory.getLogger("confab.server");
     private MeetingServer server;
     private TestClient host;
     private String meetingId;
@@ -70,11 +78,26 @@ class FrameFuzzTest {
     void watchTheDecoder() {
         escapedFromDecoder.start();
         libraryServerLog.addAppender(escapedFromDecoder);
+        handlerFailures.start();
+        libraryDraftLog.addAppender(handlerFailures);
+        serverLog.addAppender(handlerFailures);
+    }
+
+    private List<String> handlerFailures() {
+        return handlerFailures.list.stream()
+                .filter(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR)
+                .filter(e -> e.getFormattedMessage().startsWith("Runtime exception")
+                        || e.getFormattedMessage().contains("event=internal_error"))
+                .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? ""
+                        : ": " + e.getThrowableProxy().getClassName() + " " + e.getThrowableProxy().getMessage()))
+                .toList();
     }
 
     @AfterEach
     void stop() {
         libraryServerLog.detachAppender(escapedFromDecoder);
+        libraryDraftLog.detachAppender(handlerFailures);
+        serverLog.detachAppender(handlerFailures);
         if (server != null) {
             server.stop();
         }
@@ -106,6 +129,7 @@ class FrameFuzzTest {
         }
         System.out.println("FrameFuzzTest ran " + casesRun + " cases");
         assertThat(escapedFromDecoder.list).as("exceptions that escaped the frame decoder").isEmpty();
+        assertThat(handlerFailures()).as("exceptions thrown while handling a hostile message").isEmpty();
 
         meetingStillWorks("after fuzzing");
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
