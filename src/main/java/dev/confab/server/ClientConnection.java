@@ -27,6 +27,10 @@ final class ClientConnection {
     /** Chat is for people: 2 messages a second with bursts of 6 is plenty; more is a flood (docs/protocol.md). */
     static final int CHAT_MESSAGES_PER_SECOND = 2;
     static final int CHAT_BURST = 6;
+    /** Policy violation: the client stopped reading what it is sent. */
+    static final int CLOSE_NOT_READING = 1008;
+    /** Below this many queued frames the backlog cannot be large, so its bytes are not counted. */
+    private static final int MIN_FRAMES_FOR_BACKLOG_CHECK = 16;
 
     final long id = NEXT_ID.getAndIncrement();
     final String remoteAddress;
@@ -48,6 +52,8 @@ final class ClientConnection {
     private volatile Member member;
     private volatile ScheduledFuture<?> helloTimer;
     private volatile long lastThrottledError;
+    private volatile boolean closedForNotReading;
+    private final long maxUnreadBytes;
 
     ClientConnection(WebSocket socket, ProtocolCodec codec, ServerConfig config) {
         this.socket = socket;
@@ -57,9 +63,13 @@ final class ClientConnection {
         this.addressGroup = remote == null ? "unknown" : AddressGroup.of(remote.getAddress());
         this.messageRate = new TokenBucket(config.messagesPerSecond(), config.messageBurst());
         this.mediaRate = new TokenBucket(config.mediaBytesPerSecond(), config.mediaBytesPerSecond());
+        this.maxUnreadBytes = config.maxUnreadBytes();
     }
 
     void send(ServerMessage message) {
+        if (stoppedReading()) {
+            return;
+        }
         try {
             socket.send(codec.encode(message));
         } catch (WebsocketNotConnectedException e) {
@@ -91,6 +101,35 @@ final class ClientConnection {
     /** Frames queued for this connection but not yet written to its socket: the relay's back-pressure signal. */
     int pendingFrames() {
         return socket instanceof WebSocketImpl impl ? impl.outQueue.size() : 0;
+    }
+
+    /** Bytes queued for this connection but not yet written to its socket (media drops bound it for media). */
+    long pendingBytes() {
+        if (!(socket instanceof WebSocketImpl impl) || impl.outQueue.isEmpty()) {
+            return 0;
+        }
+        long bytes = 0;
+        for (ByteBuffer queued : impl.outQueue) {
+            bytes += queued.remaining();
+        }
+        return bytes;
+    }
+
+    /**
+     * Messages cannot be dropped like media (they carry the meeting's state), so a client that lets more than
+     * {@link ServerConfig#maxUnreadBytes()} pile up has stopped reading: it is closed (1008) rather than
+     * allowed to make the server hold an ever-growing backlog. Its seat is kept for resume like any lost
+     * connection, so a client that was only stalled comes back with a fresh roster.
+     */
+    private boolean stoppedReading() {
+        if (pendingFrames() < MIN_FRAMES_FOR_BACKLOG_CHECK || pendingBytes() <= maxUnreadBytes) {
+            return false;
+        }
+        if (!closedForNotReading) {
+            closedForNotReading = true;
+            socket.closeConnection(CLOSE_NOT_READING, "Not reading: over " + maxUnreadBytes + " bytes unread");
+        }
+        return true;
     }
 
     void close(int code, String reason) {

@@ -129,7 +129,7 @@ final class MediaRelay {
         if (!startsStream && !receiver.startedStreams.contains(key)) {
             return Admission.NOT_STARTED;
         }
-        if (receiver.pendingFrames() >= config.relayQueueFrames()) {
+        if (receiver.pendingFrames() >= config.relayQueueFrames() || receiver.pendingBytes() >= config.relayQueueBytes()) {
             receiver.startedStreams.remove(key);
             return Admission.DROPPED;
         }

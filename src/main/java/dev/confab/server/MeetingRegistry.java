@@ -274,13 +274,18 @@ final class MeetingRegistry {
     /** Runs {@code removal} under the meeting's lock after {@code delay}, unless someone comes back first. */
     private void scheduleRemoval(Meeting meeting, Duration delay, Runnable removal) {
         cancelRemoval(meeting);
-        meeting.removalTimer = timers.schedule(() -> {
-            synchronized (meeting) {
-                if (!meeting.ended()) {
-                    removal.run();
+        try {
+            meeting.removalTimer = timers.schedule(() -> {
+                synchronized (meeting) {
+                    if (!meeting.ended()) {
+                        removal.run();
+                    }
                 }
-            }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // The server is stopping (its timers are gone): every meeting goes with it, nothing to schedule.
+            meeting.removalTimer = null;
+        }
     }
 
     /** Caller holds the meeting's lock. */

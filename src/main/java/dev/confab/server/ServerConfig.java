@@ -37,6 +37,8 @@ public final class ServerConfig {
     private int maxBinaryFrameBytes = 1024 * 1024;
     private long mediaBytesPerSecond = 8L * 1024 * 1024;
     private int relayQueueFrames = 64;
+    private long relayQueueBytes = 4L * 1024 * 1024;
+    private long maxUnreadBytes = 16L * 1024 * 1024;
 
     /** Validates the combination; called by {@link MeetingServer#start()}. */
     void validate() {
@@ -95,6 +97,8 @@ public final class ServerConfig {
     public int maxBinaryFrameBytes() { return maxBinaryFrameBytes; }
     public long mediaBytesPerSecond() { return mediaBytesPerSecond; }
     public int relayQueueFrames() { return relayQueueFrames; }
+    public long relayQueueBytes() { return relayQueueBytes; }
+    public long maxUnreadBytes() { return maxUnreadBytes; }
 
     public ServerConfig bindAddress(String value) { bindAddress = Objects.requireNonNull(value); return this; }
     /** 0 picks a free port; {@link MeetingServer#port()} tells which. */
@@ -138,4 +142,8 @@ public final class ServerConfig {
     public ServerConfig mediaBytesPerSecond(long value) { mediaBytesPerSecond = value; return this; }
     /** Frames that may wait for one receiver before the relay starts dropping for it. */
     public ServerConfig relayQueueFrames(int value) { relayQueueFrames = value; return this; }
+    /** Media bytes waiting for one receiver beyond which frames are dropped for it, like {@link #relayQueueFrames}. */
+    public ServerConfig relayQueueBytes(long value) { relayQueueBytes = value; return this; }
+    /** Bytes of any kind waiting for one receiver beyond which it is taken for a client that stopped reading. */
+    public ServerConfig maxUnreadBytes(long value) { maxUnreadBytes = value; return this; }
 }

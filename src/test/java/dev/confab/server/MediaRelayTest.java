@@ -5,6 +5,7 @@ import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
+import dev.confab.testing.StalledClient;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -64,10 +65,7 @@ class MediaRelayTest {
         String id = sender.create("Cam", null).meetingId();
         TestClient fast = TestClient.greeted(server.url());
         fast.join(id, "Fast", null);
-        StalledClient slow = new StalledClient(server.url());
-        slow.connectBlocking();
-        slow.send(new dev.confab.protocol.ClientMessage.Hello(1, "slow"));
-        slow.next(ServerMessage.Welcome.class);
+        StalledClient slow = StalledClient.greeted(server.url());
         slow.join(id, "Slow", null);
 
         int frames = 1200;
@@ -108,28 +106,5 @@ class MediaRelayTest {
         List<Long> result = new ArrayList<>();
         frames.forEach(b -> result.add(MediaFrameHeader.decode(b).sequence()));
         return result;
-    }
-
-    /** A receiver whose network reader stops at the first media frame until released, like a slow link. */
-    private static final class StalledClient extends TestClient {
-        private final CountDownLatch released = new CountDownLatch(1);
-
-        StalledClient(URI uri) {
-            super(uri);
-        }
-
-        void release() {
-            released.countDown();
-        }
-
-        @Override
-        public void onMessage(ByteBuffer bytes) {
-            super.onMessage(bytes);
-            try {
-                released.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
