@@ -4,6 +4,7 @@ import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ProtocolVersion;
 import dev.confab.protocol.ServerMessage;
+import dev.confab.testing.Bystanders;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -16,42 +17,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every kind of bad input gets a documented error to the sender only; the meeting and its other
- * participants carry on (checked by {@link #bystanderStillWorks()} after each case).
+ * participants carry on (checked by {@link Bystanders#stillServed()} after each case).
  */
 class BadInputTest {
 
     private static final int MAX_BINARY = 128 * 1024;
 
     private MeetingServer server;
-    private TestClient bystander;
-    private TestClient bystanderPeer;
+    private Bystanders bystanders;
     private String meetingId;
-    private int peerId;
 
     @BeforeEach
     void start() throws Exception {
         server = TestServers.start(TestServers.loopback()
                 .messagesPerSecond(20, 20).floodCloseThreshold(50).helloTimeout(Duration.ofSeconds(3)).maxBinaryFrameBytes(MAX_BINARY));
-        bystander = TestClient.greeted(server.url());
-        meetingId = bystander.create("Bystander", null).meetingId();
-        bystanderPeer = TestClient.greeted(server.url());
-        peerId = bystanderPeer.join(meetingId, "Peer", null).selfId();
+        bystanders = Bystanders.seatedOn(server);
+        meetingId = bystanders.meetingId;
     }
 
     @AfterEach
     void stop() throws Exception {
-        bystanderStillWorks();
+        bystanders.stillServed();
         server.stop();
-    }
-
-    private void bystanderStillWorks() throws Exception {
-        bystander.messages.clear();
-        bystanderPeer.send(new ClientMessage.UpdateState(true, false, false, false));
-        ServerMessage.ParticipantUpdated update;
-        do {
-            update = bystander.next(ServerMessage.ParticipantUpdated.class);
-        } while (update.participant().id() != peerId);
-        assertThat(update.participant().muted()).isTrue();
     }
 
     private TestClient joinedClient() throws Exception {
@@ -104,7 +91,7 @@ class BadInputTest {
         client.send(huge);
         assertThat(client.nextError().code()).isEqualTo(ErrorCode.FRAME_TOO_LARGE);
         assertThat(client.awaitClose()).isEqualTo(1009);
-        assertThat(bystander.next(ServerMessage.ParticipantUpdated.class).participant().connected()).isFalse();
+        assertThat(bystanders.host.next(ServerMessage.ParticipantUpdated.class).participant().connected()).isFalse();
     }
 
     @Test

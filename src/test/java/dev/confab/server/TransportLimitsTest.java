@@ -5,6 +5,7 @@ import dev.confab.protocol.ProtocolCodec;
 import dev.confab.protocol.ProtocolVersion;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.testing.RawWebSocket;
+import dev.confab.testing.Bystanders;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import dev.confab.testing.WsFrames;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Frame-level limits a client built from the docs can run into (docs/protocol.md §1): message sizes count
  * across fragments, and clients must mask. Each attack is made on a raw socket; a bystander in a meeting
- * must not notice ({@link #bystanderStillWorks()} after each test).
+ * must not notice ({@link Bystanders#stillServed()} after each test).
  */
 class TransportLimitsTest {
 
@@ -27,33 +28,18 @@ class TransportLimitsTest {
     private static final ProtocolCodec CODEC = new ProtocolCodec();
 
     private MeetingServer server;
-    private TestClient bystander;
-    private TestClient bystanderPeer;
-    private int peerId;
+    private Bystanders bystanders;
 
     @BeforeEach
     void start() throws Exception {
         server = TestServers.start(TestServers.loopback().maxBinaryFrameBytes(MAX_BINARY));
-        bystander = TestClient.greeted(server.url());
-        String meetingId = bystander.create("Bystander", null).meetingId();
-        bystanderPeer = TestClient.greeted(server.url());
-        peerId = bystanderPeer.join(meetingId, "Peer", null).selfId();
+        bystanders = Bystanders.seatedOn(server);
     }
 
     @AfterEach
     void stop() throws Exception {
-        bystanderStillWorks();
+        bystanders.stillServed();
         server.stop();
-    }
-
-    private void bystanderStillWorks() throws Exception {
-        bystander.messages.clear();
-        bystanderPeer.send(new ClientMessage.UpdateState(true, false, false, false));
-        ServerMessage.ParticipantUpdated update;
-        do {
-            update = bystander.next(ServerMessage.ParticipantUpdated.class);
-        } while (update.participant().id() != peerId);
-        assertThat(update.participant().muted()).isTrue();
     }
 
     private RawWebSocket greetedRaw() throws Exception {
