@@ -8,8 +8,19 @@ import dev.confab.protocol.ErrorCode;
  *
  * @param detail                 technical English detail for logs, not for display
  * @param certificateFingerprint for the two certificate kinds: the SHA-256 fingerprint the server presented
+ * @param retryAfterSeconds      when the server said how long to wait before trying again, else null
  */
-public record MeetingFailure(Kind kind, ErrorCode serverCode, String detail, String certificateFingerprint) {
+public record MeetingFailure(Kind kind, ErrorCode serverCode, String detail, String certificateFingerprint,
+                             Integer retryAfterSeconds) {
+
+    private static final int SECONDS_SHOWN_AS_SECONDS = 120;
+    /** The refusals whose texts say how long to wait when the server tells (docs/protocol.md section 8). */
+    public static final java.util.Set<ErrorCode> TIMED_REFUSALS = java.util.EnumSet.of(
+            ErrorCode.WRONG_PASSCODE, ErrorCode.TOO_MANY_ATTEMPTS, ErrorCode.TOO_MANY_MEETINGS);
+
+    public MeetingFailure(Kind kind, ErrorCode serverCode, String detail, String certificateFingerprint) {
+        this(kind, serverCode, detail, certificateFingerprint, null);
+    }
 
     public enum Kind {
         /** The server refused the request; see {@link #serverCode()}. */
@@ -39,11 +50,30 @@ public record MeetingFailure(Kind kind, ErrorCode serverCode, String detail, Str
      */
     public String messageKey() {
         String name = kind == Kind.REFUSED && serverCode != null ? serverCode.name() : kind.name();
-        return "meeting.failure." + name.toLowerCase(java.util.Locale.ROOT);
+        String key = "meeting.failure." + name.toLowerCase(java.util.Locale.ROOT);
+        if (!saysHowLongToWait()) {
+            return key;
+        }
+        // A wait the user can act on: "try again in 8 s" rather than a vague "wait a while".
+        return key + (retryAfterSeconds < SECONDS_SHOWN_AS_SECONDS ? ".waitSeconds" : ".waitMinutes");
     }
 
-    static MeetingFailure refused(ErrorCode code, String detail) {
-        return new MeetingFailure(Kind.REFUSED, code, detail, null);
+    /** The arguments of {@link #messageKey()}: the wait in seconds or whole minutes (rounded up), if any. */
+    public Object[] messageArgs() {
+        if (!saysHowLongToWait()) {
+            return new Object[0];
+        }
+        int shown = retryAfterSeconds < SECONDS_SHOWN_AS_SECONDS ? Math.max(1, retryAfterSeconds)
+                : (retryAfterSeconds + 59) / 60;
+        return new Object[]{shown};
+    }
+
+    private boolean saysHowLongToWait() {
+        return retryAfterSeconds != null && kind == Kind.REFUSED && TIMED_REFUSALS.contains(serverCode);
+    }
+
+    static MeetingFailure refused(ErrorCode code, String detail, Integer retryAfterSeconds) {
+        return new MeetingFailure(Kind.REFUSED, code, detail, null, retryAfterSeconds);
     }
 
     static MeetingFailure of(Kind kind, String detail) {

@@ -527,7 +527,7 @@ public final class MeetingSession implements AutoCloseable {
     private void error(ServerMessage.ErrorMessage error) {
         if (state instanceof SessionState.Connecting) {
             closeConnection();
-            end(EndReason.JOIN_FAILED, MeetingFailure.refused(error.code(), error.message()));
+            end(EndReason.JOIN_FAILED, MeetingFailure.refused(error.code(), error.message(), error.retryAfterSeconds()));
         } else if (state instanceof SessionState.Reconnecting && error.code() == ErrorCode.RESUME_REJECTED) {
             closeConnection();
             end(EndReason.CONNECTION_LOST, MeetingFailure.of(MeetingFailure.Kind.SESSION_EXPIRED, error.message()));

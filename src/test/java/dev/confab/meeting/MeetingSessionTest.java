@@ -130,6 +130,13 @@ class MeetingSessionTest {
         MeetingFailure wrong = failedJoin(server.url(), id, "wrong");
         assertThat(wrong.serverCode()).isEqualTo(ErrorCode.WRONG_PASSCODE);
         assertThat(wrong.messageKey()).isEqualTo("meeting.failure.wrong_passcode");
+        failedJoin(server.url(), id, "wrong again");
+        failedJoin(server.url(), id, "still wrong");
+        MeetingFailure fourth = failedJoin(server.url(), id, "wrong a fourth time");
+        assertThat(fourth.retryAfterSeconds()).as("past the free tries, a wrong passcode starts a wait").isPositive();
+        assertThat(fourth.messageKey()).as("the user is told how long")
+                .isEqualTo("meeting.failure.wrong_passcode.waitSeconds");
+        assertThat(fourth.messageArgs()).containsExactly(fourth.retryAfterSeconds());
         assertThat(failedJoin(server.url(), "0000000001", null).serverCode()).isEqualTo(ErrorCode.MEETING_NOT_FOUND);
         host.setLocked(true);
         await().atMost(WAIT).until(() -> host.roster().locked());

@@ -449,7 +449,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                 return; // the window closed or the app is quitting: stay out of the way
             }
             MeetingFailure failure = ended.failure();
-            UiMessage why = failure != null ? UiMessage.of(failure.messageKey())
+            UiMessage why = failure != null ? UiMessage.of(failure.messageKey(), failure.messageArgs())
                     : UiMessage.of("meeting.ended." + ended.reason().name().toLowerCase(Locale.ROOT));
             boolean normal = failure == null && (ended.reason() == EndReason.LEFT || ended.reason() == EndReason.ENDED_BY_HOST);
             String meetingId = session.roster().meetingId();
@@ -465,7 +465,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                 lobby.showInfo("meeting.cancelled");
                 return;
             }
-            lobby.showError(failure.messageKey());
+            lobby.showError(failure.messageKey(), failure.messageArgs());
             switch (failure.kind()) {
                 case CERTIFICATE_UNTRUSTED -> {
                     if (failure.certificateFingerprint() != null) {

@@ -20,6 +20,10 @@ class MeetingTextTest {
         for (ErrorCode code : ErrorCode.values()) {
             keys.add(new MeetingFailure(MeetingFailure.Kind.REFUSED, code, "", null).messageKey());
         }
+        for (ErrorCode code : MeetingFailure.TIMED_REFUSALS) {
+            keys.add(new MeetingFailure(MeetingFailure.Kind.REFUSED, code, "", null, 8).messageKey());
+            keys.add(new MeetingFailure(MeetingFailure.Kind.REFUSED, code, "", null, 1260).messageKey());
+        }
         for (MeetingFailure.Kind kind : MeetingFailure.Kind.values()) {
             keys.add(new MeetingFailure(kind, null, "", null).messageKey());
         }
@@ -43,6 +47,19 @@ class MeetingTextTest {
         String key = new MeetingFailure(MeetingFailure.Kind.REFUSED, ErrorCode.WRONG_PASSCODE, "x", null).messageKey();
         assertThat(Messages.get(Locale.ENGLISH, key)).isEqualTo("The passcode is wrong. Check it and try again.");
         assertThat(Messages.get(Messages.SIMPLIFIED_CHINESE, key)).isEqualTo("密码错误。请核对后重试。");
+    }
+
+    @Test
+    void aRefusalWithAWaitSaysHowLong() {
+        var shortWait = new MeetingFailure(MeetingFailure.Kind.REFUSED, ErrorCode.TOO_MANY_ATTEMPTS, "x", null, 8);
+        assertThat(Messages.get(Locale.ENGLISH, shortWait.messageKey(), shortWait.messageArgs()))
+                .isEqualTo("Too many wrong passcodes were tried for this meeting. Try again in 8 s.");
+        var longWait = new MeetingFailure(MeetingFailure.Kind.REFUSED, ErrorCode.TOO_MANY_MEETINGS, "x", null, 1260);
+        assertThat(Messages.get(Messages.SIMPLIFIED_CHINESE, longWait.messageKey(), longWait.messageArgs()))
+                .isEqualTo("从您的网络在此服务器上发起的会议过多。请在 21 分钟后重试。");
+        var untimed = new MeetingFailure(MeetingFailure.Kind.REFUSED, ErrorCode.RATE_LIMITED, "x", null, 3);
+        assertThat(untimed.messageKey()).as("codes without a timed text keep their plain one")
+                .isEqualTo("meeting.failure.rate_limited");
     }
 
     @Test
