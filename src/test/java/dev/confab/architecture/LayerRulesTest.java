@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.confab.meeting.MeetingSession;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The one-way layer rule of docs/architecture.md, checked on the compiled production classes. */
@@ -72,6 +74,37 @@ class LayerRulesTest {
         noClasses().that().resideInAPackage("dev.confab.media..")
                 .should().dependOnClassesThat().resideInAPackage("dev.confab.signaling..")
                 .allowEmptyShould(true)
+                .check(production);
+    }
+
+    /**
+     * Media leaves through the meeting engine's one exit ({@code MeetingCall.out()}), where end-to-end encryption and
+     * congestion control plug in: the app, the bot, the demo, the load test and the pipelines never send directly.
+     */
+    @Test
+    void onlyTheMeetingEngineSendsMedia() {
+        noClasses().that().resideOutsideOfPackage("dev.confab.meeting.call..")
+                .should().callMethod(MeetingSession.class, "sendMedia",
+                        dev.confab.protocol.MediaFrameHeader.class, java.nio.ByteBuffer.class)
+                .check(production);
+    }
+
+    /**
+     * The session's received media is routed by the meeting engine alone, never again by the layers above it (a
+     * share side plugged into the engine, like the bot's, still decodes what the engine hands it).
+     */
+    @Test
+    void onlyTheMeetingEngineRoutesReceivedMedia() {
+        noClasses().that().resideInAnyPackage("dev.confab.ui..", "dev.confab.bot..", "dev.confab.loadtest..",
+                        "dev.confab.meeting.demo..")
+                .should().callMethod(dev.confab.meeting.audio.AudioReceiver.class, "onMedia",
+                        dev.confab.protocol.MediaFrame.class)
+                .orShould().callMethod(dev.confab.meeting.video.VideoReceiver.class, "onMedia",
+                        dev.confab.protocol.MediaFrame.class)
+                .orShould().callMethod(dev.confab.meeting.video.MeetingVideo.class, "onMedia",
+                        dev.confab.protocol.MediaFrame.class)
+                .orShould().callMethod(dev.confab.meeting.share.ScreenShareController.class, "onMedia",
+                        dev.confab.protocol.MediaFrame.class)
                 .check(production);
     }
 }

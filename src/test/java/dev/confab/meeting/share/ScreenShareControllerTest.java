@@ -42,7 +42,7 @@ class ScreenShareControllerTest {
 
         Side(MeetingServer server, String name) {
             session = new MeetingSession(SessionOptions.of(server.url(), name, ServerTrust.systemOnly()), this);
-            shares = new ScreenShareController(session, ScreenCaptureFactory.syntheticOnly(), VideoCodec.VP8,
+            shares = new ScreenShareController(session, session::sendMedia, ScreenCaptureFactory.syntheticOnly(), VideoCodec.VP8,
                     (sharer, w, h, stride, bgra, time) -> lastPicture.set(new int[] {sharer, w, h}), this);
         }
 
