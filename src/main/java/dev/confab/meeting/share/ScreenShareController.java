@@ -121,7 +121,7 @@ public final class ScreenShareController implements AutoCloseable {
         return receiver.stats();
     }
 
-    // ---- forwarded MeetingListener events -------------------------------------------------------------
+    // ---- session events, forwarded by the meeting engine (MeetingCall) ---------------------------------
 
     public void onShareUpdated(ServerMessage.ShareUpdated update) {
         int sharer = update.participantId();

@@ -16,7 +16,7 @@ import java.util.Objects;
  * it, sends its frames and forwards the five events below; nothing else routes media to it.
  *
  * <pre>{@code
- * MeetingVideo video = call.startVideo(captures, camera, new VideoQualityPolicy(), false);
+ * MeetingVideo video = call.startVideo(captures, camera, new VideoQualityPolicy());
  * video.sender().setLocalPreview(selfView);           // VideoView of the own tile
  * video.sender().setCameraOn(true);                  // off the FX thread: opens the device
  * video.receiver().attach(id, StreamKind.CAMERA, tileView);
