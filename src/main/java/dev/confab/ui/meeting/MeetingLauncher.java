@@ -5,6 +5,7 @@ import dev.confab.media.CaptureFactory;
 import dev.confab.meeting.CompositeMeetingListener;
 import dev.confab.meeting.EndReason;
 import dev.confab.meeting.KnownServers;
+import dev.confab.meeting.LocalServer;
 import dev.confab.meeting.MeetingFailure;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
