@@ -18,6 +18,7 @@ import dev.confab.protocol.StreamKind;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.ServersExtension;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,6 +45,16 @@ class MeetingCallTest {
     @RegisterExtension
     final ServersExtension servers = new ServersExtension();
     private final List<AutoCloseable> opened = new ArrayList<>();
+    private MeetingCall ada;
+    private MeetingCall bob;
+
+    /** Ada creates a meeting on a fresh loopback server, Bob joins it. */
+    @BeforeEach
+    void adaAndBob() throws Exception {
+        URI server = servers.loopback().url();
+        ada = join(server, "Ada", null);
+        bob = join(server, "Bob", meetingId(ada));
+    }
 
     @AfterEach
     void closeAll() throws Exception {
@@ -54,9 +65,6 @@ class MeetingCallTest {
 
     @Test
     void decodesCameraAndSoundOfAnotherCallAndPassesKeyframeRequestsOn() throws Exception {
-        TwoCalls calls = adaAndBob();
-        MeetingCall ada = calls.ada();
-        MeetingCall bob = calls.bob();
         Keyframes adaKeyframes = new Keyframes();
         ada.addListener(adaKeyframes);
         Stages seenByBob = new Stages();
@@ -85,9 +93,6 @@ class MeetingCallTest {
 
     @Test
     void aStageThatDropsEverythingKeepsFramesFromTheDecoders() throws Exception {
-        TwoCalls calls = adaAndBob();
-        MeetingCall ada = calls.ada();
-        MeetingCall bob = calls.bob();
         Stages seenByBob = new Stages();
         bob.filterIncoming(frame -> IncomingStage.DROP_ALL.process(seenByBob.process(frame)));
         receiveVideo(bob);
@@ -99,9 +104,6 @@ class MeetingCallTest {
 
     @Test
     void sharesReachTheShareSideAndItHearsWhenTheSharerLeaves() throws Exception {
-        TwoCalls calls = adaAndBob();
-        MeetingCall ada = calls.ada();
-        MeetingCall bob = calls.bob();
         RecordingShare bobShare = new RecordingShare();
         bob.useShare(bobShare);
         ScreenShareController adaShare = ada.startScreenShare(ScreenCaptureFactory.syntheticOnly(),
@@ -114,16 +116,6 @@ class MeetingCallTest {
         assertThat(bobShare.events).contains("started " + adaId);
         ada.session().leave();
         await().atMost(ofSeconds(10)).until(() -> bobShare.events.contains("left " + adaId));
-    }
-
-    private record TwoCalls(MeetingCall ada, MeetingCall bob) {
-    }
-
-    /** Ada creates a meeting on a fresh loopback server, Bob joins it. */
-    private TwoCalls adaAndBob() throws Exception {
-        URI server = servers.loopback().url();
-        MeetingCall ada = join(server, "Ada", null);
-        return new TwoCalls(ada, join(server, "Bob", meetingId(ada)));
     }
 
     private MeetingCall join(URI server, String name, String meetingId) {
