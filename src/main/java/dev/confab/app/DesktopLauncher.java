@@ -16,7 +16,7 @@ import dev.confab.storage.AppPaths;
 import dev.confab.ui.AppServices;
 import dev.confab.ui.ConfabApp;
 import dev.confab.ui.LinkInbox;
-import dev.confab.ui.meeting.LocalServer;
+import dev.confab.meeting.LocalServer;
 import dev.confab.ui.meeting.MeetingLauncher;
 import javafx.application.Platform;
 import org.slf4j.Logger;

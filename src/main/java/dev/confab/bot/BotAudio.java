@@ -3,13 +3,11 @@ package dev.confab.bot;
 import dev.confab.media.CaptureDevice;
 import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.media.MediaException;
-import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.audio.AudioCall;
+import dev.confab.meeting.call.MeetingCall;
 import dev.confab.meeting.audio.LatencyRecorder;
 import dev.confab.meeting.audio.NullAudioOutput;
 import dev.confab.meeting.audio.RemoteAudioStats;
-import dev.confab.meeting.video.AudioClock;
-import dev.confab.protocol.MediaFrame;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -39,20 +37,21 @@ final class BotAudio implements AutoCloseable {
 
     private final String source;
     private final AudioCall call;
+    private final MeetingCall engine;
     private volatile boolean mutedByHost;
 
-    private BotAudio(String source, AudioCall call) {
+    private BotAudio(String source, AudioCall call, MeetingCall engine) {
         this.source = source;
         this.call = call;
+        this.engine = engine;
     }
 
-    /** {@code option}: "sine", "sine:HZ", "none" or the path of an audio file. */
-    static BotAudio start(MeetingSession session, String option) throws MediaException {
-        return start(session, option, null);
-    }
-
-    /** As {@link #start(MeetingSession, String)}; {@code mixTap} (may be null) also gets the received mix. */
-    static BotAudio start(MeetingSession session, String option, dev.confab.media.AudioFrameListener mixTap)
+    /**
+     * Starts the bot's audio in {@code engine}, which routes received sound to it and makes the video follow it.
+     * {@code option}: "sine", "sine:HZ", "none" or the path of an audio file; {@code mixTap} (may be null) also
+     * gets the received mix.
+     */
+    static BotAudio start(MeetingCall engine, String option, dev.confab.media.AudioFrameListener mixTap)
             throws MediaException {
         AudioCall.Source source = switch (option) {
             case "sine" -> AudioCall.Source.microphone(new FfmpegCaptureFactory(), FfmpegCaptureFactory.SYNTHETIC_MICROPHONE);
@@ -63,7 +62,7 @@ final class BotAudio implements AutoCloseable {
         };
         var output = new dev.confab.meeting.audio.TappedAudioOutput(new NullAudioOutput());
         output.setTap(mixTap);
-        return new BotAudio(option, AudioCall.start(session, source, output, AudioCall.Processing.NONE, false));
+        return new BotAudio(option, engine.startAudio(source, output, AudioCall.Processing.NONE, false), engine);
     }
 
     /** The synthetic microphone of {@code sine:HZ}; a usage error (MediaException) for a bad frequency. */
@@ -73,19 +72,6 @@ final class BotAudio implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new MediaException("'" + option + "' is not sine:HZ with HZ between 20 and 20000");
         }
-    }
-
-    /** Where each participant's sound is now, for lip-synced video. */
-    AudioClock audioClock() {
-        return call.receiver()::playoutCaptureMicros;
-    }
-
-    void onMedia(MediaFrame frame) {
-        call.receiver().onMedia(frame);
-    }
-
-    void participantLeft(int participantId) {
-        call.receiver().removeParticipant(participantId);
     }
 
     /** The host asked us to mute: a bot has no one to ask, so it complies. */
@@ -112,8 +98,9 @@ final class BotAudio implements AutoCloseable {
         return Double.isNaN(value) ? 0 : value;
     }
 
+    /** Stops sending and hearing; the figures stay readable. */
     @Override
     public void close() {
-        call.close();
+        engine.stopAudio();
     }
 }

@@ -7,6 +7,7 @@ import dev.confab.meeting.MeetingListener;
 import dev.confab.media.MediaException;
 import dev.confab.media.VideoFormat;
 import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.call.MeetingCall;
 import dev.confab.meeting.history.MeetingHistoryRecorder;
 import dev.confab.meeting.history.MeetingHistoryStore;
 import dev.confab.privacy.PrivacySettingsStore;
@@ -105,11 +106,12 @@ public final class BotCommand implements Callable<Integer> {
         SessionOptions options = SessionOptions.of(server, name, trust);
         VideoFormat format = videoFormat();
         BotVideo.Report videoReport;
-        try (MeetingSession session = new MeetingSession(options, withHistory(stats));
-             BotVideo botVideo = new BotVideo(video, format, session);
-             BotShare ignored = stats.share) {
-            stats.video(botVideo.video());
-            stats.share.attach(session);
+        // The call routes all media; closing it (first) closes the bot's video, audio and share.
+        MeetingCall call = MeetingCall.open(options, withHistory(stats));
+        call.addListener(stats);
+        try (MeetingSession session = call.session(); MeetingCall ignored = call) {
+            BotVideo botVideo = new BotVideo(video, format, call);
+            stats.share.attach(call);
             if (createNew) {
                 session.createMeeting(passcode);
             } else {
@@ -125,8 +127,7 @@ public final class BotCommand implements Callable<Integer> {
                     stats.share.startSynthetic();
                 }
                 BotRecorder recorder = startRecorder(session, botVideo, stats);
-                BotAudio botAudio = startAudio(session, recorder);
-                botVideo.video().receiver().followAudio(botAudio.audioClock());
+                BotAudio botAudio = startAudio(call, recorder); // the call makes the video follow its sound
                 stats.attachAudio(botAudio);
                 sendChat(session, stats);
                 stats.awaitEnded(stay);
@@ -202,9 +203,9 @@ public final class BotCommand implements Callable<Integer> {
         }
     }
 
-    private BotAudio startAudio(MeetingSession session, BotRecorder recorder) {
+    private BotAudio startAudio(MeetingCall call, BotRecorder recorder) {
         try {
-            return BotAudio.start(session, audio, recorder == null ? null : recorder.recorder());
+            return BotAudio.start(call, audio, recorder == null ? null : recorder.recorder());
         } catch (dev.confab.media.MediaException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--audio: " + e.getMessage());
         }

@@ -5,20 +5,21 @@ import dev.confab.media.MediaException;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.VideoCodec;
 import dev.confab.media.VideoFormat;
-import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.call.MeetingCall;
+import dev.confab.meeting.call.ShareMedia;
 import dev.confab.meeting.share.ScreenShareSender;
 import dev.confab.meeting.share.ShareReceiver;
 import dev.confab.protocol.MediaFrame;
-import dev.confab.protocol.StreamKind;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bot's screen sharing: sends the synthetic test screen when asked ({@code --share testsrc}) and always
- * decodes the shares of others, counting what arrives for the stats.
+ * decodes the shares of others, counting what arrives for the stats. The share side of the bot's
+ * {@link MeetingCall}, which routes SCREEN frames and keyframe requests to it and closes it.
  */
-final class BotShare implements AutoCloseable {
+final class BotShare implements ShareMedia {
     /** The bot's synthetic share: HD, 5 frames per second. */
     static final VideoFormat SHARE_FORMAT = new VideoFormat(1280, 720, 5);
 
@@ -28,7 +29,7 @@ final class BotShare implements AutoCloseable {
     }
 
     private final AtomicLong received = new AtomicLong();
-    private volatile MeetingSession session;
+    private volatile MeetingCall call;
     private volatile dev.confab.media.VideoFrameListener recording;
     private final ShareReceiver receiver = new ShareReceiver((id, w, h, stride, bgra, time) -> {
         dev.confab.media.VideoFrameListener target = recording;
@@ -36,7 +37,7 @@ final class BotShare implements AutoCloseable {
             target.onFrame(w, h, stride, bgra, time);
         }
     }, (sharer, stream) -> {
-        MeetingSession current = session;
+        MeetingCall current = call;
         if (current != null) {
             current.requestKeyframe(sharer, stream);
         }
@@ -49,28 +50,30 @@ final class BotShare implements AutoCloseable {
         recording = listener;
     }
 
-    void attach(MeetingSession meetingSession) {
-        session = meetingSession;
+    /** Becomes the share side of {@code meetingCall}. */
+    void attach(MeetingCall meetingCall) {
+        call = meetingCall;
+        meetingCall.useShare(this);
     }
 
-    void onMedia(MediaFrame frame) {
-        if (frame.header().stream() == StreamKind.SCREEN) {
-            received.incrementAndGet();
-            receiver.accept(frame);
-        }
+    @Override
+    public void onScreenFrame(MediaFrame frame) {
+        received.incrementAndGet();
+        receiver.accept(frame);
     }
 
-    void onKeyframeRequested(StreamKind stream) {
+    @Override
+    public void onKeyframeRequested() {
         ScreenShareSender current = sender;
-        if (stream == StreamKind.SCREEN && current != null) {
+        if (current != null) {
             current.requestKeyframe();
         }
     }
 
     /** Starts the synthetic share (announces it, then streams). */
     synchronized void startSynthetic() throws MediaException {
-        session.startShare(false);
-        sender = new ScreenShareSender(session::sendMedia, VideoCodec.PREFERRED);
+        call.session().startShare(false);
+        sender = new ScreenShareSender(call.out()::send, VideoCodec.PREFERRED);
         capture = ScreenCaptureFactory.syntheticOnly().openScreen(ScreenCaptureFactory.SYNTHETIC_SCREEN, SHARE_FORMAT, sender);
     }
 

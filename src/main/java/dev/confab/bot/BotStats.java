@@ -6,10 +6,8 @@ import dev.confab.meeting.ChatMessage;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionState;
-import dev.confab.meeting.video.MeetingVideo;
+import dev.confab.meeting.call.CallListener;
 import dev.confab.protocol.ErrorCode;
-import dev.confab.protocol.MediaFrame;
-import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
 import dev.confab.protocol.Participant;
 
@@ -22,8 +20,11 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** What the bot saw during its visit; written as JSON on exit. Fed by the session's listener. */
-final class BotStats implements MeetingListener {
+/**
+ * What the bot saw during its visit; written as JSON on exit. Listens to the session (state, roster, chat,
+ * errors) and to its {@code MeetingCall} (keyframe requests); routes no media, the engine does.
+ */
+final class BotStats implements MeetingListener, CallListener {
 
     record SeenParticipant(int id, String displayName) {
     }
@@ -55,12 +56,12 @@ final class BotStats implements MeetingListener {
     private volatile BotAudio audio;
     private BotAudio.Report audioReport;
 
-    /** Routes received audio to {@code value} from now on (the network thread reads it). */
+    /** The bot's audio from now on: the host's mute request reaches it, and its figures the report. */
     void attachAudio(BotAudio value) {
         audio = value;
     }
 
-    /** Keeps the audio's final figures for the report and stops routing audio to it. */
+    /** Keeps the audio's final figures for the report, before the audio stops. */
     synchronized void detachAudio() {
         if (audio != null) {
             audioReport = audio.report();
@@ -68,45 +69,12 @@ final class BotStats implements MeetingListener {
         }
     }
 
-    private volatile MeetingVideo video;
     final BotShare share = new BotShare();
 
-    /** Routes media, keyframe requests, rate hints and roster changes to the bot's video. */
-    void video(MeetingVideo value) {
-        video = value;
-    }
-
+    /** The engine passed a keyframe request on to the bot's video or share. */
     @Override
-    public void onMedia(MediaFrame frame) {
-        MeetingVideo target = video;
-        if (target != null) {
-            target.onMedia(frame);
-        }
-        share.onMedia(frame);
-        BotAudio currentAudio = audio;
-        if (currentAudio != null) {
-            currentAudio.onMedia(frame);
-        }
-    }
-
-    @Override
-    public void onKeyframeRequested(StreamKind stream, int requestedBy) {
-        synchronized (this) {
-            count("keyframeRequested");
-        }
-        MeetingVideo target = video;
-        if (target != null) {
-            target.onKeyframeRequested(stream);
-        }
-        share.onKeyframeRequested(stream);
-    }
-
-    @Override
-    public void onRateHint(ServerMessage.RateHint hint) {
-        MeetingVideo target = video;
-        if (target != null) {
-            target.onRateHint(hint);
-        }
+    public synchronized void keyframeRequested(StreamKind stream, int requestedBy) {
+        count("keyframeRequested");
     }
 
     @Override
@@ -134,10 +102,6 @@ final class BotStats implements MeetingListener {
         count("roster");
         selfId = roster.selfId();
         maxAtOnce = Math.max(maxAtOnce, roster.participants().size());
-        MeetingVideo target = video;
-        if (target != null) {
-            target.onRosterChanged(roster);
-        }
         for (Participant p : roster.participants()) {
             seen.putIfAbsent(p.id(), new SeenParticipant(p.id(), p.displayName()));
         }
@@ -151,14 +115,6 @@ final class BotStats implements MeetingListener {
     @Override
     public synchronized void onParticipantLeft(Roster.Departed departed) {
         count("participantLeft");
-        MeetingVideo target = video;
-        if (target != null) {
-            target.onParticipantLeft(departed.participant().id());
-        }
-        BotAudio currentAudio = audio;
-        if (currentAudio != null) {
-            currentAudio.participantLeft(departed.participant().id());
-        }
     }
 
     @Override

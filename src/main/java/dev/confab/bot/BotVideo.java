@@ -3,7 +3,7 @@ package dev.confab.bot;
 import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.media.MediaException;
 import dev.confab.media.VideoFormat;
-import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.call.MeetingCall;
 import dev.confab.meeting.video.LatencyHistogram;
 import dev.confab.meeting.video.LipSyncStats;
 import dev.confab.meeting.video.MeetingVideo;
@@ -15,8 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The bot's video: sends the synthetic test pattern (unless {@code --video none}) and decodes what it receives. */
-final class BotVideo implements AutoCloseable {
+/**
+ * The bot's video: sends the synthetic test pattern (unless {@code --video none}) and decodes what it receives.
+ * Lives in the bot's {@link MeetingCall}, which routes to it and closes it.
+ */
+final class BotVideo {
 
     /** One remote camera; {@code lipSync} is null when none of it was decoded. */
     record Remote(int participantId, int width, int height, long framesReceived, long framesDecoded, long framesLost,
@@ -33,13 +36,13 @@ final class BotVideo implements AutoCloseable {
     private final String source;
     private final VideoFormat format;
     private final MeetingVideo video;
-    private final MeetingSession session;
+    private final MeetingCall call;
 
-    BotVideo(String source, VideoFormat format, MeetingSession session) {
-        this.session = session;
+    BotVideo(String source, VideoFormat format, MeetingCall call) {
+        this.call = call;
         this.source = source;
         this.format = format;
-        this.video = new MeetingVideo(session, new FfmpegCaptureFactory(),
+        this.video = call.startVideo(new FfmpegCaptureFactory(),
                 "none".equals(source) ? null : FfmpegCaptureFactory.SYNTHETIC_CAMERA, new VideoQualityPolicy(format));
     }
 
@@ -47,7 +50,7 @@ final class BotVideo implements AutoCloseable {
     void startSending() throws MediaException {
         if (video.sender() != null) {
             video.sender().setCameraOn(true);
-            session.changeOwnState(state -> state.withCameraOn(true));
+            call.session().changeOwnState(state -> state.withCameraOn(true));
         }
     }
 
@@ -72,10 +75,5 @@ final class BotVideo implements AutoCloseable {
                 sent != null ? sent.framesSent() : 0, sent != null ? sent.keyframesSent() : 0,
                 sent != null ? sent.framesDroppedUplink() : 0, sent != null ? sent.bytesSent() / 1024 : 0,
                 remotes, decoded.percentileMillis(50), decoded.percentileMillis(95), decoded.percentileMillis(99));
-    }
-
-    @Override
-    public void close() {
-        video.close();
     }
 }

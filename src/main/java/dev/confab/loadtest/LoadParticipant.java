@@ -2,7 +2,6 @@ package dev.confab.loadtest;
 
 import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.media.MediaException;
-import dev.confab.media.VideoCodec;
 import dev.confab.media.VideoFormat;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
@@ -11,29 +10,28 @@ import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
 import dev.confab.meeting.audio.AudioCall;
 import dev.confab.meeting.audio.NullAudioOutput;
-import dev.confab.meeting.video.MediaOut;
+import dev.confab.meeting.call.MeetingCall;
+import dev.confab.meeting.video.MeetingVideo;
 import dev.confab.meeting.video.VideoQualityPolicy;
 import dev.confab.meeting.video.VideoReceiver;
 import dev.confab.meeting.video.VideoSender;
 import dev.confab.protocol.MediaFrame;
-import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One simulated participant in the load test: a real {@link MeetingSession} over the real server, sending
- * either the live synthetic camera (encoder and all) or a pre-encoded loop, and receiving everyone else's
- * video through a {@link VideoReceiver} (decoding in live mode, counting only in replay mode). With audio it
- * also sends the synthetic 440 Hz microphone and hears everyone through the real receive path (jitter buffers,
- * Opus, mixer, a real-time {@link NullAudioOutput}); live video then follows that sound (lip sync). A throttled
- * participant holds its network thread for a while per frame, like a receiver on a slow link.
+ * One simulated participant in the load test: a real {@link MeetingSession} over the real server with its
+ * {@link MeetingCall}, sending either the live synthetic camera (encoder and all) or a pre-encoded loop, and
+ * receiving everyone else's video through a {@link VideoReceiver} (decoding in live mode, counting only in replay
+ * mode). With audio it also sends the synthetic 440 Hz microphone and hears everyone through the real receive path
+ * (jitter buffers, Opus, mixer, a real-time {@link NullAudioOutput}); live video then follows that sound (lip
+ * sync). A throttled participant holds its network thread for a while per frame, like a receiver on a slow link.
  */
 final class LoadParticipant implements MeetingListener, AutoCloseable {
 
-    private static final int MAX_BINARY_FRAME_BYTES = 1024 * 1024;
-
+    private final MeetingCall call;
     private final MeetingSession session;
     private final VideoReceiver receiver;
     private final VideoSender liveSender;
@@ -49,18 +47,35 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
      *               client); otherwise replay this loop and only count what arrives
      */
     LoadParticipant(SessionOptions options, VideoFormat format, PreEncodedLoop replay, long throttleNanosPerFrame) {
-        this.session = new MeetingSession(options, this);
+        this.call = MeetingCall.open(options, this);
+        this.session = call.session();
         this.throttleNanosPerFrame = throttleNanosPerFrame;
-        MediaOut out = session::sendMedia;
-        this.receiver = new VideoReceiver(session::requestKeyframe, replay == null);
+        call.filterIncoming(this::admit);
+        MeetingVideo video;
         if (replay != null) {
-            this.replaySender = new ReplaySender(replay, out);
+            video = call.startVideoCountingOnly();
+            this.replaySender = new ReplaySender(replay, call.out());
+            call.addCameraSender(replaySender::onKeyframeRequested);
             this.liveSender = null;
         } else {
+            video = call.startVideo(new FfmpegCaptureFactory(), FfmpegCaptureFactory.SYNTHETIC_CAMERA,
+                    new VideoQualityPolicy(format));
             this.replaySender = null;
-            this.liveSender = new VideoSender(new FfmpegCaptureFactory(), FfmpegCaptureFactory.SYNTHETIC_CAMERA,
-                    VideoCodec.PREFERRED, new VideoQualityPolicy(format), MAX_BINARY_FRAME_BYTES, out);
+            this.liveSender = video.sender();
         }
+        this.receiver = video.receiver();
+    }
+
+    /**
+     * Network thread, before the call dispatches a frame: a throttled participant reads slowly, and in replay mode
+     * video before {@link #startMeasuring} is not counted (warm-up).
+     */
+    private MediaFrame admit(MediaFrame frame) {
+        if (throttleNanosPerFrame > 0) {
+            LockSupport.parkNanos(throttleNanosPerFrame); // a slow reader: the server's queue for us fills up
+        }
+        boolean counted = frame.header().stream() == StreamKind.AUDIO || measuring || liveSender != null;
+        return counted ? frame : null;
     }
 
     MeetingSession session() {
@@ -84,12 +99,10 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
         return current != null ? current.participants().size() : 0;
     }
 
-    /** Starts sending the test tone and hearing everyone; live video follows the sound from then on. */
+    /** Starts sending the test tone and hearing everyone; the call makes live video follow the sound from then on. */
     void startAudio() throws MediaException {
-        AudioCall call = AudioCall.start(session, AudioCall.Source.microphone(new FfmpegCaptureFactory(),
+        audio = call.startAudio(AudioCall.Source.microphone(new FfmpegCaptureFactory(),
                 FfmpegCaptureFactory.SYNTHETIC_MICROPHONE), new NullAudioOutput(), AudioCall.Processing.NONE, false);
-        receiver.followAudio(call.receiver()::playoutCaptureMicros);
-        audio = call;
     }
 
     /** The audio call, or null without {@link #startAudio}. */
@@ -125,40 +138,8 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
     }
 
     @Override
-    public void onMedia(MediaFrame frame) {
-        if (throttleNanosPerFrame > 0) {
-            LockSupport.parkNanos(throttleNanosPerFrame); // a slow reader: the server's queue for us fills up
-        }
-        AudioCall call = audio;
-        if (call != null && frame.header().stream() == StreamKind.AUDIO) {
-            call.receiver().onMedia(frame);
-        } else if (measuring || liveSender != null) {
-            receiver.onMedia(frame);
-        }
-    }
-
-    @Override
     public void onRosterChanged(Roster value) {
         roster = value;
-        if (liveSender != null) {
-            liveSender.participantCount(value.participants().size());
-        }
-    }
-
-    @Override
-    public void onKeyframeRequested(StreamKind stream, int requestedBy) {
-        if (replaySender != null) {
-            replaySender.onKeyframeRequested();
-        } else {
-            liveSender.onKeyframeRequested();
-        }
-    }
-
-    @Override
-    public void onRateHint(ServerMessage.RateHint hint) {
-        if (liveSender != null) {
-            liveSender.onRateHint();
-        }
     }
 
     void stopSending() {
@@ -172,11 +153,7 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
     @Override
     public void close() {
         stopSending();
-        AudioCall call = audio;
-        if (call != null) {
-            call.close();
-        }
+        call.close();
         session.close();
-        receiver.close();
     }
 }

@@ -26,13 +26,16 @@ import java.util.Map;
 final class RecordingMuxer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RecordingMuxer.class);
 
-    private final AVFormatContext context = new AVFormatContext(null);
+    private final AVFormatContext context;
     private final Path file;
     private boolean headerWritten;
     private boolean closed;
 
     RecordingMuxer(Path file, RecordingFormat format, Map<String, String> metadata) throws MediaException {
+        // FFmpeg first: the first JavaCPP pointer made while another thread loads FFmpeg's libraries deadlocks
+        // the two (Pointer's class initialisation and JavaCPP's loader each wait for the other).
         Ffmpeg.ensureInitialized();
+        this.context = new AVFormatContext(null);
         this.file = file;
         try (BytePointer muxer = new BytePointer(format.muxerName())) {
             int result = avformat.avformat_alloc_output_context2(context, null, muxer, (BytePointer) null);

@@ -3,6 +3,8 @@ package dev.confab.meeting;
 import dev.confab.protocol.Participant;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -113,6 +115,20 @@ public final class ChatModel implements MeetingListener {
     }
 
     /** Names of {@code ids} as the roster shows them (departed ones included), for "Private to ...". */
+    /** The messages so far as plain text ("[10:15] Ada: hello"), in {@code zone}'s time, for saving beside a recording. */
+    public String transcript(ZoneId zone) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
+        StringBuilder text = new StringBuilder();
+        for (Entry entry : entries()) {
+            if (entry instanceof Message m) {
+                text.append('[').append(time.format(m.at())).append("] ").append(m.message().fromName())
+                        .append(m.message().direct() ? " (private)" : "").append(": ")
+                        .append(m.message().text()).append(System.lineSeparator());
+            }
+        }
+        return text.toString();
+    }
+
     public List<String> namesOf(List<Integer> ids) {
         Roster r = roster;
         List<String> names = new ArrayList<>();

@@ -3,8 +3,18 @@ package dev.confab.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import dev.confab.meeting.MeetingSession;
+
+import java.util.HashSet;
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -72,6 +82,59 @@ class LayerRulesTest {
         noClasses().that().resideInAPackage("dev.confab.media..")
                 .should().dependOnClassesThat().resideInAPackage("dev.confab.signaling..")
                 .allowEmptyShould(true)
+                .check(production);
+    }
+
+    /**
+     * Media leaves through the meeting engine's one exit ({@code MeetingCall.out()}), where end-to-end encryption and
+     * congestion control plug in: the app, the bot, the demo, the load test and the pipelines never send directly,
+     * neither by a call nor by a method reference ({@code session::sendMedia}).
+     */
+    @Test
+    void onlyTheMeetingEngineSendsMedia() {
+        noClasses().that().resideOutsideOfPackage("dev.confab.meeting.call..")
+                .should(use(MeetingSession.class, "sendMedia"))
+                .check(production);
+    }
+
+    /**
+     * The session's received media is routed by the meeting engine alone, never again by the layers above it (a
+     * share side plugged into the engine, like the bot's, still decodes what the engine hands it).
+     */
+    @Test
+    void onlyTheMeetingEngineRoutesReceivedMedia() {
+        noClasses().that().resideInAnyPackage("dev.confab.ui..", "dev.confab.bot..", "dev.confab.loadtest..",
+                        "dev.confab.meeting.demo..")
+                .should(use(dev.confab.meeting.audio.AudioReceiver.class, "onMedia"))
+                .orShould(use(dev.confab.meeting.video.VideoReceiver.class, "onMedia"))
+                .orShould(use(dev.confab.meeting.video.MeetingVideo.class, "onMedia"))
+                .orShould(use(dev.confab.meeting.share.ScreenShareController.class, "onMedia"))
+                .check(production);
+    }
+
+    /** Calls {@code owner.method} or refers to it ({@code owner::method}), whatever the parameters. */
+    private static ArchCondition<JavaClass> use(Class<?> owner, String method) {
+        return new ArchCondition<>("use " + owner.getSimpleName() + "." + method) {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                Set<JavaCodeUnitAccess<?>> uses = new HashSet<>(item.getMethodCallsFromSelf());
+                uses.addAll(item.getMethodReferencesFromSelf());
+                for (JavaCodeUnitAccess<?> use : uses) {
+                    if (use.getTargetOwner().isEquivalentTo(owner) && use.getTarget().getName().equals(method)) {
+                        events.add(SimpleConditionEvent.satisfied(item, use.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** The built-in server is started by the meeting layer ({@code meeting.LocalServer}), never by the UI itself. */
+    @Test
+    void theUiNeverStartsAServer() {
+        noClasses().that().resideInAPackage("dev.confab.ui..")
+                .should().callMethod(dev.confab.server.EmbeddedServer.class, "start", java.nio.file.Path.class,
+                        boolean.class)
+                .orShould().dependOnClassesThat().haveSimpleName("MeetingServer")
                 .check(production);
     }
 }

@@ -1,6 +1,6 @@
 package dev.confab.ui;
 
-import dev.confab.ui.meeting.LocalServer;
+import dev.confab.meeting.LocalServer;
 import dev.confab.ui.meeting.MeetingLauncher;
 import dev.confab.ui.meeting.MeetingScreen;
 import org.testfx.util.WaitForAsyncUtils;

@@ -339,7 +339,7 @@ class ScreenshotTourTest {
         lang = tag;
         app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices()).agreedBefore(1, stored(tag).withIdentity("Ada Lovelace", null));
         launcher = new dev.confab.ui.meeting.MeetingLauncher(app.paths,
-                new dev.confab.ui.meeting.LocalServer(dir.resolve("local"), false), app.capture);
+                new dev.confab.meeting.LocalServer(dir.resolve("local"), false), app.capture);
         app.withMeetings(launcher).start(osLocale(tag), 1);
     }
 
@@ -577,7 +577,7 @@ class ScreenshotTourTest {
     void meetingWhileSomeoneShares(String tag) throws Exception {
         lang = tag;
         app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices()).agreedBefore(1, stored(tag).withIdentity("Ada Lovelace", null));
-        var local = new dev.confab.ui.meeting.LocalServer(dir.resolve("local"), false);
+        var local = new dev.confab.meeting.LocalServer(dir.resolve("local"), false);
         launcher = new dev.confab.ui.meeting.MeetingLauncher(app.paths, local, app.capture, o -> o,
                 new dev.confab.ui.meeting.MeetingLauncher.Sharing(dev.confab.media.ScreenCaptureFactory.syntheticOnly(), () -> true));
         app.withMeetings(launcher).start(osLocale(tag), 1);

@@ -17,7 +17,7 @@ import org.testfx.api.FxToolkit;
 
 import dev.confab.privacy.DataLocations;
 import dev.confab.recording.TestRecordings;
-import dev.confab.ui.meeting.LocalServer;
+import dev.confab.meeting.LocalServer;
 import dev.confab.ui.meeting.MeetingLauncher;
 
 import java.nio.file.Files;

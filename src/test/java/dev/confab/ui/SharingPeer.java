@@ -1,18 +1,13 @@
 package dev.confab.ui;
 
 import dev.confab.media.ScreenCaptureFactory;
-import dev.confab.media.VideoCodec;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
-import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
+import dev.confab.meeting.call.MeetingCall;
 import dev.confab.meeting.share.AnnotationModel;
 import dev.confab.meeting.share.ScreenShareController;
-import dev.confab.protocol.ErrorCode;
-import dev.confab.protocol.MediaFrame;
-import dev.confab.protocol.ServerMessage;
-import dev.confab.protocol.StreamKind;
 import dev.confab.signaling.ServerTrust;
 
 import java.net.URI;
@@ -24,8 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.awaitility.Awaitility.await;
 
-/** A headless participant with real screen sharing (synthetic screen), counting the share pictures it decodes. */
+/**
+ * A headless participant with real screen sharing (synthetic screen) in a {@link MeetingCall}, as the desktop app
+ * wires it, counting the share pictures it decodes.
+ */
 final class SharingPeer implements MeetingListener, ScreenShareController.Events, AutoCloseable {
+    final MeetingCall call;
     final MeetingSession session;
     final ScreenShareController shares;
     final Map<Integer, AtomicLong> picturesFrom = new ConcurrentHashMap<>();
@@ -33,8 +32,9 @@ final class SharingPeer implements MeetingListener, ScreenShareController.Events
     private volatile SessionState state = new SessionState.Idle();
 
     SharingPeer(URI server, String fingerprint, String name, String meetingId) {
-        session = new MeetingSession(SessionOptions.of(server, name, ServerTrust.pinned(fingerprint)), this);
-        shares = new ScreenShareController(session, ScreenCaptureFactory.syntheticOnly(), VideoCodec.PREFERRED,
+        call = MeetingCall.open(SessionOptions.of(server, name, ServerTrust.pinned(fingerprint)), this);
+        session = call.session();
+        shares = call.startScreenShare(ScreenCaptureFactory.syntheticOnly(),
                 (sharer, w, h, stride, bgra, time) -> picturesFrom.computeIfAbsent(sharer, k -> new AtomicLong()).incrementAndGet(),
                 this);
         session.join(meetingId, null);
@@ -56,36 +56,6 @@ final class SharingPeer implements MeetingListener, ScreenShareController.Events
     }
 
     @Override
-    public void onShareUpdated(ServerMessage.ShareUpdated update) {
-        shares.onShareUpdated(update);
-    }
-
-    @Override
-    public void onAnnotation(ServerMessage.AnnotationMessage annotation) {
-        shares.onAnnotation(annotation);
-    }
-
-    @Override
-    public void onMedia(MediaFrame frame) {
-        shares.onMedia(frame);
-    }
-
-    @Override
-    public void onKeyframeRequested(StreamKind stream, int requestedBy) {
-        shares.onKeyframeRequested(stream);
-    }
-
-    @Override
-    public void onRequestFailed(ErrorCode code, String detail, String requestType) {
-        shares.onRequestFailed(code, detail, requestType);
-    }
-
-    @Override
-    public void onParticipantLeft(Roster.Departed departed) {
-        shares.onParticipantLeft(departed.participant().id());
-    }
-
-    @Override
     public void shareStarted(int sharerId, boolean self, AnnotationModel annotations, boolean viewersMayAnnotate) {
         events.add("started " + sharerId);
     }
@@ -97,7 +67,7 @@ final class SharingPeer implements MeetingListener, ScreenShareController.Events
 
     @Override
     public void close() {
-        shares.close();
+        call.close();
         session.close();
     }
 }

@@ -7,6 +7,7 @@ import dev.confab.media.CaptureFactory;
 import dev.confab.media.EchoCanceller;
 import dev.confab.media.MediaException;
 import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.video.MediaOut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +20,10 @@ import java.util.Objects;
  * them, and mute that is both enforced (nothing sent) and published in the roster.
  *
  * <pre>{@code
- * AudioCall call = AudioCall.start(session, AudioCall.Source.microphone(factory, device),
+ * AudioCall call = meetingCall.startAudio(AudioCall.Source.microphone(factory, device),
  *         AudioOutputs.openOrDiscard(outputName), AudioCall.Processing.ECHO_AND_NOISE, lobbyMuted);
- * // in the session's MeetingListener: onMedia -> call.receiver().onMedia(frame);
- * //                                  onParticipantLeft -> call.receiver().removeParticipant(id);
- * //                                  onMuteRequested -> call.setMuted(true) and tell the user
+ * // the meeting engine (MeetingCall) routes received frames and departures to call.receiver();
+ * // onMuteRequested -> call.setMuted(true) and tell the user
  * call.setMuted(true); call.sender().level().meter(); call.receiver().level(id).meter();
  * call.receiver().addActiveSpeakerListener(id -> Platform.runLater(...));
  * call.close();
@@ -71,17 +71,19 @@ public final class AudioCall implements AutoCloseable {
      * Starts receiving at once and sending from {@code source}. If echo cancellation cannot start (no
      * native library for this platform) the call goes on without it and says so in the log.
      *
+     * @param out        where encoded frames go (the meeting engine's one exit, {@code MeetingCall.out()})
      * @param startMuted join muted: nothing is sent until {@link #setMuted}(false)
      * @throws MediaException when the microphone or file cannot be opened (the output is closed again)
      */
-    public static AudioCall start(MeetingSession session, Source source, AudioOutput output, Processing processing,
-                                  boolean startMuted) throws MediaException {
+    public static AudioCall start(MeetingSession session, MediaOut out, Source source, AudioOutput output,
+                                  Processing processing, boolean startMuted) throws MediaException {
         Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(out, "out");
         AudioReceiver receiver = new AudioReceiver(output);
         AudioSender sender = null;
         EchoCanceller echo = null;
         try {
-            sender = new AudioSender(session::sendMedia, true);
+            sender = new AudioSender(out::send, true);
             sender.setMuted(startMuted);
             if (processing == Processing.ECHO_AND_NOISE && !(source instanceof Source.None)) {
                 echo = startEchoCanceller(receiver);

@@ -11,11 +11,11 @@ import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
 import dev.confab.meeting.audio.AudioCall;
 import dev.confab.meeting.audio.NullAudioOutput;
+import dev.confab.meeting.call.IncomingStage;
+import dev.confab.meeting.call.MeetingCall;
 import dev.confab.meeting.video.MeetingVideo;
 import dev.confab.meeting.video.VideoQualityPolicy;
 import dev.confab.protocol.Participant;
-import dev.confab.protocol.ServerMessage;
-import dev.confab.protocol.StreamKind;
 import dev.confab.signaling.ServerTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +35,9 @@ import java.util.function.UnaryOperator;
 /**
  * Three synthetic people for the "Try a demo meeting" mode: each a real {@link MeetingSession} with the
  * synthetic camera (a different moving test pattern, 640x360) and a tone that "talks" in turns, so the active
- * speaker moves around; two of them write in the chat once someone else joins. They only send: nothing they
- * receive is decoded, to leave the CPU to the user's own client.
+ * speaker moves around; two of them write in the chat once someone else joins. Each one's media runs in a
+ * {@link MeetingCall}, as a person's client; they only send: received frames are dropped before any decoder
+ * ({@link IncomingStage#DROP_ALL}), to leave the CPU to the user's own client.
  */
 public final class DemoParticipants implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoParticipants.class);
@@ -144,16 +145,17 @@ public final class DemoParticipants implements AutoCloseable {
     /** One persona's session, camera and voice. */
     private static final class Member implements MeetingListener {
         final Persona persona;
+        final MeetingCall call;
         final MeetingSession session;
         final CountDownLatch inMeeting = new CountDownLatch(1);
-        volatile MeetingVideo video;
-        volatile AudioCall audio;
         volatile DemoParticipants demo;
         private boolean greeted; // event thread
 
         Member(Persona persona, URI server, ServerTrust trust) {
             this.persona = persona;
-            this.session = new MeetingSession(SessionOptions.of(server, persona.name(), trust), this);
+            this.call = MeetingCall.open(SessionOptions.of(server, persona.name(), trust), this);
+            this.session = call.session();
+            call.filterIncoming(IncomingStage.DROP_ALL);
         }
 
         void awaitInMeeting(Duration timeout) throws TimeoutException, InterruptedException {
@@ -166,10 +168,9 @@ public final class DemoParticipants implements AutoCloseable {
             FfmpegCaptureFactory captures = new FfmpegCaptureFactory();
             CaptureDevice camera = new CaptureDevice("lavfi:" + persona.pattern(), persona.name(),
                     CaptureDevice.Kind.CAMERA, true);
-            MeetingVideo v = new MeetingVideo(session, captures, camera, new VideoQualityPolicy(DEMO_FORMAT));
-            video = v;
-            v.sender().setCameraOn(true);
-            audio = AudioCall.start(session, AudioCall.Source.microphone(captures, voice()), new NullAudioOutput(),
+            MeetingVideo video = call.startVideo(captures, camera, new VideoQualityPolicy(DEMO_FORMAT));
+            video.sender().setCameraOn(true);
+            call.startAudio(AudioCall.Source.microphone(captures, voice()), new NullAudioOutput(),
                     AudioCall.Processing.NONE, false);
             session.changeOwnState(state -> state.withCameraOn(true).withMuted(false));
         }
@@ -193,10 +194,6 @@ public final class DemoParticipants implements AutoCloseable {
 
         @Override
         public void onRosterChanged(Roster roster) {
-            MeetingVideo v = video;
-            if (v != null) {
-                v.onRosterChanged(roster);
-            }
             DemoParticipants d = demo;
             if (!greeted && d != null && roster.participants().stream().anyMatch(p -> !d.isDemo(p))) {
                 greeted = true;
@@ -204,32 +201,9 @@ public final class DemoParticipants implements AutoCloseable {
             }
         }
 
-        @Override
-        public void onKeyframeRequested(StreamKind stream, int requestedBy) {
-            MeetingVideo v = video;
-            if (v != null) {
-                v.onKeyframeRequested(stream);
-            }
-        }
-
-        @Override
-        public void onRateHint(ServerMessage.RateHint hint) {
-            MeetingVideo v = video;
-            if (v != null) {
-                v.onRateHint(hint);
-            }
-        }
-
         void close() {
             try {
-                MeetingVideo v = video;
-                if (v != null) {
-                    v.close();
-                }
-                AudioCall a = audio;
-                if (a != null) {
-                    a.close();
-                }
+                call.close();
             } catch (RuntimeException e) {
                 LOG.warn("Closing {} failed", persona.name(), e);
             }

@@ -7,6 +7,7 @@ import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.VideoCodec;
 import dev.confab.media.VideoFrameListener;
 import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.video.MediaOut;
 import dev.confab.protocol.Annotation;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.MediaFrame;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * Screen sharing for one meeting session, without UI: asks the server to share, starts the capture and the
  * {@link ScreenShareSender} only once the server has accepted, decodes others' shares, and keeps one
  * {@link AnnotationModel} per active share. The UI calls {@link #start} from the user's click (never
- * automatically) and forwards the session's listener events to the {@code on…} methods.
+ * automatically); the meeting engine ({@code MeetingCall}) forwards the session's events to the {@code on…} methods.
  *
  * <p>Threads: {@link Events} run on the session's event thread, pictures on the network thread; capture
  * is opened and closed on this controller's own thread so neither is blocked.
@@ -53,6 +54,7 @@ public final class ScreenShareController implements AutoCloseable {
     }
 
     private final MeetingSession session;
+    private final MediaOut out;
     private final ScreenCaptureFactory screens;
     private final VideoCodec codec;
     private final Events events;
@@ -68,9 +70,11 @@ public final class ScreenShareController implements AutoCloseable {
     private volatile CaptureDevice requested;
     private volatile VideoFrameListener localPreview;
 
-    public ScreenShareController(MeetingSession session, ScreenCaptureFactory screens, VideoCodec codec,
+    /** @param out where encoded screen frames go (the meeting engine's one exit, {@code MeetingCall.out()}) */
+    public ScreenShareController(MeetingSession session, MediaOut out, ScreenCaptureFactory screens, VideoCodec codec,
                                  ShareReceiver.SharedPictureListener pictures, Events events) {
         this.session = Objects.requireNonNull(session);
+        this.out = Objects.requireNonNull(out);
         this.screens = Objects.requireNonNull(screens);
         this.codec = Objects.requireNonNull(codec);
         this.events = Objects.requireNonNull(events);
@@ -117,7 +121,7 @@ public final class ScreenShareController implements AutoCloseable {
         return receiver.stats();
     }
 
-    // ---- forwarded MeetingListener events -------------------------------------------------------------
+    // ---- session events, forwarded by the meeting engine (MeetingCall) ---------------------------------
 
     public void onShareUpdated(ServerMessage.ShareUpdated update) {
         int sharer = update.participantId();
@@ -196,7 +200,7 @@ public final class ScreenShareController implements AutoCloseable {
 
     private void startCapture(CaptureDevice screen) {
         stopCapture();
-        sender = new ScreenShareSender(session::sendMedia, codec);
+        sender = new ScreenShareSender(out::send, codec);
         try {
             ScreenShareSender target = sender;
             capture = screens.openScreen(screen, ScreenCaptureFactory.MAX_SHARE_FORMAT, (w, h, stride, bgra, time) -> {

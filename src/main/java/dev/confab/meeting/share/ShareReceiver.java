@@ -19,7 +19,7 @@ import java.util.function.BiConsumer;
  * {@link SharedPictureListener}. Deltas before the first keyframe, or after a gap, are skipped and a
  * keyframe is requested instead, so viewers never show smeared pictures.
  *
- * <p>Feed it from {@code MeetingListener.onMedia} (network thread); pictures arrive on that thread.
+ * <p>Fed by the meeting engine ({@code MeetingCall}) with SCREEN frames on the network thread; pictures arrive on that thread.
  */
 public final class ShareReceiver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShareReceiver.class);

@@ -3,7 +3,6 @@ package dev.confab.meeting.video;
 import dev.confab.media.CaptureDevice;
 import dev.confab.media.CaptureFactory;
 import dev.confab.media.VideoCodec;
-import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.Roster;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.ServerMessage;
@@ -13,13 +12,11 @@ import java.util.Objects;
 
 /**
  * The video half of a meeting for one client: a {@link VideoSender} for the camera (optional) and a
- * {@link VideoReceiver} for everyone else, wired to a {@link MeetingSession}. The session's
- * {@code MeetingListener} forwards the five events below (compose it with the audio receiver).
+ * {@link VideoReceiver} for everyone else. The meeting engine ({@code dev.confab.meeting.call.MeetingCall}) creates
+ * it, sends its frames and forwards the five events below; nothing else routes media to it.
  *
  * <pre>{@code
- * var video = new MeetingVideo(session, captures, camera, new VideoQualityPolicy());
- * // MeetingListener: onMedia → video.onMedia, onKeyframeRequested → video.onKeyframeRequested,
- * //   onRateHint → video.onRateHint, onRosterChanged → video.onRosterChanged, onParticipantLeft → video.onParticipantLeft
+ * MeetingVideo video = call.startVideo(captures, camera, new VideoQualityPolicy());
  * video.sender().setLocalPreview(selfView);           // VideoView of the own tile
  * video.sender().setCameraOn(true);                  // off the FX thread: opens the device
  * video.receiver().attach(id, StreamKind.CAMERA, tileView);
@@ -35,12 +32,21 @@ public final class MeetingVideo implements AutoCloseable {
     private final VideoReceiver receiver;
     private volatile boolean screenIgnored;
 
-    /** @param camera null for a receive-only client */
-    public MeetingVideo(MeetingSession session, CaptureFactory captures, CaptureDevice camera, VideoQualityPolicy policy) {
-        Objects.requireNonNull(session, "session");
-        this.sender = camera == null ? null : new VideoSender(captures, camera, VideoCodec.PREFERRED, policy,
-                DEFAULT_MAX_BINARY_FRAME_BYTES, session::sendMedia);
-        this.receiver = new VideoReceiver(session::requestKeyframe);
+    /**
+     * @param out       where encoded camera frames go (the meeting engine's one exit, {@code MeetingCall.out()})
+     * @param keyframes asks a sender for a keyframe ({@code MeetingSession::requestKeyframe})
+     * @param camera    null for a receive-only client
+     */
+    public MeetingVideo(MediaOut out, VideoReceiver.KeyframeRequester keyframes, CaptureFactory captures,
+                        CaptureDevice camera, VideoQualityPolicy policy) {
+        this(camera == null ? null : new VideoSender(captures, camera, VideoCodec.PREFERRED, policy,
+                DEFAULT_MAX_BINARY_FRAME_BYTES, Objects.requireNonNull(out, "out")), new VideoReceiver(keyframes));
+    }
+
+    /** From parts, e.g. a receiver that only counts (the load test's replay mode); {@code sender} may be null. */
+    public MeetingVideo(VideoSender sender, VideoReceiver receiver) {
+        this.sender = sender;
+        this.receiver = Objects.requireNonNull(receiver, "receiver");
     }
 
     /** The camera sender, or null for a receive-only client. */

@@ -5,6 +5,7 @@ import dev.confab.media.CaptureFactory;
 import dev.confab.meeting.CompositeMeetingListener;
 import dev.confab.meeting.EndReason;
 import dev.confab.meeting.KnownServers;
+import dev.confab.meeting.LocalServer;
 import dev.confab.meeting.MeetingFailure;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
@@ -12,6 +13,7 @@ import dev.confab.meeting.OwnMediaState;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
+import dev.confab.meeting.call.MeetingCall;
 import dev.confab.meeting.demo.DemoParticipants;
 import dev.confab.meeting.history.MeetingHistoryRecorder;
 import dev.confab.meeting.history.MeetingHistoryStore;
@@ -258,10 +260,11 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                 new MeetingMediaBinding.ChatRules(policy.isEnabled(dev.confab.policy.PolicyKey.CHAT_ALLOWED),
                         policy.isEnabled(dev.confab.policy.PolicyKey.PRIVATE_CHAT_ALLOWED)));
         MeetingSession session = new MeetingSession(options, listenersFor(attempt));
+        attempt.call.connect(session);
         attempt.shares.recordInto(attempt.media.recordingPictures());
-        attempt.shares.connect(session);
+        attempt.shares.connect(attempt.call);
         attempt.session = session;
-        attempt.media.setSession(session);
+        attempt.media.setCall(attempt.call);
         lobby.setBusy(true);
         lobby.showInfo("meeting.connecting");
         lobby.setCancel(attempt::cancel);
@@ -275,12 +278,13 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     }
 
     /**
-     * The attempt (lobby, then screen) first, so the tiles exist before the media binding attaches to them;
-     * the history recorder only when the user keeps a meeting history.
+     * The attempt (lobby, then screen) first, so the tiles exist before the media binding attaches to them; the
+     * call routes the media; the history recorder only when the user keeps a meeting history.
      */
     private MeetingListener listenersFor(Attempt attempt) {
         List<MeetingListener> listeners = new ArrayList<>();
         listeners.add(attempt);
+        listeners.add(attempt.call);
         listeners.add(attempt.media);
         listeners.add(attempt.shares);
         if (new PrivacySettingsStore(paths).load().keepMeetingHistory()) {
@@ -306,6 +310,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         final MeetingScreen.Invite invite;
         final OwnMediaState initialState;
         MeetingSession session;
+        final MeetingCall call = new MeetingCall();
         final ShareBinding shares = new ShareBinding(sharing.screens(), sharing.allowed());
         MeetingMediaBinding media;
         DemoParticipants demo;

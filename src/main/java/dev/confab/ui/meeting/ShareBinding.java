@@ -1,18 +1,15 @@
 package dev.confab.ui.meeting;
 
 import dev.confab.media.ScreenCaptureFactory;
-import dev.confab.media.VideoCodec;
 import dev.confab.media.VideoFrameListener;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.Roster;
+import dev.confab.meeting.call.MeetingCall;
 import dev.confab.meeting.share.AnnotationModel;
 import dev.confab.meeting.share.ScreenShareController;
 import dev.confab.protocol.ErrorCode;
-import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.Participant;
-import dev.confab.protocol.ServerMessage;
-import dev.confab.protocol.StreamKind;
 import dev.confab.ui.UiMessage;
 import dev.confab.ui.UiText;
 import dev.confab.ui.share.ShareStage;
@@ -38,17 +35,19 @@ import java.util.function.Consumer;
  * (the latest share, when several people do) takes the middle of the screen in a {@link ShareStage} above a
  * filmstrip of the video tiles; when the last share ends the grid returns.
  *
- * <p>Add it to the session's listeners from the start (the server reports running shares right after the
- * join), {@link #connect} the session, and {@link #attach} the screen once it exists. Listener methods run on the session's threads and
- * go straight to the {@link ScreenShareController}; everything on screen happens on the FX thread. SCREEN
- * frames are decoded here (the controller's {@code ShareReceiver}), so a {@code MeetingVideo} in the same
- * client should {@code setScreenIgnored(true)}.
+ * <p>{@link #connect} the meeting's {@link MeetingCall} before the session joins (the server reports running shares
+ * right after the join): the call creates the {@link ScreenShareController} and routes the session's share events
+ * and SCREEN frames to it; {@link #attach} the screen once it exists. Add the binding to the session's listeners
+ * too, for the host's share policy. Controller events arrive on the session's threads; everything on screen happens
+ * on the FX thread. SCREEN frames are decoded by the controller, so a {@code MeetingVideo} in the same client
+ * should {@code setScreenIgnored(true)}.
  */
 public final class ShareBinding implements MeetingListener, ScreenShareController.Events, AutoCloseable {
 
     private final ScreenCaptureFactory screens;
     private final BooleanSupplier shareAllowed;
     // Set once by connect(), before the session sends anything
+    private volatile MeetingCall call;
     private volatile MeetingSession session;
     private volatile ScreenShareController controller;
     /** Gets every shared picture and is told which share is on stage; the recording takes it from there. */
@@ -73,15 +72,16 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     }
 
     /**
-     * The session this binding listens to (it is one of the session's listeners, so it exists first). Call
-     * once, before the session creates or joins a meeting.
+     * The meeting's call, already connected to its session; starts its screen sharing with this binding as the
+     * controller's events. Call once, before the session creates or joins a meeting.
      */
-    public void connect(MeetingSession meetingSession) {
+    public void connect(MeetingCall meetingCall) {
         if (session != null) {
             throw new IllegalStateException("already connected");
         }
-        session = Objects.requireNonNull(meetingSession);
-        controller = new ScreenShareController(meetingSession, screens, VideoCodec.PREFERRED, this::showPicture, this);
+        call = meetingCall;
+        session = Objects.requireNonNull(meetingCall.session());
+        controller = meetingCall.startScreenShare(screens, this::showPicture, this);
     }
 
     /**
@@ -243,48 +243,11 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
         });
     }
 
-    // ---- MeetingListener: forwarded to the controller on the session's threads ------------------------
-
-    @Override
-    public void onShareUpdated(ServerMessage.ShareUpdated update) {
-        controller.onShareUpdated(update);
-    }
+    // ---- MeetingListener: the host's share policy (the call routes everything else to the controller) ------
 
     @Override
     public void onSharePolicy(boolean allowMultipleSharers) {
         onScreen(s -> s.showSharePolicy(allowMultipleSharers));
-    }
-
-    @Override
-    public void onAnnotation(ServerMessage.AnnotationMessage annotation) {
-        controller.onAnnotation(annotation);
-    }
-
-    @Override
-    public void onMedia(MediaFrame frame) {
-        if (frame.header().stream() == StreamKind.SCREEN) {
-            controller.onMedia(frame);
-        }
-    }
-
-    @Override
-    public void onKeyframeRequested(StreamKind stream, int requestedBy) {
-        controller.onKeyframeRequested(stream);
-    }
-
-    @Override
-    public void onRateHint(ServerMessage.RateHint hint) {
-        controller.onRateHint(hint);
-    }
-
-    @Override
-    public void onRequestFailed(ErrorCode code, String detail, String requestType) {
-        controller.onRequestFailed(code, detail, requestType);
-    }
-
-    @Override
-    public void onParticipantLeft(Roster.Departed departed) {
-        controller.onParticipantLeft(departed.participant().id());
     }
 
     /**
@@ -308,8 +271,8 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
         } catch (IllegalStateException toolkitGone) {
             // The app is exiting: its windows, the Stop window included, are gone already.
         }
-        if (controller != null) {
-            controller.close();
+        if (call != null) {
+            call.stopShare();
         }
     }
 }

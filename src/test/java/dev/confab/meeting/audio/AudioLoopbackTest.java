@@ -96,7 +96,7 @@ class AudioLoopbackTest {
             peer.session.join(meetingId, null);
         }
         await().atMost(ofSeconds(10)).until(() -> peer.session.state() instanceof SessionState.InMeeting);
-        peer.call = AudioCall.start(peer.session, source, new NullAudioOutput(), AudioCall.Processing.NONE, muted);
+        peer.call = AudioCall.start(peer.session, peer.session::sendMedia, source, new NullAudioOutput(), AudioCall.Processing.NONE, muted);
         opened.add(peer.call);
         return peer;
     }

@@ -1,12 +1,10 @@
 package dev.confab.meeting.audio;
 
 import dev.confab.media.FfmpegCaptureFactory;
-import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
-import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
-import dev.confab.protocol.MediaFrame;
+import dev.confab.meeting.call.MeetingCall;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.ServersExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -22,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Three real sessions on a loopback server, each speaking its own tone through {@link AudioCall} — the
- * audio path the desktop app ({@code MeetingMediaBinding}), the bot, the demo and the load test share —
- * wired as they wire it: media to the receiver, departures to {@code removeParticipant}. The creator
+ * Three real sessions on a loopback server, each speaking its own tone through {@link AudioCall} in a
+ * {@link MeetingCall} — the audio path the desktop app, the bot, the demo and the load test share — which routes
+ * media to the receiver and departures to {@code removeParticipant}. The creator
  * hears both who joined after it, the second hears the third, and whoever stays still counts, with the
  * right tone, those who left (the figures a bot's end-of-visit report is made of).
  */
@@ -36,10 +34,11 @@ class ThreeWayAudioTest {
     final ServersExtension servers = new ServersExtension();
     private final List<AutoCloseable> opened = new ArrayList<>();
 
-    /** One participant: a session, its tone, and its audio once in the meeting. */
-    private static final class Voice implements MeetingListener {
+    /** One participant: a session with its call, its tone, and its audio once in the meeting. */
+    private static final class Voice {
         final String name;
         final int toneHz;
+        MeetingCall meeting;
         MeetingSession session;
         int id;
         volatile AudioCall call;
@@ -47,22 +46,6 @@ class ThreeWayAudioTest {
         Voice(String name, int toneHz) {
             this.name = name;
             this.toneHz = toneHz;
-        }
-
-        @Override
-        public void onMedia(MediaFrame frame) {
-            AudioCall current = call;
-            if (current != null) {
-                current.receiver().onMedia(frame);
-            }
-        }
-
-        @Override
-        public void onParticipantLeft(Roster.Departed departed) {
-            AudioCall current = call;
-            if (current != null) {
-                current.receiver().removeParticipant(departed.participant().id());
-            }
         }
 
         /** What this participant heard of {@code speaker}, or null when nothing. */
@@ -151,7 +134,8 @@ class ThreeWayAudioTest {
     }
 
     private Voice join(URI server, String meetingId, Voice voice) throws Exception {
-        voice.session = new MeetingSession(SessionOptions.of(server, voice.name, ServerTrust.systemOnly()), voice);
+        voice.meeting = MeetingCall.open(SessionOptions.of(server, voice.name, ServerTrust.systemOnly()));
+        voice.session = voice.meeting.session();
         opened.add(voice.session);
         if (meetingId == null) {
             voice.session.createMeeting(null);
@@ -160,16 +144,16 @@ class ThreeWayAudioTest {
         }
         await().atMost(ofSeconds(10)).until(() -> voice.session.state() instanceof SessionState.InMeeting);
         voice.id = voice.session.roster().selfId();
-        voice.call = AudioCall.start(voice.session, AudioCall.Source.microphone(new FfmpegCaptureFactory(),
+        voice.call = voice.meeting.startAudio(AudioCall.Source.microphone(new FfmpegCaptureFactory(),
                 FfmpegCaptureFactory.syntheticTone(voice.toneHz)), new NullAudioOutput(), AudioCall.Processing.NONE, false);
-        opened.add(voice.call);
+        opened.add(voice.meeting);
         return voice;
     }
 
     /** Stops speaking and leaves, as the app does when the window closes. */
     private void leave(Voice voice) {
-        opened.remove(voice.call);
-        voice.call.close();
+        opened.remove(voice.meeting);
+        voice.meeting.stopAudio();
         voice.session.leave();
     }
 

@@ -1,17 +1,12 @@
 package dev.confab.meeting.share;
 
 import dev.confab.media.ScreenCaptureFactory;
-import dev.confab.media.VideoCodec;
-import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
-import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
+import dev.confab.meeting.call.MeetingCall;
 import dev.confab.protocol.Annotation;
 import dev.confab.protocol.ErrorCode;
-import dev.confab.protocol.MediaFrame;
-import dev.confab.protocol.ServerMessage;
-import dev.confab.protocol.StreamKind;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.TestServers;
@@ -27,53 +22,25 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Two participants with controllers over a loopback server, as the desktop app wires them. */
+/** Two participants with controllers over a loopback server, wired by their {@link MeetingCall} as in the desktop app. */
 class ScreenShareControllerTest {
 
     private MeetingServer server;
     private Side ada;
     private Side bob;
 
-    private static final class Side implements MeetingListener, ScreenShareController.Events {
+    private static final class Side implements ScreenShareController.Events {
+        MeetingCall call;
         MeetingSession session;
         ScreenShareController shares;
         final AtomicReference<int[]> lastPicture = new AtomicReference<>();
         final List<String> events = new CopyOnWriteArrayList<>();
 
         Side(MeetingServer server, String name) {
-            session = new MeetingSession(SessionOptions.of(server.url(), name, ServerTrust.systemOnly()), this);
-            shares = new ScreenShareController(session, ScreenCaptureFactory.syntheticOnly(), VideoCodec.VP8,
+            call = MeetingCall.open(SessionOptions.of(server.url(), name, ServerTrust.systemOnly()));
+            session = call.session();
+            shares = call.startScreenShare(ScreenCaptureFactory.syntheticOnly(), // VP8, the preferred codec
                     (sharer, w, h, stride, bgra, time) -> lastPicture.set(new int[] {sharer, w, h}), this);
-        }
-
-        @Override
-        public void onShareUpdated(ServerMessage.ShareUpdated update) {
-            shares.onShareUpdated(update);
-        }
-
-        @Override
-        public void onAnnotation(ServerMessage.AnnotationMessage annotation) {
-            shares.onAnnotation(annotation);
-        }
-
-        @Override
-        public void onMedia(MediaFrame frame) {
-            shares.onMedia(frame);
-        }
-
-        @Override
-        public void onKeyframeRequested(StreamKind stream, int requestedBy) {
-            shares.onKeyframeRequested(stream);
-        }
-
-        @Override
-        public void onRequestFailed(ErrorCode code, String detail, String requestType) {
-            shares.onRequestFailed(code, detail, requestType);
-        }
-
-        @Override
-        public void onParticipantLeft(Roster.Departed departed) {
-            shares.onParticipantLeft(departed.participant().id());
         }
 
         @Override
@@ -96,7 +63,7 @@ class ScreenShareControllerTest {
         }
 
         void close() {
-            shares.close();
+            call.close();
             session.close();
         }
     }

@@ -26,7 +26,7 @@ class MeetingVideoScreenTest {
     void screenFramesAreLeftToTheShareDecoderWhenAskedButCameraFramesStillCount() {
         MeetingSession session = new MeetingSession(SessionOptions.of(URI.create("wss://127.0.0.1:1"), "Ada",
                 ServerTrust.systemOnly()), new MeetingListener() { });
-        try (MeetingVideo video = new MeetingVideo(session, new FfmpegCaptureFactory(), null, new VideoQualityPolicy())) {
+        try (MeetingVideo video = new MeetingVideo(session::sendMedia, session::requestKeyframe, new FfmpegCaptureFactory(), null, new VideoQualityPolicy())) {
             video.setScreenIgnored(true);
             video.onMedia(frame(StreamKind.SCREEN));
             video.onMedia(frame(StreamKind.CAMERA));

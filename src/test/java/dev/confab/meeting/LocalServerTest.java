@@ -1,4 +1,4 @@
-package dev.confab.ui.meeting;
+package dev.confab.meeting;
 
 import dev.confab.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;

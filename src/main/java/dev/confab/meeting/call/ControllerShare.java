@@ -1,0 +1,51 @@
+package dev.confab.meeting.call;
+
+import dev.confab.meeting.share.ScreenShareController;
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.MediaFrame;
+import dev.confab.protocol.ServerMessage;
+import dev.confab.protocol.StreamKind;
+
+/** The desktop app's {@link ScreenShareController} as the share side of a {@link MeetingCall}. */
+record ControllerShare(ScreenShareController controller) implements ShareMedia {
+
+    @Override
+    public void onScreenFrame(MediaFrame frame) {
+        controller.onMedia(frame);
+    }
+
+    @Override
+    public void onKeyframeRequested() {
+        controller.onKeyframeRequested(StreamKind.SCREEN);
+    }
+
+    @Override
+    public void onRateHint(ServerMessage.RateHint hint) {
+        controller.onRateHint(hint);
+    }
+
+    @Override
+    public void onShareUpdated(ServerMessage.ShareUpdated update) {
+        controller.onShareUpdated(update);
+    }
+
+    @Override
+    public void onAnnotation(ServerMessage.AnnotationMessage annotation) {
+        controller.onAnnotation(annotation);
+    }
+
+    @Override
+    public void onRequestFailed(ErrorCode code, String detail, String requestType) {
+        controller.onRequestFailed(code, detail, requestType);
+    }
+
+    @Override
+    public void onParticipantLeft(int participantId) {
+        controller.onParticipantLeft(participantId);
+    }
+
+    @Override
+    public void close() {
+        controller.close();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.confab.meeting.call;
+
+import dev.confab.meeting.audio.AudioCall;
+import dev.confab.meeting.video.MeetingVideo;
+import dev.confab.protocol.MediaFrame;
+import dev.confab.protocol.StreamKind;
+
+import java.util.Objects;
+
+/**
+ * The one entry of received media for a {@link MeetingCall}: every frame from the session passes the
+ * {@link IncomingStage} (where per-frame end-to-end decryption with the sender's key and receive-side congestion
+ * measurement belong), then goes by stream kind to the decoders: AUDIO to the jitter buffers, CAMERA (and SCREEN
+ * unless the video ignores it) to the video decoders, SCREEN to the share. Network reader thread; never blocks.
+ */
+final class IncomingMedia {
+    private final CallMedia media;
+    private volatile IncomingStage stage = IncomingStage.PASS;
+
+    IncomingMedia(CallMedia media) {
+        this.media = media;
+    }
+
+    void stage(IncomingStage value) {
+        stage = Objects.requireNonNull(value, "stage");
+    }
+
+    void onMedia(MediaFrame received) {
+        MediaFrame frame = stage.process(received);
+        if (frame == null) {
+            return;
+        }
+        if (frame.header().stream() == StreamKind.AUDIO) {
+            AudioCall audio = media.audio();
+            if (audio != null) {
+                audio.receiver().onMedia(frame);
+            }
+            return;
+        }
+        MeetingVideo video = media.video();
+        if (video != null) {
+            video.onMedia(frame);
+        }
+        ShareMedia share = media.share();
+        if (share != null && frame.header().stream() == StreamKind.SCREEN) {
+            share.onScreenFrame(frame);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.confab.meeting.call;
+
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.MediaFrame;
+import dev.confab.protocol.ServerMessage;
+
+/**
+ * The screen-share side of a {@link MeetingCall}: decodes others' SCREEN streams and sends this participant's
+ * own. The desktop app plugs in the {@code ScreenShareController}, the bot its synthetic share. All methods
+ * except {@link #onScreenFrame} run on the session's event thread.
+ */
+public interface ShareMedia extends AutoCloseable {
+
+    /** A received SCREEN frame. Network thread: copy or decode before returning. */
+    void onScreenFrame(MediaFrame frame);
+
+    /** Someone wants a keyframe of this participant's own share. */
+    default void onKeyframeRequested() {
+    }
+
+    /** Receivers are dropping this participant's share: lower its bitrate. */
+    default void onRateHint(ServerMessage.RateHint hint) {
+    }
+
+    default void onShareUpdated(ServerMessage.ShareUpdated update) {
+    }
+
+    default void onAnnotation(ServerMessage.AnnotationMessage annotation) {
+    }
+
+    default void onRequestFailed(ErrorCode code, String detail, String requestType) {
+    }
+
+    default void onParticipantLeft(int participantId) {
+    }
+
+    /** Stops sending and decoding. */
+    @Override
+    void close();
+}
