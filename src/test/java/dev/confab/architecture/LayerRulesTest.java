@@ -3,12 +3,14 @@ package dev.confab.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The one-way layer rule of docs/architecture.md, checked on the compiled production classes. */
+@UnitTest
 class LayerRulesTest {
 
     private static JavaClasses production;

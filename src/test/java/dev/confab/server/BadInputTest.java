@@ -4,6 +4,7 @@ import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ProtocolVersion;
 import dev.confab.protocol.ServerMessage;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every kind of bad input gets a documented error to the sender only; the meeting and its other
  * participants carry on (checked by {@link #bystanderStillWorks()} after each case).
  */
+@IntegrationTest
 class BadInputTest {
 
     private static final int MAX_BINARY = 128 * 1024;

@@ -5,6 +5,7 @@ import dev.confab.meeting.KnownServers;
 import dev.confab.protocol.Participant;
 import dev.confab.storage.Settings;
 import dev.confab.testing.TcpProxy;
+import dev.confab.testing.UiTest;
 import dev.confab.ui.meeting.MeetingScreen;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The lobby and meeting screen against real meeting servers (built-in and self-hosted TLS) and real peers. */
+@UiTest
 class MeetingFlowTest {
     @TempDir
     Path dir;

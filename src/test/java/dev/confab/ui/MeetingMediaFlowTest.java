@@ -11,6 +11,7 @@ import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.StreamKind;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.storage.Settings;
+import dev.confab.testing.UiTest;
 import dev.confab.ui.meeting.MeetingLauncher;
 import dev.confab.ui.meeting.MeetingScreen;
 import dev.confab.ui.meeting.ParticipantTile;
@@ -41,6 +42,7 @@ import static org.awaitility.Awaitility.await;
  * The meeting screen wired to the media pipelines: a real loopback server, a bot sending the synthetic camera
  * and a tone, a headless host that counts what the app sends, and the app joining from its lobby.
  */
+@UiTest
 class MeetingMediaFlowTest {
     @TempDir
     Path dir;

@@ -1,6 +1,7 @@
 package dev.confab.ui;
 
 import dev.confab.storage.Settings;
+import dev.confab.testing.UiTest;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
@@ -30,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * fails if a screen cannot be shown. To add a screen, add a method that brings the app there and calls
  * {@link #shoot}.
  */
+@UiTest
 class ScreenshotTourTest {
     static final Path OUT = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("screenshots");
 
