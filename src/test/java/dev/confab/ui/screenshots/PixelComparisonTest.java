@@ -18,8 +18,8 @@ class PixelComparisonTest {
     void onlyPixelsOutsideTheToleranceCount() {
         BufferedImage expected = filled(0x808080);
         BufferedImage actual = filled(0x808080);
-        actual.setRGB(1, 1, 0x808080 + 40);          // blue channel 40 apart: within tolerance
-        actual.setRGB(2, 2, 0x808080 + (41 << 16));  // red channel 41 apart: changed
+        actual.setRGB(1, 1, 0xFF000000 | (0x808080 + 40));         // blue channel 40 apart: within tolerance
+        actual.setRGB(2, 2, 0xFF000000 | (0x808080 + (41 << 16))); // red channel 41 apart: changed
 
         PixelComparison.Result result = comparison.compare(expected, actual, List.of());
 
