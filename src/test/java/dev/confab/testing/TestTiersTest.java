@@ -24,8 +24,9 @@ class TestTiersTest {
                 .collect(Collectors.joining("\n"));
         assertThat(classes).as("test classes found").hasSizeGreaterThan(50);
         assertThat(wrong).as("""
-                Each test class needs exactly one of @UnitTest, @IntegrationTest, @UiTest (dev.confab.testing); \
-                see README.md "Tests". Fix these classes:
+                Each test class needs exactly one of @UnitTest (code alone), @IntegrationTest (servers, bots, \
+                FFmpeg, child JVMs, no JavaFX) or @UiTest (starts JavaFX) from dev.confab.testing; see README.md \
+                "Tests". Fix these classes:
                 %s
                 """, wrong).isEmpty();
     }
