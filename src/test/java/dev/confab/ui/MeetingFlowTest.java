@@ -88,7 +88,8 @@ class MeetingFlowTest {
     }
 
     private void awaitLobby() {
-        await().atMost(WAIT).until(() -> "lobby".equals(desktop.app.controller.currentScreen().name()));
+        // currentScreen() is null for a moment while one screen replaces another
+        await().atMost(WAIT).until(() -> desktop.app.controller.currentScreen() instanceof Screen s && "lobby".equals(s.name()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -204,7 +204,8 @@ class MeetingMediaFlowTest {
 
         int openedInMeeting = desktop.app.capture.opened.size();
         robot.clickOn("#leaveButton");
-        await().atMost(WAIT).until(() -> "lobby".equals(desktop.app.controller.currentScreen().name()));
+        // currentScreen() is null for a moment while one screen replaces another
+        await().atMost(WAIT).until(() -> desktop.app.controller.currentScreen() instanceof Screen s && "lobby".equals(s.name()));
         // The lobby opens its own preview again; everything opened up to and in the meeting must be closed.
         await().atMost(WAIT).alias("the meeting's microphone released on leave")
                 .until(() -> desktop.app.capture.opened.subList(0, openedInMeeting).stream().allMatch(c -> c.closed));
@@ -273,7 +274,8 @@ class MeetingMediaFlowTest {
                 .until(() -> messages.getItems().stream().anyMatch(e -> e.toString().contains("Welcome to the demo meeting")));
 
         robot.clickOn("#leaveButton");
-        await().atMost(WAIT).until(() -> "lobby".equals(desktop.app.controller.currentScreen().name()));
+        // currentScreen() is null for a moment while one screen replaces another
+        await().atMost(WAIT).until(() -> desktop.app.controller.currentScreen() instanceof Screen s && "lobby".equals(s.name()));
         await().atMost(WAIT).alias("the demo participants leave with the user")
                 .until(() -> Thread.getAllStackTraces().keySet().stream()
                         .noneMatch(t -> t.getName().equals("confab-demo-chat")));
