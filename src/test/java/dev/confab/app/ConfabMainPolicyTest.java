@@ -1,6 +1,7 @@
 package dev.confab.app;
 
 import dev.confab.policy.PolicyFile;
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class ConfabMainPolicyTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.confab.app;
 
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs {@code confab --self-check} in a JVM of its own, as CI runs it on the installed package: it starts and
  * stops the JavaFX toolkit, which must not happen inside the shared test JVM.
  */
+@IntegrationTest
 class SelfCheckProcessTest {
 
     @TempDir

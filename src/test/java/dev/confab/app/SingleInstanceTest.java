@@ -1,6 +1,7 @@
 package dev.confab.app;
 
 import dev.confab.storage.AppPaths;
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@IntegrationTest
 class SingleInstanceTest {
 
     @TempDir

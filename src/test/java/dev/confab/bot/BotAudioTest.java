@@ -3,6 +3,7 @@ package dev.confab.bot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.testing.CliRun;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.ServersExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * heard with their own tone — also those who had already left when the report was written (A's report
  * once listed nobody, B's only A).
  */
+@IntegrationTest
 class BotAudioTest {
     /** Decoded packets (20 ms each) that show someone was heard: 1 s. */
     private static final int HEARD_PACKETS = 50;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.server.MeetingServer;
 import dev.confab.testing.CliRun;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.ServersExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Three bots: public chat reaches both others, a private message only its recipient. */
+@IntegrationTest
 class BotChatTest {
 
     @TempDir

@@ -12,6 +12,7 @@ import dev.confab.server.MeetingServer;
 import dev.confab.server.ServerConfig;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.CliRun;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.ServersExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@IntegrationTest
 class BotCommandTest {
 
     @TempDir

@@ -2,6 +2,7 @@ package dev.confab.bot;
 
 import dev.confab.server.MeetingServer;
 import dev.confab.testing.CliRun;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.ServersExtension;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code bot --record}: one bot sends camera and tone, the other records what it receives. */
+@IntegrationTest
 class BotRecordTest {
 
     @TempDir

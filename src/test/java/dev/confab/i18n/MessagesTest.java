@@ -1,5 +1,6 @@
 package dev.confab.i18n;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class MessagesTest {
     private static Properties bundle(String name) throws IOException {
         Properties p = new Properties();

@@ -1,11 +1,13 @@
 package dev.confab.media;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+@UnitTest
 class AudioLevelTest {
     private static final int CHUNK = 960;
 

@@ -1,5 +1,6 @@
 package dev.confab.media;
 
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Capture feeding the codecs directly, as the send path will: camera → VP8 → decoder, microphone → Opus → decoder. */
+@IntegrationTest
 class CapturePipelineTest {
     private final FfmpegCaptureFactory factory = new FfmpegCaptureFactory();
 

@@ -1,9 +1,11 @@
 package dev.confab.media;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class DeviceAddressTest {
     @Test
     void syntheticSourcesAreLavfiGraphs() {

@@ -1,5 +1,6 @@
 package dev.confab.media;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -7,6 +8,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** WebRTC's audio processing, headless: the far end's echo is removed, the user's own voice is kept. */
+@UnitTest
 class EchoCancellerTest {
     private static final int CHUNK = AudioEncoder.FRAME_SAMPLES;
     private static final int ECHO_DELAY_SAMPLES = 48 * 40;

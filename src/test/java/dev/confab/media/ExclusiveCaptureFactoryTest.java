@@ -1,5 +1,6 @@
 package dev.confab.media;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The meeting's camera waits for the lobby's preview to let go of the same device. */
+@UnitTest
 class ExclusiveCaptureFactoryTest {
     private static final CaptureDevice CAMERA = new CaptureDevice("cam0", "Front camera", CaptureDevice.Kind.CAMERA, false);
     private static final CaptureDevice OTHER = new CaptureDevice("cam1", "USB camera", CaptureDevice.Kind.CAMERA, false);

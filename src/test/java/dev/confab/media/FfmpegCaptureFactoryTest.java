@@ -1,5 +1,6 @@
 package dev.confab.media;
 
+import dev.confab.testing.IntegrationTest;
 import org.bytedeco.javacpp.BytePointer;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+@IntegrationTest
 class FfmpegCaptureFactoryTest {
     private final FfmpegCaptureFactory factory = new FfmpegCaptureFactory();
 

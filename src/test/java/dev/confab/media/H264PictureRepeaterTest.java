@@ -1,10 +1,12 @@
 package dev.confab.media;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The repeater only works on streams it understands; anything else keeps the ordinary (encoding) path. */
+@UnitTest
 class H264PictureRepeaterTest {
     /** Constrained baseline SPS with picture order count type 0 (B-frame-capable ordering), then a PPS. */
     private static final byte[] POC_TYPE_0 = {0, 0, 0, 1, 0x67, 0x42, (byte) 0xC0, 0x1F, (byte) 0xF4, 0x01, 0x40,

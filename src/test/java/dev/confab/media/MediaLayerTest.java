@@ -3,11 +3,13 @@ package dev.confab.media;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The media layer sits at the bottom: no JavaFX, and nothing from the layers that use it. */
+@UnitTest
 class MediaLayerTest {
     private final JavaClasses media = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -1,5 +1,6 @@
 package dev.confab.media;
 
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+@IntegrationTest
 class OpusRoundTripTest {
     private static final int CHUNK = AudioEncoder.FRAME_SAMPLES;
     private static final long START_MICROS = 1_700_000_000_000_000L;

@@ -1,5 +1,6 @@
 package dev.confab.media;
 
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A recorder killed with SIGKILL after six seconds leaves a file that plays at least four of them. */
+@IntegrationTest
 class RecorderCrashTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package dev.confab.media;
 
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+@IntegrationTest
 class ScreenCaptureFactoryTest {
 
     @Test

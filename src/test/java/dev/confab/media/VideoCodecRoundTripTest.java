@@ -1,5 +1,6 @@
 package dev.confab.media;
 
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -10,6 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@IntegrationTest
 class VideoCodecRoundTripTest {
     private static final VideoFormat FORMAT = new VideoFormat(320, 240, 30);
     private static final int BITRATE = 600_000;

@@ -8,6 +8,7 @@ import dev.confab.protocol.ProtocolVersion;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** End-to-end encrypted chat through a real loopback server, watched by a raw protocol client. */
+@IntegrationTest
 class ChatEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

@@ -3,6 +3,7 @@ package dev.confab.meeting;
 import dev.confab.protocol.LeaveReason;
 import dev.confab.protocol.Participant;
 import dev.confab.protocol.Role;
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class ChatModelTest {
 
     private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");

@@ -2,6 +2,7 @@ package dev.confab.meeting;
 
 import dev.confab.server.EmbeddedServer;
 import dev.confab.signaling.ServerTrust;
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@IntegrationTest
 class EmbeddedServerTest {
 
     @Test

@@ -6,6 +6,7 @@ import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.StreamKind;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * could happen before its writer thread had sent the {@code leave}; the server then saw a lost connection.
  * About one leave in twenty was lost this way with video flowing.
  */
+@IntegrationTest
 class LeaveWhileMediaFlowsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

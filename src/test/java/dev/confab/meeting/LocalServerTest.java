@@ -1,6 +1,7 @@
 package dev.confab.meeting;
 
 import dev.confab.server.EmbeddedServer;
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+@IntegrationTest
 class LocalServerTest {
     @TempDir
     Path dir;

@@ -5,6 +5,7 @@ import dev.confab.protocol.Participant;
 import dev.confab.server.MeetingServer;
 import dev.confab.server.ServerConfig;
 import dev.confab.signaling.ServerTrust;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+@IntegrationTest
 class MeetingSessionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

@@ -3,6 +3,7 @@ package dev.confab.meeting;
 import dev.confab.protocol.Participant;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TcpProxy;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Real connection loss through a TCP proxy: drops, dead links, and expiry of the server-side session. */
+@IntegrationTest
 class ReconnectTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);

@@ -5,6 +5,7 @@ import dev.confab.privacy.PrivacySettingsStore;
 import dev.confab.storage.AppPaths;
 import dev.confab.storage.Settings;
 import dev.confab.storage.SettingsStore;
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class UserSettingsValuesTest {
 
     @TempDir

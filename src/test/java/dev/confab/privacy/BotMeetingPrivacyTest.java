@@ -16,6 +16,7 @@ import dev.confab.storage.ConsentStore;
 import dev.confab.storage.Settings;
 import dev.confab.storage.SettingsStore;
 import dev.confab.storage.UserDataEraser;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +57,7 @@ import static org.awaitility.Awaitility.await;
  * A full meeting of two bots (TLS server in-process, passcode, chat, pinned fingerprint) with file logging
  * into a private data folder; then what the privacy center and {@code confab data} see and do with it.
  */
+@IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BotMeetingPrivacyTest {
     private static final String PASSCODE = "Planted-Passcode-7731";

@@ -3,6 +3,7 @@ package dev.confab.privacy;
 import dev.confab.storage.AppPaths;
 import dev.confab.storage.Settings;
 import dev.confab.storage.SettingsStore;
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class DataEraserTest {
     @TempDir
     Path dir;

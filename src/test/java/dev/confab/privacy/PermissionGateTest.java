@@ -1,6 +1,7 @@
 package dev.confab.privacy;
 
 import dev.confab.storage.AppPaths;
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class PermissionGateTest {
     @TempDir
     Path dir;

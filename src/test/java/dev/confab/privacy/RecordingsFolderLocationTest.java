@@ -4,6 +4,7 @@ import dev.confab.recording.RecordingStorage;
 import dev.confab.storage.AppPaths;
 import dev.confab.storage.Settings;
 import dev.confab.storage.SettingsStore;
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The recordings folder chosen in Settings, as the recorder, the recordings list and the privacy center see it. */
+@UnitTest
 class RecordingsFolderLocationTest {
     @TempDir
     Path dir;

@@ -1,11 +1,13 @@
 package dev.confab.protocol;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class DisplayNameRuleTest {
 
     @Test

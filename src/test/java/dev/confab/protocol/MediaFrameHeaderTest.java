@@ -1,5 +1,6 @@
 package dev.confab.protocol;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -8,6 +9,7 @@ import java.util.HexFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@UnitTest
 class MediaFrameHeaderTest {
 
     @Test

@@ -1,5 +1,6 @@
 package dev.confab.protocol;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@UnitTest
 class ProtocolCodecTest {
 
     private final ProtocolCodec codec = new ProtocolCodec();

@@ -1,5 +1,6 @@
 package dev.confab.protocol;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * docs/protocol.md section 8: a field of the wrong JSON type is INVALID_MESSAGE, and the error text names the
  * field in words a client author can act on, without the JSON library's class names, settings or positions.
  */
+@UnitTest
 class StrictDecodingTest {
 
     private final ProtocolCodec codec = new ProtocolCodec();

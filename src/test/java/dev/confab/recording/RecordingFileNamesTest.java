@@ -1,5 +1,6 @@
 package dev.confab.recording;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +13,7 @@ import java.time.ZonedDateTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class RecordingFileNamesTest {
     private static final ZonedDateTime START = ZonedDateTime.of(2026, 11, 23, 14, 5, 59, 0, ZoneId.of("Europe/Berlin"));
 

@@ -1,5 +1,6 @@
 package dev.confab.recording;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+@UnitTest
 class RecordingFolderCheckTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package dev.confab.recording;
 
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@IntegrationTest
 class RecordingLibraryTest {
     private static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
     private static final Instant TUESDAY = Instant.parse("2026-11-24T09:00:00Z");

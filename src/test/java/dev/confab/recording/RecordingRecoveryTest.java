@@ -2,6 +2,7 @@ package dev.confab.recording;
 
 import dev.confab.media.ChildJvm;
 import dev.confab.media.MediaFileInfo;
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@IntegrationTest
 class RecordingRecoveryTest {
     @TempDir
     Path folder;

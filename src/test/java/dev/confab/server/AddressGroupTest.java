@@ -1,11 +1,13 @@
 package dev.confab.server;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class AddressGroupTest {
 
     @Test

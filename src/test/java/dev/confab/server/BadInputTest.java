@@ -5,6 +5,7 @@ import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ProtocolVersion;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.testing.Bystanders;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every kind of bad input gets a documented error to the sender only; the meeting and its other
  * participants carry on (checked by {@link Bystanders#stillServed()} after each case).
  */
+@IntegrationTest
 class BadInputTest {
 
     private static final int MAX_BINARY = 128 * 1024;

@@ -3,6 +3,7 @@ package dev.confab.server;
 import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ServerMessage;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a client written from docs/protocol.md alone gets back through a real server when it sends fields of
  * the wrong type: INVALID_MESSAGE naming the field, and nothing of the server's insides.
  */
+@IntegrationTest
 class ClientInputRulesTest {
 
     private MeetingServer server;

@@ -1,5 +1,6 @@
 package dev.confab.server;
 
+import dev.confab.testing.IntegrationTest;
 import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ProtocolCodec;
 import dev.confab.protocol.ProtocolVersion;
@@ -26,6 +27,7 @@ import static org.awaitility.Awaitility.await;
  * Connections before and around the WebSocket upgrade (docs/protocol.md §1): the handshake deadline and the
  * per-address connection limit, on raw sockets.
  */
+@IntegrationTest
 class ConnectionAdmissionTest {
 
     private static final ProtocolCodec CODEC = new ProtocolCodec();

@@ -1,5 +1,6 @@
 package dev.confab.server;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -9,6 +10,7 @@ import static dev.confab.server.ConnectionsPerAddress.Admission.OVER_LIMIT;
 import static dev.confab.server.ConnectionsPerAddress.Admission.REFUSED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class ConnectionsPerAddressTest {
 
     @Test

@@ -1,5 +1,6 @@
 package dev.confab.server;
 
+import dev.confab.testing.IntegrationTest;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -41,6 +42,7 @@ import static org.awaitility.Awaitility.await;
  * forgotten and the heap has not grown. Each seed is printed; rerun one with {@code -Dconfab.fuzz.seed=N}.
  * Bounded: at most {@link #CASES_PER_SEED} cases per seed and {@link #BUDGET} in all.
  */
+@IntegrationTest
 class FrameFuzzTest {
 
     private static final long[] SEEDS = {20261205L, 6455L, 1009L};

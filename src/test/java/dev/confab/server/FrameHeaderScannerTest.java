@@ -1,5 +1,6 @@
 package dev.confab.server;
 
+import dev.confab.testing.UnitTest;
 import dev.confab.testing.WsFrames;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The scanner must stay in step with the frame boundaries however TCP splits the bytes into reads. */
+@UnitTest
 class FrameHeaderScannerTest {
 
     @Test

@@ -5,6 +5,7 @@ import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.LeaveReason;
 import dev.confab.protocol.Role;
 import dev.confab.protocol.ServerMessage;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.ThreePersonMeeting;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@IntegrationTest
 class HostControlsTest {
 
     private MeetingServer server;

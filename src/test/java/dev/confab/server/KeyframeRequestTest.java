@@ -1,5 +1,6 @@
 package dev.confab.server;
 
+import dev.confab.testing.IntegrationTest;
 import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.MediaCodec;
 import dev.confab.protocol.MediaFrameHeader;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Keyframe requests reach a sender at most once a second per stream; newcomers start their video at a keyframe. */
+@IntegrationTest
 class KeyframeRequestTest {
 
     private final MutableClock clock = new MutableClock();

@@ -6,6 +6,7 @@ import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
 import dev.confab.testing.StalledClient;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@IntegrationTest
 class MediaRelayTest {
 
     private MeetingServer server;

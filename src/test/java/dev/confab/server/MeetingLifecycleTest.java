@@ -6,6 +6,7 @@ import dev.confab.protocol.LeaveReason;
 import dev.confab.protocol.Participant;
 import dev.confab.protocol.Role;
 import dev.confab.protocol.ServerMessage;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@IntegrationTest
 class MeetingLifecycleTest {
 
     private MeetingServer server;

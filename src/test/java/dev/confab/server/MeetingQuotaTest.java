@@ -1,5 +1,6 @@
 package dev.confab.server;
 
+import dev.confab.testing.IntegrationTest;
 import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ServerMessage;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Meeting squatting: one address cannot take every meeting slot, and abandoned meetings go quickly. */
+@IntegrationTest
 class MeetingQuotaTest {
 
     private final MutableClock clock = new MutableClock();

@@ -1,5 +1,6 @@
 package dev.confab.server;
 
+import dev.confab.testing.IntegrationTest;
 import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ServerMessage;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Passcode guessing is slowed by growing waits, not answered with a lockout: guesses per hour stay bounded,
  * yet someone else behind the same address (an office NAT) still gets in with the right passcode.
  */
+@IntegrationTest
 class PasscodeGuessingTest {
 
     private static final String PASSCODE = "s3cret";

@@ -4,6 +4,7 @@ import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.RecordingPolicy;
 import dev.confab.protocol.ServerMessage;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.ThreePersonMeeting;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@IntegrationTest
 class RecordingControlsTest {
 
     private MeetingServer server;

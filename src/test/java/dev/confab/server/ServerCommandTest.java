@@ -1,6 +1,7 @@
 package dev.confab.server;
 
 import dev.confab.app.ConfabMain;
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -9,6 +10,7 @@ import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@IntegrationTest
 class ServerCommandTest {
 
     @Test

@@ -1,6 +1,7 @@
 package dev.confab.server;
 
 import dev.confab.protocol.ServerMessage;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real {@code confab server} command in its own JVM: prints its address, and SIGTERM tells clients. */
+@IntegrationTest
 class ServerProcessTest {
 
     @Test

@@ -7,6 +7,7 @@ import dev.confab.protocol.MediaCodec;
 import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.ThreePersonMeeting;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@IntegrationTest
 class ShareControlsTest {
 
     private static final Annotation LINE = Annotation.stroke("s1", Annotation.Tool.PEN, "#FF0000", 0.005,

@@ -1,5 +1,6 @@
 package dev.confab.server;
 
+import dev.confab.testing.IntegrationTest;
 import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ProtocolCodec;
 import dev.confab.protocol.ProtocolVersion;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * across fragments, and clients must mask. Each attack is made on a raw socket; a bystander in a meeting
  * must not notice ({@link Bystanders#stillServed()} after each test).
  */
+@IntegrationTest
 class TransportLimitsTest {
 
     private static final int MAX_BINARY = 128 * 1024;

@@ -1,5 +1,6 @@
 package dev.confab.server;
 
+import dev.confab.testing.IntegrationTest;
 import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.MediaCodec;
 import dev.confab.protocol.MediaFrameHeader;
@@ -22,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * ever-growing backlog for it: media for it is dropped once a few MiB wait, and if messages still pile up
  * past {@code maxUnreadBytes} its connection is closed. Everyone else carries on.
  */
+@IntegrationTest
 class UnreadBacklogTest {
 
     private static final int BIG_FRAME = 128 * 1024;

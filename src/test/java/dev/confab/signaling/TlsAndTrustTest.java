@@ -4,6 +4,7 @@ import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.server.MeetingServer;
 import dev.confab.server.ServerConfig;
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@IntegrationTest
 class TlsAndTrustTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);

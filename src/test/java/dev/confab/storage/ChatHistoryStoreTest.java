@@ -1,5 +1,6 @@
 package dev.confab.storage;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class ChatHistoryStoreTest {
 
     @TempDir

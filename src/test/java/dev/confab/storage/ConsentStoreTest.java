@@ -1,5 +1,6 @@
 package dev.confab.storage;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class ConsentStoreTest {
     @TempDir
     Path dir;

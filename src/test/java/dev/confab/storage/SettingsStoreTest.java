@@ -1,5 +1,6 @@
 package dev.confab.storage;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class SettingsStoreTest {
     @TempDir
     Path dir;

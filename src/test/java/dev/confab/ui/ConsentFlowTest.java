@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.i18n.PrivacyNotice;
 import dev.confab.storage.Settings;
 import dev.confab.storage.UserDataEraser;
+import dev.confab.testing.UiTest;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@UiTest
 class ConsentFlowTest {
     @TempDir
     Path dir;

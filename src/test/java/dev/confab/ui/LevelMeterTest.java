@@ -1,6 +1,7 @@
 package dev.confab.ui;
 
 import dev.confab.media.AudioLevel;
+import dev.confab.testing.UiTest;
 import dev.confab.ui.meeting.TestRosters;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.testfx.api.FxToolkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+@UiTest
 class LevelMeterTest {
     static {
         System.setProperty("testfx.headless", "false"); // JavaFX's own Headless platform, not Monocle

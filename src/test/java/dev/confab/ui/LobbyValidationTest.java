@@ -1,5 +1,6 @@
 package dev.confab.ui;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -8,6 +9,7 @@ import java.net.URI;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class LobbyValidationTest {
     private static String key(java.util.Optional<UiMessage> m) {
         return m.map(UiMessage::key).orElse(null);

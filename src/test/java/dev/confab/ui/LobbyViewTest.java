@@ -3,6 +3,7 @@ package dev.confab.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.media.CaptureDevice;
 import dev.confab.storage.Settings;
+import dev.confab.testing.UiTest;
 import dev.confab.ui.video.VideoView;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@UiTest
 class LobbyViewTest {
     @TempDir
     Path dir;

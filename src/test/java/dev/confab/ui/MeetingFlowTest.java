@@ -5,6 +5,7 @@ import dev.confab.meeting.KnownServers;
 import dev.confab.protocol.Participant;
 import dev.confab.storage.Settings;
 import dev.confab.testing.TcpProxy;
+import dev.confab.testing.UiTest;
 import dev.confab.ui.meeting.MeetingScreen;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The lobby and meeting screen against real meeting servers (built-in and self-hosted TLS) and real peers. */
+@UiTest
 class MeetingFlowTest {
     @TempDir
     Path dir;
@@ -86,7 +88,8 @@ class MeetingFlowTest {
     }
 
     private void awaitLobby() {
-        await().atMost(WAIT).until(() -> "lobby".equals(desktop.app.controller.currentScreen().name()));
+        // currentScreen() is null for a moment while one screen replaces another
+        await().atMost(WAIT).until(() -> desktop.app.controller.currentScreen() instanceof Screen s && "lobby".equals(s.name()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

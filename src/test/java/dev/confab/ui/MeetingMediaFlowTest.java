@@ -11,6 +11,7 @@ import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.StreamKind;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.storage.Settings;
+import dev.confab.testing.UiTest;
 import dev.confab.ui.meeting.MeetingLauncher;
 import dev.confab.ui.meeting.MeetingScreen;
 import dev.confab.ui.meeting.ParticipantTile;
@@ -41,6 +42,7 @@ import static org.awaitility.Awaitility.await;
  * The meeting screen wired to the media pipelines: a real loopback server, a bot sending the synthetic camera
  * and a tone, a headless host that counts what the app sends, and the app joining from its lobby.
  */
+@UiTest
 class MeetingMediaFlowTest {
     @TempDir
     Path dir;
@@ -202,7 +204,8 @@ class MeetingMediaFlowTest {
 
         int openedInMeeting = desktop.app.capture.opened.size();
         robot.clickOn("#leaveButton");
-        await().atMost(WAIT).until(() -> "lobby".equals(desktop.app.controller.currentScreen().name()));
+        // currentScreen() is null for a moment while one screen replaces another
+        await().atMost(WAIT).until(() -> desktop.app.controller.currentScreen() instanceof Screen s && "lobby".equals(s.name()));
         // The lobby opens its own preview again; everything opened up to and in the meeting must be closed.
         await().atMost(WAIT).alias("the meeting's microphone released on leave")
                 .until(() -> desktop.app.capture.opened.subList(0, openedInMeeting).stream().allMatch(c -> c.closed));
@@ -271,7 +274,8 @@ class MeetingMediaFlowTest {
                 .until(() -> messages.getItems().stream().anyMatch(e -> e.toString().contains("Welcome to the demo meeting")));
 
         robot.clickOn("#leaveButton");
-        await().atMost(WAIT).until(() -> "lobby".equals(desktop.app.controller.currentScreen().name()));
+        // currentScreen() is null for a moment while one screen replaces another
+        await().atMost(WAIT).until(() -> desktop.app.controller.currentScreen() instanceof Screen s && "lobby".equals(s.name()));
         await().atMost(WAIT).alias("the demo participants leave with the user")
                 .until(() -> Thread.getAllStackTraces().keySet().stream()
                         .noneMatch(t -> t.getName().equals("confab-demo-chat")));

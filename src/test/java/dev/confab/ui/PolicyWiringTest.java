@@ -3,6 +3,7 @@ package dev.confab.ui;
 import dev.confab.app.SingleInstance;
 import dev.confab.privacy.PrivacySettingsStore;
 import dev.confab.storage.Settings;
+import dev.confab.testing.UiTest;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The administrator's policy and meeting links as the user meets them in the lobby, settings and privacy center. */
+@UiTest
 class PolicyWiringTest {
     @TempDir
     Path dir;

@@ -10,6 +10,7 @@ import dev.confab.privacy.PrivacySettingsStore;
 import dev.confab.protocol.Role;
 import dev.confab.storage.Settings;
 import dev.confab.storage.UserDataEraser;
+import dev.confab.testing.UiTest;
 import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -31,6 +32,7 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@UiTest
 class PrivacyCenterViewTest {
     @TempDir
     Path dir;

@@ -1,6 +1,9 @@
 package dev.confab.ui;
 
 import dev.confab.storage.Settings;
+import dev.confab.testing.UiTest;
+import dev.confab.ui.screenshots.LiveRegions;
+import dev.confab.ui.screenshots.ScreenshotReferences;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
@@ -27,17 +30,28 @@ import static org.awaitility.Awaitility.await;
 /**
  * Renders every main screen, in English and Simplified Chinese, to {@code target/screenshots/<screen>-<lang>.png}
  * for review: {@code mvn -B -o test -Dtest=ScreenshotTourTest}. It also runs with the normal test suite and
- * fails if a screen cannot be shown. To add a screen, add a method that brings the app there and calls
- * {@link #shoot}.
+ * compares each screenshot with its reference picture ({@link ScreenshotReferences}), so a broken layout fails
+ * the build; {@code -Dscreenshots.update=true} makes the current screenshots the references. To add a screen,
+ * add a method that brings the app there and calls {@link #shoot}; name in {@link #liveSelectors} what differs
+ * from run to run.
  */
+@UiTest
 class ScreenshotTourTest {
     static final Path OUT = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("screenshots");
+    private static final ScreenshotReferences REFERENCES = new ScreenshotReferences(Path.of(System.getProperty("basedir", ".")), OUT);
 
     @TempDir
     Path dir;
     private final FxRobot robot = new FxRobot();
     private AppHarness app;
     private String lang;
+    /**
+     * CSS selectors of nodes whose pixels change from run to run (beyond video and level meters: clocks, random
+     * ports, fingerprints, temporary folders), left out of the comparison with the reference pictures.
+     */
+    private java.util.Set<String> liveSelectors = java.util.Set.of();
+    /** The next screenshot is saved for review only: nothing in it is the same from run to run. */
+    private boolean reviewOnly;
 
     @AfterEach
     void stop() throws Exception {
@@ -86,8 +100,11 @@ class ScreenshotTourTest {
         start(tag, stored(tag), FakeCaptureFactory.withRealDevices(), 1);
         javafx.scene.control.ComboBox<?> server = robot.lookup("#serverPicker").queryAs(javafx.scene.control.ComboBox.class);
         robot.interact(() -> server.getSelectionModel().select(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Visibility.shown(robot.lookup("#serverAddress").query()));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#serverAddress").write("http://example.org");
         robot.clickOn("#meetingId").write("12345");
+        assertThat(robot.lookup("#serverAddress").queryTextInputControl().getText()).isEqualTo("http://example.org");
         robot.clickOn("#join");
         shoot("lobby-errors");
     }
@@ -98,6 +115,7 @@ class ScreenshotTourTest {
         start(tag, stored(tag).withIdentity("Ada", null), new FakeCaptureFactory(List.of(), List.of()), 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#cameraPicker").query().isDisabled());
         robot.clickOn("#newMeeting");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Visibility.shown(robot.lookup("#lobbyStatus").query()));
         shoot("lobby-no-devices");
     }
 
@@ -140,6 +158,8 @@ class ScreenshotTourTest {
         assertThat(robot.lookup("#hostingNotAllowed").tryQuery()).isPresent();
         shoot("lobby-policy-notice");
         robot.clickOn("#settingsButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#dataFolders").tryQuery().isPresent());
+        liveSelectors = java.util.Set.of("#dataFolders"); // temporary folders
         shoot("settings-language-locked");
     }
 
@@ -172,7 +192,9 @@ class ScreenshotTourTest {
     void settingsPage(String tag) throws Exception {
         start(tag, stored(tag), FakeCaptureFactory.withRealDevices(), 1);
         robot.clickOn("#settingsButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#withdraw").tryQuery().isPresent());
         robot.clickOn("#withdraw");
+        liveSelectors = java.util.Set.of("#dataFolders"); // temporary folders
         shoot("settings");
     }
 
@@ -188,6 +210,7 @@ class ScreenshotTourTest {
         robot.interact(() -> robot.lookup("#changeRecordingsFolder").queryButton().fire());
         await().atMost(Duration.ofSeconds(5)).until(() -> Visibility.shown(robot.lookup("#recordingsFolderError").query()));
         robot.interact(() -> robot.lookup("#settings").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        liveSelectors = java.util.Set.of("#dataFolders", "#recordingsFolderPath", "#recordingsFolderError"); // temporary folders
         shoot("settings-recordings-folder");
     }
 
@@ -319,6 +342,7 @@ class ScreenshotTourTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == 2);
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.clickOn("#deleteRecording");
+        liveSelectors = java.util.Set.of("#recordingsFolder"); // a temporary folder
         shoot("recordings");
     }
 
@@ -362,7 +386,7 @@ class ScreenshotTourTest {
         robot.interact(() -> screen.grid().showStatsProperty().set(true));
         await().atMost(Duration.ofSeconds(10)).until(() -> screen.grid().tiles().stream()
                 .anyMatch(t -> !t.isSelf() && t.isSpeaking() && t.shownLevel() > 0.3));
-        shoot("meeting-demo-live");
+        shootForReviewOnly("meeting-demo-live");
     }
 
     @ParameterizedTest
@@ -376,9 +400,9 @@ class ScreenshotTourTest {
                 .filter(e -> e instanceof dev.confab.meeting.ChatModel.Message).count() >= 3);
         robot.clickOn("#chatInput").write(tag.startsWith("zh") ? "大家好！" : "Hello everyone!");
         robot.clickOn("#chatSend");
-        await().atMost(Duration.ofSeconds(10)).until(() -> messages.getItems().stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages.getItems().stream()
                 .filter(e -> e instanceof dev.confab.meeting.ChatModel.Message m && m.own()).count() == 1);
-        shoot("meeting-demo-chat");
+        shootForReviewOnly("meeting-demo-chat");
     }
 
     private void joinRemote(java.net.URI server, String meetingId, String passcode) {
@@ -398,7 +422,8 @@ class ScreenshotTourTest {
         try (var silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             startWithMeetings(tag);
             joinRemote(java.net.URI.create("wss://127.0.0.1:" + silent.getLocalPort()), "1234567890", "");
-            await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#cancelConnecting").query().isVisible());
+            await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#cancelConnecting").query().isVisible());
+            liveSelectors = java.util.Set.of("#serverAddress"); // a random port
             shoot("lobby-connecting");
             robot.clickOn("#cancelConnecting");
             await().atMost(Duration.ofSeconds(15)).until(() -> !robot.lookup("#join").query().isDisabled());
@@ -415,6 +440,7 @@ class ScreenshotTourTest {
         joinRemote(rig.url(), host.roster().meetingId(), "guess");
         await().atMost(Duration.ofSeconds(15)).until(() -> !robot.lookup("#join").query().isDisabled()
                 && robot.lookup("#lobbyStatus").query().isVisible());
+        liveSelectors = java.util.Set.of("#serverAddress", "#meetingId"); // a random port and meeting ID
         shoot("lobby-wrong-passcode");
     }
 
@@ -427,21 +453,26 @@ class ScreenshotTourTest {
         joinRemote(rig.url(), host.roster().meetingId(), "");
         await().atMost(Duration.ofSeconds(15)).until(() -> robot.lookup("#certificatePrompt").tryQuery().isPresent());
         javafx.stage.Window dialog = robot.lookup("#certificatePrompt").query().getScene().getWindow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Visibility.shown(robot.lookup("#lobbyStatus").query()));
+        // A random port, meeting ID and certificate.
+        liveSelectors = java.util.Set.of("#serverAddress", "#meetingId", "#fingerprint", ".header-panel");
         shoot("lobby-certificate-error");
         shootWindow("certificate-prompt", dialog);
         robot.clickOn("#cancelCertificate");
     }
 
-    /** Saves one window (e.g. a dialog) as {@code <name>-<lang>.png}. */
+    /** Saves one window (e.g. a dialog) as {@code <name>-<lang>.png} and compares it with its reference. */
     private void shootWindow(String name, javafx.stage.Window window) throws IOException {
         WaitForAsyncUtils.waitForFxEvents();
         AtomicReference<WritableImage> image = new AtomicReference<>();
-        WaitForAsyncUtils.asyncFx(() -> image.set(window.getScene().snapshot(null)));
+        AtomicReference<List<java.awt.Rectangle>> live = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            image.set(window.getScene().snapshot(null));
+            live.set(LiveRegions.in(window.getScene(), liveSelectors));
+        });
         WaitForAsyncUtils.waitForFxEvents();
-        Files.createDirectories(OUT);
-        Path file = OUT.resolve(name + "-" + (lang.startsWith("zh") ? "zh" : "en") + ".png");
         assertThat(image.get()).isNotNull();
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", file.toFile());
+        save(name, image.get(), live.get());
     }
 
     @ParameterizedTest
@@ -566,6 +597,7 @@ class ScreenshotTourTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(".chat-link");
         javafx.scene.control.ComboBox<?> to = robot.lookup("#chatRecipient").queryAs(javafx.scene.control.ComboBox.class);
+        liveSelectors = java.util.Set.of("#chatSecurityCode"); // from fresh keys
         robot.interact(() -> to.getSelectionModel().select(1));
         robot.clickOn("#chatInput").write("Shall we start?");
         shoot("chat-panel", scene::get);
@@ -585,6 +617,7 @@ class ScreenshotTourTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> app.controller.currentScreen() instanceof dev.confab.ui.meeting.MeetingScreen);
         WaitForAsyncUtils.waitForFxEvents();
         String meetingId = MeetingIds.digitsOf(robot.lookup("#meetingTitle").queryLabeled().getText());
+        liveSelectors = java.util.Set.of("#meetingTitle", "#elapsed", "#invite"); // a random meeting ID, the clock
         var server = local.running().orElseThrow();
         try (var grace = new SharingPeer(server.localUrl(), server.fingerprint(), "Grace Hopper", meetingId)) {
             grace.shares.start(dev.confab.media.ScreenCaptureFactory.SYNTHETIC_SCREEN, true);
@@ -613,23 +646,41 @@ class ScreenshotTourTest {
         shoot(name, () -> app.controller.stage().getScene());
     }
 
+    /** Saves a screen that is live from end to end (a real demo meeting) for review, without a reference to compare. */
+    private void shootForReviewOnly(String name) throws IOException {
+        reviewOnly = true;
+        shoot(name);
+    }
+
     private void shoot(String name, java.util.function.Supplier<javafx.scene.Scene> window) throws IOException {
         WaitForAsyncUtils.waitForFxEvents();
         AtomicReference<WritableImage> image = new AtomicReference<>();
+        AtomicReference<List<java.awt.Rectangle>> live = new AtomicReference<>();
         WaitForAsyncUtils.asyncFx(() -> {
             Region root = (Region) window.get().getRoot();
             root.applyCss();
             root.layout();
             image.set(window.get().snapshot(null));
+            live.set(LiveRegions.in(window.get(), liveSelectors));
         });
         WaitForAsyncUtils.waitForFxEvents();
-        Files.createDirectories(OUT);
-        Path file = OUT.resolve(name + "-" + (lang.startsWith("zh") ? "zh" : "en") + ".png");
         assertThat(image.get()).isNotNull();
         assertThat(image.get().getWidth()).isLessThanOrEqualTo(1000);
         assertThat(image.get().getHeight()).isLessThanOrEqualTo(1000);
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", file.toFile());
+        save(name, image.get(), live.get());
+    }
+
+    /** Writes {@code target/screenshots/<name>-<lang>.png}, then checks it against its reference picture. */
+    private void save(String name, WritableImage image, List<java.awt.Rectangle> live) throws IOException {
+        Files.createDirectories(OUT);
+        String fileName = name + "-" + (lang.startsWith("zh") ? "zh" : "en");
+        Path file = OUT.resolve(fileName + ".png");
+        java.awt.image.BufferedImage picture = SwingFXUtils.fromFXImage(image, null);
+        ImageIO.write(picture, "png", file.toFile());
         assertThat(Files.size(file)).isPositive();
+        if (!reviewOnly) {
+            REFERENCES.check(fileName, picture, live);
+        }
     }
 
 }

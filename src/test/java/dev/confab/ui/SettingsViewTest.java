@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.storage.Settings;
+import dev.confab.testing.UiTest;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -30,6 +31,7 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@UiTest
 class SettingsViewTest {
     @TempDir
     Path dir;

@@ -6,6 +6,7 @@ import dev.confab.protocol.Annotation;
 import dev.confab.protocol.Participant;
 import dev.confab.server.EmbeddedServer;
 import dev.confab.storage.Settings;
+import dev.confab.testing.UiTest;
 import dev.confab.ui.meeting.MeetingLauncher;
 import dev.confab.ui.meeting.MeetingScreen;
 import dev.confab.ui.RecordedPictures.Picture;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Screen sharing in the desktop app against the built-in server, with a real bot and a real second client. */
+@UiTest
 class ShareFlowTest {
     private static final Duration FRAMES = Duration.ofSeconds(40);
 

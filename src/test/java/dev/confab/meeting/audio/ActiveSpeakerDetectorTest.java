@@ -1,11 +1,13 @@
 package dev.confab.meeting.audio;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class ActiveSpeakerDetectorTest {
     private static final long TICK = 20_000;
     private static final double SPEECH = -20;

@@ -11,6 +11,7 @@ import dev.confab.protocol.Participant;
 import dev.confab.protocol.StreamKind;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /** Real sessions over a loopback server, the synthetic 440 Hz microphone, real Opus, real-time playout. */
+@IntegrationTest
 class AudioLoopbackTest {
     private MeetingServer server;
     private final List<AutoCloseable> opened = new ArrayList<>();

@@ -1,11 +1,13 @@
 package dev.confab.meeting.audio;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class AudioMixerTest {
     private static final int N = 960;
 

@@ -1,10 +1,12 @@
 package dev.confab.meeting.audio;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@UnitTest
 class AudioOutputsTest {
 
     @Test

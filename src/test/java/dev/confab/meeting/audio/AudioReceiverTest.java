@@ -6,6 +6,7 @@ import dev.confab.protocol.MediaCodec;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.StreamKind;
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The receive pipeline fed directly, in real time: one participant's bad data never disturbs another. */
+@IntegrationTest
 class AudioReceiverTest {
     private static final int CHUNK = AudioEncoder.FRAME_SAMPLES;
 

@@ -1,5 +1,6 @@
 package dev.confab.meeting.audio;
 
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The two meters of the own voice: what the microphone hears, and what is sent after processing. */
+@IntegrationTest
 class AudioSenderLevelTest {
     private static void feedTone(AudioSender sender, int chunks) {
         short[] chunk = new short[960];

@@ -1,5 +1,6 @@
 package dev.confab.meeting.audio;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class JitterBufferTest {
     private static final long FRAME = JitterBuffer.FRAME_MICROS;
     private static final long CAPTURE_BASE = 1_700_000_000_000_000L;

@@ -1,5 +1,6 @@
 package dev.confab.meeting.audio;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import static dev.confab.meeting.audio.LipSync.Decision.DUE;
@@ -7,6 +8,7 @@ import static dev.confab.meeting.audio.LipSync.Decision.EARLY;
 import static dev.confab.meeting.audio.LipSync.Decision.LATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class LipSyncTest {
     private static final long HEARD = 1_700_000_000_000_000L;
 

@@ -6,6 +6,7 @@ import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
 import dev.confab.meeting.call.MeetingCall;
 import dev.confab.signaling.ServerTrust;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.ServersExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import static org.awaitility.Awaitility.await;
  * hears both who joined after it, the second hears the third, and whoever stays still counts, with the
  * right tone, those who left (the figures a bot's end-of-visit report is made of).
  */
+@IntegrationTest
 class ThreeWayAudioTest {
     /** Enough decoded packets (20 ms each) to say someone was heard: 1 s. */
     private static final int HEARD_PACKETS = 50;

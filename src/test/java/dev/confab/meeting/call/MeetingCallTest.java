@@ -1,5 +1,6 @@
 package dev.confab.meeting.call;
 
+import dev.confab.testing.IntegrationTest;
 import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.VideoFormat;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * alone routes received media to the decoders, requests and rate hints to the senders, share events to the share
  * side and departures to everything, and every received frame passes its one incoming stage.
  */
+@IntegrationTest
 class MeetingCallTest {
     private static final VideoFormat SMALL = new VideoFormat(320, 180, 15);
 

@@ -1,5 +1,6 @@
 package dev.confab.meeting.chat;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;
@@ -10,6 +11,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@UnitTest
 class ChatCryptoTest {
 
     private static final String MEETING = "4842628111";

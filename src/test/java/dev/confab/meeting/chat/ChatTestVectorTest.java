@@ -1,5 +1,6 @@
 package dev.confab.meeting.chat;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Cipher;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * decrypted by {@link ChatCrypto}. If the document and the code disagree about a single byte, this fails.
  * The vector's {@code sentAt} is written the way JavaScript's {@code toISOString()} writes it, with {@code .000}.
  */
+@UnitTest
 class ChatTestVectorTest {
 
     private static final HexFormat HEX = HexFormat.of();

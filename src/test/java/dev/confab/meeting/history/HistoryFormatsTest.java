@@ -1,6 +1,7 @@
 package dev.confab.meeting.history;
 
 import dev.confab.protocol.Role;
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class HistoryFormatsTest {
     private static final Instant START = Instant.parse("2026-11-23T09:00:00.250Z");
 

@@ -1,6 +1,7 @@
 package dev.confab.meeting.share;
 
 import dev.confab.protocol.Annotation;
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class AnnotationModelTest {
     private static final int SHARER = 1;
     private static final int VIEWER = 2;

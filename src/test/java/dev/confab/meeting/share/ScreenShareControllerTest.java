@@ -9,6 +9,7 @@ import dev.confab.protocol.Annotation;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Two participants with controllers over a loopback server, wired by their {@link MeetingCall} as in the desktop app. */
+@IntegrationTest
 class ScreenShareControllerTest {
 
     private MeetingServer server;

@@ -3,6 +3,7 @@ package dev.confab.meeting.share;
 import dev.confab.media.VideoCodec;
 import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.StreamKind;
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -13,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@IntegrationTest
 class ScreenShareSenderTest {
 
     private static ByteBuffer picture(int width, int height, int shade) {

@@ -9,6 +9,7 @@ import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Two real sessions over a loopback server: sharing requests and annotation round trips. */
+@IntegrationTest
 class ShareSessionTest {
 
     private MeetingServer server;

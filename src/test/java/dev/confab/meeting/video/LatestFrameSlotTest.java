@@ -1,11 +1,13 @@
 package dev.confab.meeting.video;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class LatestFrameSlotTest {
 
     private static ByteBuffer picture(int value) {

@@ -1,12 +1,14 @@
 package dev.confab.meeting.video;
 
 import dev.confab.meeting.audio.AudioReceiver;
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class LipSyncGateTest {
     private static final long CAPTURED = 1_700_000_000_000_000L;
 

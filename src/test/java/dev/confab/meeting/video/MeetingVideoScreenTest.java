@@ -8,6 +8,7 @@ import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.StreamKind;
 import dev.confab.signaling.ServerTrust;
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.nio.ByteBuffer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** In the desktop app SCREEN frames belong to the share decoder: MeetingVideo can be told to leave them alone. */
+@IntegrationTest
 class MeetingVideoScreenTest {
 
     private static MediaFrame frame(StreamKind kind) {

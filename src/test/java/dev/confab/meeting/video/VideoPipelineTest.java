@@ -17,6 +17,7 @@ import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.StreamKind;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
+import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Camera → encoder → real loopback server → decoder, between real meeting sessions. */
+@IntegrationTest
 class VideoPipelineTest {
 
     private static final VideoFormat SMALL = new VideoFormat(640, 360, 15);

@@ -1,10 +1,12 @@
 package dev.confab.meeting.video;
 
 import dev.confab.media.VideoFormat;
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class VideoQualityPolicyTest {
 
     private static final long S = 1_000_000_000L;

@@ -1,9 +1,11 @@
 package dev.confab.ui.chat;
 
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class ChatLinksTest {
 
     @Test

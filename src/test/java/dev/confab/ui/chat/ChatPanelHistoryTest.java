@@ -8,6 +8,7 @@ import dev.confab.protocol.Role;
 import dev.confab.storage.AppPaths;
 import dev.confab.storage.ChatHistoryStore;
 import dev.confab.storage.Settings;
+import dev.confab.testing.UiTest;
 import dev.confab.ui.UiText;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The panel fed directly through its model (no server): kept history and toasts for private messages. */
+@UiTest
 class ChatPanelHistoryTest {
     static {
         System.setProperty("testfx.headless", "false");

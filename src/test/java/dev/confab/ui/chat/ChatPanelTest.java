@@ -9,6 +9,7 @@ import dev.confab.meeting.SessionState;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.TestServers;
+import dev.confab.testing.UiTest;
 import dev.confab.ui.UiText;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The chat panel of Ada, talking through a real loopback server with Grace's headless session. */
+@UiTest
 class ChatPanelTest {
     static {
         System.setProperty("testfx.headless", "false"); // JavaFX's own Headless platform, not Monocle

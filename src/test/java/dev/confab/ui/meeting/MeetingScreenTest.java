@@ -4,6 +4,7 @@ import dev.confab.meeting.OwnMediaState;
 import dev.confab.meeting.SessionState;
 import dev.confab.protocol.Participant;
 import dev.confab.protocol.Role;
+import dev.confab.testing.UiTest;
 import dev.confab.ui.UiText;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The meeting screen's own behaviour, fed with rosters directly and recording what it asks of the meeting. */
+@UiTest
 class MeetingScreenTest {
     static {
         System.setProperty("testfx.headless", "false");

@@ -4,6 +4,7 @@ import dev.confab.i18n.Messages;
 import dev.confab.meeting.EndReason;
 import dev.confab.meeting.MeetingFailure;
 import dev.confab.protocol.ErrorCode;
+import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every way a meeting can fail or end has words for the user in both languages. */
+@UnitTest
 class MeetingTextTest {
 
     private static List<String> allKeys() {

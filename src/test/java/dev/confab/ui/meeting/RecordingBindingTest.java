@@ -18,6 +18,7 @@ import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
+import dev.confab.testing.UiTest;
 import dev.confab.ui.UiText;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -47,6 +48,7 @@ import static org.awaitility.Awaitility.await;
  * Recording in the meeting screen against a real server: Ada is a raw protocol client, "Grace" is this
  * app's session, screen and {@link RecordingBinding}.
  */
+@UiTest
 class RecordingBindingTest {
     static {
         System.setProperty("testfx.headless", "false");

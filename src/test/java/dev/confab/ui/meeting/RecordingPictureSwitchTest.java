@@ -1,6 +1,7 @@
 package dev.confab.ui.meeting;
 
 import dev.confab.media.VideoFrameListener;
+import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -9,6 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@IntegrationTest
 class RecordingPictureSwitchTest {
     private static final int ADA = 3;
     private static final int GRACE = 5;

@@ -2,6 +2,7 @@ package dev.confab.ui.meeting;
 
 import dev.confab.meeting.Roster;
 import dev.confab.protocol.Participant;
+import dev.confab.testing.UiTest;
 import dev.confab.ui.UiText;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@UiTest
 class VideoGridTest {
     static {
         System.setProperty("testfx.headless", "false"); // JavaFX's own Headless platform, not Monocle

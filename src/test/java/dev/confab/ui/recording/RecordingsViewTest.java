@@ -3,6 +3,7 @@ package dev.confab.ui.recording;
 import dev.confab.recording.RecordingLibrary;
 import dev.confab.recording.RecordingMarker;
 import dev.confab.recording.TestRecordings;
+import dev.confab.testing.UiTest;
 import dev.confab.ui.UiMessage;
 import dev.confab.ui.UiText;
 import javafx.scene.Scene;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The recordings list and the launch-time recovery prompt, on real recording files. */
+@UiTest
 class RecordingsViewTest {
     static {
         System.setProperty("testfx.headless", "false");

@@ -3,6 +3,7 @@ package dev.confab.ui.share;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.meeting.share.AnnotationModel;
 import dev.confab.protocol.Annotation;
+import dev.confab.testing.UiTest;
 import dev.confab.ui.UiText;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -34,6 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@UiTest
 class ShareUiTest {
     static {
         System.setProperty("testfx.headless", "false"); // JavaFX's own Headless platform, not Monocle

@@ -1,5 +1,6 @@
 package dev.confab.ui.video;
 
+import dev.confab.testing.UiTest;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@UiTest
 class VideoViewTest {
     static {
         System.setProperty("testfx.headless", "false"); // JavaFX's own Headless platform, not Monocle
