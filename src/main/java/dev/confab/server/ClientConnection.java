@@ -127,13 +127,23 @@ final class ClientConnection {
         }
         if (!closedForNotReading) {
             closedForNotReading = true;
-            socket.closeConnection(CLOSE_NOT_READING, "Not reading: over " + maxUnreadBytes + " bytes unread");
+            String reason = "Not reading: over " + maxUnreadBytes + " bytes unread";
+            offThisThread(() -> socket.closeConnection(CLOSE_NOT_READING, reason));
         }
         return true;
     }
 
     void close(int code, String reason) {
-        socket.close(code, reason);
+        offThisThread(() -> socket.close(code, reason));
+    }
+
+    /**
+     * Closes run off the caller's thread: callers often hold a meeting's lock, and the library's close takes the
+     * connection's lock, which its selector thread holds while it reports a close that needs the meeting's lock.
+     * Closing inline deadlocked the two (seen as a server stop racing a client's own close).
+     */
+    private static void offThisThread(Runnable close) {
+        Thread.ofVirtual().name("confab-server-close").start(close);
     }
 
     boolean isOpen() {
