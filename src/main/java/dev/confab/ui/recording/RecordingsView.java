@@ -129,18 +129,28 @@ public final class RecordingsView implements Screen {
         Label empty = new Label();
         empty.textProperty().bind(text.bind("recordings.empty"));
         table.setPlaceholder(empty);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Fixed shares of the table's width: the constrained policies adjust columns step by step from
+        // whatever width the table had first, so the same list could come out laid out two ways.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<RecordingEntry, String> date = column("recordings.date");
         date.setCellValueFactory(c -> new ReadOnlyStringWrapper(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                 .withLocale(text.locale()).withZone(ZoneId.systemDefault()).format(c.getValue().startedAt())));
         TableColumn<RecordingEntry, String> meeting = column("recordings.meeting");
         meeting.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().meeting()));
-        meeting.setPrefWidth(260);
         TableColumn<RecordingEntry, String> duration = column("recordings.duration");
         duration.setCellValueFactory(c -> new ReadOnlyStringWrapper(formatDuration(c.getValue().duration())));
         TableColumn<RecordingEntry, String> size = column("recordings.size");
         size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(formatSize(c.getValue().sizeBytes())));
         table.getColumns().setAll(List.of(date, meeting, duration, size));
+        shareOfWidth(date, 0.22);
+        shareOfWidth(meeting, 0.42);
+        shareOfWidth(duration, 0.15);
+        shareOfWidth(size, 0.19); // 2 % left for the border and a scroll bar
+    }
+
+    private void shareOfWidth(TableColumn<RecordingEntry, String> column, double share) {
+        column.setResizable(false);
+        column.prefWidthProperty().bind(table.widthProperty().multiply(share));
     }
 
     private TableColumn<RecordingEntry, String> column(String key) {
