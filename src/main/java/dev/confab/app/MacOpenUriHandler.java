@@ -1,6 +1,6 @@
 package dev.confab.app;
 
-import dev.confab.ui.LinkInbox;
+import dev.confab.ui.shell.LinkInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

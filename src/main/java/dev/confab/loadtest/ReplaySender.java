@@ -1,7 +1,7 @@
 package dev.confab.loadtest;
 
 import dev.confab.media.EncodedPacket;
-import dev.confab.meeting.video.MediaOut;
+import dev.confab.meeting.MediaOut;
 import dev.confab.protocol.MediaCodec;
 import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.StreamKind;

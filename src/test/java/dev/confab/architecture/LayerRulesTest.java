@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The one-way layer rule of docs/architecture.md, checked on the compiled production classes. */
 @UnitTest
@@ -30,6 +31,18 @@ class LayerRulesTest {
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.confab");
+    }
+
+    /** Every top-level package (meeting, media, ui, ...) depends one way: no two reach each other, directly or round a loop. */
+    @Test
+    void noCyclesBetweenTopLevelPackages() {
+        slices().matching("dev.confab.(*)..").should().beFreeOfCycles().check(production);
+    }
+
+    /** Below the top level too: ui.shell may use ui.lobby, but ui.lobby never the shell; meeting.call never meeting.audio's users. */
+    @Test
+    void noCyclesBetweenAnyPackages() {
+        slices().matching("dev.confab.(**)").should().beFreeOfCycles().check(production);
     }
 
     @Test

@@ -1,5 +1,10 @@
 package dev.confab.ui;
 
+import dev.confab.ui.lobby.LobbyActions;
+import dev.confab.ui.shell.AppController;
+import dev.confab.ui.shell.AppServices;
+import dev.confab.ui.shell.LinkInbox;
+
 import dev.confab.i18n.PrivacyNotice;
 import dev.confab.policy.Policy;
 import dev.confab.policy.PolicyFile;

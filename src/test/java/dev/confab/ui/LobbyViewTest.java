@@ -1,5 +1,8 @@
 package dev.confab.ui;
 
+import dev.confab.ui.lobby.ServerChoice;
+import dev.confab.ui.common.LevelMeter;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.media.CaptureDevice;
 import dev.confab.storage.Settings;

@@ -1,5 +1,8 @@
 package dev.confab.ui;
 
+import dev.confab.ui.common.Screen;
+import dev.confab.ui.lobby.MeetingIds;
+
 import dev.confab.testing.CliRun;
 import dev.confab.meeting.KnownServers;
 import dev.confab.protocol.Participant;

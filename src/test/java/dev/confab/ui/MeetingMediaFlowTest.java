@@ -1,5 +1,7 @@
 package dev.confab.ui;
 
+import dev.confab.ui.common.Screen;
+
 import dev.confab.testing.CliRun;
 import dev.confab.media.CaptureDevice;
 import dev.confab.meeting.ChatMessage;

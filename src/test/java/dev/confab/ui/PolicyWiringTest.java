@@ -1,5 +1,9 @@
 package dev.confab.ui;
 
+import dev.confab.ui.common.Screen;
+import dev.confab.ui.lobby.LobbyView;
+import dev.confab.ui.lobby.ServerChoice;
+
 import dev.confab.app.SingleInstance;
 import dev.confab.privacy.PrivacySettingsStore;
 import dev.confab.storage.Settings;

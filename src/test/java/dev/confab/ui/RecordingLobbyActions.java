@@ -1,5 +1,9 @@
 package dev.confab.ui;
 
+import dev.confab.ui.lobby.LobbyActions;
+import dev.confab.ui.lobby.LobbyContext;
+import dev.confab.ui.lobby.LobbyForm;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

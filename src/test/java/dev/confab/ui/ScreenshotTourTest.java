@@ -1,5 +1,9 @@
 package dev.confab.ui;
 
+import dev.confab.ui.common.LevelMeter;
+import dev.confab.ui.common.UiText;
+import dev.confab.ui.lobby.MeetingIds;
+
 import dev.confab.storage.Settings;
 import dev.confab.testing.UiTest;
 import dev.confab.ui.screenshots.LiveRegions;

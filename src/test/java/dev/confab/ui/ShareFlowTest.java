@@ -1,5 +1,7 @@
 package dev.confab.ui;
 
+import dev.confab.ui.lobby.MeetingIds;
+
 import dev.confab.testing.CliRun;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.protocol.Annotation;

@@ -7,7 +7,7 @@ import dev.confab.media.CaptureFactory;
 import dev.confab.media.EchoCanceller;
 import dev.confab.media.MediaException;
 import dev.confab.meeting.MeetingSession;
-import dev.confab.meeting.video.MediaOut;
+import dev.confab.meeting.MediaOut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

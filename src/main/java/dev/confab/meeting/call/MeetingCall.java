@@ -15,7 +15,7 @@ import dev.confab.meeting.audio.AudioCall;
 import dev.confab.meeting.audio.AudioOutput;
 import dev.confab.meeting.share.ScreenShareController;
 import dev.confab.meeting.share.ShareReceiver;
-import dev.confab.meeting.video.MediaOut;
+import dev.confab.meeting.MediaOut;
 import dev.confab.meeting.video.MeetingVideo;
 import dev.confab.meeting.video.StreamStats;
 import dev.confab.meeting.video.VideoQualityPolicy;

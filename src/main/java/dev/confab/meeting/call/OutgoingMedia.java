@@ -1,7 +1,7 @@
 package dev.confab.meeting.call;
 
 import dev.confab.meeting.MeetingSession;
-import dev.confab.meeting.video.MediaOut;
+import dev.confab.meeting.MediaOut;
 import dev.confab.protocol.MediaFrameHeader;
 
 import java.nio.ByteBuffer;

@@ -7,7 +7,7 @@ import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.VideoCodec;
 import dev.confab.media.VideoFrameListener;
 import dev.confab.meeting.MeetingSession;
-import dev.confab.meeting.video.MediaOut;
+import dev.confab.meeting.MediaOut;
 import dev.confab.protocol.Annotation;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.MediaFrame;

@@ -1,5 +1,6 @@
 package dev.confab.meeting.video;
 
+import dev.confab.meeting.MediaOut;
 import dev.confab.media.CaptureDevice;
 import dev.confab.media.CaptureFactory;
 import dev.confab.media.VideoCodec;

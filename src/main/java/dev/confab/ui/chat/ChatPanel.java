@@ -7,7 +7,7 @@ import dev.confab.meeting.Roster;
 import dev.confab.protocol.Participant;
 import dev.confab.storage.AtomicFiles;
 import dev.confab.storage.ChatHistoryStore;
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.UiText;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;

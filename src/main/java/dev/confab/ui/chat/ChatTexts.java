@@ -1,7 +1,7 @@
 package dev.confab.ui.chat;
 
 import dev.confab.meeting.ChatModel;
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.UiText;
 
 import java.time.Instant;
 import java.time.ZoneId;

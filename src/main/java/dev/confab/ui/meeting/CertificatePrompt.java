@@ -1,8 +1,8 @@
 package dev.confab.ui.meeting;
 
 import atlantafx.base.theme.Styles;
-import dev.confab.ui.Icons;
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.Icons;
+import dev.confab.ui.common.UiText;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;

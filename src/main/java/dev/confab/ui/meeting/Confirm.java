@@ -1,6 +1,6 @@
 package dev.confab.ui.meeting;
 
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.UiText;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;

@@ -6,7 +6,7 @@ import dev.confab.meeting.call.MeetingCall;
 import dev.confab.meeting.video.MeetingVideo;
 import dev.confab.meeting.video.StreamStats;
 import dev.confab.protocol.Participant;
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.UiText;
 import javafx.util.Duration;
 
 import java.util.Locale;

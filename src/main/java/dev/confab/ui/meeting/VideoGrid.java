@@ -2,9 +2,9 @@ package dev.confab.ui.meeting;
 
 import dev.confab.meeting.Roster;
 import dev.confab.protocol.Participant;
-import dev.confab.ui.Icons;
+import dev.confab.ui.common.Icons;
 import dev.confab.ui.video.Pulses;
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.UiText;
 import dev.confab.ui.video.VideoView;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;

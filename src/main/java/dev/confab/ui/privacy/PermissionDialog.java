@@ -1,7 +1,7 @@
 package dev.confab.ui.privacy;
 
 import dev.confab.privacy.Permission;
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.UiText;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;

@@ -4,7 +4,7 @@ import dev.confab.policy.EffectiveConfig;
 import dev.confab.privacy.DataLocations;
 import dev.confab.privacy.PermissionGate;
 import dev.confab.privacy.PrivacySettingsStore;
-import dev.confab.ui.SettingsAccess;
+import dev.confab.ui.settings.SettingsAccess;
 import javafx.stage.Window;
 
 import java.time.Clock;

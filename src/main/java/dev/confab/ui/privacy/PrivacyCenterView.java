@@ -1,7 +1,7 @@
 package dev.confab.ui.privacy;
 
 import dev.confab.policy.PolicyKey;
-import dev.confab.ui.PolicyLock;
+import dev.confab.ui.common.PolicyLock;
 import atlantafx.base.theme.Styles;
 import dev.confab.logging.FileLogging;
 import dev.confab.meeting.history.CalendarEvent;
@@ -16,8 +16,8 @@ import dev.confab.privacy.Permission;
 import dev.confab.privacy.PrivacySettings;
 import dev.confab.privacy.Profile;
 import dev.confab.storage.AtomicFiles;
-import dev.confab.ui.Screen;
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.Screen;
+import dev.confab.ui.common.UiText;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;

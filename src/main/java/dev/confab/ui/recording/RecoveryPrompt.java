@@ -2,8 +2,8 @@ package dev.confab.ui.recording;
 
 import dev.confab.recording.RecordingRecovery;
 import dev.confab.recording.UnfinishedRecording;
-import dev.confab.ui.UiMessage;
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.UiMessage;
+import dev.confab.ui.common.UiText;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;

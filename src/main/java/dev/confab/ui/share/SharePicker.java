@@ -3,7 +3,7 @@ package dev.confab.ui.share;
 import dev.confab.media.CaptureDevice;
 import dev.confab.media.MediaException;
 import dev.confab.media.ScreenCaptureFactory;
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.UiText;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

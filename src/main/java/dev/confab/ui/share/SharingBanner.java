@@ -1,6 +1,6 @@
 package dev.confab.ui.share;
 
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.UiText;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;

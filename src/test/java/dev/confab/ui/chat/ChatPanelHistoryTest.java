@@ -9,7 +9,7 @@ import dev.confab.storage.AppPaths;
 import dev.confab.storage.ChatHistoryStore;
 import dev.confab.storage.Settings;
 import dev.confab.testing.UiTest;
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.UiText;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;

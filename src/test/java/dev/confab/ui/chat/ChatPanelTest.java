@@ -10,7 +10,7 @@ import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.TestServers;
 import dev.confab.testing.UiTest;
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.UiText;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;

@@ -5,7 +5,7 @@ import dev.confab.meeting.SessionState;
 import dev.confab.protocol.Participant;
 import dev.confab.protocol.Role;
 import dev.confab.testing.UiTest;
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.UiText;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;

@@ -19,7 +19,7 @@ import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import dev.confab.testing.UiTest;
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.UiText;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;

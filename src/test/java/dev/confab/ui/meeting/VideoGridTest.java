@@ -3,7 +3,7 @@ package dev.confab.ui.meeting;
 import dev.confab.meeting.Roster;
 import dev.confab.protocol.Participant;
 import dev.confab.testing.UiTest;
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.UiText;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.stage.Stage;

@@ -1,6 +1,6 @@
 package dev.confab.ui.screenshots;
 
-import dev.confab.ui.LevelMeter;
+import dev.confab.ui.common.LevelMeter;
 import dev.confab.ui.video.VideoView;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;

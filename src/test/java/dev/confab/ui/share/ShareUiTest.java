@@ -4,7 +4,7 @@ import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.meeting.share.AnnotationModel;
 import dev.confab.protocol.Annotation;
 import dev.confab.testing.UiTest;
-import dev.confab.ui.UiText;
+import dev.confab.ui.common.UiText;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
