@@ -226,7 +226,8 @@ public final class MeetingSession implements AutoCloseable {
 
     /** Host: who may record; the server stops recorders that are no longer allowed. */
     public void setRecordingPolicy(RecordingRule policy) {
-        sendInMeeting(new ClientMessage.SetRecordingPolicy(ProtocolMapping.toWire(Objects.requireNonNull(policy, "policy"))));
+        Objects.requireNonNull(policy, "policy");
+        sendInMeeting(new ClientMessage.SetRecordingPolicy(ProtocolMapping.toWire(policy)));
     }
 
     /** Host: allow several participants to share at once. */
@@ -365,12 +366,12 @@ public final class MeetingSession implements AutoCloseable {
         switch (message) {
             case ServerMessage.Joined joined -> joined(joined);
             case ServerMessage.ParticipantJoined joined -> {
-                Attendee attendee = arrived(joined.participant());
+                Attendee attendee = attendeeOf(joined.participant());
                 updateRoster(r -> r.withJoined(attendee));
                 listener.onParticipantJoined(attendee);
             }
             case ServerMessage.ParticipantUpdated updated -> {
-                Attendee attendee = arrived(updated.participant());
+                Attendee attendee = attendeeOf(updated.participant());
                 updateRoster(r -> r.withUpdated(attendee));
             }
             case ServerMessage.ParticipantLeft left -> participantLeft(left);
@@ -416,7 +417,7 @@ public final class MeetingSession implements AutoCloseable {
     }
 
     /** Notes the participant's chat key and gives the rest to the layers above. */
-    private Attendee arrived(Participant participant) {
+    private Attendee attendeeOf(Participant participant) {
         rosterChatKeys.put(participant.id(), participant.chatKey());
         return ProtocolMapping.attendee(participant);
     }
