@@ -170,7 +170,7 @@ public final class BotCommand implements Callable<Integer> {
             String recipient = chatTo.get(i);
             List<Integer> ids = session.roster().participants().stream()
                     .filter(p -> p.displayName().equals(recipient) && p.id() != session.roster().selfId())
-                    .map(dev.confab.protocol.Participant::id).toList();
+                    .map(dev.confab.meeting.Attendee::id).toList();
             if (ids.isEmpty()) {
                 stats.error("chat-to: no participant named '" + recipient + "'");
             } else {

@@ -3,9 +3,9 @@ package dev.confab.bot;
 import dev.confab.media.MediaException;
 import dev.confab.media.MeetingRecorder;
 import dev.confab.media.RecordingFormat;
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.video.VideoReceiver;
-import dev.confab.protocol.Participant;
 import dev.confab.protocol.StreamKind;
 
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ final class BotRecorder implements AutoCloseable {
         var roster = session.roster();
         boolean someoneShares = roster.participants().stream().anyMatch(p -> p.sharing() && p.id() != roster.selfId());
         Integer camera = someoneShares ? null : roster.participants().stream()
-                .filter(p -> p.id() != roster.selfId() && p.cameraOn()).map(Participant::id).findFirst().orElse(null);
+                .filter(p -> p.id() != roster.selfId() && p.cameraOn()).map(Attendee::id).findFirst().orElse(null);
         shares.recordInto(someoneShares ? recorder : null);
         if (!java.util.Objects.equals(camera, followedCamera)) {
             if (followedCamera != null) {

@@ -1,15 +1,15 @@
 package dev.confab.bot;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.ChatFailure;
 import dev.confab.meeting.ChatMessage;
 import dev.confab.meeting.MeetingListener;
+import dev.confab.meeting.Refusal;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionState;
 import dev.confab.meeting.call.CallListener;
-import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.StreamKind;
-import dev.confab.protocol.Participant;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,7 +92,7 @@ final class BotStats implements MeetingListener, CallListener {
         }
         if (now instanceof SessionState.Ended ended && ended.failure() != null) {
             errors.add(ended.reason() + ": " + ended.failure().kind()
-                    + (ended.failure().serverCode() != null ? " " + ended.failure().serverCode() : "")
+                    + (ended.failure().refusal() != null ? " " + ended.failure().refusal() : "")
                     + " - " + ended.failure().detail());
         }
     }
@@ -102,13 +102,13 @@ final class BotStats implements MeetingListener, CallListener {
         count("roster");
         selfId = roster.selfId();
         maxAtOnce = Math.max(maxAtOnce, roster.participants().size());
-        for (Participant p : roster.participants()) {
+        for (Attendee p : roster.participants()) {
             seen.putIfAbsent(p.id(), new SeenParticipant(p.id(), p.displayName()));
         }
     }
 
     @Override
-    public synchronized void onParticipantJoined(Participant participant) {
+    public synchronized void onParticipantJoined(Attendee participant) {
         count("participantJoined");
     }
 
@@ -118,7 +118,7 @@ final class BotStats implements MeetingListener, CallListener {
     }
 
     @Override
-    public synchronized void onMuteRequested(Participant host) {
+    public synchronized void onMuteRequested(Attendee host) {
         count("muteRequested");
         if (audio != null) {
             audio.muteRequested();
@@ -144,9 +144,9 @@ final class BotStats implements MeetingListener, CallListener {
     }
 
     @Override
-    public synchronized void onRequestFailed(ErrorCode code, String detail, String requestType) {
+    public synchronized void onRequestFailed(Refusal refusal, String detail, String requestType) {
         count("error");
-        errors.add(code + (requestType != null ? " (" + requestType + ")" : "") + ": " + detail);
+        errors.add(refusal + (requestType != null ? " (" + requestType + ")" : "") + ": " + detail);
     }
 
     /** Waits (outside the monitor) until the session is in the meeting or has ended, or the timeout passes. */
@@ -176,7 +176,7 @@ final class BotStats implements MeetingListener, CallListener {
             endReason = ended.reason().name();
             if (ended.failure() != null) {
                 failureKind = ended.failure().kind().name();
-                failureCode = ended.failure().serverCode() != null ? ended.failure().serverCode().name() : null;
+                failureCode = ended.failure().refusal() != null ? ended.failure().refusal().name() : null;
             }
         }
         return new Report(meetingId, selfId, joined, endReason, failureKind, failureCode, List.copyOf(seen.values()),

@@ -1,7 +1,5 @@
 package dev.confab.meeting;
 
-import dev.confab.protocol.Participant;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -80,8 +78,8 @@ public final class ChatModel implements MeetingListener {
 
     /** Everyone should know when someone starts or stops recording, so it is said in the chat. */
     private void announceRecordingChanges(Roster before, Roster now) {
-        for (Participant p : now.participants()) {
-            boolean was = before.find(p.id()).map(Participant::recording).orElse(false);
+        for (Attendee p : now.participants()) {
+            boolean was = before.find(p.id()).map(Attendee::recording).orElse(false);
             if (p.recording() != was) {
                 add(new Notice(p.recording() ? NoticeKind.RECORDING_STARTED : NoticeKind.RECORDING_STOPPED,
                         p.displayName(), Instant.now()));
@@ -90,7 +88,7 @@ public final class ChatModel implements MeetingListener {
     }
 
     @Override
-    public void onParticipantJoined(Participant participant) {
+    public void onParticipantJoined(Attendee participant) {
         add(new Notice(NoticeKind.JOINED, participant.displayName(), Instant.now()));
     }
 
@@ -134,7 +132,7 @@ public final class ChatModel implements MeetingListener {
         List<String> names = new ArrayList<>();
         for (int id : ids) {
             names.add(r.find(id).map(r::label).orElseGet(() -> r.departed().stream()
-                    .map(Roster.Departed::participant).filter(p -> p.id() == id).map(Participant::displayName)
+                    .map(Roster.Departed::participant).filter(p -> p.id() == id).map(Attendee::displayName)
                     .findFirst().orElse("#" + id)));
         }
         return names;

@@ -1,9 +1,6 @@
 package dev.confab.meeting;
 
-import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.MediaFrame;
-import dev.confab.protocol.Participant;
-import dev.confab.protocol.RecordingPolicy;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
 
@@ -28,7 +25,7 @@ public final class CompositeMeetingListener implements MeetingListener {
     }
 
     @Override
-    public void onParticipantJoined(Participant participant) {
+    public void onParticipantJoined(Attendee participant) {
         listeners.forEach(l -> l.onParticipantJoined(participant));
     }
 
@@ -38,7 +35,7 @@ public final class CompositeMeetingListener implements MeetingListener {
     }
 
     @Override
-    public void onMuteRequested(Participant host) {
+    public void onMuteRequested(Attendee host) {
         listeners.forEach(l -> l.onMuteRequested(host));
     }
 
@@ -58,8 +55,8 @@ public final class CompositeMeetingListener implements MeetingListener {
     }
 
     @Override
-    public void onRequestFailed(ErrorCode code, String detail, String requestType) {
-        listeners.forEach(l -> l.onRequestFailed(code, detail, requestType));
+    public void onRequestFailed(Refusal refusal, String detail, String requestType) {
+        listeners.forEach(l -> l.onRequestFailed(refusal, detail, requestType));
     }
 
     @Override
@@ -78,7 +75,7 @@ public final class CompositeMeetingListener implements MeetingListener {
     }
 
     @Override
-    public void onShareUpdated(ServerMessage.ShareUpdated update) {
+    public void onShareUpdated(ShareUpdate update) {
         listeners.forEach(l -> l.onShareUpdated(update));
     }
 
@@ -88,17 +85,17 @@ public final class CompositeMeetingListener implements MeetingListener {
     }
 
     @Override
-    public void onAnnotation(ServerMessage.AnnotationMessage annotation) {
+    public void onAnnotation(AnnotationReceived annotation) {
         listeners.forEach(l -> l.onAnnotation(annotation));
     }
 
     @Override
-    public void onRecordingChanged(ServerMessage.RecordingChanged change) {
+    public void onRecordingChanged(RecordingChange change) {
         listeners.forEach(l -> l.onRecordingChanged(change));
     }
 
     @Override
-    public void onRecordingPolicy(RecordingPolicy policy) {
+    public void onRecordingPolicy(RecordingRule policy) {
         listeners.forEach(l -> l.onRecordingPolicy(policy));
     }
 }

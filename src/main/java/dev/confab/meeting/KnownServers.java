@@ -60,6 +60,11 @@ public final class KnownServers {
     }
 
     /** The trust to use for this server: system trust store plus its pinned fingerprint, if any. */
+    /** {@code server} with the fingerprint the user trusted for it, if any. */
+    public synchronized ServerEndpoint endpointFor(URI server) {
+        return new ServerEndpoint(server, fingerprintFor(server).orElse(null));
+    }
+
     public synchronized ServerTrust trustFor(URI server) {
         return new ServerTrust(fingerprintFor(server).orElse(null));
     }

@@ -6,7 +6,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +25,7 @@ public final class LocalServer implements AutoCloseable {
     private final boolean reachableFromNetwork;
     private final ExecutorService starter = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("confab-local-server").factory());
-    private CompletableFuture<EmbeddedServer> server;
+    private CompletableFuture<Running> server;
     private boolean closed;
 
     /**
@@ -35,8 +37,40 @@ public final class LocalServer implements AutoCloseable {
         this.reachableFromNetwork = reachableFromNetwork;
     }
 
+    /** The started server as the app needs it: where to connect, and what to tell those it invites. */
+    public static final class Running {
+        private final EmbeddedServer server;
+
+        private Running(EmbeddedServer server) {
+            this.server = server;
+        }
+
+        /** Where this computer connects, with the server's own certificate pinned. */
+        public ServerEndpoint endpoint() {
+            return new ServerEndpoint(server.localUrl(), server.fingerprint());
+        }
+
+        public URI localUrl() {
+            return server.localUrl();
+        }
+
+        /** The addresses others on the network can join at (asked each time: networks come and go). */
+        public List<URI> networkUrls() {
+            return server.networkUrls();
+        }
+
+        /** SHA-256 fingerprint of the server's self-signed certificate, for invitees to compare. */
+        public String fingerprint() {
+            return server.fingerprint();
+        }
+
+        public int port() {
+            return server.port();
+        }
+    }
+
     /** Starts the server off the calling thread, or returns the one already started. */
-    public synchronized CompletableFuture<EmbeddedServer> start() {
+    public synchronized CompletableFuture<Running> start() {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("Confab is shutting down"));
         }
@@ -45,7 +79,7 @@ public final class LocalServer implements AutoCloseable {
                 try {
                     EmbeddedServer started = EmbeddedServer.start(dataDir, reachableFromNetwork);
                     LOG.info("Built-in meeting server listening on port {}", started.port());
-                    return started;
+                    return new Running(started);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -55,7 +89,7 @@ public final class LocalServer implements AutoCloseable {
     }
 
     /** The server if it has started. */
-    public synchronized Optional<EmbeddedServer> running() {
+    public synchronized Optional<Running> running() {
         if (server == null || !server.isDone() || server.isCompletedExceptionally()) {
             return Optional.empty();
         }
@@ -65,14 +99,14 @@ public final class LocalServer implements AutoCloseable {
     /** Stops the server (telling connected clients) if it was started. */
     @Override
     public void close() {
-        CompletableFuture<EmbeddedServer> started;
+        CompletableFuture<Running> started;
         synchronized (this) {
             closed = true;
             started = server;
         }
         starter.shutdown();
         if (started != null) {
-            started.thenAccept(EmbeddedServer::stop);
+            started.thenAccept(running -> running.server.stop());
             // A start still under way finishes on the starter thread and is stopped right after.
         }
     }

@@ -1,29 +1,27 @@
 package dev.confab.meeting;
 
-import dev.confab.protocol.ErrorCode;
-
 /**
  * Something went wrong, typed for translation into words a user understands. For {@link Kind#REFUSED}
- * the server's {@link #serverCode()} says why (WRONG_PASSCODE, MEETING_LOCKED, MEETING_NOT_FOUND, ...).
+ * the server's {@link #refusal()} says why (WRONG_PASSCODE, MEETING_LOCKED, MEETING_NOT_FOUND, ...).
  *
  * @param detail                 technical English detail for logs, not for display
  * @param certificateFingerprint for the two certificate kinds: the SHA-256 fingerprint the server presented
  * @param retryAfterSeconds      when the server said how long to wait before trying again, else null
  */
-public record MeetingFailure(Kind kind, ErrorCode serverCode, String detail, String certificateFingerprint,
+public record MeetingFailure(Kind kind, Refusal refusal, String detail, String certificateFingerprint,
                              Integer retryAfterSeconds) {
 
     private static final int SECONDS_SHOWN_AS_SECONDS = 120;
     /** The refusals whose texts say how long to wait when the server tells (docs/protocol.md section 8). */
-    public static final java.util.Set<ErrorCode> TIMED_REFUSALS = java.util.EnumSet.of(
-            ErrorCode.WRONG_PASSCODE, ErrorCode.TOO_MANY_ATTEMPTS, ErrorCode.TOO_MANY_MEETINGS);
+    public static final java.util.Set<Refusal> TIMED_REFUSALS = java.util.EnumSet.of(
+            Refusal.WRONG_PASSCODE, Refusal.TOO_MANY_ATTEMPTS, Refusal.TOO_MANY_MEETINGS);
 
-    public MeetingFailure(Kind kind, ErrorCode serverCode, String detail, String certificateFingerprint) {
-        this(kind, serverCode, detail, certificateFingerprint, null);
+    public MeetingFailure(Kind kind, Refusal refusal, String detail, String certificateFingerprint) {
+        this(kind, refusal, detail, certificateFingerprint, null);
     }
 
     public enum Kind {
-        /** The server refused the request; see {@link #serverCode()}. */
+        /** The server refused the request; see {@link #refusal()}. */
         REFUSED,
         /** No server answers at that address. */
         SERVER_UNREACHABLE,
@@ -49,7 +47,7 @@ public record MeetingFailure(Kind kind, ErrorCode serverCode, String detail, Str
      * {@code meeting.failure.certificate_untrusted}, ... (server code for REFUSED, else the kind, lower case).
      */
     public String messageKey() {
-        String name = kind == Kind.REFUSED && serverCode != null ? serverCode.name() : kind.name();
+        String name = kind == Kind.REFUSED && refusal != null ? refusal.name() : kind.name();
         String key = "meeting.failure." + name.toLowerCase(java.util.Locale.ROOT);
         if (!saysHowLongToWait()) {
             return key;
@@ -69,11 +67,11 @@ public record MeetingFailure(Kind kind, ErrorCode serverCode, String detail, Str
     }
 
     private boolean saysHowLongToWait() {
-        return retryAfterSeconds != null && kind == Kind.REFUSED && TIMED_REFUSALS.contains(serverCode);
+        return retryAfterSeconds != null && kind == Kind.REFUSED && TIMED_REFUSALS.contains(refusal);
     }
 
-    static MeetingFailure refused(ErrorCode code, String detail, Integer retryAfterSeconds) {
-        return new MeetingFailure(Kind.REFUSED, code, detail, null, retryAfterSeconds);
+    static MeetingFailure refused(Refusal refusal, String detail, Integer retryAfterSeconds) {
+        return new MeetingFailure(Kind.REFUSED, refusal, detail, null, retryAfterSeconds);
     }
 
     static MeetingFailure of(Kind kind, String detail) {

@@ -1,9 +1,6 @@
 package dev.confab.meeting;
 
-import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.MediaFrame;
-import dev.confab.protocol.Participant;
-import dev.confab.protocol.RecordingPolicy;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
 
@@ -11,6 +8,11 @@ import dev.confab.protocol.StreamKind;
  * Events of a {@link MeetingSession}. Every method except {@link #onMedia} is called on the session's own
  * event thread ("confab-meeting"), one at a time and in order — never on the JavaFX thread, so a UI must
  * marshal (Platform.runLater). Do not block in these methods. All methods have empty defaults.
+ *
+ * <p>Events carry meeting-level types ({@link Attendee}, {@link Refusal}, {@link ShareUpdate}, ...), so the UI
+ * never depends on the wire protocol. Only the media callbacks ({@link #onMedia}, {@link #onKeyframeRequested},
+ * {@link #onRateHint}) pass protocol types: they are for the meeting engine ({@code meeting.call}), the bot and
+ * the load test, never for the UI.
  */
 public interface MeetingListener {
 
@@ -23,7 +25,7 @@ public interface MeetingListener {
     }
 
     /** Someone joined (not called for the participants already present when this client joined). */
-    default void onParticipantJoined(Participant participant) {
+    default void onParticipantJoined(Attendee participant) {
     }
 
     default void onParticipantLeft(Roster.Departed departed) {
@@ -33,7 +35,7 @@ public interface MeetingListener {
      * The host asks this participant to mute its microphone; the UI should mute, say so, and publish the
      * new state with {@link MeetingSession#updateOwnState}. {@code host} is null if not in the roster.
      */
-    default void onMuteRequested(Participant host) {
+    default void onMuteRequested(Attendee host) {
     }
 
     /** A chat message from another participant, decrypted and authenticated. */
@@ -52,7 +54,7 @@ public interface MeetingListener {
      * A request was refused while in the meeting (e.g. NOT_HOST, UNKNOWN_PARTICIPANT, RATE_LIMITED).
      * Failures that end the session arrive as {@link SessionState.Ended} instead.
      */
-    default void onRequestFailed(ErrorCode code, String detail, String requestType) {
+    default void onRequestFailed(Refusal refusal, String detail, String requestType) {
     }
 
     /** Someone (0 = the server) wants a keyframe of this client's {@code stream}. */
@@ -71,7 +73,7 @@ public interface MeetingListener {
     }
 
     /** A screen share started, changed whether viewers may annotate, or stopped (see {@code stoppedBy}). */
-    default void onShareUpdated(ServerMessage.ShareUpdated update) {
+    default void onShareUpdated(ShareUpdate update) {
     }
 
     /** The host changed whether several participants may share at once. */
@@ -79,17 +81,17 @@ public interface MeetingListener {
     }
 
     /** Someone else drew on, undid or cleared annotations of a share. */
-    default void onAnnotation(ServerMessage.AnnotationMessage annotation) {
+    default void onAnnotation(AnnotationReceived annotation) {
     }
 
     /**
      * Someone started or stopped recording (the roster's {@code recording} flag changes too). When
      * {@code change.stoppedByPolicy()} names this participant, its own recording must stop.
      */
-    default void onRecordingChanged(ServerMessage.RecordingChanged change) {
+    default void onRecordingChanged(RecordingChange change) {
     }
 
     /** The meeting's recording policy, on joining and whenever the host changes it. */
-    default void onRecordingPolicy(RecordingPolicy policy) {
+    default void onRecordingPolicy(RecordingRule policy) {
     }
 }

@@ -1,13 +1,11 @@
 package dev.confab.meeting;
 
-import dev.confab.protocol.Annotation;
 import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.LeaveReason;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.Participant;
-import dev.confab.protocol.RecordingPolicy;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
 import dev.confab.meeting.chat.ChatCrypto;
@@ -26,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,7 @@ public final class MeetingSession implements AutoCloseable {
 
     private volatile SessionState state = new SessionState.Idle();
     private volatile Roster roster = Roster.empty();
-    private volatile RecordingPolicy recordingPolicy = RecordingPolicy.HOST_ONLY;
+    private volatile RecordingRule recordingPolicy = RecordingRule.HOST_ONLY;
     // Written only on the event thread; volatile because sendMedia reads it from media threads.
     private volatile SignalingConnection connection;
     // Confined to the event thread:
@@ -76,6 +75,9 @@ public final class MeetingSession implements AutoCloseable {
     private final ChatKeyPair chatKeys = ChatKeyPair.generate();
     private final ReplayGuard replayGuard = new ReplayGuard();
     private ChatCrypto chatCrypto;
+    // Everyone present's chat public key (null for a client without one), by participant id: the roster the
+    // layers above see leaves keys out, they are for encrypting here. Confined to the event thread.
+    private final Map<Integer, String> rosterChatKeys = new HashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
 
     public MeetingSession(SessionOptions options, MeetingListener listener) {
@@ -96,7 +98,7 @@ public final class MeetingSession implements AutoCloseable {
     }
 
     /** The meeting's recording policy as last announced by the server (HOST_ONLY until then). */
-    public RecordingPolicy recordingPolicy() {
+    public RecordingRule recordingPolicy() {
         return recordingPolicy;
     }
 
@@ -223,8 +225,9 @@ public final class MeetingSession implements AutoCloseable {
     }
 
     /** Host: who may record; the server stops recorders that are no longer allowed. */
-    public void setRecordingPolicy(RecordingPolicy policy) {
-        sendInMeeting(new ClientMessage.SetRecordingPolicy(Objects.requireNonNull(policy, "policy")));
+    public void setRecordingPolicy(RecordingRule policy) {
+        Objects.requireNonNull(policy, "policy");
+        sendInMeeting(new ClientMessage.SetRecordingPolicy(ProtocolMapping.toWire(policy)));
     }
 
     /** Host: allow several participants to share at once. */
@@ -233,8 +236,8 @@ public final class MeetingSession implements AutoCloseable {
     }
 
     /** Draws on (or undoes/clears on) the share of {@code sharerId}. */
-    public void annotate(int sharerId, Annotation annotation) {
-        sendInMeeting(new ClientMessage.Annotate(sharerId, annotation));
+    public void annotate(int sharerId, ShareAnnotation annotation) {
+        sendInMeeting(new ClientMessage.Annotate(sharerId, ProtocolMapping.toWire(annotation)));
     }
 
     /**
@@ -254,19 +257,6 @@ public final class MeetingSession implements AutoCloseable {
             throw new IllegalArgumentException("A private message needs at least one recipient");
         }
         onEvents(() -> encryptAndSend(ids, text));
-    }
-
-    /**
-     * The meeting security code over everyone's chat keys (5 groups of 4 digits), or null before joining. All
-     * participants see the same code unless someone (e.g. the server) swapped a key; it changes with the roster.
-     */
-    public static String securityCode(Roster roster) {
-        if (roster.meetingId() == null) {
-            return null;
-        }
-        Map<Integer, String> keys = new LinkedHashMap<>();
-        roster.participants().forEach(p -> keys.put(p.id(), p.chatKey()));
-        return SecurityCode.of(roster.meetingId(), keys);
     }
 
     /** Asks a participant for a keyframe, e.g. after decoding errors. */
@@ -376,11 +366,14 @@ public final class MeetingSession implements AutoCloseable {
         switch (message) {
             case ServerMessage.Joined joined -> joined(joined);
             case ServerMessage.ParticipantJoined joined -> {
-                updateRoster(r -> r.withJoined(joined.participant()));
-                listener.onParticipantJoined(joined.participant());
+                Attendee attendee = attendeeOf(joined.participant());
+                updateRoster(r -> r.withJoined(attendee));
+                listener.onParticipantJoined(attendee);
             }
-            case ServerMessage.ParticipantUpdated updated ->
-                    updateRoster(r -> r.withUpdated(updated.participant()));
+            case ServerMessage.ParticipantUpdated updated -> {
+                Attendee attendee = attendeeOf(updated.participant());
+                updateRoster(r -> r.withUpdated(attendee));
+            }
             case ServerMessage.ParticipantLeft left -> participantLeft(left);
             case ServerMessage.MeetingUpdated updated ->
                     updateRoster(r -> r.withMeetingState(updated.locked(), updated.hostId()));
@@ -396,13 +389,15 @@ public final class MeetingSession implements AutoCloseable {
             }
             case ServerMessage.Welcome ignored -> {
             }
-            case ServerMessage.ShareUpdated update -> listener.onShareUpdated(update);
+            case ServerMessage.ShareUpdated update -> listener.onShareUpdated(ProtocolMapping.shareUpdate(update));
             case ServerMessage.SharePolicy policy -> listener.onSharePolicy(policy.allowMultipleSharers());
-            case ServerMessage.AnnotationMessage annotation -> listener.onAnnotation(annotation);
-            case ServerMessage.RecordingChanged change -> listener.onRecordingChanged(change);
+            case ServerMessage.AnnotationMessage annotation ->
+                    listener.onAnnotation(ProtocolMapping.annotationReceived(annotation));
+            case ServerMessage.RecordingChanged change ->
+                    listener.onRecordingChanged(ProtocolMapping.recordingChange(change));
             case ServerMessage.RecordingPolicyChanged policy -> {
-                recordingPolicy = policy.policy();
-                listener.onRecordingPolicy(policy.policy());
+                recordingPolicy = ProtocolMapping.recordingRule(policy.policy());
+                listener.onRecordingPolicy(recordingPolicy);
             }
         }
     }
@@ -410,7 +405,10 @@ public final class MeetingSession implements AutoCloseable {
     private void joined(ServerMessage.Joined joined) {
         resumeToken = joined.resumeToken();
         chatCrypto = new ChatCrypto(joined.meetingId(), joined.selfId(), chatKeys);
-        roster = Roster.fromJoined(joined, roster);
+        rosterChatKeys.clear();
+        joined.roster().forEach(p -> rosterChatKeys.put(p.id(), p.chatKey()));
+        Roster next = ProtocolMapping.roster(joined, roster);
+        roster = next.withSecurityCode(securityCode(next));
         setState(new SessionState.InMeeting(joined.meetingId()));
         listener.onRosterChanged(roster);
         if (!joined.resumed() && !ownState.equals(OwnMediaState.INITIAL)) {
@@ -418,12 +416,19 @@ public final class MeetingSession implements AutoCloseable {
         }
     }
 
+    /** Notes the participant's chat key and gives the rest to the layers above. */
+    private Attendee attendeeOf(Participant participant) {
+        rosterChatKeys.put(participant.id(), participant.chatKey());
+        return ProtocolMapping.attendee(participant);
+    }
+
     private void participantLeft(ServerMessage.ParticipantLeft left) {
-        Participant who = roster.find(left.participantId()).orElse(null);
+        Attendee who = roster.find(left.participantId()).orElse(null);
         if (who == null) {
             return;
         }
-        var departed = new Roster.Departed(who, left.reason(), left.leftAt());
+        var departed = new Roster.Departed(who, ProtocolMapping.departureReason(left.reason()), left.leftAt());
+        rosterChatKeys.remove(who.id());
         updateRoster(r -> r.withLeft(departed));
         listener.onParticipantLeft(departed);
     }
@@ -437,9 +442,10 @@ public final class MeetingSession implements AutoCloseable {
         }
         boolean direct = !privateTo.isEmpty();
         Map<Integer, String> keys = new LinkedHashMap<>();
-        for (Participant p : roster.participants()) {
-            if (p.id() != roster.selfId() && p.chatKey() != null && (!direct || privateTo.contains(p.id()))) {
-                keys.put(p.id(), p.chatKey());
+        for (Attendee p : roster.participants()) {
+            String key = rosterChatKeys.get(p.id());
+            if (p.id() != roster.selfId() && key != null && (!direct || privateTo.contains(p.id()))) {
+                keys.put(p.id(), key);
             }
         }
         ChatEnvelope envelope;
@@ -453,7 +459,7 @@ public final class MeetingSession implements AutoCloseable {
         if (!keys.isEmpty()) {
             connection.send(new ClientMessage.Chat(privateTo, ChatWire.ENC, ChatWire.encode(envelope)));
         }
-        String ownName = roster.self().map(Participant::displayName).orElse(options.displayName());
+        String ownName = roster.self().map(Attendee::displayName).orElse(options.displayName());
         listener.onChatSent(new ChatMessage(roster.selfId(), ownName, text, direct, Instant.now(), envelope.recipients()));
     }
 
@@ -468,11 +474,11 @@ public final class MeetingSession implements AutoCloseable {
             return new ChatFailure(ChatFailure.Kind.NOT_IN_MEETING, null, state.toString());
         }
         for (int id : privateTo) {
-            Participant recipient = roster.find(id).orElse(null);
+            Attendee recipient = roster.find(id).orElse(null);
             if (recipient == null) {
                 return new ChatFailure(ChatFailure.Kind.RECIPIENT_LEFT, departedName(id), "participant " + id);
             }
-            if (recipient.chatKey() == null) {
+            if (rosterChatKeys.get(id) == null) {
                 return new ChatFailure(ChatFailure.Kind.RECIPIENT_CANNOT_DECRYPT, recipient.displayName(),
                         "participant " + id + " has no chat key");
             }
@@ -482,21 +488,22 @@ public final class MeetingSession implements AutoCloseable {
 
     private String departedName(int id) {
         return roster.departed().stream().map(Roster.Departed::participant).filter(p -> p.id() == id)
-                .map(Participant::displayName).findFirst().orElse("#" + id);
+                .map(Attendee::displayName).findFirst().orElse("#" + id);
     }
 
     private void chat(ServerMessage.ChatMessage chat) {
-        Participant sender = roster.find(chat.from()).orElse(null);
+        Attendee sender = roster.find(chat.from()).orElse(null);
+        String senderKey = sender == null ? null : rosterChatKeys.get(sender.id());
         String name = sender != null ? roster.label(sender) : departedName(chat.from());
         try {
             if (!ChatWire.ENC.equals(chat.enc())) {
                 throw new ChatDecryptException(ChatDecryptException.Kind.UNDECRYPTABLE, "Unsupported enc " + chat.enc());
             }
-            if (sender == null || sender.chatKey() == null || chatCrypto == null) {
+            if (senderKey == null || chatCrypto == null) {
                 throw new ChatDecryptException(ChatDecryptException.Kind.UNDECRYPTABLE, "No key for sender " + chat.from());
             }
             ChatEnvelope envelope = ChatWire.decode(chat.payload());
-            String text = chatCrypto.decrypt(chat.from(), sender.chatKey(), envelope);
+            String text = chatCrypto.decrypt(chat.from(), senderKey, envelope);
             if (!replayGuard.firstTime(chat.from(), envelope.messageId())) {
                 LOG.warn("Dropping a repeated chat message from participant {}", chat.from());
                 return;
@@ -527,14 +534,15 @@ public final class MeetingSession implements AutoCloseable {
     private void error(ServerMessage.ErrorMessage error) {
         if (state instanceof SessionState.Connecting) {
             closeConnection();
-            end(EndReason.JOIN_FAILED, MeetingFailure.refused(error.code(), error.message(), error.retryAfterSeconds()));
+            end(EndReason.JOIN_FAILED, MeetingFailure.refused(ProtocolMapping.refusal(error.code()), error.message(),
+                    error.retryAfterSeconds()));
         } else if (state instanceof SessionState.Reconnecting && error.code() == ErrorCode.RESUME_REJECTED) {
             closeConnection();
             end(EndReason.CONNECTION_LOST, MeetingFailure.of(MeetingFailure.Kind.SESSION_EXPIRED, error.message()));
         } else if ("chat".equals(error.requestType())) {
             chatRefused(error);
         } else {
-            listener.onRequestFailed(error.code(), error.message(), error.requestType());
+            listener.onRequestFailed(ProtocolMapping.refusal(error.code()), error.message(), error.requestType());
         }
     }
 
@@ -629,8 +637,19 @@ public final class MeetingSession implements AutoCloseable {
     }
 
     private void updateRoster(java.util.function.UnaryOperator<Roster> change) {
-        roster = change.apply(roster);
+        Roster next = change.apply(roster);
+        roster = next.withSecurityCode(securityCode(next));
         listener.onRosterChanged(roster);
+    }
+
+    /** The code over the chat keys of everyone in {@code present}, or null before joining. */
+    private String securityCode(Roster present) {
+        if (present.meetingId() == null) {
+            return null;
+        }
+        Map<Integer, String> keys = new LinkedHashMap<>();
+        present.participants().forEach(p -> keys.put(p.id(), rosterChatKeys.get(p.id())));
+        return SecurityCode.of(present.meetingId(), keys);
     }
 
     private void onEvents(Runnable task) {
@@ -669,7 +688,8 @@ public final class MeetingSession implements AutoCloseable {
             case TIMEOUT -> MeetingFailure.Kind.TIMED_OUT;
             case PROTOCOL_ERROR -> MeetingFailure.Kind.PROTOCOL_ERROR;
         };
-        return new MeetingFailure(kind, e.serverCode(), e.getMessage(), e.presentedFingerprint());
+        Refusal refusal = e.serverCode() == null ? null : ProtocolMapping.refusal(e.serverCode());
+        return new MeetingFailure(kind, refusal, e.getMessage(), e.presentedFingerprint());
     }
 
     private static String blankToNull(String s) {

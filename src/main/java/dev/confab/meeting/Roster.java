@@ -1,9 +1,5 @@
 package dev.confab.meeting;
 
-import dev.confab.protocol.LeaveReason;
-import dev.confab.protocol.Participant;
-import dev.confab.protocol.ServerMessage;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +10,13 @@ import java.util.Optional;
  *
  * @param participants current participants in join order, including this client
  * @param departed     participants who left since this client joined, with when and why
+ * @param securityCode the meeting security code over everyone's chat keys (5 groups of 4 digits), which all
+ *                     participants see alike unless someone (e.g. the server) swapped a key; null before joining
  */
 public record Roster(String meetingId, int selfId, int hostId, boolean locked, boolean passcodeProtected,
-                     List<Participant> participants, List<Departed> departed) {
+                     List<Attendee> participants, List<Departed> departed, String securityCode) {
 
-    public record Departed(Participant participant, LeaveReason reason, Instant leftAt) {
+    public record Departed(Attendee participant, DepartureReason reason, Instant leftAt) {
     }
 
     public Roster {
@@ -26,21 +24,21 @@ public record Roster(String meetingId, int selfId, int hostId, boolean locked, b
         departed = List.copyOf(departed);
     }
 
+    /** A roster without a security code (made up by a test or a preview, not heard from a server). */
+    public Roster(String meetingId, int selfId, int hostId, boolean locked, boolean passcodeProtected,
+                  List<Attendee> participants, List<Departed> departed) {
+        this(meetingId, selfId, hostId, locked, passcodeProtected, participants, departed, null);
+    }
+
     static Roster empty() {
         return new Roster(null, 0, 0, false, false, List.of(), List.of());
     }
 
-    /** The roster the server sent in {@code joined}; a resumed session keeps its history of departures. */
-    static Roster fromJoined(ServerMessage.Joined joined, Roster previous) {
-        return new Roster(joined.meetingId(), joined.selfId(), joined.hostId(), joined.locked(),
-                joined.passcodeProtected(), joined.roster(), joined.resumed() ? previous.departed() : List.of());
-    }
-
-    Roster withJoined(Participant participant) {
+    Roster withJoined(Attendee participant) {
         return withParticipants(append(participants, participant), departed);
     }
 
-    Roster withUpdated(Participant updated) {
+    Roster withUpdated(Attendee updated) {
         return withParticipants(participants.stream().map(p -> p.id() == updated.id() ? updated : p).toList(), departed);
     }
 
@@ -51,11 +49,16 @@ public record Roster(String meetingId, int selfId, int hostId, boolean locked, b
     }
 
     Roster withMeetingState(boolean nowLocked, int nowHostId) {
-        return new Roster(meetingId, selfId, nowHostId, nowLocked, passcodeProtected, participants, departed);
+        return new Roster(meetingId, selfId, nowHostId, nowLocked, passcodeProtected, participants, departed,
+                securityCode);
     }
 
-    private Roster withParticipants(List<Participant> nowPresent, List<Departed> nowDeparted) {
-        return new Roster(meetingId, selfId, hostId, locked, passcodeProtected, nowPresent, nowDeparted);
+    Roster withSecurityCode(String code) {
+        return new Roster(meetingId, selfId, hostId, locked, passcodeProtected, participants, departed, code);
+    }
+
+    private Roster withParticipants(List<Attendee> nowPresent, List<Departed> nowDeparted) {
+        return new Roster(meetingId, selfId, hostId, locked, passcodeProtected, nowPresent, nowDeparted, securityCode);
     }
 
     private static <T> List<T> append(List<T> list, T item) {
@@ -64,7 +67,7 @@ public record Roster(String meetingId, int selfId, int hostId, boolean locked, b
         return copy;
     }
 
-    public Optional<Participant> find(int participantId) {
+    public Optional<Attendee> find(int participantId) {
         return participants.stream().filter(p -> p.id() == participantId).findFirst();
     }
 
@@ -72,12 +75,12 @@ public record Roster(String meetingId, int selfId, int hostId, boolean locked, b
      * The name to show for {@code participant}: its display name, with " #id" added while someone else in the
      * meeting has the same name (see {@link SameNameLabels}), so a newcomer cannot pass for someone present.
      */
-    public String label(Participant participant) {
+    public String label(Attendee participant) {
         return SameNameLabels.label(participant, participants);
     }
 
     /** This client's own entry, if it is in the meeting. */
-    public Optional<Participant> self() {
+    public Optional<Attendee> self() {
         return find(selfId);
     }
 

@@ -1,7 +1,5 @@
 package dev.confab.meeting;
 
-import dev.confab.protocol.Participant;
-
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +19,7 @@ final class SameNameLabels {
     }
 
     /** How {@code participant} is shown among {@code present} (the current roster). */
-    static String label(Participant participant, List<Participant> present) {
+    static String label(Attendee participant, List<Attendee> present) {
         String key = comparable(participant.displayName());
         boolean shared = present.stream()
                 .anyMatch(other -> other.id() != participant.id() && comparable(other.displayName()).equals(key));

@@ -83,6 +83,18 @@ class LayerRulesTest {
                 .check(production);
     }
 
+    /**
+     * The UI sees meetings through the meeting layer's own types (Attendee, Refusal, ShareUpdate, ...): wire types,
+     * the signaling connection and the server stay below it, so the protocol can change without touching the UI.
+     */
+    @Test
+    void theUiKnowsOnlyMeetingLevelTypes() {
+        noClasses().that().resideInAPackage("dev.confab.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.confab.server..", "dev.confab.signaling..",
+                        "dev.confab.protocol..")
+                .check(production);
+    }
+
     @Test
     void lowerLayersNeverReachUpward() {
         noClasses().that().resideInAnyPackage("dev.confab.meeting..", "dev.confab.signaling..",

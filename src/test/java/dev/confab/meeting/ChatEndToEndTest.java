@@ -143,9 +143,9 @@ class ChatEndToEndTest {
             }
         }
         assertThat(lin.events().chatFailures).isEmpty();
-        assertThat(MeetingSession.securityCode(ada.session().roster()))
-                .isEqualTo(MeetingSession.securityCode(grace.session().roster()))
-                .isEqualTo(MeetingSession.securityCode(lin.session().roster()));
+        assertThat(ada.session().roster().securityCode())
+                .isEqualTo(grace.session().roster().securityCode())
+                .isEqualTo(lin.session().roster().securityCode());
     }
 
     @Test

@@ -1,8 +1,5 @@
 package dev.confab.meeting;
 
-import dev.confab.protocol.LeaveReason;
-import dev.confab.protocol.Participant;
-import dev.confab.protocol.Role;
 import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
@@ -17,11 +14,11 @@ class ChatModelTest {
 
     private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
 
-    private static Participant p(int id, String name, boolean recording) {
-        return new Participant(id, name, id == 1 ? Role.HOST : Role.PARTICIPANT, false, false, false, recording, true, T);
+    private static Attendee p(int id, String name, boolean recording) {
+        return new Attendee(id, name, id == 1, false, false, false, recording, true, T);
     }
 
-    private static Roster roster(Participant... ps) {
+    private static Roster roster(Attendee... ps) {
         return new Roster("4842628111", 1, 1, false, false, List.of(ps), List.of());
     }
 
@@ -30,7 +27,7 @@ class ChatModelTest {
         ChatModel model = new ChatModel();
         List<ChatModel.Entry> seen = new ArrayList<>();
         model.onEntry(seen::add);
-        Participant grace = p(2, "Grace", false);
+        Attendee grace = p(2, "Grace", false);
         model.onRosterChanged(roster(p(1, "Ada", false)));
         model.onParticipantJoined(grace);
         model.onRosterChanged(roster(p(1, "Ada", false), grace));
@@ -38,7 +35,7 @@ class ChatModelTest {
         model.onChatSent(new ChatMessage(1, "Ada", "hello", true, T, List.of(2)));
         model.onChatFailed(new ChatFailure(ChatFailure.Kind.RATE_LIMITED, null, "x"));
         model.onRosterChanged(roster(p(1, "Ada", false), p(2, "Grace", true)));
-        model.onParticipantLeft(new Roster.Departed(grace, LeaveReason.LEFT, T));
+        model.onParticipantLeft(new Roster.Departed(grace, DepartureReason.LEFT, T));
 
         assertThat(seen).isEqualTo(model.entries());
         assertThat(seen).hasSize(6);

@@ -1,6 +1,5 @@
 package dev.confab.meeting;
 
-import dev.confab.protocol.LeaveReason;
 import dev.confab.protocol.MediaCodec;
 import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.StreamKind;
@@ -82,7 +81,7 @@ class LeaveWhileMediaFlowsTest {
             await().atMost(GONE_WITHIN).alias("visit " + attempt + ": Lin still listed after leaving")
                     .until(() -> host.roster().find(guestId).isEmpty());
             assertThat(hostEvents.departed).filteredOn(d -> d.participant().id() == guestId)
-                    .extracting(Roster.Departed::reason).as("visit %d", attempt).containsExactly(LeaveReason.LEFT);
+                    .extracting(Roster.Departed::reason).as("visit %d", attempt).containsExactly(DepartureReason.LEFT);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.confab.meeting;
 
-import dev.confab.server.EmbeddedServer;
 import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +26,8 @@ class LocalServerTest {
         LocalServer local = new LocalServer(dir, false);
         assertThat(local.running()).as("nothing listens before a meeting is asked for").isEmpty();
 
-        EmbeddedServer first = local.start().get(30, TimeUnit.SECONDS);
-        EmbeddedServer second = local.start().get(30, TimeUnit.SECONDS);
+        LocalServer.Running first = local.start().get(30, TimeUnit.SECONDS);
+        LocalServer.Running second = local.start().get(30, TimeUnit.SECONDS);
         assertThat(second).as("one server per app").isSameAs(first);
         assertThat(local.running()).containsSame(first);
         assertThat(accepts(first.port())).isTrue();

@@ -1,7 +1,5 @@
 package dev.confab.meeting;
 
-import dev.confab.protocol.ErrorCode;
-import dev.confab.protocol.Participant;
 import dev.confab.server.MeetingServer;
 import dev.confab.server.ServerConfig;
 import dev.confab.signaling.ServerTrust;
@@ -67,14 +65,14 @@ class MeetingSessionTest {
         MeetingSession guest = session(server.url(), "Grace", guestEvents);
         guest.join(id.substring(0, 3) + " " + id.substring(3), null);
         await().atMost(WAIT).until(guestEvents::inMeeting);
-        assertThat(guest.roster().participants()).extracting(Participant::displayName).containsExactly("Ada", "Grace");
+        assertThat(guest.roster().participants()).extracting(Attendee::displayName).containsExactly("Ada", "Grace");
         assertThat(guest.roster().selfIsHost()).isFalse();
 
         await().atMost(WAIT).until(() -> host.roster().participants().size() == 2);
-        assertThat(hostEvents.joined).extracting(Participant::displayName).containsExactly("Grace");
+        assertThat(hostEvents.joined).extracting(Attendee::displayName).containsExactly("Grace");
 
         guest.updateOwnState(OwnMediaState.INITIAL.withMuted(true).withCameraOn(true));
-        await().atMost(WAIT).until(() -> host.roster().find(guest.roster().selfId()).map(Participant::muted).orElse(false));
+        await().atMost(WAIT).until(() -> host.roster().find(guest.roster().selfId()).map(Attendee::muted).orElse(false));
 
         guest.sendChat("hello 你好");
         await().atMost(WAIT).until(() -> !hostEvents.chats.isEmpty());
@@ -102,7 +100,7 @@ class MeetingSessionTest {
         int guestId = guest.roster().selfId();
 
         guest.setLocked(true);
-        await().atMost(WAIT).until(() -> guestEvents.requestFailures.contains(ErrorCode.NOT_HOST));
+        await().atMost(WAIT).until(() -> guestEvents.requestFailures.contains(Refusal.NOT_HOST));
 
         host.askToMute(guestId);
         await().atMost(WAIT).until(() -> guestEvents.muteRequestsFrom.size() == 1);
@@ -130,7 +128,7 @@ class MeetingSessionTest {
         String id = createMeeting(host, hostEvents, "right");
 
         MeetingFailure wrong = failedJoin(server.url(), id, "wrong");
-        assertThat(wrong.serverCode()).isEqualTo(ErrorCode.WRONG_PASSCODE);
+        assertThat(wrong.refusal()).isEqualTo(Refusal.WRONG_PASSCODE);
         assertThat(wrong.messageKey()).isEqualTo("meeting.failure.wrong_passcode");
         failedJoin(server.url(), id, "wrong again");
         failedJoin(server.url(), id, "still wrong");
@@ -139,12 +137,12 @@ class MeetingSessionTest {
         assertThat(fourth.messageKey()).as("the user is told how long")
                 .isEqualTo("meeting.failure.wrong_passcode.waitSeconds");
         assertThat(fourth.messageArgs()).containsExactly(fourth.retryAfterSeconds());
-        assertThat(failedJoin(server.url(), "0000000001", null).serverCode()).isEqualTo(ErrorCode.MEETING_NOT_FOUND);
+        assertThat(failedJoin(server.url(), "0000000001", null).refusal()).isEqualTo(Refusal.MEETING_NOT_FOUND);
         host.setLocked(true);
         await().atMost(WAIT).until(() -> host.roster().locked());
         MeetingFailure locked = failedJoin(server.url(), id, "right");
         assertThat(locked.kind()).isEqualTo(MeetingFailure.Kind.REFUSED);
-        assertThat(locked.serverCode()).isEqualTo(ErrorCode.MEETING_LOCKED);
+        assertThat(locked.refusal()).isEqualTo(Refusal.MEETING_LOCKED);
 
         int freePort;
         try (var socket = new ServerSocket(0)) {

@@ -1,6 +1,5 @@
 package dev.confab.meeting;
 
-import dev.confab.protocol.Participant;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.IntegrationTest;
@@ -73,7 +72,7 @@ class ReconnectTest {
 
         assertThat(guest.roster().selfId()).isEqualTo(guestId);
         assertThat(guest.roster().participants()).hasSize(2);
-        await().atMost(WAIT).until(() -> host.roster().find(guestId).map(Participant::connected).orElse(false));
+        await().atMost(WAIT).until(() -> host.roster().find(guestId).map(Attendee::connected).orElse(false));
         assertThat(host.roster().participants()).hasSize(2);
         assertThat(hostEvents.departed).isEmpty();
 

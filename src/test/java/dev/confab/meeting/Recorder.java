@@ -1,7 +1,5 @@
 package dev.confab.meeting;
 
-import dev.confab.protocol.ErrorCode;
-import dev.confab.protocol.Participant;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,9 +13,9 @@ class Recorder implements MeetingListener {
     final List<ChatMessage> chats = new CopyOnWriteArrayList<>();
     final List<ChatMessage> chatsSent = new CopyOnWriteArrayList<>();
     final List<ChatFailure> chatFailures = new CopyOnWriteArrayList<>();
-    final List<Participant> muteRequestsFrom = new CopyOnWriteArrayList<>();
-    final List<ErrorCode> requestFailures = new CopyOnWriteArrayList<>();
-    final List<Participant> joined = new CopyOnWriteArrayList<>();
+    final List<Attendee> muteRequestsFrom = new CopyOnWriteArrayList<>();
+    final List<Refusal> requestFailures = new CopyOnWriteArrayList<>();
+    final List<Attendee> joined = new CopyOnWriteArrayList<>();
     final List<Roster.Departed> departed = new CopyOnWriteArrayList<>();
     final List<String> threads = new CopyOnWriteArrayList<>();
 
@@ -33,7 +31,7 @@ class Recorder implements MeetingListener {
     }
 
     @Override
-    public void onParticipantJoined(Participant participant) {
+    public void onParticipantJoined(Attendee participant) {
         joined.add(participant);
     }
 
@@ -43,7 +41,7 @@ class Recorder implements MeetingListener {
     }
 
     @Override
-    public void onMuteRequested(Participant host) {
+    public void onMuteRequested(Attendee host) {
         muteRequestsFrom.add(host);
     }
 
@@ -63,8 +61,8 @@ class Recorder implements MeetingListener {
     }
 
     @Override
-    public void onRequestFailed(ErrorCode code, String detail, String requestType) {
-        requestFailures.add(code);
+    public void onRequestFailed(Refusal refusal, String detail, String requestType) {
+        requestFailures.add(refusal);
     }
 
     SessionState last() {

@@ -7,7 +7,6 @@ import dev.confab.meeting.history.MeetingHistoryStore;
 import dev.confab.meeting.history.MeetingRecord;
 import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ProtocolVersion;
-import dev.confab.protocol.Role;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.server.MeetingServer;
 import dev.confab.server.ServerConfig;
@@ -129,7 +128,7 @@ class BotMeetingPrivacyTest {
     void botMeetingIsInTheHistoryOfBothBots() throws Exception {
         List<MeetingRecord> records = MeetingHistoryStore.of(paths).list();
         assertThat(records).hasSize(2).allMatch(r -> r.meetingId().equals(meetingId) && r.endedAt() != null);
-        MeetingRecord hostView = records.stream().filter(r -> r.ownRole() == Role.HOST).findFirst().orElseThrow();
+        MeetingRecord hostView = records.stream().filter(r -> r.ownRole() == MeetingRecord.OwnRole.HOST).findFirst().orElseThrow();
         assertThat(hostView.participants()).extracting(MeetingRecord.Attendance::displayName)
                 .containsExactly("HostBot", "RawClient", "GuestBot");
         assertThat(hostView.participants()).allMatch(a -> a.leftAt() != null && !a.leftAt().isBefore(a.joinedAt()));

@@ -2,10 +2,9 @@ package dev.confab.ui;
 
 import dev.confab.ui.common.Screen;
 import dev.confab.ui.lobby.MeetingIds;
-
+import dev.confab.meeting.Attendee;
 import dev.confab.testing.CliRun;
 import dev.confab.meeting.KnownServers;
-import dev.confab.protocol.Participant;
 import dev.confab.storage.Settings;
 import dev.confab.testing.TcpProxy;
 import dev.confab.testing.UiTest;
@@ -102,7 +101,7 @@ class MeetingFlowTest {
     }
 
     @SuppressWarnings("unchecked")
-    private ListView<Participant> participantList() {
+    private ListView<Attendee> participantList() {
         return robot.lookup("#participantList").queryAs(ListView.class);
     }
 
@@ -110,7 +109,7 @@ class MeetingFlowTest {
         return participantList().getItems().stream().anyMatch(p -> p.displayName().equals(name));
     }
 
-    private Optional<Participant> listedEntry(String name) {
+    private Optional<Attendee> listedEntry(String name) {
         return participantList().getItems().stream().filter(p -> p.displayName().equals(name)).findFirst();
     }
 
@@ -230,7 +229,7 @@ class MeetingFlowTest {
             robot.clickOn("#askToMute-" + guestId);
             await().atMost(WAIT).until(() -> guest.muteRequestsFrom.size() == 1);
             assertThat(guest.muteRequestsFrom.getFirst().displayName()).isEqualTo("Ada");
-            await().atMost(WAIT).until(() -> listedEntry("Lin").map(Participant::muted).orElse(false));
+            await().atMost(WAIT).until(() -> listedEntry("Lin").map(Attendee::muted).orElse(false));
             await().atMost(WAIT).until(() -> screen.grid().tile(guestId).orElseThrow().showsMuted());
             assertThat(showing("#mic-" + guestId)).isTrue();
         } finally {

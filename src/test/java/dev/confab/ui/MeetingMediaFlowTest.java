@@ -328,7 +328,7 @@ class MeetingMediaFlowTest {
         int adaId = host.roster().participants().stream().filter(p -> p.displayName().equals("Ada")).findFirst()
                 .orElseThrow().id();
         await().atMost(WAIT).alias("everyone sees Ada muted").until(() -> host.roster().find(adaId)
-                .map(dev.confab.protocol.Participant::muted).orElse(false));
+                .map(dev.confab.meeting.Attendee::muted).orElse(false));
         ParticipantTile self = screen.grid().tiles().stream().filter(ParticipantTile::isSelf).findFirst().orElseThrow();
         assertThat(self.showsMuted()).isTrue();
 

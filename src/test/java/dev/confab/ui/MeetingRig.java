@@ -1,12 +1,12 @@
 package dev.confab.ui;
 
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.KnownServers;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
-import dev.confab.protocol.Participant;
 import dev.confab.server.MeetingServer;
 import dev.confab.server.ServerConfig;
 import dev.confab.signaling.ServerTrust;
@@ -47,7 +47,7 @@ final class MeetingRig implements AutoCloseable {
     /** A headless participant that records what it sees. */
     static final class Peer implements MeetingListener {
         final AtomicReference<SessionState> state = new AtomicReference<>(new SessionState.Idle());
-        final List<Participant> muteRequestsFrom = new CopyOnWriteArrayList<>();
+        final List<Attendee> muteRequestsFrom = new CopyOnWriteArrayList<>();
         MeetingSession session;
 
         @Override
@@ -56,7 +56,7 @@ final class MeetingRig implements AutoCloseable {
         }
 
         @Override
-        public void onMuteRequested(Participant host) {
+        public void onMuteRequested(Attendee host) {
             muteRequestsFrom.add(host);
             // What a real client does: mute and tell everyone.
             session.updateOwnState(dev.confab.meeting.OwnMediaState.INITIAL.withMuted(true));

@@ -7,7 +7,6 @@ import dev.confab.privacy.DataLocations;
 import dev.confab.privacy.Permission;
 import dev.confab.privacy.PrivacySettings;
 import dev.confab.privacy.PrivacySettingsStore;
-import dev.confab.protocol.Role;
 import dev.confab.storage.Settings;
 import dev.confab.storage.UserDataEraser;
 import dev.confab.testing.UiTest;
@@ -55,10 +54,10 @@ class PrivacyCenterViewTest {
     static void seed(AppHarness app) throws Exception {
         MeetingHistoryStore history = MeetingHistoryStore.of(app.paths);
         Instant start = Instant.parse("2026-11-20T09:00:00Z");
-        history.save(new MeetingRecord("1234567890", null, Role.HOST, start, start.plusSeconds(1800),
+        history.save(new MeetingRecord("1234567890", null, MeetingRecord.OwnRole.HOST, start, start.plusSeconds(1800),
                 List.of(new MeetingRecord.Attendance("Ada", start, start.plusSeconds(1800)),
                         new MeetingRecord.Attendance("Grace Hopper", start.plusSeconds(60), start.plusSeconds(900)))));
-        history.save(new MeetingRecord("5555555555", "Design review", Role.PARTICIPANT, start.plusSeconds(86400),
+        history.save(new MeetingRecord("5555555555", "Design review", MeetingRecord.OwnRole.PARTICIPANT, start.plusSeconds(86400),
                 start.plusSeconds(90000), List.of(new MeetingRecord.Attendance("Linus", start.plusSeconds(86400), null))));
         Path recordings = Files.createDirectories(DataLocations.forApp(app.paths).recordings());
         // A finished recording and its chat transcript (no unfinished-recording marker: the start-up recovery

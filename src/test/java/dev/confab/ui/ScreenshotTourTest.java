@@ -267,8 +267,8 @@ class ScreenshotTourTest {
         robot.interact(screen::showListenOnly);
         // What the server sends back once the app has said it is muted: the list agrees with the tile.
         var roster = dev.confab.ui.meeting.TestRosters.roster(4, 2);
-        var people = roster.participants().stream().map(p -> p.id() != 1 ? p : new dev.confab.protocol.Participant(
-                p.id(), p.displayName(), p.role(), true, p.cameraOn(), p.sharing(), p.recording(), p.connected(),
+        var people = roster.participants().stream().map(p -> p.id() != 1 ? p : new dev.confab.meeting.Attendee(
+                p.id(), p.displayName(), p.host(), true, p.cameraOn(), p.sharing(), p.recording(), p.connected(),
                 p.joinedAt())).toList();
         robot.interact(() -> screen.showRoster(new dev.confab.meeting.Roster(roster.meetingId(), roster.selfId(),
                 roster.hostId(), roster.locked(), roster.passcodeProtected(), people, roster.departed())));
@@ -304,8 +304,8 @@ class ScreenshotTourTest {
         var roster = dev.confab.ui.meeting.TestRosters.roster(4, 2);
         var recording = new dev.confab.meeting.Roster(roster.meetingId(), roster.selfId(), roster.hostId(), roster.locked(),
                 roster.passcodeProtected(), roster.participants().stream().map(p -> p.id() != 2 ? p
-                        : new dev.confab.protocol.Participant(p.id(), p.displayName(), p.role(), p.muted(), p.cameraOn(),
-                                p.sharing(), true, p.connected(), p.joinedAt(), p.chatKey())).toList(), List.of());
+                        : new dev.confab.meeting.Attendee(p.id(), p.displayName(), p.host(), p.muted(), p.cameraOn(),
+                                p.sharing(), true, p.connected(), p.joinedAt())).toList(), List.of());
         robot.interact(() -> {
             var binding = new dev.confab.ui.meeting.RecordingBinding(app.controller.text(), new dev.confab.ui.meeting.RecordingCommands() {
                 @Override
@@ -317,7 +317,7 @@ class ScreenshotTourTest {
                 }
 
                 @Override
-                public void setRecordingPolicy(dev.confab.protocol.RecordingPolicy policy) {
+                public void setRecordingPolicy(dev.confab.meeting.RecordingRule policy) {
                 }
 
                 @Override
@@ -503,13 +503,13 @@ class ScreenshotTourTest {
         lang = tag;
         FxToolkit.registerPrimaryStage();
         var model = new dev.confab.meeting.share.AnnotationModel(1);
-        model.apply(1, dev.confab.protocol.Annotation.stroke("h", dev.confab.protocol.Annotation.Tool.HIGHLIGHTER,
+        model.apply(1, dev.confab.meeting.ShareAnnotation.stroke("h", dev.confab.meeting.ShareAnnotation.Tool.HIGHLIGHTER,
                 "#FFEB3B", 0.02, List.of(0.08, 0.12, 0.45, 0.12)));
-        model.apply(2, dev.confab.protocol.Annotation.stroke("a", dev.confab.protocol.Annotation.Tool.ARROW,
+        model.apply(2, dev.confab.meeting.ShareAnnotation.stroke("a", dev.confab.meeting.ShareAnnotation.Tool.ARROW,
                 "#E53935", 0.004, List.of(0.75, 0.8, 0.55, 0.55)));
-        model.apply(2, dev.confab.protocol.Annotation.stroke("p", dev.confab.protocol.Annotation.Tool.PEN, "#1E88E5",
+        model.apply(2, dev.confab.meeting.ShareAnnotation.stroke("p", dev.confab.meeting.ShareAnnotation.Tool.PEN, "#1E88E5",
                 0.004, List.of(0.2, 0.6, 0.25, 0.7, 0.3, 0.62, 0.35, 0.72, 0.4, 0.6)));
-        model.apply(1, dev.confab.protocol.Annotation.text("t", "#FFFFFF", 0.006, 0.6, 0.85,
+        model.apply(1, dev.confab.meeting.ShareAnnotation.text("t", "#FFFFFF", 0.006, 0.6, 0.85,
                 tag.startsWith("zh") ? "看这里" : "Look here"));
         AtomicReference<javafx.stage.Stage> window = new AtomicReference<>();
         AtomicReference<dev.confab.ui.share.ShareStage> stage = new AtomicReference<>();
@@ -627,7 +627,7 @@ class ScreenshotTourTest {
             grace.shares.start(dev.confab.media.ScreenCaptureFactory.SYNTHETIC_SCREEN, true);
             await().atMost(Duration.ofSeconds(40)).until(() -> robot.lookup("#shareVideo").tryQuery()
                     .map(v -> ((dev.confab.ui.video.VideoView) v).framesShown() > 3).orElse(false));
-            grace.shares.annotate(grace.id(), dev.confab.protocol.Annotation.stroke("g1", dev.confab.protocol.Annotation.Tool.ARROW,
+            grace.shares.annotate(grace.id(), dev.confab.meeting.ShareAnnotation.stroke("g1", dev.confab.meeting.ShareAnnotation.Tool.ARROW,
                     "#E53935", 0.004, List.of(0.78, 0.78, 0.55, 0.55)));
             await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#annotationOverlay")
                     .queryAs(dev.confab.ui.share.AnnotationOverlay.class).model().shapes().size() == 1);

@@ -1,12 +1,11 @@
 package dev.confab.ui;
 
 import dev.confab.ui.lobby.MeetingIds;
-
+import dev.confab.meeting.Attendee;
+import dev.confab.meeting.LocalServer;
+import dev.confab.meeting.ShareAnnotation;
 import dev.confab.testing.CliRun;
 import dev.confab.media.ScreenCaptureFactory;
-import dev.confab.protocol.Annotation;
-import dev.confab.protocol.Participant;
-import dev.confab.server.EmbeddedServer;
 import dev.confab.storage.Settings;
 import dev.confab.testing.UiTest;
 import dev.confab.ui.meeting.MeetingLauncher;
@@ -71,7 +70,7 @@ class ShareFlowTest {
         return desktop.awaitMeetingScreen(WAIT);
     }
 
-    private EmbeddedServer server() {
+    private LocalServer.Running server() {
         return desktop.localServer.running().orElseThrow();
     }
 
@@ -102,13 +101,13 @@ class ShareFlowTest {
 
     private int idOf(String name) {
         @SuppressWarnings("unchecked")
-        ListView<Participant> list = robot.lookup("#participantList").queryAs(ListView.class);
+        ListView<Attendee> list = robot.lookup("#participantList").queryAs(ListView.class);
         return list.getItems().stream().filter(p -> p.displayName().equals(name)).findFirst().orElseThrow().id();
     }
 
     private boolean listed(String name) {
         @SuppressWarnings("unchecked")
-        ListView<Participant> list = robot.lookup("#participantList").queryAs(ListView.class);
+        ListView<Attendee> list = robot.lookup("#participantList").queryAs(ListView.class);
         return list.getItems().stream().anyMatch(p -> p.displayName().equals(name));
     }
 
@@ -258,7 +257,7 @@ class ShareFlowTest {
                 .release(javafx.scene.input.MouseButton.PRIMARY);
         await().atMost(WAIT).until(() -> peer.shares.annotations(ada) != null
                 && peer.shares.annotations(ada).shapes().size() == 1);
-        peer.shares.annotate(ada, Annotation.stroke("lin-1", Annotation.Tool.ARROW, "#E53935", 0.004,
+        peer.shares.annotate(ada, ShareAnnotation.stroke("lin-1", ShareAnnotation.Tool.ARROW, "#E53935", 0.004,
                 List.of(0.8, 0.8, 0.5, 0.5)));
         await().atMost(WAIT).until(() -> stage().overlay().model().shapes().size() == 2);
 

@@ -1,7 +1,9 @@
 package dev.confab.meeting.call;
 
+import dev.confab.meeting.AnnotationReceived;
+import dev.confab.meeting.Refusal;
+import dev.confab.meeting.ShareUpdate;
 import dev.confab.meeting.share.ScreenShareController;
-import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
@@ -25,18 +27,18 @@ record ControllerShare(ScreenShareController controller) implements ShareMedia {
     }
 
     @Override
-    public void onShareUpdated(ServerMessage.ShareUpdated update) {
+    public void onShareUpdated(ShareUpdate update) {
         controller.onShareUpdated(update);
     }
 
     @Override
-    public void onAnnotation(ServerMessage.AnnotationMessage annotation) {
+    public void onAnnotation(AnnotationReceived annotation) {
         controller.onAnnotation(annotation);
     }
 
     @Override
-    public void onRequestFailed(ErrorCode code, String detail, String requestType) {
-        controller.onRequestFailed(code, detail, requestType);
+    public void onRequestFailed(Refusal refusal, String detail, String requestType) {
+        controller.onRequestFailed(refusal, detail, requestType);
     }
 
     @Override

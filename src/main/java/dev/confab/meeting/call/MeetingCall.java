@@ -6,11 +6,14 @@ import dev.confab.media.MediaException;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.VideoCodec;
 import dev.confab.media.VideoFrameListener;
+import dev.confab.meeting.AnnotationReceived;
 import dev.confab.meeting.CompositeMeetingListener;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.Refusal;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionOptions;
+import dev.confab.meeting.ShareUpdate;
 import dev.confab.meeting.audio.AudioCall;
 import dev.confab.meeting.audio.AudioOutput;
 import dev.confab.meeting.share.ScreenShareController;
@@ -20,7 +23,6 @@ import dev.confab.meeting.video.MeetingVideo;
 import dev.confab.meeting.video.StreamStats;
 import dev.confab.meeting.video.VideoQualityPolicy;
 import dev.confab.meeting.video.VideoReceiver;
-import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
@@ -291,7 +293,7 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
     }
 
     @Override
-    public void onShareUpdated(ServerMessage.ShareUpdated update) {
+    public void onShareUpdated(ShareUpdate update) {
         ShareMedia share = media.share();
         if (share != null) {
             share.onShareUpdated(update);
@@ -299,7 +301,7 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
     }
 
     @Override
-    public void onAnnotation(ServerMessage.AnnotationMessage annotation) {
+    public void onAnnotation(AnnotationReceived annotation) {
         ShareMedia share = media.share();
         if (share != null) {
             share.onAnnotation(annotation);
@@ -307,10 +309,10 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
     }
 
     @Override
-    public void onRequestFailed(ErrorCode code, String detail, String requestType) {
+    public void onRequestFailed(Refusal refusal, String detail, String requestType) {
         ShareMedia share = media.share();
         if (share != null) {
-            share.onRequestFailed(code, detail, requestType);
+            share.onRequestFailed(refusal, detail, requestType);
         }
     }
 }

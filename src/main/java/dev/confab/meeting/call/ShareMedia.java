@@ -1,6 +1,8 @@
 package dev.confab.meeting.call;
 
-import dev.confab.protocol.ErrorCode;
+import dev.confab.meeting.AnnotationReceived;
+import dev.confab.meeting.Refusal;
+import dev.confab.meeting.ShareUpdate;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.ServerMessage;
 
@@ -22,13 +24,13 @@ public interface ShareMedia extends AutoCloseable {
     default void onRateHint(ServerMessage.RateHint hint) {
     }
 
-    default void onShareUpdated(ServerMessage.ShareUpdated update) {
+    default void onShareUpdated(ShareUpdate update) {
     }
 
-    default void onAnnotation(ServerMessage.AnnotationMessage annotation) {
+    default void onAnnotation(AnnotationReceived annotation) {
     }
 
-    default void onRequestFailed(ErrorCode code, String detail, String requestType) {
+    default void onRequestFailed(Refusal refusal, String detail, String requestType) {
     }
 
     default void onParticipantLeft(int participantId) {

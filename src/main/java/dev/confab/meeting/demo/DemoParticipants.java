@@ -4,10 +4,11 @@ import dev.confab.media.CaptureDevice;
 import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.media.MediaException;
 import dev.confab.media.VideoFormat;
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.Roster;
-import dev.confab.meeting.SessionOptions;
+import dev.confab.meeting.ServerEndpoint;
 import dev.confab.meeting.SessionState;
 import dev.confab.meeting.audio.AudioCall;
 import dev.confab.meeting.audio.NullAudioOutput;
@@ -15,12 +16,9 @@ import dev.confab.meeting.call.IncomingStage;
 import dev.confab.meeting.call.MeetingCall;
 import dev.confab.meeting.video.MeetingVideo;
 import dev.confab.meeting.video.VideoQualityPolicy;
-import dev.confab.protocol.Participant;
-import dev.confab.signaling.ServerTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,14 +73,14 @@ public final class DemoParticipants implements AutoCloseable {
      * Creates a meeting on {@code server} with the first persona as host, brings in the others and starts their
      * cameras and voices. Blocks (devices open, network): never on the UI thread.
      */
-    public static DemoParticipants start(URI server, ServerTrust trust, List<Persona> cast, Duration timeout)
+    public static DemoParticipants start(ServerEndpoint server, List<Persona> cast, Duration timeout)
             throws MediaException, TimeoutException, InterruptedException {
         List<Member> members = new ArrayList<>();
         DemoParticipants demo = null;
         try {
             String meetingId = null;
             for (Persona persona : cast) {
-                Member member = new Member(persona, server, trust);
+                Member member = new Member(persona, server);
                 members.add(member);
                 if (meetingId == null) {
                     member.session.createMeeting(null);
@@ -124,7 +122,7 @@ public final class DemoParticipants implements AutoCloseable {
         members.forEach(Member::close);
     }
 
-    private boolean isDemo(Participant p) {
+    private boolean isDemo(Attendee p) {
         return members.stream().anyMatch(m -> m.persona.name().equals(p.displayName()));
     }
 
@@ -151,9 +149,9 @@ public final class DemoParticipants implements AutoCloseable {
         volatile DemoParticipants demo;
         private boolean greeted; // event thread
 
-        Member(Persona persona, URI server, ServerTrust trust) {
+        Member(Persona persona, ServerEndpoint server) {
             this.persona = persona;
-            this.call = MeetingCall.open(SessionOptions.of(server, persona.name(), trust), this);
+            this.call = MeetingCall.open(server.sessionOptions(persona.name()), this);
             this.session = call.session();
             call.filterIncoming(IncomingStage.DROP_ALL);
         }

@@ -1,10 +1,9 @@
 package dev.confab.meeting.history;
 
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionState;
-import dev.confab.protocol.Participant;
-import dev.confab.protocol.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +61,7 @@ public final class MeetingHistoryRecorder implements MeetingListener {
         }
         everHost |= roster.selfIsHost();
         boolean changed = false;
-        for (Participant p : roster.participants()) {
+        for (Attendee p : roster.participants()) {
             if (!attendance.containsKey(p.id())) {
                 attendance.put(p.id(), new MeetingRecord.Attendance(p.displayName(), p.joinedAt(), null));
                 changed = true;
@@ -90,7 +89,7 @@ public final class MeetingHistoryRecorder implements MeetingListener {
     }
 
     private MeetingRecord record(Instant endedAt) {
-        return new MeetingRecord(meetingId, topic, everHost ? Role.HOST : Role.PARTICIPANT, startedAt, endedAt,
+        return new MeetingRecord(meetingId, topic, everHost ? MeetingRecord.OwnRole.HOST : MeetingRecord.OwnRole.PARTICIPANT, startedAt, endedAt,
                 new ArrayList<>(attendance.values()));
     }
 

@@ -1,7 +1,6 @@
 package dev.confab.meeting.history;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.confab.protocol.Role;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +14,14 @@ import java.util.Objects;
  * @param endedAt   null while the meeting is still running (or when the app stopped without a clean end)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MeetingRecord(String meetingId, String topic, Role ownRole, Instant startedAt, Instant endedAt,
+public record MeetingRecord(String meetingId, String topic, OwnRole ownRole, Instant startedAt, Instant endedAt,
                             List<Attendance> participants) {
+
+    /**
+     * This user's part in the meeting. A history type of its own rather than the protocol's role, so the history
+     * (and the UI showing it) do not depend on the wire format; stored by name, as the protocol's was.
+     */
+    public enum OwnRole { HOST, PARTICIPANT }
 
     /** One participant's stay; {@code leftAt} null while present. */
     public record Attendance(String displayName, Instant joinedAt, Instant leftAt) {

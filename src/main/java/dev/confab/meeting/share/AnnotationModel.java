@@ -1,7 +1,7 @@
 package dev.confab.meeting.share;
 
-import dev.confab.protocol.Annotation;
 
+import dev.confab.meeting.ShareAnnotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class AnnotationModel {
 
     /** One shape as drawn. */
-    public record Shape(int authorId, String id, Annotation annotation) {
+    public record Shape(int authorId, String id, ShareAnnotation annotation) {
     }
 
     private final int sharerId;
@@ -30,8 +30,8 @@ public final class AnnotationModel {
         return sharerId;
     }
 
-    /** Applies an operation by {@code authorId}; invalid ones (see {@link Annotation#problem()}) are ignored. */
-    public void apply(int authorId, Annotation annotation) {
+    /** Applies an operation by {@code authorId}; invalid ones (see {@link ShareAnnotation#problem()}) are ignored. */
+    public void apply(int authorId, ShareAnnotation annotation) {
         if (annotation.problem() != null) {
             return;
         }

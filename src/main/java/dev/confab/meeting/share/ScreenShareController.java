@@ -6,10 +6,12 @@ import dev.confab.media.MediaException;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.VideoCodec;
 import dev.confab.media.VideoFrameListener;
+import dev.confab.meeting.AnnotationReceived;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.MediaOut;
-import dev.confab.protocol.Annotation;
-import dev.confab.protocol.ErrorCode;
+import dev.confab.meeting.Refusal;
+import dev.confab.meeting.ShareAnnotation;
+import dev.confab.meeting.ShareUpdate;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
@@ -49,7 +51,7 @@ public final class ScreenShareController implements AutoCloseable {
         }
 
         /** This user's share request was refused (e.g. SHARE_IN_PROGRESS) or the screen could not be captured. */
-        default void shareFailed(ErrorCode code, String detail) {
+        default void shareFailed(Refusal refusal, String detail) {
         }
     }
 
@@ -95,7 +97,7 @@ public final class ScreenShareController implements AutoCloseable {
     }
 
     /** Draws on a share: applied locally at once and sent to everyone. */
-    public void annotate(int sharerId, Annotation annotation) {
+    public void annotate(int sharerId, ShareAnnotation annotation) {
         AnnotationModel model = models.get(sharerId);
         if (model != null) {
             model.apply(session.roster().selfId(), annotation);
@@ -123,7 +125,7 @@ public final class ScreenShareController implements AutoCloseable {
 
     // ---- session events, forwarded by the meeting engine (MeetingCall) ---------------------------------
 
-    public void onShareUpdated(ServerMessage.ShareUpdated update) {
+    public void onShareUpdated(ShareUpdate update) {
         int sharer = update.participantId();
         boolean self = sharer == session.roster().selfId();
         if (update.sharing()) {
@@ -147,10 +149,10 @@ public final class ScreenShareController implements AutoCloseable {
         }
     }
 
-    public void onAnnotation(ServerMessage.AnnotationMessage message) {
-        AnnotationModel model = models.get(message.shareId());
+    public void onAnnotation(AnnotationReceived message) {
+        AnnotationModel model = models.get(message.sharerId());
         if (model != null) {
-            model.apply(message.from(), message.annotation());
+            model.apply(message.authorId(), message.annotation());
         }
     }
 
@@ -173,10 +175,10 @@ public final class ScreenShareController implements AutoCloseable {
         }
     }
 
-    public void onRequestFailed(ErrorCode code, String detail, String requestType) {
+    public void onRequestFailed(Refusal refusal, String detail, String requestType) {
         if ("share_start".equals(requestType)) {
             requested = null;
-            events.shareFailed(code, detail);
+            events.shareFailed(refusal, detail);
         }
     }
 
@@ -215,7 +217,7 @@ public final class ScreenShareController implements AutoCloseable {
             LOG.warn("Cannot capture {}: {}", screen.displayName(), e.getMessage());
             stopCapture();
             session.stopShare();
-            events.shareFailed(ErrorCode.UNKNOWN, e.getMessage());
+            events.shareFailed(Refusal.UNKNOWN, e.getMessage());
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.confab.ui.chat;
 
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.ChatMessage;
 import dev.confab.meeting.ChatModel;
-import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.Roster;
-import dev.confab.protocol.Participant;
 import dev.confab.storage.AtomicFiles;
 import dev.confab.storage.ChatHistoryStore;
 import dev.confab.ui.common.UiText;
@@ -371,12 +370,12 @@ public final class ChatPanel extends VBox {
     }
 
     private void rosterChanged(Roster roster) {
-        String code = roster == null ? null : MeetingSession.securityCode(roster);
+        String code = roster == null ? null : roster.securityCode();
         securityCode.setText(code == null ? text.get("chat.securityCode.none") : text.get("chat.securityCode", code));
         Recipient selected = recipient.getValue();
         ObservableList<Recipient> items = FXCollections.observableArrayList(Recipient.EVERYONE);
         if (roster != null) {
-            for (Participant p : roster.participants()) {
+            for (Attendee p : roster.participants()) {
                 if (p.id() != roster.selfId()) {
                     items.add(new Recipient(p.id(), p.displayName(), false));
                 }

@@ -2,7 +2,7 @@ package dev.confab.ui.lobby;
 
 import dev.confab.ui.common.UiMessage;
 
-import dev.confab.protocol.DisplayNameRule;
+import dev.confab.meeting.DisplayNameCheck;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,29 +14,29 @@ import java.util.Optional;
  * to show under the field, or empty when the value is fine.
  */
 public final class LobbyValidation {
-    public static final int NAME_MAX = DisplayNameRule.MAX_CODE_POINTS;
+    public static final int NAME_MAX = DisplayNameCheck.MAX_CODE_POINTS;
     public static final int MEETING_ID_DIGITS = 10;
     public static final int PASSCODE_MAX = 64;
 
     private LobbyValidation() {
     }
 
-    /** The server's own rule (DisplayNameRule), so the user reads the reason here instead of failing to join. */
+    /** The server's own rule (DisplayNameCheck), so the user reads the reason here instead of failing to join. */
     public static Optional<UiMessage> displayName(String raw) {
-        DisplayNameRule.Result name = DisplayNameRule.check(raw);
+        DisplayNameCheck name = DisplayNameCheck.of(raw);
         if (name.valid()) {
             return Optional.empty();
         }
         return switch (name.problem()) {
             case EMPTY -> error("lobby.error.nameRequired");
             case TOO_LONG -> error("lobby.error.nameTooLong", NAME_MAX);
-            case HIDDEN_CHARACTER -> error("lobby.error.nameControl", name.codePointLabel());
+            case HIDDEN_CHARACTER -> error("lobby.error.nameControl", name.hiddenCharacter());
         };
     }
 
     /** The name as it will be sent and shown: {@link #displayName} must have accepted it. */
     public static String normalizedDisplayName(String raw) {
-        return DisplayNameRule.check(raw).name();
+        return DisplayNameCheck.of(raw).name();
     }
 
     public static Optional<UiMessage> serverAddress(String raw) {

@@ -2,6 +2,7 @@ package dev.confab.ui.meeting;
 
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.CaptureFactory;
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.CompositeMeetingListener;
 import dev.confab.meeting.EndReason;
 import dev.confab.meeting.KnownServers;
@@ -10,7 +11,11 @@ import dev.confab.meeting.MeetingFailure;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.OwnMediaState;
+import dev.confab.meeting.RecordingChange;
+import dev.confab.meeting.RecordingRule;
+import dev.confab.meeting.Refusal;
 import dev.confab.meeting.Roster;
+import dev.confab.meeting.ServerEndpoint;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
 import dev.confab.meeting.call.MeetingCall;
@@ -19,10 +24,6 @@ import dev.confab.meeting.history.MeetingHistoryRecorder;
 import dev.confab.meeting.history.MeetingHistoryStore;
 import dev.confab.privacy.PrivacySettingsStore;
 import dev.confab.storage.ChatHistoryStore;
-import dev.confab.protocol.ErrorCode;
-import dev.confab.protocol.Participant;
-import dev.confab.server.EmbeddedServer;
-import dev.confab.signaling.ServerTrust;
 import dev.confab.storage.AppPaths;
 import dev.confab.ui.lobby.LobbyActions;
 import dev.confab.ui.lobby.LobbyContext;
@@ -157,8 +158,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         List<DemoParticipants.Persona> cast = DemoParticipants.defaultCast(key -> text.get(key));
         localServer.start().thenApplyAsync(server -> {
             try {
-                return new StartedDemo(server, DemoParticipants.start(server.localUrl(),
-                        ServerTrust.pinned(server.fingerprint()), cast, DEMO_TIMEOUT));
+                return new StartedDemo(server, DemoParticipants.start(server.endpoint(), cast, DEMO_TIMEOUT));
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
@@ -172,12 +172,11 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
             }
             LobbyForm demoForm = new LobbyForm(form.displayName(), form.server(), started.demo().meetingId(), "",
                     form.camera(), form.cameraOn(), form.microphone(), form.micOn(), form.speaker());
-            connect(demoForm, lobby, false, started.server().localUrl(),
-                    ServerTrust.pinned(started.server().fingerprint()), invite(started.server()), started.demo());
+            connect(demoForm, lobby, false, started.server().endpoint(), invite(started.server()), started.demo());
         }));
     }
 
-    private record StartedDemo(EmbeddedServer server, DemoParticipants demo) {
+    private record StartedDemo(LocalServer.Running server, DemoParticipants demo) {
     }
 
     private void start(LobbyForm form, LobbyContext lobby, boolean create) {
@@ -190,7 +189,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     private void startLocal(LobbyForm form, LobbyContext lobby, boolean create) {
         if (!create) {
             localServer.running().ifPresentOrElse(
-                    server -> connect(form, lobby, false, server.localUrl(), ServerTrust.pinned(server.fingerprint()), invite(server)),
+                    server -> connect(form, lobby, false, server.endpoint(), invite(server)),
                     () -> lobby.showError("meeting.localNotRunning"));
             return;
         }
@@ -213,11 +212,11 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                 lobby.showError("meeting.localFailed", String.valueOf(cause.getMessage()));
                 return;
             }
-            connect(form, lobby, true, server.localUrl(), ServerTrust.pinned(server.fingerprint()), invite(server));
+            connect(form, lobby, true, server.endpoint(), invite(server));
         }));
     }
 
-    private static MeetingScreen.Invite invite(EmbeddedServer server) {
+    private static MeetingScreen.Invite invite(LocalServer.Running server) {
         return new MeetingScreen.Invite(server.networkUrls(), server.fingerprint());
     }
 
@@ -231,7 +230,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                 lobby.showError("meeting.knownServersUnreadable", String.valueOf(cause.getMessage()));
                 return;
             }
-            connect(form, lobby, create, uri, known.trustFor(uri), null);
+            connect(form, lobby, create, known.endpointFor(uri), null);
         }));
     }
 
@@ -243,16 +242,16 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     }
 
     /** FX thread. */
-    private void connect(LobbyForm form, LobbyContext lobby, boolean create, URI server, ServerTrust trust,
+    private void connect(LobbyForm form, LobbyContext lobby, boolean create, ServerEndpoint server,
                          MeetingScreen.Invite invite) {
-        connect(form, lobby, create, server, trust, invite, null);
+        connect(form, lobby, create, server, invite, null);
     }
 
     /** @param demo the demo's synthetic participants, stopped when this meeting ends; else null */
-    private void connect(LobbyForm form, LobbyContext lobby, boolean create, URI server, ServerTrust trust,
+    private void connect(LobbyForm form, LobbyContext lobby, boolean create, ServerEndpoint server,
                          MeetingScreen.Invite invite, DemoParticipants demo) {
-        SessionOptions options = tuning.apply(SessionOptions.of(server, form.displayName(), trust));
-        Attempt attempt = new Attempt(form, lobby, create, server, invite);
+        SessionOptions options = tuning.apply(server.sessionOptions(form.displayName()));
+        Attempt attempt = new Attempt(form, lobby, create, server.url(), invite);
         attempt.demo = demo;
         var policy = lobby.navigator().policy();
         attempt.media = new MeetingMediaBinding(new MeetingMediaBinding.Devices(captures, form.camera(),
@@ -334,7 +333,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         }
 
         @Override
-        public void onRecordingChanged(dev.confab.protocol.ServerMessage.RecordingChanged change) {
+        public void onRecordingChanged(RecordingChange change) {
             RecordingBinding binding = recording;
             if (binding != null) {
                 binding.onRecordingChanged(change);
@@ -342,7 +341,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         }
 
         @Override
-        public void onRecordingPolicy(dev.confab.protocol.RecordingPolicy policy) {
+        public void onRecordingPolicy(RecordingRule policy) {
             RecordingBinding binding = recording;
             if (binding != null) {
                 binding.onRecordingPolicy(policy);
@@ -363,7 +362,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         }
 
         @Override
-        public void onMuteRequested(Participant host) {
+        public void onMuteRequested(Attendee host) {
             Platform.runLater(() -> {
                 if (screen != null) {
                     screen.muteRequested(host);
@@ -372,15 +371,15 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         }
 
         @Override
-        public void onRequestFailed(ErrorCode code, String detail, String requestType) {
-            LOG.info("Request {} refused: {} ({})", requestType, code, detail);
+        public void onRequestFailed(Refusal refusal, String detail, String requestType) {
+            LOG.info("Request {} refused: {} ({})", requestType, refusal, detail);
             RecordingBinding binding = recording;
             if (binding != null) {
-                binding.onRequestFailed(code, detail, requestType);
+                binding.onRequestFailed(refusal, detail, requestType);
             }
             Platform.runLater(() -> {
                 if (screen != null) {
-                    screen.requestFailed(code);
+                    screen.requestFailed(refusal);
                 }
             });
         }
@@ -514,7 +513,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                 try {
                     KnownServers known = knownServers();
                     known.trust(server, fingerprint);
-                    Platform.runLater(() -> connect(form, lobby, create, server, known.trustFor(server), invite));
+                    Platform.runLater(() -> connect(form, lobby, create, known.endpointFor(server), invite));
                 } catch (IOException | RuntimeException e) {
                     LOG.error("Could not save the trusted server", e);
                     Platform.runLater(() -> {

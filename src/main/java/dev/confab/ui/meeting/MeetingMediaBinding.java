@@ -5,6 +5,7 @@ import dev.confab.media.CaptureDevice;
 import dev.confab.media.CaptureFactory;
 import dev.confab.media.MediaException;
 import dev.confab.media.VideoFrameListener;
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.ChatFailure;
 import dev.confab.meeting.ChatMessage;
 import dev.confab.meeting.ChatModel;
@@ -21,7 +22,6 @@ import dev.confab.meeting.video.MeetingVideo;
 import dev.confab.meeting.video.VideoQualityPolicy;
 import dev.confab.privacy.Permission;
 import dev.confab.privacy.PermissionGate;
-import dev.confab.protocol.Participant;
 import dev.confab.storage.ChatHistoryStore;
 import dev.confab.ui.common.UiMessage;
 import dev.confab.ui.common.UiText;
@@ -335,7 +335,7 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
             return;
         }
         Set<Integer> present = new HashSet<>();
-        for (Participant p : roster.participants()) {
+        for (Attendee p : roster.participants()) {
             if (p.id() == roster.selfId()) {
                 continue;
             }
@@ -362,7 +362,7 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
     }
 
     @Override
-    public void onParticipantJoined(Participant participant) {
+    public void onParticipantJoined(Attendee participant) {
         chat.onParticipantJoined(participant);
     }
 

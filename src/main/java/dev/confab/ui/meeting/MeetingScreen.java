@@ -1,11 +1,11 @@
 package dev.confab.ui.meeting;
 
 import atlantafx.base.theme.Styles;
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.OwnMediaState;
+import dev.confab.meeting.Refusal;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionState;
-import dev.confab.protocol.ErrorCode;
-import dev.confab.protocol.Participant;
 import dev.confab.ui.common.Icons;
 import dev.confab.ui.lobby.MeetingIds;
 import dev.confab.ui.common.Screen;
@@ -184,7 +184,7 @@ public final class MeetingScreen implements Screen, MeetingControls {
     }
 
     /** The host asked this participant to mute: mute (and publish it) and say so. Only the user can unmute. */
-    public void muteRequested(Participant host) {
+    public void muteRequested(Attendee host) {
         muted.set(true);
         addNotice(UiMessage.of("meeting.notice.askedToMute", host != null ? host.displayName() : "?"), "askedToMute");
     }
@@ -254,8 +254,8 @@ public final class MeetingScreen implements Screen, MeetingControls {
         bannerSlot.getChildren().setAll(banner == null ? List.of() : List.of(banner));
     }
 
-    public void requestFailed(ErrorCode code) {
-        String reason = text.get("meeting.failure." + code.name().toLowerCase(java.util.Locale.ROOT));
+    public void requestFailed(Refusal refusal) {
+        String reason = text.get("meeting.failure." + refusal.name().toLowerCase(java.util.Locale.ROOT));
         addNotice(UiMessage.of("meeting.notice.requestFailed", reason), "requestFailed");
     }
 

@@ -1,8 +1,8 @@
 package dev.confab.ui.meeting;
 
 import atlantafx.base.theme.Styles;
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.Roster;
-import dev.confab.protocol.Participant;
 import dev.confab.ui.common.Icons;
 import dev.confab.ui.common.UiText;
 import javafx.beans.property.ObjectProperty;
@@ -38,7 +38,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 final class ParticipantList extends VBox {
     private final UiText text;
     private final MeetingCommands commands;
-    private final ListView<Participant> list = new ListView<>();
+    private final ListView<Attendee> list = new ListView<>();
     private final ObjectProperty<Roster> roster = new SimpleObjectProperty<>();
     private final Button lock = new Button();
     private final FlowPane hostActions;
@@ -104,18 +104,18 @@ final class ParticipantList extends VBox {
         }
     }
 
-    ListView<Participant> listView() {
+    ListView<Attendee> listView() {
         return list;
     }
 
-    private final class ParticipantCell extends ListCell<Participant> {
+    private final class ParticipantCell extends ListCell<Attendee> {
         ParticipantCell() {
             // Cells as wide as the list, never wider: long names shorten with "…" instead of scrolling sideways.
             setPrefWidth(0);
         }
 
         @Override
-        protected void updateItem(Participant p, boolean empty) {
+        protected void updateItem(Attendee p, boolean empty) {
             super.updateItem(p, empty);
             setText(null);
             if (empty || p == null) {
@@ -135,7 +135,7 @@ final class ParticipantList extends VBox {
             HBox row = new HBox(6, name);
             row.setMinWidth(0);
             row.setAlignment(Pos.CENTER_LEFT);
-            if (p.isHost()) {
+            if (p.host()) {
                 Label host = new Label(null, Icons.of(MaterialDesignC.CROWN));
                 host.textProperty().bind(text.bind("meeting.host"));
                 host.getStyleClass().addAll("host-badge", Styles.TEXT_SMALL);
@@ -188,7 +188,7 @@ final class ParticipantList extends VBox {
             return icon;
         }
 
-        private MenuButton hostMenu(Participant p) {
+        private MenuButton hostMenu(Attendee p) {
             MenuItem mute = new MenuItem(null, Icons.of(MaterialDesignM.MICROPHONE_OFF));
             mute.setId("askToMute-" + p.id());
             mute.textProperty().bind(text.bind("meeting.askToMute"));

@@ -1,10 +1,10 @@
 package dev.confab.ui.meeting;
 
 import dev.confab.media.AudioLevel;
-import dev.confab.protocol.Participant;
 import dev.confab.ui.common.Icons;
 import dev.confab.ui.common.LevelMeter;
 import dev.confab.ui.common.UiText;
+import dev.confab.meeting.Attendee;
 import dev.confab.ui.video.VideoView;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -44,9 +44,9 @@ public final class ParticipantTile extends StackPane {
     private final BooleanProperty cameraOn = new SimpleBooleanProperty();
     private final BooleanProperty statsEnabled = new SimpleBooleanProperty();
     private boolean speaking;
-    private Participant participant;
+    private Attendee participant;
 
-    ParticipantTile(Participant participant, boolean self, UiText text) {
+    ParticipantTile(Attendee participant, boolean self, UiText text) {
         this.participantId = participant.id();
         this.self = self;
         this.text = text;
@@ -114,7 +114,7 @@ public final class ParticipantTile extends StackPane {
      * Shows the participant's current name and flags. {@code label} is the name as the roster shows it ("Lin #7"
      * while two people are called Lin). FX thread.
      */
-    void update(Participant now, String label) {
+    void update(Attendee now, String label) {
         participant = now;
         name.textProperty().unbind();
         if (self) {
@@ -124,8 +124,8 @@ public final class ParticipantTile extends StackPane {
         }
         avatar.setName(now.displayName());
         setMutedShown(now.muted());
-        hostBadge.setVisible(now.isHost());
-        hostBadge.setManaged(now.isHost());
+        hostBadge.setVisible(now.host());
+        hostBadge.setManaged(now.host());
         pseudoClassStateChanged(DISCONNECTED, !now.connected());
         setCameraOn(now.cameraOn());
     }
@@ -163,7 +163,7 @@ public final class ParticipantTile extends StackPane {
         return participantId;
     }
 
-    public Participant participant() {
+    public Attendee participant() {
         return participant;
     }
 

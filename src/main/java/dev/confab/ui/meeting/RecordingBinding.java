@@ -1,12 +1,12 @@
 package dev.confab.ui.meeting;
 
 import atlantafx.base.theme.Styles;
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.MeetingListener;
+import dev.confab.meeting.RecordingChange;
+import dev.confab.meeting.RecordingRule;
+import dev.confab.meeting.Refusal;
 import dev.confab.meeting.Roster;
-import dev.confab.protocol.ErrorCode;
-import dev.confab.protocol.Participant;
-import dev.confab.protocol.RecordingPolicy;
-import dev.confab.protocol.ServerMessage;
 import dev.confab.recording.NotEnoughSpaceException;
 import dev.confab.recording.RecordingException;
 import dev.confab.recording.RecordingLibrary;
@@ -72,7 +72,7 @@ public final class RecordingBinding implements MeetingListener {
     private final Button record = new Button();
     private final CheckBox saveChat = new CheckBox();
     private final MenuButton policyMenu = new MenuButton();
-    private final Map<RecordingPolicy, RadioMenuItem> policyItems = new EnumMap<>(RecordingPolicy.class);
+    private final Map<RecordingRule, RadioMenuItem> policyItems = new EnumMap<>(RecordingRule.class);
     private final Label indicator = new Label(null, Icons.of(MaterialDesignR.RECORD_CIRCLE));
     private HBox prompt;
     // FX thread:
@@ -105,12 +105,12 @@ public final class RecordingBinding implements MeetingListener {
     }
 
     @Override
-    public void onRecordingChanged(ServerMessage.RecordingChanged change) {
+    public void onRecordingChanged(RecordingChange change) {
         Platform.runLater(() -> recordingChanged(change));
     }
 
     @Override
-    public void onRecordingPolicy(RecordingPolicy policy) {
+    public void onRecordingPolicy(RecordingRule policy) {
         Platform.runLater(() -> {
             RadioMenuItem item = policyItems.get(policy);
             if (item != null) {
@@ -120,7 +120,7 @@ public final class RecordingBinding implements MeetingListener {
     }
 
     @Override
-    public void onRequestFailed(ErrorCode code, String detail, String requestType) {
+    public void onRequestFailed(Refusal refusal, String detail, String requestType) {
         if ("recording_start".equals(requestType)) {
             Platform.runLater(() -> {
                 if (own == Own.ASKING) {
@@ -146,13 +146,13 @@ public final class RecordingBinding implements MeetingListener {
         roster = now;
         boolean host = now.selfIsHost();
         policyMenu.setVisible(host);
-        List<Participant> recorders = now.participants().stream().filter(Participant::recording).toList();
+        List<Attendee> recorders = now.participants().stream().filter(Attendee::recording).toList();
         indicator.setVisible(!recorders.isEmpty());
         if (!recorders.isEmpty()) {
-            String names = recorders.stream().map(Participant::displayName).collect(Collectors.joining(", "));
+            String names = recorders.stream().map(Attendee::displayName).collect(Collectors.joining(", "));
             indicator.textProperty().bind(text.bind("recording.indicator", names));
         }
-        List<Participant> others = recorders.stream().filter(p -> p.id() != now.selfId()).toList();
+        List<Attendee> others = recorders.stream().filter(p -> p.id() != now.selfId()).toList();
         boolean unacknowledged = others.stream().anyMatch(p -> !acknowledgedRecorders.contains(p.id()));
         if (unacknowledged) {
             showPrompt(others);
@@ -161,7 +161,7 @@ public final class RecordingBinding implements MeetingListener {
         }
     }
 
-    private void recordingChanged(ServerMessage.RecordingChanged change) {
+    private void recordingChanged(RecordingChange change) {
         if (roster == null || change.participantId() != roster.selfId()) {
             return;
         }
@@ -342,8 +342,8 @@ public final class RecordingBinding implements MeetingListener {
         saveChat.setVisible(on);
     }
 
-    private void showPrompt(List<Participant> recorders) {
-        String names = recorders.stream().map(Participant::displayName).collect(Collectors.joining(", "));
+    private void showPrompt(List<Attendee> recorders) {
+        String names = recorders.stream().map(Attendee::displayName).collect(Collectors.joining(", "));
         hidePrompt();
         Label message = new Label();
         message.setId("recordingPromptText");
@@ -397,7 +397,7 @@ public final class RecordingBinding implements MeetingListener {
         policyMenu.managedProperty().bind(policyMenu.visibleProperty());
         policyMenu.setVisible(false);
         ToggleGroup group = new ToggleGroup();
-        for (RecordingPolicy policy : List.of(RecordingPolicy.HOST_ONLY, RecordingPolicy.EVERYONE, RecordingPolicy.NOBODY)) {
+        for (RecordingRule policy : List.of(RecordingRule.HOST_ONLY, RecordingRule.EVERYONE, RecordingRule.NOBODY)) {
             RadioMenuItem item = new RadioMenuItem();
             item.setId("recordingPolicy_" + policy.name());
             item.textProperty().bind(text.bind("recording.policy." + policy.name().toLowerCase(java.util.Locale.ROOT)));
@@ -406,7 +406,7 @@ public final class RecordingBinding implements MeetingListener {
             policyItems.put(policy, item);
             policyMenu.getItems().add(item);
         }
-        policyItems.get(RecordingPolicy.HOST_ONLY).setSelected(true);
+        policyItems.get(RecordingRule.HOST_ONLY).setSelected(true);
 
         indicator.setId("recordingIndicator");
         indicator.getStyleClass().addAll("meeting-badge", Styles.DANGER, "recording-indicator");

@@ -1,7 +1,7 @@
 package dev.confab.ui.meeting;
 
 import dev.confab.meeting.MeetingSession;
-import dev.confab.protocol.RecordingPolicy;
+import dev.confab.meeting.RecordingRule;
 
 /** What recording asks of the meeting; every call returns at once. */
 public interface RecordingCommands {
@@ -11,7 +11,7 @@ public interface RecordingCommands {
     void stopRecording();
 
     /** Host: who may record. */
-    void setRecordingPolicy(RecordingPolicy policy);
+    void setRecordingPolicy(RecordingRule policy);
 
     /** The user chose Leave in the "being recorded" prompt. */
     void leave();
@@ -29,7 +29,7 @@ public interface RecordingCommands {
             }
 
             @Override
-            public void setRecordingPolicy(RecordingPolicy policy) {
+            public void setRecordingPolicy(RecordingRule policy) {
                 session.setRecordingPolicy(policy);
             }
 

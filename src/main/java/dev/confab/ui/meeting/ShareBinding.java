@@ -2,14 +2,14 @@ package dev.confab.ui.meeting;
 
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.VideoFrameListener;
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.Refusal;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.call.MeetingCall;
 import dev.confab.meeting.share.AnnotationModel;
 import dev.confab.meeting.share.ScreenShareController;
-import dev.confab.protocol.ErrorCode;
-import dev.confab.protocol.Participant;
 import dev.confab.ui.common.UiMessage;
 import dev.confab.ui.common.UiText;
 import dev.confab.ui.share.ShareStage;
@@ -190,10 +190,10 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     }
 
     @Override
-    public void shareFailed(ErrorCode code, String detail) {
+    public void shareFailed(Refusal refusal, String detail) {
         // A refusal by the server is already shown by the meeting screen's request-failed notice; only a
         // capture that could not start is this binding's to explain.
-        if (code == ErrorCode.UNKNOWN) {
+        if (refusal == Refusal.UNKNOWN) {
             onScreen(s -> s.notice(UiMessage.of("share.error.captureFailed"), "shareCaptureFailed"));
         }
     }
@@ -225,7 +225,7 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
 
     private String sharerName(int sharerId, boolean self) {
         Roster roster = session.roster();
-        String name = roster.find(sharerId).map(Participant::displayName).orElse("?");
+        String name = roster.find(sharerId).map(Attendee::displayName).orElse("?");
         return self ? text.get("meeting.you", name) : name;
     }
 

@@ -1,11 +1,11 @@
 package dev.confab.ui.meeting;
 
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.audio.AudioCall;
 import dev.confab.meeting.call.MeetingCall;
 import dev.confab.meeting.video.MeetingVideo;
 import dev.confab.meeting.video.StreamStats;
-import dev.confab.protocol.Participant;
 import dev.confab.ui.common.UiText;
 import javafx.util.Duration;
 
@@ -83,7 +83,7 @@ final class TileUpdater {
             return speaker == roster.selfId() ? SELF : speaker;
         }
         return roster.participants().stream().filter(p -> p.id() != roster.selfId() && p.cameraOn())
-                .mapToInt(Participant::id).findFirst().orElse(SELF);
+                .mapToInt(Attendee::id).findFirst().orElse(SELF);
     }
 
     private String format(StreamStats s) {

@@ -1,7 +1,7 @@
 package dev.confab.ui.meeting;
 
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.Roster;
-import dev.confab.protocol.Participant;
 import dev.confab.ui.common.Icons;
 import dev.confab.ui.video.Pulses;
 import dev.confab.ui.common.UiText;
@@ -93,7 +93,7 @@ public final class VideoGrid extends Region {
         selfId = roster.selfId();
         List<ParticipantTile> next = new ArrayList<>();
         roster.self().ifPresent(p -> next.add(tileFor(p, roster.label(p), true)));
-        for (Participant p : roster.participants()) {
+        for (Attendee p : roster.participants()) {
             if (p.id() != roster.selfId()) {
                 next.add(tileFor(p, roster.label(p), false));
             }
@@ -113,7 +113,7 @@ public final class VideoGrid extends Region {
         refresh();
     }
 
-    private ParticipantTile tileFor(Participant p, String label, boolean self) {
+    private ParticipantTile tileFor(Attendee p, String label, boolean self) {
         ParticipantTile tile = tiles.get(p.id());
         if (tile == null) {
             tile = new ParticipantTile(p, self, text);

@@ -1,7 +1,7 @@
 package dev.confab.ui.share;
 
+import dev.confab.meeting.ShareAnnotation;
 import dev.confab.meeting.share.AnnotationModel;
-import dev.confab.protocol.Annotation;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -37,8 +37,8 @@ public final class AnnotationOverlay extends Region {
 
     private final Canvas canvas = new Canvas();
     private final int selfId;
-    private final Consumer<Annotation> publish;
-    private final ObjectProperty<Annotation.Tool> tool = new SimpleObjectProperty<>(Annotation.Tool.PEN);
+    private final Consumer<ShareAnnotation> publish;
+    private final ObjectProperty<ShareAnnotation.Tool> tool = new SimpleObjectProperty<>(ShareAnnotation.Tool.PEN);
     private final ObjectProperty<Color> color = new SimpleObjectProperty<>(Color.web("#E53935"));
     private final StringProperty pendingText = new SimpleStringProperty("");
     private final BooleanProperty drawingAllowed = new SimpleBooleanProperty(true);
@@ -49,7 +49,7 @@ public final class AnnotationOverlay extends Region {
     private final List<Double> current = new ArrayList<>();
     private int nextId;
 
-    public AnnotationOverlay(int selfId, Consumer<Annotation> publish) {
+    public AnnotationOverlay(int selfId, Consumer<ShareAnnotation> publish) {
         this.selfId = selfId;
         this.publish = publish;
         getStyleClass().add("annotation-overlay");
@@ -85,7 +85,7 @@ public final class AnnotationOverlay extends Region {
         }
     }
 
-    public ObjectProperty<Annotation.Tool> toolProperty() {
+    public ObjectProperty<ShareAnnotation.Tool> toolProperty() {
         return tool;
     }
 
@@ -114,14 +114,14 @@ public final class AnnotationOverlay extends Region {
     public void undoOwn() {
         String last = model == null ? null : model.lastShapeOf(selfId);
         if (last != null) {
-            commit(Annotation.undo(last));
+            commit(ShareAnnotation.undo(last));
         }
     }
 
     /** Clears: everything when this user is the sharer, otherwise this user's own shapes. */
     public void clear() {
         if (model != null) {
-            commit(Annotation.clear());
+            commit(ShareAnnotation.clear());
         }
     }
 
@@ -131,10 +131,10 @@ public final class AnnotationOverlay extends Region {
         }
         current.clear();
         addPoint(e, true);
-        if (tool.get() == Annotation.Tool.TEXT) {
+        if (tool.get() == ShareAnnotation.Tool.TEXT) {
             String words = pendingText.get() == null ? "" : pendingText.get().strip();
             if (!words.isEmpty()) {
-                commit(Annotation.text(newId(), hex(color.get()), lineWidth(), current.get(0), current.get(1), words));
+                commit(ShareAnnotation.text(newId(), hex(color.get()), lineWidth(), current.get(0), current.get(1), words));
             }
             current.clear();
         }
@@ -145,12 +145,12 @@ public final class AnnotationOverlay extends Region {
         if (current.isEmpty()) {
             return;
         }
-        if (tool.get() == Annotation.Tool.ARROW) {
+        if (tool.get() == ShareAnnotation.Tool.ARROW) {
             while (current.size() > 2) {
                 current.removeLast();
             }
             addPoint(e, true);
-        } else if (current.size() < Annotation.MAX_POINTS) {
+        } else if (current.size() < ShareAnnotation.MAX_POINTS) {
             addPoint(e, false);
         }
         redraw();
@@ -162,10 +162,10 @@ public final class AnnotationOverlay extends Region {
         if (current.isEmpty()) {
             return;
         }
-        if (tool.get() == Annotation.Tool.ARROW && current.size() == 2) {
+        if (tool.get() == ShareAnnotation.Tool.ARROW && current.size() == 2) {
             addPoint(e, true);
         }
-        if (tool.get() == Annotation.Tool.ARROW && current.size() != 4) {
+        if (tool.get() == ShareAnnotation.Tool.ARROW && current.size() != 4) {
             current.clear();
             redraw();
             return;
@@ -174,12 +174,12 @@ public final class AnnotationOverlay extends Region {
             current.add(current.get(0));
             current.add(current.get(1)); // a click draws a dot
         }
-        commit(Annotation.stroke(newId(), tool.get(), hex(color.get()), lineWidth(), List.copyOf(current)));
+        commit(ShareAnnotation.stroke(newId(), tool.get(), hex(color.get()), lineWidth(), List.copyOf(current)));
         current.clear();
         e.consume();
     }
 
-    private void commit(Annotation annotation) {
+    private void commit(ShareAnnotation annotation) {
         model.apply(selfId, annotation);
         publish.accept(annotation);
     }
@@ -204,7 +204,7 @@ public final class AnnotationOverlay extends Region {
     }
 
     private double lineWidth() {
-        return tool.get() == Annotation.Tool.HIGHLIGHTER ? 0.015 : 0.003;
+        return tool.get() == ShareAnnotation.Tool.HIGHLIGHTER ? 0.015 : 0.003;
     }
 
     private String newId() {
@@ -220,9 +220,9 @@ public final class AnnotationOverlay extends Region {
         }
         Rectangle2D area = pictureArea();
         for (AnnotationModel.Shape shape : model.shapes()) {
-            Annotation a = shape.annotation();
+            ShareAnnotation a = shape.annotation();
             Color c = Color.web(a.color());
-            if (a.op() == Annotation.Op.TEXT) {
+            if (a.op() == ShareAnnotation.Op.TEXT) {
                 g.setGlobalAlpha(1);
                 g.setFill(c);
                 g.setFont(Font.font(Math.max(10, a.width() * area.getWidth() * 6)));
@@ -236,12 +236,12 @@ public final class AnnotationOverlay extends Region {
         g.setGlobalAlpha(1);
     }
 
-    private static void drawPoints(GraphicsContext g, Annotation.Tool tool, Color color, double width,
+    private static void drawPoints(GraphicsContext g, ShareAnnotation.Tool tool, Color color, double width,
                                    List<Double> points, Rectangle2D area) {
         if (points.size() < 2) {
             return;
         }
-        g.setGlobalAlpha(tool == Annotation.Tool.HIGHLIGHTER ? HIGHLIGHTER_OPACITY : 1);
+        g.setGlobalAlpha(tool == ShareAnnotation.Tool.HIGHLIGHTER ? HIGHLIGHTER_OPACITY : 1);
         g.setStroke(color);
         g.setLineWidth(Math.max(1, width * area.getWidth()));
         g.setLineCap(StrokeLineCap.ROUND);
@@ -257,7 +257,7 @@ public final class AnnotationOverlay extends Region {
             }
         }
         g.stroke();
-        if (tool == Annotation.Tool.ARROW && points.size() == 4) {
+        if (tool == ShareAnnotation.Tool.ARROW && points.size() == 4) {
             double x1 = area.getMinX() + points.get(0) * area.getWidth();
             double y1 = area.getMinY() + points.get(1) * area.getHeight();
             double x2 = area.getMinX() + points.get(2) * area.getWidth();

@@ -1,8 +1,8 @@
 package dev.confab.ui.share;
 
 import dev.confab.media.VideoFrameListener;
+import dev.confab.meeting.ShareAnnotation;
 import dev.confab.meeting.share.AnnotationModel;
-import dev.confab.protocol.Annotation;
 import dev.confab.storage.AtomicFiles;
 import dev.confab.ui.common.Buttons;
 import dev.confab.ui.common.UiText;
@@ -75,7 +75,7 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
      * @param sharerName who is sharing, shown above the picture
      * @param publish    sends this user's annotations to the meeting (e.g. {@code a -> session.annotate(sharerId, a)})
      */
-    public ShareStage(UiText text, int selfId, String sharerName, AnnotationModel model, Consumer<Annotation> publish) {
+    public ShareStage(UiText text, int selfId, String sharerName, AnnotationModel model, Consumer<ShareAnnotation> publish) {
         this.text = text;
         getStyleClass().add("share-stage");
         setId("shareStage");
@@ -135,11 +135,11 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
 
     private ToolBar annotationTools() {
         ToggleGroup group = new ToggleGroup();
-        ToggleButton pen = toolButton("toolPen", "share.tool.pen", Annotation.Tool.PEN, group);
+        ToggleButton pen = toolButton("toolPen", "share.tool.pen", ShareAnnotation.Tool.PEN, group);
         pen.setSelected(true);
-        ToggleButton highlighter = toolButton("toolHighlighter", "share.tool.highlighter", Annotation.Tool.HIGHLIGHTER, group);
-        ToggleButton arrow = toolButton("toolArrow", "share.tool.arrow", Annotation.Tool.ARROW, group);
-        ToggleButton textTool = toolButton("toolText", "share.tool.text", Annotation.Tool.TEXT, group);
+        ToggleButton highlighter = toolButton("toolHighlighter", "share.tool.highlighter", ShareAnnotation.Tool.HIGHLIGHTER, group);
+        ToggleButton arrow = toolButton("toolArrow", "share.tool.arrow", ShareAnnotation.Tool.ARROW, group);
+        ToggleButton textTool = toolButton("toolText", "share.tool.text", ShareAnnotation.Tool.TEXT, group);
         TextField words = new TextField();
         words.setId("annotationText");
         words.promptTextProperty().bind(text.bind("share.tool.textPrompt"));
@@ -155,7 +155,7 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
         return bar;
     }
 
-    private ToggleButton toolButton(String id, String key, Annotation.Tool tool, ToggleGroup group) {
+    private ToggleButton toolButton(String id, String key, ShareAnnotation.Tool tool, ToggleGroup group) {
         ToggleButton button = new ToggleButton();
         button.setId(id);
         button.textProperty().bind(text.bind(key));

@@ -1,13 +1,13 @@
 package dev.confab.meeting.audio;
 
 import dev.confab.media.FfmpegCaptureFactory;
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
 import dev.confab.protocol.MediaFrame;
-import dev.confab.protocol.Participant;
 import dev.confab.protocol.StreamKind;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
@@ -71,7 +71,7 @@ class AudioLoopbackTest {
 
         boolean seesMuted(int id) {
             Roster current = roster;
-            return current != null && current.find(id).map(Participant::muted).orElse(false);
+            return current != null && current.find(id).map(Attendee::muted).orElse(false);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.confab.meeting.call;
 
+import dev.confab.meeting.ShareUpdate;
 import dev.confab.testing.IntegrationTest;
 import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.media.ScreenCaptureFactory;
@@ -14,7 +15,6 @@ import dev.confab.meeting.share.ScreenShareController;
 import dev.confab.meeting.video.StreamStats;
 import dev.confab.meeting.video.VideoQualityPolicy;
 import dev.confab.protocol.MediaFrame;
-import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.ServersExtension;
@@ -180,7 +180,7 @@ class MeetingCallTest {
         }
 
         @Override
-        public void onShareUpdated(ServerMessage.ShareUpdated update) {
+        public void onShareUpdated(ShareUpdate update) {
             events.add((update.sharing() ? "started " : "stopped ") + update.participantId());
         }
 

@@ -1,6 +1,5 @@
 package dev.confab.meeting.history;
 
-import dev.confab.protocol.Role;
 import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +17,7 @@ class HistoryFormatsTest {
     private static final Instant START = Instant.parse("2026-11-23T09:00:00.250Z");
 
     private static MeetingRecord meeting(String topic, String... names) {
-        return new MeetingRecord("1234567890", topic, Role.HOST, START, START.plusSeconds(3600),
+        return new MeetingRecord("1234567890", topic, MeetingRecord.OwnRole.HOST, START, START.plusSeconds(3600),
                 java.util.Arrays.stream(names).map(n -> new MeetingRecord.Attendance(n, START, START.plusSeconds(60))).toList());
     }
 
@@ -49,7 +48,7 @@ class HistoryFormatsTest {
 
     @Test
     void icsWithoutTopicNamesTheMeetingId() {
-        MeetingRecord running = new MeetingRecord("9876543210", null, Role.PARTICIPANT, START, null, List.of());
+        MeetingRecord running = new MeetingRecord("9876543210", null, MeetingRecord.OwnRole.PARTICIPANT, START, null, List.of());
         String ics = CalendarEvent.of(running, START, Duration.ofMinutes(30));
         assertThat(ics).contains("SUMMARY:Confab meeting 9876543210\r\n", "DTEND:20261123T093000Z\r\n");
     }
@@ -58,7 +57,7 @@ class HistoryFormatsTest {
     void storeListsNewestFirstSearchesAndDeletes(@TempDir Path dir) throws Exception {
         MeetingHistoryStore store = new MeetingHistoryStore(dir);
         MeetingRecord older = meeting(null, "Ada");
-        MeetingRecord newer = new MeetingRecord("5555555555", "Standup", Role.PARTICIPANT, START.plusSeconds(86400), null,
+        MeetingRecord newer = new MeetingRecord("5555555555", "Standup", MeetingRecord.OwnRole.PARTICIPANT, START.plusSeconds(86400), null,
                 List.of(new MeetingRecord.Attendance("Grace", START.plusSeconds(86400), null)));
         store.save(older);
         store.save(newer);

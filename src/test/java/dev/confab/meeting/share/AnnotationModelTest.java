@@ -1,6 +1,6 @@
 package dev.confab.meeting.share;
 
-import dev.confab.protocol.Annotation;
+import dev.confab.meeting.ShareAnnotation;
 import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +15,8 @@ class AnnotationModelTest {
     private static final int VIEWER = 2;
     private static final int OTHER = 3;
 
-    private static Annotation line(String id) {
-        return Annotation.stroke(id, Annotation.Tool.PEN, "#112233", 0.01, List.of(0.1, 0.1, 0.2, 0.2));
+    private static ShareAnnotation line(String id) {
+        return ShareAnnotation.stroke(id, ShareAnnotation.Tool.PEN, "#112233", 0.01, List.of(0.1, 0.1, 0.2, 0.2));
     }
 
     private static List<String> ids(AnnotationModel model) {
@@ -28,7 +28,7 @@ class AnnotationModelTest {
         AnnotationModel model = new AnnotationModel(SHARER);
         model.apply(VIEWER, line("x"));
         model.apply(OTHER, line("x"));
-        model.apply(OTHER, Annotation.undo("x"));
+        model.apply(OTHER, ShareAnnotation.undo("x"));
         assertThat(ids(model)).containsExactly("2:x");
         assertThat(model.lastShapeOf(VIEWER)).isEqualTo("x");
         assertThat(model.lastShapeOf(OTHER)).isNull();
@@ -40,9 +40,9 @@ class AnnotationModelTest {
         model.apply(SHARER, line("a"));
         model.apply(VIEWER, line("b"));
         model.apply(OTHER, line("c"));
-        model.apply(VIEWER, Annotation.clear());
+        model.apply(VIEWER, ShareAnnotation.clear());
         assertThat(ids(model)).containsExactly("1:a", "3:c");
-        model.apply(SHARER, Annotation.clear());
+        model.apply(SHARER, ShareAnnotation.clear());
         assertThat(model.shapes()).isEmpty();
     }
 
@@ -52,9 +52,9 @@ class AnnotationModelTest {
         AtomicInteger changes = new AtomicInteger();
         model.addListener(changes::incrementAndGet);
         model.apply(VIEWER, line("a"));
-        model.apply(VIEWER, Annotation.text("a", "#000000", 0.01, 0.5, 0.5, "hi"));
-        assertThat(model.shapes()).singleElement().extracting(s -> s.annotation().op()).isEqualTo(Annotation.Op.TEXT);
-        model.apply(VIEWER, Annotation.stroke("b", Annotation.Tool.PEN, "#000000", 0.01, List.of(2.0, 0.0)));
+        model.apply(VIEWER, ShareAnnotation.text("a", "#000000", 0.01, 0.5, 0.5, "hi"));
+        assertThat(model.shapes()).singleElement().extracting(s -> s.annotation().op()).isEqualTo(ShareAnnotation.Op.TEXT);
+        model.apply(VIEWER, ShareAnnotation.stroke("b", ShareAnnotation.Tool.PEN, "#000000", 0.01, List.of(2.0, 0.0)));
         assertThat(model.shapes()).hasSize(1);
         assertThat(changes).hasValue(2);
     }

@@ -2,11 +2,11 @@ package dev.confab.meeting.share;
 
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.Refusal;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
+import dev.confab.meeting.ShareAnnotation;
 import dev.confab.meeting.call.MeetingCall;
-import dev.confab.protocol.Annotation;
-import dev.confab.protocol.ErrorCode;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.IntegrationTest;
@@ -56,8 +56,8 @@ class ScreenShareControllerTest {
         }
 
         @Override
-        public void shareFailed(ErrorCode code, String detail) {
-            events.add("failed " + code);
+        public void shareFailed(Refusal refusal, String detail) {
+            events.add("failed " + refusal);
         }
 
         int id() {
@@ -97,12 +97,12 @@ class ScreenShareControllerTest {
         assertThat(bob.events).containsExactly("started " + bob.id() + " self");
         assertThat(bob.shares.sendStats().width()).isEqualTo(1920);
 
-        ada.shares.annotate(bob.id(), Annotation.stroke("1", Annotation.Tool.ARROW, "#FF0000", 0.004,
+        ada.shares.annotate(bob.id(), ShareAnnotation.stroke("1", ShareAnnotation.Tool.ARROW, "#FF0000", 0.004,
                 List.of(0.9, 0.9, 0.5, 0.5)));
         await().until(() -> bob.shares.annotations(bob.id()).shapes().size() == 1);
 
         ada.shares.start(ScreenCaptureFactory.SYNTHETIC_SCREEN, false);
-        await().until(() -> ada.events.contains("failed " + ErrorCode.SHARE_IN_PROGRESS));
+        await().until(() -> ada.events.contains("failed " + Refusal.SHARE_IN_PROGRESS));
 
         ada.session.stopShareOf(bob.id());
         await().until(() -> bob.events.contains("ended " + bob.id() + " by host"));

@@ -1,12 +1,13 @@
 package dev.confab.meeting.share;
 
+import dev.confab.meeting.AnnotationReceived;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.Refusal;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
-import dev.confab.protocol.Annotation;
-import dev.confab.protocol.ErrorCode;
-import dev.confab.protocol.ServerMessage;
+import dev.confab.meeting.ShareAnnotation;
+import dev.confab.meeting.ShareUpdate;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.IntegrationTest;
@@ -35,27 +36,27 @@ class ShareSessionTest {
     /** Applies share updates and annotations to an AnnotationModel, as the UI does. */
     private static final class Peer implements MeetingListener {
         volatile AnnotationModel model;
-        final List<ServerMessage.ShareUpdated> updates = new CopyOnWriteArrayList<>();
-        final List<ErrorCode> errors = new CopyOnWriteArrayList<>();
+        final List<ShareUpdate> updates = new CopyOnWriteArrayList<>();
+        final List<Refusal> errors = new CopyOnWriteArrayList<>();
 
         @Override
-        public void onShareUpdated(ServerMessage.ShareUpdated update) {
+        public void onShareUpdated(ShareUpdate update) {
             updates.add(update);
             model = update.sharing() ? (model != null && model.sharerId() == update.participantId() ? model
                     : new AnnotationModel(update.participantId())) : null;
         }
 
         @Override
-        public void onAnnotation(ServerMessage.AnnotationMessage message) {
+        public void onAnnotation(AnnotationReceived message) {
             AnnotationModel current = model;
-            if (current != null && current.sharerId() == message.shareId()) {
-                current.apply(message.from(), message.annotation());
+            if (current != null && current.sharerId() == message.sharerId()) {
+                current.apply(message.authorId(), message.annotation());
             }
         }
 
         @Override
-        public void onRequestFailed(ErrorCode code, String detail, String requestType) {
-            errors.add(code);
+        public void onRequestFailed(Refusal refusal, String detail, String requestType) {
+            errors.add(refusal);
         }
     }
 
@@ -85,24 +86,24 @@ class ShareSessionTest {
         int aliceId = alice.roster().selfId();
         int bobId = bob.roster().selfId();
 
-        Annotation stroke = Annotation.stroke("a1", Annotation.Tool.HIGHLIGHTER, "#FFEE00", 0.01,
+        ShareAnnotation stroke = ShareAnnotation.stroke("a1", ShareAnnotation.Tool.HIGHLIGHTER, "#FFEE00", 0.01,
                 List.of(0.25, 0.5, 0.75, 0.5));
         aliceSide.model.apply(aliceId, stroke);
         alice.annotate(aliceId, stroke);
         await().until(() -> bobSide.model.shapes().size() == 1);
         assertThat(bobSide.model.shapes().getFirst()).isEqualTo(new AnnotationModel.Shape(aliceId, "a1", stroke));
 
-        Annotation note = Annotation.text("b1", "#0000FF", 0.02, 0.1, 0.1, "look here");
+        ShareAnnotation note = ShareAnnotation.text("b1", "#0000FF", 0.02, 0.1, 0.1, "look here");
         bobSide.model.apply(bobId, note);
         bob.annotate(aliceId, note);
         await().until(() -> aliceSide.model.shapes().size() == 2);
 
-        bob.annotate(aliceId, Annotation.undo("b1"));
-        bobSide.model.apply(bobId, Annotation.undo("b1"));
+        bob.annotate(aliceId, ShareAnnotation.undo("b1"));
+        bobSide.model.apply(bobId, ShareAnnotation.undo("b1"));
         await().until(() -> aliceSide.model.shapes().size() == 1);
         assertThat(aliceSide.model.shapes().getFirst().id()).isEqualTo("a1");
 
-        alice.annotate(aliceId, Annotation.clear());
+        alice.annotate(aliceId, ShareAnnotation.clear());
         await().until(() -> bobSide.model.shapes().isEmpty());
     }
 
@@ -111,7 +112,7 @@ class ShareSessionTest {
         bob.startShare(false);
         await().until(() -> aliceSide.model != null);
         alice.startShare(false);
-        await().until(() -> aliceSide.errors.contains(ErrorCode.SHARE_IN_PROGRESS));
+        await().until(() -> aliceSide.errors.contains(Refusal.SHARE_IN_PROGRESS));
 
         alice.stopShareOf(bob.roster().selfId()); // alice created the meeting: host
         await().atMost(Duration.ofSeconds(5)).until(() -> bobSide.updates.stream()

@@ -1,10 +1,9 @@
 package dev.confab.ui.chat;
 
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.ChatMessage;
 import dev.confab.meeting.ChatModel;
 import dev.confab.meeting.Roster;
-import dev.confab.protocol.Participant;
-import dev.confab.protocol.Role;
 import dev.confab.storage.AppPaths;
 import dev.confab.storage.ChatHistoryStore;
 import dev.confab.storage.Settings;
@@ -48,8 +47,8 @@ class ChatPanelHistoryTest {
     void withKeepChatHistoryOnEveryEntryIsAppendedAndPrivateToastsSaySo() throws Exception {
         ChatModel model = new ChatModel();
         Instant t = Instant.now();
-        Participant ada = new Participant(1, "Ada", Role.HOST, false, false, false, false, true, t);
-        Participant grace = new Participant(2, "Grace", Role.PARTICIPANT, false, false, false, false, true, t);
+        Attendee ada = new Attendee(1, "Ada", true, false, false, false, false, true, t);
+        Attendee grace = new Attendee(2, "Grace", false, false, false, false, false, true, t);
         model.onRosterChanged(new Roster("4842628111", 1, 1, false, false, List.of(ada, grace), List.of()));
         ChatHistoryStore store = new ChatHistoryStore(AppPaths.under(dir));
         ChatHistoryStore.Transcript transcript = store.open(Settings.defaults().withKeepChatHistory(true), "4842628111", t);

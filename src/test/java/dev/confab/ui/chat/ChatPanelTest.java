@@ -204,7 +204,7 @@ class ChatPanelTest {
 
     @Test
     void securityCodeMatchesTheOtherParticipantAndSaveWritesATranscript() throws Exception {
-        String graceCode = MeetingSession.securityCode(grace.roster());
+        String graceCode = grace.roster().securityCode();
         await().atMost(WAIT).until(() -> robot.lookup("#chatSecurityCode").queryAs(Label.class).getText()
                 .equals("Security code: " + graceCode));
 

@@ -1,9 +1,8 @@
 package dev.confab.ui.meeting;
 
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.OwnMediaState;
 import dev.confab.meeting.SessionState;
-import dev.confab.protocol.Participant;
-import dev.confab.protocol.Role;
 import dev.confab.testing.UiTest;
 import dev.confab.ui.common.UiText;
 import javafx.scene.Scene;
@@ -165,10 +164,10 @@ class MeetingScreenTest {
     @Test
     void twoPeopleCalledLinAreShownWithTheirNumbersInTheListAndOnTheTiles() {
         Instant t = Instant.parse("2026-11-23T10:00:00Z");
-        List<Participant> people = List.of(
-                new Participant(1, "Lin", Role.PARTICIPANT, false, false, false, false, true, t),
-                new Participant(2, "Ada", Role.HOST, false, false, false, false, true, t),
-                new Participant(3, "Lin", Role.PARTICIPANT, false, false, false, false, true, t));
+        List<Attendee> people = List.of(
+                new Attendee(1, "Lin", false, false, false, false, false, true, t),
+                new Attendee(2, "Ada", true, false, false, false, false, true, t),
+                new Attendee(3, "Lin", false, false, false, false, false, true, t));
         robot.interact(() -> screen.showRoster(new dev.confab.meeting.Roster("1234567890", 1, 2, false, false, people,
                 List.of())));
 

@@ -5,11 +5,13 @@ import dev.confab.meeting.EndReason;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.OwnMediaState;
+import dev.confab.meeting.RecordingChange;
+import dev.confab.meeting.RecordingRule;
+import dev.confab.meeting.Refusal;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
 import dev.confab.protocol.ClientMessage;
-import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.RecordingPolicy;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.recording.RecordingLibrary;
@@ -300,19 +302,19 @@ class RecordingBindingTest {
         }
 
         @Override
-        public void onRecordingChanged(ServerMessage.RecordingChanged change) {
+        public void onRecordingChanged(RecordingChange change) {
             binding.onRecordingChanged(change);
         }
 
         @Override
-        public void onRecordingPolicy(RecordingPolicy policy) {
+        public void onRecordingPolicy(RecordingRule policy) {
             binding.onRecordingPolicy(policy);
         }
 
         @Override
-        public void onRequestFailed(ErrorCode code, String detail, String requestType) {
-            Platform.runLater(() -> screen.requestFailed(code));
-            binding.onRequestFailed(code, detail, requestType);
+        public void onRequestFailed(Refusal refusal, String detail, String requestType) {
+            Platform.runLater(() -> screen.requestFailed(refusal));
+            binding.onRequestFailed(refusal, detail, requestType);
         }
     }
 

@@ -3,9 +3,8 @@ package dev.confab.ui.meeting;
 import dev.confab.media.AudioFrameListener;
 import dev.confab.media.AudioLevel;
 import dev.confab.media.VideoFrameListener;
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.Roster;
-import dev.confab.protocol.Participant;
-import dev.confab.protocol.Role;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -30,9 +29,9 @@ public final class TestRosters {
     }
 
     public static Roster roster(int count, int hostId) {
-        List<Participant> people = new ArrayList<>();
+        List<Attendee> people = new ArrayList<>();
         for (int id = 1; id <= count; id++) {
-            people.add(new Participant(id, NAMES.get((id - 1) % NAMES.size()), id == hostId ? Role.HOST : Role.PARTICIPANT,
+            people.add(new Attendee(id, NAMES.get((id - 1) % NAMES.size()), id == hostId,
                     id % 3 == 0, id == 1 || id % 4 == 0, false, false, id != 5, Instant.parse("2026-11-23T10:00:00Z")));
         }
         return new Roster("1234567890", 1, hostId, false, false, people, List.of());

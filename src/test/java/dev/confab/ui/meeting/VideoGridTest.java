@@ -1,7 +1,7 @@
 package dev.confab.ui.meeting;
 
+import dev.confab.meeting.Attendee;
 import dev.confab.meeting.Roster;
-import dev.confab.protocol.Participant;
 import dev.confab.testing.UiTest;
 import dev.confab.ui.common.UiText;
 import javafx.geometry.Bounds;
@@ -130,7 +130,7 @@ class VideoGridTest {
         ParticipantTile before = grid.tile(2).orElseThrow();
         ParticipantTile leaving = grid.tile(3).orElseThrow();
         Roster r = TestRosters.roster(3);
-        Participant renamed = new Participant(2, "Grace M. Hopper", r.participants().get(1).role(), true, false,
+        Attendee renamed = new Attendee(2, "Grace M. Hopper", r.participants().get(1).host(), true, false,
                 false, false, true, r.participants().get(1).joinedAt());
         roster(new Roster(r.meetingId(), 1, 2, false, false,
                 List.of(r.participants().get(0), renamed), List.of()));
@@ -215,8 +215,8 @@ class VideoGridTest {
 
         Roster before = TestRosters.roster(4);
         roster(new Roster(before.meetingId(), before.selfId(), before.hostId(), false, false,
-                before.participants().stream().map(p -> p.id() != 3 ? p : new Participant(p.id(), p.displayName(), p.role(),
-                        false, p.cameraOn(), false, false, true, p.joinedAt(), p.chatKey())).toList(), List.of()));
+                before.participants().stream().map(p -> p.id() != 3 ? p : new Attendee(p.id(), p.displayName(), p.host(),
+                        false, p.cameraOn(), false, false, true, p.joinedAt())).toList(), List.of()));
         await().atMost(Duration.ofSeconds(5)).alias("unmuted: the meter is back").until(() -> muted.shownLevel() > 0.7);
     }
 }

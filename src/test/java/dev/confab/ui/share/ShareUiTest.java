@@ -1,8 +1,8 @@
 package dev.confab.ui.share;
 
 import dev.confab.media.ScreenCaptureFactory;
+import dev.confab.meeting.ShareAnnotation;
 import dev.confab.meeting.share.AnnotationModel;
-import dev.confab.protocol.Annotation;
 import dev.confab.testing.UiTest;
 import dev.confab.ui.common.UiText;
 import javafx.scene.Node;
@@ -139,7 +139,7 @@ class ShareUiTest {
         assertThat(chosen).isEmpty();
     }
 
-    private ShareStage stageWith(AnnotationModel model, List<Annotation> published) throws Exception {
+    private ShareStage stageWith(AnnotationModel model, List<ShareAnnotation> published) throws Exception {
         AtomicReference<ShareStage> created = new AtomicReference<>();
         FxToolkit.setupFixture(() -> created.set(new ShareStage(text, SELF, "Alice", model, published::add)));
         ShareStage share = created.get();
@@ -173,15 +173,15 @@ class ShareUiTest {
     @Test
     void drawingWithTheMousePublishesAStrokeInSharedCoordinatesAndUndoRemovesIt() throws Exception {
         AnnotationModel model = new AnnotationModel(SHARER);
-        List<Annotation> published = new CopyOnWriteArrayList<>();
+        List<ShareAnnotation> published = new CopyOnWriteArrayList<>();
         ShareStage share = stageWith(model, published);
 
         robot.moveTo("#annotationOverlay").press(MouseButton.PRIMARY).moveBy(60, 20).moveBy(60, 20)
                 .release(MouseButton.PRIMARY);
         await().atMost(Duration.ofSeconds(5)).until(() -> !published.isEmpty());
-        Annotation stroke = published.getFirst();
-        assertThat(stroke.op()).isEqualTo(Annotation.Op.STROKE);
-        assertThat(stroke.tool()).isEqualTo(Annotation.Tool.PEN);
+        ShareAnnotation stroke = published.getFirst();
+        assertThat(stroke.op()).isEqualTo(ShareAnnotation.Op.STROKE);
+        assertThat(stroke.tool()).isEqualTo(ShareAnnotation.Tool.PEN);
         assertThat(stroke.problem()).as("valid for the server").isNull();
         // Started at the overlay's centre, which is the centre of the shared frame.
         assertThat(stroke.points().get(0)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.02));
@@ -190,14 +190,14 @@ class ShareUiTest {
         assertThat(model.shapes()).extracting(AnnotationModel.Shape::authorId).containsExactly(SELF);
 
         robot.clickOn("#annotationUndo");
-        await().atMost(Duration.ofSeconds(5)).until(() -> published.getLast().equals(Annotation.undo(stroke.id())));
+        await().atMost(Duration.ofSeconds(5)).until(() -> published.getLast().equals(ShareAnnotation.undo(stroke.id())));
         await().atMost(Duration.ofSeconds(5)).until(() -> model.shapes().isEmpty());
         assertThat(share.overlay().model()).isSameAs(model);
     }
 
     @Test
     void aViewerWhoMayNotAnnotateDrawsNothing() throws Exception {
-        List<Annotation> published = new CopyOnWriteArrayList<>();
+        List<ShareAnnotation> published = new CopyOnWriteArrayList<>();
         ShareStage share = stageWith(new AnnotationModel(SHARER), published);
         robot.interact(() -> share.setAnnotationAllowed(false));
         robot.moveTo("#annotationOverlay").press(MouseButton.PRIMARY).moveBy(80, 30).release(MouseButton.PRIMARY);
@@ -210,7 +210,7 @@ class ShareUiTest {
     @Test
     void saveWritesAPngOfTheFrameWithItsAnnotationsAtTheFramesResolution() throws Exception {
         AnnotationModel model = new AnnotationModel(SHARER);
-        model.apply(SHARER, Annotation.stroke("s", Annotation.Tool.PEN, "#FF0000", 0.01, List.of(0.5, 0.1, 0.5, 0.9)));
+        model.apply(SHARER, ShareAnnotation.stroke("s", ShareAnnotation.Tool.PEN, "#FF0000", 0.01, List.of(0.5, 0.1, 0.5, 0.9)));
         ShareStage share = stageWith(model, new CopyOnWriteArrayList<>());
         robot.interact(() -> share.setFolderChooser(window -> dir.toFile()));
         robot.clickOn("#saveShare");
