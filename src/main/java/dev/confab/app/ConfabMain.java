@@ -4,6 +4,7 @@ import dev.confab.bot.BotCommand;
 import dev.confab.logging.FileLogging;
 import dev.confab.privacy.DataCommand;
 import dev.confab.loadtest.LoadTestCommand;
+import dev.confab.netem.LinkCommand;
 import dev.confab.server.ServerCommand;
 import dev.confab.policy.DeepLink;
 import dev.confab.policy.EffectiveConfig;
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
 @Command(name = "confab", mixinStandardHelpOptions = true, versionProvider = ConfabMain.Version.class,
         description = "Confab, the privacy-first meeting client. Without a subcommand it opens the desktop app.",
         subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, BotCommand.class,
-                DataCommand.class, LoadTestCommand.class})
+                DataCommand.class, LoadTestCommand.class, LinkCommand.class})
 public final class ConfabMain implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

@@ -8,6 +8,10 @@ import dev.confab.media.MediaException;
 import dev.confab.media.VideoFormat;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.call.MeetingCall;
+import dev.confab.netem.Direction;
+import dev.confab.netem.LinkEmulator;
+import dev.confab.netem.LinkSpec;
+import dev.confab.netem.LinkSpecException;
 import dev.confab.meeting.history.MeetingHistoryRecorder;
 import dev.confab.meeting.history.MeetingHistoryStore;
 import dev.confab.privacy.PrivacySettingsStore;
@@ -93,6 +97,11 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--fps", defaultValue = "30", description = "Camera frame rate. Default: ${DEFAULT-VALUE}")
     int fps;
 
+    @Option(names = "--link", paramLabel = "SPEC",
+            description = "Put the bot's connection behind the link emulator, e.g. \"down 600kbit for 20s after 15s; rtt 120ms\". "
+                    + "Timed phases count from the bot's connection. With wss:// give --trust-fingerprint (the server is reached as 127.0.0.1).")
+    String link;
+
     @Option(names = "--record", paramLabel = "FILE", description = "Record what the bot receives (a remote share, else the first remote camera, and the audio mix) into this MP4 file.")
     Path recordFile;
 
@@ -103,8 +112,23 @@ public final class BotCommand implements Callable<Integer> {
         ServerTrust trust = trustFingerprint != null ? ServerTrust.pinned(trustFingerprint) : ServerTrust.systemOnly();
         BotStats stats = new BotStats();
         long started = System.nanoTime();
-        SessionOptions options = SessionOptions.of(server, name, trust);
         VideoFormat format = videoFormat();
+        LinkEmulator emulator = startLink(trust);
+        try {
+            return run(out, stay, trust, stats, started, format, emulator);
+        } finally {
+            if (emulator != null) {
+                emulator.close();
+                out.printf("Link: passed up %d KiB, down %d KiB%n", emulator.bytesDelivered(Direction.UP) / 1024,
+                        emulator.bytesDelivered(Direction.DOWN) / 1024);
+                out.flush();
+            }
+        }
+    }
+
+    private int run(PrintWriter out, Duration stay, ServerTrust trust, BotStats stats, long started, VideoFormat format,
+                    LinkEmulator emulator) throws IOException, InterruptedException, MediaException {
+        SessionOptions options = SessionOptions.of(emulator == null ? server : emulator.routeThrough(server), name, trust);
         BotVideo.Report videoReport;
         // The call routes all media; closing it (first) closes the bot's video, audio and share.
         MeetingCall call = MeetingCall.open(options, withHistory(stats));
@@ -150,6 +174,32 @@ public final class BotCommand implements Callable<Integer> {
         report.errors().forEach(e -> spec.commandLine().getErr().println("confab bot: " + e));
         boolean normal = report.joined() && "LEFT".equals(report.endReason()) && report.failureKind() == null;
         return normal ? 0 : 1;
+    }
+
+    /**
+     * The emulator in front of the server when {@code --link} is given. TLS passes through it, so the bot still checks
+     * the real server's certificate; only the host name it sees is the proxy's.
+     */
+    private LinkEmulator startLink(ServerTrust trust) throws IOException {
+        if (link == null) {
+            return null;
+        }
+        LinkSpec linkSpec;
+        try {
+            linkSpec = LinkSpec.parse(link);
+        } catch (LinkSpecException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--link: " + e.getMessage());
+        }
+        if ("wss".equalsIgnoreCase(server.getScheme()) && trust.pinnedFingerprint() == null) {
+            spec.commandLine().getErr().println("confab bot: --link reaches the server as 127.0.0.1; a certificate "
+                    + "checked by host name will not match, give --trust-fingerprint");
+        }
+        LinkEmulator emulator = LinkEmulator.inFrontOf(server, linkSpec, LinkEmulator.ScheduleStart.FIRST_CONNECTION);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Link emulator on port " + emulator.port() + ":");
+        out.println(linkSpec.describe().indent(2).stripTrailing());
+        out.flush();
+        return emulator;
     }
 
     /** Given --data-dir, the bot keeps a meeting history there like the desktop app (unless switched off). */

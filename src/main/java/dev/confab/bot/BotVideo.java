@@ -21,9 +21,13 @@ import java.util.Map;
  */
 final class BotVideo {
 
-    /** One remote camera; {@code lipSync} is null when none of it was decoded. */
+    /**
+     * One remote camera; {@code lipSync} is null when none of it was decoded. {@code receivedKbitPerSecond}: its bytes
+     * over the bot's time in the meeting (what a link limit caps).
+     */
     record Remote(int participantId, int width, int height, long framesReceived, long framesDecoded, long framesLost,
-                  long framesDropped, long decodeErrors, long keyframeRequests, double latencyP50Millis,
+                  long framesDropped, long decodeErrors, long keyframeRequests, long kilobytesReceived,
+                  double receivedKbitPerSecond, double latencyP50Millis,
                   double latencyP95Millis, double latencyP99Millis, double arrivalP95Millis, LipSyncStats lipSync) {
     }
 
@@ -37,6 +41,7 @@ final class BotVideo {
     private final VideoFormat format;
     private final MeetingVideo video;
     private final MeetingCall call;
+    private volatile long joinedAt;
 
     BotVideo(String source, VideoFormat format, MeetingCall call) {
         this.call = call;
@@ -48,6 +53,7 @@ final class BotVideo {
 
     /** Starts the synthetic camera and tells everyone it is on, as a person's client does. */
     void startSending() throws MediaException {
+        joinedAt = System.nanoTime();
         if (video.sender() != null) {
             video.sender().setCameraOn(true);
             call.session().changeOwnState(state -> state.withCameraOn(true));
@@ -60,10 +66,12 @@ final class BotVideo {
 
     Report report() {
         List<Remote> remotes = new ArrayList<>();
+        double secondsInMeeting = joinedAt == 0 ? Double.NaN : (System.nanoTime() - joinedAt) / 1e9;
         for (Map.Entry<Integer, StreamStats> entry : video.receiver().cameraStats().entrySet()) {
             StreamStats s = entry.getValue();
             remotes.add(new Remote(entry.getKey(), s.width(), s.height(), s.framesReceived(), s.framesDecoded(),
-                    s.framesLost(), s.framesDropped(), s.decodeErrors(), s.keyframeRequests(), s.latencyP50Millis(),
+                    s.framesLost(), s.framesDropped(), s.decodeErrors(), s.keyframeRequests(), s.bytesReceived() / 1024,
+                    s.bytesReceived() * 8 / 1000.0 / secondsInMeeting, s.latencyP50Millis(),
                     s.latencyP95Millis(), s.latencyP99Millis(), s.arrivalP95Millis(),
                     video.receiver().lipSync(entry.getKey())));
         }

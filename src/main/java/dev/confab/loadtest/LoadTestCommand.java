@@ -12,6 +12,9 @@ import dev.confab.meeting.video.LatencyHistogram;
 import dev.confab.meeting.video.LipSyncStats;
 import dev.confab.meeting.video.StreamStats;
 import dev.confab.meeting.video.VideoQualityPolicy;
+import dev.confab.netem.LinkEmulator;
+import dev.confab.netem.LinkSpec;
+import dev.confab.netem.LinkSpecException;
 import dev.confab.protocol.HumanDuration;
 import dev.confab.server.MeetingServer;
 import dev.confab.server.ServerConfig;
@@ -61,11 +64,18 @@ public final class LoadTestCommand implements Callable<Integer> {
                                double lipSyncOffsetP95Millis, long picturesOutOfSync) {
     }
 
-    /** The --json document; {@code audio} is null without --audio. */
+    /**
+     * The --json document; {@code audio} is null without --audio. With --link: {@code link} is the spec,
+     * {@code linkAudio} the audio figures of the participants behind it (null without --audio), {@code linkTimeline}
+     * what they saw interval by interval, {@code linkConnections} the connections they made through it (more than
+     * one each: they lost the connection and reconnected); null without --link.
+     */
     public record Report(int participants, String videoSize, int fps, String mode, boolean tls, double seconds,
                          List<Row> rows, double egressMbps, int forwardedStreams, double relayCpuCores,
                          double processCpuCores, int cores, double egressMbpsPerRelayCore, long rssMiB,
-                         long peakRssMiB, String fullClientSize, double fullClientMediaCores, AudioFigures audio) {
+                         long peakRssMiB, String fullClientSize, double fullClientMediaCores, AudioFigures audio,
+                         String link, AudioFigures linkAudio, List<LinkTimeline.Sample> linkTimeline,
+                         Integer linkConnections) {
     }
 
     /** Issue #5's targets, printed beside the figures. */
@@ -107,6 +117,14 @@ public final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--audio", description = "Every participant also sends the 440 Hz test tone and hears everyone (mouth-to-ear latency, concealment, lip sync).")
     boolean audio;
 
+    @Option(names = "--link", paramLabel = "SPEC",
+            description = "Put the last participant's connection behind the link emulator, e.g. "
+                    + "\"down 600kbit for 20s after 10s; rtt 120ms\". Timed phases count from the start of the measured interval.")
+    String link;
+
+    @Option(names = "--link-all", description = "With --link: every participant behind a link of its own (same spec and timeline).")
+    boolean linkAll;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path jsonFile;
 
@@ -114,6 +132,7 @@ public final class LoadTestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Duration measured = parse();
+        LinkSpec linkSpec = parseLink();
         boolean replayMode = "always".equals(replay) || ("auto".equals(replay) && participants > 4);
         VideoFormat format = BotOptions.parseSize(spec.commandLine(),
                 videoSize != null ? videoSize : replayMode ? "640x360" : "1280x720", fps);
@@ -125,6 +144,8 @@ public final class LoadTestCommand implements Callable<Integer> {
                 .dataDir(dataDir).maxParticipantsPerMeeting(Math.max(participants, 2))
                 .maxConnectionsPerAddress(2 * participants + 10));
         List<LoadParticipant> everyone = new ArrayList<>();
+        List<LoadParticipant> linked = new ArrayList<>();
+        LinkEmulator emulator = null;
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("loadtest-replay").factory());
         try {
@@ -139,7 +160,12 @@ public final class LoadTestCommand implements Callable<Integer> {
             ServerTrust trust = plain ? ServerTrust.systemOnly() : ServerTrust.pinned(server.fingerprint());
             VideoFormat fullClient = fullClientSize == null ? null
                     : BotOptions.parseSize(spec.commandLine(), fullClientSize, fps);
-            join(server, trust, format, loop, fullClient, everyone);
+            if (linkSpec != null) {
+                emulator = LinkEmulator.inFrontOf(server.url(), linkSpec, LinkEmulator.ScheduleStart.ON_REQUEST);
+                out.printf("Link emulator in front of %s (port %d):%n%s%n", linkAll ? "every participant"
+                        : "participant " + participants, emulator.port(), linkSpec.describe().indent(2).stripTrailing());
+            }
+            join(server, trust, format, loop, fullClient, everyone, emulator, linked);
             out.printf("%d participants in meeting on %s (%s, %s); measuring %s...%n", participants, server.url(),
                     replayMode ? "replayed frames" : "live encode/decode", plain ? "plain" : "TLS", duration);
             out.flush();
@@ -150,16 +176,29 @@ public final class LoadTestCommand implements Callable<Integer> {
             // ignore its latencies, live decoders keep them (they must see every frame).
             Thread.sleep(2000);
             everyone.forEach(LoadParticipant::startMeasuring);
+            LinkTimeline timeline = emulator == null ? null : new LinkTimeline(emulator, linked);
             ProcessMetrics.Sample start = ProcessMetrics.sample();
             long rssMax = 0;
-            long deadline = System.nanoTime() + measured.toNanos();
+            long measuringFrom = System.nanoTime();
+            long deadline = measuringFrom + measured.toNanos();
+            long sampleEvery = Math.max(TimeUnit.SECONDS.toNanos(1), measured.toNanos() / 20);
+            long nextSample = measuringFrom + sampleEvery;
+            if (timeline != null) {
+                emulator.startSchedule();
+                timeline.start(measuringFrom);
+            }
             while (System.nanoTime() < deadline) {
-                Thread.sleep(Math.min(500, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+                long until = timeline == null ? deadline : Math.min(deadline, nextSample);
+                Thread.sleep(Math.min(500, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
                 rssMax = Math.max(rssMax, ProcessMetrics.residentMebibytes(false));
+                if (timeline != null && System.nanoTime() >= nextSample) {
+                    timeline.sample(System.nanoTime());
+                    nextSample += sampleEvery;
+                }
             }
             ProcessMetrics.Sample end = ProcessMetrics.sample();
             everyone.forEach(LoadParticipant::stopSending);
-            Report report = report(everyone, format, replayMode, start, end, rssMax);
+            Report report = report(everyone, linked, timeline, emulator, format, replayMode, start, end, rssMax);
             printTable(out, report);
             if (jsonFile != null) {
                 AtomicFiles.write(jsonFile, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
@@ -169,20 +208,30 @@ public final class LoadTestCommand implements Callable<Integer> {
         } finally {
             timer.shutdownNow();
             everyone.forEach(LoadParticipant::close);
+            if (emulator != null) {
+                emulator.close();
+            }
             server.stop();
             AtomicFiles.deleteRecursively(dataDir);
         }
     }
 
     private void join(MeetingServer server, ServerTrust trust, VideoFormat format, PreEncodedLoop loop,
-                      VideoFormat fullClient, List<LoadParticipant> everyone)
+                      VideoFormat fullClient, List<LoadParticipant> everyone, LinkEmulator emulator,
+                      List<LoadParticipant> linked)
             throws InterruptedException, IOException, MediaException {
         for (int i = 0; i < participants; i++) {
             long throttle = throttleOne && i == participants - 1 ? TimeUnit.MILLISECONDS.toNanos(20) : 0;
             boolean full = i == 0 && fullClient != null;
-            var participant = new LoadParticipant(SessionOptions.of(server.url(), "load-" + (i + 1), trust),
+            // The proxy passes TLS through, so the pinned fingerprint still checks the real server's certificate.
+            boolean behindLink = emulator != null && (linkAll || i == participants - 1);
+            var participant = new LoadParticipant(SessionOptions.of(
+                    behindLink ? emulator.routeThrough(server.url()) : server.url(), "load-" + (i + 1), trust),
                     full ? fullClient : format, full ? null : loop, throttle);
             everyone.add(participant);
+            if (behindLink) {
+                linked.add(participant);
+            }
             if (i == 0) {
                 participant.session().createMeeting(null);
             } else {
@@ -208,7 +257,8 @@ public final class LoadTestCommand implements Callable<Integer> {
         }
     }
 
-    private Report report(List<LoadParticipant> everyone, VideoFormat format, boolean replayMode,
+    private Report report(List<LoadParticipant> everyone, List<LoadParticipant> linked, LinkTimeline timeline,
+                          LinkEmulator emulator, VideoFormat format, boolean replayMode,
                           ProcessMetrics.Sample start, ProcessMetrics.Sample end, long rssMax) {
         double seconds = (end.wallNanos() - start.wallNanos()) / 1e9;
         List<Row> rows = new ArrayList<>();
@@ -216,10 +266,13 @@ public final class LoadTestCommand implements Callable<Integer> {
         if (fullClient) {
             rows.add(row("client 1", List.of(everyone.getFirst()), seconds));
         }
-        rows.add(row("others", everyone.stream().filter(p -> !p.throttled() && !(fullClient && p.live())).toList(),
-                seconds));
+        List<LoadParticipant> others = everyone.stream().filter(p -> !p.throttled() && !linked.contains(p)).toList();
+        rows.add(row("others", others.stream().filter(p -> !(fullClient && p.live())).toList(), seconds));
         if (throttleOne) {
             rows.add(row("throttled", everyone.stream().filter(LoadParticipant::throttled).toList(), seconds));
+        }
+        if (!linked.isEmpty()) {
+            rows.add(row("link", linked, seconds));
         }
         long egressBytes = everyone.stream().flatMap(p -> p.receiver().cameraStats().values().stream())
                 .mapToLong(StreamStats::bytesReceived).sum();
@@ -233,7 +286,10 @@ public final class LoadTestCommand implements Callable<Integer> {
                 ProcessMetrics.residentMebibytes(true), fullClient ? fullClientSize : null,
                 fullClient ? ProcessMetrics.cores(start.clientMediaCpuNanos(), end.clientMediaCpuNanos(), start, end)
                         : Double.NaN,
-                audio ? audioFigures(everyone.stream().filter(p -> !p.throttled()).toList()) : null);
+                audio && !others.isEmpty() ? audioFigures(others) : null, link,
+                audio && !linked.isEmpty() ? audioFigures(linked) : null,
+                timeline == null ? null : timeline.samples(),
+                emulator == null ? null : emulator.connectionsAccepted());
     }
 
     private static AudioFigures audioFigures(List<LoadParticipant> receivers) {
@@ -316,17 +372,12 @@ public final class LoadTestCommand implements Callable<Integer> {
                         + "(%.1f Mbit/s per relay core), whole process %.2f of %d cores, RSS %d MiB (peak %d MiB)%n",
                 r.forwardedStreams(), r.egressMbps(), r.relayCpuCores(), r.egressMbpsPerRelayCore(),
                 r.processCpuCores(), r.cores(), r.rssMiB(), r.peakRssMiB());
-        AudioFigures a = r.audio();
-        if (a != null) {
-            out.printf(Locale.ROOT, "audio: %d streams, %d frames heard, mouth-to-ear p50 %s p95 %s ms (target p95 <= %.0f ms on 1:1), "
-                            + "concealed %d (%.2f %%, target <= %.0f %%), lost %d, max jitter %.1f ms%n", a.streams(),
-                    a.framesHeard(), ms(a.mouthToEarP50Millis()), ms(a.mouthToEarP95Millis()),
-                    MOUTH_TO_EAR_P95_TARGET_MILLIS, a.framesConcealed(), a.concealedPercent(), CONCEALED_TARGET_PERCENT,
-                    a.packetsLost(), a.maxJitterMillis());
-            if (!Double.isNaN(a.lipSyncOffsetP95Millis())) {
-                out.printf(Locale.ROOT, "lip sync: |picture - sound| p95 %s ms (target <= 45 ms), %d pictures out of sync%n",
-                        ms(a.lipSyncOffsetP95Millis()), a.picturesOutOfSync());
-            }
+        printAudio(out, "audio", r.audio());
+        if (r.link() != null) {
+            out.printf(Locale.ROOT, "link: %s; %d connections through it (one per participant behind it; more: reconnects)%n",
+                    r.link(), r.linkConnections());
+            printAudio(out, "audio behind the link", r.linkAudio());
+            LinkTimeline.print(out, r.linkTimeline());
         }
         if (r.fullClientSize() != null) {
             out.printf(Locale.ROOT, "client 1 (camera %s, decoding %d streams): capture+encode+decode threads %.2f cores%n",
@@ -337,8 +388,36 @@ public final class LoadTestCommand implements Callable<Integer> {
         out.flush();
     }
 
+    private static void printAudio(PrintWriter out, String label, AudioFigures a) {
+        if (a != null) {
+            out.printf(Locale.ROOT, label + ": %d streams, %d frames heard, mouth-to-ear p50 %s p95 %s ms (target p95 <= %.0f ms on 1:1), "
+                            + "concealed %d (%.2f %%, target <= %.0f %%), lost %d, max jitter %.1f ms%n", a.streams(),
+                    a.framesHeard(), ms(a.mouthToEarP50Millis()), ms(a.mouthToEarP95Millis()),
+                    MOUTH_TO_EAR_P95_TARGET_MILLIS, a.framesConcealed(), a.concealedPercent(), CONCEALED_TARGET_PERCENT,
+                    a.packetsLost(), a.maxJitterMillis());
+            if (!Double.isNaN(a.lipSyncOffsetP95Millis())) {
+                out.printf(Locale.ROOT, "lip sync" + label.substring("audio".length()) + ": |picture - sound| p95 %s ms (target <= 45 ms), %d pictures out of sync%n",
+                        ms(a.lipSyncOffsetP95Millis()), a.picturesOutOfSync());
+            }
+        }
+    }
+
     private static String ms(double value) {
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private LinkSpec parseLink() {
+        if (link == null) {
+            if (linkAll) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--link-all needs --link SPEC");
+            }
+            return null;
+        }
+        try {
+            return LinkSpec.parse(link);
+        } catch (LinkSpecException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--link: " + e.getMessage());
+        }
     }
 
     private Duration parse() {

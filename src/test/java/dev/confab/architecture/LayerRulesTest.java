@@ -95,6 +95,15 @@ class LayerRulesTest {
                 .check(production);
     }
 
+    /** The link emulator stands between any client and any server, so it knows neither. */
+    @Test
+    void theLinkEmulatorIsSelfContained() {
+        noClasses().that().resideInAPackage("dev.confab.netem..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.confab..")
+                        .and(JavaClass.Predicates.resideOutsideOfPackage("dev.confab.netem..")))
+                .check(production);
+    }
+
     @Test
     void lowerLayersNeverReachUpward() {
         noClasses().that().resideInAnyPackage("dev.confab.meeting..", "dev.confab.signaling..",

@@ -86,4 +86,34 @@ class LoadTestCommandTest {
         assertThat(run(new StringWriter(), err2, "loadtest", "--replay", "sometimes")).isEqualTo(2);
         assertThat(err2.toString()).contains("--replay must be auto, always or never");
     }
+
+    @Test
+    void withALinkTheLastParticipantGetsItsOwnRowAndATimeline() throws Exception {
+        Path json = dir.resolve("link.json");
+        StringWriter out = new StringWriter();
+        int code = run(out, new StringWriter(), "loadtest", "--participants", "2", "--duration", "3s",
+                "--video-size", "320x180", "--fps", "15", "--replay", "always", "--plain",
+                "--link", "down 100kbit for 1s after 1s", "--json", json.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("Link emulator in front of participant 2")
+                .contains("from 1 s to 2 s: rate 100 kbit/s down")
+                .containsPattern("(?m)^link\\s+1\\s").containsPattern("(?m)^others\\s+1\\s")
+                .contains("behind the link, per interval");
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("link").asText()).isEqualTo("down 100kbit for 1s after 1s");
+        assertThat(report.get("linkTimeline")).hasSize(3);
+        // the second interval is the limited one: at most the limit came down (plus one queue's worth of slack)
+        assertThat(report.get("linkTimeline").get(1).get("linkDownKbps").asDouble()).isLessThan(150);
+        assertThat(report.get("linkConnections").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aBadLinkSpecIsAUsageError() {
+        StringWriter err = new StringWriter();
+        int code = run(new StringWriter(), err, "loadtest", "--link", "outage");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--link: Bad link spec at \"outage\": it ends too early");
+    }
 }

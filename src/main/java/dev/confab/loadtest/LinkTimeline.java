@@ -1,0 +1,114 @@
+package dev.confab.loadtest;
+
+import dev.confab.meeting.audio.RemoteAudioStats;
+import dev.confab.meeting.video.StreamStats;
+import dev.confab.netem.Direction;
+import dev.confab.netem.LinkEmulator;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the participants behind the link saw, interval by interval: the totals of the table hide a 20-second dip,
+ * and this is what congestion control will be judged by (how deep the dip, how quickly the picture recovers).
+ */
+final class LinkTimeline {
+
+    /**
+     * One interval. {@code linkDownKbps}: what the emulator delivered down (all media and signalling) over the
+     * interval; {@code videoFps} (per received stream) and {@code videoKbps} (all streams): the receivers' own rates
+     * over the last second of the interval; {@code secondsSinceLastFrame}: the longest any
+     * stream had shown nothing at the end of the interval; {@code audioConcealedPercent}: NaN without audio.
+     */
+    record Sample(double atSeconds, double linkDownKbps, double linkUpKbps, double videoFps, double videoKbps,
+                  double secondsSinceLastFrame, double audioConcealedPercent) {
+    }
+
+    private final LinkEmulator link;
+    private final List<LoadParticipant> receivers;
+    private final List<Sample> samples = new ArrayList<>();
+    private long startedAt;
+    private long lastAt;
+    private long lastDown;
+    private long lastUp;
+    private long lastPlayed;
+    private long lastConcealed;
+
+    LinkTimeline(LinkEmulator link, List<LoadParticipant> receivers) {
+        this.link = link;
+        this.receivers = receivers;
+    }
+
+    void start(long now) {
+        startedAt = now;
+        lastAt = now;
+        lastDown = link.bytesDelivered(Direction.DOWN);
+        lastUp = link.bytesDelivered(Direction.UP);
+        long[] audio = audioTotals();
+        lastPlayed = audio[0];
+        lastConcealed = audio[1];
+    }
+
+    void sample(long now) {
+        double seconds = (now - lastAt) / 1e9;
+        long down = link.bytesDelivered(Direction.DOWN);
+        long up = link.bytesDelivered(Direction.UP);
+        double fps = 0;
+        double kbps = 0;
+        long silentMillis = 0;
+        int streams = 0;
+        for (LoadParticipant p : receivers) {
+            for (StreamStats s : p.receiver().cameraStats().values()) {
+                streams++;
+                fps += s.fps();
+                kbps += s.kbps();
+                silentMillis = Math.max(silentMillis, s.millisSinceLastFrame());
+            }
+        }
+        long[] audio = audioTotals();
+        long played = audio[0] - lastPlayed;
+        long concealed = audio[1] - lastConcealed;
+        samples.add(new Sample((now - startedAt) / 1e9, (down - lastDown) * 8 / 1000.0 / seconds,
+                (up - lastUp) * 8 / 1000.0 / seconds, streams == 0 ? 0 : fps / streams, kbps, silentMillis / 1000.0,
+                receivers.stream().anyMatch(p -> p.audio() != null)
+                        ? 100.0 * concealed / Math.max(1, played + concealed) : Double.NaN));
+        lastAt = now;
+        lastDown = down;
+        lastUp = up;
+        lastPlayed = audio[0];
+        lastConcealed = audio[1];
+    }
+
+    List<Sample> samples() {
+        return List.copyOf(samples);
+    }
+
+    /** {frames played, frames concealed} over every linked receiver so far. */
+    private long[] audioTotals() {
+        long played = 0;
+        long concealed = 0;
+        for (LoadParticipant p : receivers) {
+            if (p.audio() != null) {
+                for (RemoteAudioStats s : p.audio().receiver().stats().values()) {
+                    played += s.played();
+                    concealed += s.concealed();
+                }
+            }
+        }
+        return new long[] {played, concealed};
+    }
+
+    static void print(PrintWriter out, List<Sample> samples) {
+        out.println("behind the link, per interval (t = its end, since the schedule started; video: the last second of it):");
+        out.printf(Locale.ROOT, "%7s %11s %11s %9s %11s %12s %10s%n", "t (s)", "down kbit/s", "up kbit/s",
+                "video fps", "video kbit/s", "no frame (s)", "concealed");
+        for (Sample s : samples) {
+            out.printf(Locale.ROOT, "%7.1f %11.0f %11.0f %9.1f %11.0f %12.1f %10s%n", s.atSeconds(), s.linkDownKbps(),
+                    s.linkUpKbps(), s.videoFps(), s.videoKbps(), s.secondsSinceLastFrame(),
+                    Double.isNaN(s.audioConcealedPercent()) ? "-"
+                            : String.format(Locale.ROOT, "%.1f %%", s.audioConcealedPercent()));
+        }
+    }
+}
