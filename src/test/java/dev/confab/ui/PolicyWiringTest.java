@@ -129,9 +129,9 @@ class PolicyWiringTest {
                 { "enforced": { "allowThisComputerHosting": false } }
                 """, ada().withIdentity("Ada", "this-computer"));
 
-        ComboBox<LobbyView.ServerOption> picker = node("#serverPicker");
-        assertThat(picker.getItems()).containsExactly(LobbyView.ServerOption.OTHER);
-        assertThat(picker.getValue()).isEqualTo(LobbyView.ServerOption.OTHER);
+        ComboBox<dev.confab.ui.lobby.LobbyViewModel.ServerOption> picker = node("#serverPicker");
+        assertThat(picker.getItems()).containsExactly(dev.confab.ui.lobby.LobbyViewModel.ServerOption.OTHER);
+        assertThat(picker.getValue()).isEqualTo(dev.confab.ui.lobby.LobbyViewModel.ServerOption.OTHER);
         assertThat(showing("#hostingNotAllowed")).isTrue();
         assertThat(text("#hostingNotAllowed")).contains("does not allow meetings hosted on this computer");
 
