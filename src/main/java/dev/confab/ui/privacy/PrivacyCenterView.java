@@ -20,9 +20,7 @@ import dev.confab.ui.common.Screen;
 import dev.confab.ui.common.UiText;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -33,7 +31,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -52,9 +49,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -72,6 +66,7 @@ public final class PrivacyCenterView implements Screen {
     private final UiText text;
     private final PrivacyCenterContext ctx;
     private final Runnable onSettingsErased;
+    private final PrivacyControls controls;
     private final DataInventory inventory;
     private final DataEraser eraser;
     private final MeetingHistoryStore history;
@@ -101,19 +96,20 @@ public final class PrivacyCenterView implements Screen {
         this.text = text;
         this.ctx = ctx;
         this.onSettingsErased = onSettingsErased;
+        this.controls = new PrivacyControls(text);
         this.inventory = new DataInventory(ctx.locations());
         this.eraser = new DataEraser(ctx.locations());
         this.history = MeetingHistoryStore.of(ctx.locations().paths());
         this.profile = new Profile(ctx.locations());
 
-        Button back = button("privacyBack", "privacy.back");
+        Button back = controls.button("privacyBack", "privacy.back");
         back.getStyleClass().add(Styles.FLAT);
         back.setOnAction(e -> onBack.run());
-        Label title = label("privacy.title");
+        Label title = controls.label("privacy.title");
         title.getStyleClass().add(Styles.TITLE_3);
         HBox heading = new HBox(12, back, title);
         heading.setAlignment(Pos.CENTER_LEFT);
-        Label intro = label("privacy.intro");
+        Label intro = controls.label("privacy.intro");
         status.setId("privacyStatus");
         status.setWrapText(true);
         status.getStyleClass().add(Styles.TEXT_MUTED);
@@ -136,7 +132,7 @@ public final class PrivacyCenterView implements Screen {
     private Node storedSection(Runnable onWithdraw) {
         GridPane table = new GridPane(16, 6);
         table.setId("categories");
-        table.addRow(0, header("privacy.column.category"), header("privacy.column.items"), header("privacy.column.size"));
+        table.addRow(0, controls.header("privacy.column.category"), controls.header("privacy.column.items"), controls.header("privacy.column.size"));
         int row = 1;
         for (DataCategory category : DataCategory.values()) {
             Label count = new Label("–");
@@ -154,7 +150,7 @@ public final class PrivacyCenterView implements Screen {
                 viewed.set(viewed.get() == category ? null : category);
                 refresh();
             });
-            Button delete = twoStep("delete-" + category.cliName(), "privacy.delete", "privacy.confirmDelete",
+            Button delete = controls.twoStep("delete-" + category.cliName(), "privacy.delete", "privacy.confirmDelete",
                     () -> run(() -> {
                         eraser.erase(category);
                         if (category == DataCategory.SETTINGS) {
@@ -167,32 +163,32 @@ public final class PrivacyCenterView implements Screen {
                         }
                     }, null));
             delete.getStyleClass().add(Styles.SMALL);
-            table.addRow(row++, label(category.key()), count, size, show, delete);
+            table.addRow(row++, controls.label(category.key()), count, size, show, delete);
         }
         ListView<String> items = new ListView<>(viewedItems);
         items.setId("categoryItems");
         items.setPrefHeight(140);
         items.visibleProperty().bind(viewed.isNotNull());
         items.managedProperty().bind(items.visibleProperty());
-        items.setPlaceholder(label("privacy.noItems"));
+        items.setPlaceholder(controls.label("privacy.noItems"));
 
-        Button export = button("exportAll", "privacy.exportAll");
+        Button export = controls.button("exportAll", "privacy.exportAll");
         export.setOnAction(e -> chooseTarget("confab-data.zip", "*.zip").ifPresent(target -> run(() -> {
             DataExporter.Manifest m = new DataExporter(ctx.locations(), ctx.clock()).export(target);
             int n = m.categories().stream().mapToInt(c -> c.items().size()).sum();
             Platform.runLater(() -> status.setText(text.get("privacy.exported", n, target)));
         }, null)));
-        Button everything = twoStep("deleteEverything", "privacy.deleteEverything", "privacy.confirmDeleteEverything",
+        Button everything = controls.twoStep("deleteEverything", "privacy.deleteEverything", "privacy.confirmDeleteEverything",
                 () -> run(() -> {
                     FileLogging.disable();
                     eraser.eraseAllExcept(EnumSet.of(DataCategory.CONSENT));
                     Platform.runLater(onSettingsErased);
                 }, "privacy.deletedEverything"));
         everything.getStyleClass().add(Styles.DANGER);
-        Button withdraw = twoStep("privacyWithdraw", "privacy.withdraw", "privacy.confirmWithdraw", onWithdraw);
+        Button withdraw = controls.twoStep("privacyWithdraw", "privacy.withdraw", "privacy.confirmWithdraw", onWithdraw);
         withdraw.getStyleClass().add(Styles.DANGER);
         HBox actions = new HBox(12, export, everything, withdraw);
-        return section("privacy.stored", table, items, actions);
+        return controls.section("privacy.stored", table, items, actions);
     }
 
     // --- profile ---------------------------------------------------------------------------------------
@@ -202,7 +198,7 @@ public final class PrivacyCenterView implements Screen {
         name.setText(ctx.settings().current().displayName());
         name.setId("profileName");
         name.setPrefColumnCount(24);
-        Button save = button("saveName", "privacy.saveName");
+        Button save = controls.button("saveName", "privacy.saveName");
         save.setOnAction(e -> {
             String value = name.getText().strip();
             String trimmed = value.length() > MAX_NAME ? value.substring(0, MAX_NAME) : value;
@@ -215,7 +211,7 @@ public final class PrivacyCenterView implements Screen {
         avatar.setPreserveRatio(true);
         avatar.visibleProperty().bind(avatar.imageProperty().isNotNull());
         avatar.managedProperty().bind(avatar.visibleProperty());
-        Button choose = button("chooseAvatar", "privacy.chooseAvatar");
+        Button choose = controls.button("chooseAvatar", "privacy.chooseAvatar");
         choose.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG, JPEG, GIF, BMP",
@@ -231,13 +227,13 @@ public final class PrivacyCenterView implements Screen {
                 }, null);
             }
         });
-        Button remove = button("removeAvatar", "privacy.removeAvatar");
+        Button remove = controls.button("removeAvatar", "privacy.removeAvatar");
         remove.setOnAction(e -> run(profile::removeAvatar, null));
         remove.disableProperty().bind(avatar.imageProperty().isNull());
         GridPane grid = new GridPane(16, 8);
-        grid.addRow(0, label("privacy.displayName"), new HBox(8, name, save));
-        grid.addRow(1, label("privacy.avatar"), new HBox(12, avatar, choose, remove));
-        return section("privacy.profile", grid);
+        grid.addRow(0, controls.label("privacy.displayName"), new HBox(8, name, save));
+        grid.addRow(1, controls.label("privacy.avatar"), new HBox(12, avatar, choose, remove));
+        return controls.section("privacy.profile", grid);
     }
 
     // --- permissions -----------------------------------------------------------------------------------
@@ -249,16 +245,16 @@ public final class PrivacyCenterView implements Screen {
             Label state = new Label();
             state.setId("permission-" + p.name().toLowerCase(java.util.Locale.ROOT));
             permissionStates.put(p, state);
-            Button revoke = button("revoke-" + p.name().toLowerCase(java.util.Locale.ROOT), "privacy.revoke");
+            Button revoke = controls.button("revoke-" + p.name().toLowerCase(java.util.Locale.ROOT), "privacy.revoke");
             revoke.getStyleClass().add(Styles.SMALL);
             revoke.setOnAction(e -> {
                 ctx.permissions().revoke(p);
                 showPermissions();
             });
             revokeButtons.put(p, revoke);
-            Label reason = label(p.key() + ".reason");
+            Label reason = controls.label(p.key() + ".reason");
             reason.getStyleClass().add(Styles.TEXT_MUTED);
-            Label name = label(p.key());
+            Label name = controls.label(p.key());
             for (javafx.scene.control.Control fixed : List.of(name, state, revoke)) {
                 fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
@@ -266,7 +262,7 @@ public final class PrivacyCenterView implements Screen {
         }
         showPermissions();
         text.localeProperty().addListener((obs, old, now) -> showPermissions());
-        return section("privacy.permissions", grid);
+        return controls.section("privacy.permissions", grid);
     }
 
     private void showPermissions() {
@@ -291,17 +287,17 @@ public final class PrivacyCenterView implements Screen {
         ListView<MeetingRecord> list = new ListView<>(shownMeetings);
         list.setId("history");
         list.setPrefHeight(150);
-        list.setPlaceholder(label("privacy.historyEmpty"));
-        list.setCellFactory(v -> new MeetingCell());
+        list.setPlaceholder(controls.label("privacy.historyEmpty"));
+        list.setCellFactory(v -> new MeetingHistoryCell(text));
         text.localeProperty().addListener((obs, old, now) -> list.refresh());
-        Button csv = button("exportCsv", "privacy.exportCsv");
+        Button csv = controls.button("exportCsv", "privacy.exportCsv");
         csv.disableProperty().bind(Bindings.isEmpty(shownMeetings));
         csv.setOnAction(e -> {
             List<MeetingRecord> chosen = List.copyOf(shownMeetings);
             chooseTarget("confab-meetings.csv", "*.csv").ifPresent(target ->
                     run(() -> AtomicFiles.write(target, HistoryCsv.of(chosen).getBytes(StandardCharsets.UTF_8)), null));
         });
-        Button calendar = button("addToCalendar", "privacy.addToCalendar");
+        Button calendar = controls.button("addToCalendar", "privacy.addToCalendar");
         calendar.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         calendar.setOnAction(e -> {
             MeetingRecord meeting = list.getSelectionModel().getSelectedItem();
@@ -309,28 +305,13 @@ public final class PrivacyCenterView implements Screen {
                     AtomicFiles.write(target, CalendarEvent.of(meeting, ctx.clock().instant(), Duration.ofHours(1))
                             .getBytes(StandardCharsets.UTF_8)), null));
         });
-        Button delete = button("deleteMeeting", "privacy.deleteMeeting");
+        Button delete = controls.button("deleteMeeting", "privacy.deleteMeeting");
         delete.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         delete.setOnAction(e -> {
             MeetingRecord meeting = list.getSelectionModel().getSelectedItem();
             run(() -> history.delete(meeting), null);
         });
-        return section("privacy.history", keepHistory, search, list, new HBox(12, csv, calendar, delete));
-    }
-
-    private final class MeetingCell extends ListCell<MeetingRecord> {
-        @Override
-        protected void updateItem(MeetingRecord item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setText(null);
-                return;
-            }
-            String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                    .withLocale(text.locale()).withZone(ZoneId.systemDefault()).format(item.startedAt());
-            setText(text.get("privacy.historyEntry", when, item.title(),
-                    text.get("privacy.role." + item.ownRole().name()), item.participants().size()));
-        }
+        return controls.section("privacy.history", keepHistory, search, list, new HBox(12, csv, calendar, delete));
     }
 
     // --- public computer mode and logs -----------------------------------------------------------------
@@ -339,16 +320,16 @@ public final class PrivacyCenterView implements Screen {
         publicMode.setId("publicMode");
         publicMode.textProperty().bind(text.bind("privacy.publicMode"));
         publicMode.selectedProperty().addListener((obs, old, now) -> savePrivacy(s -> s.withPublicComputerMode(now)));
-        Label hint = label("privacy.publicModeHint");
+        Label hint = controls.label("privacy.publicModeHint");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         boolean locked = ctx.policy().isLocked(PolicyKey.PUBLIC_COMPUTER_MODE);
-        return section("privacy.publicMode", PolicyLock.wrap(text, publicMode, locked, "publicModeLock"), hint);
+        return controls.section("privacy.publicMode", PolicyLock.wrap(text, publicMode, locked, "publicModeLock"), hint);
     }
 
     private Node logsSection() {
         Path folder = ctx.locations().paths().logs();
-        Label hint = label("privacy.logsHint");
-        Button open = button("openLogFolder", "privacy.openLogFolder");
+        Label hint = controls.label("privacy.logsHint");
+        Button open = controls.button("openLogFolder", "privacy.openLogFolder");
         open.setOnAction(e -> ctx.io().execute(() -> {
             try {
                 Files.createDirectories(folder);
@@ -358,7 +339,7 @@ public final class PrivacyCenterView implements Screen {
                 Platform.runLater(() -> status.setText(text.get("privacy.logFolderIs", folder)));
             }
         }));
-        return section("privacy.logs", hint, open);
+        return controls.section("privacy.logs", hint, open);
     }
 
     // --- loading and actions ---------------------------------------------------------------------------
@@ -436,59 +417,6 @@ public final class PrivacyCenterView implements Screen {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
         File file = chooser.showSaveDialog(ctx.owner());
         return java.util.Optional.ofNullable(file).map(File::toPath);
-    }
-
-    // --- small builders --------------------------------------------------------------------------------
-
-    /** A destructive button that asks on the first click ("Really delete?") and acts on the second. */
-    private Button twoStep(String id, String key, String confirmKey, Runnable action) {
-        BooleanProperty armed = new SimpleBooleanProperty();
-        Button button = new Button();
-        button.setId(id);
-        button.textProperty().bind(Bindings.createStringBinding(() -> text.get(armed.get() ? confirmKey : key),
-                armed, text.localeProperty()));
-        button.setOnAction(e -> {
-            if (armed.get()) {
-                armed.set(false);
-                action.run();
-            } else {
-                armed.set(true);
-            }
-        });
-        button.focusedProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                armed.set(false);
-            }
-        });
-        return button;
-    }
-
-    private Button button(String id, String key) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(text.bind(key));
-        return b;
-    }
-
-    private Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(text.bind(key));
-        l.setWrapText(true);
-        return l;
-    }
-
-    private Label header(String key) {
-        Label l = label(key);
-        l.getStyleClass().add(Styles.TEXT_BOLD);
-        return l;
-    }
-
-    private VBox section(String titleKey, Node... content) {
-        Label title = label(titleKey);
-        title.getStyleClass().addAll(Styles.TITLE_4, "section-title");
-        VBox box = new VBox(10, title);
-        box.getChildren().addAll(content);
-        return box;
     }
 
     @Override
