@@ -1,6 +1,5 @@
 package dev.confab.ui.privacy;
 
-import dev.confab.policy.PolicyKey;
 import dev.confab.ui.common.PolicyLock;
 import atlantafx.base.theme.Styles;
 import dev.confab.logging.FileLogging;
@@ -20,10 +19,6 @@ import dev.confab.ui.common.Screen;
 import dev.confab.ui.common.UiText;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -61,7 +56,6 @@ import java.util.Map;
  */
 public final class PrivacyCenterView implements Screen {
     private static final Logger LOG = LoggerFactory.getLogger(PrivacyCenterView.class);
-    private static final int MAX_NAME = 64;
 
     private final UiText text;
     private final PrivacyCenterContext ctx;
@@ -71,21 +65,16 @@ public final class PrivacyCenterView implements Screen {
     private final DataEraser eraser;
     private final MeetingHistoryStore history;
     private final Profile profile;
-    private final Map<DataCategory, Label> counts = new EnumMap<>(DataCategory.class);
-    private final Map<DataCategory, Label> sizes = new EnumMap<>(DataCategory.class);
     private final Map<Permission, Label> permissionStates = new EnumMap<>(Permission.class);
     private final Map<Permission, Button> revokeButtons = new EnumMap<>(Permission.class);
-    private final ObjectProperty<DataCategory> viewed = new SimpleObjectProperty<>();
-    private final ObservableList<String> viewedItems = FXCollections.observableArrayList();
-    private final ObservableList<MeetingRecord> meetings = FXCollections.observableArrayList();
-    private final FilteredList<MeetingRecord> shownMeetings = new FilteredList<>(meetings);
+    private final PrivacyCenterViewModel model;
+    private final FilteredList<MeetingRecord> shownMeetings;
     private final Label status = new Label();
     private final CheckBox keepHistory = new CheckBox();
     private final CheckBox publicMode = new CheckBox();
     private final ImageView avatar = new ImageView();
     private final TextField profileName = new TextField();
     private final ScrollPane view;
-    private boolean loading;
 
     /**
      * @param onWithdraw       erase everything and return to the consent screen (the shell's existing flow)
@@ -97,6 +86,8 @@ public final class PrivacyCenterView implements Screen {
         this.ctx = ctx;
         this.onSettingsErased = onSettingsErased;
         this.controls = new PrivacyControls(text);
+        this.model = new PrivacyCenterViewModel(ctx.policy(), this::savePrivacy);
+        this.shownMeetings = new FilteredList<>(model.meetings());
         this.inventory = new DataInventory(ctx.locations());
         this.eraser = new DataEraser(ctx.locations());
         this.history = MeetingHistoryStore.of(ctx.locations().paths());
@@ -112,6 +103,7 @@ public final class PrivacyCenterView implements Screen {
         Label intro = controls.label("privacy.intro");
         status.setId("privacyStatus");
         status.setWrapText(true);
+        status.textProperty().bind(model.status());
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.visibleProperty().bind(status.textProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
@@ -139,15 +131,15 @@ public final class PrivacyCenterView implements Screen {
             count.setId("items-" + category.cliName());
             Label size = new Label("–");
             size.setId("size-" + category.cliName());
-            counts.put(category, count);
-            sizes.put(category, size);
+            count.textProperty().bind(model.count(category));
+            size.textProperty().bind(model.size(category));
             Button show = new Button();
             show.setId("view-" + category.cliName());
-            show.textProperty().bind(Bindings.createStringBinding(() -> text.get(viewed.get() == category ? "privacy.hide" : "privacy.view"),
-                    viewed, text.localeProperty()));
+            show.textProperty().bind(Bindings.createStringBinding(() -> text.get(model.viewed().get() == category ? "privacy.hide" : "privacy.view"),
+                    model.viewed(), text.localeProperty()));
             show.getStyleClass().add(Styles.SMALL);
             show.setOnAction(e -> {
-                viewed.set(viewed.get() == category ? null : category);
+                model.toggleView(category);
                 refresh();
             });
             Button delete = controls.twoStep("delete-" + category.cliName(), "privacy.delete", "privacy.confirmDelete",
@@ -165,10 +157,10 @@ public final class PrivacyCenterView implements Screen {
             delete.getStyleClass().add(Styles.SMALL);
             table.addRow(row++, controls.label(category.key()), count, size, show, delete);
         }
-        ListView<String> items = new ListView<>(viewedItems);
+        ListView<String> items = new ListView<>(model.viewedItems());
         items.setId("categoryItems");
         items.setPrefHeight(140);
-        items.visibleProperty().bind(viewed.isNotNull());
+        items.visibleProperty().bind(model.viewed().isNotNull());
         items.managedProperty().bind(items.visibleProperty());
         items.setPlaceholder(controls.label("privacy.noItems"));
 
@@ -176,7 +168,7 @@ public final class PrivacyCenterView implements Screen {
         export.setOnAction(e -> chooseTarget("confab-data.zip", "*.zip").ifPresent(target -> run(() -> {
             DataExporter.Manifest m = new DataExporter(ctx.locations(), ctx.clock()).export(target);
             int n = m.categories().stream().mapToInt(c -> c.items().size()).sum();
-            Platform.runLater(() -> status.setText(text.get("privacy.exported", n, target)));
+            Platform.runLater(() -> model.status().set(text.get("privacy.exported", n, target)));
         }, null)));
         Button everything = controls.twoStep("deleteEverything", "privacy.deleteEverything", "privacy.confirmDeleteEverything",
                 () -> run(() -> {
@@ -200,8 +192,7 @@ public final class PrivacyCenterView implements Screen {
         name.setPrefColumnCount(24);
         Button save = controls.button("saveName", "privacy.saveName");
         save.setOnAction(e -> {
-            String value = name.getText().strip();
-            String trimmed = value.length() > MAX_NAME ? value.substring(0, MAX_NAME) : value;
+            String trimmed = PrivacyCenterViewModel.profileName(name.getText());
             name.setText(trimmed);
             ctx.settings().update(s -> s.withIdentity(trimmed, s.server()));
         });
@@ -222,7 +213,7 @@ public final class PrivacyCenterView implements Screen {
                     try {
                         profile.setAvatar(file.toPath());
                     } catch (IllegalArgumentException unusable) {
-                        Platform.runLater(() -> status.setText(text.get("privacy.badPicture", Profile.MAX_INPUT_BYTES / (1024 * 1024))));
+                        Platform.runLater(() -> model.status().set(text.get("privacy.badPicture", Profile.MAX_INPUT_BYTES / (1024 * 1024))));
                     }
                 }, null);
             }
@@ -278,7 +269,7 @@ public final class PrivacyCenterView implements Screen {
     private Node historySection() {
         keepHistory.setId("keepHistory");
         keepHistory.textProperty().bind(text.bind("privacy.keepHistory"));
-        keepHistory.selectedProperty().addListener((obs, old, now) -> savePrivacy(s -> s.withKeepMeetingHistory(now)));
+        keepHistory.selectedProperty().bindBidirectional(model.keepHistory());
         TextField search = new TextField();
         search.setId("historySearch");
         search.promptTextProperty().bind(text.bind("privacy.search"));
@@ -319,11 +310,11 @@ public final class PrivacyCenterView implements Screen {
     private Node publicModeSection() {
         publicMode.setId("publicMode");
         publicMode.textProperty().bind(text.bind("privacy.publicMode"));
-        publicMode.selectedProperty().addListener((obs, old, now) -> savePrivacy(s -> s.withPublicComputerMode(now)));
+        publicMode.selectedProperty().bindBidirectional(model.publicMode());
         Label hint = controls.label("privacy.publicModeHint");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
-        boolean locked = ctx.policy().isLocked(PolicyKey.PUBLIC_COMPUTER_MODE);
-        return controls.section("privacy.publicMode", PolicyLock.wrap(text, publicMode, locked, "publicModeLock"), hint);
+        return controls.section("privacy.publicMode",
+                PolicyLock.wrap(text, publicMode, model.publicModeLocked(), "publicModeLock"), hint);
     }
 
     private Node logsSection() {
@@ -336,7 +327,7 @@ public final class PrivacyCenterView implements Screen {
                 java.awt.Desktop.getDesktop().open(folder.toFile());
             } catch (IOException | RuntimeException | LinkageError unsupported) {
                 // No desktop integration here (headless, no file manager): the path itself helps just as much.
-                Platform.runLater(() -> status.setText(text.get("privacy.logFolderIs", folder)));
+                Platform.runLater(() -> model.status().set(text.get("privacy.logFolderIs", folder)));
             }
         }));
         return controls.section("privacy.logs", hint, open);
@@ -346,7 +337,7 @@ public final class PrivacyCenterView implements Screen {
 
     /** Re-reads the disk on the io thread and shows the result. */
     public void refresh() {
-        DataCategory category = viewed.get();
+        DataCategory category = model.viewed().get();
         ctx.io().execute(() -> {
             try {
                 Map<DataCategory, DataInventory.Summary> summaries = inventory.summaries();
@@ -355,35 +346,21 @@ public final class PrivacyCenterView implements Screen {
                 List<MeetingRecord> records = history.list();
                 PrivacySettings privacy = ctx.store().load();
                 Image picture = profile.avatar().map(p -> new Image(p.toUri().toString() + "?" + System.nanoTime())).orElse(null);
-                Platform.runLater(() -> show(summaries, items, records, privacy, picture));
+                var snapshot = new PrivacyCenterViewModel.Snapshot(summaries, items, records, privacy);
+                Platform.runLater(() -> show(snapshot, picture));
             } catch (IOException | RuntimeException e) {
                 fail(e);
             }
         });
     }
 
-    private void show(Map<DataCategory, DataInventory.Summary> summaries, List<String> items, List<MeetingRecord> records,
-                      PrivacySettings privacy, Image picture) {
-        summaries.forEach((c, s) -> {
-            counts.get(c).setText(Integer.toString(s.items()));
-            sizes.get(c).setText(DataInventory.humanSize(s.bytes()));
-        });
-        viewedItems.setAll(items);
-        meetings.setAll(records);
-        loading = true;
-        keepHistory.setSelected(privacy.keepMeetingHistory());
-        publicMode.setSelected(ctx.policy().isLocked(PolicyKey.PUBLIC_COMPUTER_MODE)
-                ? ctx.policy().isEnabled(PolicyKey.PUBLIC_COMPUTER_MODE)
-                : privacy.publicComputerMode());
-        loading = false;
+    private void show(PrivacyCenterViewModel.Snapshot snapshot, Image picture) {
+        model.show(snapshot);
         avatar.setImage(picture);
         showPermissions();
     }
 
     private void savePrivacy(java.util.function.UnaryOperator<PrivacySettings> change) {
-        if (loading) {
-            return;
-        }
         run(() -> ctx.store().save(change.apply(ctx.store().load())), null);
     }
 
@@ -397,7 +374,7 @@ public final class PrivacyCenterView implements Screen {
             try {
                 work.run();
                 if (doneKey != null) {
-                    Platform.runLater(() -> status.setText(text.get(doneKey)));
+                    Platform.runLater(() -> model.status().set(text.get(doneKey)));
                 }
             } catch (IOException | RuntimeException e) {
                 fail(e);
@@ -408,7 +385,7 @@ public final class PrivacyCenterView implements Screen {
 
     private void fail(Exception e) {
         LOG.warn("Privacy center action failed: {}", e.toString());
-        Platform.runLater(() -> status.setText(text.get("privacy.failed", e.getMessage())));
+        Platform.runLater(() -> model.status().set(text.get("privacy.failed", e.getMessage())));
     }
 
     private java.util.Optional<Path> chooseTarget(String suggested, String pattern) {
