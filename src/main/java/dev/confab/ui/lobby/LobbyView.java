@@ -70,11 +70,6 @@ public final class LobbyView implements Screen {
         }
     }
 
-    /** The lobby's state, for tests. */
-    public LobbyViewModel model() {
-        return model;
-    }
-
     @Override
     public String name() {
         return "lobby";
