@@ -1,7 +1,7 @@
 package dev.confab.ui;
 
 import dev.confab.ui.common.Screen;
-import dev.confab.ui.lobby.LobbyView;
+import dev.confab.ui.lobby.LobbyViewModel;
 import dev.confab.ui.lobby.ServerChoice;
 
 import dev.confab.app.SingleInstance;
@@ -129,9 +129,9 @@ class PolicyWiringTest {
                 { "enforced": { "allowThisComputerHosting": false } }
                 """, ada().withIdentity("Ada", "this-computer"));
 
-        ComboBox<LobbyView.ServerOption> picker = node("#serverPicker");
-        assertThat(picker.getItems()).containsExactly(LobbyView.ServerOption.OTHER);
-        assertThat(picker.getValue()).isEqualTo(LobbyView.ServerOption.OTHER);
+        ComboBox<LobbyViewModel.ServerOption> picker = node("#serverPicker");
+        assertThat(picker.getItems()).containsExactly(LobbyViewModel.ServerOption.OTHER);
+        assertThat(picker.getValue()).isEqualTo(LobbyViewModel.ServerOption.OTHER);
         assertThat(showing("#hostingNotAllowed")).isTrue();
         assertThat(text("#hostingNotAllowed")).contains("does not allow meetings hosted on this computer");
 

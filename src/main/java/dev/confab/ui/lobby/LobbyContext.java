@@ -1,9 +1,15 @@
 package dev.confab.ui.lobby;
 
+import dev.confab.policy.EffectiveConfig;
+import dev.confab.privacy.PermissionGate;
+import dev.confab.ui.common.Browser;
+import dev.confab.ui.common.UiText;
+import dev.confab.ui.settings.SettingsAccess;
 
 /**
- * What {@link LobbyActions} may do to the lobby while it starts or joins a meeting. Every method may be
- * called from any thread; the lobby hops to the FX thread itself.
+ * What {@link LobbyActions} may do to the lobby while it starts or joins a meeting, and what the meeting it
+ * opens takes over from the lobby. The status methods may be called from any thread (the lobby hops to the
+ * FX thread itself); the others on the FX thread only.
  */
 public interface LobbyContext {
     /** Shows an informational line under the buttons (localized from the bundle key). */
@@ -21,9 +27,24 @@ public interface LobbyContext {
      */
     void setCancel(Runnable cancel);
 
-    /** The lobby's window, to own dialogs such as the certificate prompt (FX thread only). */
+    /** The lobby's window, to own dialogs such as the certificate prompt. */
     javafx.stage.Window window();
 
-    /** For switching to the meeting screen once joined (FX thread only). */
+    /** For switching to the meeting screen once joined, and back to the lobby when it ends. */
     Navigator navigator();
+
+    /** The window's language, for the meeting screen and its dialogs. */
+    UiText text();
+
+    /** The user's settings (the meeting's chat transcript follows them). */
+    SettingsAccess settings();
+
+    /** Opens links the user confirmed in the meeting's chat. */
+    Browser browser();
+
+    /** Asks once before the first use of the camera or microphone and remembers the answer. */
+    PermissionGate permissions();
+
+    /** The administrator's switches users cannot set themselves (chat, private chat), final since launch. */
+    EffectiveConfig policy();
 }

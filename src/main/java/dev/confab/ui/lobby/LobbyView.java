@@ -1,24 +1,20 @@
 package dev.confab.ui.lobby;
 
+import dev.confab.ui.common.Browser;
 import dev.confab.ui.common.Forms;
 import dev.confab.ui.common.PolicyLock;
 import dev.confab.ui.common.Screen;
 import dev.confab.ui.common.UiMessage;
 import dev.confab.ui.common.UiText;
+import dev.confab.ui.lobby.LobbyViewModel.ServerOption;
 import dev.confab.ui.settings.SettingsAccess;
 
 import atlantafx.base.theme.Styles;
-import dev.confab.media.CaptureFactory;
 import dev.confab.policy.DeepLink;
 import dev.confab.policy.EffectiveConfig;
-import dev.confab.policy.PolicyKey;
 import dev.confab.policy.ServerAddress;
-import dev.confab.storage.Settings;
+import dev.confab.privacy.PermissionGate;
 import javafx.application.Platform;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -28,51 +24,32 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.Region;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.util.List;
-import java.util.function.Supplier;
-
 /**
  * The lobby: who you are, which server and meeting, and a check of camera and microphone before joining.
- * The form is on the left, the self-view, level meter and device pickers on the right.
- *
- * <p>The administrator's policy shapes the server choice: an enforced {@code serverUrl} is shown disabled with a
- * padlock and always used; without {@code allowThisComputerHosting} "This computer" is not offered.
+ * The form is on the left, the self-view, level meter and device pickers on the right. The form's state and
+ * rules are in {@link LobbyViewModel}; this class builds the nodes and binds them to it.
  */
 public final class LobbyView implements Screen {
 
-    /** Entries of the server picker. */
-    public enum ServerOption { THIS_COMPUTER, OTHER }
-
     private final UiText text;
-    private final SettingsAccess settings;
-    private final LobbyActions actions;
-    private final Navigator navigator;
-    private final EffectiveConfig config;
-    private final boolean serverLocked;
-    private final boolean hostingAllowed;
+    private final LobbyServices services;
+    private final LobbyViewModel model;
 
     private final TextField name = new TextField();
     private final ComboBox<ServerOption> serverPicker = new ComboBox<>();
     private final TextField serverAddress = new TextField();
     private final TextField meetingId = new TextField();
     private final PasswordField passcode = new PasswordField();
-    private final Forms.CheckedField nameField = new Forms.CheckedField(name, LobbyValidation::displayName);
-    private final Forms.CheckedField serverField = new Forms.CheckedField(serverAddress, LobbyValidation::serverAddress);
-    private final Forms.CheckedField meetingField = new Forms.CheckedField(meetingId, LobbyValidation::meetingId);
-    private final Forms.CheckedField passcodeField = new Forms.CheckedField(passcode, LobbyValidation::passcode);
     private final Button newMeeting = new Button();
     private final Button join = new Button();
     private final Button cancel = new Button();
-    private final ObjectProperty<Runnable> cancelAction = new SimpleObjectProperty<>();
-    private final ObjectProperty<UiMessage> status = new SimpleObjectProperty<>();
-    private final BooleanProperty statusIsError = new SimpleBooleanProperty();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
 
     private final DeviceCheckPanel devices;
     /** The open "Join meeting …?" question, replaced when another link arrives. */
@@ -80,19 +57,15 @@ public final class LobbyView implements Screen {
     private final Parent view;
 
     /** @param config the policy merged with the user's current settings (decides the server choice) */
-    public LobbyView(UiText text, SettingsAccess settings, CaptureFactory capture, Supplier<List<String>> speakers,
-                     LobbyActions actions, Navigator navigator, EffectiveConfig config) {
-        this.text = text;
-        this.settings = settings;
-        this.actions = actions;
-        this.navigator = navigator;
-        this.config = config;
-        this.serverLocked = config.isLocked(PolicyKey.SERVER_URL);
-        this.hostingAllowed = config.isEnabled(PolicyKey.ALLOW_THIS_COMPUTER_HOSTING);
-        this.devices = new DeviceCheckPanel(text, settings, capture, speakers, navigator.permissions());
+    public LobbyView(LobbyServices services, EffectiveConfig config) {
+        this.text = services.text();
+        this.services = services;
+        this.model = new LobbyViewModel(services.settings(), config);
+        this.devices = new DeviceCheckPanel(text, services.settings(), services.capture(), services.speakers(),
+                services.permissions());
         this.view = build();
-        restore(settings.current());
-        if (actions.takeDemoRequest()) {
+        Platform.runLater(() -> (name.getText().isBlank() ? name : meetingId).requestFocus());
+        if (services.actions().takeDemoRequest()) {
             devices.whenListed(this::startDemo); // --demo: with the camera and microphone the lobby found
         }
     }
@@ -128,28 +101,33 @@ public final class LobbyView implements Screen {
 
         name.setId("displayName");
         name.promptTextProperty().bind(text.bind("lobby.displayName.prompt"));
+        name.textProperty().bindBidirectional(model.displayName().textProperty());
 
         serverPicker.setId("serverPicker");
-        serverPicker.getItems().setAll(hostingAllowed ? List.of(ServerOption.values()) : List.of(ServerOption.OTHER));
+        serverPicker.getItems().setAll(model.serverOptions());
         serverPicker.setMaxWidth(Double.MAX_VALUE);
         serverPicker.setCellFactory(list -> new ServerCell());
         serverPicker.setButtonCell(new ServerCell());
+        serverPicker.valueProperty().bindBidirectional(model.serverOption());
         serverAddress.setId("serverAddress");
         serverAddress.promptTextProperty().bind(text.bind("lobby.serverAddress.prompt"));
-        serverAddress.visibleProperty().bind(serverPicker.valueProperty().isEqualTo(ServerOption.OTHER));
+        serverAddress.textProperty().bindBidirectional(model.serverAddress().textProperty());
+        serverAddress.visibleProperty().bind(model.serverAddressShown());
         serverAddress.managedProperty().bind(serverAddress.visibleProperty());
-        serverPicker.valueProperty().addListener((obs, old, now) -> serverField.clearError());
-        VBox serverControls = serverLocked ? lockedServer() : new VBox(6, serverPicker, serverAddress);
-        if (!hostingAllowed && !serverLocked) {
+        VBox serverControls = model.serverLocked() ? lockedServer() : new VBox(6, serverPicker, serverAddress);
+        if (model.showsHostingHint()) {
             serverControls.getChildren().add(policyHint("hostingNotAllowed", "lobby.server.hostingNotAllowed", true));
         }
-        VBox serverBox = Forms.labelled(text, "lobby.server", serverControls, serverField.error, "serverAddress");
+        VBox serverBox = Forms.labelled(text, "lobby.server", serverControls, model.serverAddress().errorProperty(),
+                "serverAddress");
 
         meetingId.setId("meetingId");
         meetingId.setTextFormatter(MeetingIds.formatter());
         meetingId.setPromptText(MeetingIds.group("0".repeat(LobbyValidation.MEETING_ID_DIGITS)).replace('0', '•'));
+        meetingId.textProperty().bindBidirectional(model.meetingId().textProperty());
         passcode.setId("passcode");
         passcode.promptTextProperty().bind(text.bind("lobby.passcode.prompt"));
+        passcode.textProperty().bindBidirectional(model.passcode().textProperty());
 
         newMeeting.setId("newMeeting");
         newMeeting.textProperty().bind(text.bind("lobby.newMeeting"));
@@ -159,56 +137,37 @@ public final class LobbyView implements Screen {
         join.getStyleClass().add(Styles.ACCENT);
         join.setDefaultButton(true); // Enter in any field submits Join
         join.setOnAction(e -> submit(true));
-        newMeeting.disableProperty().bind(busy);
-        join.disableProperty().bind(busy);
+        newMeeting.disableProperty().bind(model.actionsDisabled());
+        join.disableProperty().bind(model.actionsDisabled());
         cancel.setId("cancelConnecting");
         cancel.textProperty().bind(text.bind("meeting.cancel"));
-        cancel.visibleProperty().bind(busy.and(cancelAction.isNotNull()));
+        cancel.visibleProperty().bind(model.cancelShown());
         cancel.managedProperty().bind(cancel.visibleProperty());
-        cancel.setOnAction(e -> {
-            Runnable action = cancelAction.get();
-            cancelAction.set(null);
-            if (action != null) {
-                action.run();
-            }
-        });
+        cancel.setOnAction(e -> model.cancel());
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setId("connectingSpinner");
         spinner.setPrefSize(22, 22);
-        spinner.visibleProperty().bind(busy);
-        spinner.managedProperty().bind(busy);
+        spinner.visibleProperty().bind(model.busy());
+        spinner.managedProperty().bind(model.busy());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         // Below the buttons, so it comes after Join in reading (Tab) order.
         Hyperlink demo = new Hyperlink();
         demo.setId("tryDemo");
         demo.textProperty().bind(text.bind("lobby.tryDemo"));
-        demo.disableProperty().bind(busy);
+        demo.disableProperty().bind(model.actionsDisabled());
         demo.setOnAction(e -> startDemo());
-        // The demo runs on the built-in server: not offered where the administrator forbids hosting here.
-        demo.setVisible(hostingAllowed);
-        demo.setManaged(hostingAllowed);
+        demo.setVisible(model.hostingAllowed());
+        demo.setManaged(model.hostingAllowed());
         HBox buttons = new HBox(12, spinner, cancel, gap, newMeeting, join);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        Label statusLine = new Label();
-        statusLine.setId("lobbyStatus");
-        statusLine.setWrapText(true);
-        statusLine.textProperty().bind(text.bind(status));
-        statusLine.visibleProperty().bind(status.isNotNull());
-        statusLine.managedProperty().bind(statusLine.visibleProperty());
-        statusIsError.addListener((obs, old, isError) -> {
-            statusLine.getStyleClass().removeAll(Styles.DANGER, Styles.ACCENT);
-            statusLine.getStyleClass().add(isError ? Styles.DANGER : Styles.ACCENT);
-        });
-        statusLine.getStyleClass().add(Styles.ACCENT);
-
         VBox form = new VBox(14, title,
-                Forms.labelled(text, "lobby.displayName", name, nameField.error, "displayName"),
+                Forms.labelled(text, "lobby.displayName", name, model.displayName().errorProperty(), "displayName"),
                 serverBox,
-                Forms.labelled(text, "lobby.meetingId", meetingId, meetingField.error, "meetingId"),
-                Forms.labelled(text, "lobby.passcode", passcode, passcodeField.error, "passcode"),
-                buttons, statusLine, demo);
+                Forms.labelled(text, "lobby.meetingId", meetingId, model.meetingId().errorProperty(), "meetingId"),
+                Forms.labelled(text, "lobby.passcode", passcode, model.passcode().errorProperty(), "passcode"),
+                buttons, statusLine(), demo);
         form.getStyleClass().addAll("card", "lobby-form");
         form.setPrefWidth(400);
         form.setMinWidth(340);
@@ -216,12 +175,27 @@ public final class LobbyView implements Screen {
         return form;
     }
 
+    private Label statusLine() {
+        Label statusLine = new Label();
+        statusLine.setId("lobbyStatus");
+        statusLine.setWrapText(true);
+        statusLine.textProperty().bind(text.bind(model.status()));
+        statusLine.visibleProperty().bind(model.status().isNotNull());
+        statusLine.managedProperty().bind(statusLine.visibleProperty());
+        model.statusIsError().addListener((obs, old, isError) -> {
+            statusLine.getStyleClass().removeAll(Styles.DANGER, Styles.ACCENT);
+            statusLine.getStyleClass().add(isError ? Styles.DANGER : Styles.ACCENT);
+        });
+        statusLine.getStyleClass().add(model.statusIsError().get() ? Styles.DANGER : Styles.ACCENT);
+        return statusLine;
+    }
+
     /**
      * The enforced server, read-only with a padlock; the picker and address field stay out of the window (they
-     * still carry the value for {@link #submit}).
+     * still carry the value for {@link LobbyViewModel#submit}).
      */
     private VBox lockedServer() {
-        ServerAddress server = config.server();
+        ServerAddress server = model.configuredServer();
         TextField shown = new TextField();
         shown.setId("lockedServer");
         if (server instanceof ServerAddress.Remote) {
@@ -244,24 +218,6 @@ public final class LobbyView implements Screen {
         return hint;
     }
 
-    private void restore(Settings s) {
-        name.setText(s.displayName());
-        // Enforced policy, else the user's last choice, else the policy's preset, else this computer.
-        showServer(config.server());
-        Platform.runLater(() -> (name.getText().isBlank() ? name : meetingId).requestFocus());
-    }
-
-    private void showServer(ServerAddress server) {
-        if (server instanceof ServerAddress.Remote remote) {
-            serverPicker.setValue(ServerOption.OTHER);
-            serverAddress.setText(remote.text());
-        } else if (hostingAllowed) {
-            serverPicker.setValue(ServerOption.THIS_COMPUTER);
-        } else {
-            serverPicker.setValue(ServerOption.OTHER);
-        }
-    }
-
     /**
      * A meeting link was opened: fills in its server, meeting ID and passcode, then asks before joining.
      * Never joins on its own: links come from web pages and messages. FX thread.
@@ -270,17 +226,11 @@ public final class LobbyView implements Screen {
      * @return the question, for tests
      */
     public javafx.scene.control.Alert offerLink(DeepLink link, ServerAddress server) {
-        if (!serverLocked) {
-            showServer(server);
-        }
-        meetingId.setText(link.meetingId());
-        passcode.setText(link.passcode().orElse(""));
-        statusIsError.set(false);
-        status.set(UiMessage.of("lobby.link.filled"));
+        model.offerLink(link, server);
         String where = server instanceof ServerAddress.Remote ? server.text() : text.get("lobby.server.thisComputer");
         closeLinkPrompt();
         linkPrompt = JoinLinkPrompt.ask(view, text, MeetingIds.group(link.meetingId()), where, () -> {
-            if (!busy.get()) { // the same rule as the disabled Join button while a connection attempt runs
+            if (!model.busy().get()) { // the same rule as the disabled Join button while a connection attempt runs
                 submit(true);
             }
         });
@@ -296,118 +246,70 @@ public final class LobbyView implements Screen {
 
     /** A meeting link that cannot be used: says why under the buttons. FX thread. */
     public void refuseLink(DeepLink.InvalidDeepLinkException reason) {
-        statusIsError.set(true);
-        status.set(UiMessage.of("lobby.link.refused", UiMessage.of(reason.messageKey(), reason.messageArgs())));
+        model.refuseLink(reason);
     }
 
     /** Puts back what the user had entered before a meeting, and says why the meeting ended. FX thread. */
     public void restore(LobbyForm previous, UiMessage message, boolean isError) {
-        name.setText(previous.displayName());
-        if (serverLocked) {
-            showServer(config.server());
-        } else if (previous.server() instanceof ServerChoice.Remote remote) {
-            serverPicker.setValue(ServerOption.OTHER);
-            serverAddress.setText(remote.uri().toString());
-        } else {
-            serverPicker.setValue(ServerOption.THIS_COMPUTER);
-        }
-        meetingId.setText(previous.meetingId());
-        passcode.setText(previous.passcode());
-        statusIsError.set(isError);
-        status.set(message);
+        model.restore(previous, message, isError);
     }
 
     /** Validates every field, points at the first problem, and hands a valid form to the meeting layer. */
     private void submit(boolean joining) {
-        status.set(null);
-        boolean remote = serverPicker.getValue() == ServerOption.OTHER;
-        List<Forms.CheckedField> checks = joining
-                ? List.of(nameField, serverField, meetingField, passcodeField)
-                : List.of(nameField, serverField, passcodeField);
-        if (!joining) {
-            meetingField.clearError();
-        }
-        Forms.CheckedField firstInvalid = null;
-        for (Forms.CheckedField field : checks) {
-            boolean ok = (field == serverField && !remote) ? clear(field) : field.validate();
-            if (!ok && firstInvalid == null) {
-                firstInvalid = field;
+        switch (model.submit(joining)) {
+            case LobbyViewModel.Submission.Invalid invalid -> input(invalid.first()).requestFocus();
+            case LobbyViewModel.Submission.Refused refused -> {
             }
-        }
-        if (firstInvalid != null) {
-            firstInvalid.input.requestFocus();
-            return;
-        }
-        if (!remote && !hostingAllowed) {
-            statusIsError.set(true);
-            status.set(UiMessage.of("lobby.server.hostingNotAllowed"));
-            return;
-        }
-        String displayName = LobbyValidation.normalizedDisplayName(name.getText());
-        ServerChoice server = serverLocked ? choiceOf(config.server())
-                : remote ? new ServerChoice.Remote(LobbyValidation.parseServer(serverAddress.getText()))
-                : new ServerChoice.ThisComputer();
-        // An enforced server is not the user's choice: keep theirs for the day the policy goes away.
-        String chosen = remote ? serverAddress.getText().strip() : ServerAddress.THIS_COMPUTER_NAME;
-        settings.update(s -> s.withIdentity(displayName, serverLocked ? s.server() : chosen));
-        LobbyForm form = new LobbyForm(displayName, server, joining ? MeetingIds.digitsOf(meetingId.getText()) : "",
-                passcode.getText(), devices.camera(), devices.cameraOn(), devices.microphone(), devices.micOn(),
-                devices.speaker());
-        if (joining) {
-            actions.join(form, context);
-        } else {
-            actions.newMeeting(form, context);
+            case LobbyViewModel.Submission.Ready ready -> {
+                LobbyForm form = withDevices(ready.displayName(), ready.server(), ready.meetingId(), ready.passcode());
+                if (joining) {
+                    services.actions().join(form, context);
+                } else {
+                    services.actions().newMeeting(form, context);
+                }
+            }
         }
     }
 
-    private static ServerChoice choiceOf(ServerAddress server) {
-        return server instanceof ServerAddress.Remote remote
-                ? new ServerChoice.Remote(remote.uri())
-                : new ServerChoice.ThisComputer();
+    private TextInputControl input(LobbyViewModel.Field field) {
+        return switch (field) {
+            case NAME -> name;
+            case SERVER -> serverAddress;
+            case MEETING_ID -> meetingId;
+            case PASSCODE -> passcode;
+        };
     }
 
     /** A meeting on this computer with synthetic participants; the name field may still be empty. */
     private void startDemo() {
-        String displayName = name.getText().isBlank() ? text.get("demo.defaultName") : name.getText().strip();
-        actions.demoMeeting(new LobbyForm(displayName, new ServerChoice.ThisComputer(), "", "", devices.camera(),
-                devices.cameraOn(), devices.microphone(), devices.micOn(), devices.speaker()), context);
+        services.actions().demoMeeting(withDevices(model.demoName(text.get("demo.defaultName")),
+                new ServerChoice.ThisComputer(), "", ""), context);
     }
 
-    private static boolean clear(Forms.CheckedField field) {
-        field.clearError();
-        return true;
+    private LobbyForm withDevices(String displayName, ServerChoice server, String meetingDigits, String code) {
+        return new LobbyForm(displayName, server, meetingDigits, code, devices.camera(), devices.cameraOn(),
+                devices.microphone(), devices.micOn(), devices.speaker());
     }
 
     private final LobbyContext context = new LobbyContext() {
         @Override
         public void showInfo(String key, Object... args) {
-            onFx(() -> {
-                statusIsError.set(false);
-                status.set(UiMessage.of(key, args));
-            });
+            onFx(() -> model.showInfo(UiMessage.of(key, args)));
         }
 
         @Override
         public void showError(String key, Object... args) {
-            onFx(() -> {
-                statusIsError.set(true);
-                status.set(UiMessage.of(key, args));
-            });
+            onFx(() -> model.showError(UiMessage.of(key, args)));
         }
 
         @Override
         public void setBusy(boolean value) {
-            onFx(() -> {
-                busy.set(value);
-                if (!value) {
-                    cancelAction.set(null);
-                }
-            });
+            onFx(() -> model.setBusy(value));
         }
 
         @Override
         public void setCancel(Runnable action) {
-            onFx(() -> cancelAction.set(action));
+            onFx(() -> model.setCancel(action));
         }
 
         @Override
@@ -417,7 +319,32 @@ public final class LobbyView implements Screen {
 
         @Override
         public Navigator navigator() {
-            return navigator;
+            return services.navigator();
+        }
+
+        @Override
+        public UiText text() {
+            return text;
+        }
+
+        @Override
+        public SettingsAccess settings() {
+            return services.settings();
+        }
+
+        @Override
+        public Browser browser() {
+            return services.browser();
+        }
+
+        @Override
+        public PermissionGate permissions() {
+            return services.permissions();
+        }
+
+        @Override
+        public EffectiveConfig policy() {
+            return services.policy();
         }
     };
 

@@ -2,9 +2,11 @@ package dev.confab.ui.lobby;
 
 import dev.confab.ui.common.Screen;
 import dev.confab.ui.common.UiMessage;
-import dev.confab.ui.common.UiText;
 
-/** How screens move the main window between pages. All methods must be called on the FX thread. */
+/**
+ * How screens move the main window between pages, and nothing else: text, settings, permissions and links
+ * are handed to the screens that need them. All methods must be called on the FX thread.
+ */
 public interface Navigator {
     void showLobby();
 
@@ -18,18 +20,4 @@ public interface Navigator {
 
     /** Shows any screen, e.g. the in-meeting screen; the previous one is disposed. */
     void show(Screen screen);
-
-    UiText text();
-
-    /** Asks once before the first use of the camera or microphone and remembers the answer. */
-    dev.confab.privacy.PermissionGate permissions();
-
-    /** The administrator policy merged with the user's settings (chat, private chat, sharing, recording switches). */
-    dev.confab.policy.EffectiveConfig policy();
-
-    /** The user's settings as they are now. */
-    dev.confab.storage.Settings currentSettings();
-
-    /** Opens a web address the user confirmed in the system browser. */
-    void openLink(String url);
 }

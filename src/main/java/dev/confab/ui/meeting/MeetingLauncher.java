@@ -154,7 +154,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     public void demoMeeting(LobbyForm form, LobbyContext lobby) {
         lobby.setBusy(true);
         lobby.showInfo("demo.starting");
-        var text = lobby.navigator().text();
+        var text = lobby.text();
         List<DemoParticipants.Persona> cast = DemoParticipants.defaultCast(key -> text.get(key));
         localServer.start().thenApplyAsync(server -> {
             try {
@@ -253,9 +253,9 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         SessionOptions options = tuning.apply(server.sessionOptions(form.displayName()));
         Attempt attempt = new Attempt(form, lobby, create, server.url(), invite);
         attempt.demo = demo;
-        var policy = lobby.navigator().policy();
+        var policy = lobby.policy();
         attempt.media = new MeetingMediaBinding(new MeetingMediaBinding.Devices(captures, form.camera(),
-                form.cameraOn(), form.microphone(), form.micOn(), form.speaker()), lobby.navigator().permissions(),
+                form.cameraOn(), form.microphone(), form.micOn(), form.speaker()), lobby.permissions(),
                 new MeetingMediaBinding.ChatRules(policy.isEnabled(dev.confab.policy.PolicyKey.CHAT_ALLOWED),
                         policy.isEnabled(dev.confab.policy.PolicyKey.PRIVATE_CHAT_ALLOWED)));
         MeetingSession session = new MeetingSession(options, listenersFor(attempt));
@@ -408,11 +408,11 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                 case SessionState.InMeeting ignored -> {
                     if (screen == null) {
                         lobby.setBusy(false);
-                        screen = new MeetingScreen(navigator.text(), MeetingCommands.of(session), invite, initialState);
-                        shares.attach(screen, navigator.text());
+                        screen = new MeetingScreen(lobby.text(), MeetingCommands.of(session), invite, initialState);
+                        shares.attach(screen, lobby.text());
                         navigator.show(screen);
                         screen.showRoster(session.roster());
-                        recording = new RecordingBinding(navigator.text(), RecordingCommands.of(session), screen,
+                        recording = new RecordingBinding(lobby.text(), RecordingCommands.of(session), screen,
                                 recordingSetupFor(media));
                         recording.onRosterChanged(session.roster());
                         recording.onRecordingPolicy(session.recordingPolicy());
@@ -435,8 +435,8 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
 
         private void startMedia() {
             String meetingId = session.roster().meetingId();
-            var transcript = new ChatHistoryStore(paths).open(navigator.currentSettings(), meetingId, Instant.now());
-            media.start(screen, navigator.text(), navigator::openLink, transcript);
+            var transcript = new ChatHistoryStore(paths).open(lobby.settings().current(), meetingId, Instant.now());
+            media.start(screen, lobby.text(), lobby.browser()::open, transcript);
         }
 
         private void ended(SessionState.Ended ended) {
@@ -473,13 +473,13 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
             switch (failure.kind()) {
                 case CERTIFICATE_UNTRUSTED -> {
                     if (failure.certificateFingerprint() != null) {
-                        CertificatePrompt.askFirstUse(lobby.window(), navigator.text(), server,
+                        CertificatePrompt.askFirstUse(lobby.window(), lobby.text(), server,
                                 failure.certificateFingerprint(), () -> trustAndRetry(failure.certificateFingerprint()),
                                 () -> {
                                 });
                     }
                 }
-                case CERTIFICATE_CHANGED -> CertificatePrompt.warnChanged(lobby.window(), navigator.text(), server,
+                case CERTIFICATE_CHANGED -> CertificatePrompt.warnChanged(lobby.window(), lobby.text(), server,
                         failure.certificateFingerprint() != null ? failure.certificateFingerprint() : "?",
                         paths.knownServersFile());
                 default -> {

@@ -1,6 +1,5 @@
 package dev.confab.ui.privacy;
 
-import dev.confab.policy.PolicyKey;
 import dev.confab.ui.common.PolicyLock;
 import atlantafx.base.theme.Styles;
 import dev.confab.logging.FileLogging;
@@ -20,12 +19,6 @@ import dev.confab.ui.common.Screen;
 import dev.confab.ui.common.UiText;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -33,7 +26,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -52,9 +44,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -67,30 +56,25 @@ import java.util.Map;
  */
 public final class PrivacyCenterView implements Screen {
     private static final Logger LOG = LoggerFactory.getLogger(PrivacyCenterView.class);
-    private static final int MAX_NAME = 64;
 
     private final UiText text;
     private final PrivacyCenterContext ctx;
     private final Runnable onSettingsErased;
+    private final PrivacyControls controls;
     private final DataInventory inventory;
     private final DataEraser eraser;
     private final MeetingHistoryStore history;
     private final Profile profile;
-    private final Map<DataCategory, Label> counts = new EnumMap<>(DataCategory.class);
-    private final Map<DataCategory, Label> sizes = new EnumMap<>(DataCategory.class);
     private final Map<Permission, Label> permissionStates = new EnumMap<>(Permission.class);
     private final Map<Permission, Button> revokeButtons = new EnumMap<>(Permission.class);
-    private final ObjectProperty<DataCategory> viewed = new SimpleObjectProperty<>();
-    private final ObservableList<String> viewedItems = FXCollections.observableArrayList();
-    private final ObservableList<MeetingRecord> meetings = FXCollections.observableArrayList();
-    private final FilteredList<MeetingRecord> shownMeetings = new FilteredList<>(meetings);
+    private final PrivacyCenterViewModel model;
+    private final FilteredList<MeetingRecord> shownMeetings;
     private final Label status = new Label();
     private final CheckBox keepHistory = new CheckBox();
     private final CheckBox publicMode = new CheckBox();
     private final ImageView avatar = new ImageView();
     private final TextField profileName = new TextField();
     private final ScrollPane view;
-    private boolean loading;
 
     /**
      * @param onWithdraw       erase everything and return to the consent screen (the shell's existing flow)
@@ -101,21 +85,25 @@ public final class PrivacyCenterView implements Screen {
         this.text = text;
         this.ctx = ctx;
         this.onSettingsErased = onSettingsErased;
+        this.controls = new PrivacyControls(text);
+        this.model = new PrivacyCenterViewModel(ctx.policy(), this::savePrivacy);
+        this.shownMeetings = new FilteredList<>(model.meetings());
         this.inventory = new DataInventory(ctx.locations());
         this.eraser = new DataEraser(ctx.locations());
         this.history = MeetingHistoryStore.of(ctx.locations().paths());
         this.profile = new Profile(ctx.locations());
 
-        Button back = button("privacyBack", "privacy.back");
+        Button back = controls.button("privacyBack", "privacy.back");
         back.getStyleClass().add(Styles.FLAT);
         back.setOnAction(e -> onBack.run());
-        Label title = label("privacy.title");
+        Label title = controls.label("privacy.title");
         title.getStyleClass().add(Styles.TITLE_3);
         HBox heading = new HBox(12, back, title);
         heading.setAlignment(Pos.CENTER_LEFT);
-        Label intro = label("privacy.intro");
+        Label intro = controls.label("privacy.intro");
         status.setId("privacyStatus");
         status.setWrapText(true);
+        status.textProperty().bind(model.status());
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.visibleProperty().bind(status.textProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
@@ -136,25 +124,25 @@ public final class PrivacyCenterView implements Screen {
     private Node storedSection(Runnable onWithdraw) {
         GridPane table = new GridPane(16, 6);
         table.setId("categories");
-        table.addRow(0, header("privacy.column.category"), header("privacy.column.items"), header("privacy.column.size"));
+        table.addRow(0, controls.header("privacy.column.category"), controls.header("privacy.column.items"), controls.header("privacy.column.size"));
         int row = 1;
         for (DataCategory category : DataCategory.values()) {
             Label count = new Label("–");
             count.setId("items-" + category.cliName());
             Label size = new Label("–");
             size.setId("size-" + category.cliName());
-            counts.put(category, count);
-            sizes.put(category, size);
+            count.textProperty().bind(model.count(category));
+            size.textProperty().bind(model.size(category));
             Button show = new Button();
             show.setId("view-" + category.cliName());
-            show.textProperty().bind(Bindings.createStringBinding(() -> text.get(viewed.get() == category ? "privacy.hide" : "privacy.view"),
-                    viewed, text.localeProperty()));
+            show.textProperty().bind(Bindings.createStringBinding(() -> text.get(model.viewed().get() == category ? "privacy.hide" : "privacy.view"),
+                    model.viewed(), text.localeProperty()));
             show.getStyleClass().add(Styles.SMALL);
             show.setOnAction(e -> {
-                viewed.set(viewed.get() == category ? null : category);
+                model.toggleView(category);
                 refresh();
             });
-            Button delete = twoStep("delete-" + category.cliName(), "privacy.delete", "privacy.confirmDelete",
+            Button delete = controls.twoStep("delete-" + category.cliName(), "privacy.delete", "privacy.confirmDelete",
                     () -> run(() -> {
                         eraser.erase(category);
                         if (category == DataCategory.SETTINGS) {
@@ -167,32 +155,32 @@ public final class PrivacyCenterView implements Screen {
                         }
                     }, null));
             delete.getStyleClass().add(Styles.SMALL);
-            table.addRow(row++, label(category.key()), count, size, show, delete);
+            table.addRow(row++, controls.label(category.key()), count, size, show, delete);
         }
-        ListView<String> items = new ListView<>(viewedItems);
+        ListView<String> items = new ListView<>(model.viewedItems());
         items.setId("categoryItems");
         items.setPrefHeight(140);
-        items.visibleProperty().bind(viewed.isNotNull());
+        items.visibleProperty().bind(model.viewed().isNotNull());
         items.managedProperty().bind(items.visibleProperty());
-        items.setPlaceholder(label("privacy.noItems"));
+        items.setPlaceholder(controls.label("privacy.noItems"));
 
-        Button export = button("exportAll", "privacy.exportAll");
+        Button export = controls.button("exportAll", "privacy.exportAll");
         export.setOnAction(e -> chooseTarget("confab-data.zip", "*.zip").ifPresent(target -> run(() -> {
             DataExporter.Manifest m = new DataExporter(ctx.locations(), ctx.clock()).export(target);
             int n = m.categories().stream().mapToInt(c -> c.items().size()).sum();
-            Platform.runLater(() -> status.setText(text.get("privacy.exported", n, target)));
+            Platform.runLater(() -> model.status().set(text.get("privacy.exported", n, target)));
         }, null)));
-        Button everything = twoStep("deleteEverything", "privacy.deleteEverything", "privacy.confirmDeleteEverything",
+        Button everything = controls.twoStep("deleteEverything", "privacy.deleteEverything", "privacy.confirmDeleteEverything",
                 () -> run(() -> {
                     FileLogging.disable();
                     eraser.eraseAllExcept(EnumSet.of(DataCategory.CONSENT));
                     Platform.runLater(onSettingsErased);
                 }, "privacy.deletedEverything"));
         everything.getStyleClass().add(Styles.DANGER);
-        Button withdraw = twoStep("privacyWithdraw", "privacy.withdraw", "privacy.confirmWithdraw", onWithdraw);
+        Button withdraw = controls.twoStep("privacyWithdraw", "privacy.withdraw", "privacy.confirmWithdraw", onWithdraw);
         withdraw.getStyleClass().add(Styles.DANGER);
         HBox actions = new HBox(12, export, everything, withdraw);
-        return section("privacy.stored", table, items, actions);
+        return controls.section("privacy.stored", table, items, actions);
     }
 
     // --- profile ---------------------------------------------------------------------------------------
@@ -202,10 +190,9 @@ public final class PrivacyCenterView implements Screen {
         name.setText(ctx.settings().current().displayName());
         name.setId("profileName");
         name.setPrefColumnCount(24);
-        Button save = button("saveName", "privacy.saveName");
+        Button save = controls.button("saveName", "privacy.saveName");
         save.setOnAction(e -> {
-            String value = name.getText().strip();
-            String trimmed = value.length() > MAX_NAME ? value.substring(0, MAX_NAME) : value;
+            String trimmed = PrivacyCenterViewModel.profileName(name.getText());
             name.setText(trimmed);
             ctx.settings().update(s -> s.withIdentity(trimmed, s.server()));
         });
@@ -215,7 +202,7 @@ public final class PrivacyCenterView implements Screen {
         avatar.setPreserveRatio(true);
         avatar.visibleProperty().bind(avatar.imageProperty().isNotNull());
         avatar.managedProperty().bind(avatar.visibleProperty());
-        Button choose = button("chooseAvatar", "privacy.chooseAvatar");
+        Button choose = controls.button("chooseAvatar", "privacy.chooseAvatar");
         choose.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG, JPEG, GIF, BMP",
@@ -226,18 +213,18 @@ public final class PrivacyCenterView implements Screen {
                     try {
                         profile.setAvatar(file.toPath());
                     } catch (IllegalArgumentException unusable) {
-                        Platform.runLater(() -> status.setText(text.get("privacy.badPicture", Profile.MAX_INPUT_BYTES / (1024 * 1024))));
+                        Platform.runLater(() -> model.status().set(text.get("privacy.badPicture", Profile.MAX_INPUT_BYTES / (1024 * 1024))));
                     }
                 }, null);
             }
         });
-        Button remove = button("removeAvatar", "privacy.removeAvatar");
+        Button remove = controls.button("removeAvatar", "privacy.removeAvatar");
         remove.setOnAction(e -> run(profile::removeAvatar, null));
         remove.disableProperty().bind(avatar.imageProperty().isNull());
         GridPane grid = new GridPane(16, 8);
-        grid.addRow(0, label("privacy.displayName"), new HBox(8, name, save));
-        grid.addRow(1, label("privacy.avatar"), new HBox(12, avatar, choose, remove));
-        return section("privacy.profile", grid);
+        grid.addRow(0, controls.label("privacy.displayName"), new HBox(8, name, save));
+        grid.addRow(1, controls.label("privacy.avatar"), new HBox(12, avatar, choose, remove));
+        return controls.section("privacy.profile", grid);
     }
 
     // --- permissions -----------------------------------------------------------------------------------
@@ -249,16 +236,16 @@ public final class PrivacyCenterView implements Screen {
             Label state = new Label();
             state.setId("permission-" + p.name().toLowerCase(java.util.Locale.ROOT));
             permissionStates.put(p, state);
-            Button revoke = button("revoke-" + p.name().toLowerCase(java.util.Locale.ROOT), "privacy.revoke");
+            Button revoke = controls.button("revoke-" + p.name().toLowerCase(java.util.Locale.ROOT), "privacy.revoke");
             revoke.getStyleClass().add(Styles.SMALL);
             revoke.setOnAction(e -> {
                 ctx.permissions().revoke(p);
                 showPermissions();
             });
             revokeButtons.put(p, revoke);
-            Label reason = label(p.key() + ".reason");
+            Label reason = controls.label(p.key() + ".reason");
             reason.getStyleClass().add(Styles.TEXT_MUTED);
-            Label name = label(p.key());
+            Label name = controls.label(p.key());
             for (javafx.scene.control.Control fixed : List.of(name, state, revoke)) {
                 fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
@@ -266,7 +253,7 @@ public final class PrivacyCenterView implements Screen {
         }
         showPermissions();
         text.localeProperty().addListener((obs, old, now) -> showPermissions());
-        return section("privacy.permissions", grid);
+        return controls.section("privacy.permissions", grid);
     }
 
     private void showPermissions() {
@@ -282,7 +269,7 @@ public final class PrivacyCenterView implements Screen {
     private Node historySection() {
         keepHistory.setId("keepHistory");
         keepHistory.textProperty().bind(text.bind("privacy.keepHistory"));
-        keepHistory.selectedProperty().addListener((obs, old, now) -> savePrivacy(s -> s.withKeepMeetingHistory(now)));
+        keepHistory.selectedProperty().bindBidirectional(model.keepHistory());
         TextField search = new TextField();
         search.setId("historySearch");
         search.promptTextProperty().bind(text.bind("privacy.search"));
@@ -291,17 +278,17 @@ public final class PrivacyCenterView implements Screen {
         ListView<MeetingRecord> list = new ListView<>(shownMeetings);
         list.setId("history");
         list.setPrefHeight(150);
-        list.setPlaceholder(label("privacy.historyEmpty"));
-        list.setCellFactory(v -> new MeetingCell());
+        list.setPlaceholder(controls.label("privacy.historyEmpty"));
+        list.setCellFactory(v -> new MeetingHistoryCell(text));
         text.localeProperty().addListener((obs, old, now) -> list.refresh());
-        Button csv = button("exportCsv", "privacy.exportCsv");
+        Button csv = controls.button("exportCsv", "privacy.exportCsv");
         csv.disableProperty().bind(Bindings.isEmpty(shownMeetings));
         csv.setOnAction(e -> {
             List<MeetingRecord> chosen = List.copyOf(shownMeetings);
             chooseTarget("confab-meetings.csv", "*.csv").ifPresent(target ->
                     run(() -> AtomicFiles.write(target, HistoryCsv.of(chosen).getBytes(StandardCharsets.UTF_8)), null));
         });
-        Button calendar = button("addToCalendar", "privacy.addToCalendar");
+        Button calendar = controls.button("addToCalendar", "privacy.addToCalendar");
         calendar.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         calendar.setOnAction(e -> {
             MeetingRecord meeting = list.getSelectionModel().getSelectedItem();
@@ -309,28 +296,13 @@ public final class PrivacyCenterView implements Screen {
                     AtomicFiles.write(target, CalendarEvent.of(meeting, ctx.clock().instant(), Duration.ofHours(1))
                             .getBytes(StandardCharsets.UTF_8)), null));
         });
-        Button delete = button("deleteMeeting", "privacy.deleteMeeting");
+        Button delete = controls.button("deleteMeeting", "privacy.deleteMeeting");
         delete.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         delete.setOnAction(e -> {
             MeetingRecord meeting = list.getSelectionModel().getSelectedItem();
             run(() -> history.delete(meeting), null);
         });
-        return section("privacy.history", keepHistory, search, list, new HBox(12, csv, calendar, delete));
-    }
-
-    private final class MeetingCell extends ListCell<MeetingRecord> {
-        @Override
-        protected void updateItem(MeetingRecord item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setText(null);
-                return;
-            }
-            String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                    .withLocale(text.locale()).withZone(ZoneId.systemDefault()).format(item.startedAt());
-            setText(text.get("privacy.historyEntry", when, item.title(),
-                    text.get("privacy.role." + item.ownRole().name()), item.participants().size()));
-        }
+        return controls.section("privacy.history", keepHistory, search, list, new HBox(12, csv, calendar, delete));
     }
 
     // --- public computer mode and logs -----------------------------------------------------------------
@@ -338,34 +310,34 @@ public final class PrivacyCenterView implements Screen {
     private Node publicModeSection() {
         publicMode.setId("publicMode");
         publicMode.textProperty().bind(text.bind("privacy.publicMode"));
-        publicMode.selectedProperty().addListener((obs, old, now) -> savePrivacy(s -> s.withPublicComputerMode(now)));
-        Label hint = label("privacy.publicModeHint");
+        publicMode.selectedProperty().bindBidirectional(model.publicMode());
+        Label hint = controls.label("privacy.publicModeHint");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
-        boolean locked = ctx.policy().isLocked(PolicyKey.PUBLIC_COMPUTER_MODE);
-        return section("privacy.publicMode", PolicyLock.wrap(text, publicMode, locked, "publicModeLock"), hint);
+        return controls.section("privacy.publicMode",
+                PolicyLock.wrap(text, publicMode, model.publicModeLocked(), "publicModeLock"), hint);
     }
 
     private Node logsSection() {
         Path folder = ctx.locations().paths().logs();
-        Label hint = label("privacy.logsHint");
-        Button open = button("openLogFolder", "privacy.openLogFolder");
+        Label hint = controls.label("privacy.logsHint");
+        Button open = controls.button("openLogFolder", "privacy.openLogFolder");
         open.setOnAction(e -> ctx.io().execute(() -> {
             try {
                 Files.createDirectories(folder);
                 java.awt.Desktop.getDesktop().open(folder.toFile());
             } catch (IOException | RuntimeException | LinkageError unsupported) {
                 // No desktop integration here (headless, no file manager): the path itself helps just as much.
-                Platform.runLater(() -> status.setText(text.get("privacy.logFolderIs", folder)));
+                Platform.runLater(() -> model.status().set(text.get("privacy.logFolderIs", folder)));
             }
         }));
-        return section("privacy.logs", hint, open);
+        return controls.section("privacy.logs", hint, open);
     }
 
     // --- loading and actions ---------------------------------------------------------------------------
 
     /** Re-reads the disk on the io thread and shows the result. */
     public void refresh() {
-        DataCategory category = viewed.get();
+        DataCategory category = model.viewed().get();
         ctx.io().execute(() -> {
             try {
                 Map<DataCategory, DataInventory.Summary> summaries = inventory.summaries();
@@ -374,35 +346,21 @@ public final class PrivacyCenterView implements Screen {
                 List<MeetingRecord> records = history.list();
                 PrivacySettings privacy = ctx.store().load();
                 Image picture = profile.avatar().map(p -> new Image(p.toUri().toString() + "?" + System.nanoTime())).orElse(null);
-                Platform.runLater(() -> show(summaries, items, records, privacy, picture));
+                var snapshot = new PrivacyCenterViewModel.Snapshot(summaries, items, records, privacy);
+                Platform.runLater(() -> show(snapshot, picture));
             } catch (IOException | RuntimeException e) {
                 fail(e);
             }
         });
     }
 
-    private void show(Map<DataCategory, DataInventory.Summary> summaries, List<String> items, List<MeetingRecord> records,
-                      PrivacySettings privacy, Image picture) {
-        summaries.forEach((c, s) -> {
-            counts.get(c).setText(Integer.toString(s.items()));
-            sizes.get(c).setText(DataInventory.humanSize(s.bytes()));
-        });
-        viewedItems.setAll(items);
-        meetings.setAll(records);
-        loading = true;
-        keepHistory.setSelected(privacy.keepMeetingHistory());
-        publicMode.setSelected(ctx.policy().isLocked(PolicyKey.PUBLIC_COMPUTER_MODE)
-                ? ctx.policy().isEnabled(PolicyKey.PUBLIC_COMPUTER_MODE)
-                : privacy.publicComputerMode());
-        loading = false;
+    private void show(PrivacyCenterViewModel.Snapshot snapshot, Image picture) {
+        model.show(snapshot);
         avatar.setImage(picture);
         showPermissions();
     }
 
     private void savePrivacy(java.util.function.UnaryOperator<PrivacySettings> change) {
-        if (loading) {
-            return;
-        }
         run(() -> ctx.store().save(change.apply(ctx.store().load())), null);
     }
 
@@ -416,7 +374,7 @@ public final class PrivacyCenterView implements Screen {
             try {
                 work.run();
                 if (doneKey != null) {
-                    Platform.runLater(() -> status.setText(text.get(doneKey)));
+                    Platform.runLater(() -> model.status().set(text.get(doneKey)));
                 }
             } catch (IOException | RuntimeException e) {
                 fail(e);
@@ -427,7 +385,7 @@ public final class PrivacyCenterView implements Screen {
 
     private void fail(Exception e) {
         LOG.warn("Privacy center action failed: {}", e.toString());
-        Platform.runLater(() -> status.setText(text.get("privacy.failed", e.getMessage())));
+        Platform.runLater(() -> model.status().set(text.get("privacy.failed", e.getMessage())));
     }
 
     private java.util.Optional<Path> chooseTarget(String suggested, String pattern) {
@@ -436,59 +394,6 @@ public final class PrivacyCenterView implements Screen {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
         File file = chooser.showSaveDialog(ctx.owner());
         return java.util.Optional.ofNullable(file).map(File::toPath);
-    }
-
-    // --- small builders --------------------------------------------------------------------------------
-
-    /** A destructive button that asks on the first click ("Really delete?") and acts on the second. */
-    private Button twoStep(String id, String key, String confirmKey, Runnable action) {
-        BooleanProperty armed = new SimpleBooleanProperty();
-        Button button = new Button();
-        button.setId(id);
-        button.textProperty().bind(Bindings.createStringBinding(() -> text.get(armed.get() ? confirmKey : key),
-                armed, text.localeProperty()));
-        button.setOnAction(e -> {
-            if (armed.get()) {
-                armed.set(false);
-                action.run();
-            } else {
-                armed.set(true);
-            }
-        });
-        button.focusedProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                armed.set(false);
-            }
-        });
-        return button;
-    }
-
-    private Button button(String id, String key) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(text.bind(key));
-        return b;
-    }
-
-    private Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(text.bind(key));
-        l.setWrapText(true);
-        return l;
-    }
-
-    private Label header(String key) {
-        Label l = label(key);
-        l.getStyleClass().add(Styles.TEXT_BOLD);
-        return l;
-    }
-
-    private VBox section(String titleKey, Node... content) {
-        Label title = label(titleKey);
-        title.getStyleClass().addAll(Styles.TITLE_4, "section-title");
-        VBox box = new VBox(10, title);
-        box.getChildren().addAll(content);
-        return box;
     }
 
     @Override
