@@ -109,7 +109,7 @@ final class ChatTab {
         if (disposed) {
             return;
         }
-        Node notice = screen.showNotice(UiMessage.of("meeting.notice.chatToast", line), "chatToast");
+        MeetingViewModel.Notice notice = screen.showNotice(UiMessage.of("meeting.notice.chatToast", line), "chatToast");
         PauseTransition fade = new PauseTransition(TOAST_TIME);
         fade.setOnFinished(e -> screen.removeNotice(notice));
         fade.play();

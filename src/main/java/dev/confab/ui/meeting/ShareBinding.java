@@ -96,7 +96,7 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     public void attach(MeetingScreen meetingScreen, UiText uiText) {
         this.screen = meetingScreen;
         this.text = uiText;
-        meetingScreen.shareButton().setVisible(true);
+        meetingScreen.model().shareAvailableProperty().set(true);
         meetingScreen.shareButton().setOnAction(e -> openPicker());
         beforeScreen.forEach(action -> action.accept(meetingScreen));
         beforeScreen.clear();
