@@ -17,10 +17,12 @@ import java.util.Optional;
  */
 public final class ParticipantRows {
     private final ObservableList<ParticipantRow> rows = FXCollections.observableArrayList();
+    // One wrapper for all: it listens to the list weakly, so a wrapper made per call would stop reporting once collected.
+    private final ObservableList<ParticipantRow> readOnly = FXCollections.unmodifiableObservableList(rows);
     private final Map<Integer, ParticipantRow> byId = new HashMap<>();
 
     public ObservableList<ParticipantRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return readOnly;
     }
 
     public Optional<ParticipantRow> row(int participantId) {

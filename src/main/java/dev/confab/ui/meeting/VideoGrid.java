@@ -53,21 +53,17 @@ public final class VideoGrid extends Region {
 
     /** A grid fed by {@link #setRoster} (previews and tests). */
     public VideoGrid(UiText text) {
-        this(text, new ParticipantRows());
+        this(text, new ParticipantRows(), null);
     }
 
     /** A grid whose tiles follow the meeting view-model's participants. */
     VideoGrid(UiText text, MeetingViewModel model) {
-        this(text, (ParticipantRows) null);
-        follow(model.participants());
+        this(text, null, model.participants());
     }
 
-    private VideoGrid(UiText text, ParticipantRows standalone) {
+    private VideoGrid(UiText text, ParticipantRows standalone, ObservableList<ParticipantRow> modelRows) {
         this.text = text;
         this.standalone = standalone;
-        if (standalone != null) {
-            follow(standalone.rows());
-        }
         getStyleClass().add("video-grid");
         setId("videoGrid");
         Button previous = pagerButton("previousPage", MaterialDesignC.CHEVRON_LEFT, "meeting.previousPage", -1);
@@ -90,6 +86,7 @@ public final class VideoGrid extends Region {
         Pulses.whileInScene(this, this::refreshLevels);
         next.setOnAction(e -> page.set(Math.min(page.get() + 1, pageCount() - 1)));
         nextButton = next;
+        follow(standalone != null ? standalone.rows() : modelRows);
     }
 
     private Button pagerButton(String id, org.kordamp.ikonli.Ikon icon, String tipKey, int step) {
