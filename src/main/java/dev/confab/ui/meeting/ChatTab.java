@@ -64,13 +64,8 @@ final class ChatTab {
         tab.textProperty().bind(text.bind("meeting.chat"));
         tab.setContent(panel);
         screen.sidePanel().getTabs().add(tab);
-        if (!privateChatAllowed) {
-            // Everyone is the first choice; the administrator turned private messages off.
-            Node recipient = panel.lookup("#chatRecipient");
-            if (recipient != null) {
-                recipient.setDisable(true);
-            }
-        }
+        // Everyone is the first choice; the administrator may have turned private messages off.
+        panel.viewModel().privateChatAllowedProperty().set(privateChatAllowed);
         panel.shownProperty().bind(tab.selectedProperty().and(screen.panelShownProperty()));
         return tab;
     }
