@@ -1,9 +1,7 @@
 package dev.confab.ui.chat;
 
-import dev.confab.meeting.Attendee;
 import dev.confab.meeting.ChatMessage;
 import dev.confab.meeting.ChatModel;
-import dev.confab.meeting.Roster;
 import dev.confab.storage.AtomicFiles;
 import dev.confab.storage.ChatHistoryStore;
 import dev.confab.ui.common.UiText;
@@ -12,10 +10,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -41,7 +35,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,7 +118,7 @@ public final class ChatPanel extends VBox {
             viewModel.showRoster(model.roster()); // the picker's cells show the new language
         });
         viewModel.follow(Platform::runLater);
-        added(viewModel.entries()); // kept since the meeting began
+        viewModel.entries().forEach(this::keep); // what was said before the panel existed
     }
 
     /** The panel's state; the meeting screen sets the administrator's private-chat switch on it. */
@@ -324,10 +317,6 @@ public final class ChatPanel extends VBox {
     private void confirmLink(String url) {
         pendingLink.setText(url);
         linkConfirm.setVisible(true);
-    }
-
-    private void added(List<ChatModel.Entry> entries) {
-        entries.forEach(this::keep);
     }
 
     private void keep(ChatModel.Entry entry) {

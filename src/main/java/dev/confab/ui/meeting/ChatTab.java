@@ -10,7 +10,6 @@ import dev.confab.ui.chat.ChatPanel;
 import dev.confab.ui.chat.LinkOpener;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;

@@ -4,13 +4,14 @@ import dev.confab.meeting.Attendee;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.Refusal;
 import dev.confab.meeting.Roster;
-import dev.confab.meeting.SessionState;
 
 import java.util.concurrent.Executor;
 
 /**
- * Hands the session's events (its own thread) to a {@link MeetingViewModel} on the FX thread; nothing else.
- * Events before {@link #attach} (while the lobby still shows) are not the screen's and are dropped.
+ * Hands the session's roster, mute requests and refusals (its own thread) to a {@link MeetingViewModel} on the FX
+ * thread; nothing else. Events before {@link #attach} (while the lobby still shows) are not the screen's and are
+ * dropped. The connection state comes through {@link MeetingAttempt}, which also drives the lobby; the share policy
+ * through {@link ShareBinding}, which keeps what arrives before the screen exists.
  */
 final class MeetingEvents implements MeetingListener {
     private final Executor fxThread;
@@ -32,13 +33,6 @@ final class MeetingEvents implements MeetingListener {
     }
 
     @Override
-    public void onStateChanged(SessionState now) {
-        if (now instanceof SessionState.Reconnecting || now instanceof SessionState.InMeeting) {
-            onFx(m -> m.showState(now));
-        }
-    }
-
-    @Override
     public void onMuteRequested(Attendee host) {
         onFx(m -> m.muteRequested(host));
     }
@@ -46,11 +40,6 @@ final class MeetingEvents implements MeetingListener {
     @Override
     public void onRequestFailed(Refusal refusal, String detail, String requestType) {
         onFx(m -> m.requestFailed(refusal));
-    }
-
-    @Override
-    public void onSharePolicy(boolean allowMultipleSharers) {
-        onFx(m -> m.showSharePolicy(allowMultipleSharers));
     }
 
     private void onFx(java.util.function.Consumer<MeetingViewModel> action) {

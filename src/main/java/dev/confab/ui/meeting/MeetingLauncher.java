@@ -2,46 +2,30 @@ package dev.confab.ui.meeting;
 
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.CaptureFactory;
-import dev.confab.meeting.Attendee;
 import dev.confab.meeting.CompositeMeetingListener;
-import dev.confab.meeting.EndReason;
 import dev.confab.meeting.KnownServers;
 import dev.confab.meeting.LocalServer;
-import dev.confab.meeting.MeetingFailure;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
-import dev.confab.meeting.OwnMediaState;
-import dev.confab.meeting.RecordingChange;
-import dev.confab.meeting.RecordingRule;
-import dev.confab.meeting.Refusal;
-import dev.confab.meeting.Roster;
 import dev.confab.meeting.ServerEndpoint;
 import dev.confab.meeting.SessionOptions;
-import dev.confab.meeting.SessionState;
-import dev.confab.meeting.call.MeetingCall;
 import dev.confab.meeting.demo.DemoParticipants;
 import dev.confab.meeting.history.MeetingHistoryRecorder;
 import dev.confab.meeting.history.MeetingHistoryStore;
 import dev.confab.privacy.PrivacySettingsStore;
-import dev.confab.storage.ChatHistoryStore;
 import dev.confab.storage.AppPaths;
 import dev.confab.ui.lobby.LobbyActions;
 import dev.confab.ui.lobby.LobbyContext;
 import dev.confab.ui.lobby.LobbyForm;
-import dev.confab.ui.lobby.Navigator;
 import dev.confab.ui.lobby.ServerChoice;
-import dev.confab.ui.common.UiMessage;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,10 +33,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
- * The lobby's New meeting / Join: starts the built-in server when "This computer" is chosen, connects a
- * {@link MeetingSession} with the right certificate trust, asks the user about unknown certificates, shows
- * failures in the lobby, opens the {@link MeetingScreen} once in, and returns to the lobby (form kept)
- * with the reason when the meeting ends.
+ * The lobby's New meeting / Join / demo: starts the built-in server when "This computer" is chosen, picks the
+ * server's endpoint (with the right certificate trust) and connects a {@link MeetingSession}; each attempt is a
+ * {@link MeetingAttempt}, which shows failures in the lobby, asks about unknown certificates, opens the
+ * {@link MeetingScreen} once in, and returns to the lobby (form kept) with the reason when the meeting ends.
  */
 public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeetingLauncher.class);
