@@ -227,7 +227,7 @@ class ScreenshotTourTest {
         robot.interact(() -> {
             var s = new dev.confab.ui.meeting.MeetingScreen(app.controller.text(),
                     dev.confab.ui.meeting.TestRosters.noCommands(),
-                    new dev.confab.ui.meeting.MeetingScreen.Invite(List.of(java.net.URI.create("wss://192.168.1.20:47100")),
+                    new dev.confab.ui.meeting.MeetingViewModel.Invite(List.of(java.net.URI.create("wss://192.168.1.20:47100")),
                             "3F:A9:0C:77:12:5B:E4:D1:8A:6C:2F:90:B3:47:DE:05:61:AC:9E:38:F2:14:7D:C0:5A:B9:23:E6:81:4F:0D:C7"),
                     dev.confab.meeting.OwnMediaState.INITIAL.withCameraOn(true));
             app.controller.show(s);

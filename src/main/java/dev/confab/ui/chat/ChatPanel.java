@@ -1,9 +1,7 @@
 package dev.confab.ui.chat;
 
-import dev.confab.meeting.Attendee;
 import dev.confab.meeting.ChatMessage;
 import dev.confab.meeting.ChatModel;
-import dev.confab.meeting.Roster;
 import dev.confab.storage.AtomicFiles;
 import dev.confab.storage.ChatHistoryStore;
 import dev.confab.ui.common.UiText;
@@ -12,10 +10,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -41,7 +35,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,26 +55,17 @@ public final class ChatPanel extends VBox {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatPanel.class);
 
-    /** An entry of the recipient picker; {@code id} 0 is "Everyone"; {@code left} after the participant left. */
-    record Recipient(int id, String name, boolean left) {
-        static final Recipient EVERYONE = new Recipient(0, null, false);
-    }
-
     private final UiText text;
-    private final ChatModel model;
-    private final ChatSender sender;
+    private final ChatViewModel viewModel;
     private final LinkOpener links;
     private final ChatTexts texts;
-    private final ObservableList<ChatModel.Entry> entries = FXCollections.observableArrayList();
-    private final ListView<ChatModel.Entry> list = new ListView<>(entries);
-    private final ComboBox<Recipient> recipient = new ComboBox<>();
+    private final ListView<ChatModel.Entry> list;
+    private final ComboBox<ChatViewModel.Recipient> recipient = new ComboBox<>();
     private final TextArea input = new TextArea();
     private final Label securityCode = new Label();
     private final Label status = new Label();
     private final Label pendingLink = new Label();
     private final VBox linkConfirm;
-    private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper(this, "unread");
-    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
     private final ExecutorService fileWriter = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("confab-chat-files").factory());
     private final ChatHistoryStore.Transcript transcript;
@@ -94,8 +78,8 @@ public final class ChatPanel extends VBox {
     public ChatPanel(UiText text, ChatModel model, ChatSender sender, LinkOpener links,
                      ChatHistoryStore.Transcript transcript) {
         this.text = Objects.requireNonNull(text, "text");
-        this.model = Objects.requireNonNull(model, "model");
-        this.sender = Objects.requireNonNull(sender, "sender");
+        this.viewModel = new ChatViewModel(model, sender);
+        this.list = new ListView<>(viewModel.entries());
         this.links = Objects.requireNonNull(links, "links");
         this.transcript = transcript;
         this.texts = new ChatTexts(text, model);
@@ -124,29 +108,32 @@ public final class ChatPanel extends VBox {
         status.managedProperty().bind(status.visibleProperty());
         status.visibleProperty().bind(status.textProperty().isNotEmpty());
 
-        shown.addListener((obs, was, now) -> {
-            if (now) {
-                unread.set(0);
-            }
+        viewModel.setOnAdded(added -> {
+            list.scrollTo(viewModel.entries().size() - 1);
+            added.forEach(this::keep);
         });
+        viewModel.setOnUnseen(message -> onToast.accept(texts.toast(message)));
         text.localeProperty().addListener((obs, old, now) -> {
             list.refresh();
-            rosterChanged(model.roster());
+            viewModel.showRoster(model.roster()); // the picker's cells show the new language
         });
-        model.onEntry(entry -> Platform.runLater(this::syncEntries));
-        model.onRoster(roster -> Platform.runLater(() -> rosterChanged(roster)));
-        syncEntries();
-        rosterChanged(model.roster());
+        viewModel.follow(Platform::runLater);
+        viewModel.entries().forEach(this::keep); // what was said before the panel existed
+    }
+
+    /** The panel's state; the meeting screen sets the administrator's private-chat switch on it. */
+    public ChatViewModel viewModel() {
+        return viewModel;
     }
 
     /** Received messages not yet seen because the panel was hidden; the toolbar button's badge. */
     public ReadOnlyIntegerProperty unreadCount() {
-        return unread.getReadOnlyProperty();
+        return viewModel.unreadCount();
     }
 
     /** Whether the user can see the panel; the meeting screen keeps it in sync with the side bar. */
     public BooleanProperty shownProperty() {
-        return shown;
+        return viewModel.shownProperty();
     }
 
     /** Called (FX thread) with a one-line summary of each message that arrives while the panel is hidden. */
@@ -203,6 +190,7 @@ public final class ChatPanel extends VBox {
         howTo.setWrapText(true);
         howTo.setMaxWidth(320);
         securityCode.setTooltip(howTo);
+        securityCode.textProperty().bind(text.bind(viewModel.securityCodeProperty()));
         return new VBox(6, titleRow, note, securityCode);
     }
 
@@ -240,6 +228,9 @@ public final class ChatPanel extends VBox {
         recipient.setMaxWidth(Double.MAX_VALUE);
         recipient.setCellFactory(v -> new RecipientCell());
         recipient.setButtonCell(new RecipientCell());
+        recipient.setItems(viewModel.recipients());
+        recipient.valueProperty().bindBidirectional(viewModel.recipientProperty());
+        recipient.disableProperty().bind(viewModel.privateChatAllowedProperty().not());
         Label toLabel = new Label();
         toLabel.textProperty().bind(text.bind("chat.to"));
         HBox.setHgrow(recipient, Priority.ALWAYS);
@@ -251,10 +242,8 @@ public final class ChatPanel extends VBox {
         privateNotice.setWrapText(true);
         privateNotice.getStyleClass().add("chat-private-notice");
         privateNotice.setMinHeight(Region.USE_PREF_SIZE);
-        privateNotice.textProperty().bind(Bindings.createStringBinding(() -> {
-            Recipient r = recipient.getValue();
-            return r == null || r.id() == 0 ? "" : text.get("chat.privateNotice", r.name());
-        }, recipient.valueProperty(), text.localeProperty()));
+        privateNotice.textProperty().bind(Bindings.createStringBinding(() -> text.get(viewModel.privateNotice()),
+                viewModel.recipientProperty(), text.localeProperty()));
         privateNotice.visibleProperty().bind(privateNotice.textProperty().isNotEmpty());
         privateNotice.managedProperty().bind(privateNotice.visibleProperty());
 
@@ -290,7 +279,8 @@ public final class ChatPanel extends VBox {
         send.setGraphic(new FontIcon(MaterialDesignS.SEND));
         send.textProperty().bind(text.bind("chat.send"));
         send.setDefaultButton(false);
-        send.disableProperty().bind(Bindings.createBooleanBinding(() -> !sendable(input.getText()), input.textProperty()));
+        send.disableProperty().bind(Bindings.createBooleanBinding(() -> !ChatViewModel.sendable(input.getText()),
+                input.textProperty()));
         send.setOnAction(e -> send());
         // The hint gives way (wraps) so that the counter and the send button are never cut off.
         hint.setWrapText(true);
@@ -318,41 +308,15 @@ public final class ChatPanel extends VBox {
         }
     }
 
-    private static boolean sendable(String value) {
-        return !value.isBlank() && ChatMessage.length(value) <= ChatMessage.MAX_CHARACTERS;
-    }
-
     private void send() {
-        String value = input.getText();
-        if (!sendable(value)) {
-            return;
+        if (viewModel.send(input.getText())) {
+            input.clear();
         }
-        Recipient to = recipient.getValue();
-        sender.send(to == null || to.id() == 0 ? List.of() : List.of(to.id()), value.strip());
-        input.clear();
     }
 
     private void confirmLink(String url) {
         pendingLink.setText(url);
         linkConfirm.setVisible(true);
-    }
-
-    /** Appends what the model has beyond what is shown (the model only ever appends). */
-    private void syncEntries() {
-        List<ChatModel.Entry> all = model.entries();
-        if (all.size() <= entries.size()) {
-            return;
-        }
-        List<ChatModel.Entry> added = all.subList(entries.size(), all.size());
-        entries.addAll(added);
-        list.scrollTo(entries.size() - 1);
-        for (ChatModel.Entry entry : added) {
-            keep(entry);
-            if (entry instanceof ChatModel.Message m && !m.own() && !shown.get()) {
-                unread.set(unread.get() + 1);
-                onToast.accept(texts.toast(m));
-            }
-        }
     }
 
     private void keep(ChatModel.Entry entry) {
@@ -369,29 +333,6 @@ public final class ChatPanel extends VBox {
         });
     }
 
-    private void rosterChanged(Roster roster) {
-        String code = roster == null ? null : roster.securityCode();
-        securityCode.setText(code == null ? text.get("chat.securityCode.none") : text.get("chat.securityCode", code));
-        Recipient selected = recipient.getValue();
-        ObservableList<Recipient> items = FXCollections.observableArrayList(Recipient.EVERYONE);
-        if (roster != null) {
-            for (Attendee p : roster.participants()) {
-                if (p.id() != roster.selfId()) {
-                    items.add(new Recipient(p.id(), p.displayName(), false));
-                }
-            }
-        }
-        // Never silently switch a private conversation to "Everyone": keep a departed recipient, marked as left.
-        Recipient keep = selected == null ? Recipient.EVERYONE : items.stream()
-                .filter(r -> r.id() == selected.id()).findFirst()
-                .orElse(new Recipient(selected.id(), selected.name(), true));
-        if (!items.contains(keep)) {
-            items.add(keep);
-        }
-        recipient.setItems(items);
-        recipient.setValue(keep);
-    }
-
     private Path chooseSaveFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(text.get("chat.save.title"));
@@ -406,7 +347,7 @@ public final class ChatPanel extends VBox {
         if (target == null) {
             return;
         }
-        String content = entries.stream().map(texts::transcriptLine).collect(Collectors.joining(System.lineSeparator()))
+        String content = viewModel.entries().stream().map(texts::transcriptLine).collect(Collectors.joining(System.lineSeparator()))
                 + System.lineSeparator();
         status.setText(text.get("chat.save.saving"));
         fileWriter.execute(() -> {
@@ -423,9 +364,9 @@ public final class ChatPanel extends VBox {
         });
     }
 
-    private final class RecipientCell extends ListCell<Recipient> {
+    private final class RecipientCell extends ListCell<ChatViewModel.Recipient> {
         @Override
-        protected void updateItem(Recipient item, boolean empty) {
+        protected void updateItem(ChatViewModel.Recipient item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
                 setText(null);

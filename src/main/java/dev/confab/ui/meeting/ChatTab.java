@@ -10,7 +10,6 @@ import dev.confab.ui.chat.ChatPanel;
 import dev.confab.ui.chat.LinkOpener;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -64,13 +63,8 @@ final class ChatTab {
         tab.textProperty().bind(text.bind("meeting.chat"));
         tab.setContent(panel);
         screen.sidePanel().getTabs().add(tab);
-        if (!privateChatAllowed) {
-            // Everyone is the first choice; the administrator turned private messages off.
-            Node recipient = panel.lookup("#chatRecipient");
-            if (recipient != null) {
-                recipient.setDisable(true);
-            }
-        }
+        // Everyone is the first choice; the administrator may have turned private messages off.
+        panel.viewModel().privateChatAllowedProperty().set(privateChatAllowed);
         panel.shownProperty().bind(tab.selectedProperty().and(screen.panelShownProperty()));
         return tab;
     }
@@ -109,7 +103,7 @@ final class ChatTab {
         if (disposed) {
             return;
         }
-        Node notice = screen.showNotice(UiMessage.of("meeting.notice.chatToast", line), "chatToast");
+        MeetingViewModel.Notice notice = screen.showNotice(UiMessage.of("meeting.notice.chatToast", line), "chatToast");
         PauseTransition fade = new PauseTransition(TOAST_TIME);
         fade.setOnFinished(e -> screen.removeNotice(notice));
         fade.play();

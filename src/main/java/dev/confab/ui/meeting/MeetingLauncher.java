@@ -2,46 +2,30 @@ package dev.confab.ui.meeting;
 
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.CaptureFactory;
-import dev.confab.meeting.Attendee;
 import dev.confab.meeting.CompositeMeetingListener;
-import dev.confab.meeting.EndReason;
 import dev.confab.meeting.KnownServers;
 import dev.confab.meeting.LocalServer;
-import dev.confab.meeting.MeetingFailure;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
-import dev.confab.meeting.OwnMediaState;
-import dev.confab.meeting.RecordingChange;
-import dev.confab.meeting.RecordingRule;
-import dev.confab.meeting.Refusal;
-import dev.confab.meeting.Roster;
 import dev.confab.meeting.ServerEndpoint;
 import dev.confab.meeting.SessionOptions;
-import dev.confab.meeting.SessionState;
-import dev.confab.meeting.call.MeetingCall;
 import dev.confab.meeting.demo.DemoParticipants;
 import dev.confab.meeting.history.MeetingHistoryRecorder;
 import dev.confab.meeting.history.MeetingHistoryStore;
 import dev.confab.privacy.PrivacySettingsStore;
-import dev.confab.storage.ChatHistoryStore;
 import dev.confab.storage.AppPaths;
 import dev.confab.ui.lobby.LobbyActions;
 import dev.confab.ui.lobby.LobbyContext;
 import dev.confab.ui.lobby.LobbyForm;
-import dev.confab.ui.lobby.Navigator;
 import dev.confab.ui.lobby.ServerChoice;
-import dev.confab.ui.common.UiMessage;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,10 +33,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
- * The lobby's New meeting / Join: starts the built-in server when "This computer" is chosen, connects a
- * {@link MeetingSession} with the right certificate trust, asks the user about unknown certificates, shows
- * failures in the lobby, opens the {@link MeetingScreen} once in, and returns to the lobby (form kept)
- * with the reason when the meeting ends.
+ * The lobby's New meeting / Join / demo: starts the built-in server when "This computer" is chosen, picks the
+ * server's endpoint (with the right certificate trust) and connects a {@link MeetingSession}; each attempt is a
+ * {@link MeetingAttempt}, which shows failures in the lobby, asks about unknown certificates, opens the
+ * {@link MeetingScreen} once in, and returns to the lobby (form kept) with the reason when the meeting ends.
  */
 public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeetingLauncher.class);
@@ -105,7 +89,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     }
 
     /** Unless a test supplied its own feed, a recording takes this meeting's stage pictures, mix and chat. */
-    private RecordingSetup recordingSetupFor(MeetingMediaBinding media) {
+    RecordingSetup recordingSetupFor(MeetingMediaBinding media) {
         RecordingSetup setup = recordingSetup;
         if (setup.sources() != RecordingSources.NONE) {
             return setup;
@@ -216,8 +200,8 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         }));
     }
 
-    private static MeetingScreen.Invite invite(LocalServer.Running server) {
-        return new MeetingScreen.Invite(server.networkUrls(), server.fingerprint());
+    private static MeetingViewModel.Invite invite(LocalServer.Running server) {
+        return new MeetingViewModel.Invite(server.networkUrls(), server.fingerprint());
     }
 
     private void startRemote(LobbyForm form, LobbyContext lobby, boolean create, URI uri) {
@@ -234,7 +218,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         }));
     }
 
-    private synchronized KnownServers knownServers() {
+    synchronized KnownServers knownServers() {
         if (knownServers == null) {
             knownServers = KnownServers.load(paths.knownServersFile());
         }
@@ -243,27 +227,27 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
 
     /** FX thread. */
     private void connect(LobbyForm form, LobbyContext lobby, boolean create, ServerEndpoint server,
-                         MeetingScreen.Invite invite) {
+                         MeetingViewModel.Invite invite) {
         connect(form, lobby, create, server, invite, null);
     }
 
-    /** @param demo the demo's synthetic participants, stopped when this meeting ends; else null */
-    private void connect(LobbyForm form, LobbyContext lobby, boolean create, ServerEndpoint server,
-                         MeetingScreen.Invite invite, DemoParticipants demo) {
+    /** @param demo the demo's synthetic participants, stopped when this meeting ends; else null. FX thread. */
+    void connect(LobbyForm form, LobbyContext lobby, boolean create, ServerEndpoint server,
+                 MeetingViewModel.Invite invite, DemoParticipants demo) {
         SessionOptions options = tuning.apply(server.sessionOptions(form.displayName()));
-        Attempt attempt = new Attempt(form, lobby, create, server.url(), invite);
-        attempt.demo = demo;
         var policy = lobby.policy();
-        attempt.media = new MeetingMediaBinding(new MeetingMediaBinding.Devices(captures, form.camera(),
+        MeetingMediaBinding media = new MeetingMediaBinding(new MeetingMediaBinding.Devices(captures, form.camera(),
                 form.cameraOn(), form.microphone(), form.micOn(), form.speaker()), lobby.permissions(),
                 new MeetingMediaBinding.ChatRules(policy.isEnabled(dev.confab.policy.PolicyKey.CHAT_ALLOWED),
                         policy.isEnabled(dev.confab.policy.PolicyKey.PRIVATE_CHAT_ALLOWED)));
+        MeetingAttempt attempt = new MeetingAttempt(this, form, lobby, create, server.url(), invite, demo, media,
+                new ShareBinding(sharing.screens(), sharing.allowed()));
         MeetingSession session = new MeetingSession(options, listenersFor(attempt));
         attempt.call.connect(session);
-        attempt.shares.recordInto(attempt.media.recordingPictures());
+        attempt.shares.recordInto(media.recordingPictures());
         attempt.shares.connect(attempt.call);
         attempt.session = session;
-        attempt.media.setCall(attempt.call);
+        media.setCall(attempt.call);
         lobby.setBusy(true);
         lobby.showInfo("meeting.connecting");
         lobby.setCancel(attempt::cancel);
@@ -277,11 +261,12 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     }
 
     /**
-     * The attempt (lobby, then screen) first, so the tiles exist before the media binding attaches to them; the
-     * call routes the media; the history recorder only when the user keeps a meeting history.
+     * The screen's events first, so the tiles exist before the media binding attaches to them; the attempt (lobby,
+     * then screen); the call routes the media; the history recorder only when the user keeps a meeting history.
      */
-    private MeetingListener listenersFor(Attempt attempt) {
+    private MeetingListener listenersFor(MeetingAttempt attempt) {
         List<MeetingListener> listeners = new ArrayList<>();
+        listeners.add(attempt.events);
         listeners.add(attempt);
         listeners.add(attempt.call);
         listeners.add(attempt.media);
@@ -292,236 +277,23 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         return new CompositeMeetingListener(listeners.toArray(MeetingListener[]::new));
     }
 
+    AppPaths paths() {
+        return paths;
+    }
+
+    /** Off the FX thread; on a thread of its own once the launcher is closed (the app is exiting). */
+    void runInBackground(Runnable task) {
+        try {
+            background.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            Thread.ofPlatform().daemon().name("confab-session-close").start(task);
+        }
+    }
+
     /** Stops the built-in server; the app is exiting. */
     @Override
     public void close() {
         background.shutdown();
         localServer.close();
-    }
-
-    /** One create/join: routes the session's events to the lobby until joined, then to the meeting screen. */
-    private final class Attempt implements MeetingListener {
-        final LobbyForm form;
-        final LobbyContext lobby;
-        final Navigator navigator;
-        final boolean create;
-        final URI server;
-        final MeetingScreen.Invite invite;
-        final OwnMediaState initialState;
-        MeetingSession session;
-        final MeetingCall call = new MeetingCall();
-        final ShareBinding shares = new ShareBinding(sharing.screens(), sharing.allowed());
-        MeetingMediaBinding media;
-        DemoParticipants demo;
-        MeetingScreen screen; // FX thread
-        volatile RecordingBinding recording; // set on the FX thread, read by session events
-        boolean cancelled; // FX thread
-
-        Attempt(LobbyForm form, LobbyContext lobby, boolean create, URI server, MeetingScreen.Invite invite) {
-            this.form = form;
-            this.lobby = lobby;
-            this.navigator = lobby.navigator();
-            this.create = create;
-            this.server = server;
-            this.invite = invite;
-            this.initialState = OwnMediaState.INITIAL.withMuted(!form.micOn()).withCameraOn(form.cameraOn());
-        }
-
-        @Override
-        public void onStateChanged(SessionState now) {
-            Platform.runLater(() -> apply(now));
-        }
-
-        @Override
-        public void onRecordingChanged(RecordingChange change) {
-            RecordingBinding binding = recording;
-            if (binding != null) {
-                binding.onRecordingChanged(change);
-            }
-        }
-
-        @Override
-        public void onRecordingPolicy(RecordingRule policy) {
-            RecordingBinding binding = recording;
-            if (binding != null) {
-                binding.onRecordingPolicy(policy);
-            }
-        }
-
-        @Override
-        public void onRosterChanged(Roster roster) {
-            RecordingBinding binding = recording;
-            if (binding != null) {
-                binding.onRosterChanged(roster);
-            }
-            Platform.runLater(() -> {
-                if (screen != null) {
-                    screen.showRoster(roster);
-                }
-            });
-        }
-
-        @Override
-        public void onMuteRequested(Attendee host) {
-            Platform.runLater(() -> {
-                if (screen != null) {
-                    screen.muteRequested(host);
-                }
-            });
-        }
-
-        @Override
-        public void onRequestFailed(Refusal refusal, String detail, String requestType) {
-            LOG.info("Request {} refused: {} ({})", requestType, refusal, detail);
-            RecordingBinding binding = recording;
-            if (binding != null) {
-                binding.onRequestFailed(refusal, detail, requestType);
-            }
-            Platform.runLater(() -> {
-                if (screen != null) {
-                    screen.requestFailed(refusal);
-                }
-            });
-        }
-
-        /**
-         * The user pressed Cancel. The session may be blocked opening the connection (up to the connect
-         * timeout), so the lobby is released at once and whatever the session reports later is ignored; its
-         * queued leave still runs, so a join that completes meanwhile leaves no ghost behind.
-         */
-        void cancel() {
-            cancelled = true;
-            session.leave();
-            lobby.setBusy(false);
-            lobby.showInfo("meeting.cancelled");
-        }
-
-        private void apply(SessionState now) {
-            if (cancelled) {
-                if (now instanceof SessionState.Ended) {
-                    media.close();
-                    closeSession();
-                }
-                return;
-            }
-            switch (now) {
-                case SessionState.InMeeting ignored -> {
-                    if (screen == null) {
-                        lobby.setBusy(false);
-                        screen = new MeetingScreen(lobby.text(), MeetingCommands.of(session), invite, initialState);
-                        shares.attach(screen, lobby.text());
-                        navigator.show(screen);
-                        screen.showRoster(session.roster());
-                        recording = new RecordingBinding(lobby.text(), RecordingCommands.of(session), screen,
-                                recordingSetupFor(media));
-                        recording.onRosterChanged(session.roster());
-                        recording.onRecordingPolicy(session.recordingPolicy());
-                        startMedia();
-                    }
-                    screen.showState(now);
-                }
-                case SessionState.Reconnecting ignored -> {
-                    if (screen != null) {
-                        screen.showState(now);
-                    }
-                }
-                case SessionState.Ended ended -> ended(ended);
-                case SessionState.Connecting ignored -> {
-                }
-                case SessionState.Idle ignored -> {
-                }
-            }
-        }
-
-        private void startMedia() {
-            String meetingId = session.roster().meetingId();
-            var transcript = new ChatHistoryStore(paths).open(lobby.settings().current(), meetingId, Instant.now());
-            media.start(screen, lobby.text(), lobby.browser()::open, transcript);
-        }
-
-        private void ended(SessionState.Ended ended) {
-            if (recording != null) {
-                recording.close(); // finishes this participant's own recording
-            }
-            media.close();
-            closeSession();
-            if (screen == null) {
-                joinFailed(ended);
-                return;
-            }
-            if (screen.isDisposed()) {
-                return; // the window closed or the app is quitting: stay out of the way
-            }
-            MeetingFailure failure = ended.failure();
-            UiMessage why = failure != null ? UiMessage.of(failure.messageKey(), failure.messageArgs())
-                    : UiMessage.of("meeting.ended." + ended.reason().name().toLowerCase(Locale.ROOT));
-            boolean normal = failure == null && (ended.reason() == EndReason.LEFT || ended.reason() == EndReason.ENDED_BY_HOST);
-            String meetingId = session.roster().meetingId();
-            navigator.returnToLobby(new LobbyForm(form.displayName(), form.server(),
-                    meetingId != null ? meetingId : form.meetingId(), form.passcode(), form.camera(), form.cameraOn(),
-                    form.microphone(), form.micOn(), form.speaker()), why, !normal);
-        }
-
-        private void joinFailed(SessionState.Ended ended) {
-            lobby.setBusy(false);
-            MeetingFailure failure = ended.failure();
-            if (failure == null) {
-                lobby.showInfo("meeting.cancelled");
-                return;
-            }
-            lobby.showError(failure.messageKey(), failure.messageArgs());
-            switch (failure.kind()) {
-                case CERTIFICATE_UNTRUSTED -> {
-                    if (failure.certificateFingerprint() != null) {
-                        CertificatePrompt.askFirstUse(lobby.window(), lobby.text(), server,
-                                failure.certificateFingerprint(), () -> trustAndRetry(failure.certificateFingerprint()),
-                                () -> {
-                                });
-                    }
-                }
-                case CERTIFICATE_CHANGED -> CertificatePrompt.warnChanged(lobby.window(), lobby.text(), server,
-                        failure.certificateFingerprint() != null ? failure.certificateFingerprint() : "?",
-                        paths.knownServersFile());
-                default -> {
-                }
-            }
-        }
-
-        /** close() waits for the event thread to stop: never on the FX thread, nor on that thread itself. */
-        private void closeSession() {
-            DemoParticipants participants = demo;
-            demo = null;
-            Runnable close = () -> {
-                shares.close();
-                session.close();
-                if (participants != null) {
-                    participants.close();
-                }
-            };
-            try {
-                background.execute(close);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                Thread.ofPlatform().daemon().name("confab-session-close").start(close); // app exiting
-            }
-        }
-
-        /** The user compared and trusted the fingerprint: pin it and try again with a new session. */
-        private void trustAndRetry(String fingerprint) {
-            lobby.setBusy(true);
-            lobby.showInfo("meeting.connecting");
-            background.execute(() -> {
-                try {
-                    KnownServers known = knownServers();
-                    known.trust(server, fingerprint);
-                    Platform.runLater(() -> connect(form, lobby, create, known.endpointFor(server), invite));
-                } catch (IOException | RuntimeException e) {
-                    LOG.error("Could not save the trusted server", e);
-                    Platform.runLater(() -> {
-                        lobby.setBusy(false);
-                        lobby.showError("meeting.trustFailed", String.valueOf(e.getMessage()));
-                    });
-                }
-            });
-        }
     }
 }

@@ -45,10 +45,10 @@ final class ParticipantList extends VBox {
     private final CheckBox multipleSharers = new CheckBox();
     private boolean showingPolicy;
 
-    ParticipantList(UiText text, MeetingCommands commands) {
+    ParticipantList(UiText text, MeetingViewModel model) {
         super(8);
         this.text = text;
-        this.commands = commands;
+        this.commands = model.commands();
         getStyleClass().add("participant-list");
         list.setId("participantList");
         list.setCellFactory(v -> new ParticipantCell());
@@ -82,9 +82,11 @@ final class ParticipantList extends VBox {
         multipleSharers.visibleProperty().bind(hostActions.visibleProperty());
         multipleSharers.managedProperty().bind(multipleSharers.visibleProperty());
         getChildren().addAll(list, hostActions, multipleSharers);
+        model.rosterProperty().addListener((obs, old, now) -> showRoster(now));
+        model.multipleSharersAllowedProperty().addListener((obs, old, now) -> showMultipleSharersAllowed(now));
     }
 
-    void setRoster(Roster now) {
+    private void showRoster(Roster now) {
         roster.set(now);
         list.getItems().setAll(now.participants().stream()
                 .sorted((a, b) -> Boolean.compare(b.id() == now.selfId(), a.id() == now.selfId()))
@@ -95,7 +97,7 @@ final class ParticipantList extends VBox {
     }
 
     /** Reflects the server's share policy without sending it back. */
-    void showMultipleSharersAllowed(boolean allowed) {
+    private void showMultipleSharersAllowed(boolean allowed) {
         showingPolicy = true;
         try {
             multipleSharers.setSelected(allowed);

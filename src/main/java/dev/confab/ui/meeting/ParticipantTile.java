@@ -43,12 +43,12 @@ public final class ParticipantTile extends StackPane {
     private final Label stats = new Label();
     private final BooleanProperty cameraOn = new SimpleBooleanProperty();
     private final BooleanProperty statsEnabled = new SimpleBooleanProperty();
-    private boolean speaking;
-    private Attendee participant;
+    private final ParticipantRow row;
 
-    ParticipantTile(Attendee participant, boolean self, UiText text) {
-        this.participantId = participant.id();
-        this.self = self;
+    ParticipantTile(ParticipantRow row, UiText text) {
+        this.row = row;
+        this.participantId = row.id();
+        this.self = row.self();
         this.text = text;
         getStyleClass().add("participant-tile");
         setId("tile-" + participantId);
@@ -102,7 +102,7 @@ public final class ParticipantTile extends StackPane {
         StackPane.setMargin(stats, new Insets(6));
 
         getChildren().addAll(avatar, video, nameBar, quality, stats);
-        update(participant, participant.displayName());
+        bindToRow();
     }
 
     /** The name line as shown, for tests. */
@@ -110,38 +110,27 @@ public final class ParticipantTile extends StackPane {
         return name.getText();
     }
 
-    /**
-     * Shows the participant's current name and flags. {@code label} is the name as the roster shows it ("Lin #7"
-     * while two people are called Lin). FX thread.
-     */
-    void update(Attendee now, String label) {
-        participant = now;
-        name.textProperty().unbind();
-        if (self) {
-            name.textProperty().bind(text.bind("meeting.you", label));
-        } else {
-            name.setText(label);
-        }
-        avatar.setName(now.displayName());
-        setMutedShown(now.muted());
-        hostBadge.setVisible(now.host());
-        hostBadge.setManaged(now.host());
-        pseudoClassStateChanged(DISCONNECTED, !now.connected());
-        setCameraOn(now.cameraOn());
-    }
-
-    /** Own tile: follows the local camera switch at once, before the server echoes it. */
-    void setCameraOn(boolean on) {
-        if (cameraOn.get() && !on) {
-            video.clear(); // no frozen last frame when the camera goes off
-        }
-        cameraOn.set(on);
-    }
-
-    /** Muted-microphone icon instead of the level meter. */
-    void setMutedShown(boolean muted) {
-        mutedIcon.setVisible(muted);
-        mutedIcon.setManaged(muted);
+    /** The name ("Lin #7 (you)"), flags and camera follow the row; the tile lives as long as the row. */
+    private void bindToRow() {
+        name.textProperty().bind(self ? Bindings.createStringBinding(() -> text.get("meeting.you", row.label()),
+                row.labelProperty(), text.localeProperty()) : row.labelProperty());
+        avatar.setName(row.attendee().displayName());
+        row.attendeeProperty().addListener((obs, old, now) -> avatar.setName(now.displayName()));
+        mutedIcon.visibleProperty().bind(row.mutedProperty());
+        mutedIcon.managedProperty().bind(row.mutedProperty());
+        hostBadge.visibleProperty().bind(row.hostProperty());
+        hostBadge.managedProperty().bind(row.hostProperty());
+        pseudoClassStateChanged(DISCONNECTED, !row.connectedProperty().get());
+        row.connectedProperty().addListener((obs, old, now) -> pseudoClassStateChanged(DISCONNECTED, !now));
+        pseudoClassStateChanged(SPEAKING, row.speakingProperty().get());
+        row.speakingProperty().addListener((obs, old, now) -> pseudoClassStateChanged(SPEAKING, now));
+        cameraOn.set(row.cameraOnProperty().get());
+        row.cameraOnProperty().addListener((obs, was, on) -> {
+            if (was && !on) {
+                video.clear(); // no frozen last frame when the camera goes off
+            }
+            cameraOn.set(on);
+        });
     }
 
     /** Whose voice the meter shows (null: silence). Any thread; drawn at the next {@link #refreshLevel()}. */
@@ -164,7 +153,7 @@ public final class ParticipantTile extends StackPane {
     }
 
     public Attendee participant() {
-        return participant;
+        return row.attendee();
     }
 
     public boolean isSelf() {
@@ -178,12 +167,11 @@ public final class ParticipantTile extends StackPane {
 
     /** Active-speaker highlight; the audio level detector drives it. FX thread. */
     public void setSpeaking(boolean value) {
-        speaking = value;
-        pseudoClassStateChanged(SPEAKING, value);
+        row.setSpeaking(value);
     }
 
     public boolean isSpeaking() {
-        return speaking;
+        return row.speakingProperty().get();
     }
 
     /** Network quality 0 (very poor) .. 4 (excellent). FX thread. */

@@ -13,6 +13,7 @@ import dev.confab.meeting.share.ScreenShareController;
 import dev.confab.ui.common.UiMessage;
 import dev.confab.ui.common.UiText;
 import dev.confab.ui.share.ShareStage;
+import dev.confab.ui.share.ShareViewModel;
 import dev.confab.ui.share.SharePicker;
 import dev.confab.ui.share.SharingBanner;
 import javafx.application.Platform;
@@ -20,7 +21,6 @@ import javafx.stage.Window;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +55,8 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     /** Read on decoder threads; written on the FX thread. */
     private final Map<Integer, ShareStage> stages = new ConcurrentHashMap<>();
     // FX thread only
-    private final Map<Integer, ShareStage> shownOrder = new LinkedHashMap<>();
+    /** Who shares, who is on stage, whether this user shares; the nodes below follow it. */
+    private final ShareViewModel model = new ShareViewModel();
     private final List<Consumer<MeetingScreen>> beforeScreen = new ArrayList<>();
     private MeetingScreen screen;
     private UiText text;
@@ -96,7 +97,8 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     public void attach(MeetingScreen meetingScreen, UiText uiText) {
         this.screen = meetingScreen;
         this.text = uiText;
-        meetingScreen.shareButton().setVisible(true);
+        meetingScreen.model().shareAvailableProperty().set(true);
+        meetingScreen.shareButton().disableProperty().bind(model.sharingOwnScreenProperty());
         meetingScreen.shareButton().setOnAction(e -> openPicker());
         beforeScreen.forEach(action -> action.accept(meetingScreen));
         beforeScreen.clear();
@@ -108,12 +110,18 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
 
     /** The stage of the share shown in the middle, or null. FX thread. */
     public ShareStage shownStage() {
-        return shownOrder.isEmpty() ? null : shownOrder.values().stream().reduce((a, b) -> b).orElseThrow();
+        int sharer = model.onStageProperty().get();
+        return sharer == ShareViewModel.NOBODY ? null : stages.get(sharer);
     }
 
     /** Whose share is shown in the middle (the latest), or {@link RecordingPictureSwitch#NOBODY}. FX thread. */
     private int shownSharer() {
-        return shownOrder.keySet().stream().reduce((a, b) -> b).orElse(RecordingPictureSwitch.NOBODY);
+        int sharer = model.onStageProperty().get();
+        return sharer == ShareViewModel.NOBODY ? RecordingPictureSwitch.NOBODY : sharer;
+    }
+
+    public ShareViewModel model() {
+        return model;
     }
 
     public SharingBanner banner() {
@@ -137,19 +145,18 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     @Override
     public void shareStarted(int sharerId, boolean self, AnnotationModel annotations, boolean viewersMayAnnotate) {
         onScreen(s -> {
-            ShareStage stage = new ShareStage(text, session.roster().selfId(), sharerName(sharerId, self), annotations,
+            String name = sharerName(sharerId, self);
+            ShareStage stage = new ShareStage(text, session.roster().selfId(), name, annotations,
                     a -> session.annotate(sharerId, a));
-            stage.setAnnotationAllowed(self || viewersMayAnnotate);
             stages.put(sharerId, stage);
-            shownOrder.remove(sharerId);
-            shownOrder.put(sharerId, stage);
+            model.shareStarted(sharerId, name, self, viewersMayAnnotate);
+            stage.setAnnotationAllowed(model.sharer(sharerId).orElseThrow().annotationAllowed());
             if (self) {
                 // The sharer sees what is shared, with everyone's annotations on it.
                 controller.setLocalPreview(ownPictures(sharerId, stage));
                 banner = new SharingBanner(text, controller::stop, viewersMayAnnotate, session::setViewerAnnotation);
                 s.setBanner(banner);
                 banner.showFloatingStop();
-                s.shareButton().setDisable(true);
             }
             s.showShareInCenter(stage);
             recordingPictures.showShare(shownSharer());
@@ -159,6 +166,7 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     @Override
     public void annotationPermissionChanged(int sharerId, boolean viewersMayAnnotate) {
         onScreen(s -> {
+            model.annotationPermissionChanged(sharerId, viewersMayAnnotate);
             ShareStage stage = stages.get(sharerId);
             if (stage != null && sharerId != session.roster().selfId()) {
                 stage.setAnnotationAllowed(viewersMayAnnotate);
@@ -170,11 +178,10 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     public void shareEnded(int sharerId, boolean self, boolean stoppedByHost) {
         onScreen(s -> {
             stages.remove(sharerId);
-            shownOrder.remove(sharerId);
+            model.shareEnded(sharerId, self);
             if (self) {
                 controller.setLocalPreview(null);
                 removeBanner(s);
-                s.shareButton().setDisable(false);
                 if (stoppedByHost) {
                     s.notice(UiMessage.of("share.error.stoppedByHost"), "shareStoppedByHost");
                 }
@@ -247,7 +254,10 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
 
     @Override
     public void onSharePolicy(boolean allowMultipleSharers) {
-        onScreen(s -> s.showSharePolicy(allowMultipleSharers));
+        onScreen(s -> {
+            model.showPolicy(allowMultipleSharers);
+            s.showSharePolicy(allowMultipleSharers);
+        });
     }
 
     /**

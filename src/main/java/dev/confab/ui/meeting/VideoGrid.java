@@ -1,6 +1,5 @@
 package dev.confab.ui.meeting;
 
-import dev.confab.meeting.Attendee;
 import dev.confab.meeting.Roster;
 import dev.confab.ui.common.Icons;
 import dev.confab.ui.video.Pulses;
@@ -16,6 +15,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 import java.util.ArrayList;
@@ -46,11 +47,23 @@ public final class VideoGrid extends Region {
     private final HBox pager;
     private final Button nextButton;
     private final Label pageLabel = new Label();
+    private final ParticipantRows standalone;
     private int lastSpeakerId = -1;
     private int selfId;
 
+    /** A grid fed by {@link #setRoster} (previews and tests). */
     public VideoGrid(UiText text) {
+        this(text, new ParticipantRows(), null);
+    }
+
+    /** A grid whose tiles follow the meeting view-model's participants. */
+    VideoGrid(UiText text, MeetingViewModel model) {
+        this(text, null, model.participants());
+    }
+
+    private VideoGrid(UiText text, ParticipantRows standalone, ObservableList<ParticipantRow> modelRows) {
         this.text = text;
+        this.standalone = standalone;
         getStyleClass().add("video-grid");
         setId("videoGrid");
         Button previous = pagerButton("previousPage", MaterialDesignC.CHEVRON_LEFT, "meeting.previousPage", -1);
@@ -73,6 +86,7 @@ public final class VideoGrid extends Region {
         Pulses.whileInScene(this, this::refreshLevels);
         next.setOnAction(e -> page.set(Math.min(page.get() + 1, pageCount() - 1)));
         nextButton = next;
+        follow(standalone != null ? standalone.rows() : modelRows);
     }
 
     private Button pagerButton(String id, org.kordamp.ikonli.Ikon icon, String tipKey, int step) {
@@ -88,15 +102,27 @@ public final class VideoGrid extends Region {
         return button;
     }
 
-    /** Adds, updates and removes tiles to match the roster; oneself first, then in join order. FX thread. */
+    /** Shows {@code roster} in a grid made without a view-model. FX thread. */
     public void setRoster(Roster roster) {
-        selfId = roster.selfId();
+        if (standalone == null) {
+            throw new IllegalStateException("this grid follows its meeting's view-model");
+        }
+        standalone.show(roster);
+    }
+
+    private void follow(ObservableList<ParticipantRow> rows) {
+        rows.addListener((ListChangeListener<ParticipantRow>) change -> showRows(rows));
+        showRows(rows);
+    }
+
+    /** Adds and removes tiles to match the rows (oneself first, then join order); tiles update themselves. */
+    private void showRows(List<ParticipantRow> rows) {
         List<ParticipantTile> next = new ArrayList<>();
-        roster.self().ifPresent(p -> next.add(tileFor(p, roster.label(p), true)));
-        for (Attendee p : roster.participants()) {
-            if (p.id() != roster.selfId()) {
-                next.add(tileFor(p, roster.label(p), false));
+        for (ParticipantRow row : rows) {
+            if (row.self()) {
+                selfId = row.id();
             }
+            next.add(tileFor(row));
         }
         for (ParticipantTile gone : new ArrayList<>(order)) {
             if (!next.contains(gone)) {
@@ -113,15 +139,14 @@ public final class VideoGrid extends Region {
         refresh();
     }
 
-    private ParticipantTile tileFor(Attendee p, String label, boolean self) {
-        ParticipantTile tile = tiles.get(p.id());
+    private ParticipantTile tileFor(ParticipantRow row) {
+        ParticipantTile tile = tiles.get(row.id());
         if (tile == null) {
-            tile = new ParticipantTile(p, self, text);
+            tile = new ParticipantTile(row, text);
             tile.statsEnabledProperty().bind(showStats);
-            tiles.put(p.id(), tile);
+            tiles.put(row.id(), tile);
             getChildren().addFirst(tile);
         }
-        tile.update(p, label);
         return tile;
     }
 

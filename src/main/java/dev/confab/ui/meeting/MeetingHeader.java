@@ -1,0 +1,180 @@
+package dev.confab.ui.meeting;
+
+import atlantafx.base.theme.Styles;
+import dev.confab.ui.common.Icons;
+import dev.confab.ui.common.UiText;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The top of the meeting screen, bound to the {@link MeetingViewModel}: the sharer's banner slot, title, Copy ID,
+ * lock badge, elapsed time, view toggles, invite line, reconnect banner, prompts (nodes with their own buttons,
+ * e.g. "being recorded") and the model's notices.
+ */
+final class MeetingHeader extends VBox {
+    private final UiText text;
+    private final MeetingViewModel model;
+    private final HBox bar = new HBox(10);
+    private final Label elapsed = new Label(null, Icons.of(MaterialDesignC.CLOCK_OUTLINE));
+    private final VBox notices = new VBox(6);
+    private final VBox bannerSlot = new VBox();
+    private final List<Node> prompts = new ArrayList<>();
+    private final Map<MeetingViewModel.Notice, Node> noticeNodes = new IdentityHashMap<>();
+
+    MeetingHeader(UiText text, MeetingViewModel model, VideoGrid grid) {
+        super(6);
+        this.text = text;
+        this.model = model;
+        buildBar(grid);
+        Label invite = new Label();
+        invite.setId("invite");
+        invite.setWrapText(true);
+        invite.getStyleClass().add("meeting-invite");
+        invite.managedProperty().bind(invite.visibleProperty());
+        invite.visibleProperty().bind(model.inviteTextProperty().isNotNull());
+        invite.textProperty().bind(text.bind(model.inviteTextProperty()));
+
+        Label reconnecting = new Label(null, Icons.of(MaterialDesignW.WIFI_OFF));
+        reconnecting.setId("reconnecting");
+        reconnecting.getStyleClass().addAll("notice", "notice-warning", "reconnecting-banner");
+        reconnecting.setMaxWidth(Double.MAX_VALUE);
+        reconnecting.visibleProperty().bind(model.connectionProblemProperty().isNotNull());
+        reconnecting.managedProperty().bind(reconnecting.visibleProperty());
+        reconnecting.textProperty().bind(text.bind(model.connectionProblemProperty()));
+
+        notices.setId("meetingNotices");
+        bannerSlot.setId("bannerSlot");
+        bannerSlot.managedProperty().bind(Bindings.isNotEmpty(bannerSlot.getChildren()));
+        model.notices().addListener((ListChangeListener<MeetingViewModel.Notice>) change -> showNotices());
+        showNotices();
+        getChildren().setAll(bannerSlot, bar, invite, reconnecting, notices);
+        getStyleClass().add("meeting-header");
+    }
+
+    /** Badges (e.g. the recording indicator) go after the elapsed time. */
+    void addItem(Node item) {
+        bar.getChildren().add(bar.getChildren().indexOf(elapsed) + 1, item);
+    }
+
+    /** A bar across the top (the sharer's banner), or null to remove it. */
+    void setBanner(Node banner) {
+        bannerSlot.getChildren().setAll(banner == null ? List.of() : List.of(banner));
+    }
+
+    /** A prompt stays above the notices until removed. */
+    void addPrompt(Node prompt) {
+        prompts.addFirst(prompt);
+        showNotices();
+    }
+
+    void removePrompt(Node prompt) {
+        prompts.remove(prompt);
+        showNotices();
+    }
+
+    private void showNotices() {
+        noticeNodes.keySet().retainAll(model.notices());
+        List<Node> shown = new ArrayList<>(prompts);
+        for (MeetingViewModel.Notice notice : model.notices()) {
+            shown.add(noticeNodes.computeIfAbsent(notice, this::noticeNode));
+        }
+        notices.getChildren().setAll(shown);
+    }
+
+    private Node noticeNode(MeetingViewModel.Notice notice) {
+        Label label = new Label();
+        label.textProperty().bind(text.bind(notice.message().key(), notice.message().args().toArray()));
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setId(notice.id());
+        HBox.setHgrow(label, Priority.ALWAYS);
+        Button close = new Button(null, Icons.of(MaterialDesignC.CLOSE));
+        close.getStyleClass().add("flat");
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text.bind("notice.dismiss"));
+        close.setTooltip(tip);
+        close.setOnAction(e -> model.dismiss(notice));
+        HBox box = new HBox(8, label, close);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().addAll("notice", "notice-warning");
+        return box;
+    }
+
+    private void buildBar(VideoGrid grid) {
+        Label title = new Label();
+        title.setId("meetingTitle");
+        title.getStyleClass().addAll(Styles.TITLE_4, "meeting-title");
+        title.textProperty().bind(text.bind(model.titleProperty()));
+        Button copy = new Button(null, Icons.of(MaterialDesignC.CONTENT_COPY));
+        copy.setId("copyMeetingId");
+        copy.getStyleClass().addAll(Styles.SMALL);
+        copy.textProperty().bind(text.bind("meeting.copyId"));
+        copy.setTooltip(tip("meeting.copyIdTip"));
+        copy.setOnAction(e -> copyMeetingId(copy));
+        Label lockBadge = new Label(null, Icons.of(MaterialDesignL.LOCK));
+        lockBadge.setId("lockBadge");
+        lockBadge.textProperty().bind(text.bind("meeting.locked"));
+        lockBadge.getStyleClass().addAll("meeting-badge", Styles.WARNING);
+        lockBadge.setTooltip(tip("meeting.lockedTip"));
+        lockBadge.visibleProperty().bind(model.lockedProperty());
+        lockBadge.managedProperty().bind(lockBadge.visibleProperty());
+        elapsed.setId("elapsed");
+        elapsed.getStyleClass().add("meeting-elapsed");
+        elapsed.setTooltip(tip("meeting.elapsedTip"));
+        elapsed.textProperty().bind(model.elapsedProperty());
+
+        ToggleButton speaker = new ToggleButton(null, Icons.of(MaterialDesignA.ACCOUNT_VOICE));
+        speaker.setId("speakerView");
+        speaker.textProperty().bind(text.bind("meeting.speakerView"));
+        speaker.selectedProperty().bindBidirectional(grid.speakerViewProperty());
+        ToggleButton stats = new ToggleButton(null, Icons.of(MaterialDesignC.CHART_BAR));
+        stats.setId("showStats");
+        stats.textProperty().bind(text.bind("meeting.showStats"));
+        stats.selectedProperty().bindBidirectional(grid.showStatsProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        bar.getChildren().setAll(title, copy, lockBadge, elapsed, spacer, speaker, stats);
+        bar.setAlignment(Pos.CENTER_LEFT);
+    }
+
+    private Tooltip tip(String key) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text.bind(key));
+        return tip;
+    }
+
+    private void copyMeetingId(Button copy) {
+        model.meetingIdToCopy().ifPresent(id -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(id);
+            Clipboard.getSystemClipboard().setContent(content);
+            copy.textProperty().bind(text.bind("meeting.copied"));
+            PauseTransition back = new PauseTransition(Duration.seconds(2));
+            back.setOnFinished(e -> copy.textProperty().bind(text.bind("meeting.copyId")));
+            back.play();
+        });
+    }
+}
