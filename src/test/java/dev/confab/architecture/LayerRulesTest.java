@@ -14,10 +14,14 @@ import org.junit.jupiter.api.Test;
 
 import dev.confab.meeting.MeetingSession;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The one-way layer rule of docs/architecture.md, checked on the compiled production classes. */
@@ -172,5 +176,57 @@ class LayerRulesTest {
                         boolean.class)
                 .orShould().dependOnClassesThat().haveSimpleName("MeetingServer")
                 .check(production);
+    }
+
+    /**
+     * The picture in docs/architecture.md, arrow by arrow: each top-level package may use only the ones listed
+     * (and storage, which every layer uses). A new arrow must be drawn there and added here in the same change.
+     */
+    @Test
+    void topLevelPackagesUseOnlyTheDrawnArrows() {
+        Map<String, Set<String>> drawn = Map.ofEntries(
+                Map.entry("app", Set.of("ui", "meeting", "media", "policy", "privacy", "logging", "server", "bot", "loadtest", "netem")),
+                Map.entry("ui", Set.of("meeting", "media", "policy", "privacy", "recording", "i18n", "logging")),
+                Map.entry("meeting", Set.of("signaling", "media", "protocol", "server")),
+                Map.entry("bot", Set.of("meeting", "media", "netem", "privacy", "protocol", "signaling")),
+                Map.entry("loadtest", Set.of("bot", "meeting", "media", "netem", "protocol", "server", "signaling")),
+                Map.entry("policy", Set.of("i18n", "privacy")),
+                Map.entry("privacy", Set.of("meeting", "recording")),
+                Map.entry("recording", Set.of("media")),
+                Map.entry("logging", Set.of()),
+                Map.entry("signaling", Set.of("protocol")),
+                Map.entry("server", Set.of("protocol")),
+                Map.entry("media", Set.of()),
+                Map.entry("protocol", Set.of()),
+                Map.entry("netem", Set.of()),
+                Map.entry("i18n", Set.of()),
+                Map.entry("storage", Set.of()));
+        List<String> undrawn = new ArrayList<>();
+        for (JavaClass type : production) {
+            String from = topLevel(type.getPackageName());
+            if (from == null) {
+                continue;
+            }
+            Set<String> allowed = drawn.get(from);
+            if (allowed == null) {
+                undrawn.add(from + " (a package the picture does not show)");
+                continue;
+            }
+            type.getDirectDependenciesFromSelf().stream()
+                    .map(d -> topLevel(d.getTargetClass().getPackageName()))
+                    .filter(to -> to != null && !to.equals(from) && !to.equals("storage") && !allowed.contains(to))
+                    .forEach(to -> undrawn.add(type.getName() + " -> " + to));
+        }
+        assertThat(undrawn).as("dependencies not drawn in docs/architecture.md").isEmpty();
+    }
+
+    private static String topLevel(String packageName) {
+        if (!packageName.startsWith("dev.confab.")) {
+            return null;
+        }
+        String rest = packageName.substring("dev.confab.".length());
+        int dot = rest.indexOf('.');
+        String top = dot < 0 ? rest : rest.substring(0, dot);
+        return top.equals("testing") ? null : top;
     }
 }

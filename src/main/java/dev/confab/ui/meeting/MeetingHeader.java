@@ -1,6 +1,7 @@
 package dev.confab.ui.meeting;
 
 import atlantafx.base.theme.Styles;
+import dev.confab.ui.common.DismissibleNotice;
 import dev.confab.ui.common.Icons;
 import dev.confab.ui.common.UiText;
 import javafx.animation.PauseTransition;
@@ -105,21 +106,8 @@ final class MeetingHeader extends VBox {
     }
 
     private Node noticeNode(MeetingViewModel.Notice notice) {
-        Label label = new Label();
-        label.textProperty().bind(text.bind(notice.message().key(), notice.message().args().toArray()));
-        label.setWrapText(true);
-        label.setMaxWidth(Double.MAX_VALUE);
-        label.setId(notice.id());
-        HBox.setHgrow(label, Priority.ALWAYS);
-        Button close = new Button(null, Icons.of(MaterialDesignC.CLOSE));
-        close.getStyleClass().add("flat");
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(text.bind("notice.dismiss"));
-        close.setTooltip(tip);
-        close.setOnAction(e -> model.dismiss(notice));
-        HBox box = new HBox(8, label, close);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.getStyleClass().addAll("notice", "notice-warning");
+        HBox box = DismissibleNotice.create(text, notice.message(), shown -> model.dismiss(notice));
+        box.getChildren().getFirst().setId(notice.id());
         return box;
     }
 
