@@ -105,6 +105,14 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--record", paramLabel = "FILE", description = "Record what the bot receives (a remote share, else the first remote camera, and the audio mix) into this MP4 file.")
     Path recordFile;
 
+    /** Counted down to end the stay early (an embedding program, e.g. a test, that is done with the bot). */
+    private final java.util.concurrent.CountDownLatch leaveNow = new java.util.concurrent.CountDownLatch(1);
+
+    /** Ends the stay now, as if {@code --duration} had passed: the bot leaves normally and reports. */
+    public void leaveNow() {
+        leaveNow.countDown();
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException, MediaException {
         PrintWriter out = spec.commandLine().getOut();
@@ -154,7 +162,7 @@ public final class BotCommand implements Callable<Integer> {
                 BotAudio botAudio = startAudio(call, recorder); // the call makes the video follow its sound
                 stats.attachAudio(botAudio);
                 sendChat(session, stats);
-                stats.awaitEnded(stay);
+                stats.awaitEnded(stay, leaveNow);
                 stats.detachAudio();
                 botAudio.close();
                 out.println(botAudio.report().summary());

@@ -154,9 +154,13 @@ final class BotStats implements MeetingListener, CallListener {
         joinedOrEnded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Waits until the session ends or the timeout passes. */
-    void awaitEnded(Duration timeout) throws InterruptedException {
-        ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /** Waits until the session ends, the timeout passes or {@code leaveNow} is counted down. */
+    void awaitEnded(Duration timeout, CountDownLatch leaveNow) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0 && ended.getCount() > 0 && leaveNow.getCount() > 0) {
+            ended.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(20)), TimeUnit.NANOSECONDS);
+        }
     }
 
     /** A problem the bot found itself (e.g. --chat-to names nobody), reported like the others. */

@@ -99,13 +99,13 @@ class BotCommandTest {
         Path toneStats = dir.resolve("tone.json");
         Path listenerStats = dir.resolve("listener.json");
         var tone = CliRun.inBackground("bot", "--server", url, "--new",
-                "--audio", "sine", "--duration", "4s", "--stats-json", toneStats.toString());
+                "--audio", "sine", "--duration", "60s", "--stats-json", toneStats.toString());
 
         CliRun listener = CliRun.of("bot", "--server", url, "--meeting", tone.meetingId(), "--audio", "none",
                 "--duration", "2s", "--stats-json", listenerStats.toString());
         assertThat(listener.exitCode()).isZero();
         assertThat(listener.out()).containsPattern("Audio: sent 0, received \\d+, lost \\d+, concealed");
-        assertThat(tone.result().exitCode()).isZero();
+        assertThat(tone.leaveNow().result().exitCode()).isZero(); // the listener has been and gone
 
         JsonNode heard = new ObjectMapper().readTree(listenerStats.toFile()).get("audio");
         assertThat(heard.get("packetsReceived").asLong()).isGreaterThan(50);

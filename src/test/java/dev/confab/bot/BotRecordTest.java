@@ -30,7 +30,7 @@ class BotRecordTest {
         MeetingServer server = servers.loopback();
         String url = server.url().toString();
         var sender = CliRun.inBackground("bot", "--server", url,
-                "--new", "--duration", "9s", "--video", "testsrc", "--video-size", "640x360", "--fps", "15",
+                "--new", "--duration", "60s", "--video", "testsrc", "--video-size", "640x360", "--fps", "15",
                 "--audio", "sine");
 
         Path file = dir.resolve("received.mp4");
@@ -38,7 +38,7 @@ class BotRecordTest {
                 "--record", file.toString());
         assertThat(recorder.exitCode()).as(recorder.err()).isZero();
         assertThat(recorder.out()).contains("Recording: " + file);
-        assertThat(sender.result().exitCode()).isZero();
+        assertThat(sender.leaveNow().result().exitCode()).isZero(); // the recorder has been and gone
 
         assertThat(file).isRegularFile();
         assertThat(Files.size(file)).isPositive();

@@ -30,13 +30,13 @@ class BotShareTest {
         Path sharerStats = dir.resolve("sharer.json");
         Path viewerStats = dir.resolve("viewer.json");
         var sharer = CliRun.inBackground("bot", "--server", url,
-                "--new", "--name", "Sharer", "--share", "testsrc", "--duration", "6s",
+                "--new", "--name", "Sharer", "--share", "testsrc", "--duration", "60s",
                 "--stats-json", sharerStats.toString());
 
         CliRun viewer = CliRun.of("bot", "--server", url, "--meeting", sharer.meetingId(), "--name", "Viewer",
                 "--duration", "3s", "--stats-json", viewerStats.toString());
         assertThat(viewer.exitCode()).isZero();
-        assertThat(sharer.result().exitCode()).isZero();
+        assertThat(sharer.leaveNow().result().exitCode()).isZero(); // the viewer has been and gone
 
         JsonNode seen = new ObjectMapper().readTree(viewerStats.toFile()).get("share");
         assertThat(seen.get("framesReceived").asLong()).isPositive();

@@ -30,14 +30,14 @@ class BotVideoTest {
         Path hostStats = dir.resolve("host.json");
         Path guestStats = dir.resolve("guest.json");
         var host = CliRun.inBackground("bot",
-                "--server", url, "--new", "--duration", "5s", "--video", "testsrc", "--video-size", "640x360",
+                "--server", url, "--new", "--duration", "60s", "--video", "testsrc", "--video-size", "640x360",
                 "--fps", "15", "--stats-json", hostStats.toString());
 
         CliRun guest = CliRun.of("bot", "--server", url, "--meeting", host.meetingId(),
                 "--duration", "3s", "--video", "testsrc", "--video-size", "640x360", "--fps", "15",
                 "--stats-json", guestStats.toString());
         assertThat(guest.exitCode()).isZero();
-        assertThat(host.result().exitCode()).isZero();
+        assertThat(host.leaveNow().result().exitCode()).isZero(); // the guest has been and gone
 
         for (Path stats : new Path[] {hostStats, guestStats}) {
             JsonNode video = new ObjectMapper().readTree(stats.toFile()).get("video");
@@ -58,13 +58,13 @@ class BotVideoTest {
         String url = server.url().toString();
         Path guestStats = dir.resolve("guest.json");
         var speaker = CliRun.inBackground("bot",
-                "--server", url, "--new", "--duration", "6s", "--video", "testsrc", "--video-size", "640x360",
+                "--server", url, "--new", "--duration", "60s", "--video", "testsrc", "--video-size", "640x360",
                 "--fps", "15", "--audio", "sine");
 
         CliRun watcher = CliRun.of("bot", "--server", url, "--meeting", speaker.meetingId(),
                 "--duration", "4s", "--video", "none", "--audio", "none", "--stats-json", guestStats.toString());
         assertThat(watcher.exitCode()).isZero();
-        assertThat(speaker.result().exitCode()).isZero();
+        assertThat(speaker.leaveNow().result().exitCode()).isZero(); // the watcher has been and gone
 
         JsonNode lipSync = new ObjectMapper().readTree(guestStats.toFile()).get("video").get("remotes").get(0)
                 .get("lipSync");

@@ -21,8 +21,11 @@ public record CliRun(int exitCode, String out, String err) {
     }
 
     private static CliRun execute(StringWriter out, String... args) {
+        return execute(ConfabMain.commandLine(), out, args);
+    }
+
+    private static CliRun execute(CommandLine cli, StringWriter out, String... args) {
         StringWriter err = new StringWriter();
-        CommandLine cli = ConfabMain.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
@@ -38,11 +41,12 @@ public record CliRun(int exitCode, String out, String err) {
     public static final class Background {
         private final StringWriter out = new StringWriter();
         private final CompletableFuture<CliRun> result = new CompletableFuture<>();
+        private final CommandLine cli = ConfabMain.commandLine();
 
         private Background(String... args) {
             Thread.ofPlatform().daemon().name("test-bot").start(() -> {
                 try {
-                    result.complete(execute(out, args));
+                    result.complete(execute(cli, out, args));
                 } catch (Throwable e) {
                     result.completeExceptionally(e);
                 }
@@ -71,6 +75,15 @@ public record CliRun(int exitCode, String out, String err) {
         /** The run's result, waiting at most {@code limit} (a bot that outstays it fails the test). */
         public CliRun result(Duration limit) throws Exception {
             return result.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        /**
+         * Ends a bot's stay now (as if its {@code --duration} had passed): it leaves normally and reports, so a
+         * test that is done with it need not wait out a duration chosen long enough for a loaded machine.
+         */
+        public Background leaveNow() {
+            cli.getSubcommands().get("bot").<dev.confab.bot.BotCommand>getCommand().leaveNow();
+            return this;
         }
 
         /** What it printed so far. */

@@ -127,12 +127,12 @@ class MeetingFlowTest {
         await().atMost(WAIT).until(() -> listed("Ada") && listed("Grace"));
 
         CliRun.Background bot = CliRun.inBackground("bot", "--server", rig.url().toString(), "--meeting",
-                host.roster().meetingId(), "--name", "Robo", "--duration", "3s", "--trust-fingerprint",
+                host.roster().meetingId(), "--name", "Robo", "--duration", "60s", "--trust-fingerprint",
                 rig.server.fingerprint());
         await().atMost(WAIT).until(() -> listed("Robo"));
         assertThat(screen.grid().tiles()).extracting(t -> t.participant().displayName())
                 .as("oneself first").containsExactly("Ada", "Grace", "Robo");
-        CliRun robo = bot.result(Duration.ofSeconds(30));
+        CliRun robo = bot.leaveNow().result(Duration.ofSeconds(30));
         assertThat(robo.exitCode()).as("bot exit code; output: " + robo.out() + robo.err()).isZero();
         await().atMost(WAIT).until(() -> !listed("Robo"));
         assertThat(screen.grid().tiles()).hasSize(2);

@@ -135,7 +135,7 @@ class ShareFlowTest {
     @Test
     void aBotsShareTakesTheMiddleWithTilesInAFilmstripUntilTheHostStopsIt() throws Exception {
         MeetingScreen screen = hostMeeting(true);
-        startBot("25s");
+        startBot("120s");
         await().atMost(WAIT).until(() -> listed("Robo"));
         awaitShareStageWithFrames();
         long shown = stage().video().framesShown();
@@ -168,7 +168,7 @@ class ShareFlowTest {
         await().atMost(WAIT).until(() -> centerIsGrid(screen));
         assertThat(present("#shareStage")).isFalse();
         assertThat(listed("Robo")).as("stopping the share does not remove the bot").isTrue();
-        assertThat(bot.result(Duration.ofSeconds(60)).exitCode()).isZero();
+        assertThat(bot.leaveNow().result(Duration.ofSeconds(60)).exitCode()).isZero();
     }
 
     /**
@@ -226,9 +226,9 @@ class ShareFlowTest {
     @Test
     void theGridReturnsWhenTheSharingBotLeaves() throws Exception {
         MeetingScreen screen = hostMeeting(true);
-        startBot("8s");
+        startBot("120s");
         awaitShareStageWithFrames();
-        assertThat(bot.result(Duration.ofSeconds(60)).exitCode()).isZero();
+        assertThat(bot.leaveNow().result(Duration.ofSeconds(60)).exitCode()).isZero();
         await().atMost(WAIT).until(() -> centerIsGrid(screen) && !listed("Robo"));
         assertThat(screen.grid().tiles()).hasSize(1);
     }
