@@ -1,6 +1,7 @@
 package dev.confab.testing;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -14,5 +15,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Tag(TestTiers.UI)
+@ExtendWith(NodesMayStillBeBuilding.class)
 public @interface UiTest {
 }

@@ -200,6 +200,8 @@ class PolicyWiringTest {
         assertThat(robot.lookup("#joinLinkPrompt .content").queryLabeled().getText())
                 .isEqualTo("Join meeting 123 456 7890 on wss://meet.example.org?");
 
+        await().atMost(Duration.ofSeconds(10)).until(() -> showing("#joinLinkNotNow")); // the dialog's window may show a frame before its buttons
+
         robot.clickOn("#joinLinkNotNow");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(showing("#joinLinkPrompt")).isFalse();
@@ -213,6 +215,8 @@ class PolicyWiringTest {
         start("{}", ada());
         app.links.offerText("confab://join?server=wss%3A%2F%2Fmeet.example.org&meeting=1234567890");
         await().atMost(Duration.ofSeconds(10)).until(() -> showing("#joinLinkPrompt"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> showing("#joinLinkYes")); // the dialog's window may show a frame before its buttons
 
         robot.clickOn("#joinLinkYes");
         await().atMost(Duration.ofSeconds(10)).until(() -> !app.meetings.calls.isEmpty());
@@ -273,6 +277,7 @@ class PolicyWiringTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> showing("#joinLinkPrompt"));
             assertThat(text("#meetingId")).isEqualTo("987 654 3210");
             assertThat(text("#serverAddress")).isEqualTo("wss://meet.example.org");
+            await().atMost(Duration.ofSeconds(10)).until(() -> showing("#joinLinkNotNow")); // the dialog's window may show a frame before its buttons
             robot.clickOn("#joinLinkNotNow");
             assertThat(app.meetings.calls).isEmpty();
         }

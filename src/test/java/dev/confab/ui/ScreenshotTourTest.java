@@ -177,6 +177,7 @@ class ScreenshotTourTest {
         javafx.stage.Window dialog = robot.lookup("#joinLinkPrompt").query().getScene().getWindow();
         shoot("lobby-link-filled");
         shootWindow("link-question", dialog);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Visibility.shown(robot.lookup("#joinLinkNotNow").query()));
         robot.clickOn("#joinLinkNotNow");
     }
 

@@ -43,6 +43,9 @@ class SettingsViewTest {
         app = new AppHarness(dir).agreedBefore(Settings.defaults().withLanguage("en"));
         app.start(Locale.ENGLISH);
         robot.clickOn("#settingsButton");
+        // Every test starts from the settings page as the user sees it, not from a page still being built.
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#recordingsFolderPath").tryQuery().isPresent()
+                && robot.lookup("#theme").tryQuery().isPresent());
     }
 
     @AfterEach
