@@ -109,6 +109,15 @@ class MediaSendQueueTest {
         return now;
     }
 
+    /** Lets the socket take everything for 20 ms, pumping every millisecond. */
+    private static long runFreely(MediaSendQueue queue, FakeSocket socket, long now) {
+        for (int i = 0; i < 20; i++) {
+            socket.drain(1_000_000);
+            queue.pump(socket, now += MS);
+        }
+        return now;
+    }
+
     @Test
     void audioThenScreenThenCameraEachInTheOrderItCame() {
         MediaSendQueue queue = queue(100, 1 << 20);
@@ -121,10 +130,7 @@ class MediaSendQueueTest {
         queue.offer(AUDIO, frame("a2", 100), true, 0);
         queue.offer(SCREEN, frame("s2", 100), false, 0);
 
-        for (int i = 0; i < 20; i++) {
-            socket.drain(70_000);
-            queue.pump(socket, now += MS);
-        }
+        now = runFreely(queue, socket, now);
 
         assertThat(socket.written).containsExactly("block", "a1", "a2", "s1", "s2", "c1", "c2");
     }
@@ -137,10 +143,7 @@ class MediaSendQueueTest {
         queue.offer(AUDIO, frame("a1", 100), true, 0);
         socket.control("pong");
 
-        for (int i = 0; i < 5; i++) {
-            socket.drain(70_000);
-            queue.pump(socket, now += MS);
-        }
+        now = runFreely(queue, socket, now);
 
         assertThat(socket.written).containsExactly("pong", "block", "a1");
     }
@@ -218,10 +221,7 @@ class MediaSendQueueTest {
         assertThat(queue.offer(CAMERA, frame("d1", 100), false, 0)).isEqualTo(Verdict.QUEUED);
         assertThat(queue.offer(CAMERA, frame("d2", 100), false, 0)).as("queue full").isEqualTo(Verdict.DROPPED);
 
-        for (int i = 0; i < 5; i++) {
-            socket.drain(1_000_000);
-            queue.pump(socket, now += MS);
-        }
+        now = runFreely(queue, socket, now);
         assertThat(queue.offer(CAMERA, frame("d3", 100), false, 0)).isEqualTo(Verdict.WAITS_FOR_KEYFRAME);
         assertThat(queue.acceptsVideo()).isTrue();
         assertThat(queue.offer(CAMERA, frame("k2", 100), true, 0)).isEqualTo(Verdict.QUEUED);
