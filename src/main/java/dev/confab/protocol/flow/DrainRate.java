@@ -20,6 +20,7 @@ final class DrainRate {
     private long drainedAtWindowStart;
     private boolean backloggedThroughout;
     private long lastObservation;
+    private boolean bottleneck;
 
     /**
      * @param drainedTotal bytes the socket has taken so far (never decreasing)
@@ -40,8 +41,10 @@ final class DrainRate {
         double sample = (drainedTotal - drainedAtWindowStart) * 1e9 / elapsed;
         if (backloggedThroughout) {
             bytesPerSecond = sample;
-        } else if (known()) {
-            bytesPerSecond = Math.max(bytesPerSecond, sample);
+            bottleneck = true;
+        } else if (known() && sample > bytesPerSecond) {
+            bytesPerSecond = sample;
+            bottleneck = false;
         }
         startWindow(drainedTotal, backlogged, nowNanos);
     }
@@ -54,6 +57,14 @@ final class DrainRate {
 
     boolean known() {
         return !Double.isNaN(bytesPerSecond);
+    }
+
+    /**
+     * Whether the estimate was measured with bytes waiting throughout, i.e. the socket is the bottleneck, and
+     * nothing since has shown the path carrying more.
+     */
+    boolean bottleneck() {
+        return bottleneck;
     }
 
     /** Bytes per second; NaN until a backlogged window has been measured. */

@@ -68,9 +68,9 @@ public final class MediaSendQueue {
     static final long HANDOFF_MIN_BYTES = 4 * 1024;
     static final long HANDOFF_MAX_BYTES = 256 * 1024;
     /**
-     * Before the first measurement nothing is held back: the library gets every frame, as it did before this
-     * queue existed, so a burst on a fast connection is not cut by the limits below. The first quarter second
-     * of backlog measures the rate.
+     * Until the socket is measured to be the bottleneck nothing is held back: the library gets every frame, as
+     * it did before this queue existed, so a fast connection sees no added delay and a burst is not cut by the
+     * limits below. A quarter second of backlog measures the rate.
      */
     static final long HANDOFF_UNMEASURED_BYTES = Long.MAX_VALUE;
 
@@ -226,8 +226,8 @@ public final class MediaSendQueue {
     }
 
     private long handoffBytes() {
-        if (!drain.known()) {
-            return HANDOFF_UNMEASURED_BYTES;
+        if (!drain.bottleneck()) {
+            return HANDOFF_UNMEASURED_BYTES; // the socket keeps up: holding frames back would only delay them
         }
         long atRate = (long) (drain.bytesPerSecond() * HANDOFF_MILLIS / 1000);
         return Math.clamp(atRate, HANDOFF_MIN_BYTES, HANDOFF_MAX_BYTES);
