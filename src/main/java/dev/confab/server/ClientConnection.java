@@ -4,6 +4,7 @@ import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ProtocolCodec;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.flow.MediaSendQueue;
+import dev.confab.protocol.flow.PumpThread;
 import dev.confab.protocol.flow.SocketSendBuffer;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
@@ -53,7 +54,8 @@ final class ClientConnection {
     private volatile long lastThrottledError;
     private volatile boolean closedForNotReading;
     private final long maxUnreadBytes;
-    private final RelayPump pump;
+    private final PumpThread pump;
+    private final PumpThread.Pumped pumped = () -> isOpen() && pumpMedia();
     private final SocketSendBuffer sendBuffer;
     private final MediaSendQueue.Sink librarySink = new MediaSendQueue.Sink() {
         @Override
@@ -72,7 +74,7 @@ final class ClientConnection {
         }
     };
 
-    ClientConnection(WebSocket socket, ProtocolCodec codec, ServerConfig config, RelayPump pump, SocketChannel channel) {
+    ClientConnection(WebSocket socket, ProtocolCodec codec, ServerConfig config, PumpThread pump, SocketChannel channel) {
         this.socket = socket;
         this.pump = pump;
         this.sendBuffer = new SocketSendBuffer(bytes -> setSendBuffer(channel, bytes));
@@ -116,7 +118,7 @@ final class ClientConnection {
                                  long captureMicros) {
         MediaSendQueue.Verdict verdict = media.offer(stream, frame, startsStream, captureMicros);
         if (pumpMedia()) {
-            pump.backlogged(this);
+            pump.backlogged(pumped);
         }
         return verdict;
     }

@@ -2,6 +2,7 @@ package dev.confab.server;
 
 import dev.confab.protocol.ProtocolCodec;
 import dev.confab.protocol.ProtocolVersion;
+import dev.confab.protocol.flow.PumpThread;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketServerFactory;
@@ -50,7 +51,7 @@ public final class MeetingServer implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final MeetingService service;
     private final ProtocolCodec codec = new ProtocolCodec();
-    private final RelayPump relayPump = new RelayPump();
+    private final PumpThread relayPump = new PumpThread("confab-relay-pump");
     private ServerTls tls;
     private Transport transport;
     private volatile boolean stopped;

@@ -11,6 +11,7 @@ import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
 import dev.confab.protocol.flow.Liveness;
 import dev.confab.protocol.flow.MediaSendQueue;
+import dev.confab.protocol.flow.PumpThread;
 import dev.confab.protocol.flow.SocketSendBuffer;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
@@ -62,11 +63,12 @@ public final class SignalingConnection implements AutoCloseable {
     static final Duration UPLINK_VIDEO_BUDGET = Duration.ofMillis(300);
     private static final MediaSendQueue.Limits UPLINK_LIMITS = new MediaSendQueue.Limits(256, 4L * 1024 * 1024,
             UPLINK_VIDEO_BUDGET);
-    private static final long PUMP_MILLIS = 5;
     private static final long LIVENESS_CHECK_MILLIS = 250;
-    /** One thread for every connection of this process: pumping the uplinks and checking liveness is short work. */
+    /** One thread for every connection of this process: checking liveness is short work. */
     private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("confab-signaling-timer").factory());
+    /** Moves every connection's waiting uplink media on while its socket is backed up. */
+    private static final PumpThread UPLINK_PUMP = new PumpThread("confab-uplink-pump");
     private static final int MAX_INCOMING_FRAME_BYTES = 4 * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(SignalingConnection.class);
     private static final ProtocolCodec CODEC = new ProtocolCodec();
@@ -184,7 +186,9 @@ public final class SignalingConnection implements AutoCloseable {
         if (client.uplink.offer(stream, header.encode(payload), startsStream, header.captureMicros()) != MediaSendQueue.Verdict.QUEUED) {
             return false;
         }
-        client.pumpUplink();
+        if (client.pumpUplink()) {
+            UPLINK_PUMP.backlogged(client.pumped);
+        }
         return true;
     }
 
@@ -256,7 +260,7 @@ public final class SignalingConnection implements AutoCloseable {
             }
         };
         private volatile SocketSendBuffer sendBuffer;
-        private volatile ScheduledFuture<?> pumpTimer;
+        private final PumpThread.Pumped pumped = this::pumpUplink;
         private volatile ScheduledFuture<?> livenessTimer;
         volatile Exception failure;
 
@@ -271,19 +275,21 @@ public final class SignalingConnection implements AutoCloseable {
 
         void startTimers() {
             sendBuffer = new SocketSendBuffer(this::setSendBuffer);
-            pumpTimer = TIMERS.scheduleWithFixedDelay(this::pumpUplink, PUMP_MILLIS, PUMP_MILLIS, TimeUnit.MILLISECONDS);
             livenessTimer = TIMERS.scheduleWithFixedDelay(this::checkLiveness, LIVENESS_CHECK_MILLIS,
                     LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         }
 
-        void pumpUplink() {
-            if (isOpen() && uplink.hasBacklog()) {
-                uplink.pump(librarySink, System.nanoTime());
-                SocketSendBuffer buffer = sendBuffer;
-                if (buffer != null) {
-                    buffer.follow(uplink.drainBytesPerSecond());
-                }
+        /** Hands waiting media to the library; true while some still waits (then the pump thread comes back). */
+        boolean pumpUplink() {
+            if (!isOpen()) {
+                return false;
             }
+            uplink.pump(librarySink, System.nanoTime());
+            SocketSendBuffer buffer = sendBuffer;
+            if (buffer != null) {
+                buffer.follow(uplink.drainBytesPerSecond());
+            }
+            return uplink.hasBacklog();
         }
 
         private void setSendBuffer(int bytes) {
@@ -370,7 +376,6 @@ public final class SignalingConnection implements AutoCloseable {
 
         @Override
         public void onClose(int code, String reason, boolean remote) {
-            cancel(pumpTimer);
             cancel(livenessTimer);
             boolean handshakeDone = firstMessage.isDone() && !firstMessage.isCompletedExceptionally()
                     && firstMessage.join() instanceof ServerMessage.Welcome;
