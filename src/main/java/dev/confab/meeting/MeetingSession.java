@@ -670,6 +670,10 @@ public final class MeetingSession implements AutoCloseable {
     private void end(EndReason reason, MeetingFailure failure) {
         if (!(state instanceof SessionState.Ended)) {
             setState(new SessionState.Ended(reason, failure));
+            // Typed while reconnecting, never sent: say so rather than let it vanish.
+            chatWhileReconnecting.forEach(chat -> listener.onChatFailed(
+                    new ChatFailure(ChatFailure.Kind.NOT_IN_MEETING, null, "the meeting ended before it was sent")));
+            chatWhileReconnecting.clear();
         }
     }
 

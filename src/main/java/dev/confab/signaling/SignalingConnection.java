@@ -183,7 +183,8 @@ public final class SignalingConnection implements AutoCloseable {
         }
         var stream = new MediaSendQueue.StreamId(0, header.stream());
         boolean startsStream = header.keyframe() || header.stream() == StreamKind.AUDIO;
-        if (client.uplink.offer(stream, header.encode(payload), startsStream, header.captureMicros()) != MediaSendQueue.Verdict.QUEUED) {
+        var verdict = client.uplink.offer(stream, header.encode(payload), startsStream, header.captureMicros());
+        if (verdict != MediaSendQueue.Verdict.QUEUED) {
             return false;
         }
         if (client.pumpUplink()) {
@@ -274,6 +275,7 @@ public final class SignalingConnection implements AutoCloseable {
         }
 
         void startTimers() {
+            liveness.heard(System.nanoTime()); // the handshake just completed: the silence counts from now
             sendBuffer = new SocketSendBuffer(this::setSendBuffer);
             livenessTimer = TIMERS.scheduleWithFixedDelay(this::checkLiveness, LIVENESS_CHECK_MILLIS,
                     LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS);
