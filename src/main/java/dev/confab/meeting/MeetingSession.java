@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +57,18 @@ public final class MeetingSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MeetingSession.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
-    private static final Duration MAX_RETRY = Duration.ofSeconds(5);
+    /**
+     * Kept short so that the seat is taken back within a couple of seconds of the network returning; an attempt
+     * that hangs (a network passing nothing) gives up after {@link #RECONNECT_ATTEMPT_TIMEOUT}.
+     */
+    private static final Duration MAX_RETRY = Duration.ofSeconds(2);
+    static final Duration RECONNECT_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * Chat sent this recently before a connection was declared lost may have died with it (nothing
+     * acknowledges chat): it is sent again after the resume, and receivers drop the copy they already have
+     * (same message id, {@link ReplayGuard}).
+     */
+    private static final Duration CHAT_RESEND_WINDOW = SignalingConnection.DEAD_AFTER.plusSeconds(3);
     /** How long the server gets to close the connection after a leave before this side closes it. */
     private static final Duration LEAVE_GRACE = Duration.ofSeconds(2);
 
@@ -70,6 +83,7 @@ public final class MeetingSession implements AutoCloseable {
     private volatile SignalingConnection connection;
     // Confined to the event thread:
     private String resumeToken;
+    private Instant connectionLostAt;
     private OwnMediaState ownState = OwnMediaState.INITIAL;
     // Fresh for every session, i.e. every visit to a meeting; never stored (docs/security.md).
     private final ChatKeyPair chatKeys = ChatKeyPair.generate();
@@ -79,6 +93,15 @@ public final class MeetingSession implements AutoCloseable {
     // layers above see leaves keys out, they are for encrypting here. Confined to the event thread.
     private final Map<Integer, String> rosterChatKeys = new HashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
+    // Confined to the event thread: chat typed while reconnecting, and chat recently sent (to send again).
+    private final List<PendingChat> chatWhileReconnecting = new ArrayList<>();
+    private final ArrayDeque<SentChat> recentChat = new ArrayDeque<>();
+
+    private record PendingChat(List<Integer> privateTo, String text) {
+    }
+
+    private record SentChat(Instant at, ClientMessage.Chat message) {
+    }
 
     public MeetingSession(SessionOptions options, MeetingListener listener) {
         this.options = Objects.requireNonNull(options, "options");
@@ -329,6 +352,10 @@ public final class MeetingSession implements AutoCloseable {
     }
 
     private SignalingConnection openRaw() throws SignalingException, InterruptedException {
+        return openRaw(options.connectTimeout());
+    }
+
+    private SignalingConnection openRaw(Duration timeout) throws SignalingException, InterruptedException {
         // Each connection gets its own listener so that late events from an old connection are ignored.
         // open() runs on the event thread, so these tasks run after holder[0] and connection are set.
         var holder = new SignalingConnection[1];
@@ -357,7 +384,7 @@ public final class MeetingSession implements AutoCloseable {
             }
         };
         SignalingConnection opened = SignalingConnection.open(options.server(), options.trust(), connectionListener,
-                options.connectTimeout());
+                timeout);
         holder[0] = opened;
         return opened;
     }
@@ -403,6 +430,7 @@ public final class MeetingSession implements AutoCloseable {
     }
 
     private void joined(ServerMessage.Joined joined) {
+        Instant lostAt = connectionLostAt;
         resumeToken = joined.resumeToken();
         chatCrypto = new ChatCrypto(joined.meetingId(), joined.selfId(), chatKeys);
         rosterChatKeys.clear();
@@ -413,6 +441,9 @@ public final class MeetingSession implements AutoCloseable {
         listener.onRosterChanged(roster);
         if (!joined.resumed() && !ownState.equals(OwnMediaState.INITIAL)) {
             sendNow(toMessage(ownState));
+        }
+        if (joined.resumed() && lostAt != null) {
+            sendChatAfterResume(lostAt);
         }
     }
 
@@ -435,6 +466,10 @@ public final class MeetingSession implements AutoCloseable {
 
     /** On the event thread: validate, encrypt for the recipients' roster keys, send, and echo it to the listener. */
     private void encryptAndSend(List<Integer> privateTo, String text) {
+        if (state instanceof SessionState.Reconnecting && chatCrypto != null && !text.isBlank()) {
+            chatWhileReconnecting.add(new PendingChat(privateTo, text)); // sent once the seat is back
+            return;
+        }
         ChatFailure problem = chatProblem(privateTo, text);
         if (problem != null) {
             listener.onChatFailed(problem);
@@ -457,10 +492,32 @@ public final class MeetingSession implements AutoCloseable {
             return;
         }
         if (!keys.isEmpty()) {
-            connection.send(new ClientMessage.Chat(privateTo, ChatWire.ENC, ChatWire.encode(envelope)));
+            var message = new ClientMessage.Chat(privateTo, ChatWire.ENC, ChatWire.encode(envelope));
+            connection.send(message);
+            rememberSent(message);
         }
         String ownName = roster.self().map(Attendee::displayName).orElse(options.displayName());
         listener.onChatSent(new ChatMessage(roster.selfId(), ownName, text, direct, Instant.now(), envelope.recipients()));
+    }
+
+    private void rememberSent(ClientMessage.Chat message) {
+        Instant now = Instant.now();
+        recentChat.addLast(new SentChat(now, message));
+        while (!recentChat.isEmpty() && recentChat.peekFirst().at().isBefore(now.minus(CHAT_RESEND_WINDOW))) {
+            recentChat.pollFirst();
+        }
+    }
+
+    /** After a resume: chat that may have been lost with the old connection, then chat typed meanwhile. */
+    private void sendChatAfterResume(Instant lostAt) {
+        for (SentChat sent : recentChat) {
+            if (!sent.at().isBefore(lostAt.minus(CHAT_RESEND_WINDOW))) {
+                connection.send(sent.message());
+            }
+        }
+        List<PendingChat> typed = List.copyOf(chatWhileReconnecting);
+        chatWhileReconnecting.clear();
+        typed.forEach(chat -> encryptAndSend(chat.privateTo(), chat.text()));
     }
 
     private ChatFailure chatProblem(List<Integer> privateTo, String text) {
@@ -563,6 +620,7 @@ public final class MeetingSession implements AutoCloseable {
             return;
         }
         if (state instanceof SessionState.InMeeting) {
+            connectionLostAt = Instant.now();
             LOG.info("Connection lost ({} {}); reconnecting", code, reason);
             scheduleReconnect(1, Instant.now().plus(options.reconnectTimeout()));
         }
@@ -584,7 +642,9 @@ public final class MeetingSession implements AutoCloseable {
             return;
         }
         try {
-            SignalingConnection opened = openRaw();
+            Duration timeout = options.connectTimeout().compareTo(RECONNECT_ATTEMPT_TIMEOUT) < 0
+                    ? options.connectTimeout() : RECONNECT_ATTEMPT_TIMEOUT;
+            SignalingConnection opened = openRaw(timeout);
             connection = opened;
             opened.send(new ClientMessage.Resume(resumeToken));
         } catch (SignalingException e) {
@@ -610,6 +670,10 @@ public final class MeetingSession implements AutoCloseable {
     private void end(EndReason reason, MeetingFailure failure) {
         if (!(state instanceof SessionState.Ended)) {
             setState(new SessionState.Ended(reason, failure));
+            // Typed while reconnecting, never sent: say so rather than let it vanish.
+            chatWhileReconnecting.forEach(chat -> listener.onChatFailed(
+                    new ChatFailure(ChatFailure.Kind.NOT_IN_MEETING, null, "the meeting ended before it was sent")));
+            chatWhileReconnecting.clear();
         }
     }
 

@@ -3,24 +3,23 @@ package dev.confab.server;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ProtocolCodec;
 import dev.confab.protocol.ServerMessage;
-import dev.confab.protocol.StreamKind;
+import dev.confab.protocol.flow.MediaSendQueue;
+import dev.confab.protocol.flow.PumpThread;
+import dev.confab.protocol.flow.SocketSendBuffer;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 
+import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Server-side state of one WebSocket connection. Its messages are handled one at a time, in order. */
 final class ClientConnection {
-
-    /** A sender's stream as one receiver sees it, for "nothing but a keyframe until the stream has started". */
-    record StreamKey(int senderId, StreamKind stream) {
-    }
 
     private static final AtomicLong NEXT_ID = new AtomicLong(1);
     private static final long ERROR_INTERVAL_NANOS = 1_000_000_000L;
@@ -39,10 +38,11 @@ final class ClientConnection {
     final TokenBucket messageRate;
     final TokenBucket mediaRate;
     /**
-     * Streams this receiver can decode: it got a keyframe and nothing was dropped for it since. Others get only
-     * keyframes. Sender IDs are not reused within a meeting, so stale keys of departed senders stay harmless.
+     * Media relayed to this receiver, audio ahead of video, video held to the time budget; control messages
+     * bypass it. It also knows which streams this receiver can decode (started at a keyframe, nothing dropped
+     * since). Sender IDs are not reused within a meeting, so stale state of departed senders stays harmless.
      */
-    final Set<StreamKey> startedStreams = ConcurrentHashMap.newKeySet();
+    final MediaSendQueue media;
     final AtomicInteger rejectedMessages = new AtomicInteger();
     final TokenBucket chatRate = new TokenBucket(CHAT_MESSAGES_PER_SECOND, CHAT_BURST);
 
@@ -54,9 +54,32 @@ final class ClientConnection {
     private volatile long lastThrottledError;
     private volatile boolean closedForNotReading;
     private final long maxUnreadBytes;
+    private final PumpThread pump;
+    private final PumpThread.Pumped pumped = () -> isOpen() && pumpMedia();
+    private final SocketSendBuffer sendBuffer;
+    private final MediaSendQueue.Sink librarySink = new MediaSendQueue.Sink() {
+        @Override
+        public long bufferedBytes() {
+            return libraryPendingBytes();
+        }
 
-    ClientConnection(WebSocket socket, ProtocolCodec codec, ServerConfig config) {
+        @Override
+        public int bufferedFrames() {
+            return libraryPendingFrames();
+        }
+
+        @Override
+        public void write(ByteBuffer frame) {
+            sendToLibrary(frame);
+        }
+    };
+
+    ClientConnection(WebSocket socket, ProtocolCodec codec, ServerConfig config, PumpThread pump, SocketChannel channel) {
         this.socket = socket;
+        this.pump = pump;
+        this.sendBuffer = new SocketSendBuffer(bytes -> setSendBuffer(channel, bytes));
+        this.media = new MediaSendQueue(new MediaSendQueue.Limits(config.relayQueueFrames(), config.relayQueueBytes(),
+                config.relayVideoBudget()));
         this.codec = codec;
         var remote = socket.getRemoteSocketAddress();
         this.remoteAddress = remote == null ? "unknown" : remote.getAddress().getHostAddress();
@@ -90,7 +113,38 @@ final class ClientConnection {
         }
     }
 
-    void sendBinary(ByteBuffer frame) {
+    /** Offers a relayed frame to this receiver's media queue and hands on what its socket can take now. */
+    MediaSendQueue.Verdict relay(MediaSendQueue.StreamId stream, ByteBuffer frame, boolean startsStream,
+                                 long captureMicros) {
+        MediaSendQueue.Verdict verdict = media.offer(stream, frame, startsStream, captureMicros);
+        if (pumpMedia()) {
+            pump.backlogged(pumped);
+        }
+        return verdict;
+    }
+
+    /**
+     * Hands waiting media to the library while it holds little; true while anything is still waiting, here or
+     * in the library (the drain rate is measured only while it is pumped regularly).
+     */
+    boolean pumpMedia() {
+        media.pump(librarySink, System.nanoTime());
+        sendBuffer.follow(media.drainBytesPerSecond());
+        return media.hasBacklog();
+    }
+
+    private static void setSendBuffer(SocketChannel channel, int bytes) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, bytes);
+        } catch (IOException | RuntimeException e) {
+            // Closed meanwhile, or a platform without the option: the kernel's own sizing stays.
+        }
+    }
+
+    private void sendToLibrary(ByteBuffer frame) {
         try {
             socket.send(frame);
         } catch (WebsocketNotConnectedException e) {
@@ -98,13 +152,13 @@ final class ClientConnection {
         }
     }
 
-    /** Frames queued for this connection but not yet written to its socket: the relay's back-pressure signal. */
-    int pendingFrames() {
+    /** Messages and frames handed to the library but not yet written to the socket. */
+    private int libraryPendingFrames() {
         return socket instanceof WebSocketImpl impl ? impl.outQueue.size() : 0;
     }
 
-    /** Bytes queued for this connection but not yet written to its socket (media drops bound it for media). */
-    long pendingBytes() {
+    /** Bytes handed to the library but not yet written to the socket. */
+    private long libraryPendingBytes() {
         if (!(socket instanceof WebSocketImpl impl) || impl.outQueue.isEmpty()) {
             return 0;
         }
@@ -122,7 +176,8 @@ final class ClientConnection {
      * connection, so a client that was only stalled comes back with a fresh roster.
      */
     private boolean stoppedReading() {
-        if (pendingFrames() < MIN_FRAMES_FOR_BACKLOG_CHECK || pendingBytes() <= maxUnreadBytes) {
+        if (libraryPendingFrames() + media.queuedFrames() < MIN_FRAMES_FOR_BACKLOG_CHECK
+                || libraryPendingBytes() + media.queuedBytes() <= maxUnreadBytes) {
             return false;
         }
         if (!closedForNotReading) {

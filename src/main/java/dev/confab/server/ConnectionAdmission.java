@@ -30,7 +30,7 @@ final class ConnectionAdmission {
 
     private static final Logger LOG = LoggerFactory.getLogger("confab.server");
 
-    private record Admitted(InetAddress address, boolean overLimit) {
+    private record Admitted(InetAddress address, boolean overLimit, SocketChannel channel) {
     }
 
     private final ConnectionsPerAddress perAddress;
@@ -56,8 +56,14 @@ final class ConnectionAdmission {
             LOG.debug("event=connection_dropped remote={} reason=too_many_connections", address.getHostAddress());
             throw new IOException("Too many connections from " + address.getHostAddress());
         }
-        admitted.put(connection, new Admitted(address, admission == ConnectionsPerAddress.Admission.OVER_LIMIT));
+        admitted.put(connection, new Admitted(address, admission == ConnectionsPerAddress.Admission.OVER_LIMIT, channel));
         timers.schedule(() -> closeIfNotUpgraded(connection), handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The TCP channel under an accepted connection (TLS wraps it), or null for one not accepted here. */
+    SocketChannel channelOf(WebSocket connection) {
+        Admitted entry = admitted.get(connection);
+        return entry == null ? null : entry.channel();
     }
 
     /**

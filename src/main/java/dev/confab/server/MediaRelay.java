@@ -4,6 +4,7 @@ import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
+import dev.confab.protocol.flow.MediaSendQueue;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -22,13 +23,9 @@ final class MediaRelay {
     private static final long ACTIVE_SENDER_MILLIS = 3000;
     private static final StreamKind[] VIDEO = {StreamKind.CAMERA, StreamKind.SCREEN};
 
-    private enum Admission { QUEUED, DROPPED, NOT_STARTED }
-
-    private final ServerConfig config;
     private final Clock clock;
 
-    MediaRelay(ServerConfig config, Clock clock) {
-        this.config = config;
+    MediaRelay(Clock clock) {
         this.clock = clock;
     }
 
@@ -99,7 +96,7 @@ final class MediaRelay {
                 from.send(new ServerMessage.KeyframeRequested(header.stream(), mergedRequester));
             }
         }
-        var key = new ClientConnection.StreamKey(sender.id, header.stream());
+        var key = new MediaSendQueue.StreamId(sender.id, header.stream());
         boolean dropped = false;
         boolean someoneWaits = false;
         for (Member receiver : sender.meeting.members()) {
@@ -107,13 +104,14 @@ final class MediaRelay {
             if (receiver == sender || to == null) {
                 continue;
             }
-            switch (admit(to, key, startsStream)) {
-                case QUEUED -> to.sendBinary(ByteBuffer.wrap(bytes));
+            switch (to.relay(key, ByteBuffer.wrap(bytes), startsStream, header.captureMicros())) {
+                case QUEUED -> { }
                 case DROPPED -> {
                     stats.countDropped(receiver.id);
                     dropped = true;
                 }
-                case NOT_STARTED -> someoneWaits = true;
+                // A keyframe now would only be dropped again for a receiver still over its budget.
+                case WAITS_FOR_KEYFRAME -> someoneWaits |= to.media.acceptsVideo();
             }
         }
         if ((dropped || someoneWaits) && header.stream() != StreamKind.AUDIO) {
@@ -122,21 +120,6 @@ final class MediaRelay {
         if (dropped) {
             tellSender(from, header.stream(), stats);
         }
-    }
-
-    /** Whether the frame goes into the receiver's queue now, and if not, why. */
-    private Admission admit(ClientConnection receiver, ClientConnection.StreamKey key, boolean startsStream) {
-        if (!startsStream && !receiver.startedStreams.contains(key)) {
-            return Admission.NOT_STARTED;
-        }
-        if (receiver.pendingFrames() >= config.relayQueueFrames() || receiver.pendingBytes() >= config.relayQueueBytes()) {
-            receiver.startedStreams.remove(key);
-            return Admission.DROPPED;
-        }
-        if (startsStream) {
-            receiver.startedStreams.add(key);
-        }
-        return Admission.QUEUED;
     }
 
     private static void tellSender(ClientConnection sender, StreamKind stream, SenderStreamStats stats) {

@@ -2,10 +2,13 @@ package dev.confab.server;
 
 import dev.confab.protocol.ProtocolCodec;
 import dev.confab.protocol.ProtocolVersion;
+import dev.confab.protocol.flow.PumpThread;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.java_websocket.server.DefaultWebSocketServerFactory;
@@ -48,6 +51,7 @@ public final class MeetingServer implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final MeetingService service;
     private final ProtocolCodec codec = new ProtocolCodec();
+    private final PumpThread relayPump = new PumpThread("confab-relay-pump");
     private ServerTls tls;
     private Transport transport;
     private volatile boolean stopped;
@@ -139,6 +143,7 @@ public final class MeetingServer implements AutoCloseable {
         }
         transport.admission.closeNotUpgraded();
         timers.shutdownNow();
+        relayPump.close();
         LOG.info("event=server_stopped");
     }
 
@@ -175,7 +180,7 @@ public final class MeetingServer implements AutoCloseable {
             if (!admission.upgraded(socket)) {
                 return;
             }
-            ClientConnection connection = new ClientConnection(socket, codec, config);
+            ClientConnection connection = new ClientConnection(socket, codec, config, relayPump, admission.channelOf(socket));
             socket.setAttachment(connection);
             service.opened(connection);
         }
@@ -212,6 +217,7 @@ public final class MeetingServer implements AutoCloseable {
 
         @Override
         public void onMessage(WebSocket socket, String message) {
+            heardFrom(socket);
             ClientConnection connection = socket.getAttachment();
             if (connection != null) {
                 service.text(connection, message);
@@ -220,9 +226,28 @@ public final class MeetingServer implements AutoCloseable {
 
         @Override
         public void onMessage(WebSocket socket, ByteBuffer message) {
+            heardFrom(socket);
             ClientConnection connection = socket.getAttachment();
             if (connection != null) {
                 service.binary(connection, message);
+            }
+        }
+
+        @Override
+        public void onWebsocketPing(WebSocket socket, Framedata ping) {
+            heardFrom(socket);
+            super.onWebsocketPing(socket, ping);
+        }
+
+        /**
+         * The library's keep-alive closes a connection whose last pong is older than 1.5 x the ping interval.
+         * A pong can wait behind seconds of media on a congested link while the connection plainly works, so
+         * every message or ping from the client counts as one: only a client that sent nothing at all for that
+         * long is closed (the rule of {@code protocol.flow.Liveness}, docs/protocol.md section 5).
+         */
+        private static void heardFrom(WebSocket socket) {
+            if (socket instanceof WebSocketImpl impl) {
+                impl.updateLastPong();
             }
         }
 

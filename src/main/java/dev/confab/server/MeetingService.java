@@ -54,7 +54,7 @@ final class MeetingService {
         this.timers = timers;
         this.registry = new MeetingRegistry(config, clock, timers);
         this.hostControls = new HostControls(registry);
-        this.relay = new MediaRelay(config, clock);
+        this.relay = new MediaRelay(clock);
     }
 
     int meetingCount() {

@@ -36,8 +36,11 @@ public final class ServerConfig {
     private Duration passcodeMaxDelay = Duration.ofSeconds(60);
     private int maxBinaryFrameBytes = 1024 * 1024;
     private long mediaBytesPerSecond = 8L * 1024 * 1024;
-    private int relayQueueFrames = 64;
+    // Video is held to relayVideoBudget; the frame and byte bounds are the last resort for audio and for a
+    // receiver that stopped reading. 256 frames = 0.64 s of sound from 8 speakers.
+    private int relayQueueFrames = 256;
     private long relayQueueBytes = 4L * 1024 * 1024;
+    private Duration relayVideoBudget = Duration.ofMillis(300);
     private long maxUnreadBytes = 16L * 1024 * 1024;
 
     /** Validates the combination; called by {@link MeetingServer#start()}. */
@@ -98,6 +101,7 @@ public final class ServerConfig {
     public long mediaBytesPerSecond() { return mediaBytesPerSecond; }
     public int relayQueueFrames() { return relayQueueFrames; }
     public long relayQueueBytes() { return relayQueueBytes; }
+    public Duration relayVideoBudget() { return relayVideoBudget; }
     public long maxUnreadBytes() { return maxUnreadBytes; }
 
     public ServerConfig bindAddress(String value) { bindAddress = Objects.requireNonNull(value); return this; }
@@ -144,6 +148,11 @@ public final class ServerConfig {
     public ServerConfig relayQueueFrames(int value) { relayQueueFrames = value; return this; }
     /** Media bytes waiting for one receiver beyond which frames are dropped for it, like {@link #relayQueueFrames}. */
     public ServerConfig relayQueueBytes(long value) { relayQueueBytes = value; return this; }
+    /**
+     * Media waiting for one receiver, as time at the rate its connection recently drained, beyond which video
+     * frames for it are dropped (audio is not).
+     */
+    public ServerConfig relayVideoBudget(Duration value) { relayVideoBudget = value; return this; }
     /** Bytes of any kind waiting for one receiver beyond which it is taken for a client that stopped reading. */
     public ServerConfig maxUnreadBytes(long value) { maxUnreadBytes = value; return this; }
 }

@@ -8,10 +8,17 @@ import dev.confab.protocol.ProtocolCodec;
 import dev.confab.protocol.ProtocolException;
 import dev.confab.protocol.ProtocolVersion;
 import dev.confab.protocol.ServerMessage;
+import dev.confab.protocol.StreamKind;
+import dev.confab.protocol.flow.Liveness;
+import dev.confab.protocol.flow.MediaSendQueue;
+import dev.confab.protocol.flow.PumpThread;
+import dev.confab.protocol.flow.SocketSendBuffer;
+import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +34,9 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,15 +44,31 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One WebSocket connection to a Confab server, past the version handshake. A connection is used once:
  * to reconnect, {@link #open} a new one (the underlying WebSocket client cannot be reused).
- * Keep-alive pings go out every {@value #KEEP_ALIVE_SECONDS} s; a server that stops answering is detected
- * within about 10 s and reported through {@link SignalingListener#onClosed} with code 1006.
+ *
+ * <p>Keep-alive ({@link Liveness}): pings go out every {@link #PING_EVERY}; anything received counts as a sign
+ * of life, so a pong queued behind media on a congested downlink does not end the connection. A server from
+ * which nothing at all arrived for {@link #DEAD_AFTER} is reported through {@link SignalingListener#onClosed}
+ * with code 1006.
+ *
+ * <p>Uplink: media waits in a {@link MediaSendQueue} (audio ahead of screen ahead of camera, video dropped
+ * beyond {@link #UPLINK_VIDEO_BUDGET} of backlog) and is handed to the library only while its first-in
+ * first-out buffer holds little; messages bypass it, so a chat or a pong never waits behind video.
  * All methods are thread-safe.
  */
 public final class SignalingConnection implements AutoCloseable {
 
-    public static final int KEEP_ALIVE_SECONDS = 3;
-    /** Outgoing media frames allowed to wait for the socket before {@link #sendMedia} drops new ones. */
-    private static final int MAX_PENDING_MEDIA_FRAMES = 64;
+    public static final Duration PING_EVERY = Duration.ofSeconds(2);
+    /** Long enough for a congested link's bursts, short enough that an outage is noticed while people wait. */
+    public static final Duration DEAD_AFTER = Duration.ofSeconds(5);
+    static final Duration UPLINK_VIDEO_BUDGET = Duration.ofMillis(300);
+    private static final MediaSendQueue.Limits UPLINK_LIMITS = new MediaSendQueue.Limits(256, 4L * 1024 * 1024,
+            UPLINK_VIDEO_BUDGET);
+    private static final long LIVENESS_CHECK_MILLIS = 250;
+    /** One thread for every connection of this process: checking liveness is short work. */
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("confab-signaling-timer").factory());
+    /** Moves every connection's waiting uplink media on while its socket is backed up. */
+    private static final PumpThread UPLINK_PUMP = new PumpThread("confab-uplink-pump");
     private static final int MAX_INCOMING_FRAME_BYTES = 4 * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(SignalingConnection.class);
     private static final ProtocolCodec CODEC = new ProtocolCodec();
@@ -68,7 +94,7 @@ public final class SignalingConnection implements AutoCloseable {
             throw new SignalingException(SignalingException.Kind.UNREACHABLE, "Server address must start with wss:// or ws://");
         }
         PinningTrustManager trustManager = secure ? new PinningTrustManager(trust.pinnedFingerprint()) : null;
-        Client client = new Client(uri, listener);
+        Client client = new Client(uri, listener, timeout);
         if (secure) {
             client.setSocketFactory(sslContext(trustManager).getSocketFactory());
         }
@@ -78,6 +104,7 @@ public final class SignalingConnection implements AutoCloseable {
             client.close();
             throw connectFailure(uri, client, trustManager);
         }
+        client.startTimers();
         client.send(CODEC.encode(new ClientMessage.Hello(ProtocolVersion.CURRENT, "Confab")));
         try {
             ServerMessage first = client.firstMessage.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -145,22 +172,25 @@ public final class SignalingConnection implements AutoCloseable {
     }
 
     /**
-     * Sends one media frame. Returns false (frame dropped) when the connection is closed or the uplink is
-     * congested, so a slow network never builds an unbounded backlog; the caller should then lower its rate.
+     * Queues one media frame for the uplink. Returns false (frame dropped) when the connection is closed, or
+     * for video when the uplink is congested or the stream must restart at a keyframe after such a drop: the
+     * caller should then make its next picture a keyframe (and lower its rate). Audio is dropped only when the
+     * uplink has stopped taking anything.
      */
     public boolean sendMedia(MediaFrameHeader header, ByteBuffer payload) {
         if (!client.isOpen()) {
             return false;
         }
-        if (client.getConnection() instanceof WebSocketImpl impl && impl.outQueue.size() >= MAX_PENDING_MEDIA_FRAMES) {
+        var stream = new MediaSendQueue.StreamId(0, header.stream());
+        boolean startsStream = header.keyframe() || header.stream() == StreamKind.AUDIO;
+        var verdict = client.uplink.offer(stream, header.encode(payload), startsStream, header.captureMicros());
+        if (verdict != MediaSendQueue.Verdict.QUEUED) {
             return false;
         }
-        try {
-            client.send(header.encode(payload));
-            return true;
-        } catch (WebsocketNotConnectedException e) {
-            return false;
+        if (client.pumpUplink()) {
+            UPLINK_PUMP.backlogged(client.pumped);
         }
+        return true;
     }
 
     public boolean isOpen() {
@@ -199,15 +229,113 @@ public final class SignalingConnection implements AutoCloseable {
     private static final class Client extends WebSocketClient {
 
         final CompletableFuture<ServerMessage> firstMessage = new CompletableFuture<>();
+        final MediaSendQueue uplink = new MediaSendQueue(UPLINK_LIMITS);
         private final SignalingListener listener;
         private final AtomicBoolean closedReported = new AtomicBoolean();
+        private final Liveness liveness = new Liveness(DEAD_AFTER, PING_EVERY, System.nanoTime());
+        private final MediaSendQueue.Sink librarySink = new MediaSendQueue.Sink() {
+            @Override
+            public long bufferedBytes() {
+                if (!(getConnection() instanceof WebSocketImpl impl) || impl.outQueue.isEmpty()) {
+                    return 0;
+                }
+                long bytes = 0;
+                for (ByteBuffer queued : impl.outQueue) {
+                    bytes += queued.remaining();
+                }
+                return bytes;
+            }
+
+            @Override
+            public int bufferedFrames() {
+                return getConnection() instanceof WebSocketImpl impl ? impl.outQueue.size() : 0;
+            }
+
+            @Override
+            public void write(ByteBuffer frame) {
+                try {
+                    send(frame);
+                } catch (WebsocketNotConnectedException e) {
+                    // Closing: onClose reports it; the frame is simply lost.
+                }
+            }
+        };
+        private volatile SocketSendBuffer sendBuffer;
+        private final PumpThread.Pumped pumped = this::pumpUplink;
+        private volatile ScheduledFuture<?> livenessTimer;
         volatile Exception failure;
 
-        Client(URI uri, SignalingListener listener) {
-            super(uri, new Draft_6455(Collections.emptyList(), MAX_INCOMING_FRAME_BYTES), Map.of(), 0);
+        Client(URI uri, SignalingListener listener, Duration connectTimeout) {
+            super(uri, new Draft_6455(Collections.emptyList(), MAX_INCOMING_FRAME_BYTES), Map.of(),
+                    (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
             this.listener = listener;
-            setConnectionLostTimeout(KEEP_ALIVE_SECONDS);
+            // The library's keep-alive counts only pongs; Liveness counts everything received.
+            setConnectionLostTimeout(0);
             setTcpNoDelay(true);
+        }
+
+        void startTimers() {
+            liveness.heard(System.nanoTime()); // the handshake just completed: the silence counts from now
+            sendBuffer = new SocketSendBuffer(this::setSendBuffer);
+            livenessTimer = TIMERS.scheduleWithFixedDelay(this::checkLiveness, LIVENESS_CHECK_MILLIS,
+                    LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+
+        /** Hands waiting media to the library; true while some still waits (then the pump thread comes back). */
+        boolean pumpUplink() {
+            if (!isOpen()) {
+                return false;
+            }
+            uplink.pump(librarySink, System.nanoTime());
+            SocketSendBuffer buffer = sendBuffer;
+            if (buffer != null) {
+                buffer.follow(uplink.drainBytesPerSecond());
+            }
+            return uplink.hasBacklog();
+        }
+
+        private void setSendBuffer(int bytes) {
+            try {
+                java.net.Socket tcp = getSocket();
+                if (tcp != null) {
+                    tcp.setSendBufferSize(bytes);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // Closed meanwhile: nothing to size.
+            }
+        }
+
+        private void checkLiveness() {
+            if (!isOpen()) {
+                return;
+            }
+            long now = System.nanoTime();
+            switch (liveness.check(now)) {
+                case DEAD -> {
+                    LOG.info("Nothing received from the server for {} ms: connection lost",
+                            liveness.silentFor(now).toMillis());
+                    closeConnection(1006, "Nothing received for " + DEAD_AFTER.toSeconds() + " s");
+                }
+                case PING -> {
+                    try {
+                        sendPing();
+                    } catch (WebsocketNotConnectedException e) {
+                        // Closing: onClose follows.
+                    }
+                }
+                case NOTHING -> { }
+            }
+        }
+
+        @Override
+        public void onWebsocketPing(WebSocket conn, Framedata ping) {
+            liveness.heard(System.nanoTime());
+            super.onWebsocketPing(conn, ping);
+        }
+
+        @Override
+        public void onWebsocketPong(WebSocket conn, Framedata pong) {
+            liveness.heard(System.nanoTime());
         }
 
         @Override
@@ -217,6 +345,7 @@ public final class SignalingConnection implements AutoCloseable {
 
         @Override
         public void onMessage(String text) {
+            liveness.heard(System.nanoTime());
             ServerMessage message;
             try {
                 message = CODEC.decodeServer(text);
@@ -233,6 +362,7 @@ public final class SignalingConnection implements AutoCloseable {
 
         @Override
         public void onMessage(ByteBuffer bytes) {
+            liveness.heard(System.nanoTime());
             if (!firstMessage.isDone()) {
                 return;
             }
@@ -248,11 +378,18 @@ public final class SignalingConnection implements AutoCloseable {
 
         @Override
         public void onClose(int code, String reason, boolean remote) {
+            cancel(livenessTimer);
             boolean handshakeDone = firstMessage.isDone() && !firstMessage.isCompletedExceptionally()
                     && firstMessage.join() instanceof ServerMessage.Welcome;
             firstMessage.completeExceptionally(new IllegalStateException("Closed: " + code + " " + reason));
             if (handshakeDone && closedReported.compareAndSet(false, true)) {
                 listener.onClosed(code, reason, remote);
+            }
+        }
+
+        private static void cancel(ScheduledFuture<?> timer) {
+            if (timer != null) {
+                timer.cancel(false);
             }
         }
 
