@@ -9,12 +9,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A test that starts the JavaFX toolkit (TestFX, headless glass platform). Each UI test class gets a fresh
- * JVM: windows, dialogs and robot state of one class must not leak into the next.
+ * A test that starts the JavaFX toolkit (TestFX, headless glass platform). All UI test classes share one JVM;
+ * {@link UiClassIsolation} hands each class the toolkit as a fresh JVM would (windows closed, new primary stage,
+ * default theme, no pressed keys or buttons) and fails a class that leaves a server, bot or executor running.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Tag(TestTiers.UI)
-@ExtendWith(NodesMayStillBeBuilding.class)
+@ExtendWith({NodesMayStillBeBuilding.class, UiClassIsolation.class})
 public @interface UiTest {
 }

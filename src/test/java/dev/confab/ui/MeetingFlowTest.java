@@ -130,11 +130,13 @@ class MeetingFlowTest {
                 host.roster().meetingId(), "--name", "Robo", "--duration", "60s", "--trust-fingerprint",
                 rig.server.fingerprint());
         await().atMost(WAIT).until(() -> listed("Robo"));
+        WaitForAsyncUtils.waitForFxEvents(); // the FX thread updates the grid after the list
         assertThat(screen.grid().tiles()).extracting(t -> t.participant().displayName())
                 .as("oneself first").containsExactly("Ada", "Grace", "Robo");
         CliRun robo = bot.leaveNow().result(Duration.ofSeconds(30));
         assertThat(robo.exitCode()).as("bot exit code; output: " + robo.out() + robo.err()).isZero();
         await().atMost(WAIT).until(() -> !listed("Robo"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(screen.grid().tiles()).hasSize(2);
     }
 
@@ -162,6 +164,7 @@ class MeetingFlowTest {
         try {
             peer.session.join(meetingId, null);
             await().atMost(WAIT).until(() -> listed("Lin"));
+            WaitForAsyncUtils.waitForFxEvents();
             assertThat(screen.grid().tiles()).hasSize(2);
         } finally {
             peer.session.close();

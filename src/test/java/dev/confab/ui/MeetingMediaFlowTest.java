@@ -273,7 +273,8 @@ class MeetingMediaFlowTest {
         @SuppressWarnings("unchecked")
         ListView<Object> messages = robot.lookup("#chatMessages").queryAs(ListView.class);
         await().atMost(WAIT).alias("the demo participants write in the chat")
-                .until(() -> messages.getItems().stream().anyMatch(e -> e.toString().contains("Welcome to the demo meeting")));
+                .until(() -> WaitForAsyncUtils.asyncFx(() -> messages.getItems().stream() // on the FX thread, which adds to it
+                        .anyMatch(e -> e.toString().contains("Welcome to the demo meeting"))).get());
 
         robot.clickOn("#leaveButton");
         // currentScreen() is null for a moment while one screen replaces another

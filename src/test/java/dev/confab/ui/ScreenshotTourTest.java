@@ -401,12 +401,13 @@ class ScreenshotTourTest {
         robot.clickOn("#chatButton");
         @SuppressWarnings("unchecked")
         javafx.scene.control.ListView<Object> messages = robot.lookup("#chatMessages").queryAs(javafx.scene.control.ListView.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> messages.getItems().stream()
-                .filter(e -> e instanceof dev.confab.meeting.ChatModel.Message).count() >= 3);
+        // read on the FX thread, which adds the demo participants' messages to the list meanwhile
+        await().atMost(Duration.ofSeconds(30)).until(() -> WaitForAsyncUtils.asyncFx(() -> messages.getItems().stream()
+                .filter(e -> e instanceof dev.confab.meeting.ChatModel.Message).count()).get() >= 3);
         robot.clickOn("#chatInput").write(tag.startsWith("zh") ? "大家好！" : "Hello everyone!");
         robot.clickOn("#chatSend");
-        await().atMost(Duration.ofSeconds(30)).until(() -> messages.getItems().stream()
-                .filter(e -> e instanceof dev.confab.meeting.ChatModel.Message m && m.own()).count() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> WaitForAsyncUtils.asyncFx(() -> messages.getItems().stream()
+                .filter(e -> e instanceof dev.confab.meeting.ChatModel.Message m && m.own()).count()).get() == 1);
         shootForReviewOnly("meeting-demo-chat");
     }
 

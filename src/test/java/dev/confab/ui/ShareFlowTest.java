@@ -230,6 +230,7 @@ class ShareFlowTest {
         awaitShareStageWithFrames();
         assertThat(bot.leaveNow().result(Duration.ofSeconds(60)).exitCode()).isZero();
         await().atMost(WAIT).until(() -> centerIsGrid(screen) && !listed("Robo"));
+        WaitForAsyncUtils.waitForFxEvents(); // the FX thread updates the grid after the list
         assertThat(screen.grid().tiles()).hasSize(1);
     }
 
