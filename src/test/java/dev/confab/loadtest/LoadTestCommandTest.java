@@ -94,22 +94,22 @@ class LoadTestCommandTest {
     void withALinkTheLastParticipantGetsItsOwnRowAndATimeline() throws Exception {
         Path json = dir.resolve("link.json");
         StringWriter out = new StringWriter();
-        int code = run(out, new StringWriter(), "loadtest", "--participants", "2", "--duration", "4s",
+        int code = run(out, new StringWriter(), "loadtest", "--participants", "2", "--duration", "5s",
                 "--video-size", "320x180", "--fps", "15", "--replay", "always", "--plain",
-                "--link", "down 100kbit for 2s after 1s", "--json", json.toString());
+                "--link", "down 100kbit for 3s after 1s", "--json", json.toString());
 
         assertThat(code).isZero();
         assertThat(out.toString()).contains("Link emulator in front of participant 2")
-                .contains("from 1 s to 3 s: rate 100 kbit/s down")
+                .contains("from 1 s to 4 s: rate 100 kbit/s down")
                 .containsPattern("(?m)^link\\s+1\\s").containsPattern("(?m)^others\\s+1\\s")
                 .contains("behind the link, per interval");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
-        assertThat(report.get("link").asText()).isEqualTo("down 100kbit for 2s after 1s");
-        assertThat(report.get("linkTimeline")).hasSize(4);
-        // The third interval (2 s to 3 s) lies wholly inside the limit, a second after it began, so what was already
-        // past the emulator when it started has been delivered: at most the limit came down, plus slack for the
-        // sampling instants. (The interval where the limit starts also counts bytes sent before it, more so when
-        // the machine is loaded and the sampler runs late.)
+        assertThat(report.get("link").asText()).isEqualTo("down 100kbit for 3s after 1s");
+        assertThat(report.get("linkTimeline")).hasSize(5);
+        // The third interval (2 s to 3 s) lies a second inside the limit on both sides. The intervals where the limit
+        // starts and lifts also count bytes sent at the full rate (the burst the server held back comes down as the
+        // limit lifts), and on a loaded machine the sampler's second and the schedule's drift apart by a few hundred
+        // ms: a 2 s limit measured 164 kbit/s in its last interval. At most the limit came down, plus slack.
         assertThat(report.get("linkTimeline").get(2).get("linkDownKbps").asDouble()).isLessThan(150);
         assertThat(report.get("linkConnections").asInt()).isEqualTo(1);
     }
