@@ -42,7 +42,8 @@ final class BotShare implements ShareMedia {
             current.requestKeyframe(sharer, stream);
         }
     });
-    private ScreenShareSender sender;
+    private volatile ScreenShareSender sender;
+    private volatile int bitrateLimitKbps;
     private Capture capture;
 
     /** {@code --record}: received share pictures also go to {@code listener} (null: stop). */
@@ -70,10 +71,20 @@ final class BotShare implements ShareMedia {
         }
     }
 
+    @Override
+    public void limitBitrate(int kbps) {
+        bitrateLimitKbps = kbps;
+        ScreenShareSender current = sender;
+        if (current != null) {
+            current.limitBitrate(kbps);
+        }
+    }
+
     /** Starts the synthetic share (announces it, then streams). */
     synchronized void startSynthetic() throws MediaException {
         call.session().startShare(false);
         sender = new ScreenShareSender(call.out()::send, VideoCodec.PREFERRED);
+        sender.limitBitrate(bitrateLimitKbps);
         capture = ScreenCaptureFactory.syntheticOnly().openScreen(ScreenCaptureFactory.SYNTHETIC_SCREEN, SHARE_FORMAT, sender);
     }
 

@@ -20,10 +20,14 @@ final class LinkTimeline {
      * One interval. {@code linkDownKbps}: what the emulator delivered down (all media and signalling) over the
      * interval; {@code videoFps} (per received stream) and {@code videoKbps} (all streams): the receivers' own rates
      * over the last second of the interval; {@code secondsSinceLastFrame}: the longest any
-     * stream had shown nothing at the end of the interval; {@code audioConcealedPercent}: NaN without audio.
+     * stream had shown nothing at the end of the interval; {@code audioConcealedPercent}: NaN without audio;
+     * {@code picture}: the smallest received picture at the end (the sender's rung, e.g. "480x270");
+     * {@code estimateKbps}: the lowest downlink estimate of the receivers (0: none knows a limit);
+     * {@code probes}: downlink probes they asked for in the interval.
      */
     record Sample(double atSeconds, double linkDownKbps, double linkUpKbps, double videoFps, double videoKbps,
-                  double secondsSinceLastFrame, double audioConcealedPercent) {
+                  double secondsSinceLastFrame, double audioConcealedPercent, String picture, int estimateKbps,
+                  long probes) {
     }
 
     private final LinkEmulator link;
@@ -35,6 +39,7 @@ final class LinkTimeline {
     private long lastUp;
     private long lastPlayed;
     private long lastConcealed;
+    private long lastProbes;
 
     LinkTimeline(LinkEmulator link, List<LoadParticipant> receivers) {
         this.link = link;
@@ -59,13 +64,22 @@ final class LinkTimeline {
         double kbps = 0;
         long silentMillis = 0;
         int streams = 0;
+        StreamStats smallest = null;
+        int estimate = 0;
+        long probes = 0;
         for (LoadParticipant p : receivers) {
             for (StreamStats s : p.receiver().cameraStats().values()) {
                 streams++;
                 fps += s.fps();
                 kbps += s.kbps();
                 silentMillis = Math.max(silentMillis, s.millisSinceLastFrame());
+                smallest = smallest == null || s.height() < smallest.height() ? s : smallest;
             }
+            var figures = p.rateFigures();
+            if (figures.downlinkEstimateKbps() > 0) {
+                estimate = estimate == 0 ? figures.downlinkEstimateKbps() : Math.min(estimate, figures.downlinkEstimateKbps());
+            }
+            probes += figures.probes();
         }
         long[] audio = audioTotals();
         long played = audio[0] - lastPlayed;
@@ -73,7 +87,9 @@ final class LinkTimeline {
         samples.add(new Sample((now - startedAt) / 1e9, (down - lastDown) * 8 / 1000.0 / seconds,
                 (up - lastUp) * 8 / 1000.0 / seconds, streams == 0 ? 0 : fps / streams, kbps, silentMillis / 1000.0,
                 receivers.stream().anyMatch(p -> p.audio() != null)
-                        ? 100.0 * concealed / Math.max(1, played + concealed) : Double.NaN));
+                        ? 100.0 * concealed / Math.max(1, played + concealed) : Double.NaN,
+                smallest == null ? "-" : smallest.width() + "x" + smallest.height(), estimate, probes - lastProbes));
+        lastProbes = probes;
         lastAt = now;
         lastDown = down;
         lastUp = up;
@@ -102,13 +118,14 @@ final class LinkTimeline {
 
     static void print(PrintWriter out, List<Sample> samples) {
         out.println("behind the link, per interval (t = its end, since the schedule started; video: the last second of it):");
-        out.printf(Locale.ROOT, "%7s %11s %11s %9s %11s %12s %10s%n", "t (s)", "down kbit/s", "up kbit/s",
-                "video fps", "video kbit/s", "no frame (s)", "concealed");
+        out.printf(Locale.ROOT, "%7s %11s %11s %9s %11s %12s %10s %9s %9s %6s%n", "t (s)", "down kbit/s", "up kbit/s",
+                "video fps", "video kbit/s", "no frame (s)", "concealed", "picture", "estimate", "probes");
         for (Sample s : samples) {
-            out.printf(Locale.ROOT, "%7.1f %11.0f %11.0f %9.1f %11.0f %12.1f %10s%n", s.atSeconds(), s.linkDownKbps(),
-                    s.linkUpKbps(), s.videoFps(), s.videoKbps(), s.secondsSinceLastFrame(),
+            out.printf(Locale.ROOT, "%7.1f %11.0f %11.0f %9.1f %11.0f %12.1f %10s %9s %9s %6d%n", s.atSeconds(),
+                    s.linkDownKbps(), s.linkUpKbps(), s.videoFps(), s.videoKbps(), s.secondsSinceLastFrame(),
                     Double.isNaN(s.audioConcealedPercent()) ? "-"
-                            : String.format(Locale.ROOT, "%.1f %%", s.audioConcealedPercent()));
+                            : String.format(Locale.ROOT, "%.1f %%", s.audioConcealedPercent()),
+                    s.picture(), s.estimateKbps() == 0 ? "none" : String.valueOf(s.estimateKbps()), s.probes());
         }
     }
 }

@@ -86,6 +86,11 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
         return receiver;
     }
 
+    /** What congestion control knows about this participant's links now. */
+    dev.confab.meeting.call.CallRateControl.Figures rateFigures() {
+        return call.rateFigures();
+    }
+
     boolean live() {
         return liveSender != null;
     }

@@ -70,6 +70,11 @@ public final class CompositeMeetingListener implements MeetingListener {
     }
 
     @Override
+    public void onSendTarget(ServerMessage.SendTarget target) {
+        listeners.forEach(l -> l.onSendTarget(target));
+    }
+
+    @Override
     public void onMedia(MediaFrame frame) {
         listeners.forEach(l -> l.onMedia(frame));
     }

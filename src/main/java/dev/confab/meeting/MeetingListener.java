@@ -65,6 +65,10 @@ public interface MeetingListener {
     default void onRateHint(ServerMessage.RateHint hint) {
     }
 
+    /** What the receivers can take of this client's {@code target.stream()} (null {@code maxKbps}: no limit). */
+    default void onSendTarget(ServerMessage.SendTarget target) {
+    }
+
     /**
      * A media frame from another participant. Called on the network reader thread, not the event thread:
      * copy or decode the payload before returning, and return quickly.

@@ -288,6 +288,24 @@ public final class MeetingSession implements AutoCloseable {
     }
 
     /**
+     * Reports what this client's downlink carries ({@code receive_estimate}); null: no limit found. Any thread.
+     */
+    public void reportReceiveEstimate(Integer kbps) {
+        sendInMeeting(new ClientMessage.ReceiveEstimate(kbps));
+    }
+
+    /** Asks the server for {@code kbps} of PADDING for {@code millis} ms, to probe the downlink. Any thread. */
+    public void requestProbe(int kbps, int millis) {
+        sendInMeeting(new ClientMessage.ProbeRequest(kbps, millis));
+    }
+
+    /** How the uplink drains now, or null while not connected. Any thread, never blocks. */
+    public SignalingConnection.Uplink uplink() {
+        SignalingConnection current = connection;
+        return current == null ? null : current.uplink();
+    }
+
+    /**
      * Sends a media frame from any thread without blocking. Returns false when it was dropped (not in the
      * meeting, reconnecting, or the uplink is congested).
      */
@@ -410,6 +428,7 @@ public final class MeetingSession implements AutoCloseable {
             case ServerMessage.ChatMessage chat -> chat(chat);
             case ServerMessage.KeyframeRequested request -> listener.onKeyframeRequested(request.stream(), request.requestedBy());
             case ServerMessage.RateHint hint -> listener.onRateHint(hint);
+            case ServerMessage.SendTarget target -> listener.onSendTarget(target);
             case ServerMessage.ErrorMessage error -> error(error);
             case ServerMessage.ServerShutdown ignored -> serverEnded(EndReason.SERVER_SHUTDOWN);
             case ServerMessage.Pong ignored -> {

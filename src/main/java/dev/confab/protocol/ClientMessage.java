@@ -28,6 +28,8 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ClientMessage.TransferHost.class, name = "transfer_host"),
         @JsonSubTypes.Type(value = ClientMessage.RequestKeyframe.class, name = "keyframe_request"),
         @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = ClientMessage.ReceiveEstimate.class, name = "receive_estimate"),
+        @JsonSubTypes.Type(value = ClientMessage.ProbeRequest.class, name = "probe_request"),
         @JsonSubTypes.Type(value = ClientMessage.ShareStart.class, name = "share_start"),
         @JsonSubTypes.Type(value = ClientMessage.ShareStop.class, name = "share_stop"),
         @JsonSubTypes.Type(value = ClientMessage.ShareOptions.class, name = "share_options"),
@@ -134,6 +136,37 @@ public sealed interface ClientMessage {
 
     /** Application-level keep-alive for clients that cannot send WebSocket pings; answered by {@code pong}. */
     record Ping(Long nonce) implements ClientMessage {
+    }
+
+    /**
+     * What this client's downlink carries, in kbit/s, as measured from the media it receives (docs/protocol.md
+     * section 7.3); null: no limit found (the default). The server turns everyone's into targets for the senders.
+     */
+    record ReceiveEstimate(Integer kbps) implements ClientMessage {
+        public ReceiveEstimate {
+            if (kbps != null && kbps < 1) {
+                throw new IllegalArgumentException("kbps must be at least 1, or null for no limit");
+            }
+        }
+    }
+
+    /**
+     * Asks the server for about {@code kbps} kbit/s of PADDING frames for {@code millis} ms, on top of the media
+     * (docs/protocol.md section 7.3): the client learns from their arrival whether its downlink carries more.
+     */
+    record ProbeRequest(@JsonProperty(required = true) int kbps, @JsonProperty(required = true) int millis)
+            implements ClientMessage {
+        public static final int MAX_KBPS = 20_000;
+        public static final int MAX_MILLIS = 1_000;
+
+        public ProbeRequest {
+            if (kbps < 1 || kbps > MAX_KBPS) {
+                throw new IllegalArgumentException("kbps must be 1 to " + MAX_KBPS);
+            }
+            if (millis < 1 || millis > MAX_MILLIS) {
+                throw new IllegalArgumentException("millis must be 1 to " + MAX_MILLIS);
+            }
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ServerMessage.ChatMessage.class, name = "chat"),
         @JsonSubTypes.Type(value = ServerMessage.KeyframeRequested.class, name = "keyframe_request"),
         @JsonSubTypes.Type(value = ServerMessage.RateHint.class, name = "rate_hint"),
+        @JsonSubTypes.Type(value = ServerMessage.SendTarget.class, name = "send_target"),
         @JsonSubTypes.Type(value = ServerMessage.ErrorMessage.class, name = "error"),
         @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
         @JsonSubTypes.Type(value = ServerMessage.ServerShutdown.class, name = "server_shutdown"),
@@ -131,6 +132,16 @@ public sealed interface ServerMessage {
                     @JsonProperty(required = true) int congestedReceivers,
                     Integer suggestedMaxKbps) implements ServerMessage {
         public RateHint {
+            Objects.requireNonNull(stream, "stream");
+        }
+    }
+
+    /**
+     * Send {@code stream} at no more than {@code maxKbps} kbit/s: what the receivers' downlinks can take
+     * (docs/protocol.md section 7.3). Null lifts the target: no receiver limits the stream.
+     */
+    record SendTarget(@JsonProperty(required = true) StreamKind stream, Integer maxKbps) implements ServerMessage {
+        public SendTarget {
             Objects.requireNonNull(stream, "stream");
         }
     }

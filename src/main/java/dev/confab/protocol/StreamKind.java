@@ -1,8 +1,12 @@
 package dev.confab.protocol;
 
-/** The kinds of media stream a participant can send; the wire id is the byte used in binary frame headers. */
+/**
+ * The kinds of media stream; the wire id is the byte used in binary frame headers. Participants send CAMERA, AUDIO
+ * and SCREEN; PADDING is sent by the server only, to a client that asked to have its downlink probed
+ * ({@code probe_request}, docs/protocol.md section 7.3): bytes to measure with, never decoded.
+ */
 public enum StreamKind {
-    CAMERA(1), AUDIO(2), SCREEN(3);
+    CAMERA(1), AUDIO(2), SCREEN(3), PADDING(4);
 
     private final int wireId;
 
@@ -12,6 +16,11 @@ public enum StreamKind {
 
     public int wireId() {
         return wireId;
+    }
+
+    /** CAMERA or SCREEN: pictures, with keyframes. */
+    public boolean isVideo() {
+        return this == CAMERA || this == SCREEN;
     }
 
     public static StreamKind fromWireId(int id) {

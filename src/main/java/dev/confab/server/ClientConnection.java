@@ -53,6 +53,8 @@ final class ClientConnection {
     private volatile ScheduledFuture<?> helloTimer;
     private volatile long lastThrottledError;
     private volatile boolean closedForNotReading;
+    /** The downlink probe sending PADDING to this client now, if any ({@link PaddingProbe}). */
+    volatile PaddingProbe probe;
     private final long maxUnreadBytes;
     private final PumpThread pump;
     private final PumpThread.Pumped pumped = () -> isOpen() && pumpMedia();

@@ -32,10 +32,10 @@ final class MediaRelay {
     /**
      * A participant asks {@code target} for a keyframe: passed on unless one was passed on for that stream
      * within the last second (then merged; no error, as a merged request is served by the coming keyframe).
-     * Audio requests are dropped: every audio frame decodes on its own.
+     * Audio requests are dropped: every audio frame decodes on its own; so are requests for PADDING.
      */
     void keyframeRequested(Member requester, Member target, StreamKind stream) {
-        if (stream != StreamKind.AUDIO) {
+        if (stream.isVideo()) {
             askForKeyframe(target, stream, requester.id);
         }
     }
@@ -78,6 +78,10 @@ final class MediaRelay {
             from.sendThrottledError(ErrorCode.INVALID_MESSAGE, e.getMessage(), null);
             return;
         }
+        if (header.stream() == StreamKind.PADDING) {
+            from.sendThrottledError(ErrorCode.INVALID_MESSAGE, "PADDING frames are sent by the server only", null);
+            return;
+        }
         if (header.stream() == StreamKind.SCREEN && !sender.sharing) {
             from.sendThrottledError(ErrorCode.NOT_SHARING, "Send share_start before screen frames", null);
             return;
@@ -99,11 +103,13 @@ final class MediaRelay {
         var key = new MediaSendQueue.StreamId(sender.id, header.stream());
         boolean dropped = false;
         boolean someoneWaits = false;
+        int receivers = 0;
         for (Member receiver : sender.meeting.members()) {
             ClientConnection to = receiver.connection();
             if (receiver == sender || to == null) {
                 continue;
             }
+            receivers++;
             switch (to.relay(key, ByteBuffer.wrap(bytes), startsStream, header.captureMicros())) {
                 case QUEUED -> { }
                 case DROPPED -> {
@@ -118,12 +124,12 @@ final class MediaRelay {
             askForKeyframe(sender, header.stream(), 0);
         }
         if (dropped) {
-            tellSender(from, header.stream(), stats);
+            tellSender(from, header.stream(), stats, receivers);
         }
     }
 
-    private static void tellSender(ClientConnection sender, StreamKind stream, SenderStreamStats stats) {
-        SenderStreamStats.RateHintData hint = stats.takeRateHintIfDue();
+    private static void tellSender(ClientConnection sender, StreamKind stream, SenderStreamStats stats, int receivers) {
+        SenderStreamStats.RateHintData hint = stats.takeRateHintIfDue(receivers);
         if (hint != null) {
             sender.send(new ServerMessage.RateHint(stream, hint.droppedFrames(), hint.congestedReceivers(),
                     hint.suggestedMaxKbps()));

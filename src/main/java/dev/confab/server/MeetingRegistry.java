@@ -107,6 +107,7 @@ final class MeetingRegistry {
         membersByResumeToken.put(member.resumeToken, member);
         connection.send(joinedMessage(meeting, member, false));
         meeting.broadcast(new ServerMessage.ParticipantJoined(member.view()), member);
+        SendTargets.update(meeting); // from three on, a sender's target is no longer its one receiver's
         LOG.info("event=participant_joined meeting={} participant={} role={} conn={}", meeting.id, member.id,
                 member.role, connection);
         return member;
@@ -188,6 +189,7 @@ final class MeetingRegistry {
             meeting.remove(member);
             forget(member);
             meeting.broadcast(new ServerMessage.ParticipantLeft(member.id, reason, clock.instant()), null);
+            SendTargets.update(meeting); // the leaver's estimate no longer limits anyone
             LOG.info("event=participant_left meeting={} participant={} reason={}", meeting.id, member.id, reason);
             if (meeting.isEmpty()) {
                 scheduleRemovalIfEmpty(meeting);

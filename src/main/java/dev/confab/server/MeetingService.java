@@ -172,6 +172,12 @@ final class MeetingService {
             case ClientMessage.TransferHost transfer -> hostControls.transferHost(connection, transfer);
             case ClientMessage.RequestKeyframe request -> requestKeyframe(connection, request);
             case ClientMessage.Ping ping -> connection.send(new ServerMessage.Pong(ping.nonce()));
+            case ClientMessage.ReceiveEstimate estimate -> receiveEstimate(connection, estimate);
+            case ClientMessage.ProbeRequest probe -> {
+                if (connection.memberOrError("probe_request") != null) {
+                    PaddingProbe.start(connection, probe, timers);
+                }
+            }
             case ClientMessage.ShareStart start -> shares.start(connection, start);
             case ClientMessage.ShareStop ignored -> shares.stop(connection);
             case ClientMessage.ShareOptions options -> shares.options(connection, options);
@@ -340,6 +346,18 @@ final class MeetingService {
             // 'sharing' and 'recording' are the server's own record, changed only by the share and
             // recording requests, so that the recording policy cannot be bypassed here.
             member.meeting.broadcast(new ServerMessage.ParticipantUpdated(member.view()), null);
+            SendTargets.update(member.meeting); // who sends sound and video changed: the budgets did
+        }
+    }
+
+    private void receiveEstimate(ClientConnection connection, ClientMessage.ReceiveEstimate estimate) {
+        Member member = connection.memberOrError("receive_estimate");
+        if (member == null) {
+            return;
+        }
+        synchronized (member.meeting) {
+            member.downlinkKbps = estimate.kbps();
+            SendTargets.update(member.meeting);
         }
     }
 

@@ -34,6 +34,10 @@ final class Member {
     final TokenBucket annotationRate = new TokenBucket(ShareControls.ANNOTATIONS_PER_SECOND,
             2 * ShareControls.ANNOTATIONS_PER_SECOND);
     boolean recording;
+    /** What this member's downlink carries, kbit/s, as it last reported ({@code receive_estimate}); null: no limit. */
+    Integer downlinkKbps;
+    /** The targets last sent to this member as a sender ({@link SendTargets}); a stream absent has none. */
+    final Map<StreamKind, Integer> sentTargets = new EnumMap<>(StreamKind.class);
     ScheduledFuture<?> resumeExpiry;
     private volatile ClientConnection connection;
 

@@ -34,10 +34,17 @@ final class SenderStreamStats {
         congestedReceivers.add(receiverId);
     }
 
-    /** A rate hint to send now, or null when none is due; resets the drop counters. */
-    synchronized RateHintData takeRateHintIfDue() {
+    /**
+     * A rate hint to send now, or null when none is due; resets the drop counters. With two or more receivers a
+     * hint needs drops for more than half of them: the sender lowers its picture for everyone, which a minority
+     * on poor links must not cause (the relay thins the stream for them instead; see {@code SendTargets}).
+     */
+    synchronized RateHintData takeRateHintIfDue(int receivers) {
         long now = System.nanoTime();
         if (dropped == 0 || (lastRateHint != 0 && now - lastRateHint < RATE_HINT_INTERVAL_NANOS)) {
+            return null;
+        }
+        if (receivers >= 2 && congestedReceivers.size() * 2 <= receivers) {
             return null;
         }
         lastRateHint = now;

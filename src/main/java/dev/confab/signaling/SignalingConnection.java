@@ -197,6 +197,20 @@ public final class SignalingConnection implements AutoCloseable {
         return client.isOpen();
     }
 
+    /**
+     * The uplink at this moment: {@code waitingMillis} of media wait for the socket (at the rate it drained
+     * while it was the bottleneck; 0 before that was measured), {@code drainBitsPerSecond} that rate (NaN while
+     * unmeasured), {@code bottleneck} whether it still is, {@code sentBytes} all media handed on so far.
+     */
+    public record Uplink(long waitingMillis, double drainBitsPerSecond, boolean bottleneck, long sentBytes) {
+    }
+
+    public Uplink uplink() {
+        MediaSendQueue queue = client.uplink;
+        return new Uplink(queue.waitingMillis(), queue.drainBytesPerSecond() * 8, queue.drainIsBottleneck(),
+                queue.handedBytes());
+    }
+
     /** Closes normally (1000). onClosed follows on the library thread. */
     @Override
     public void close() {

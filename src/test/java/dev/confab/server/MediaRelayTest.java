@@ -82,11 +82,15 @@ class MediaRelayTest {
         ServerMessage.KeyframeRequested request = sender.next(ServerMessage.KeyframeRequested.class);
         assertThat(request.stream()).isEqualTo(StreamKind.CAMERA);
         assertThat(request.requestedBy()).isZero();
-        ServerMessage.RateHint hint = sender.next(ServerMessage.RateHint.class);
-        assertThat(hint.congestedReceivers()).isEqualTo(1);
-        assertThat(hint.droppedFrames()).isPositive();
-
         assertThat(sequences(fast.media)).hasSize(frames).isSorted();
+        // One of two receivers fell behind: the relay thins the stream for it, the sender is not asked to lower
+        // its picture for everyone (a rate_hint needs most receivers dropping; SenderStreamStatsTest).
+        List<ServerMessage> toSender = new ArrayList<>();
+        ServerMessage message;
+        while ((message = sender.messages.poll(300, TimeUnit.MILLISECONDS)) != null) {
+            toSender.add(message);
+        }
+        assertThat(toSender).noneMatch(m -> m instanceof ServerMessage.RateHint);
 
         slow.release();
         // Like an encoder answering keyframe requests: keyframes keep coming until the slow receiver has one.

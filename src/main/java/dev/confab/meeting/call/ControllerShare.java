@@ -27,6 +27,11 @@ record ControllerShare(ScreenShareController controller) implements ShareMedia {
     }
 
     @Override
+    public void limitBitrate(int kbps) {
+        controller.limitBitrate(kbps);
+    }
+
+    @Override
     public void onShareUpdated(ShareUpdate update) {
         controller.onShareUpdated(update);
     }

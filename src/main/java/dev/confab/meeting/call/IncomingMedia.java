@@ -15,10 +15,12 @@ import java.util.Objects;
  */
 final class IncomingMedia {
     private final CallMedia media;
+    private final CallRateControl rates;
     private volatile IncomingStage stage = IncomingStage.PASS;
 
-    IncomingMedia(CallMedia media) {
+    IncomingMedia(CallMedia media, CallRateControl rates) {
         this.media = media;
+        this.rates = rates;
     }
 
     void stage(IncomingStage value) {
@@ -26,6 +28,10 @@ final class IncomingMedia {
     }
 
     void onMedia(MediaFrame received) {
+        rates.received(received); // as it came off the wire, before any stage
+        if (received.header().stream() == StreamKind.PADDING) {
+            return; // the server's probe bytes: measured above, nothing to decode
+        }
         MediaFrame frame = stage.process(received);
         if (frame == null) {
             return;

@@ -56,7 +56,8 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeetingCall.class);
 
     private final CallMedia media = new CallMedia();
-    private final IncomingMedia incoming = new IncomingMedia(media);
+    private final CallRateControl rates = new CallRateControl(media);
+    private final IncomingMedia incoming = new IncomingMedia(media, rates);
     private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
     private final List<CameraSender> cameraSenders = new CopyOnWriteArrayList<>();
     private volatile MeetingSession session;
@@ -82,6 +83,7 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
         }
         out = new OutgoingMedia(meetingSession);
         session = meetingSession;
+        rates.start(meetingSession);
     }
 
     public MeetingSession session() {
@@ -188,6 +190,11 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
         return video == null ? null : video.receiver().stats(participantId, StreamKind.CAMERA);
     }
 
+    /** What congestion control knows about this call's links now (overlays, statistics). */
+    public CallRateControl.Figures rateFigures() {
+        return rates.figures();
+    }
+
     // ---- stopping ------------------------------------------------------------------------------------------
 
     /** Stops routing to the video and closes it (blocks briefly for the camera). */
@@ -220,6 +227,7 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
     /** Closes every pipeline; does not leave or close the session. */
     @Override
     public void close() {
+        rates.close();
         for (AutoCloseable pipeline : media.takeAll()) {
             if (pipeline == null) {
                 continue;
@@ -268,6 +276,11 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
     }
 
     @Override
+    public void onSendTarget(ServerMessage.SendTarget target) {
+        rates.sendTarget(target.stream(), target.maxKbps());
+    }
+
+    @Override
     public void onRosterChanged(Roster roster) {
         MeetingVideo video = media.video();
         if (video != null) {
@@ -278,6 +291,7 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
     @Override
     public void onParticipantLeft(Roster.Departed departed) {
         int id = departed.participant().id();
+        rates.forget(id);
         MeetingVideo video = media.video();
         if (video != null) {
             video.onParticipantLeft(id);

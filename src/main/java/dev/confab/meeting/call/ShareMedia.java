@@ -24,6 +24,10 @@ public interface ShareMedia extends AutoCloseable {
     default void onRateHint(ServerMessage.RateHint hint) {
     }
 
+    /** The network carries at most {@code kbps} of this participant's share (0: no limit). */
+    default void limitBitrate(int kbps) {
+    }
+
     default void onShareUpdated(ShareUpdate update) {
     }
 

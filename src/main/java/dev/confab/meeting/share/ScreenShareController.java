@@ -69,6 +69,7 @@ public final class ScreenShareController implements AutoCloseable {
     private Capture capture;
     private ScreenShareSender sender;
     private volatile ScreenShareSender activeSender;
+    private volatile int bitrateLimitKbps;
     private volatile CaptureDevice requested;
     private volatile VideoFrameListener localPreview;
 
@@ -175,6 +176,15 @@ public final class ScreenShareController implements AutoCloseable {
         }
     }
 
+    /** The network carries at most {@code kbps} of the own share (0: no limit); kept for the next share too. */
+    public void limitBitrate(int kbps) {
+        bitrateLimitKbps = kbps;
+        ScreenShareSender current = activeSender;
+        if (current != null) {
+            current.limitBitrate(kbps);
+        }
+    }
+
     public void onRequestFailed(Refusal refusal, String detail, String requestType) {
         if ("share_start".equals(requestType)) {
             requested = null;
@@ -212,6 +222,7 @@ public final class ScreenShareController implements AutoCloseable {
                     preview.onFrame(w, h, stride, bgra.position(0), time);
                 }
             });
+            sender.limitBitrate(bitrateLimitKbps);
             activeSender = sender;
         } catch (MediaException e) {
             LOG.warn("Cannot capture {}: {}", screen.displayName(), e.getMessage());

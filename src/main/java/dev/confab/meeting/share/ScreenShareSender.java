@@ -114,9 +114,9 @@ public final class ScreenShareSender implements VideoFrameListener, AutoCloseabl
         keyframeRequested = true;
     }
 
-    /** The server reported congestion: stay at or below {@code kbps}. */
+    /** The network carries no more: stay at or below {@code kbps} (0 or less: no limit). */
     public void limitBitrate(int kbps) {
-        maxBitrate = Math.max(MIN_BITRATE, kbps * 1000);
+        maxBitrate = kbps <= 0 ? MAX_BITRATE : Math.max(MIN_BITRATE, kbps * 1000);
     }
 
     public Stats stats() {

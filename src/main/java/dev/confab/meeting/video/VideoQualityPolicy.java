@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Picks the camera stream's resolution and bitrate from the meeting size and from the server's congestion
- * hints. The encoder restarts (with a keyframe) on every change, so changes are spaced by at least
- * {@link #MIN_CHANGE_INTERVAL}; congestion steps down at once (within that spacing) and recovers one step
- * after {@link #RECOVERY_QUIET} without hints. Not thread-safe: the sender's encode thread owns it.
+ * Picks the camera stream's resolution and bitrate from the meeting size, from the bitrate the network carries
+ * ({@link #limit}: the server's {@code send_target} and this client's own uplink estimate, see
+ * {@code meeting.rate}) and from the server's drop hints. It takes the best rung that fits all three. The
+ * encoder restarts (with a keyframe) on every change, so a step down waits at least {@link #MIN_DOWN_INTERVAL}
+ * after the last change and a step up {@link #MIN_CHANGE_INTERVAL}; a drop hint steps down one rung and recovers
+ * one step after {@link #RECOVERY_QUIET} without hints. Not thread-safe: the sender guards it.
  */
 public final class VideoQualityPolicy {
 
@@ -27,11 +29,14 @@ public final class VideoQualityPolicy {
             new Target(new VideoFormat(320, 180, 15), 150_000));
 
     static final Duration MIN_CHANGE_INTERVAL = Duration.ofSeconds(3);
+    /** A step down (the network asks for less) comes sooner: waiting only fills queues. */
+    static final Duration MIN_DOWN_INTERVAL = Duration.ofSeconds(1);
     static final Duration RECOVERY_QUIET = Duration.ofSeconds(10);
 
     private final List<Target> ladder;
     private int participants = 1;
     private int congestionSteps;
+    private int limitBitsPerSecond = Integer.MAX_VALUE;
     private long lastHintNanos;
     private long lastCongestionChangeNanos;
     private Target applied;
@@ -86,6 +91,11 @@ public final class VideoQualityPolicy {
         }
     }
 
+    /** The most the network carries for this stream now, bits per second; 0 or less: no limit. */
+    public void limit(int bitsPerSecond) {
+        limitBitsPerSecond = bitsPerSecond <= 0 ? Integer.MAX_VALUE : bitsPerSecond;
+    }
+
     /** The target the encoder should use now (the first call always returns one). */
     public Optional<Target> poll(long nowNanos) {
         if (congestionSteps > 0 && nowNanos - lastHintNanos >= RECOVERY_QUIET.toNanos()
@@ -93,16 +103,29 @@ public final class VideoQualityPolicy {
             congestionSteps--;
             lastCongestionChangeNanos = nowNanos;
         }
-        Target wanted = ladder.get(Math.min(baseRung(participants) + congestionSteps, ladder.size() - 1));
+        int rung = Math.max(baseRung(participants) + congestionSteps, fittingRung());
+        Target wanted = ladder.get(Math.min(rung, ladder.size() - 1));
         if (wanted.equals(applied)) {
             return Optional.empty();
         }
-        if (applied != null && nowNanos - appliedAtNanos < MIN_CHANGE_INTERVAL.toNanos()) {
+        boolean down = applied != null && wanted.bitrateBitsPerSecond() < applied.bitrateBitsPerSecond();
+        Duration spacing = down ? MIN_DOWN_INTERVAL : MIN_CHANGE_INTERVAL;
+        if (applied != null && nowNanos - appliedAtNanos < spacing.toNanos()) {
             return Optional.empty();
         }
         applied = wanted;
         appliedAtNanos = nowNanos;
         return Optional.of(wanted);
+    }
+
+    /** The best rung whose bitrate fits the network's limit (the last rung when none does). */
+    private int fittingRung() {
+        for (int i = 0; i < ladder.size(); i++) {
+            if (ladder.get(i).bitrateBitsPerSecond() <= limitBitsPerSecond) {
+                return i;
+            }
+        }
+        return ladder.size() - 1;
     }
 
     /** The top rung (what the camera is opened at; the encoder scales down from it). */

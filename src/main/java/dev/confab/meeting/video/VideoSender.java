@@ -127,6 +127,13 @@ public final class VideoSender implements AutoCloseable {
         }
     }
 
+    /** The most the network carries for the camera now, bits per second (0 or less: no limit). */
+    public void limitBitrate(int bitsPerSecond) {
+        synchronized (policyLock) {
+            policy.limit(bitsPerSecond);
+        }
+    }
+
     /** The meeting's size (including this participant) changed. */
     public void participantCount(int count) {
         synchronized (policyLock) {

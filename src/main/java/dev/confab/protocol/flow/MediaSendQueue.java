@@ -209,6 +209,16 @@ public final class MediaSendQueue {
         return drain.bytesPerSecond();
     }
 
+    /** Whether the socket was last measured to be the bottleneck (see {@link #drainBytesPerSecond()}). */
+    public synchronized boolean drainIsBottleneck() {
+        return drain.bottleneck();
+    }
+
+    /** Bytes handed to the sink so far (never decreasing). */
+    public synchronized long handedBytes() {
+        return handedBytes;
+    }
+
     public synchronized long droppedVideo() {
         return droppedVideo;
     }

@@ -6,8 +6,6 @@ import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.VideoFormat;
 import dev.confab.meeting.MeetingListener;
-import dev.confab.meeting.SessionOptions;
-import dev.confab.meeting.SessionState;
 import dev.confab.meeting.audio.AudioCall;
 import dev.confab.meeting.audio.NullAudioOutput;
 import dev.confab.meeting.audio.RemoteAudioStats;
@@ -16,7 +14,6 @@ import dev.confab.meeting.video.StreamStats;
 import dev.confab.meeting.video.VideoQualityPolicy;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.StreamKind;
-import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.ServersExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,17 +118,7 @@ class MeetingCallTest {
     }
 
     private MeetingCall join(URI server, String name, String meetingId) {
-        MeetingCall call = MeetingCall.open(SessionOptions.of(server, name, ServerTrust.systemOnly()),
-                new MeetingListener() { });
-        opened.add(call.session());
-        opened.add(call);
-        if (meetingId == null) {
-            call.session().createMeeting(null);
-        } else {
-            call.session().join(meetingId, null);
-        }
-        await().atMost(ofSeconds(10)).until(() -> call.session().state() instanceof SessionState.InMeeting);
-        return call;
+        return CallsInMeetings.join(server, name, meetingId, new MeetingListener() { }, opened);
     }
 
     private static void sendCamera(MeetingCall call) throws Exception {

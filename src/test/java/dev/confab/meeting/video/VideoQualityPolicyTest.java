@@ -21,7 +21,7 @@ class VideoQualityPolicyTest {
         policy.participantCount(2);
         assertThat(policy.poll(0)).map(VideoQualityPolicyTest::height).contains(720);
         policy.participantCount(4);
-        assertThat(policy.poll(1 * S)).as("too soon after the last change").isEmpty();
+        assertThat(policy.poll(S / 2)).as("too soon after the last change").isEmpty();
         assertThat(policy.poll(4 * S)).map(VideoQualityPolicyTest::height).contains(540);
         policy.participantCount(8);
         assertThat(policy.poll(8 * S)).map(VideoQualityPolicyTest::height).contains(360);
@@ -46,6 +46,28 @@ class VideoQualityPolicyTest {
         assertThat(policy.poll(25 * S)).isEmpty();
         assertThat(policy.poll(29 * S)).map(VideoQualityPolicyTest::height).contains(720);
         assertThat(policy.current().bitrateBitsPerSecond()).isEqualTo(1_500_000);
+    }
+
+    @Test
+    void theNetworksLimitPicksTheBestRungThatFitsDownSoonUpLater() {
+        var policy = new VideoQualityPolicy();
+        policy.participantCount(2);
+        assertThat(policy.poll(0)).map(VideoQualityPolicyTest::height).contains(720);
+        policy.limit(520_000); // a 600 kbit/s downlink, minus sound
+        assertThat(policy.poll(S / 2)).as("within a second of the last change").isEmpty();
+        assertThat(policy.poll(S)).map(VideoQualityPolicyTest::height).contains(360);
+        assertThat(policy.current().bitrateBitsPerSecond()).isLessThanOrEqualTo(520_000);
+        policy.limit(100_000); // below the ladder: the last rung
+        assertThat(policy.poll(2 * S)).map(VideoQualityPolicyTest::height).contains(180);
+        policy.limit(1_000_000);
+        assertThat(policy.poll(4 * S)).as("a step up waits longer").isEmpty();
+        assertThat(policy.poll(5 * S)).map(VideoQualityPolicyTest::height).contains(540);
+        policy.limit(0); // no limit any more
+        assertThat(policy.poll(8 * S)).map(VideoQualityPolicyTest::height).contains(720);
+        policy.participantCount(5);
+        policy.limit(2_000_000);
+        assertThat(policy.poll(12 * S)).as("the meeting's size still caps it").map(VideoQualityPolicyTest::height)
+                .contains(360);
     }
 
     @Test

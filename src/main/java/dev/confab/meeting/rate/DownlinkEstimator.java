@@ -1,0 +1,180 @@
+package dev.confab.meeting.rate;
+
+import java.util.OptionalInt;
+
+/**
+ * What this client's downlink carries, measured from the media it receives: queueing seen in arrival delays
+ * ({@link ArrivalDelay}) is overuse, and then what arrives is about the link's capacity ({@link RateController}).
+ * The estimate is reported to the server ({@code receive_estimate}, docs/protocol.md section 7.3), which turns
+ * everyone's into targets for the senders.
+ *
+ * <p>While a limit is known the link is probed, since the senders, kept under the estimate, no longer show
+ * whether it carries more: the server is asked ({@code probe_request}) for padding worth {@link #NEAR_PROBE}
+ * times the estimate (for {@value #PROBE_MILLIS} ms), or {@link #FAR_PROBE} times once the estimate is {@link #FAR_FROM} times what
+ * congested it last (the limit has lifted: find the top quickly). A probe that arrives without queueing raises the
+ * estimate (so the senders step up without a keyframe-costly trial rung); one that queues lowers it, and the
+ * next probe waits twice as long (0.25 s after a passed one, doubling up to {@link #MAX_PROBE_GAP_NANOS}). A failed probe delays sound by about
+ * the padding's excess, a fraction of a second at most.
+ *
+ * <p>{@link #frame} runs on the network reader thread, {@link #tick} on the call's rate timer every
+ * {@link #TICK_MILLIS} ms. Thread-safe.
+ */
+public final class DownlinkEstimator {
+
+    public static final int TICK_MILLIS = 250;
+    /** Queueing above this in two ticks in a row is overuse; above {@link #SURE_OVERUSE_MILLIS} in one. */
+    static final long OVERUSE_MILLIS = 60;
+    static final long SURE_OVERUSE_MILLIS = 150;
+    /** Queueing below this is none: what arrived meanwhile is evidence, and a probe passed. */
+    static final long CLEAN_MILLIS = 30;
+    /** Ticks of received bytes that make "what arrived lately". */
+    private static final int RATE_TICKS = 4;
+    /** A new estimate is reported when it moved this much from the last one reported (decreases at once). */
+    static final double REPORT_CHANGE = 0.10;
+    static final long REPORT_SPACING_NANOS = 500_000_000L;
+
+    /** The value reported for "no limit known". */
+    public static final int UNLIMITED = 0;
+
+    static final double NEAR_PROBE = 1.1;
+    static final double FAR_PROBE = 1.5;
+    /** An estimate this far above the rate that congested last means that limit has lifted. */
+    static final double FAR_FROM = 1.1;
+    /** Three ticks: one whole two-tick measuring window always falls inside, however the ticks fall. */
+    static final int PROBE_MILLIS = 750;
+    /** Probe results are read this long after a probe ends (the last padding still on its way). */
+    static final long PROBE_SETTLE_NANOS = 250_000_000L;
+    static final long MIN_PROBE_GAP_NANOS = 250_000_000L;
+    static final long MAX_PROBE_GAP_NANOS = 8_000_000_000L;
+    /** Less padding than this is not worth a probe. */
+    static final int MIN_PROBE_KBPS = 30;
+
+    /** What a tick asks for: a report to the server (empty: the last one stands) and a probe (0 kbit/s: none). */
+    public record Actions(OptionalInt report, int probeKbps, int probeMillis) {
+    }
+
+    private final ArrivalDelay delays = new ArrivalDelay();
+    private final RateController controller = new RateController();
+    private final long[] tickBytes = new long[RATE_TICKS];
+    private final long[] tickNanos = new long[RATE_TICKS];
+    private int tickIndex;
+    private long bytesThisTick;
+    private long lastTickNanos = Long.MIN_VALUE;
+    private boolean overusedLastTick;
+    private long lastQueueingMillis = -1;
+    private int reportedKbps = UNLIMITED;
+    private long lastReportNanos = Long.MIN_VALUE;
+    private long probeResultAt = Long.MIN_VALUE;  // while a probe runs: when to read its result
+    private boolean probeQueued;
+    private long nextProbeAt = Long.MIN_VALUE;
+    private long probeGapNanos = MIN_PROBE_GAP_NANOS;
+    private long probes;
+    private long failedProbes;
+
+    /** A media frame of {@code bytes} arrived now ({@code arrivalMicros}, wall clock as the capture time). */
+    public synchronized void frame(int senderId, int bytes, long captureMicros, long arrivalMicros, long nowNanos) {
+        bytesThisTick += bytes;
+        delays.frame(senderId, captureMicros, arrivalMicros, nowNanos);
+    }
+
+    public synchronized void forget(int senderId) {
+        delays.forget(senderId);
+    }
+
+    /** Ends a tick: what to tell the server now. */
+    public synchronized Actions tick(long nowNanos) {
+        tickBytes[tickIndex] = bytesThisTick;
+        tickNanos[tickIndex] = lastTickNanos == Long.MIN_VALUE ? 0 : nowNanos - lastTickNanos;
+        tickIndex = (tickIndex + 1) % RATE_TICKS;
+        bytesThisTick = 0;
+        lastTickNanos = nowNanos;
+
+        long queueing = delays.takeQueueingMillis();
+        lastQueueingMillis = queueing;
+        boolean high = queueing > OVERUSE_MILLIS;
+        boolean overuse = queueing > SURE_OVERUSE_MILLIS || high && overusedLastTick;
+        overusedLastTick = high;
+        // What arrives right now: during overuse the link's rate (a longer window would still hold the faster
+        // moments before a link narrowed), during a probe the padding with the media.
+        double arrived = arrivedBitsPerSecond(2);
+        boolean clean = queueing >= 0 && queueing < CLEAN_MILLIS;
+        double estimate = controller.update(nowNanos, overuse, clean, arrived);
+        int probeKbps = probe(nowNanos, !clean, estimate, arrived);
+        return new Actions(report(estimate, nowNanos), probeKbps, probeKbps > 0 ? PROBE_MILLIS : 0);
+    }
+
+    /** Runs the probe cycle; returns the padding to ask for now, kbit/s (0: none). */
+    private int probe(long nowNanos, boolean queued, double estimateBps, double arrivedBps) {
+        if (probeResultAt != Long.MIN_VALUE) {
+            probeQueued |= queued;
+            if (nowNanos < probeResultAt) {
+                return 0;
+            }
+            probeResultAt = Long.MIN_VALUE;
+            if (probeQueued) {
+                failedProbes++;
+            }
+            probeGapNanos = probeQueued ? Math.min(2 * probeGapNanos, MAX_PROBE_GAP_NANOS) : MIN_PROBE_GAP_NANOS;
+            nextProbeAt = nowNanos + probeGapNanos;
+            return 0;
+        }
+        if (Double.isNaN(estimateBps) || queued || !controller.settled(nowNanos) || nowNanos < nextProbeAt) {
+            return 0;
+        }
+        double congestedAt = controller.congestedAt();
+        double factor = estimateBps >= FAR_FROM * congestedAt ? FAR_PROBE : NEAR_PROBE;
+        int paddingKbps = (int) ((estimateBps * factor - arrivedBps) / 1000);
+        if (paddingKbps < MIN_PROBE_KBPS) {
+            return 0;
+        }
+        probes++;
+        probeQueued = false;
+        probeResultAt = nowNanos + PROBE_MILLIS * 1_000_000L + PROBE_SETTLE_NANOS;
+        return paddingKbps;
+    }
+
+    private OptionalInt report(double estimateBps, long nowNanos) {
+        int kbps = Double.isNaN(estimateBps) ? UNLIMITED : (int) Math.max(1, Math.round(estimateBps / 1000));
+        if (kbps == reportedKbps) {
+            return OptionalInt.empty();
+        }
+        boolean decrease = reportedKbps == UNLIMITED ? kbps != UNLIMITED : kbps != UNLIMITED && kbps < reportedKbps;
+        boolean moved = reportedKbps == UNLIMITED || kbps == UNLIMITED
+                || Math.abs(kbps - reportedKbps) >= REPORT_CHANGE * reportedKbps;
+        boolean spaced = lastReportNanos == Long.MIN_VALUE || nowNanos - lastReportNanos >= REPORT_SPACING_NANOS;
+        if (!moved || !(decrease || spaced)) {
+            return OptionalInt.empty();
+        }
+        reportedKbps = kbps;
+        lastReportNanos = nowNanos;
+        return OptionalInt.of(kbps);
+    }
+
+    /** What arrived over the last {@code ticks} ticks, bits per second (0 before a tick has passed). */
+    private double arrivedBitsPerSecond(int ticks) {
+        long bytes = 0;
+        long nanos = 0;
+        for (int i = 1; i <= ticks; i++) {
+            int index = Math.floorMod(tickIndex - i, RATE_TICKS);
+            bytes += tickBytes[index];
+            nanos += tickNanos[index];
+        }
+        return nanos <= 0 ? 0 : bytes * 8e9 / nanos;
+    }
+
+    /** The estimate in kbit/s, {@link #UNLIMITED} while no limit is known. */
+    public synchronized int estimateKbps() {
+        double estimate = controller.estimate();
+        return Double.isNaN(estimate) ? UNLIMITED : (int) Math.round(estimate / 1000);
+    }
+
+    /** Probes asked for so far, and how many of them queued. */
+    public synchronized long[] probeCounts() {
+        return new long[]{probes, failedProbes};
+    }
+
+    /** Queueing measured in the last tick, ms (-1: nothing arrived). */
+    public synchronized long queueingMillis() {
+        return lastQueueingMillis;
+    }
+}

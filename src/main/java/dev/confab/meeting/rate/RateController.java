@@ -1,0 +1,79 @@
+package dev.confab.meeting.rate;
+
+/**
+ * An estimate of what one direction of a connection carries, kept the way delay-based congestion control keeps
+ * it (after WebRTC's GCC, simplified): while the path queues ("overuse"), the estimate falls to a little below
+ * what actually arrives, which on a congested path is its capacity. It rises only on evidence: when more arrives
+ * than the estimate without any queue (the sender's own media, or padding sent on purpose to probe, see
+ * {@link DownlinkEstimator}), the estimate follows it. After {@link #FORGET_NANOS} without overuse the path is
+ * taken to carry anything again (no estimate).
+ *
+ * <p>The estimate is in bits per second; {@link Double#NaN} means "no limit known". Not thread-safe: one ticker
+ * thread feeds it.
+ */
+public final class RateController {
+
+    /** Below what arrived during overuse, so the queue built up meanwhile drains. */
+    static final double DECREASE_FACTOR = 0.85;
+    /** Overuse lowers the estimate at most this often: the sender needs that long to show the effect. */
+    static final long DECREASE_SPACING_NANOS = 600_000_000L;
+    /** No increase this soon after a decrease: what arrives is still the queue draining. */
+    static final long HOLD_NANOS = 1_000_000_000L;
+    /** What arrived without a queue, times this, is what the path is known to carry. */
+    static final double VALIDATED_FACTOR = 0.97;
+    /** So long without overuse and the path is assumed to carry anything again. */
+    static final long FORGET_NANOS = 30_000_000_000L;
+
+    private double estimate = Double.NaN;
+    private double congestedAt = Double.NaN;
+    private long lastDecrease;
+    private long lastOveruse;
+
+    /**
+     * One observation.
+     *
+     * @param overuse    whether the path queues now (arrival delays rising, a send queue backing up)
+     * @param clean      whether nothing at all queued (what arrived is then evidence the path carries it)
+     * @param arrivedBps what arrived (or drained) over the last moments, bits per second
+     * @return the estimate now, NaN for "no limit known"
+     */
+    public double update(long nowNanos, boolean overuse, boolean clean, double arrivedBps) {
+        if (overuse) {
+            lastOveruse = nowNanos;
+            boolean spaced = Double.isNaN(estimate) || nowNanos - lastDecrease >= DECREASE_SPACING_NANOS;
+            if (spaced && arrivedBps > 0) {
+                double lowered = DECREASE_FACTOR * arrivedBps;
+                estimate = Double.isNaN(estimate) ? lowered : Math.min(estimate, lowered);
+                congestedAt = arrivedBps;
+                lastDecrease = nowNanos;
+            }
+            return estimate;
+        }
+        if (Double.isNaN(estimate)) {
+            return estimate;
+        }
+        if (nowNanos - lastOveruse >= FORGET_NANOS) {
+            estimate = Double.NaN;
+            return estimate;
+        }
+        if (clean && nowNanos - lastDecrease >= HOLD_NANOS) {
+            estimate = Math.max(estimate, VALIDATED_FACTOR * arrivedBps);
+        }
+        return estimate;
+    }
+
+    /** Bits per second, NaN for "no limit known". */
+    public double estimate() {
+        return estimate;
+    }
+
+    /** What arrived when the path last queued, bits per second (NaN: never). */
+    double congestedAt() {
+        return congestedAt;
+    }
+
+    /** Whether the estimate may rise now (not right after a decrease). */
+    boolean settled(long nowNanos) {
+        return nowNanos - lastDecrease >= HOLD_NANOS;
+    }
+}
