@@ -30,6 +30,7 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
         @JsonSubTypes.Type(value = ClientMessage.ReceiveEstimate.class, name = "receive_estimate"),
         @JsonSubTypes.Type(value = ClientMessage.ProbeRequest.class, name = "probe_request"),
+        @JsonSubTypes.Type(value = ClientMessage.View.class, name = "view"),
         @JsonSubTypes.Type(value = ClientMessage.ShareStart.class, name = "share_start"),
         @JsonSubTypes.Type(value = ClientMessage.ShareStop.class, name = "share_stop"),
         @JsonSubTypes.Type(value = ClientMessage.ShareOptions.class, name = "share_options"),
@@ -166,6 +167,47 @@ public sealed interface ClientMessage {
             if (millis < 1 || millis > MAX_MILLIS) {
                 throw new IllegalArgumentException("millis must be 1 to " + MAX_MILLIS);
             }
+        }
+    }
+
+    /**
+     * The participants whose cameras this client shows, and the size of each tile in pixels (docs/protocol.md
+     * sections 6.2 and 9.1): the server forwards CAMERA frames of these participants only (AUDIO and SCREEN as
+     * before) and keeps each sender under the largest tile anyone shows it at. Never sent: every camera. Unknown ids
+     * (someone who just left) are ignored; a participant listed twice counts with its larger tile.
+     */
+    record View(@JsonProperty(required = true) List<Shown> show) implements ClientMessage {
+        /** 8K UHD: no tile is larger. */
+        public static final int MAX_WIDTH = 7680;
+        public static final int MAX_HEIGHT = 4320;
+        /** Participant ids are 16 bits (the sender field of media frames). */
+        public static final int MAX_PARTICIPANT_ID = 0xFFFF;
+
+        public View {
+            Objects.requireNonNull(show, "show");
+            for (int i = 0; i < show.size(); i++) {
+                Shown tile = show.get(i);
+                String field = "field \"show[" + i + "]";
+                if (tile == null) {
+                    throw new IllegalArgumentException(field + "\" must not be null");
+                }
+                if (tile.participantId() < 1 || tile.participantId() > MAX_PARTICIPANT_ID) {
+                    throw new IllegalArgumentException(field + ".participantId\" must be 1 to " + MAX_PARTICIPANT_ID);
+                }
+                if (tile.width() < 1 || tile.width() > MAX_WIDTH) {
+                    throw new IllegalArgumentException(field + ".width\" must be 1 to " + MAX_WIDTH);
+                }
+                if (tile.height() < 1 || tile.height() > MAX_HEIGHT) {
+                    throw new IllegalArgumentException(field + ".height\" must be 1 to " + MAX_HEIGHT);
+                }
+            }
+            show = List.copyOf(show);
+        }
+
+        /** One shown camera: whose, and its tile's size on screen in device pixels. */
+        public record Shown(@JsonProperty(required = true) int participantId,
+                            @JsonProperty(required = true) int width,
+                            @JsonProperty(required = true) int height) {
         }
     }
 

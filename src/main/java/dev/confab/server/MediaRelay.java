@@ -16,6 +16,7 @@ import java.time.Clock;
  * receiver only, that receiver then skips the stream until its next keyframe, and the sender is asked for a
  * keyframe and told about the congestion. A slow receiver therefore never slows the sender or anyone else.
  * Keyframe requests, the receivers' and the relay's own, reach the sender through its {@link KeyframeGate}.
+ * A receiver gets a sender's CAMERA frames only while it shows that sender ({@link ReceiverView}).
  */
 final class MediaRelay {
 
@@ -51,11 +52,26 @@ final class MediaRelay {
                 continue;
             }
             for (StreamKind stream : VIDEO) {
-                if (sender.keyframeGate(stream).sentSince(activeSince)) {
+                if (forwards(sender, receiver, stream) && sender.keyframeGate(stream).sentSince(activeSince)) {
                     askForKeyframe(sender, stream, 0);
                 }
             }
         }
+    }
+
+    /**
+     * {@code receiver} now shows {@code sender}'s camera ({@code view}), whose stream its queue has forgotten: it can
+     * decode nothing of it before a keyframe, so an active sender is asked for one (through its gate, like any).
+     */
+    void startsShowing(Member receiver, Member sender) {
+        if (sender != receiver && sender.keyframeGate(StreamKind.CAMERA).sentSince(clock.millis() - ACTIVE_SENDER_MILLIS)) {
+            askForKeyframe(sender, StreamKind.CAMERA, 0);
+        }
+    }
+
+    /** Whether {@code receiver} gets {@code sender}'s {@code stream}: cameras only if it shows them (its view). */
+    private static boolean forwards(Member sender, Member receiver, StreamKind stream) {
+        return stream != StreamKind.CAMERA || receiver.view.shows(sender.id);
     }
 
     private void askForKeyframe(Member sender, StreamKind stream, int requesterId) {
@@ -106,7 +122,7 @@ final class MediaRelay {
         int receivers = 0;
         for (Member receiver : sender.meeting.members()) {
             ClientConnection to = receiver.connection();
-            if (receiver == sender || to == null) {
+            if (receiver == sender || to == null || !forwards(sender, receiver, header.stream())) {
                 continue;
             }
             receivers++;

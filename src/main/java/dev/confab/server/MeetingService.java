@@ -46,6 +46,7 @@ final class MeetingService {
     private final MediaRelay relay;
     private final ShareControls shares = new ShareControls();
     private final RecordingControls recordings = new RecordingControls();
+    private final ViewControls views;
 
     MeetingService(ServerConfig config, ProtocolCodec codec, Clock clock, ScheduledExecutorService timers) {
         this.config = config;
@@ -55,6 +56,7 @@ final class MeetingService {
         this.registry = new MeetingRegistry(config, clock, timers);
         this.hostControls = new HostControls(registry);
         this.relay = new MediaRelay(clock);
+        this.views = new ViewControls(relay, config.maxParticipantsPerMeeting());
     }
 
     int meetingCount() {
@@ -178,6 +180,7 @@ final class MeetingService {
                     PaddingProbe.start(connection, probe, timers);
                 }
             }
+            case ClientMessage.View view -> views.view(connection, view);
             case ClientMessage.ShareStart start -> shares.start(connection, start);
             case ClientMessage.ShareStop ignored -> shares.stop(connection);
             case ClientMessage.ShareOptions options -> shares.options(connection, options);

@@ -36,6 +36,11 @@ final class Member {
     boolean recording;
     /** What this member's downlink carries, kbit/s, as it last reported ({@code receive_estimate}); null: no limit. */
     Integer downlinkKbps;
+    /**
+     * Whose cameras this member shows, as a receiver ({@code view}); {@link ReceiverView#EVERYONE} until it says.
+     * Written under the meeting's lock, read by the relay without it. Kept across a resume, like the media flags.
+     */
+    volatile ReceiverView view = ReceiverView.EVERYONE;
     /** The targets last sent to this member as a sender ({@link SendTargets}); a stream absent has none. */
     final Map<StreamKind, Integer> sentTargets = new EnumMap<>(StreamKind.class);
     ScheduledFuture<?> resumeExpiry;

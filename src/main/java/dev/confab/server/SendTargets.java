@@ -15,7 +15,9 @@ import java.util.List;
  * remainder equally. A sender's target is then what its receivers can take: in a meeting of two, the one
  * receiver's; from three on, what the better half of its receivers can take (the upper median), so that one
  * participant on a poor link does not lower everyone's picture — the server drops frames for that receiver
- * (its queue, {@code MediaRelay}) until simulcast layers let it pick a lower one. Callers hold the meeting's lock.
+ * (its queue, {@code MediaRelay}) until simulcast layers let it pick a lower one. Only receivers that show a
+ * sender's camera ({@code view}) count for it, and a camera target is also capped by the largest tile anyone shows
+ * that camera in ({@link #tileKbps}): a picture shown as a thumbnail needs no 720p. Callers hold the meeting's lock.
  */
 final class SendTargets {
 
@@ -26,6 +28,16 @@ final class SendTargets {
     static final double CHANGE = 0.10;
     /** Never ask for less than this: below it no picture is worth sending, and the sender's ladder ends anyway. */
     static final int FLOOR_KBPS = 100;
+
+    /**
+     * Tile pixels → the bitrate of the sender's ladder rung with that many pixels (a copy of
+     * {@code meeting.video.VideoQualityPolicy.LADDER}, which the server must not depend on; {@code SendTargetsTest}
+     * checks they agree): 720p 1.5 Mbit/s, 540p 0.9, 360p 0.5, 270p 0.3, 180p 0.15. Smallest first.
+     */
+    private static final long[][] TILE_LADDER = {
+            {320 * 180, 150}, {480 * 270, 300}, {640 * 360, 500}, {960 * 540, 900}, {1280 * 720, 1_500}};
+    /** A camera nobody shows is sent at the lowest rung, not stopped: a tile that starts showing it starts quickly. */
+    static final int UNSHOWN_KBPS = (int) TILE_LADDER[0][1];
 
     private SendTargets() {
     }
@@ -57,16 +69,60 @@ final class SendTargets {
     static Integer target(Member sender, StreamKind stream, List<Member> members) {
         List<Double> budgets = new ArrayList<>();
         for (Member receiver : members) {
-            if (receiver != sender) {
+            if (receiver != sender && receives(receiver, sender, stream)) {
                 budgets.add(budget(receiver, stream, members));
             }
         }
-        if (budgets.isEmpty()) {
+        Integer network = null;
+        if (!budgets.isEmpty()) {
+            Collections.sort(budgets);
+            double chosen = members.size() <= 2 ? budgets.getFirst() : budgets.get(budgets.size() / 2);
+            network = Double.isInfinite(chosen) ? null : Math.max(FLOOR_KBPS, (int) chosen);
+        }
+        if (stream != StreamKind.CAMERA) {
+            return network;
+        }
+        Integer tiles = tileKbps(sender, members);
+        if (network == null || tiles == null) {
+            return network == null ? tiles : network;
+        }
+        return Math.min(network, tiles);
+    }
+
+    /**
+     * What the largest tile showing {@code sender}'s camera needs, kbit/s: the rung with at least the tile's pixels
+     * (the top rung for bigger tiles); {@link #UNSHOWN_KBPS} when nobody shows it; null when a receiver shows it at
+     * a size the server does not know (it never sent {@code view}), or nobody else is there.
+     */
+    static Integer tileKbps(Member sender, List<Member> members) {
+        long largest = -1;
+        for (Member receiver : members) {
+            if (receiver == sender) {
+                continue;
+            }
+            long pixels = receiver.view.tilePixels(sender.id);
+            if (pixels < 0) {
+                return null;
+            }
+            largest = Math.max(largest, pixels);
+        }
+        if (largest < 0) {
             return null;
         }
-        Collections.sort(budgets);
-        double chosen = members.size() <= 2 ? budgets.getFirst() : budgets.get(budgets.size() / 2);
-        return Double.isInfinite(chosen) ? null : Math.max(FLOOR_KBPS, (int) chosen);
+        if (largest == 0) {
+            return UNSHOWN_KBPS;
+        }
+        for (long[] rung : TILE_LADDER) {
+            if (rung[0] >= largest) {
+                return (int) rung[1];
+            }
+        }
+        return (int) TILE_LADDER[TILE_LADDER.length - 1][1];
+    }
+
+    /** Whether {@code receiver} gets {@code sender}'s {@code stream}: a camera only while it shows it. */
+    private static boolean receives(Member receiver, Member sender, StreamKind stream) {
+        return stream != StreamKind.CAMERA || receiver.view.shows(sender.id);
     }
 
     /** What {@code receiver} can take of one sender's {@code stream}, kbit/s; infinite without an estimate. */
@@ -83,7 +139,7 @@ final class SendTargets {
                 continue;
             }
             voices += other.muted ? 0 : 1;
-            cameras += other.cameraOn ? 1 : 0;
+            cameras += other.cameraOn && receives(receiver, other, StreamKind.CAMERA) ? 1 : 0;
             screens += other.sharing ? 1 : 0;
         }
         double video = Math.max(0, estimate - AUDIO_KBPS * voices);

@@ -29,6 +29,8 @@ class ProtocolCodecTest {
                 new ClientMessage.EndMeeting(), new ClientMessage.TransferHost(3),
                 new ClientMessage.RequestKeyframe(2, StreamKind.CAMERA), new ClientMessage.Ping(5L),
                 new ClientMessage.ReceiveEstimate(600), new ClientMessage.ReceiveEstimate(null),
+                new ClientMessage.View(List.of(new ClientMessage.View.Shown(2, 640, 360),
+                        new ClientMessage.View.Shown(3, 320, 180))), new ClientMessage.View(List.of()),
                 new ClientMessage.ShareStart(true), new ClientMessage.ShareStop(), new ClientMessage.ShareOptions(false),
                 new ClientMessage.StopShare(2), new ClientMessage.AllowMultipleSharers(true),
                 new ClientMessage.Annotate(2, Annotation.stroke("s1", Annotation.Tool.ARROW, "#FF8800", 0.004,

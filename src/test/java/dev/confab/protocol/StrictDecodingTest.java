@@ -47,6 +47,16 @@ class StrictDecodingTest {
             {"type":"annotate","shareId":2,"annotation":5}                              | field "annotation" must be an object
             {"type":"annotate","shareId":2,"annotation":{}}                             | field "annotation.op" is missing
             {"type":"annotate","shareId":2,"annotation":{"op":"UNDO","points":["0.5"]}} | field "annotation.points[0]" must be a number
+            {"type":"view"}                                                             | field "show" is missing
+            {"type":"view","show":null}                                                 | field "show" must not be null
+            {"type":"view","show":{"participantId":2}}                                  | field "show" must be an array
+            {"type":"view","show":[null]}                                               | field "show[0]" must not be null
+            {"type":"view","show":[{"participantId":2,"width":640}]}                    | field "show[0].height" is missing
+            {"type":"view","show":[{"participantId":"2","width":640,"height":360}]}     | field "show[0].participantId" must be an integer
+            {"type":"view","show":[{"participantId":2,"width":640.5,"height":360}]}     | field "show[0].width" must be an integer
+            {"type":"view","show":[{"participantId":0,"width":640,"height":360}]}       | field "show[0].participantId" must be 1 to 65535
+            {"type":"view","show":[{"participantId":2,"width":0,"height":360}]}         | field "show[0].width" must be 1 to 7680
+            {"type":"view","show":[{"participantId":2,"width":64,"height":36},{"participantId":3,"width":640,"height":-1}]} | field "show[1].height" must be 1 to 4320
             {"type":7}                                                                  | field "type" must be a string
             {"locked":true}                                                             | field "type" is missing
             """)

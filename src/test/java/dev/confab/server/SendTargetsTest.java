@@ -1,10 +1,13 @@
 package dev.confab.server;
 
+import dev.confab.meeting.video.VideoQualityPolicy;
+import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.StreamKind;
 import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,5 +70,78 @@ class SendTargetsTest {
         assertThat(camera(ada)).isEqualTo(400);
         ada.cameraOn = false;
         assertThat(SendTargets.target(ada, StreamKind.SCREEN, meeting.members())).isEqualTo(1_000);
+    }
+
+    /** {@code receiver} shows these senders at these sizes: {@code shows(grace, ada, 640, 360, linus, 320, 180)}. */
+    private static void shows(Member receiver, Object... senderWidthHeight) {
+        List<ClientMessage.View.Shown> tiles = new java.util.ArrayList<>();
+        for (int i = 0; i < senderWidthHeight.length; i += 3) {
+            tiles.add(new ClientMessage.View.Shown(((Member) senderWidthHeight[i]).id, (int) senderWidthHeight[i + 1],
+                    (int) senderWidthHeight[i + 2]));
+        }
+        receiver.view = ReceiverView.of(new ClientMessage.View(tiles));
+    }
+
+    @Test
+    void aCameraIsCappedByTheLargestTileShowingIt() {
+        Member ada = join("Ada");
+        Member grace = join("Grace");
+        Member linus = join("Linus");
+        shows(grace, ada, 320, 180);
+        assertThat(camera(ada)).as("Linus shows everyone, at a size nobody knows").isNull();
+        shows(linus, ada, 640, 360);
+        assertThat(camera(ada)).as("360p is the largest tile").isEqualTo(500);
+        shows(linus, ada, 400, 225, ada, 200, 112);
+        assertThat(camera(ada)).as("between rungs: the rung with at least the pixels (270p); twice: the larger")
+                .isEqualTo(300);
+        shows(linus, ada, 3840, 2160);
+        assertThat(camera(ada)).as("beyond 720p: the top rung").isEqualTo(1_500);
+        shows(linus, grace, 1280, 720);
+        shows(grace);
+        shows(ada, grace, 640, 360);
+        assertThat(camera(ada)).as("nobody shows Ada: the lowest rung, so a new tile starts quickly")
+                .isEqualTo(SendTargets.UNSHOWN_KBPS).isEqualTo(150);
+        assertThat(camera(grace)).isEqualTo(1_500);
+        assertThat(SendTargets.target(ada, StreamKind.SCREEN, meeting.members())).as("screens are not views").isNull();
+    }
+
+    @Test
+    void onlyReceiversShowingACameraLimitItAndShareTheirBudgetAmongWhatTheyShow() {
+        Member ada = join("Ada");
+        Member grace = join("Grace");
+        Member linus = join("Linus");
+        Member joan = join("Joan");
+        for (Member m : List.of(ada, grace, linus, joan)) {
+            m.muted = true;
+        }
+        linus.downlinkKbps = 300;
+        joan.downlinkKbps = 3_000;
+        shows(ada);
+        shows(grace, linus, 1280, 720);
+        shows(linus, grace, 1280, 720);
+        shows(joan, ada, 1280, 720, grace, 1280, 720);
+        assertThat(camera(ada)).as("only Joan shows Ada; Linus's poor link does not count")
+                .isEqualTo(Math.min(3_000 / 2, 1_500));
+        grace.downlinkKbps = 200;
+        shows(grace, ada, 1280, 720);
+        // Ada's receivers now: Grace (200 for her one camera) and Joan (1500 each): the upper median.
+        assertThat(camera(ada)).isEqualTo(1_500);
+        assertThat(camera(grace)).as("Linus shows one camera only: all 300 for it; the upper median of 300, 1500")
+                .isEqualTo(1_500);
+        joan.downlinkKbps = 400;
+        assertThat(camera(grace)).isEqualTo(300);
+    }
+
+    @Test
+    void theServersTileLadderIsTheSendersLadder() {
+        Member ada = join("Ada");
+        Member grace = join("Grace");
+        List<Integer> expected = VideoQualityPolicy.LADDER.stream().map(r -> r.bitrateBitsPerSecond() / 1000).toList();
+        List<Integer> actual = VideoQualityPolicy.LADDER.stream().map(r -> {
+            shows(grace, ada, r.format().width(), r.format().height());
+            return camera(ada);
+        }).toList();
+        assertThat(actual).isEqualTo(expected);
+        assertThat(SendTargets.UNSHOWN_KBPS).as("the lowest rung").isEqualTo(expected.getLast());
     }
 }
