@@ -96,6 +96,8 @@ public final class MeetingSession implements AutoCloseable {
     // Confined to the event thread: chat typed while reconnecting, and chat recently sent (to send again).
     private final List<PendingChat> chatWhileReconnecting = new ArrayList<>();
     private final ArrayDeque<SentChat> recentChat = new ArrayDeque<>();
+    // Confined to the event thread: the cameras this client shows, coalesced into view messages.
+    private final ViewReporter views;
 
     private record PendingChat(List<Integer> privateTo, String text) {
     }
@@ -110,6 +112,8 @@ public final class MeetingSession implements AutoCloseable {
         // Pending timers (join timeout, reconnect) are moot once the session is closed.
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.events = executor;
+        this.views = new ViewReporter(shown -> sendNow(ProtocolMapping.toWire(shown)), System::nanoTime,
+                (delayNanos, task) -> onEventsLater(task, delayNanos));
     }
 
     public SessionState state() {
@@ -299,6 +303,16 @@ public final class MeetingSession implements AutoCloseable {
         sendInMeeting(new ClientMessage.ProbeRequest(kbps, millis));
     }
 
+    /**
+     * The remote cameras this client shows and their tile sizes: the server forwards only those cameras from now on
+     * (sound and shared screens as before). Until the first call, every camera. Sent only in the meeting, at most one
+     * message per 250 ms (the latest state) and again after a resume. Any thread, never blocks.
+     */
+    public void showCameras(List<ShownCamera> cameras) {
+        List<ShownCamera> copy = List.copyOf(cameras);
+        onEvents(() -> views.show(copy));
+    }
+
     /** How the uplink drains now, or null while not connected. Any thread, never blocks. */
     public SignalingConnection.Uplink uplink() {
         SignalingConnection current = connection;
@@ -464,6 +478,7 @@ public final class MeetingSession implements AutoCloseable {
         if (joined.resumed() && lostAt != null) {
             sendChatAfterResume(lostAt);
         }
+        views.joined();
     }
 
     /** Notes the participant's chat key and gives the rest to the layers above. */
@@ -733,6 +748,14 @@ public final class MeetingSession implements AutoCloseable {
         Map<Integer, String> keys = new LinkedHashMap<>();
         present.participants().forEach(p -> keys.put(p.id(), rosterChatKeys.get(p.id())));
         return SecurityCode.of(present.meetingId(), keys);
+    }
+
+    private void onEventsLater(Runnable task, long delayNanos) {
+        try {
+            events.schedule(() -> onEvents(task), delayNanos, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("Session closed; not scheduling a late event");
+        }
     }
 
     private void onEvents(Runnable task) {

@@ -1,6 +1,7 @@
 package dev.confab.meeting;
 
 import dev.confab.protocol.Annotation;
+import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.LeaveReason;
 import dev.confab.protocol.Participant;
@@ -30,6 +31,15 @@ final class ProtocolMapping {
         return new Roster(joined.meetingId(), joined.selfId(), joined.hostId(), joined.locked(),
                 joined.passcodeProtected(), joined.roster().stream().map(ProtocolMapping::attendee).toList(),
                 joined.resumed() ? previous.departed() : List.of());
+    }
+
+    /** The cameras shown, as a {@code view}; sizes beyond the protocol's bounds are clamped, impossible ids left out. */
+    static ClientMessage.View toWire(List<ShownCamera> shown) {
+        return new ClientMessage.View(shown.stream()
+                .filter(c -> c.participantId() >= 1 && c.participantId() <= ClientMessage.View.MAX_PARTICIPANT_ID)
+                .map(c -> new ClientMessage.View.Shown(c.participantId(),
+                Math.clamp(c.width(), 1, ClientMessage.View.MAX_WIDTH),
+                Math.clamp(c.height(), 1, ClientMessage.View.MAX_HEIGHT))).toList());
     }
 
     static Role roleOf(Attendee attendee) {

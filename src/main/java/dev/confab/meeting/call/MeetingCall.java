@@ -13,6 +13,7 @@ import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.Refusal;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionOptions;
+import dev.confab.meeting.ShownCamera;
 import dev.confab.meeting.ShareUpdate;
 import dev.confab.meeting.audio.AudioCall;
 import dev.confab.meeting.audio.AudioOutput;
@@ -62,6 +63,11 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
     private final List<CameraSender> cameraSenders = new CopyOnWriteArrayList<>();
     private volatile MeetingSession session;
     private volatile OutgoingMedia out;
+    /** Set by {@link #showFirstOthers}: the view follows the roster. */
+    private volatile FirstOthers firstOthers;
+
+    private record FirstOthers(int count, int width, int height) {
+    }
 
     /**
      * A new session listened to by a new call (first) and by {@code others}, in that order; the call is connected.
@@ -167,6 +173,39 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
     /** The audio, or null before {@link #startAudio} and after {@link #stopAudio}. */
     public AudioCall audio() {
         return media.audio();
+    }
+
+    // ---- what this participant shows ------------------------------------------------------------------------
+
+    /**
+     * The remote cameras this participant's screen shows and their tile sizes: the server forwards only these cameras
+     * (everyone's sound and shared screens still come) and keeps each sender under what its largest tile needs.
+     * Until the first call every camera comes. Coalesced and re-sent after a resume by the session. Any thread.
+     */
+    public void showCameras(List<ShownCamera> cameras) {
+        firstOthers = null;
+        session.showCameras(cameras);
+    }
+
+    /**
+     * Shows the first {@code count} other participants in join order, each in a {@code width}×{@code height} tile,
+     * following the roster as people join and leave (the bot's and the load test's page). Any thread.
+     */
+    public void showFirstOthers(int count, int width, int height) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative");
+        }
+        FirstOthers rule = new FirstOthers(count, width, height);
+        firstOthers = rule;
+        Roster roster = session.roster();
+        if (roster.meetingId() != null) { // else on joining
+            showFirst(rule, roster);
+        }
+    }
+
+    private void showFirst(FirstOthers rule, Roster roster) {
+        session.showCameras(roster.participants().stream().filter(p -> p.id() != roster.selfId()).limit(rule.count())
+                .map(p -> new ShownCamera(p.id(), rule.width(), rule.height())).toList());
     }
 
     /** Asks {@code participantId} for a keyframe of {@code stream} (a decoder lost its place). */
@@ -282,6 +321,10 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
 
     @Override
     public void onRosterChanged(Roster roster) {
+        FirstOthers rule = firstOthers;
+        if (rule != null && roster.meetingId() != null) {
+            showFirst(rule, roster);
+        }
         MeetingVideo video = media.video();
         if (video != null) {
             video.onRosterChanged(roster);
