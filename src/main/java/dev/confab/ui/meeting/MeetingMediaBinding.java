@@ -12,6 +12,7 @@ import dev.confab.meeting.ChatModel;
 import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.Roster;
+import dev.confab.meeting.ShownCamera;
 import dev.confab.meeting.audio.AudioCall;
 import dev.confab.meeting.audio.AudioOutput;
 import dev.confab.meeting.audio.AudioOutputs;
@@ -33,7 +34,9 @@ import javafx.beans.value.ChangeListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +47,9 @@ import java.util.concurrent.RejectedExecutionException;
  * Binds one meeting's {@link MeetingCall} to its {@link MeetingScreen}: starts the call's camera and microphone from
  * the lobby's choices (asked for through the {@link PermissionGate} first) and sound out on the chosen speaker,
  * attaches the tiles' video views to the call's decoders, follows the camera and mute buttons, and adds the chat tab
- * ({@link ChatTab}); a {@link TileUpdater} copies speaking, levels and stats into the tiles. The call routes all media;
+ * ({@link ChatTab}); a {@link TileUpdater} copies speaking, levels and stats into the tiles; and it tells the call which
+ * cameras the screen shows ({@link MeetingViewModel#shownCamerasProperty()}, plus the camera a local recording takes),
+ * so the meeting receives only those. The call routes all media;
  * this binding never sees a frame. Without a usable microphone the participant listens only and is shown muted
  * ({@link MeetingControls#showListenOnly}). Created with the session (so it hears every event), {@link #start
  * started} once the screen exists, {@link #close closed} when the meeting ends.
@@ -81,6 +86,8 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
     private final Set<Integer> attached = new HashSet<>();
     private ChangeListener<Boolean> cameraListener;
     private ChangeListener<Boolean> muteListener;
+    private ChangeListener<List<ShownCamera>> shownListener;
+    private int recordedCamera = RecordingPictureSwitch.NOBODY;
 
     public MeetingMediaBinding(Devices devices, PermissionGate permissions) {
         this(devices, permissions, ChatRules.ALL);
@@ -124,6 +131,9 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
     public void start(MeetingScreen screen, UiText text, LinkOpener links, ChatHistoryStore.Transcript transcript) {
         this.screen = screen;
         this.uiText = text;
+        shownListener = (obs, was, now) -> showCameras();
+        screen.model().shownCamerasProperty().addListener(shownListener);
+        showCameras();
         if (chatRules.chatAllowed()) {
             chatTab = ChatTab.install(screen, text, chat, session, chatRules.privateChatAllowed(), links, transcript);
         }
@@ -269,6 +279,9 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
         ticker = new Timeline(new KeyFrame(TileUpdater.TICK, e -> {
             if (!closed) {
                 tiles.tick(chat.roster());
+                if (recordingPictures.recordedCamera() != recordedCamera) {
+                    showCameras(); // the recording moved to a speaker's camera no tile may show
+                }
             }
         }));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -326,6 +339,29 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
                 current.setTap(null);
             }
         };
+    }
+
+    // ---- what the screen shows → the call (FX thread) --------------------------------------------------------
+
+    /** The recording's frame size (media.RecordingVideoTrack): the recorded camera is wanted at least this big. */
+    private static final int RECORDED_WIDTH = 1280;
+    private static final int RECORDED_HEIGHT = 720;
+
+    /**
+     * Tells the call which cameras to receive: those the grid shows, and the one the local recording takes. Nothing
+     * before the grid was laid out (until then every camera comes). Never blocks: the session sends it later.
+     */
+    private void showCameras() {
+        List<ShownCamera> onScreen = screen.model().shownCamerasProperty().get();
+        recordedCamera = recordingPictures.recordedCamera();
+        if (closed || onScreen == null) {
+            return;
+        }
+        List<ShownCamera> wanted = new ArrayList<>(onScreen);
+        if (recordedCamera != RecordingPictureSwitch.NOBODY) {
+            wanted.add(new ShownCamera(recordedCamera, RECORDED_WIDTH, RECORDED_HEIGHT));
+        }
+        call.showCameras(wanted);
     }
 
     // ---- roster → tiles (FX thread) --------------------------------------------------------------------------
@@ -420,6 +456,9 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
             }
             if (muteListener != null) {
                 screen.mutedProperty().removeListener(muteListener);
+            }
+            if (shownListener != null) {
+                screen.model().shownCamerasProperty().removeListener(shownListener);
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.confab.meeting.OwnMediaState;
 import dev.confab.meeting.Refusal;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.SessionState;
+import dev.confab.meeting.ShownCamera;
 import dev.confab.ui.common.UiMessage;
 import dev.confab.ui.lobby.MeetingIds;
 import javafx.beans.property.BooleanProperty;
@@ -73,6 +74,7 @@ public final class MeetingViewModel {
     private final BooleanProperty shareAvailable = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper multipleSharersAllowed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper endForAllAvailable = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<List<ShownCamera>> shownCameras = new ReadOnlyObjectWrapper<>();
 
     /** @param invite how others reach a meeting on the built-in server; null for a remote server */
     public MeetingViewModel(MeetingCommands commands, Invite invite, OwnMediaState initial) {
@@ -146,6 +148,14 @@ public final class MeetingViewModel {
     }
 
     // ---- the user ----------------------------------------------------------------------------------------
+
+    /**
+     * The video grid laid out these remote cameras at these tile sizes (a page, the speaker and filmstrip, a share's
+     * filmstrip; whenever that changes). The media binding tells the meeting, which then receives only those.
+     */
+    public void gridShows(List<ShownCamera> cameras) {
+        shownCameras.set(List.copyOf(cameras));
+    }
 
     /** The mute button and Alt+A: toggles, except that listening only cannot be unmuted (it says so instead). */
     public void toggleMute() {
@@ -242,6 +252,11 @@ public final class MeetingViewModel {
 
     public ReadOnlyBooleanProperty multipleSharersAllowedProperty() {
         return multipleSharersAllowed.getReadOnlyProperty();
+    }
+
+    /** The remote cameras on screen and their tile sizes ({@link #gridShows}); null before the grid was laid out. */
+    public ReadOnlyObjectProperty<List<ShownCamera>> shownCamerasProperty() {
+        return shownCameras.getReadOnlyProperty();
     }
 
     /** Only the host may end the meeting for everyone; Leave asks them which they mean. */

@@ -43,6 +43,15 @@ public final class RecordingPictureSwitch {
         return shown != NOBODY ? new Source(shown, true) : new Source(speaker, false);
     }
 
+    /**
+     * The remote participant whose camera is being recorded now, or {@link #NOBODY} (not recording, a share on stage,
+     * or one's own camera, {@code 0}): the meeting must receive that camera even when no tile shows it.
+     */
+    public int recordedCamera() {
+        int shown = speaker;
+        return recorder != null && sharer == NOBODY && shown > 0 ? shown : NOBODY;
+    }
+
     /** Who feeds the recording: {@code participantId}'s screen when {@code screen}, else their camera. */
     public record Source(int participantId, boolean screen) {
     }

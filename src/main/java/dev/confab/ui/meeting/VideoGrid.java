@@ -1,12 +1,15 @@
 package dev.confab.ui.meeting;
 
 import dev.confab.meeting.Roster;
+import dev.confab.meeting.ShownCamera;
 import dev.confab.ui.common.Icons;
 import dev.confab.ui.video.Pulses;
 import dev.confab.ui.common.UiText;
 import dev.confab.ui.video.VideoView;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Pos;
@@ -17,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.stage.Window;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 import java.util.ArrayList;
@@ -30,6 +34,8 @@ import java.util.Optional;
  * beyond that (‹ 1/2 ›). Speaker view: one big tile (the latest speaker) above a filmstrip of the others.
  * Tiles are kept per participant id and only re-laid out when the roster changes, so video keeps flowing.
  * One timer redraws the level meters of the tiles on display once per pulse while the grid is in a scene.
+ * After every layout the grid reports the remote cameras it shows and their tiles' sizes in device pixels
+ * ({@link #shownCamerasProperty()}, and to its view-model), so the meeting receives only those cameras.
  */
 public final class VideoGrid extends Region {
     private static final double GAP = 8;
@@ -48,22 +54,26 @@ public final class VideoGrid extends Region {
     private final Button nextButton;
     private final Label pageLabel = new Label();
     private final ParticipantRows standalone;
+    private final MeetingViewModel model;
+    private final ReadOnlyObjectWrapper<List<ShownCamera>> shownCameras = new ReadOnlyObjectWrapper<>();
     private int lastSpeakerId = -1;
     private int selfId;
 
     /** A grid fed by {@link #setRoster} (previews and tests). */
     public VideoGrid(UiText text) {
-        this(text, new ParticipantRows(), null);
+        this(text, new ParticipantRows(), null, null);
     }
 
     /** A grid whose tiles follow the meeting view-model's participants. */
     VideoGrid(UiText text, MeetingViewModel model) {
-        this(text, null, model.participants());
+        this(text, null, model.participants(), model);
     }
 
-    private VideoGrid(UiText text, ParticipantRows standalone, ObservableList<ParticipantRow> modelRows) {
+    private VideoGrid(UiText text, ParticipantRows standalone, ObservableList<ParticipantRow> modelRows,
+                      MeetingViewModel model) {
         this.text = text;
         this.standalone = standalone;
+        this.model = model;
         getStyleClass().add("video-grid");
         setId("videoGrid");
         Button previous = pagerButton("previousPage", MaterialDesignC.CHEVRON_LEFT, "meeting.previousPage", -1);
@@ -205,6 +215,14 @@ public final class VideoGrid extends Region {
         return GridShape.of(GridShape.tilesOnPage(order.size(), page.get()));
     }
 
+    /**
+     * The remote cameras on display after the last layout, with their tiles' sizes in device pixels (layout size ×
+     * the window's output scale); oneself is left out. Null until the grid was laid out at a size.
+     */
+    public ReadOnlyObjectProperty<List<ShownCamera>> shownCamerasProperty() {
+        return shownCameras.getReadOnlyProperty();
+    }
+
     /** Tiles on display now, in reading order. */
     public List<ParticipantTile> visibleTiles() {
         return order.stream().filter(Region::isVisible).toList();
@@ -279,6 +297,31 @@ public final class VideoGrid extends Region {
             layoutSpeaker(x0, y0, w, h);
         } else {
             layoutGallery(pageTiles(), x0, y0, w, h);
+        }
+        reportShown(w, h);
+    }
+
+    /** What the layout just put on display, when that changed: page, layout, window size, roster, speaker. */
+    private void reportShown(double w, double h) {
+        if (w <= 0 || h <= 0) {
+            return; // not laid out at a size yet: nothing to say (an empty view would stop every camera)
+        }
+        Window window = getScene() == null ? null : getScene().getWindow();
+        double scaleX = window == null ? 1 : window.getOutputScaleX();
+        double scaleY = window == null ? 1 : window.getOutputScaleY();
+        List<ShownCamera> now = new ArrayList<>();
+        for (ParticipantTile tile : order) {
+            if (tile.isVisible() && !tile.isSelf() && tile.getWidth() > 0 && tile.getHeight() > 0) {
+                now.add(new ShownCamera(tile.participantId(), (int) Math.max(1, Math.round(tile.getWidth() * scaleX)),
+                        (int) Math.max(1, Math.round(tile.getHeight() * scaleY))));
+            }
+        }
+        if (!now.equals(shownCameras.get())) {
+            List<ShownCamera> shown = List.copyOf(now);
+            shownCameras.set(shown);
+            if (model != null) {
+                model.gridShows(shown);
+            }
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.confab.ui.meeting;
 
 import dev.confab.meeting.Attendee;
+import dev.confab.meeting.OwnMediaState;
 import dev.confab.meeting.Roster;
+import dev.confab.meeting.ShownCamera;
 import dev.confab.testing.UiTest;
 import dev.confab.ui.common.UiText;
 import javafx.geometry.Bounds;
@@ -100,6 +102,74 @@ class VideoGridTest {
         assertThat(robot.lookup("#pager").query().isVisible()).isFalse();
     }
 
+    /** {@code participants} in speaker view, {@code speakerId} speaking, laid out. */
+    private void speakerView(int participants, int speakerId) {
+        roster(TestRosters.roster(participants));
+        robot.interact(() -> {
+            grid.speakerViewProperty().set(true);
+            grid.setSpeaking(speakerId, true);
+        });
+        robot.interact(() -> grid.layout());
+    }
+
+    private static List<Integer> ids(List<ShownCamera> shown) {
+        return shown == null ? List.of() : shown.stream().map(ShownCamera::participantId).toList();
+    }
+
+    @Test
+    void turningThePageChangesTheCamerasReportedAsShownWithTheirTileSizes() {
+        roster(TestRosters.roster(12));
+        List<ShownCamera> firstPage = grid.shownCamerasProperty().get();
+        assertThat(ids(firstPage)).as("page 1 without oneself (id 1)").containsExactly(2, 3, 4, 5, 6, 7, 8, 9);
+        for (ShownCamera shown : firstPage) {
+            ParticipantTile tile = grid.tile(shown.participantId()).orElseThrow();
+            assertThat(shown.width()).isEqualTo(Math.round(tile.getWidth())).isPositive();
+            assertThat(shown.height()).isEqualTo(Math.round(tile.getHeight())).isPositive();
+        }
+
+        robot.clickOn("#nextPage");
+        await().atMost(Duration.ofSeconds(5)).until(() -> ids(grid.shownCamerasProperty().get()),
+                shown -> shown.equals(List.of(10, 11, 12)));
+        assertThat(grid.shownCamerasProperty().get().getFirst().width()).as("2x2 tiles are larger than 3x3 ones")
+                .isGreaterThan(firstPage.getFirst().width());
+
+        robot.clickOn("#previousPage");
+        await().atMost(Duration.ofSeconds(5)).until(() -> grid.shownCamerasProperty().get(), firstPage::equals);
+    }
+
+    @Test
+    void speakerViewAndFilmstripReportTheBigTileAndTheSmallOnesThatFit() {
+        speakerView(30, 20);
+        List<ShownCamera> speaker = grid.shownCamerasProperty().get();
+        assertThat(speaker.stream().filter(c -> c.participantId() == 20).findFirst().orElseThrow().width())
+                .as("the speaker, big").isGreaterThan(600);
+        assertThat(ids(speaker)).as("every tile on display, no hidden ones")
+                .containsExactlyInAnyOrderElementsOf(grid.visibleTiles().stream().map(ParticipantTile::participantId)
+                        .filter(id -> id != 1).toList())
+                .hasSizeLessThan(29);
+
+        robot.interact(() -> grid.filmstripProperty().set(true));
+        robot.interact(() -> grid.layout());
+        List<ShownCamera> strip = grid.shownCamerasProperty().get();
+        assertThat(strip).isNotEmpty().allMatch(c -> c.height() <= 110);
+        assertThat(ids(strip)).doesNotContain(1).hasSize(grid.visibleTiles().size() - 1);
+    }
+
+    @Test
+    void theMeetingsGridReportsWhatItShowsToItsViewModel() {
+        MeetingViewModel model = new MeetingViewModel(TestRosters.noCommands(), null, OwnMediaState.INITIAL);
+        robot.interact(() -> {
+            VideoGrid meetingGrid = new VideoGrid(new UiText(Locale.ENGLISH), model);
+            stage.getScene().setRoot(meetingGrid);
+            model.showRoster(TestRosters.roster(12));
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> ids(model.shownCamerasProperty().get()),
+                shown -> shown.equals(List.of(2, 3, 4, 5, 6, 7, 8, 9)));
+        robot.clickOn("#nextPage");
+        await().atMost(Duration.ofSeconds(5)).until(() -> ids(model.shownCamerasProperty().get()),
+                shown -> shown.equals(List.of(10, 11, 12)));
+    }
+
     @Test
     void tilesShowNameYouMutedHostAndAvatarOrVideo() {
         roster(TestRosters.roster(4));
@@ -145,12 +215,7 @@ class VideoGridTest {
 
     @Test
     void speakerViewShowsTheSpeakerBigAndTheOthersInAFilmstrip() {
-        roster(TestRosters.roster(4));
-        robot.interact(() -> {
-            grid.speakerViewProperty().set(true);
-            grid.setSpeaking(3, true);
-        });
-        robot.interact(() -> grid.layout());
+        speakerView(4, 3);
         ParticipantTile speaker = grid.tile(3).orElseThrow();
         assertThat(speaker.isSpeaking()).isTrue();
         assertThat(speaker.getPseudoClassStates()).contains(ParticipantTile.SPEAKING);
