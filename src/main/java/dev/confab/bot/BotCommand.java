@@ -97,6 +97,11 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--fps", defaultValue = "30", description = "Camera frame rate. Default: ${DEFAULT-VALUE}")
     int fps;
 
+    @Option(names = "--show", paramLabel = "N",
+            description = "Show only the first N other participants' cameras (in join order, as 640x360 tiles): the server "
+                    + "forwards no others (their sound still comes). Default: every camera.")
+    Integer show;
+
     @Option(names = "--link", paramLabel = "SPEC",
             description = "Put the bot's connection behind the link emulator, e.g. \"down 600kbit for 20s after 15s; rtt 120ms\". "
                     + "Timed phases count from the bot's connection. With wss:// give --trust-fingerprint (the server is reached as 127.0.0.1).")
@@ -104,6 +109,10 @@ public final class BotCommand implements Callable<Integer> {
 
     @Option(names = "--record", paramLabel = "FILE", description = "Record what the bot receives (a remote share, else the first remote camera, and the audio mix) into this MP4 file.")
     Path recordFile;
+
+    /** The tile size {@code --show} reports: a 3×3 page on a 1080p screen. */
+    static final int SHOWN_TILE_WIDTH = 640;
+    static final int SHOWN_TILE_HEIGHT = 360;
 
     /** Counted down to end the stay early (an embedding program, e.g. a test, that is done with the bot). */
     private final java.util.concurrent.CountDownLatch leaveNow = new java.util.concurrent.CountDownLatch(1);
@@ -141,6 +150,9 @@ public final class BotCommand implements Callable<Integer> {
         // The call routes all media; closing it (first) closes the bot's video, audio and share.
         MeetingCall call = MeetingCall.open(options, withHistory(stats));
         call.addListener(stats);
+        if (show != null) {
+            call.showFirstOthers(show, SHOWN_TILE_WIDTH, SHOWN_TILE_HEIGHT);
+        }
         try (MeetingSession session = call.session(); MeetingCall ignored = call) {
             BotVideo botVideo = new BotVideo(video, format, call);
             stats.share.attach(call);
@@ -272,6 +284,9 @@ public final class BotCommand implements Callable<Integer> {
     private Duration parseOptions() {
         if (share != null && !share.equals("testsrc")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--share supports only 'testsrc'");
+        }
+        if (show != null && show < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--show must be 0 or more");
         }
         if (createNew == (meetingId != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give either --meeting ID or --new");

@@ -45,9 +45,14 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
     /**
      * @param replay null to send the live camera at {@code format} and decode everything received (a full
      *               client); otherwise replay this loop and only count what arrives
+     * @param show   null to receive every camera; else show (and receive) only the first this many others'
      */
-    LoadParticipant(SessionOptions options, VideoFormat format, PreEncodedLoop replay, long throttleNanosPerFrame) {
+    LoadParticipant(SessionOptions options, VideoFormat format, PreEncodedLoop replay, long throttleNanosPerFrame,
+                    Integer show) {
         this.call = MeetingCall.open(options, this);
+        if (show != null) { // a page of the first others, each tile the size they send
+            call.showFirstOthers(show, format.width(), format.height());
+        }
         this.session = call.session();
         this.throttleNanosPerFrame = throttleNanosPerFrame;
         call.filterIncoming(this::admit);

@@ -68,14 +68,14 @@ public final class LoadTestCommand implements Callable<Integer> {
      * The --json document; {@code audio} is null without --audio. With --link: {@code link} is the spec,
      * {@code linkAudio} the audio figures of the participants behind it (null without --audio), {@code linkTimeline}
      * what they saw interval by interval, {@code linkConnections} the connections they made through it (more than
-     * one each: they lost the connection and reconnected); null without --link.
+     * one each: they lost the connection and reconnected); null without --link. {@code show}: --show, null without.
      */
     public record Report(int participants, String videoSize, int fps, String mode, boolean tls, double seconds,
                          List<Row> rows, double egressMbps, int forwardedStreams, double relayCpuCores,
                          double processCpuCores, int cores, double egressMbpsPerRelayCore, long rssMiB,
                          long peakRssMiB, String fullClientSize, double fullClientMediaCores, AudioFigures audio,
                          String link, AudioFigures linkAudio, List<LinkTimeline.Sample> linkTimeline,
-                         Integer linkConnections) {
+                         Integer linkConnections, Integer show) {
     }
 
     /** Issue #5's targets, printed beside the figures. */
@@ -113,6 +113,11 @@ public final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--full-client", paramLabel = "WxH",
             description = "In replay mode, make participant 1 a full client: live camera at this size, decoding every stream (e.g. the 9-tile case).")
     String fullClientSize;
+
+    @Option(names = "--show", paramLabel = "N",
+            description = "Every participant shows a page of N cameras (the first N others in join order, tiles of the video size): "
+                    + "the server forwards only those, sound from everyone. Default: every camera.")
+    Integer show;
 
     @Option(names = "--audio", description = "Every participant also sends the 440 Hz test tone and hears everyone (mouth-to-ear latency, concealment, lip sync).")
     boolean audio;
@@ -227,7 +232,7 @@ public final class LoadTestCommand implements Callable<Integer> {
             boolean behindLink = emulator != null && (linkAll || i == participants - 1);
             var participant = new LoadParticipant(SessionOptions.of(
                     behindLink ? emulator.routeThrough(server.url()) : server.url(), "load-" + (i + 1), trust),
-                    full ? fullClient : format, full ? null : loop, throttle);
+                    full ? fullClient : format, full ? null : loop, throttle, show);
             everyone.add(participant);
             if (behindLink) {
                 linked.add(participant);
@@ -280,7 +285,8 @@ public final class LoadTestCommand implements Callable<Integer> {
         double processCores = ProcessMetrics.cores(start.processCpuNanos(), end.processCpuNanos(), start, end);
         double egressMbps = egressBytes * 8 / seconds / 1e6;
         return new Report(participants, format.width() + "x" + format.height(), format.fps(),
-                replayMode ? "replay" : "live", !plain, seconds, rows, egressMbps, participants * (participants - 1),
+                replayMode ? "replay" : "live", !plain, seconds, rows, egressMbps,
+                participants * (show == null ? participants - 1 : Math.min(show, participants - 1)),
                 relayCores, processCores, Runtime.getRuntime().availableProcessors(),
                 relayCores > 0 ? egressMbps / relayCores : Double.NaN, rssMax,
                 ProcessMetrics.residentMebibytes(true), fullClient ? fullClientSize : null,
@@ -289,7 +295,7 @@ public final class LoadTestCommand implements Callable<Integer> {
                 audio && !others.isEmpty() ? audioFigures(others) : null, link,
                 audio && !linked.isEmpty() ? audioFigures(linked) : null,
                 timeline == null ? null : timeline.samples(),
-                emulator == null ? null : emulator.connectionsAccepted());
+                emulator == null ? null : emulator.connectionsAccepted(), show);
     }
 
     private static AudioFigures audioFigures(List<LoadParticipant> receivers) {
@@ -357,8 +363,9 @@ public final class LoadTestCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, Report r) {
-        out.printf(Locale.ROOT, "%nConfab load test: %d participants, %s@%d, %s, %s, %.1f s measured%n", r.participants(),
-                r.videoSize(), r.fps(), r.mode(), r.tls() ? "TLS" : "plain", r.seconds());
+        out.printf(Locale.ROOT, "%nConfab load test: %d participants, %s@%d, %s, %s, %.1f s measured, %s%n",
+                r.participants(), r.videoSize(), r.fps(), r.mode(), r.tls() ? "TLS" : "plain", r.seconds(),
+                r.show() == null ? "every camera shown" : "each showing " + r.show() + " cameras");
         out.printf(Locale.ROOT, "%-10s %7s %9s %9s %9s %9s %9s %9s %8s %7s %7s %7s%n", "receivers", "streams",
                 "g2g p50", "g2g p95", "g2g p99", "relay p50", "relay p95", "relay p99", "fps/strm", "lost",
                 "dropped", "dec.err");
@@ -423,6 +430,9 @@ public final class LoadTestCommand implements Callable<Integer> {
     private Duration parse() {
         if (participants < 2 || participants > 100) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--participants must be 2..100");
+        }
+        if (show != null && show < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--show must be 0 or more");
         }
         if (!List.of("auto", "always", "never").contains(replay)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--replay must be auto, always or never");

@@ -80,6 +80,25 @@ class LoadTestCommandTest {
         assertThat(new ObjectMapper().readTree(json.toFile()).get("audio").isNull()).isTrue();
     }
 
+    /**
+     * The whole path of "receivers get only what they show": each participant's call shows the first other, the
+     * session sends {@code view}, the server forwards only that camera, and everyone's sound still arrives.
+     */
+    @Test
+    void withShowEachParticipantReceivesOnlyThePageItShowsButHearsEveryone() throws Exception {
+        Path json = dir.resolve("show.json");
+        StringWriter out = new StringWriter();
+        assertThat(run(out, new StringWriter(), "loadtest", "--participants", "4", "--show", "1", "--duration", "2s",
+                "--video-size", "320x180", "--fps", "15", "--replay", "always", "--plain", "--audio",
+                "--json", json.toString())).isZero();
+
+        assertThat(out.toString()).contains("each showing 1 cameras").contains("forwarded streams 4")
+                .containsPattern("(?m)^others\\s+4\\s").contains("audio: 12 streams");
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("show").asInt()).isEqualTo(1);
+        assertThat(report.get("rows").get(0).get("receivedFps").asDouble()).as("the shown camera flows").isPositive();
+    }
+
     @Test
     void badOptionsAreUsageErrors() {
         StringWriter err = new StringWriter();
@@ -88,6 +107,9 @@ class LoadTestCommandTest {
         StringWriter err2 = new StringWriter();
         assertThat(run(new StringWriter(), err2, "loadtest", "--replay", "sometimes")).isEqualTo(2);
         assertThat(err2.toString()).contains("--replay must be auto, always or never");
+        StringWriter err3 = new StringWriter();
+        assertThat(run(new StringWriter(), err3, "loadtest", "--show", "-1")).isEqualTo(2);
+        assertThat(err3.toString()).contains("--show must be 0 or more");
     }
 
     @Test
