@@ -5,7 +5,10 @@ import dev.confab.protocol.StreamKind;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns the receivers' downlink estimates ({@code receive_estimate}) into a bitrate target for each sender's
@@ -45,13 +48,16 @@ final class SendTargets {
     /** Recomputes every sender's targets in {@code meeting} and tells those whose target changed. */
     static void update(Meeting meeting) {
         List<Member> members = meeting.members();
+        // A receiver's budget does not depend on the sender: worked out once per update, not once per sender.
+        Map<StreamKind, Map<Member, Double>> budgets = new EnumMap<>(StreamKind.class);
         for (Member sender : members) {
             ClientConnection connection = sender.connection();
             if (connection == null) {
                 continue;
             }
             for (StreamKind stream : new StreamKind[]{StreamKind.CAMERA, StreamKind.SCREEN}) {
-                Integer target = target(sender, stream, members);
+                Integer target = target(sender, stream, members,
+                        budgets.computeIfAbsent(stream, s -> new HashMap<>()));
                 Integer last = sender.sentTargets.get(stream);
                 if (changed(last, target)) {
                     if (target == null) {
@@ -67,10 +73,15 @@ final class SendTargets {
 
     /** The target for {@code sender}'s {@code stream} in kbit/s, or null when no receiver limits it. */
     static Integer target(Member sender, StreamKind stream, List<Member> members) {
+        return target(sender, stream, members, new HashMap<>());
+    }
+
+    /** As above, with the receivers' budgets for {@code stream} remembered in {@code known}. */
+    private static Integer target(Member sender, StreamKind stream, List<Member> members, Map<Member, Double> known) {
         List<Double> budgets = new ArrayList<>();
         for (Member receiver : members) {
             if (receiver != sender && receives(receiver, sender, stream)) {
-                budgets.add(budget(receiver, stream, members));
+                budgets.add(known.computeIfAbsent(receiver, r -> budget(r, stream, members)));
             }
         }
         Integer network = null;
