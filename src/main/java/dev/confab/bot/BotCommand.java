@@ -98,8 +98,8 @@ public final class BotCommand implements Callable<Integer> {
     int fps;
 
     @Option(names = "--show", paramLabel = "N",
-            description = "Show only the first N other participants' cameras (in join order, as 640x360 tiles): the server "
-                    + "forwards no others (their sound still comes). Default: every camera.")
+            description = "Show only the first N other participants' cameras (in join order, as 640x360 tiles): "
+                    + "the server forwards no others (their sound still comes). Default: every camera.")
     Integer show;
 
     @Option(names = "--link", paramLabel = "SPEC",

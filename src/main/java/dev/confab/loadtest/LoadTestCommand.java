@@ -115,8 +115,8 @@ public final class LoadTestCommand implements Callable<Integer> {
     String fullClientSize;
 
     @Option(names = "--show", paramLabel = "N",
-            description = "Every participant shows a page of N cameras (the first N others in join order, tiles of the video size): "
-                    + "the server forwards only those, sound from everyone. Default: every camera.")
+            description = "Every participant shows a page of N cameras (the first N others in join order, tiles of "
+                    + "the video size): the server forwards only those, sound from everyone. Default: every camera.")
     Integer show;
 
     @Option(names = "--audio", description = "Every participant also sends the 440 Hz test tone and hears everyone (mouth-to-ear latency, concealment, lip sync).")

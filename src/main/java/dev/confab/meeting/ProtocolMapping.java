@@ -33,7 +33,7 @@ final class ProtocolMapping {
                 joined.resumed() ? previous.departed() : List.of());
     }
 
-    /** The cameras shown, as a {@code view}; sizes beyond the protocol's bounds are clamped, impossible ids left out. */
+    /** The cameras shown as a {@code view}: sizes beyond the protocol's bounds clamped, impossible ids left out. */
     static ClientMessage.View toWire(List<ShownCamera> shown) {
         return new ClientMessage.View(shown.stream()
                 .filter(c -> c.participantId() >= 1 && c.participantId() <= ClientMessage.View.MAX_PARTICIPANT_ID)

@@ -64,7 +64,8 @@ final class MediaRelay {
      * decode nothing of it before a keyframe, so an active sender is asked for one (through its gate, like any).
      */
     void startsShowing(Member receiver, Member sender) {
-        if (sender != receiver && sender.keyframeGate(StreamKind.CAMERA).sentSince(clock.millis() - ACTIVE_SENDER_MILLIS)) {
+        long activeSince = clock.millis() - ACTIVE_SENDER_MILLIS;
+        if (sender != receiver && sender.keyframeGate(StreamKind.CAMERA).sentSince(activeSince)) {
             askForKeyframe(sender, StreamKind.CAMERA, 0);
         }
     }

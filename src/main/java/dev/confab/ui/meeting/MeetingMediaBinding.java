@@ -47,11 +47,10 @@ import java.util.concurrent.RejectedExecutionException;
  * Binds one meeting's {@link MeetingCall} to its {@link MeetingScreen}: starts the call's camera and microphone from
  * the lobby's choices (asked for through the {@link PermissionGate} first) and sound out on the chosen speaker,
  * attaches the tiles' video views to the call's decoders, follows the camera and mute buttons, and adds the chat tab
- * ({@link ChatTab}); a {@link TileUpdater} copies speaking, levels and stats into the tiles; and it tells the call which
- * cameras the screen shows ({@link MeetingViewModel#shownCamerasProperty()}, plus the camera a local recording takes),
- * so the meeting receives only those. The call routes all media;
- * this binding never sees a frame. Without a usable microphone the participant listens only and is shown muted
- * ({@link MeetingControls#showListenOnly}). Created with the session (so it hears every event), {@link #start
+ * ({@link ChatTab}); a {@link TileUpdater} copies speaking, levels and stats into the tiles; and it tells the call
+ * which cameras the screen shows ({@link MeetingViewModel#shownCamerasProperty()}, plus the camera a local
+ * recording takes), so the meeting receives only those. The call routes all media; this binding never sees a frame.
+ * Without a usable microphone the participant listens only and is shown muted ({@link MeetingControls#showListenOnly}). Created with the session (so it hears every event), {@link #start
  * started} once the screen exists, {@link #close closed} when the meeting ends.
  *
  * <p>Threads: the session's listener methods only hand off; devices are opened and closed on this binding's own

@@ -28,6 +28,24 @@ class RecordingPictureSwitchTest {
         pictures.onSharePicture(sharer, width, height, width * 4, ByteBuffer.allocate(width * height * 4), 0);
     }
 
+    /** The meeting must receive the recorded camera even when no tile shows it (MeetingMediaBinding asks for it). */
+    @Test
+    void theRecordedCameraIsTheRemoteSpeakersOnlyWhileRecordingAndNothingIsShared() {
+        pictures.showSpeaker(ADA);
+        assertThat(pictures.recordedCamera()).as("not recording").isEqualTo(RecordingPictureSwitch.NOBODY);
+        pictures.feed(recorder);
+        assertThat(pictures.recordedCamera()).isEqualTo(ADA);
+        pictures.showShare(GRACE);
+        assertThat(pictures.recordedCamera()).as("a share on stage").isEqualTo(RecordingPictureSwitch.NOBODY);
+        pictures.showShare(RecordingPictureSwitch.NOBODY);
+        pictures.showSpeaker(TileUpdater.SELF);
+        assertThat(pictures.recordedCamera()).as("one's own camera needs nobody's")
+                .isEqualTo(RecordingPictureSwitch.NOBODY);
+        pictures.feed(null);
+        pictures.showSpeaker(GRACE);
+        assertThat(pictures.recordedCamera()).as("stopped").isEqualTo(RecordingPictureSwitch.NOBODY);
+    }
+
     @Test
     void recordsOnlyTheSpeakersCameraWhileNothingIsShared() {
         pictures.feed(recorder);
