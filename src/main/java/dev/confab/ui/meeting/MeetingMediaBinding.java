@@ -50,8 +50,9 @@ import java.util.concurrent.RejectedExecutionException;
  * ({@link ChatTab}); a {@link TileUpdater} copies speaking, levels and stats into the tiles; and it tells the call
  * which cameras the screen shows ({@link MeetingViewModel#shownCamerasProperty()}, plus the camera a local
  * recording takes), so the meeting receives only those. The call routes all media; this binding never sees a frame.
- * Without a usable microphone the participant listens only and is shown muted ({@link MeetingControls#showListenOnly}). Created with the session (so it hears every event), {@link #start
- * started} once the screen exists, {@link #close closed} when the meeting ends.
+ * Without a usable microphone the participant listens only and is shown muted
+ * ({@link MeetingControls#showListenOnly}). Created with the session (so it hears every event),
+ * {@link #start started} once the screen exists, {@link #close closed} when the meeting ends.
  *
  * <p>Threads: the session's listener methods only hand off; devices are opened and closed on this binding's own
  * media thread, never on the FX thread; everything touching the screen runs on the FX thread.
