@@ -49,7 +49,8 @@ public final class VideoQualityPolicy {
 
     /**
      * A ladder topped by {@code best} (e.g. the bot's {@code --video-size}/{@code --fps}), followed by the
-     * standard rungs with fewer pixels; frame rates never exceed {@code best}'s.
+     * standard rungs of smaller height, in {@code best}'s aspect ratio (a 4:3 camera stays 4:3); frame rates
+     * never exceed {@code best}'s.
      */
     public VideoQualityPolicy(VideoFormat best) {
         long bestPixels = (long) best.width() * best.height();
@@ -59,12 +60,18 @@ public final class VideoQualityPolicy {
                 .orElse((int) Math.max(150_000, 1_500_000 * bestPixels / (1280 * 720)))));
         for (Target rung : LADDER) {
             VideoFormat f = rung.format();
-            if ((long) f.width() * f.height() < bestPixels) {
-                rungs.add(new Target(new VideoFormat(f.width(), f.height(), Math.min(f.fps(), best.fps())),
+            // The rung's height in the camera's own shape: a 4:3 camera stays 4:3, never stretched to 16:9.
+            int width = even((long) f.height() * best.width() / best.height());
+            if ((long) width * f.height() < bestPixels && f.height() < best.height()) {
+                rungs.add(new Target(new VideoFormat(width, f.height(), Math.min(f.fps(), best.fps())),
                         rung.bitrateBitsPerSecond()));
             }
         }
         ladder = List.copyOf(rungs);
+    }
+
+    private static int even(long value) {
+        return (int) Math.max(2, value & ~1L);
     }
 
     /** The rung for a meeting of this size without congestion: 1-2 → 720p, 3-4 → 540p, 5-9 → 360p, 10+ → 270p. */

@@ -71,6 +71,15 @@ class VideoQualityPolicyTest {
     }
 
     @Test
+    void aCameraOfAnotherShapeKeepsItsShapeOnEveryRung() {
+        var policy = new VideoQualityPolicy(new VideoFormat(640, 480, 10));
+        policy.participantCount(2);
+        policy.poll(0);
+        policy.limit(160_000);
+        assertThat(policy.poll(2 * 1_000_000_000L)).map(t -> t.format()).contains(new VideoFormat(240, 180, 10));
+    }
+
+    @Test
     void aSmallerBestFormatTopsTheLadder() {
         var policy = new VideoQualityPolicy(new VideoFormat(640, 360, 15));
         assertThat(policy.best().format()).isEqualTo(new VideoFormat(640, 360, 15));
