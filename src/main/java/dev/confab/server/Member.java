@@ -35,7 +35,9 @@ final class Member {
             2 * ShareControls.ANNOTATIONS_PER_SECOND);
     boolean recording;
     /** What this member's downlink carries, kbit/s, as it last reported ({@code receive_estimate}); null: no limit. */
-    Integer downlinkKbps;
+    volatile Integer downlinkKbps;
+    /** This member's simulcast camera layers as a sender (rates, presence). */
+    final LayerRates cameraLayers = new LayerRates();
     /** The targets last sent to this member as a sender ({@link SendTargets}); a stream absent has none. */
     final Map<StreamKind, Integer> sentTargets = new EnumMap<>(StreamKind.class);
     ScheduledFuture<?> resumeExpiry;

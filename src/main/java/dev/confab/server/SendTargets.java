@@ -58,7 +58,7 @@ final class SendTargets {
         List<Double> budgets = new ArrayList<>();
         for (Member receiver : members) {
             if (receiver != sender) {
-                budgets.add(budget(receiver, stream, members));
+                budgets.add(budgetKbps(receiver, stream, members));
             }
         }
         if (budgets.isEmpty()) {
@@ -69,8 +69,11 @@ final class SendTargets {
         return Double.isInfinite(chosen) ? null : Math.max(FLOOR_KBPS, (int) chosen);
     }
 
-    /** What {@code receiver} can take of one sender's {@code stream}, kbit/s; infinite without an estimate. */
-    private static double budget(Member receiver, StreamKind stream, List<Member> members) {
+    /**
+     * What {@code receiver} can take of one sender's {@code stream}, kbit/s; infinite without an estimate. Also
+     * the relay's measure for picking a simulcast layer ({@link LayerSelection}).
+     */
+    static double budgetKbps(Member receiver, StreamKind stream, List<Member> members) {
         Integer estimate = receiver.downlinkKbps;
         if (estimate == null) {
             return Double.POSITIVE_INFINITY;
