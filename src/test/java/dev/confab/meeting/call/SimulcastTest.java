@@ -2,7 +2,6 @@ package dev.confab.meeting.call;
 
 import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.media.VideoFormat;
-import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.video.StreamStats;
 import dev.confab.meeting.video.VideoQualityPolicy;
 import dev.confab.meeting.video.VideoSender;
@@ -10,14 +9,11 @@ import dev.confab.netem.LinkEmulator;
 import dev.confab.netem.LinkSpec;
 import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.ServersExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,25 +31,19 @@ class SimulcastTest {
 
     @RegisterExtension
     final ServersExtension servers = new ServersExtension();
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    @RegisterExtension
+    final CallsInMeetings calls = new CallsInMeetings();
 
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable closeable : opened.reversed()) {
-            closeable.close();
-        }
-    }
 
     @Test
     void eachReceiverGetsTheLayerItsLinkCarriesAndNobodyElseSuffersForIt() throws Exception {
         URI server = servers.loopback().url();
         LinkEmulator link = LinkEmulator.inFrontOf(server, LinkSpec.parse("down 250kbit"), LinkEmulator.ScheduleStart.FIRST_CONNECTION);
-        opened.add(link);
-        MeetingCall ada = CallsInMeetings.join(server, "Ada", null, new MeetingListener() { }, opened);
+        calls.closeLater(link);
+        MeetingCall ada = calls.join(server, "Ada", null);
         String meeting = ada.session().roster().meetingId();
-        MeetingCall grace = CallsInMeetings.join(server, "Grace", meeting, new MeetingListener() { }, opened);
-        MeetingCall linus = CallsInMeetings.join(link.routeThrough(server), "Linus", meeting, new MeetingListener() { },
-                opened);
+        MeetingCall grace = calls.join(server, "Grace", meeting);
+        MeetingCall linus = calls.join(link.routeThrough(server), "Linus", meeting);
         VideoSender camera = ada.startVideo(new FfmpegCaptureFactory(), FfmpegCaptureFactory.SYNTHETIC_CAMERA,
                 new VideoQualityPolicy(CAMERA)).sender();
         camera.setCameraOn(true);
