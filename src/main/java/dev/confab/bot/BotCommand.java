@@ -147,6 +147,7 @@ public final class BotCommand implements Callable<Integer> {
                     LinkEmulator emulator) throws IOException, InterruptedException, MediaException {
         SessionOptions options = SessionOptions.of(emulator == null ? server : emulator.routeThrough(server), name, trust);
         BotVideo.Report videoReport;
+        List<BotTimeline.Second> timeline = List.of();
         // The call routes all media; closing it (first) closes the bot's video, audio and share.
         MeetingCall call = MeetingCall.open(options, withHistory(stats));
         call.addListener(stats);
@@ -167,6 +168,7 @@ public final class BotCommand implements Callable<Integer> {
                 out.println("Joined as participant " + session.roster().selfId());
                 out.flush();
                 startVideo(botVideo);
+                BotTimeline seconds = new BotTimeline(call);
                 if (share != null) {
                     stats.share.startSynthetic();
                 }
@@ -175,6 +177,8 @@ public final class BotCommand implements Callable<Integer> {
                 stats.attachAudio(botAudio);
                 sendChat(session, stats);
                 stats.awaitEnded(stay, leaveNow);
+                seconds.close();
+                timeline = seconds.seconds();
                 stats.detachAudio();
                 botAudio.close();
                 out.println(botAudio.report().summary());
@@ -186,7 +190,7 @@ public final class BotCommand implements Callable<Integer> {
             videoReport = botVideo.report();
         }
         long elapsed = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        BotStats.Report report = stats.report(elapsed, videoReport);
+        BotStats.Report report = stats.report(elapsed, videoReport, timeline);
         if (statsFile != null) {
             AtomicFiles.write(statsFile, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValueAsBytes(report));

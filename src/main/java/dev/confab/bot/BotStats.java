@@ -38,7 +38,7 @@ final class BotStats implements MeetingListener, CallListener {
                   String failureCode, List<SeenParticipant> rosterSeen, int maxParticipantsAtOnce,
                   Map<String, Integer> eventsReceived, List<ReceivedChat> messagesReceived, int chatSent,
                   List<String> errors, long durationMillis, BotVideo.Report video,
-                  BotShare.Report share, BotAudio.Report audio) {
+                  BotShare.Report share, BotAudio.Report audio, List<BotTimeline.Second> timeline) {
     }
 
     private final Map<Integer, SeenParticipant> seen = new LinkedHashMap<>();
@@ -172,7 +172,7 @@ final class BotStats implements MeetingListener, CallListener {
         return lastState;
     }
 
-    synchronized Report report(long durationMillis, BotVideo.Report videoReport) {
+    synchronized Report report(long durationMillis, BotVideo.Report videoReport, List<BotTimeline.Second> timeline) {
         String endReason = null;
         String failureKind = null;
         String failureCode = null;
@@ -186,7 +186,7 @@ final class BotStats implements MeetingListener, CallListener {
         return new Report(meetingId, selfId, joined, endReason, failureKind, failureCode, List.copyOf(seen.values()),
                 maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis,
                 videoReport, share.report(),
-                audio != null ? audio.report() : audioReport);
+                audio != null ? audio.report() : audioReport, timeline);
     }
 
     private void count(String event) {

@@ -1,5 +1,6 @@
 package dev.confab.loadtest;
 
+import dev.confab.meeting.audio.LatencyRecorder;
 import dev.confab.meeting.audio.RemoteAudioStats;
 import dev.confab.meeting.video.StreamStats;
 import dev.confab.netem.Direction;
@@ -23,11 +24,12 @@ final class LinkTimeline {
      * stream had shown nothing at the end of the interval; {@code audioConcealedPercent}: NaN without audio;
      * {@code picture}: the smallest received picture at the end (the sender's rung, e.g. "480x270");
      * {@code estimateKbps}: the lowest downlink estimate of the receivers (0: none knows a limit);
-     * {@code probes}: downlink probes they asked for in the interval.
+     * {@code probes}: downlink probes they asked for in the interval; {@code mouthToEarP95Millis}: of the sound
+     * heard in the interval (NaN without audio).
      */
     record Sample(double atSeconds, double linkDownKbps, double linkUpKbps, double videoFps, double videoKbps,
                   double secondsSinceLastFrame, double audioConcealedPercent, String picture, int estimateKbps,
-                  long probes) {
+                  long probes, double mouthToEarP95Millis) {
     }
 
     private final LinkEmulator link;
@@ -40,6 +42,7 @@ final class LinkTimeline {
     private long lastPlayed;
     private long lastConcealed;
     private long lastProbes;
+    private LatencyRecorder lastLatency = new LatencyRecorder();
 
     LinkTimeline(LinkEmulator link, List<LoadParticipant> receivers) {
         this.link = link;
@@ -82,13 +85,17 @@ final class LinkTimeline {
             probes += figures.probes();
         }
         long[] audio = audioTotals();
+        LatencyRecorder latency = audioLatency();
+        double mouthToEar = latency.since(lastLatency).percentileMillis(0.95);
+        lastLatency = latency;
         long played = audio[0] - lastPlayed;
         long concealed = audio[1] - lastConcealed;
         samples.add(new Sample((now - startedAt) / 1e9, (down - lastDown) * 8 / 1000.0 / seconds,
                 (up - lastUp) * 8 / 1000.0 / seconds, streams == 0 ? 0 : fps / streams, kbps, silentMillis / 1000.0,
                 receivers.stream().anyMatch(p -> p.audio() != null)
                         ? 100.0 * concealed / Math.max(1, played + concealed) : Double.NaN,
-                smallest == null ? "-" : smallest.width() + "x" + smallest.height(), estimate, probes - lastProbes));
+                smallest == null ? "-" : smallest.width() + "x" + smallest.height(), estimate, probes - lastProbes,
+                mouthToEar));
         lastProbes = probes;
         lastAt = now;
         lastDown = down;
@@ -99,6 +106,17 @@ final class LinkTimeline {
 
     List<Sample> samples() {
         return List.copyOf(samples);
+    }
+
+    /** Mouth-to-ear latencies of every linked receiver so far. */
+    private LatencyRecorder audioLatency() {
+        LatencyRecorder all = new LatencyRecorder();
+        for (LoadParticipant p : receivers) {
+            if (p.audio() != null) {
+                all.addAll(p.audio().receiver().combinedLatency());
+            }
+        }
+        return all;
     }
 
     /** {frames played, frames concealed} over every linked receiver so far. */
@@ -118,14 +136,15 @@ final class LinkTimeline {
 
     static void print(PrintWriter out, List<Sample> samples) {
         out.println("behind the link, per interval (t = its end, since the schedule started; video: the last second of it):");
-        out.printf(Locale.ROOT, "%7s %11s %11s %9s %11s %12s %10s %9s %9s %6s%n", "t (s)", "down kbit/s", "up kbit/s",
-                "video fps", "video kbit/s", "no frame (s)", "concealed", "picture", "estimate", "probes");
+        out.printf(Locale.ROOT, "%7s %11s %11s %9s %11s %12s %10s %9s %9s %6s %8s%n", "t (s)", "down kbit/s", "up kbit/s",
+                "video fps", "video kbit/s", "no frame (s)", "concealed", "picture", "estimate", "probes", "m2e p95");
         for (Sample s : samples) {
-            out.printf(Locale.ROOT, "%7.1f %11.0f %11.0f %9.1f %11.0f %12.1f %10s %9s %9s %6d%n", s.atSeconds(),
+            out.printf(Locale.ROOT, "%7.1f %11.0f %11.0f %9.1f %11.0f %12.1f %10s %9s %9s %6d %8s%n", s.atSeconds(),
                     s.linkDownKbps(), s.linkUpKbps(), s.videoFps(), s.videoKbps(), s.secondsSinceLastFrame(),
                     Double.isNaN(s.audioConcealedPercent()) ? "-"
                             : String.format(Locale.ROOT, "%.1f %%", s.audioConcealedPercent()),
-                    s.picture(), s.estimateKbps() == 0 ? "none" : String.valueOf(s.estimateKbps()), s.probes());
+                    s.picture(), s.estimateKbps() == 0 ? "none" : String.valueOf(s.estimateKbps()), s.probes(),
+                    Double.isNaN(s.mouthToEarP95Millis()) ? "-" : String.format(Locale.ROOT, "%.0f", s.mouthToEarP95Millis()));
         }
     }
 }

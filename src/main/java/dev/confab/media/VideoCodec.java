@@ -53,6 +53,11 @@ public enum VideoCodec {
         return encoderOptions;
     }
 
+    /** Options that make the encoder as fast as it goes in real time (smaller simulcast layers); may be empty. */
+    Map<String, String> fastestOptions() {
+        return this == VP8 ? Map.of("cpu-used", "16") : Map.of();
+    }
+
     /**
      * Encoder threads for a machine with {@code cores} cores. libvpx's row threads wait for each other
      * busily: on a 2-core machine that is also decoding and drawing, two VP8 threads measured 30-60 ms per

@@ -34,7 +34,9 @@ public final class VideoEncoder implements AutoCloseable {
     private final int fps;
     private final AVPacket packet = avcodec.av_packet_alloc();
     private final NativePixels source = new NativePixels();
-    private final PictureConverter converter = new PictureConverter();
+    private final PictureConverter converter;
+    /** Options replacing the codec's own for this encoder (a smaller layer's faster speed step). */
+    private final java.util.Map<String, String> optionOverrides;
 
     private volatile boolean keyframeRequested;
     private volatile int targetBitrate;
@@ -53,6 +55,24 @@ public final class VideoEncoder implements AutoCloseable {
     private boolean closed;
 
     public VideoEncoder(VideoCodec codec, VideoFormat format, int bitrateBitsPerSecond) throws MediaException {
+        this(codec, format, bitrateBitsPerSecond, new PictureConverter(), java.util.Map.of());
+    }
+
+    /**
+     * An encoder for a smaller simulcast layer, made cheap where it shows least at the small tile sizes such a
+     * layer is seen at: the captured picture is scaled down with swscale's fast bilinear filter, and VP8 runs at
+     * its fastest real-time speed step (docs/performance.md "Simulcast").
+     */
+    public static VideoEncoder forSmallerLayer(VideoCodec codec, VideoFormat format, int bitrateBitsPerSecond)
+            throws MediaException {
+        return new VideoEncoder(codec, format, bitrateBitsPerSecond,
+                new PictureConverter(org.bytedeco.ffmpeg.global.swscale.SWS_FAST_BILINEAR), codec.fastestOptions());
+    }
+
+    private VideoEncoder(VideoCodec codec, VideoFormat format, int bitrateBitsPerSecond, PictureConverter converter,
+                         java.util.Map<String, String> optionOverrides) throws MediaException {
+        this.converter = converter;
+        this.optionOverrides = optionOverrides;
         if (bitrateBitsPerSecond <= 0) {
             throw new IllegalArgumentException("bitrate must be positive");
         }
@@ -172,7 +192,9 @@ public final class VideoEncoder implements AutoCloseable {
                 .thread_count(codec.encoderThreads(Runtime.getRuntime().availableProcessors()));
         // Constant bitrate with a one-second buffer: what a congestion controller can steer.
         context.bit_rate(bitrate).rc_min_rate(bitrate).rc_max_rate(bitrate).rc_buffer_size(bitrate);
-        try (CodecOptions options = new CodecOptions(codec.encoderOptions())) {
+        var wanted = new java.util.HashMap<>(codec.encoderOptions());
+        wanted.putAll(optionOverrides);
+        try (CodecOptions options = new CodecOptions(wanted)) {
             int result = avcodec.avcodec_open2(context, encoder, options.dictionary());
             if (result < 0) {
                 freeCodec();

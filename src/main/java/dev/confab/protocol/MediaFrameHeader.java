@@ -10,7 +10,8 @@ import java.util.Objects;
  * offset size field
  *  0     1    magic+version: 0xC1 (high nibble 0xC marks Confab media, low nibble = header version 1)
  *  1     1    stream kind: 1 camera, 2 audio, 3 screen
- *  2     1    flags: bit 0 keyframe (decodable without earlier frames; audio sets it on every frame), others 0
+ *  2     1    flags: bit 0 keyframe (decodable without earlier frames; audio sets it on every frame),
+ *             bits 1-2 simulcast layer of a CAMERA frame (0 the best or only one, 1, 2 smaller), others 0
  *  3     1    codec id (see {@link MediaCodec})
  *  4     2    sender participant id (unsigned); clients send 0, the server fills in the real sender
  *  6     4    sequence number per stream (unsigned, wraps)
@@ -19,11 +20,15 @@ import java.util.Objects;
  * </pre>
  */
 public record MediaFrameHeader(StreamKind stream, boolean keyframe, int codecId, int senderId, long sequence,
-                               long captureMicros) {
+                               long captureMicros, int layer) {
 
     public static final int SIZE = 18;
     public static final int MAGIC = 0xC1;
     public static final int FLAG_KEYFRAME = 0x01;
+    /** Simulcast layers a CAMERA stream may have: 0 (the best, or the only one) to 2. */
+    public static final int MAX_LAYERS = 3;
+    private static final int LAYER_SHIFT = 1;
+    private static final int LAYER_MASK = 0x3;
     /** Offset of the sender id, which the server overwrites in place when relaying. */
     public static final int SENDER_OFFSET = 4;
 
@@ -38,10 +43,24 @@ public record MediaFrameHeader(StreamKind stream, boolean keyframe, int codecId,
         if (sequence < 0 || sequence > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("sequence out of range: " + sequence);
         }
+        if (layer < 0 || layer >= MAX_LAYERS) {
+            throw new IllegalArgumentException("simulcast layer out of range: " + layer);
+        }
+    }
+
+    /** A frame of the only (or best) layer. */
+    public MediaFrameHeader(StreamKind stream, boolean keyframe, int codecId, int senderId, long sequence,
+                            long captureMicros) {
+        this(stream, keyframe, codecId, senderId, sequence, captureMicros, 0);
     }
 
     public MediaFrameHeader(StreamKind stream, boolean keyframe, MediaCodec codec, long sequence, long captureMicros) {
         this(stream, keyframe, codec.wireId(), 0, sequence, captureMicros);
+    }
+
+    /** The same header for simulcast layer {@code value}. */
+    public MediaFrameHeader withLayer(int value) {
+        return new MediaFrameHeader(stream, keyframe, codecId, senderId, sequence, captureMicros, value);
     }
 
     public MediaCodec codec() {
@@ -59,7 +78,7 @@ public record MediaFrameHeader(StreamKind stream, boolean keyframe, int codecId,
     public void writeTo(ByteBuffer target) {
         target.put((byte) MAGIC)
                 .put((byte) stream.wireId())
-                .put((byte) (keyframe ? FLAG_KEYFRAME : 0))
+                .put((byte) ((keyframe ? FLAG_KEYFRAME : 0) | layer << LAYER_SHIFT))
                 .put((byte) codecId)
                 .putShort((short) senderId)
                 .putInt((int) sequence)
@@ -86,7 +105,11 @@ public record MediaFrameHeader(StreamKind stream, boolean keyframe, int codecId,
         int sender = in.getShort() & 0xFFFF;
         long sequence = in.getInt() & 0xFFFF_FFFFL;
         long capture = in.getLong();
-        return new MediaFrameHeader(kind, (flags & FLAG_KEYFRAME) != 0, codec, sender, sequence, capture);
+        int layer = kind == StreamKind.CAMERA ? flags >> LAYER_SHIFT & LAYER_MASK : 0;
+        if (layer >= MAX_LAYERS) {
+            throw new IllegalArgumentException("Simulcast layer " + layer + " out of range (0 to " + (MAX_LAYERS - 1) + ")");
+        }
+        return new MediaFrameHeader(kind, (flags & FLAG_KEYFRAME) != 0, codec, sender, sequence, capture, layer);
     }
 
     /** The payload after the header, as a read-only view. */

@@ -53,6 +53,8 @@ final class ClientConnection {
     private volatile ScheduledFuture<?> helloTimer;
     private volatile long lastThrottledError;
     private volatile boolean closedForNotReading;
+    /** The simulcast layer this receiver gets of each sender's camera, by sender id. */
+    final java.util.Map<Integer, LayerSelection> layers = new java.util.concurrent.ConcurrentHashMap<>();
     /** The downlink probe sending PADDING to this client now, if any ({@link PaddingProbe}). */
     volatile PaddingProbe probe;
     private final long maxUnreadBytes;

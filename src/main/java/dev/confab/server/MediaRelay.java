@@ -8,6 +8,7 @@ import dev.confab.protocol.flow.MediaSendQueue;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Forwards media frames to the other members of the sender's meeting. A receiver gets a video stream from a
@@ -118,20 +119,35 @@ final class MediaRelay {
             }
         }
         var key = new MediaSendQueue.StreamId(sender.id, header.stream());
+        long now = clock.millis();
+        boolean simulcast = header.stream() == StreamKind.CAMERA && simulcast(sender, header.layer(), bytes.length, now);
+        List<Member> members = sender.meeting.members();
         boolean dropped = false;
         boolean someoneWaits = false;
         int receivers = 0;
-        for (Member receiver : sender.meeting.members()) {
+        for (Member receiver : members) {
             ClientConnection to = receiver.connection();
             if (receiver == sender || to == null || !forwards(sender, receiver, header.stream())) {
                 continue;
             }
             receivers++;
+            if (simulcast) {
+                LayerSelection.Decision decision = to.layers.computeIfAbsent(sender.id, id -> new LayerSelection())
+                        .decide(header.layer(), header.keyframe(), sender.cameraLayers,
+                                SendTargets.budgetKbps(receiver, StreamKind.CAMERA, members), now);
+                if (decision != LayerSelection.Decision.FORWARD) {
+                    someoneWaits |= decision == LayerSelection.Decision.SKIP_WANT_KEYFRAME;
+                    continue;
+                }
+            }
             switch (to.relay(key, ByteBuffer.wrap(bytes), startsStream, header.captureMicros())) {
                 case QUEUED -> { }
                 case DROPPED -> {
                     stats.countDropped(receiver.id);
                     dropped = true;
+                    if (simulcast) {
+                        to.layers.get(sender.id).dropped(now);
+                    }
                 }
                 // A keyframe now would only be dropped again for a receiver still over its budget.
                 case WAITS_FOR_KEYFRAME -> someoneWaits |= to.media.acceptsVideo();
@@ -151,6 +167,16 @@ final class MediaRelay {
             sender.send(new ServerMessage.RateHint(stream, hint.droppedFrames(), hint.congestedReceivers(),
                     hint.suggestedMaxKbps()));
         }
+    }
+
+    /**
+     * Notes a camera frame's layer; true when the sender sends more than one layer (then each receiver gets the
+     * one its link carries, {@link LayerSelection}); a sender of layer 0 alone is relayed as it always was.
+     */
+    private static boolean simulcast(Member sender, int layer, int bytes, long nowMillis) {
+        LayerRates rates = sender.cameraLayers;
+        rates.frame(layer, bytes, nowMillis);
+        return layer > 0 || rates.present(1, nowMillis) || rates.present(2, nowMillis);
     }
 
     /** A copy of the frame with the real sender id written into the header, so clients cannot impersonate. */

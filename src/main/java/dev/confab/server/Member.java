@@ -35,12 +35,14 @@ final class Member {
             2 * ShareControls.ANNOTATIONS_PER_SECOND);
     boolean recording;
     /** What this member's downlink carries, kbit/s, as it last reported ({@code receive_estimate}); null: no limit. */
-    Integer downlinkKbps;
+    volatile Integer downlinkKbps;
     /**
      * Whose cameras this member shows, as a receiver ({@code view}); {@link ReceiverView#EVERYONE} until it says.
      * Written under the meeting's lock, read by the relay without it. Kept across a resume, like the media flags.
      */
     volatile ReceiverView view = ReceiverView.EVERYONE;
+    /** This member's simulcast camera layers as a sender (rates, presence). */
+    final LayerRates cameraLayers = new LayerRates();
     /** The targets last sent to this member as a sender ({@link SendTargets}); a stream absent has none. */
     final Map<StreamKind, Integer> sentTargets = new EnumMap<>(StreamKind.class);
     ScheduledFuture<?> resumeExpiry;

@@ -81,7 +81,7 @@ final class SendTargets {
         List<Double> budgets = new ArrayList<>();
         for (Member receiver : members) {
             if (receiver != sender && receives(receiver, sender, stream)) {
-                budgets.add(known.computeIfAbsent(receiver, r -> budget(r, stream, members)));
+                budgets.add(known.computeIfAbsent(receiver, r -> budgetKbps(r, stream, members)));
             }
         }
         Integer network = null;
@@ -136,8 +136,11 @@ final class SendTargets {
         return stream != StreamKind.CAMERA || receiver.view.shows(sender.id);
     }
 
-    /** What {@code receiver} can take of one sender's {@code stream}, kbit/s; infinite without an estimate. */
-    private static double budget(Member receiver, StreamKind stream, List<Member> members) {
+    /**
+     * What {@code receiver} can take of one sender's {@code stream}, kbit/s; infinite without an estimate. Also
+     * the relay's measure for picking a simulcast layer ({@link LayerSelection}).
+     */
+    static double budgetKbps(Member receiver, StreamKind stream, List<Member> members) {
         Integer estimate = receiver.downlinkKbps;
         if (estimate == null) {
             return Double.POSITIVE_INFINITY;

@@ -49,6 +49,22 @@ class BotLinkTest {
         System.out.printf("video received: %.0f kbit/s behind down 300kbit, %.0f kbit/s direct%n", behindLink, direct);
         assertThat(behindLink).as("kbit/s received behind the link").isPositive().isLessThanOrEqualTo(300);
         assertThat(direct).as("kbit/s received without a link").isGreaterThan(300 * 1.2);
+
+        // The per-second timeline: the guest's view of the host, second by second, in the meeting throughout.
+        JsonNode timeline = new ObjectMapper().readTree(guestStats.toFile()).get("timeline");
+        assertThat(timeline.size()).as("seconds sampled in a 6 s stay").isBetween(4, 7);
+        for (JsonNode second : timeline) {
+            assertThat(second.get("state").asText()).isEqualTo("InMeeting");
+            assertThat(second.get("atSeconds").asDouble()).isPositive();
+        }
+        JsonNode lastSecond = timeline.get(timeline.size() - 1);
+        JsonNode hostSeen = lastSecond.get("remotes").get(0);
+        System.out.println("guest's last second: " + lastSecond);
+        assertThat(hostSeen.get("picture").asText()).matches("\\d+x\\d+");
+        assertThat(hostSeen.get("fps").asDouble()).as("pictures in the last second").isPositive();
+        assertThat(hostSeen.get("kbps").asDouble()).as("kbit/s in the last second").isPositive().isLessThanOrEqualTo(330);
+        assertThat(lastSecond.get("downlinkEstimateKbps").asInt()).as("the guest found its link's limit")
+                .isBetween(1, 330);
     }
 
     @Test

@@ -32,6 +32,21 @@ class MediaFrameHeaderTest {
     }
 
     @Test
+    void aCameraFramesSimulcastLayerIsInFlagBitsOneAndTwo() {
+        // docs/protocol.md section 9: layer 2 keyframe of participant 3, sequence 5, VP8
+        var header = new MediaFrameHeader(StreamKind.CAMERA, true, MediaCodec.VP8.wireId(), 3, 5, 1_000_000L, 2);
+        ByteBuffer frame = header.encode(ByteBuffer.allocate(0));
+        assertThat(frame.get(2)).isEqualTo((byte) 0x05);
+        assertThat(MediaFrameHeader.decode(frame).layer()).isEqualTo(2);
+        assertThat(MediaFrameHeader.decode(frame)).isEqualTo(header);
+        ByteBuffer layerThree = frame.duplicate().put(2, (byte) 0x07);
+        assertThatThrownBy(() -> MediaFrameHeader.decode(layerThree)).hasMessageContaining("Simulcast layer 3");
+        ByteBuffer audioWithBits = new MediaFrameHeader(StreamKind.AUDIO, true, MediaCodec.OPUS, 1, 1).encode(ByteBuffer.allocate(0))
+                .put(2, (byte) 0x05);
+        assertThat(MediaFrameHeader.decode(audioWithBits).layer()).as("only camera frames have layers").isZero();
+    }
+
+    @Test
     void rejectsShortFramesWrongMagicAndUnknownKinds() {
         assertThatThrownBy(() -> MediaFrameHeader.decode(ByteBuffer.allocate(5))).isInstanceOf(IllegalArgumentException.class);
         ByteBuffer wrongMagic = ByteBuffer.allocate(MediaFrameHeader.SIZE).put(0, (byte) 0x42);

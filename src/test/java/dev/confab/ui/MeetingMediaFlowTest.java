@@ -167,6 +167,10 @@ class MeetingMediaFlowTest {
 
         await().atMost(WAIT).alias("our own camera plays in the self view")
                 .until(() -> screen.selfView().framesShown() > 5);
+        ParticipantTile self = screen.grid().tiles().stream().filter(ParticipantTile::isSelf).findFirst().orElseThrow();
+        await().atMost(WAIT).alias("the own tile's statistics say what the camera sends and what the network allows")
+                .until(() -> WaitForAsyncUtils.asyncFx(self::statsText).get()
+                        .matches("Sending \\d+×\\d+ at \\d+ kbit/s · network allows: no limit · your downlink: no limit"));
 
         int adaId = screen.grid().tiles().stream().filter(ParticipantTile::isSelf).findFirst().orElseThrow().participantId();
         await().atMost(WAIT).alias("our microphone reaches the others").until(() -> grace.audioFrom(adaId) > 20);

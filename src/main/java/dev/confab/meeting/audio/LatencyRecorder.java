@@ -32,6 +32,18 @@ public final class LatencyRecorder {
         return MAX_MILLIS;
     }
 
+    /** The samples recorded since {@code earlier}, a copy of this recorder taken before ({@link #addAll} into a new one). */
+    public synchronized LatencyRecorder since(LatencyRecorder earlier) {
+        LatencyRecorder difference = new LatencyRecorder();
+        synchronized (earlier) {
+            for (int i = 0; i < bins.length; i++) {
+                difference.bins[i] = bins[i] - earlier.bins[i];
+            }
+            difference.count = count - earlier.count;
+        }
+        return difference;
+    }
+
     /** Adds another recorder's samples (for totals over participants). */
     public synchronized void addAll(LatencyRecorder other) {
         long[] copy;

@@ -123,6 +123,10 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
     public MeetingVideo startVideo(CaptureFactory captures, CaptureDevice camera, VideoQualityPolicy policy) {
         MeetingVideo video = new MeetingVideo(out(), session::requestKeyframe, captures, camera, policy);
         media.video(video);
+        Roster roster = session.roster();
+        if (roster != null) {
+            video.onRosterChanged(roster); // the meeting's size so far: later changes come as events
+        }
         return video;
     }
 

@@ -22,9 +22,12 @@ import java.util.OptionalInt;
 public final class DownlinkEstimator {
 
     public static final int TICK_MILLIS = 250;
-    /** Queueing above this in two ticks in a row is overuse; above {@link #SURE_OVERUSE_MILLIS} in one. */
+    /**
+     * Queueing above this in two ticks in a row is overuse. Never one tick alone, however high: a receiver whose
+     * threads were starved for a moment (a busy machine) sees every frame of that moment late too, but only once;
+     * a bottleneck's queue lasts.
+     */
     static final long OVERUSE_MILLIS = 60;
-    static final long SURE_OVERUSE_MILLIS = 150;
     /** Queueing below this is none: what arrived meanwhile is evidence, and a probe passed. */
     static final long CLEAN_MILLIS = 30;
     /** Ticks of received bytes that make "what arrived lately". */
@@ -92,7 +95,7 @@ public final class DownlinkEstimator {
         long queueing = delays.takeQueueingMillis();
         lastQueueingMillis = queueing;
         boolean high = queueing > OVERUSE_MILLIS;
-        boolean overuse = queueing > SURE_OVERUSE_MILLIS || high && overusedLastTick;
+        boolean overuse = high && overusedLastTick;
         overusedLastTick = high;
         // What arrives right now: during overuse the link's rate (a longer window would still hold the faster
         // moments before a link narrowed), during a probe the padding with the media.

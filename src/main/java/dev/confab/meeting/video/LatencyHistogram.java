@@ -44,6 +44,26 @@ public final class LatencyHistogram {
         sumMicros += theirSum;
     }
 
+    /** A copy of what was recorded so far. */
+    public synchronized LatencyHistogram copy() {
+        LatencyHistogram copy = new LatencyHistogram();
+        copy.add(this);
+        return copy;
+    }
+
+    /** What was recorded since {@code earlier}, a {@link #copy()} of this histogram taken before. */
+    public synchronized LatencyHistogram since(LatencyHistogram earlier) {
+        LatencyHistogram difference = copy();
+        synchronized (earlier) {
+            for (int i = 0; i < counts.length; i++) {
+                difference.counts[i] -= earlier.counts[i];
+            }
+            difference.total -= earlier.total;
+            difference.sumMicros -= earlier.sumMicros;
+        }
+        return difference;
+    }
+
     public synchronized long count() {
         return total;
     }

@@ -68,6 +68,7 @@ final class RemoteVideoStream {
     // Network thread (and stats under the lock):
     private final Object networkLock = new Object();
     private long lastSequence = -1;
+    private int lastLayer = -1;
     private long framesReceived;
     private long framesLost;
     /** Starts true: a receiver that joins mid-stream must not feed deltas to a fresh decoder. */
@@ -113,6 +114,13 @@ final class RemoteVideoStream {
         synchronized (networkLock) {
             framesReceived++;
             windowReceived++;
+            if (lastLayer >= 0 && header.layer() != lastLayer) {
+                // The server switched this receiver to another simulcast layer, at that layer's keyframe: its
+                // own sequence numbers start here, and nothing was lost.
+                lastSequence = -1;
+                awaitingKeyframe |= !header.keyframe();
+            }
+            lastLayer = header.layer();
             if (lastSequence >= 0) {
                 long gap = (header.sequence() - lastSequence - 1) & 0xFFFF_FFFFL;
                 if (gap > 0 && gap < MAX_COUNTED_GAP) {

@@ -29,6 +29,10 @@ public final class VideoQualityPolicy {
             new Target(new VideoFormat(320, 180, 15), 150_000));
 
     static final Duration MIN_CHANGE_INTERVAL = Duration.ofSeconds(3);
+    /** From this many participants on, the camera is sent in simulcast layers (see {@link #lowerLayers()}). */
+    public static final int SIMULCAST_FROM = 3;
+    /** Rungs between one simulcast layer and the next: two rungs is about half the width and height. */
+    private static final int LAYER_STEP = 2;
     /** A step down (the network asks for less) comes sooner: waiting only fills queues. */
     static final Duration MIN_DOWN_INTERVAL = Duration.ofSeconds(1);
     static final Duration RECOVERY_QUIET = Duration.ofSeconds(10);
@@ -49,7 +53,8 @@ public final class VideoQualityPolicy {
 
     /**
      * A ladder topped by {@code best} (e.g. the bot's {@code --video-size}/{@code --fps}), followed by the
-     * standard rungs with fewer pixels; frame rates never exceed {@code best}'s.
+     * standard rungs of smaller height, in {@code best}'s aspect ratio (a 4:3 camera stays 4:3); frame rates
+     * never exceed {@code best}'s.
      */
     public VideoQualityPolicy(VideoFormat best) {
         long bestPixels = (long) best.width() * best.height();
@@ -59,12 +64,18 @@ public final class VideoQualityPolicy {
                 .orElse((int) Math.max(150_000, 1_500_000 * bestPixels / (1280 * 720)))));
         for (Target rung : LADDER) {
             VideoFormat f = rung.format();
-            if ((long) f.width() * f.height() < bestPixels) {
-                rungs.add(new Target(new VideoFormat(f.width(), f.height(), Math.min(f.fps(), best.fps())),
+            // The rung's height in the camera's own shape: a 4:3 camera stays 4:3, never stretched to 16:9.
+            int width = even((long) f.height() * best.width() / best.height());
+            if ((long) width * f.height() < bestPixels && f.height() < best.height()) {
+                rungs.add(new Target(new VideoFormat(width, f.height(), Math.min(f.fps(), best.fps())),
                         rung.bitrateBitsPerSecond()));
             }
         }
         ladder = List.copyOf(rungs);
+    }
+
+    private static int even(long value) {
+        return (int) Math.max(2, value & ~1L);
     }
 
     /** The rung for a meeting of this size without congestion: 1-2 → 720p, 3-4 → 540p, 5-9 → 360p, 10+ → 270p. */
@@ -118,14 +129,48 @@ public final class VideoQualityPolicy {
         return Optional.of(wanted);
     }
 
-    /** The best rung whose bitrate fits the network's limit (the last rung when none does). */
+    /**
+     * The best rung whose bitrate fits the network's limit, with its simulcast layers (the last rung when none
+     * does).
+     */
     private int fittingRung() {
         for (int i = 0; i < ladder.size(); i++) {
-            if (ladder.get(i).bitrateBitsPerSecond() <= limitBitsPerSecond) {
+            long cost = ladder.get(i).bitrateBitsPerSecond();
+            for (Target layer : layersBelow(i)) {
+                cost += layer.bitrateBitsPerSecond();
+            }
+            if (cost <= limitBitsPerSecond) {
                 return i;
             }
         }
         return ladder.size() - 1;
+    }
+
+    /**
+     * The simulcast layers sent besides {@link #current()}, best first: in a meeting of {@link #SIMULCAST_FROM}
+     * or more, the rung two below it (about half its width and height) and the ladder's last rung (the smallest
+     * picture, for the poorest links), as far as they are below it; none in a smaller meeting, where the one
+     * receiver's link decides the only layer. The
+     * server gives each receiver the best layer its downlink carries (docs/protocol.md section 9.3).
+     */
+    public List<Target> lowerLayers() {
+        return layersBelow(ladder.indexOf(current()));
+    }
+
+    private List<Target> layersBelow(int top) {
+        if (participants < SIMULCAST_FROM || top < 0) {
+            return List.of();
+        }
+        var layers = new java.util.ArrayList<Target>();
+        int middle = top + LAYER_STEP;
+        int last = ladder.size() - 1;
+        if (middle < last) {
+            layers.add(ladder.get(middle));
+        }
+        if (last > top) {
+            layers.add(ladder.get(last)); // the smallest picture, for the poorest links
+        }
+        return List.copyOf(layers);
     }
 
     /** The top rung (what the camera is opened at; the encoder scales down from it). */

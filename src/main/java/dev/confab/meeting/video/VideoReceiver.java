@@ -149,6 +149,12 @@ public final class VideoReceiver implements AutoCloseable {
     }
 
     /** Adds every stream's capture → arrival and capture → decoded samples to the given histograms. */
+    /** A copy of {@code participantId}'s camera latencies so far (capture to decoded picture); empty if none. */
+    public LatencyHistogram cameraLatencies(int participantId) {
+        RemoteVideoStream stream = streams.get(new Key(participantId, StreamKind.CAMERA));
+        return stream == null ? new LatencyHistogram() : stream.latencyHistogram().copy();
+    }
+
     public void addLatenciesTo(LatencyHistogram arrivals, LatencyHistogram decoded) {
         java.util.stream.Stream.concat(departed.values().stream(), streams.values().stream()).forEach(stream -> {
             arrivals.add(stream.arrivalHistogram());

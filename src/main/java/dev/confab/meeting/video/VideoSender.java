@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,6 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sends this participant's camera: capture (on the capture's media thread) → newest-picture hand-off →
  * real-time encoder on its own thread → {@link MediaOut} as CAMERA frames with sequence numbers and capture
  * timestamps. If the encoder falls behind, older pictures are dropped, never queued.
+ *
+ * <p>From {@link VideoQualityPolicy#SIMULCAST_FROM} participants on, each picture is also encoded into the smaller
+ * simulcast layers the policy names ({@link VideoQualityPolicy#lowerLayers()}, header layer 1 and 2, each with
+ * its own sequence numbers and cheaper encoder settings), after the top layer so that its latency does not wait
+ * for them; the server passes each receiver the layer its link carries.
  *
  * <p>{@link #setCameraOn(boolean) Camera off} closes the capture (the device is released) and stops
  * sending; camera on reopens it and starts with a keyframe. Resolution and bitrate follow a
@@ -35,7 +42,7 @@ public final class VideoSender implements AutoCloseable {
 
     /** What the sender has done so far. */
     public record Stats(long picturesCaptured, long picturesDroppedBehind, long framesSent, long keyframesSent,
-                        long framesDroppedUplink, long bytesSent, int width, int height, int bitrate) {
+                        long framesDroppedUplink, long bytesSent, int width, int height, int bitrate, int layers) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(VideoSender.class);
@@ -63,6 +70,19 @@ public final class VideoSender implements AutoCloseable {
     private Capture capture; // guarded by this
     private VideoEncoder encoder; // encode thread only (and close after it ended)
     private long sequence; // encode thread only
+    /** Simulcast layers below the top one (layer 1, 2), with their sequence numbers; encode thread only. */
+    private final List<LowerLayer> lowerLayers = new ArrayList<>();
+    private volatile int layersSent = 1;
+
+    /** One smaller simulcast layer: its own encoder and sequence numbers (receivers may switch to it). */
+    private static final class LowerLayer {
+        final VideoEncoder encoder;
+        long sequence;
+
+        LowerLayer(VideoEncoder encoder) {
+            this.encoder = encoder;
+        }
+    }
 
     /**
      * @param maxBinaryFrameBytes the server's {@code limits.maxBinaryFrameBytes}; larger packets are dropped
@@ -147,7 +167,7 @@ public final class VideoSender implements AutoCloseable {
             target = policy.current();
         }
         return new Stats(captured.get(), slot.dropped(), sent.get(), keyframes.get(), droppedUplink.get(), bytes.get(),
-                target.format().width(), target.format().height(), target.bitrateBitsPerSecond());
+                target.format().width(), target.format().height(), target.bitrateBitsPerSecond(), layersSent);
     }
 
     private void onCaptured(int width, int height, int stride, ByteBuffer bgra, long captureMicros) {
@@ -181,15 +201,18 @@ public final class VideoSender implements AutoCloseable {
             if (encoder != null) {
                 encoder.close();
             }
+            lowerLayers.forEach(layer -> layer.encoder.close());
         }
     }
 
     private void encode(LatestFrameSlot.Picture picture) throws MediaException {
         VideoQualityPolicy.Target change;
         VideoQualityPolicy.Target current;
+        List<VideoQualityPolicy.Target> lower;
         synchronized (policyLock) {
             change = policy.poll(System.nanoTime()).orElse(null);
             current = policy.current();
+            lower = policy.lowerLayers();
         }
         if (encoder == null) {
             encoder = new VideoEncoder(codec, current.format(), current.bitrateBitsPerSecond());
@@ -197,29 +220,69 @@ public final class VideoSender implements AutoCloseable {
             encoder.setResolution(change.format().width(), change.format().height());
             encoder.setBitrate(change.bitrateBitsPerSecond());
         }
-        if (keyframeWanted) {
-            keyframeWanted = false;
+        boolean keyframe = keyframeWanted;
+        keyframeWanted = false;
+        if (keyframe) {
             encoder.requestKeyframe();
         }
+        // The best layer first: its latency does not wait for the smaller ones.
         encoder.encodeBgra(picture.pixels, picture.width, picture.height, picture.width * 4, picture.captureMicros,
-                this::send);
+                packet -> send(packet, 0));
+        followLayers(lower, keyframe);
+        for (int i = 0; i < lowerLayers.size(); i++) {
+            int layer = i + 1;
+            lowerLayers.get(i).encoder.encodeBgra(picture.pixels, picture.width, picture.height, picture.width * 4,
+                    picture.captureMicros, packet -> send(packet, layer));
+        }
     }
 
-    private void send(EncodedPacket packet) {
-        long seq = sequence;
-        sequence = (sequence + 1) & 0xFFFF_FFFFL;
+    /** Opens, adjusts or closes the smaller layers' encoders to match {@code wanted}; keyframes on request. */
+    private void followLayers(List<VideoQualityPolicy.Target> wanted, boolean keyframe) throws MediaException {
+        while (lowerLayers.size() > wanted.size()) {
+            lowerLayers.removeLast().encoder.close();
+        }
+        for (int i = 0; i < wanted.size(); i++) {
+            VideoQualityPolicy.Target target = wanted.get(i);
+            if (i == lowerLayers.size()) {
+                lowerLayers.add(new LowerLayer(VideoEncoder.forSmallerLayer(codec, target.format(),
+                        target.bitrateBitsPerSecond())));
+            } else {
+                VideoEncoder layerEncoder = lowerLayers.get(i).encoder;
+                layerEncoder.setResolution(target.format().width(), target.format().height());
+                layerEncoder.setBitrate(target.bitrateBitsPerSecond());
+                if (keyframe) {
+                    layerEncoder.requestKeyframe();
+                }
+            }
+        }
+        layersSent = 1 + lowerLayers.size();
+    }
+
+    private void send(EncodedPacket packet, int layer) {
+        long seq;
+        if (layer == 0) {
+            seq = sequence;
+            sequence = (sequence + 1) & 0xFFFF_FFFFL;
+        } else {
+            LowerLayer lower = lowerLayers.get(layer - 1);
+            seq = lower.sequence;
+            lower.sequence = (lower.sequence + 1) & 0xFFFF_FFFFL;
+        }
         if (packet.data().length > maxPayloadBytes) {
             LOG.warn("Dropping a {}-byte video frame over the server's frame limit", packet.data().length);
             droppedUplink.incrementAndGet();
             keyframeWanted = true;
             return;
         }
-        var header = new MediaFrameHeader(StreamKind.CAMERA, packet.keyframe(), wireCodec(), seq, packet.captureTimeMicros());
+        var header = new MediaFrameHeader(StreamKind.CAMERA, packet.keyframe(), wireCodec().wireId(), 0, seq,
+                packet.captureTimeMicros(), layer);
         if (out.send(header, ByteBuffer.wrap(packet.data()))) {
-            sent.incrementAndGet();
             bytes.addAndGet(packet.data().length);
-            if (packet.keyframe()) {
-                keyframes.incrementAndGet();
+            if (layer == 0) {
+                sent.incrementAndGet();
+                if (packet.keyframe()) {
+                    keyframes.incrementAndGet();
+                }
             }
         } else {
             // Receivers will see the gap; a keyframe lets them recover without a round trip.

@@ -188,6 +188,11 @@ public final class ParticipantTile extends StackPane {
         stats.setText(value == null ? "" : value);
     }
 
+    /** The statistics text shown while "Show statistics" is on. FX thread. */
+    public String statsText() {
+        return stats.getText();
+    }
+
     BooleanProperty statsEnabledProperty() {
         return statsEnabled;
     }

@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * Copies what the {@link MeetingCall} measures into the meeting screen's tiles, once a {@link #TICK}: speaking
- * highlights and level meters every tick, quality bars and the stats line every second; makes the active speaker
+ * highlights and level meters every tick, quality bars and the stats line every second (on the own tile: the
+ * rung the camera sends and what congestion control allows, docs/protocol.md section 9.3); makes the active speaker
  * the big tile in speaker view and tells the local recording whose camera is on stage. FX thread only.
  */
 final class TileUpdater {
@@ -49,6 +50,9 @@ final class TileUpdater {
             if (tile.isSelf()) {
                 tile.setSpeaking(a != null && !a.muted() && a.sender().level().latest().rmsDbfs() > OWN_SPEAKING_DBFS);
                 tile.setLevelSource(a == null ? null : a.sender().inputLevel());
+                if (statsDue) {
+                    tile.setStats(v == null || v.sender() == null || !v.sender().cameraOn() ? "" : ownStats(v));
+                }
                 continue;
             }
             if (a != null) {
@@ -90,6 +94,22 @@ final class TileUpdater {
         return text.get("meeting.stats.line", s.width(), s.height(),
                 String.format(Locale.ROOT, "%.0f", s.fps()), String.format(Locale.ROOT, "%.0f", s.kbps()),
                 millis(s.latencyP50Millis()), millis(s.latencyP95Millis()), s.framesDropped() + s.framesLost());
+    }
+
+    /** What congestion control does with the own camera: the rung sent, the network's limit, the downlink. */
+    private String ownStats(MeetingVideo v) {
+        var sent = v.sender().stats();
+        var rate = call.rateFigures();
+        Integer allowed = rate.cameraTargetKbps();
+        if (rate.uplinkEstimateKbps() > 0) {
+            allowed = allowed == null ? rate.uplinkEstimateKbps() : Math.min(allowed, rate.uplinkEstimateKbps());
+        }
+        return text.get("meeting.stats.self", sent.width(), sent.height(), sent.bitrate() / 1000, kbps(allowed),
+                kbps(rate.downlinkEstimateKbps() > 0 ? rate.downlinkEstimateKbps() : null));
+    }
+
+    private String kbps(Integer value) {
+        return value == null ? text.get("meeting.stats.noLimit") : value + " kbit/s";
     }
 
     private static String millis(double value) {

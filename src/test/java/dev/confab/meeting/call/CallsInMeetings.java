@@ -4,25 +4,32 @@ import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
 import dev.confab.signaling.ServerTrust;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 
-/** Headless participants for the media engine's tests: a {@link MeetingCall} per person, in a meeting. */
-final class CallsInMeetings {
+/**
+ * Headless participants for the media engine's tests, as a JUnit extension
+ * ({@code @RegisterExtension final CallsInMeetings calls = new CallsInMeetings();}): a {@link MeetingCall} per
+ * person, in a meeting; everything it opened, and whatever a test hands to {@link #closeLater}, is closed after
+ * each test, last opened first.
+ */
+final class CallsInMeetings implements AfterEachCallback {
 
-    private CallsInMeetings() {
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    /** A call whose session creates a meeting ({@code meetingId} null) or joins one, once it is in. */
+    MeetingCall join(URI server, String name, String meetingId) {
+        return join(server, name, meetingId, new MeetingListener() { });
     }
 
-    /**
-     * A call whose session creates a meeting ({@code meetingId} null) or joins one, once it is in; the session
-     * and the call are added to {@code opened} for closing (the call first).
-     */
-    static MeetingCall join(URI server, String name, String meetingId, MeetingListener listener,
-                            List<AutoCloseable> opened) {
+    MeetingCall join(URI server, String name, String meetingId, MeetingListener listener) {
         MeetingCall call = MeetingCall.open(SessionOptions.of(server, name, ServerTrust.systemOnly()), listener);
         opened.add(call.session());
         opened.add(call);
@@ -33,5 +40,18 @@ final class CallsInMeetings {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> call.session().state() instanceof SessionState.InMeeting);
         return call;
+    }
+
+    <T extends AutoCloseable> T closeLater(T closeable) {
+        opened.add(closeable);
+        return closeable;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        for (AutoCloseable closeable : opened.reversed()) {
+            closeable.close();
+        }
+        opened.clear();
     }
 }

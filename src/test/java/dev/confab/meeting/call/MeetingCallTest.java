@@ -5,7 +5,6 @@ import dev.confab.testing.IntegrationTest;
 import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.VideoFormat;
-import dev.confab.meeting.MeetingListener;
 import dev.confab.meeting.audio.AudioCall;
 import dev.confab.meeting.audio.NullAudioOutput;
 import dev.confab.meeting.audio.RemoteAudioStats;
@@ -15,13 +14,11 @@ import dev.confab.meeting.video.VideoQualityPolicy;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.StreamKind;
 import dev.confab.testing.ServersExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +40,8 @@ class MeetingCallTest {
 
     @RegisterExtension
     final ServersExtension servers = new ServersExtension();
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    @RegisterExtension
+    final CallsInMeetings calls = new CallsInMeetings();
     private MeetingCall ada;
     private MeetingCall bob;
 
@@ -55,12 +53,6 @@ class MeetingCallTest {
         bob = join(server, "Bob", meetingId(ada));
     }
 
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable closeable : opened.reversed()) {
-            closeable.close();
-        }
-    }
 
     @Test
     void decodesCameraAndSoundOfAnotherCallAndPassesKeyframeRequestsOn() throws Exception {
@@ -118,7 +110,7 @@ class MeetingCallTest {
     }
 
     private MeetingCall join(URI server, String name, String meetingId) {
-        return CallsInMeetings.join(server, name, meetingId, new MeetingListener() { }, opened);
+        return calls.join(server, name, meetingId);
     }
 
     private static void sendCamera(MeetingCall call) throws Exception {

@@ -12,13 +12,11 @@ import dev.confab.netem.LinkEmulator;
 import dev.confab.netem.LinkSpec;
 import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.ServersExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -39,21 +37,16 @@ class SenderAdaptationTest {
 
     @RegisterExtension
     final ServersExtension servers = new ServersExtension();
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    @RegisterExtension
+    final CallsInMeetings calls = new CallsInMeetings();
 
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable closeable : opened.reversed()) {
-            closeable.close();
-        }
-    }
 
     @Test
     void theSenderStepsDownWhileTheReceiversLinkIsNarrowAndBackUpAfterwards() throws Exception {
         URI server = servers.loopback().url();
         LinkEmulator link = LinkEmulator.inFrontOf(server, LinkSpec.parse("down 250kbit for " + LIMITED.toMillis() + "ms"),
                 LinkEmulator.ScheduleStart.ON_REQUEST);
-        opened.add(link);
+        calls.closeLater(link);
         List<SessionState> receiverStates = new CopyOnWriteArrayList<>();
         MeetingCall ada = join(server, "Ada", null, s -> { });
         MeetingCall grace = join(link.routeThrough(server), "Grace", ada.session().roster().meetingId(),
@@ -93,11 +86,11 @@ class SenderAdaptationTest {
     }
 
     private MeetingCall join(URI server, String name, String meetingId, java.util.function.Consumer<SessionState> states) {
-        return CallsInMeetings.join(server, name, meetingId, new MeetingListener() {
+        return calls.join(server, name, meetingId, new MeetingListener() {
             @Override
             public void onStateChanged(SessionState state) {
                 states.accept(state);
             }
-        }, opened);
+        });
     }
 }

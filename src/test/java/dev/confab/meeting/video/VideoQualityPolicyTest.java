@@ -71,6 +71,41 @@ class VideoQualityPolicyTest {
     }
 
     @Test
+    void fromThreeParticipantsTheCameraIsSentInSmallerLayersTooThatCountAgainstTheLimit() {
+        var policy = new VideoQualityPolicy();
+        policy.participantCount(2);
+        policy.poll(0);
+        assertThat(policy.lowerLayers()).as("1:1: one layer").isEmpty();
+        policy.participantCount(3);
+        assertThat(policy.poll(S)).map(VideoQualityPolicyTest::height).contains(540);
+        assertThat(policy.lowerLayers()).extracting(VideoQualityPolicyTest::height).containsExactly(270, 180);
+        policy.participantCount(20);
+        policy.limit(2_000_000);
+        assertThat(policy.poll(3 * S)).map(VideoQualityPolicyTest::height).contains(270);
+        assertThat(policy.lowerLayers()).as("only the smallest is below").extracting(VideoQualityPolicyTest::height)
+                .containsExactly(180);
+
+        var big = new VideoQualityPolicy();
+        big.participantCount(3);
+        big.poll(0);
+        big.limit(1_350_000); // 540p + 270p + 180p = 1.35 Mbit/s fits exactly
+        assertThat(big.poll(5 * S)).isEmpty();
+        big.limit(1_300_000);
+        assertThat(big.poll(6 * S)).as("top and layers together over the limit").map(VideoQualityPolicyTest::height)
+                .contains(360);
+        assertThat(big.lowerLayers()).extracting(VideoQualityPolicyTest::height).containsExactly(180);
+    }
+
+    @Test
+    void aCameraOfAnotherShapeKeepsItsShapeOnEveryRung() {
+        var policy = new VideoQualityPolicy(new VideoFormat(640, 480, 10));
+        policy.participantCount(2);
+        policy.poll(0);
+        policy.limit(160_000);
+        assertThat(policy.poll(2 * 1_000_000_000L)).map(t -> t.format()).contains(new VideoFormat(240, 180, 10));
+    }
+
+    @Test
     void aSmallerBestFormatTopsTheLadder() {
         var policy = new VideoQualityPolicy(new VideoFormat(640, 360, 15));
         assertThat(policy.best().format()).isEqualTo(new VideoFormat(640, 360, 15));
