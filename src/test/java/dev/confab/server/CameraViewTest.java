@@ -127,6 +127,41 @@ class CameraViewTest {
     }
 
     @Test
+    void aSimulcastCameraShownAgainRestartsAtAKeyframeOfTheOneLayerTheViewerGets() throws Exception {
+        show(viewer, graceId);
+        grace.send(camera(0, 0, true));
+        grace.send(camera(2, 100, true));
+        grace.send(camera(0, 1, false));
+        grace.send(camera(2, 101, false));
+        grace.send(audio(1));
+        awaitSound(viewer, atViewer, 1, graceId);
+        int beforeHiding = camera(atViewer, graceId).size();
+        show(viewer);
+        grace.send(camera(0, 2, false));
+        grace.send(camera(2, 102, false));
+        grace.send(audio(2));
+        awaitSound(viewer, atViewer, 2, graceId);
+
+        show(viewer, graceId);
+        grace.next(ServerMessage.KeyframeRequested.class);
+        grace.send(camera(0, 3, false));
+        grace.send(camera(2, 103, false));
+        grace.send(camera(0, 4, true)); // a sender answers with a keyframe on every layer
+        grace.send(camera(2, 104, true));
+        grace.send(camera(0, 5, false));
+        grace.send(camera(2, 105, false));
+        grace.send(audio(3));
+        awaitSound(viewer, atViewer, 3, graceId);
+
+        List<MediaFrameHeader> fromGrace = camera(atViewer, graceId);
+        List<MediaFrameHeader> sinceHiding = fromGrace.subList(beforeHiding, fromGrace.size());
+        assertThat(sinceHiding).extracting(MediaFrameHeader::sequence)
+                .as("nothing while hidden; shown again: one layer (the best, no estimate), from its keyframe")
+                .containsExactly(4L, 5L);
+        assertThat(sinceHiding.getFirst().keyframe()).isTrue();
+    }
+
+    @Test
     void aSenderIsAskedForNoMoreThanItsLargestTileNeeds() throws Exception {
         show(viewer, adaId, 640, 360);
         show(grace);
@@ -197,8 +232,13 @@ class CameraViewTest {
     }
 
     private static ByteBuffer camera(long sequence, boolean keyframe) {
+        return camera(0, sequence, keyframe);
+    }
+
+    /** A frame of simulcast layer {@code layer} (0 alone: no simulcast). */
+    private static ByteBuffer camera(int layer, long sequence, boolean keyframe) {
         return new MediaFrameHeader(StreamKind.CAMERA, keyframe, MediaCodec.VP8, sequence,
-                1_700_000_000_000_000L + sequence).encode(ByteBuffer.allocate(16));
+                1_700_000_000_000_000L + sequence).withLayer(layer).encode(ByteBuffer.allocate(16));
     }
 
     private static ByteBuffer audio(long sequence) {
