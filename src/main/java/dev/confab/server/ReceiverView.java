@@ -37,12 +37,7 @@ final class ReceiverView {
         return tilePixels == null || tilePixels.containsKey(senderId);
     }
 
-    /** True until the receiver sent a view: it shows everyone at a size the server does not know. */
-    boolean everyone() {
-        return tilePixels == null;
-    }
-
-    /** The pixels of the tile {@code senderId} is shown in; 0 when not shown; unknown ({@link #everyone}): -1. */
+    /** The pixels of the tile {@code senderId} is shown in; 0 when not shown; -1 for {@link #EVERYONE} (unknown). */
     long tilePixels(int senderId) {
         return tilePixels == null ? -1 : tilePixels.getOrDefault(senderId, 0L);
     }
