@@ -38,8 +38,9 @@ final class ProtocolMapping {
         return new ClientMessage.View(shown.stream()
                 .filter(c -> c.participantId() >= 1 && c.participantId() <= ClientMessage.View.MAX_PARTICIPANT_ID)
                 .map(c -> new ClientMessage.View.Shown(c.participantId(),
-                Math.clamp(c.width(), 1, ClientMessage.View.MAX_WIDTH),
-                Math.clamp(c.height(), 1, ClientMessage.View.MAX_HEIGHT))).toList());
+                        Math.clamp(c.width(), 1, ClientMessage.View.MAX_WIDTH),
+                        Math.clamp(c.height(), 1, ClientMessage.View.MAX_HEIGHT)))
+                .toList());
     }
 
     static Role roleOf(Attendee attendee) {

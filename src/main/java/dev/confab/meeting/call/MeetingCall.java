@@ -30,8 +30,10 @@ import dev.confab.protocol.StreamKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -65,6 +67,8 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
     private volatile OutgoingMedia out;
     /** Set by {@link #showFirstOthers}: the view follows the roster. */
     private volatile FirstOthers firstOthers;
+    /** Whose cameras were last asked for; null: every camera (nothing asked yet). Guarded by this. */
+    private Set<Integer> shownIds;
 
     private record FirstOthers(int count, int width, int height) {
     }
@@ -188,6 +192,22 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
      */
     public void showCameras(List<ShownCamera> cameras) {
         firstOthers = null;
+        show(cameras);
+    }
+
+    /** Asks the session for these cameras; a camera hidden before is shown again from a keyframe, not as loss. */
+    private synchronized void show(List<ShownCamera> cameras) {
+        Set<Integer> ids = new HashSet<>();
+        cameras.forEach(c -> ids.add(c.participantId()));
+        MeetingVideo video = media.video();
+        if (shownIds != null && video != null) {
+            for (int id : ids) {
+                if (!shownIds.contains(id)) {
+                    video.receiver().cameraShownAgain(id);
+                }
+            }
+        }
+        shownIds = ids;
         session.showCameras(cameras);
     }
 
@@ -208,7 +228,7 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
     }
 
     private void showFirst(FirstOthers rule, Roster roster) {
-        session.showCameras(roster.participants().stream().filter(p -> p.id() != roster.selfId()).limit(rule.count())
+        show(roster.participants().stream().filter(p -> p.id() != roster.selfId()).limit(rule.count())
                 .map(p -> new ShownCamera(p.id(), rule.width(), rule.height())).toList());
     }
 

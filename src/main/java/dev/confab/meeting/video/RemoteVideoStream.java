@@ -69,6 +69,8 @@ final class RemoteVideoStream {
     private final Object networkLock = new Object();
     private long lastSequence = -1;
     private int lastLayer = -1;
+    /** The server stopped this stream and restarts it at a keyframe ({@link #restartsAtKeyframe}). */
+    private boolean restartPending;
     private long framesReceived;
     private long framesLost;
     /** Starts true: a receiver that joins mid-stream must not feed deltas to a fresh decoder. */
@@ -103,6 +105,16 @@ final class RemoteVideoStream {
         }
     }
 
+    /**
+     * This participant's camera is shown again after being hidden: the server forwarded none of it meanwhile and
+     * restarts it at a keyframe, so the sequence gap in front of that keyframe is not loss. Any thread.
+     */
+    void restartsAtKeyframe() {
+        synchronized (networkLock) {
+            restartPending = true;
+        }
+    }
+
     /** Network thread: account for the frame and hand it to the decoder. Never blocks. */
     void accept(MediaFrame frame) {
         long nowNanos = System.nanoTime();
@@ -121,6 +133,11 @@ final class RemoteVideoStream {
                 awaitingKeyframe |= !header.keyframe();
             }
             lastLayer = header.layer();
+            if (restartPending && header.keyframe()) {
+                // Shown again after being hidden: the frames in between were never meant for us, not lost.
+                lastSequence = -1;
+                restartPending = false;
+            }
             if (lastSequence >= 0) {
                 long gap = (header.sequence() - lastSequence - 1) & 0xFFFF_FFFFL;
                 if (gap > 0 && gap < MAX_COUNTED_GAP) {

@@ -122,6 +122,17 @@ public final class VideoReceiver implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code participantId}'s camera is shown again after being hidden (the server forwarded none of it meanwhile):
+     * the stream restarts at a keyframe, and the frames it skipped are not counted as lost. Any thread.
+     */
+    public void cameraShownAgain(int participantId) {
+        RemoteVideoStream stream = streams.get(new Key(participantId, StreamKind.CAMERA));
+        if (stream != null) {
+            stream.restartsAtKeyframe();
+        }
+    }
+
     /** Numbers for the stats overlay, or null when nothing of this stream has arrived. */
     public StreamStats stats(int participantId, StreamKind kind) {
         RemoteVideoStream stream = streams.get(new Key(participantId, kind));
