@@ -26,7 +26,11 @@ final class LayerSelection {
     static final double UP_MARGIN = 0.7;
     static final long DROP_PENALTY_MILLIS = 10_000;
 
-    private int current = -1;
+    /**
+     * Layer 0 until the first switch: it is what a receiver got while the sender had one layer (the selection
+     * starts when a second appears), and for a newcomer the receiver's queue holds its deltas back until a keyframe.
+     */
+    private int current;
     private int floor;
     private long floorUntil;
 
@@ -52,7 +56,7 @@ final class LayerSelection {
         floorUntil = nowMillis + DROP_PENALTY_MILLIS;
     }
 
-    /** The layer currently passed on, -1 before the first. */
+    /** The layer currently passed on. */
     synchronized int current() {
         return current;
     }
@@ -68,7 +72,7 @@ final class LayerSelection {
             if (layer < lowest) {
                 continue;
             }
-            double allowed = layer < current || current < 0 ? UP_MARGIN * budgetKbps : budgetKbps;
+            double allowed = layer < current ? UP_MARGIN * budgetKbps : budgetKbps;
             if (Double.isInfinite(budgetKbps) || rates.kbps(layer) <= allowed) {
                 return layer;
             }
