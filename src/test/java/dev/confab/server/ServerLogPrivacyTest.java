@@ -38,7 +38,11 @@ class ServerLogPrivacyTest {
             server.stop();
             logger.detachAppender(appender);
         }
-        List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<ILoggingEvent> events;
+        synchronized (appender) { // server threads may still log; logback appends under the appender's lock
+            events = List.copyOf(appender.list);
+        }
+        List<String> lines = events.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).anyMatch(l -> l.startsWith("event=meeting_created meeting="));
         assertThat(lines).anyMatch(l -> l.startsWith("event=wrong_passcode"));
         assertThat(String.join("\n", lines)).doesNotContain("hunter2", "wrong-passcode", "c2VjcmV0", "secret chat");
