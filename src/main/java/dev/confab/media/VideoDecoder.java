@@ -15,7 +15,8 @@ import java.nio.ByteBuffer;
 /**
  * Real-time video decoder: compressed packets in, BGRA pictures (alpha 255) out to a
  * {@link VideoFrameListener}, converted into one reused native buffer that is only reallocated when the
- * sender changes resolution. Uses FFmpeg's built-in VP8/H.264 decoders without frame threading, so each
+ * sender changes resolution. Its rows are padded ({@link PictureConverter#paddedBgraStride}), so listeners
+ * must honour the stride they are given. Uses FFmpeg's built-in VP8/H.264 decoders without frame threading, so each
  * packet's picture comes out of the same {@link #decode} call. One thread at a time.
  */
 public final class VideoDecoder implements AutoCloseable {
@@ -35,6 +36,7 @@ public final class VideoDecoder implements AutoCloseable {
     private ByteBuffer bgraView;
     private int bgraWidth;
     private int bgraHeight;
+    private int bgraStride;
     private boolean closed;
 
     public VideoDecoder(VideoCodec codec, VideoFrameListener listener) throws MediaException {
@@ -105,7 +107,7 @@ public final class VideoDecoder implements AutoCloseable {
         converter.convert(framePlanes, frame.linesize(), width, height, frame.format(),
                 bgraPlanes, bgraStrides, width, height, avutil.AV_PIX_FMT_BGRA);
         long pts = frame.best_effort_timestamp() != avutil.AV_NOPTS_VALUE ? frame.best_effort_timestamp() : frame.pts();
-        listener.onFrame(width, height, width * 4, bgraView.position(0), pts);
+        listener.onFrame(width, height, bgraStride, bgraView.position(0), pts);
     }
 
     private void ensureInputCapacity(int length) {
@@ -124,11 +126,15 @@ public final class VideoDecoder implements AutoCloseable {
             return;
         }
         freeBgra();
-        long size = (long) width * height * 4;
+        // A tight row (width * 4) let swscale write past the buffer's end whenever the width was not a multiple of
+        // 16 (a 360x270 picture: 32 bytes), corrupting the native heap: the padded stride keeps those writes inside.
+        int stride = PictureConverter.paddedBgraStride(width);
+        long size = (long) stride * height;
         bgra = new BytePointer(avutil.av_malloc(size)).capacity(size);
         bgraView = bgra.asBuffer();
         bgraPlanes.put(0, bgra);
-        bgraStrides.put(0, width * 4);
+        bgraStrides.put(0, stride);
+        bgraStride = stride;
         bgraWidth = width;
         bgraHeight = height;
     }
