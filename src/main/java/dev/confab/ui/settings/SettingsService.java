@@ -37,7 +37,8 @@ public final class SettingsService implements SettingsAccess {
     private final BooleanSupplier mayWrite;
     private final Consumer<UiMessage> problems;
     private final UiText text;
-    private Settings settings;
+    /** Replaced whole under this service's lock; read from any thread. */
+    private volatile Settings settings;
 
     /**
      * @param policy   the administrator's policy (it may enforce the language)
@@ -65,8 +66,14 @@ public final class SettingsService implements SettingsAccess {
         return settings;
     }
 
+    /**
+     * Applies {@code change} to the current settings and queues the result for writing. Synchronized: two changes
+     * made at the same time from different threads (the FX thread, a device thread) would otherwise each start from
+     * the same settings and the later write would undo the earlier change; the single io thread writes them in
+     * this order.
+     */
     @Override
-    public void update(UnaryOperator<Settings> change) {
+    public synchronized void update(UnaryOperator<Settings> change) {
         Settings next = change.apply(settings);
         if (next.equals(settings)) {
             return;
@@ -90,12 +97,12 @@ public final class SettingsService implements SettingsAccess {
     }
 
     /** Takes {@code replacement} as the settings in memory, without writing them. */
-    public void replace(Settings replacement) {
+    public synchronized void replace(Settings replacement) {
         settings = replacement;
     }
 
     /** The settings file was deleted: keep only what is on screen (language and theme), in memory. */
-    public void forgetErased() {
+    public synchronized void forgetErased() {
         settings = Settings.defaults().withLanguage(settings.language()).withTheme(settings.theme());
     }
 
