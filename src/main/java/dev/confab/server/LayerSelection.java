@@ -3,10 +3,11 @@ package dev.confab.server;
 import dev.confab.protocol.MediaFrameHeader;
 
 /**
- * Which simulcast layer of one sender's camera one receiver gets (docs/protocol.md section 9.3): the best layer
- * whose rate fits the receiver's share of its downlink ({@link SendTargets#budgetKbps}), stepping up only with a
- * margin, and one layer lower for {@link #DROP_PENALTY_MILLIS} after the receiver's queue had to drop this
- * sender's video (a receiver that reports no estimate). A switch happens at a keyframe of the new layer, so the
+ * Which simulcast layer of one sender's camera one receiver gets (docs/protocol.md section 9.1): the best layer
+ * whose rate fits the receiver's share of its downlink and its tile of that camera
+ * ({@link SendTargets#layerBudgetKbps}), stepping up only with a margin, and one layer lower for
+ * {@link #DROP_PENALTY_MILLIS} after the receiver's queue had to drop this sender's video (a receiver that
+ * reports no estimate). A switch happens at a keyframe of the new layer, so the
  * receiver's decoder never sees a delta it cannot decode; until then it keeps getting the old layer. A sender
  * without simulcast has only layer 0 and is passed on as before. State per receiver, guarded by this object.
  */

@@ -41,6 +41,7 @@ final class SendTargets {
             {320 * 180, 150}, {480 * 270, 300}, {640 * 360, 500}, {960 * 540, 900}, {1280 * 720, 1_500}};
     /** A camera nobody shows is sent at the lowest rung, not stopped: a tile that starts showing it starts quickly. */
     static final int UNSHOWN_KBPS = (int) TILE_LADDER[0][1];
+    static final double TILE_HEADROOM = 1.25;
 
     private SendTargets() {
     }
@@ -120,15 +121,29 @@ final class SendTargets {
         if (largest < 0) {
             return null;
         }
-        if (largest == 0) {
-            return UNSHOWN_KBPS;
-        }
+        return largest == 0 ? UNSHOWN_KBPS : kbpsForTile(largest);
+    }
+
+    /** What a tile of {@code pixels} (more than 0) needs, kbit/s: the rung with at least that many pixels. */
+    static int kbpsForTile(long pixels) {
         for (long[] rung : TILE_LADDER) {
-            if (rung[0] >= largest) {
+            if (rung[0] >= pixels) {
                 return (int) rung[1];
             }
         }
         return (int) TILE_LADDER[TILE_LADDER.length - 1][1];
+    }
+
+    /**
+     * What one simulcast layer of {@code sender}'s camera may carry for {@code receiver} ({@link LayerSelection}):
+     * its share of the receiver's downlink, and no more than the receiver's tile of that camera needs, with
+     * {@link #TILE_HEADROOM} for a layer whose measured rate runs a little over its rung (a thumbnail gets a small
+     * layer even on a fast link).
+     */
+    static double layerBudgetKbps(Member receiver, Member sender, List<Member> members) {
+        double network = budgetKbps(receiver, StreamKind.CAMERA, members);
+        long pixels = receiver.view.tilePixels(sender.id);
+        return pixels > 0 ? Math.min(network, TILE_HEADROOM * kbpsForTile(pixels)) : network;
     }
 
     /** Whether {@code receiver} gets {@code sender}'s {@code stream}: a camera only while it shows it. */

@@ -144,4 +144,20 @@ class SendTargetsTest {
         assertThat(actual).isEqualTo(expected);
         assertThat(SendTargets.UNSHOWN_KBPS).as("the lowest rung").isEqualTo(expected.getLast());
     }
+
+    @Test
+    void aSimulcastLayerForAReceiverFitsItsLinkAndItsTileOfThatCamera() {
+        Member ada = join("Ada");
+        Member grace = join("Grace");
+        Member linus = join("Linus");
+        List<Member> members = meeting.members();
+        assertThat(SendTargets.layerBudgetKbps(grace, ada, members)).as("no estimate, no view").isInfinite();
+        shows(grace, ada, 320, 180, linus, 1280, 720);
+        assertThat(SendTargets.layerBudgetKbps(grace, ada, members)).as("a thumbnail on a fast link")
+                .isEqualTo(SendTargets.TILE_HEADROOM * 150);
+        assertThat(SendTargets.layerBudgetKbps(grace, linus, members)).isEqualTo(SendTargets.TILE_HEADROOM * 1_500);
+        grace.downlinkKbps = 600; // two voices, two cameras shown: (600 - 2 x 48) / 2
+        assertThat(SendTargets.layerBudgetKbps(grace, linus, members)).as("the link is the lower")
+                .isEqualTo((600 - 2 * SendTargets.AUDIO_KBPS) / 2.0);
+    }
 }

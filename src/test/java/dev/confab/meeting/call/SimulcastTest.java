@@ -66,6 +66,28 @@ class SimulcastTest {
         assertThat(atGrace.framesDecoded()).isPositive();
     }
 
+    @Test
+    void aThumbnailGetsTheSmallLayerEvenOnAFastLink() throws Exception {
+        URI server = servers.loopback().url();
+        MeetingCall ada = calls.join(server, "Ada", null);
+        String meeting = ada.session().roster().meetingId();
+        MeetingCall grace = calls.join(server, "Grace", meeting);
+        MeetingCall linus = calls.join(server, "Linus", meeting);
+        VideoSender camera = ada.startVideo(new FfmpegCaptureFactory(), FfmpegCaptureFactory.SYNTHETIC_CAMERA,
+                new VideoQualityPolicy(CAMERA)).sender();
+        camera.setCameraOn(true);
+        grace.startVideo(new FfmpegCaptureFactory(), null, new VideoQualityPolicy(CAMERA));
+        linus.startVideo(new FfmpegCaptureFactory(), null, new VideoQualityPolicy(CAMERA));
+        int adaId = ada.session().roster().selfId();
+        grace.showCameras(java.util.List.of(new dev.confab.meeting.ShownCamera(adaId, 320, 180))); // a filmstrip tile
+        linus.showCameras(java.util.List.of(new dev.confab.meeting.ShownCamera(adaId, 960, 540))); // the stage
+
+        await("Grace's thumbnail gets the 320x180 layer").atMost(Duration.ofSeconds(20))
+                .until(() -> height(grace, adaId) == 180 && grace.cameraStats(adaId).framesDecoded() > 10);
+        await("Linus's big tile the 640x360 one").atMost(Duration.ofSeconds(20))
+                .until(() -> height(linus, adaId) == 360 && linus.cameraStats(adaId).framesDecoded() > 10);
+    }
+
     private static int height(MeetingCall call, int participantId) {
         StreamStats stats = call.cameraStats(participantId);
         return stats == null ? 0 : stats.height();
