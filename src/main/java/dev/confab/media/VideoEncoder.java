@@ -60,13 +60,14 @@ public final class VideoEncoder implements AutoCloseable {
 
     /**
      * An encoder for a smaller simulcast layer, made cheap where it shows least at the small tile sizes such a
-     * layer is seen at: VP8 runs at its fastest real-time speed step (docs/performance.md "Simulcast"). The
-     * scaling filter stays the default one: swscale's fast bilinear saved little, and its optimised horizontal
-     * scaler may read past the end of a picture's rows.
+     * layer is seen at: the captured picture is scaled down with swscale's fast bilinear filter and VP8 runs at its
+     * fastest real-time speed step (docs/performance.md "Simulcast"). That filter may read a few bytes past the end
+     * of the source's last row, so the caller's buffer must extend past it (the camera sender's does).
      */
     public static VideoEncoder forSmallerLayer(VideoCodec codec, VideoFormat format, int bitrateBitsPerSecond)
             throws MediaException {
-        return new VideoEncoder(codec, format, bitrateBitsPerSecond, new PictureConverter(), codec.fastestOptions());
+        return new VideoEncoder(codec, format, bitrateBitsPerSecond,
+                new PictureConverter(org.bytedeco.ffmpeg.global.swscale.SWS_FAST_BILINEAR), codec.fastestOptions());
     }
 
     private VideoEncoder(VideoCodec codec, VideoFormat format, int bitrateBitsPerSecond, PictureConverter converter,

@@ -13,6 +13,12 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class LatestFrameSlot {
 
+    /**
+     * Bytes behind the last row that belong to the buffer: swscale's fast bilinear horizontal scaler (the smaller
+     * simulcast layers' filter) may read a few bytes past the end of a row.
+     */
+    static final int SCALER_READ_SLACK = 256;
+
     /** One picture: packed BGRA rows plus when it was captured. */
     static final class Picture {
         ByteBuffer pixels = ByteBuffer.allocateDirect(0);
@@ -23,8 +29,8 @@ final class LatestFrameSlot {
         void fill(int w, int h, int stride, ByteBuffer src, long capture) {
             int rowBytes = w * 4;
             int needed = rowBytes * h;
-            if (pixels.capacity() < needed) {
-                pixels = ByteBuffer.allocateDirect(needed);
+            if (pixels.capacity() < needed + SCALER_READ_SLACK) {
+                pixels = ByteBuffer.allocateDirect(needed + SCALER_READ_SLACK);
             }
             if (stride == rowBytes) {
                 pixels.put(0, src, src.position(), needed);
