@@ -101,7 +101,7 @@ public final class DownlinkEstimator {
         // moments before a link narrowed), during a probe the padding with the media.
         double arrived = arrivedBitsPerSecond(2);
         boolean clean = queueing >= 0 && queueing < CLEAN_MILLIS;
-        double estimate = controller.update(nowNanos, overuse, clean, arrived);
+        double estimate = controller.update(nowNanos, overuse, clean, arrived, Math.max(0, queueing));
         int probeKbps = probe(nowNanos, !clean, estimate, arrived);
         return new Actions(report(estimate, nowNanos), probeKbps, probeKbps > 0 ? PROBE_MILLIS : 0);
     }

@@ -15,6 +15,14 @@ public final class RateController {
 
     /** Below what arrived during overuse, so the queue built up meanwhile drains. */
     static final double DECREASE_FACTOR = 0.85;
+    /**
+     * A standing queue should be gone within about this long: at 0.85 of the capacity a full 0.9-s bottleneck
+     * queue (a link that narrowed from 1.5 to 0.6 Mbit/s) would take 6 s to drain, holding back sound all that
+     * time, so a long queue lowers the estimate further (see {@link #decreaseFactor}).
+     */
+    static final long DRAIN_MILLIS = 1_000;
+    /** Never below this share of what arrives: the queue is measured, not the cause of every delay. */
+    static final double MIN_DECREASE_FACTOR = 0.5;
     /** Overuse lowers the estimate at most this often: the sender needs that long to show the effect. */
     static final long DECREASE_SPACING_NANOS = 600_000_000L;
     /** No increase this soon after a decrease: what arrives is still the queue draining. */
@@ -35,14 +43,15 @@ public final class RateController {
      * @param overuse    whether the path queues now (arrival delays rising, a send queue backing up)
      * @param clean      whether nothing at all queued (what arrived is then evidence the path carries it)
      * @param arrivedBps what arrived (or drained) over the last moments, bits per second
+     * @param queueMillis how long the path's standing queue holds what enters it now (0 if unknown)
      * @return the estimate now, NaN for "no limit known"
      */
-    public double update(long nowNanos, boolean overuse, boolean clean, double arrivedBps) {
+    public double update(long nowNanos, boolean overuse, boolean clean, double arrivedBps, long queueMillis) {
         if (overuse) {
             lastOveruse = nowNanos;
             boolean spaced = Double.isNaN(estimate) || nowNanos - lastDecrease >= DECREASE_SPACING_NANOS;
             if (spaced && arrivedBps > 0) {
-                double lowered = DECREASE_FACTOR * arrivedBps;
+                double lowered = decreaseFactor(queueMillis) * arrivedBps;
                 estimate = Double.isNaN(estimate) ? lowered : Math.min(estimate, lowered);
                 congestedAt = arrivedBps;
                 lastDecrease = nowNanos;
@@ -60,6 +69,16 @@ public final class RateController {
             estimate = Math.max(estimate, VALIDATED_FACTOR * arrivedBps);
         }
         return estimate;
+    }
+
+    /**
+     * The share of the arrival rate to fall to on overuse: {@link #DECREASE_FACTOR}, or less when the queue is
+     * long, so that it drains within about {@link #DRAIN_MILLIS} (a queue of {@code q} ms drains at (1 - factor) of
+     * the capacity in q / (1 - factor) ms).
+     */
+    static double decreaseFactor(long queueMillis) {
+        double draining = 1.0 - (double) Math.max(0, queueMillis) / DRAIN_MILLIS;
+        return Math.clamp(draining, MIN_DECREASE_FACTOR, DECREASE_FACTOR);
     }
 
     /** Bits per second, NaN for "no limit known". */

@@ -33,6 +33,6 @@ public final class UplinkEstimator {
         lastNanos = nowNanos;
         boolean overuse = waitingMillis > OVERUSE_MILLIS;
         double carried = bottleneck && !Double.isNaN(drainBitsPerSecond) ? drainBitsPerSecond : sentBps;
-        return controller.update(nowNanos, overuse, waitingMillis == 0, carried);
+        return controller.update(nowNanos, overuse, waitingMillis == 0, carried, waitingMillis);
     }
 }
