@@ -51,6 +51,11 @@ public final class ConfabMain implements Callable<Integer> {
             description = "Check this installation without opening a window (FFmpeg natives, JavaFX, TLS, policy file, user folders); exit code 0 when all is well.")
     boolean selfCheck;
 
+    @Option(names = "--startup-probe",
+            description = "Start the desktop app, print how many ms after start its first window was shown, then quit "
+                    + "(exit code 1 if no window appears: no display, a missing system library). Measures start-up.")
+    boolean startupProbe;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "LINK",
             description = "A confab://join?server=...&meeting=... link: opens the lobby filled in; Confab asks before joining.")
     String link;
@@ -102,6 +107,9 @@ public final class ConfabMain implements Callable<Integer> {
             return 0;
         }
         acceptLink();
+        if (startupProbe) {
+            return DesktopLauncher.probeStartup(dataDir, spec.commandLine().getOut());
+        }
         DesktopLauncher.launch(dataDir, link, pendingJoin, pendingJoinError, demo);
         return 0;
     }

@@ -16,6 +16,7 @@ import dev.confab.storage.AppPaths;
 import dev.confab.ui.shell.AppServices;
 import dev.confab.ui.shell.ConfabApp;
 import dev.confab.ui.shell.LinkInbox;
+import dev.confab.ui.shell.StartupProbe;
 import dev.confab.meeting.LocalServer;
 import dev.confab.ui.meeting.MeetingLauncher;
 import javafx.application.Platform;
@@ -23,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -61,6 +63,33 @@ final class DesktopLauncher {
         pendingJoin.ifPresent(link -> links.offer(new LinkInbox.Request.Join(link)));
         linkError.ifPresent(reason -> links.offer(new LinkInbox.Request.Refused(reason)));
         MacOpenUriHandler.installIfSupported(links);
+        try {
+            start(paths, links, demo, null);
+        } finally {
+            instance.ifPresent(DesktopLauncher::closeQuietly);
+        }
+    }
+
+    /**
+     * {@code --startup-probe}: starts the app as a user would (no hand-over to a running Confab) and quits once its
+     * first window is shown; 1 when the toolkit cannot start (no display, a missing system library).
+     */
+    static int probeStartup(Path dataDir, PrintWriter out) {
+        StartupProbe probe = new StartupProbe(out, Platform::exit);
+        probe.arm();
+        try {
+            start(AppPaths.resolve(dataDir), new LinkInbox(), false, probe);
+            return 0;
+        } catch (RuntimeException | LinkageError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            out.println("startup-probe: FAILED, the window could not be opened: " + cause);
+            out.flush();
+            return 1;
+        }
+    }
+
+    private static void start(AppPaths paths, LinkInbox links, boolean demo, StartupProbe probe) {
+        JavaFxProbe.useCache(SelfCheck.javafxCache(paths));
         // Read before the toolkit starts: small files, and the FX thread must never wait for disk.
         List<String> warnings = new ArrayList<>();
         EffectiveConfig config = UserSettingsValues.effectiveConfig(PolicyFile.load(), paths, warnings);
@@ -79,9 +108,7 @@ final class DesktopLauncher {
                 meetings.requestDemoAtStart();
             }
             ConfabApp.launch(new AppServices(paths, captures, meetings, Clock.systemUTC(), Platform::exit,
-                    Locale.getDefault(), config, links));
-        } finally {
-            instance.ifPresent(DesktopLauncher::closeQuietly);
+                    Locale.getDefault(), config, links), probe);
         }
     }
 

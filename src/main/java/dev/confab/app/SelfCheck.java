@@ -42,11 +42,13 @@ final class SelfCheck {
         List<Outcome> outcomes = new ArrayList<>();
         outcomes.add(check("Java runtime", SelfCheck::javaModules));
         outcomes.add(check("FFmpeg natives", () -> "FFmpeg " + avutil.av_version_info().getString()));
-        outcomes.add(check("JavaFX", JavaFxProbe::startHeadless));
+        AppPaths paths = AppPaths.resolve(dataDir);
+        outcomes.add(check("JavaFX", () -> JavaFxProbe.start(System.getenv(), System.getProperty("os.name", ""),
+                javafxCache(paths))));
         outcomes.add(check("TLS", SelfCheck::tls));
         outcomes.add(check("Chinese locale data", SelfCheck::chineseLocale));
         outcomes.add(check("Policy file", SelfCheck::policy));
-        outcomes.add(check("User folders", () -> writableFolders(AppPaths.resolve(dataDir))));
+        outcomes.add(check("User folders", () -> writableFolders(paths)));
         boolean allOk = true;
         for (Outcome o : outcomes) {
             out.printf("%-20s %s  %s%n", o.name(), o.ok() ? "OK  " : "FAIL", o.detail());
@@ -55,6 +57,11 @@ final class SelfCheck {
         out.println(allOk ? "Self-check passed." : "Self-check FAILED.");
         out.flush();
         return allOk ? 0 : 1;
+    }
+
+    /** Where JavaFX unpacks its native libraries: Confab's own cache, not {@code ~/.openjfx} (see JavaFxProbe). */
+    static Path javafxCache(AppPaths paths) {
+        return paths.cache().resolve("javafx");
     }
 
     private static Outcome check(String name, Callable<String> probe) {

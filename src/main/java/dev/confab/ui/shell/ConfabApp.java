@@ -6,11 +6,18 @@ import javafx.stage.Stage;
 /** The JavaFX application. {@link #launch(AppServices)} is the entry point; it blocks until the app exits. */
 public final class ConfabApp extends Application {
     private static volatile AppServices services;
+    private static volatile StartupProbe probe;
     private AppController.Startup startup;
     private AppController controller;
 
     public static void launch(AppServices appServices) {
+        launch(appServices, null);
+    }
+
+    /** @param startupProbe reports when the first window is shown (then the app quits); null: a normal start */
+    public static void launch(AppServices appServices, StartupProbe startupProbe) {
         services = appServices;
+        probe = startupProbe;
         Application.launch(ConfabApp.class);
     }
 
@@ -25,6 +32,9 @@ public final class ConfabApp extends Application {
         controller = new AppController(stage, services, startup);
         controller.setHostServices(getHostServices());
         controller.start();
+        if (probe != null) {
+            probe.shown(stage);
+        }
     }
 
     @Override
