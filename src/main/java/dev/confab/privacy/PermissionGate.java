@@ -21,6 +21,10 @@ public final class PermissionGate {
     private final Executor io;
     private final Function<Permission, CompletionStage<Boolean>> prompt;
     private volatile PrivacySettings current;
+    /** The prompt now open or waiting, per permission (guarded by this). */
+    private final java.util.Map<Permission, CompletableFuture<Boolean>> pending = new java.util.EnumMap<>(Permission.class);
+    /** Completes when the last prompt asked for has been answered: the next one waits for it (guarded by this). */
+    private CompletableFuture<Void> prompts = CompletableFuture.completedFuture(null);
 
     /**
      * Starts with nothing answered and reads the stored answers on {@code io} (ahead of any answer saved there).
@@ -39,16 +43,35 @@ public final class PermissionGate {
         return current.state(permission);
     }
 
-    /** True at once when granted, false at once when denied; otherwise asks, remembers and answers. */
-    public CompletionStage<Boolean> ask(Permission permission) {
-        return switch (state(permission)) {
+    /**
+     * True at once when granted, false at once when denied; otherwise asks, remembers and answers. Prompts come one
+     * after the other (right after consent the camera and the microphone are both wanted: two dialogs at once
+     * would stack), and a permission asked again while its prompt is open shares that prompt's answer.
+     */
+    public synchronized CompletionStage<Boolean> ask(Permission permission) {
+        if (state(permission) != Permission.State.UNASKED) {
+            return CompletableFuture.completedFuture(state(permission) == Permission.State.GRANTED);
+        }
+        CompletableFuture<Boolean> open = pending.get(permission);
+        if (open != null) {
+            return open;
+        }
+        CompletableFuture<Boolean> answer = prompts.thenCompose(previousDone -> switch (state(permission)) {
             case GRANTED -> CompletableFuture.completedFuture(true);
             case DENIED -> CompletableFuture.completedFuture(false);
             case UNASKED -> prompt.apply(permission).thenApply(granted -> {
                 set(permission, granted ? Permission.State.GRANTED : Permission.State.DENIED);
                 return granted;
             });
-        };
+        });
+        pending.put(permission, answer);
+        prompts = answer.handle((granted, error) -> null);
+        answer.whenComplete((granted, error) -> forget(permission, answer));
+        return answer;
+    }
+
+    private synchronized void forget(Permission permission, CompletableFuture<Boolean> answer) {
+        pending.remove(permission, answer);
     }
 
     /** Privacy center → Revoke: the next use asks again. */

@@ -60,4 +60,33 @@ class PermissionGateTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a picture");
         assertThat(profile.avatar()).isEmpty();
     }
+
+    @Test
+    void promptsComeOneAfterTheOtherAndARepeatedAskSharesTheOpenPrompt() throws Exception {
+        PrivacySettingsStore store = new PrivacySettingsStore(AppPaths.under(dir));
+        List<Permission> shown = new ArrayList<>();
+        List<CompletableFuture<Boolean>> answers = new ArrayList<>();
+        PermissionGate gate = new PermissionGate(store, Runnable::run, p -> {
+            shown.add(p);
+            CompletableFuture<Boolean> answer = new CompletableFuture<>();
+            answers.add(answer);
+            return answer;
+        });
+
+        CompletableFuture<Boolean> camera = gate.ask(Permission.CAMERA).toCompletableFuture();
+        CompletableFuture<Boolean> microphone = gate.ask(Permission.MICROPHONE).toCompletableFuture();
+        CompletableFuture<Boolean> cameraAgain = gate.ask(Permission.CAMERA).toCompletableFuture();
+        assertThat(shown).as("the microphone waits for the camera's answer").containsExactly(Permission.CAMERA);
+
+        answers.getFirst().complete(true);
+        assertThat(camera.get()).isTrue();
+        assertThat(cameraAgain.get()).as("one prompt, one answer").isTrue();
+        assertThat(shown).containsExactly(Permission.CAMERA, Permission.MICROPHONE);
+        assertThat(microphone).isNotDone();
+
+        answers.get(1).complete(false);
+        assertThat(microphone.get()).isFalse();
+        assertThat(gate.ask(Permission.MICROPHONE).toCompletableFuture().get()).as("remembered").isFalse();
+        assertThat(shown).hasSize(2);
+    }
 }
