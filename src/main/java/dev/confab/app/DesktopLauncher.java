@@ -107,9 +107,45 @@ final class DesktopLauncher {
             if (demo) {
                 meetings.requestDemoAtStart();
             }
-            ConfabApp.launch(new AppServices(paths, captures, meetings, Clock.systemUTC(), Platform::exit,
-                    Locale.getDefault(), config, links), probe);
+            Thread onTerminate = closeOnTerminate();
+            try {
+                ConfabApp.launch(new AppServices(paths, captures, meetings, Clock.systemUTC(), Platform::exit,
+                        Locale.getDefault(), config, links), probe);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onTerminate);
+                } catch (IllegalStateException alreadyShuttingDown) {
+                    // SIGTERM: the hook is running; the JVM ends when it is done
+                }
+            }
         }
+    }
+
+    /** How long a SIGTERM waits for the app to leave its meeting and close its files before the JVM goes. */
+    private static final long TERMINATE_GRACE_SECONDS = 5;
+
+    /**
+     * SIGTERM (logout, {@code systemctl}, {@code kill}) ends the app the way closing its window does: the meeting is
+     * left (others see it at once, not after a timeout), media and files are closed in order. Without this the JVM
+     * went down around the running app, whose threads then failed on executors already shut down.
+     */
+    private static Thread closeOnTerminate() {
+        Thread hook = new Thread(() -> {
+            LOG.info("Terminated by a signal: closing Confab");
+            try {
+                // On stderr: the log file is closed as part of stopping.
+                if (ConfabApp.closeForTermination(java.time.Duration.ofSeconds(TERMINATE_GRACE_SECONDS))) {
+                    System.err.println("confab: closed on a termination signal (meeting left, files closed)");
+                } else {
+                    System.err.println("confab: did not close within " + TERMINATE_GRACE_SECONDS
+                            + " s of a termination signal");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "confab-terminate");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
     }
 
     private static void closeQuietly(SingleInstance instance) {

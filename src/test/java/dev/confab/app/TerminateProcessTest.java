@@ -1,0 +1,60 @@
+package dev.confab.app;
+
+import dev.confab.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * SIGTERM (a logout, {@code kill}) in the middle of a meeting: the desktop app leaves the meeting and closes in
+ * order, as closing its window would (its stop() completes before the JVM goes), instead of dying around running threads (which printed a
+ * RejectedExecutionException on a real desktop). Runs the app headless in a JVM of its own.
+ */
+@IntegrationTest
+class TerminateProcessTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTerminatedAppLeavesItsMeetingAndExitsWithoutErrors() throws Exception {
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve("config"));
+        // Consent given before, so the demo meeting starts at once (and the log file is kept).
+        Files.writeString(home.resolve("config/consent.json"),
+                "{\"policyVersion\":2,\"agreedAt\":\"2026-11-23T10:15:30Z\",\"language\":\"en\"}");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path output = dir.resolve("output.txt");
+        ProcessBuilder pb = new ProcessBuilder(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
+                "-Dglass.platform=Headless", "-Dprism.order=sw", "-cp", System.getProperty("java.class.path"),
+                ConfabMain.class.getName(), "--demo"))
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().put("CONFAB_HOME", home.toString());
+        Process app = pb.start();
+        Path log = home.resolve("logs/confab.log");
+        try {
+            // The user and the demo's three participants are in the meeting.
+            await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(log)
+                    && Files.readString(log).lines().filter(l -> l.contains("event=participant_joined")).count() >= 4);
+
+            app.destroy(); // SIGTERM on Unix
+
+            assertThat(app.waitFor(20, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+        } finally {
+            app.destroyForcibly();
+        }
+        assertThat(Files.readString(log)).contains("Terminated by a signal: closing Confab");
+        assertThat(Files.readString(output, StandardCharsets.UTF_8))
+                .contains("confab: closed on a termination signal (meeting left, files closed)")
+                .doesNotContain("Exception");
+    }
+}
