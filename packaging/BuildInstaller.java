@@ -1,6 +1,6 @@
 /*
  * Builds Confab's native installer for the OS it runs on: a trimmed runtime (jlink), an app image with a
- * start-up archive (JDK 25 AOT cache, made by a training run of `--self-check`), then the package (jpackage):
+ * start-up archive (JDK 25 AOT cache, made by a training run of `--startup-probe`), then the package (jpackage):
  * Linux .deb (+ .rpm when rpmbuild exists), Windows .msi, macOS .dmg and .pkg.
  *
  * Run by `mvn -B -Pinstaller -DskipTests package` after target/app is built; can also be run by hand:
@@ -180,8 +180,10 @@ public class BuildInstaller {
     /**
      * JDK 25's AOT cache (JEP 483/514/515) over a classic dynamic AppCDS archive: it stores classes already
      * loaded and linked, plus method profiles, and is made in one step with -XX:AOTCacheOutput. The training
-     * run is `--self-check`, which loads what start-up loads (picocli, logging, Jackson, JavaCPP/FFmpeg,
-     * the JavaFX toolkit) and exits by itself, so it needs no display. It runs inside the app image with the
+     * run is `--startup-probe`: the desktop app itself starts into the lobby (consent given beforehand, as on every
+     * launch after the first), builds its screens, starts the camera preview and quits once the window is shown,
+     * so the cache holds what a real start loads (the UI, CSS, icons, JavaFX controls, picocli, logging, Jackson,
+     * JavaCPP/FFmpeg). It runs on JavaFX's headless platform, so it needs no display. It runs inside the app image with the
      * image's own runtime and the same class path the launcher uses, so the cache matches what is installed.
      */
     void trainAotCache(Path image) throws Exception {
@@ -203,9 +205,12 @@ public class BuildInstaller {
             cmd.addAll(List.of("-XX:AOTCacheOutput=" + appDir.resolve(AOT_CACHE),
                     "-Xlog:aot=error,cds=error", // skipped-class notes (e.g. picocli's old class files) are noise here
                     "-cp", String.join(File.pathSeparator, cfg.classPath()),
-                    cfg.mainClass(), "--self-check"));
+                    "-Dglass.platform=Headless", "-Dprism.order=sw",
+                    cfg.mainClass(), "--startup-probe"));
             ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-            pb.environment().put("CONFAB_HOME", scratch.resolve("home").toString());
+            Path home = scratch.resolve("home");
+            agreedBefore(home);
+            pb.environment().put("CONFAB_HOME", home.toString());
             // The build machine's own policy must not matter; a missing file is "no policy".
             pb.environment().put("CONFAB_POLICY_FILE", scratch.resolve("no-policy.json").toString());
             log("AOT training run: " + String.join(" ", cmd));
@@ -220,6 +225,21 @@ public class BuildInstaller {
         } finally {
             deleteRecursively(scratch);
         }
+    }
+
+    /**
+     * A consent record for the current privacy notice, so the training run opens the lobby; the notice's version is
+     * read from its source (this script runs without the app's classes on its class path).
+     */
+    void agreedBefore(Path home) throws IOException {
+        String notice = Files.readString(project.resolve("src/main/java/dev/confab/i18n/PrivacyNotice.java"));
+        var version = java.util.regex.Pattern.compile("int VERSION = (\\d+);").matcher(notice);
+        if (!version.find()) {
+            throw new IllegalStateException("PrivacyNotice.VERSION not found: the AOT training run would stop at consent");
+        }
+        Path config = Files.createDirectories(home.resolve("config"));
+        Files.writeString(config.resolve("consent.json"), "{\"policyVersion\":" + version.group(1)
+                + ",\"agreedAt\":\"2026-01-01T00:00:00Z\",\"language\":\"en\"}");
     }
 
     /** The parts of jpackage's launcher configuration (lib/app/Confab.cfg) a training run must repeat. */

@@ -1,5 +1,6 @@
 package dev.confab.app;
 
+import dev.confab.i18n.PrivacyNotice;
 import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +31,8 @@ class TerminateProcessTest {
         Path home = dir.resolve("home");
         Files.createDirectories(home.resolve("config"));
         // Consent given before, so the demo meeting starts at once (and the log file is kept).
-        Files.writeString(home.resolve("config/consent.json"),
-                "{\"policyVersion\":2,\"agreedAt\":\"2026-11-23T10:15:30Z\",\"language\":\"en\"}");
+        Files.writeString(home.resolve("config/consent.json"), "{\"policyVersion\":" + PrivacyNotice.VERSION
+                + ",\"agreedAt\":\"2026-11-23T10:15:30Z\",\"language\":\"en\"}");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path output = dir.resolve("output.txt");
         ProcessBuilder pb = new ProcessBuilder(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
