@@ -10,7 +10,7 @@ public final class EffectiveConfigReport {
 
     public static void print(EffectiveConfig config, PrintWriter out) {
         Policy policy = config.policy();
-        out.println("Policy file: " + policy.file() + " (" + describe(policy.status()) + ")");
+        sourceLines(policy).forEach(out::println);
         out.println();
         int keyWidth = "KEY".length();
         int valueWidth = "VALUE".length();
@@ -29,6 +29,23 @@ public final class EffectiveConfigReport {
             config.warnings().forEach(w -> out.println("  - " + w));
         }
         out.flush();
+    }
+
+    /**
+     * Which policy files were read: the system policy (always, and always in force) and any file added with
+     * {@code CONFAB_POLICY_FILE}, which can add settings but cannot change what the system policy enforces.
+     */
+    public static java.util.List<String> sourceLines(Policy policy) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        Policy system = policy.system();
+        lines.add("Policy file: " + system.file() + " (system policy, " + describe(system.status())
+                + (system.status() == Policy.Status.LOADED ? "; in force: " + system.enforced().size()
+                + " enforced, " + system.defaults().size() + " defaults" : "") + ")");
+        for (Policy added : policy.added()) {
+            lines.add("Added policy file: " + added.file() + " (from " + PolicyFile.OVERRIDE_ENV + ", "
+                    + describe(added.status()) + "; adds to the system policy, cannot change what it enforces)");
+        }
+        return lines;
     }
 
     private static String describe(Policy.Status status) {

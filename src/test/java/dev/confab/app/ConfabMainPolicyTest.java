@@ -51,7 +51,7 @@ class ConfabMainPolicyTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString())
-                .contains("Policy file: " + policy + " (loaded)")
+                .contains("Policy file: " + policy + " (system policy, loaded; in force: 2 enforced, 2 defaults)")
                 .containsPattern("serverUrl\\s+wss://meet.example.org\\s+ENFORCED")
                 .containsPattern("recordingAllowed\\s+false\\s+ENFORCED")
                 .containsPattern("screenShareAllowed\\s+false\\s+POLICY_DEFAULT")
@@ -99,7 +99,7 @@ class ConfabMainPolicyTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString())
-                .contains("(IGNORED: see warnings)")
+                .contains("IGNORED: see warnings)")
                 .containsPattern("serverUrl\\s+this-computer\\s+BUILT_IN")
                 .contains("is not valid JSON");
     }
