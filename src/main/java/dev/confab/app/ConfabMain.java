@@ -75,13 +75,22 @@ public final class ConfabMain implements Callable<Integer> {
     }
 
     static CommandLine commandLine(ConfabMain main) {
-        return new CommandLine(main).setExecutionStrategy(ConfabMain::execute);
+        return new CommandLine(main).setExecutionStrategy(parsed -> execute(parsed, main));
     }
 
-    /** Headless commands that run a meeting log to the log file; the desktop app starts it only after consent. */
-    private static int execute(CommandLine.ParseResult parsed) {
+    /**
+     * Headless commands that run a meeting log to the log file; the desktop app starts it only after consent.
+     * They honour the administrator's policy like the app does: see {@link CommandPolicy}.
+     */
+    private static int execute(CommandLine.ParseResult parsed, ConfabMain main) {
         if (parsed.hasSubcommand() && java.util.Set.of("server", "bot").contains(parsed.subcommand().commandSpec().name())
                 && !parsed.subcommand().isUsageHelpRequested()) {
+            Optional<String> refused = main.refusedByPolicy(parsed.subcommand());
+            if (refused.isPresent()) {
+                parsed.commandSpec().commandLine().getErr().println("confab " + parsed.subcommand().commandSpec().name()
+                        + ": " + refused.get());
+                return POLICY_REFUSED;
+            }
             Path logs = AppPaths.resolve(parsed.matchedOptionValue("--data-dir", null)).logs();
             try {
                 FileLogging.enable(logs);
@@ -104,6 +113,21 @@ public final class ConfabMain implements Callable<Integer> {
         acceptLink();
         DesktopLauncher.launch(dataDir, link, pendingJoin, pendingJoinError, demo);
         return 0;
+    }
+
+    /** Exit code of a command the administrator's policy does not allow. */
+    static final int POLICY_REFUSED = 3;
+
+    /** Why the policy forbids this {@code server} or {@code bot} command, if it does. */
+    Optional<String> refusedByPolicy(CommandLine.ParseResult command) {
+        String name = command.commandSpec().name();
+        EffectiveConfig config = effectiveConfig();
+        if (name.equals("server")) {
+            String bind = command.commandSpec().findOption("--bind").getValue();
+            return CommandPolicy.refuseServer(config, bind);
+        }
+        java.net.URI server = command.commandSpec().findOption("--server").getValue();
+        return CommandPolicy.refuseBot(config, server);
     }
 
     /** Validates the LINK argument for the lobby; a bad link is reported, never fatal. */
