@@ -130,4 +130,65 @@ class ConfabMainPolicyTest {
         assertThat(main.pendingJoinError).hasValueSatisfying(e -> assertThat(e.getMessage()).contains("wss://"));
         assertThat(err.toString()).contains("ignoring the link");
     }
+
+    @Test
+    void printEffectiveConfigNamesTheSystemPolicyAndTheAddedFileWhichCannotLiftIt() throws IOException {
+        Path system = dir.resolve("system-policy.json");
+        Files.writeString(system, "{ \"enforced\": { \"recordingAllowed\": false } }");
+        Path mine = dir.resolve("mine.json");
+        Files.writeString(mine, "{ \"enforced\": { \"recordingAllowed\": true, \"chatAllowed\": false } }");
+        ConfabMain main = new ConfabMain();
+        main.policySource = () -> PolicyFile.load(system, java.util.Map.of(PolicyFile.OVERRIDE_ENV, mine.toString()));
+        CommandLine cmd = ConfabMain.commandLine(main);
+        cmd.setOut(new PrintWriter(out, true));
+
+        int exit = cmd.execute("--data-dir", dir.resolve("home").toString(), "--print-effective-config");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString())
+                .contains("Policy file: " + system + " (system policy, loaded; in force: 1 enforced, 0 defaults)")
+                .contains("Added policy file: " + mine + " (from CONFAB_POLICY_FILE, loaded")
+                .containsPattern("recordingAllowed\\s+false\\s+ENFORCED")
+                .containsPattern("chatAllowed\\s+false\\s+ENFORCED")
+                .contains("enforced.recordingAllowed ignored: the system policy");
+    }
+
+    @Test
+    void confabServerMayNotListenForOthersWhenHostingIsNotAllowed() throws IOException {
+        Path policy = dir.resolve("policy.json");
+        Files.writeString(policy, "{ \"enforced\": { \"allowThisComputerHosting\": false } }");
+
+        int exit = confab(policy).execute("--data-dir", dir.resolve("home").toString(), "server", "--port", "0");
+
+        assertThat(exit).isEqualTo(ConfabMain.POLICY_REFUSED);
+        assertThat(err.toString()).contains("confab server: your administrator does not allow hosting meetings",
+                "--bind 127.0.0.1");
+    }
+
+    @Test
+    void aServerOnlyThisComputerCanReachIsNotHostingForOthers() {
+        var closed = dev.confab.policy.EffectiveConfig.merge(new dev.confab.policy.Policy(dir.resolve("p.json"),
+                dev.confab.policy.Policy.Status.LOADED,
+                java.util.Map.of(dev.confab.policy.PolicyKey.ALLOW_THIS_COMPUTER_HOSTING, false), java.util.Map.of(),
+                java.util.List.of()), java.util.Map.of());
+
+        assertThat(CommandPolicy.refuseServer(closed, "127.0.0.1")).isEmpty();
+        assertThat(CommandPolicy.refuseServer(closed, "::1")).isEmpty();
+        assertThat(CommandPolicy.refuseServer(closed, "localhost")).isEmpty();
+        assertThat(CommandPolicy.refuseServer(closed, "0.0.0.0")).isPresent();
+        assertThat(CommandPolicy.refuseServer(closed, "192.0.2.2")).isPresent();
+        assertThat(CommandPolicy.refuseServer(closed, "127.0.0.1.example.org")).isPresent();
+    }
+
+    @Test
+    void aBotMayOnlyJoinTheEnforcedServer() throws IOException {
+        Path policy = dir.resolve("policy.json");
+        Files.writeString(policy, "{ \"enforced\": { \"serverUrl\": \"wss://meet.example.org\" } }");
+
+        int exit = confab(policy).execute("--data-dir", dir.resolve("home").toString(), "bot",
+                "--server", "wss://other.example.net:47100", "--meeting", "1234567890");
+
+        assertThat(exit).isEqualTo(ConfabMain.POLICY_REFUSED);
+        assertThat(err.toString()).contains("confab bot: your administrator allows meetings only on wss://meet.example.org");
+    }
 }

@@ -185,4 +185,20 @@ class PolicyLayeringTest {
                 .contains("Added policy file: " + trial + " (from CONFAB_POLICY_FILE, loaded; adds to the system "
                         + "policy, cannot change what it enforces)");
     }
+
+    @Test
+    void aDeepLinkCannotUseAnAddedFileToReachAForbiddenServer() throws Exception {
+        Path mine = write("mine.json", "{ \"enforced\": { \"serverUrl\": \"this-computer\", "
+                + "\"allowThisComputerHosting\": true } }");
+        EffectiveConfig config = config(PolicyFile.load(lockedDownSystem(), env(mine.toString())));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config.serverFor(
+                        DeepLink.parse("confab://join?meeting=1234567890&server=this-computer")))
+                .isInstanceOf(DeepLink.InvalidDeepLinkException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config.serverFor(
+                        DeepLink.parse("confab://join?meeting=1234567890&server=wss://other.example.net")))
+                .isInstanceOf(DeepLink.InvalidDeepLinkException.class);
+        assertThat(config.serverFor(DeepLink.parse("confab://join?meeting=1234567890")))
+                .isEqualTo(ServerAddress.parse("wss://meet.example.org"));
+    }
 }
