@@ -47,6 +47,11 @@ public final class ConfabMain implements Callable<Integer> {
             description = "Print every administrator-controllable setting, its value and where it came from (policy file, your settings, built-in), then exit.")
     boolean printEffectiveConfig;
 
+    @Option(names = "--check-policy", paramLabel = "FILE",
+            description = "Check a policy file on its own before deploying it (its keys, values and warnings), then exit. "
+                    + "Changes nothing: the policy in force is always the system one.")
+    Path checkPolicy;
+
     @Option(names = "--self-check",
             description = "Check this installation without opening a window (FFmpeg natives, JavaFX, TLS, policy file, user folders); exit code 0 when all is well.")
     boolean selfCheck;
@@ -105,6 +110,10 @@ public final class ConfabMain implements Callable<Integer> {
     public Integer call() {
         if (selfCheck) {
             return SelfCheck.run(spec.commandLine().getOut(), dataDir);
+        }
+        if (checkPolicy != null) {
+            EffectiveConfigReport.printCheck(PolicyFile.load(checkPolicy), spec.commandLine().getOut());
+            return 0;
         }
         if (printEffectiveConfig) {
             EffectiveConfigReport.print(effectiveConfig(), spec.commandLine().getOut());

@@ -12,6 +12,21 @@ public final class EffectiveConfigReport {
         Policy policy = config.policy();
         sourceLines(policy).forEach(out::println);
         out.println();
+        table(config, out);
+    }
+
+    /**
+     * {@code confab --check-policy FILE}: one file on its own, as the installers validate a policy before putting
+     * it in place (an added file's keys that the current system policy enforces would otherwise be warnings).
+     */
+    public static void printCheck(Policy file, PrintWriter out) {
+        out.println("Checking policy file: " + file.file() + " (" + describe(file.status())
+                + "; only checked, not in force)");
+        out.println();
+        table(EffectiveConfig.merge(file, java.util.Map.of()), out);
+    }
+
+    private static void table(EffectiveConfig config, PrintWriter out) {
         int keyWidth = "KEY".length();
         int valueWidth = "VALUE".length();
         for (EffectiveConfig.Entry e : config.entries()) {

@@ -191,4 +191,21 @@ class ConfabMainPolicyTest {
         assertThat(exit).isEqualTo(ConfabMain.POLICY_REFUSED);
         assertThat(err.toString()).contains("confab bot: your administrator allows meetings only on wss://meet.example.org");
     }
+
+    /** The installers validate a new policy with --check-policy: the file on its own, whatever policy is in force. */
+    @Test
+    void checkPolicyReportsTheFileAloneWithItsWarnings() throws IOException {
+        Path system = dir.resolve("system-policy.json");
+        Files.writeString(system, "{ \"enforced\": { \"recordingAllowed\": false } }");
+        Path next = dir.resolve("next.json");
+        Files.writeString(next, "{ \"enforced\": { \"recordingAllowed\": true, \"ChatAllowed\": false } }");
+
+        int exit = confab(system).execute("--check-policy", next.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString())
+                .contains("Checking policy file: " + next + " (loaded; only checked, not in force)")
+                .containsPattern("recordingAllowed\\s+true\\s+ENFORCED")
+                .contains("Warnings:", "unknown key enforced.ChatAllowed");
+    }
 }
