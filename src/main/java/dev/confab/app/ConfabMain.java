@@ -88,7 +88,7 @@ public final class ConfabMain implements Callable<Integer> {
      * They honour the administrator's policy like the app does: see {@link CommandPolicy}.
      */
     private static int execute(CommandLine.ParseResult parsed, ConfabMain main) {
-        if (parsed.hasSubcommand() && java.util.Set.of("server", "bot").contains(parsed.subcommand().commandSpec().name())
+        if (parsed.hasSubcommand() && java.util.Set.of("server", "bot", "link").contains(parsed.subcommand().commandSpec().name())
                 && !parsed.subcommand().isUsageHelpRequested()) {
             Optional<String> refused = main.refusedByPolicy(parsed.subcommand());
             if (refused.isPresent()) {
@@ -96,6 +96,9 @@ public final class ConfabMain implements Callable<Integer> {
                         + ": " + refused.get());
                 return POLICY_REFUSED;
             }
+        }
+        if (parsed.hasSubcommand() && java.util.Set.of("server", "bot").contains(parsed.subcommand().commandSpec().name())
+                && !parsed.subcommand().isUsageHelpRequested()) {
             Path logs = AppPaths.resolve(parsed.matchedOptionValue("--data-dir", null)).logs();
             try {
                 FileLogging.enable(logs);
@@ -127,11 +130,14 @@ public final class ConfabMain implements Callable<Integer> {
     /** Exit code of a command the administrator's policy does not allow. */
     static final int POLICY_REFUSED = 3;
 
-    /** Why the policy forbids this {@code server} or {@code bot} command, if it does. */
+    /**
+     * Why the policy forbids this {@code server}, {@code link} or {@code bot} command, if it does: the first two
+     * listen for others (a link emulator on a network address relays others to a server), the bot joins a server.
+     */
     Optional<String> refusedByPolicy(CommandLine.ParseResult command) {
         String name = command.commandSpec().name();
         EffectiveConfig config = effectiveConfig();
-        if (name.equals("server")) {
+        if (name.equals("server") || name.equals("link")) {
             String bind = command.commandSpec().findOption("--bind").getValue();
             return CommandPolicy.refuseServer(config, bind);
         }

@@ -166,6 +166,18 @@ class ConfabMainPolicyTest {
     }
 
     @Test
+    void aLinkEmulatorMayNotListenForOthersWhenHostingIsNotAllowed() throws IOException {
+        Path policy = dir.resolve("policy.json");
+        Files.writeString(policy, "{ \"enforced\": { \"allowThisComputerHosting\": false } }");
+
+        int exit = confab(policy).execute("--data-dir", dir.resolve("home").toString(), "link", "--listen", "0",
+                "--bind", "0.0.0.0", "--to", "127.0.0.1:1", "--spec", "delay=10ms");
+
+        assertThat(exit).isEqualTo(ConfabMain.POLICY_REFUSED);
+        assertThat(err.toString()).contains("confab link: your administrator does not allow hosting meetings");
+    }
+
+    @Test
     void aServerOnlyThisComputerCanReachIsNotHostingForOthers() {
         var closed = dev.confab.policy.EffectiveConfig.merge(new dev.confab.policy.Policy(dir.resolve("p.json"),
                 dev.confab.policy.Policy.Status.LOADED,
