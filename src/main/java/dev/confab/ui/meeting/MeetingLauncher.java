@@ -150,6 +150,8 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         }, background).whenComplete((started, error) -> Platform.runLater(() -> {
             if (error != null) {
                 LOG.error("Could not start the demo meeting", error);
+                // The server may have started without its participants: no meeting, so no server.
+                localServer.running().ifPresent(running -> runInBackground(() -> meetingClosed(running.localUrl())));
                 lobby.setBusy(false);
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 lobby.showError("demo.failed", String.valueOf(cause.getMessage()));
@@ -197,6 +199,9 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         });
         localServer.start(LocalServer.Reach.NETWORK).whenComplete((server, error) -> Platform.runLater(() -> {
             if (cancelled[0]) {
+                if (server != null) { // cancelled while it started: no meeting, so nothing may listen
+                    runInBackground(() -> meetingClosed(server.localUrl()));
+                }
                 return;
             }
             if (error != null) {
