@@ -211,7 +211,8 @@ public class BuildInstaller {
             Path home = scratch.resolve("home");
             agreedBefore(home);
             pb.environment().put("CONFAB_HOME", home.toString());
-            // The build machine's own policy must not matter; a missing file is "no policy".
+            // Adds nothing (a missing file); the build machine's own system policy is read as always and
+            // only shapes the training run, not the archive's classes.
             pb.environment().put("CONFAB_POLICY_FILE", scratch.resolve("no-policy.json").toString());
             log("AOT training run: " + String.join(" ", cmd));
             Process p = pb.start();

@@ -10,8 +10,8 @@ launcher=/Applications/Confab.app/Contents/MacOS/Confab
 installer -pkg "$pkg" -target /
 
 if [ -n "$policy" ]; then
-  if CONFAB_POLICY_FILE="$policy" "$launcher" --print-effective-config | grep -q '^Warnings:'; then
-    CONFAB_POLICY_FILE="$policy" "$launcher" --print-effective-config >&2
+  if "$launcher" --check-policy "$policy" | grep -q '^Warnings:'; then
+    "$launcher" --check-policy "$policy" >&2
     echo "install.sh: $policy has problems (see Warnings above); not installed" >&2
     exit 2
   fi

@@ -29,14 +29,14 @@ $launcher = Join-Path $root 'ConfabCli.exe'
 
 if ($Policy) {
     # Validate first: a typo in the policy should stop the rollout, not silently unlock a setting.
-    $env:CONFAB_POLICY_FILE = (Resolve-Path $Policy).Path
-    $report = & $launcher --print-effective-config | Out-String
-    Remove-Item Env:\CONFAB_POLICY_FILE
+    # --check-policy reads the file on its own (CONFAB_POLICY_FILE would only add it to the policy in place).
+    $report = & $launcher --check-policy (Resolve-Path $Policy).Path | Out-String
     if ($report -match '(?m)^Warnings:') {
         Write-Error "The policy has problems; not installed:`n$report"
         exit 2
     }
-    $dir = Join-Path $env:ProgramData 'Confab'
+    # The fixed path Confab reads (it does not follow %ProgramData%, which users can change).
+    $dir = 'C:\ProgramData\Confab'
     New-Item -ItemType Directory -Force -Path $dir | Out-Null
     Copy-Item -Force $Policy (Join-Path $dir 'policy.json')
     # Read-only for users: Administrators and SYSTEM full control, Users read. SIDs, so any display language works.

@@ -18,5 +18,5 @@ foreach ($product in $products) {
     $exit = $p.ExitCode
 }
 if (-not $products) { Write-Output 'Confab is not installed.' }
-if ($RemovePolicy) { Remove-Item -Recurse -Force -ErrorAction SilentlyContinue (Join-Path $env:ProgramData 'Confab') }
+if ($RemovePolicy) { Remove-Item -Recurse -Force -ErrorAction SilentlyContinue 'C:\ProgramData\Confab' }
 exit $exit

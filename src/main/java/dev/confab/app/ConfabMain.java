@@ -47,6 +47,11 @@ public final class ConfabMain implements Callable<Integer> {
             description = "Print every administrator-controllable setting, its value and where it came from (policy file, your settings, built-in), then exit.")
     boolean printEffectiveConfig;
 
+    @Option(names = "--check-policy", paramLabel = "FILE",
+            description = "Check a policy file on its own before deploying it (its keys, values and warnings), then exit. "
+                    + "Changes nothing: the policy in force is always the system one.")
+    Path checkPolicy;
+
     @Option(names = "--self-check",
             description = "Check this installation without opening a window (FFmpeg natives, JavaFX, TLS, policy file, user folders); exit code 0 when all is well.")
     boolean selfCheck;
@@ -80,11 +85,23 @@ public final class ConfabMain implements Callable<Integer> {
     }
 
     static CommandLine commandLine(ConfabMain main) {
-        return new CommandLine(main).setExecutionStrategy(ConfabMain::execute);
+        return new CommandLine(main).setExecutionStrategy(parsed -> execute(parsed, main));
     }
 
-    /** Headless commands that run a meeting log to the log file; the desktop app starts it only after consent. */
-    private static int execute(CommandLine.ParseResult parsed) {
+    /**
+     * Headless commands that run a meeting log to the log file; the desktop app starts it only after consent.
+     * They honour the administrator's policy like the app does: see {@link CommandPolicy}.
+     */
+    private static int execute(CommandLine.ParseResult parsed, ConfabMain main) {
+        if (parsed.hasSubcommand() && java.util.Set.of("server", "bot", "link").contains(parsed.subcommand().commandSpec().name())
+                && !parsed.subcommand().isUsageHelpRequested()) {
+            Optional<String> refused = main.refusedByPolicy(parsed.subcommand());
+            if (refused.isPresent()) {
+                parsed.commandSpec().commandLine().getErr().println("confab " + parsed.subcommand().commandSpec().name()
+                        + ": " + refused.get());
+                return POLICY_REFUSED;
+            }
+        }
         if (parsed.hasSubcommand() && java.util.Set.of("server", "bot").contains(parsed.subcommand().commandSpec().name())
                 && !parsed.subcommand().isUsageHelpRequested()) {
             Path logs = AppPaths.resolve(parsed.matchedOptionValue("--data-dir", null)).logs();
@@ -102,6 +119,10 @@ public final class ConfabMain implements Callable<Integer> {
         if (selfCheck) {
             return SelfCheck.run(spec.commandLine().getOut(), dataDir);
         }
+        if (checkPolicy != null) {
+            EffectiveConfigReport.printCheck(PolicyFile.load(checkPolicy), spec.commandLine().getOut());
+            return 0;
+        }
         if (printEffectiveConfig) {
             EffectiveConfigReport.print(effectiveConfig(), spec.commandLine().getOut());
             return 0;
@@ -112,6 +133,24 @@ public final class ConfabMain implements Callable<Integer> {
         }
         DesktopLauncher.launch(dataDir, link, pendingJoin, pendingJoinError, demo);
         return 0;
+    }
+
+    /** Exit code of a command the administrator's policy does not allow. */
+    static final int POLICY_REFUSED = 3;
+
+    /**
+     * Why the policy forbids this {@code server}, {@code link} or {@code bot} command, if it does: the first two
+     * listen for others (a link emulator on a network address relays others to a server), the bot joins a server.
+     */
+    Optional<String> refusedByPolicy(CommandLine.ParseResult command) {
+        String name = command.commandSpec().name();
+        EffectiveConfig config = effectiveConfig();
+        if (name.equals("server") || name.equals("link")) {
+            String bind = command.commandSpec().findOption("--bind").getValue();
+            return CommandPolicy.refuseServer(config, bind);
+        }
+        java.net.URI server = command.commandSpec().findOption("--server").getValue();
+        return CommandPolicy.refuseBot(config, server);
     }
 
     /** Validates the LINK argument for the lobby; a bad link is reported, never fatal. */

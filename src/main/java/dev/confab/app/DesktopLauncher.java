@@ -94,13 +94,15 @@ final class DesktopLauncher {
         List<String> warnings = new ArrayList<>();
         EffectiveConfig config = UserSettingsValues.effectiveConfig(PolicyFile.load(), paths, warnings);
         warnings.forEach(w -> LOG.warn("Settings: {}", w));
-        // The built-in server starts only when the user asks for a meeting on "This computer"; reachable from
-        // the local network so that others can join, and stopped when the window closes.
+        // The built-in server starts only when the user asks for a meeting on "This computer" or the demo, and
+        // stops when that meeting ends. Reachable from the local network only for a meeting on "This computer"
+        // and only while the policy allows hosting for others (asked on every start); else loopback only.
         var sharing = new MeetingLauncher.Sharing(new ScreenCaptureFactory(),
                 () -> config.isEnabled(PolicyKey.SCREEN_SHARE_ALLOWED));
         // One factory for the lobby and the meeting, so the meeting's camera waits for the lobby's preview to let go.
         CaptureFactory captures = captureFactory();
-        try (MeetingLauncher meetings = new MeetingLauncher(paths, new LocalServer(paths.serverDir(), true), captures,
+        try (MeetingLauncher meetings = new MeetingLauncher(paths, new LocalServer(paths.serverDir(),
+                () -> config.isEnabled(PolicyKey.ALLOW_THIS_COMPUTER_HOSTING)), captures,
                 java.util.function.Function.identity(), sharing)) {
             meetings.setRecordingSetup(new RecordingSetup(meetings.recordingSetup().storage(), RecordingSources.NONE,
                     () -> config.isEnabled(PolicyKey.RECORDING_ALLOWED), null));

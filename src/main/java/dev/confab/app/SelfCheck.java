@@ -123,13 +123,33 @@ final class SelfCheck {
         return paths.config() + " and " + paths.data() + " writable";
     }
 
+    /**
+     * Names every policy file read and says the system policy is in force; fails when one exists but cannot be
+     * read, as its settings are then not applied.
+     */
     private static String policy() {
         Policy policy = PolicyFile.load();
-        return switch (policy.status()) {
-            case ABSENT -> "none at " + policy.file();
-            case LOADED -> policy.file() + " loaded, " + policy.enforced().size() + " enforced, "
-                    + policy.defaults().size() + " defaults, " + policy.warnings().size() + " warnings";
-            case UNREADABLE -> throw new IllegalStateException(String.join("; ", policy.warnings()));
-        };
+        List<String> unreadable = policy.sources().stream()
+                .filter(p -> p.status() == Policy.Status.UNREADABLE)
+                .flatMap(p -> p.warnings().stream())
+                .toList();
+        if (!unreadable.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", unreadable));
+        }
+        List<String> parts = new ArrayList<>();
+        Policy system = policy.system();
+        parts.add(switch (system.status()) {
+            case ABSENT -> "system policy " + system.file() + ": none, nothing enforced by an administrator";
+            case LOADED -> "system policy " + system.file() + " in force";
+            case UNREADABLE -> throw new IllegalStateException("unreachable");
+        });
+        for (Policy added : policy.added()) {
+            parts.add("added " + added.file() + " (" + PolicyFile.OVERRIDE_ENV + ", "
+                    + (added.status() == Policy.Status.ABSENT ? "not present" : "loaded")
+                    + ", cannot lift the system policy)");
+        }
+        parts.add(policy.enforced().size() + " enforced, " + policy.defaults().size() + " defaults, "
+                + policy.warnings().size() + " warnings");
+        return String.join("; ", parts);
     }
 }

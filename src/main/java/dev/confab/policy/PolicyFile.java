@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,7 +33,10 @@ import java.util.Set;
  */
 public final class PolicyFile {
 
-    /** Points Confab at another policy file (tests, trying a policy before deploying it). */
+    /**
+     * Adds a policy file on top of the system policy (tests, an administrator trying a policy before deploying
+     * it). It can only add: see {@link Policy#layered}. It never replaces the system policy file.
+     */
     public static final String OVERRIDE_ENV = "CONFAB_POLICY_FILE";
     public static final String ENFORCED = "enforced";
     public static final String DEFAULTS = "defaults";
@@ -47,30 +51,60 @@ public final class PolicyFile {
     private PolicyFile() {
     }
 
-    /** The policy of this machine: {@code $CONFAB_POLICY_FILE} if set, else the OS's machine-wide path. */
+    /**
+     * The policy of this machine: always the OS's system policy file, with {@code $CONFAB_POLICY_FILE} (if set)
+     * layered on top of it.
+     */
     public static Policy load() {
-        return load(location(System.getenv(), System.getProperty("os.name", "")));
+        return load(machinePath(System.getProperty("os.name", "")), System.getenv());
     }
 
-    public static Path location(Map<String, String> env, String osName) {
-        String override = env.get(OVERRIDE_ENV);
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
+    /**
+     * The system policy at {@code systemFile} with the file named by {@link #OVERRIDE_ENV} in {@code env}, if
+     * any, layered on top. Only {@link #load()} and tests choose {@code systemFile}; nothing a user sets does.
+     */
+    public static Policy load(Path systemFile, Map<String, String> env) {
+        Policy system = load(systemFile);
+        Optional<Path> added = addedFile(env);
+        if (added.isEmpty() || sameFile(added.get(), systemFile)) {
+            return system;
         }
-        return machinePath(osName, env);
+        return Policy.layered(system, load(added.get()));
     }
 
-    /** Where administrators put the policy on each OS; only administrators can write there. */
-    public static Path machinePath(String osName, Map<String, String> env) {
+    /** The file {@code $CONFAB_POLICY_FILE} adds to the system policy, if set. */
+    public static Optional<Path> addedFile(Map<String, String> env) {
+        String override = env.get(OVERRIDE_ENV);
+        if (override == null || override.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(override.strip()));
+        } catch (java.nio.file.InvalidPathException e) {
+            LOG.warn("Policy: {}={} is not a file name; ignored", OVERRIDE_ENV, override);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Where administrators put the policy on each OS; only administrators can write there. Fixed per OS: no
+     * environment variable ({@code HOME}, {@code XDG_*}, {@code ProgramData}, ...) moves it, as any user can set
+     * those. On Windows that means {@code C:\ProgramData\Confab\policy.json}, the known folder's location on a
+     * standard installation, rather than {@code %ProgramData%}, which a user can point at a folder of their own.
+     */
+    public static Path machinePath(String osName) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
-            String programData = env.getOrDefault("ProgramData", env.getOrDefault("PROGRAMDATA", "C:\\ProgramData"));
-            return Path.of(programData, "Confab", "policy.json");
+            return Path.of("C:\\ProgramData", "Confab", "policy.json");
         }
         if (os.contains("mac")) {
             return Path.of("/Library/Application Support/Confab/policy.json");
         }
         return Path.of("/etc/confab/policy.json");
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     public static Policy load(Path file) {

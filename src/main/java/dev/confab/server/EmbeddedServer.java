@@ -82,6 +82,11 @@ public final class EmbeddedServer implements AutoCloseable {
         return urls;
     }
 
+    /** True when listening on all interfaces; false when on loopback only. */
+    public boolean reachableFromNetwork() {
+        return reachableFromNetwork;
+    }
+
     public int port() {
         return server.port();
     }

@@ -51,7 +51,7 @@ class ConfabMainPolicyTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString())
-                .contains("Policy file: " + policy + " (loaded)")
+                .contains("Policy file: " + policy + " (system policy, loaded; in force: 2 enforced, 2 defaults)")
                 .containsPattern("serverUrl\\s+wss://meet.example.org\\s+ENFORCED")
                 .containsPattern("recordingAllowed\\s+false\\s+ENFORCED")
                 .containsPattern("screenShareAllowed\\s+false\\s+POLICY_DEFAULT")
@@ -99,7 +99,7 @@ class ConfabMainPolicyTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString())
-                .contains("(IGNORED: see warnings)")
+                .contains("IGNORED: see warnings)")
                 .containsPattern("serverUrl\\s+this-computer\\s+BUILT_IN")
                 .contains("is not valid JSON");
     }
@@ -129,5 +129,95 @@ class ConfabMainPolicyTest {
         assertThat(main.pendingJoin).isEmpty();
         assertThat(main.pendingJoinError).hasValueSatisfying(e -> assertThat(e.getMessage()).contains("wss://"));
         assertThat(err.toString()).contains("ignoring the link");
+    }
+
+    @Test
+    void printEffectiveConfigNamesTheSystemPolicyAndTheAddedFileWhichCannotLiftIt() throws IOException {
+        Path system = dir.resolve("system-policy.json");
+        Files.writeString(system, "{ \"enforced\": { \"recordingAllowed\": false } }");
+        Path mine = dir.resolve("mine.json");
+        Files.writeString(mine, "{ \"enforced\": { \"recordingAllowed\": true, \"chatAllowed\": false } }");
+        ConfabMain main = new ConfabMain();
+        main.policySource = () -> PolicyFile.load(system, java.util.Map.of(PolicyFile.OVERRIDE_ENV, mine.toString()));
+        CommandLine cmd = ConfabMain.commandLine(main);
+        cmd.setOut(new PrintWriter(out, true));
+
+        int exit = cmd.execute("--data-dir", dir.resolve("home").toString(), "--print-effective-config");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString())
+                .contains("Policy file: " + system + " (system policy, loaded; in force: 1 enforced, 0 defaults)")
+                .contains("Added policy file: " + mine + " (from CONFAB_POLICY_FILE, loaded")
+                .containsPattern("recordingAllowed\\s+false\\s+ENFORCED")
+                .containsPattern("chatAllowed\\s+false\\s+ENFORCED")
+                .contains("enforced.recordingAllowed ignored: the system policy");
+    }
+
+    @Test
+    void confabServerMayNotListenForOthersWhenHostingIsNotAllowed() throws IOException {
+        Path policy = dir.resolve("policy.json");
+        Files.writeString(policy, "{ \"enforced\": { \"allowThisComputerHosting\": false } }");
+
+        int exit = confab(policy).execute("--data-dir", dir.resolve("home").toString(), "server", "--port", "0");
+
+        assertThat(exit).isEqualTo(ConfabMain.POLICY_REFUSED);
+        assertThat(err.toString()).contains("confab server: your administrator does not allow hosting meetings",
+                "--bind 127.0.0.1");
+    }
+
+    @Test
+    void aLinkEmulatorMayNotListenForOthersWhenHostingIsNotAllowed() throws IOException {
+        Path policy = dir.resolve("policy.json");
+        Files.writeString(policy, "{ \"enforced\": { \"allowThisComputerHosting\": false } }");
+
+        int exit = confab(policy).execute("--data-dir", dir.resolve("home").toString(), "link", "--listen", "0",
+                "--bind", "0.0.0.0", "--to", "127.0.0.1:1", "--spec", "delay=10ms");
+
+        assertThat(exit).isEqualTo(ConfabMain.POLICY_REFUSED);
+        assertThat(err.toString()).contains("confab link: your administrator does not allow hosting meetings");
+    }
+
+    @Test
+    void aServerOnlyThisComputerCanReachIsNotHostingForOthers() {
+        var closed = dev.confab.policy.EffectiveConfig.merge(new dev.confab.policy.Policy(dir.resolve("p.json"),
+                dev.confab.policy.Policy.Status.LOADED,
+                java.util.Map.of(dev.confab.policy.PolicyKey.ALLOW_THIS_COMPUTER_HOSTING, false), java.util.Map.of(),
+                java.util.List.of()), java.util.Map.of());
+
+        assertThat(CommandPolicy.refuseServer(closed, "127.0.0.1")).isEmpty();
+        assertThat(CommandPolicy.refuseServer(closed, "::1")).isEmpty();
+        assertThat(CommandPolicy.refuseServer(closed, "localhost")).isEmpty();
+        assertThat(CommandPolicy.refuseServer(closed, "0.0.0.0")).isPresent();
+        assertThat(CommandPolicy.refuseServer(closed, "192.0.2.2")).isPresent();
+        assertThat(CommandPolicy.refuseServer(closed, "127.0.0.1.example.org")).isPresent();
+    }
+
+    @Test
+    void aBotMayOnlyJoinTheEnforcedServer() throws IOException {
+        Path policy = dir.resolve("policy.json");
+        Files.writeString(policy, "{ \"enforced\": { \"serverUrl\": \"wss://meet.example.org\" } }");
+
+        int exit = confab(policy).execute("--data-dir", dir.resolve("home").toString(), "bot",
+                "--server", "wss://other.example.net:47100", "--meeting", "1234567890");
+
+        assertThat(exit).isEqualTo(ConfabMain.POLICY_REFUSED);
+        assertThat(err.toString()).contains("confab bot: your administrator allows meetings only on wss://meet.example.org");
+    }
+
+    /** The installers validate a new policy with --check-policy: the file on its own, whatever policy is in force. */
+    @Test
+    void checkPolicyReportsTheFileAloneWithItsWarnings() throws IOException {
+        Path system = dir.resolve("system-policy.json");
+        Files.writeString(system, "{ \"enforced\": { \"recordingAllowed\": false } }");
+        Path next = dir.resolve("next.json");
+        Files.writeString(next, "{ \"enforced\": { \"recordingAllowed\": true, \"ChatAllowed\": false } }");
+
+        int exit = confab(system).execute("--check-policy", next.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString())
+                .contains("Checking policy file: " + next + " (loaded; only checked, not in force)")
+                .containsPattern("recordingAllowed\\s+true\\s+ENFORCED")
+                .contains("Warnings:", "unknown key enforced.ChatAllowed");
     }
 }

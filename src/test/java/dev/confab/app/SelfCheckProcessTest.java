@@ -47,6 +47,10 @@ class SelfCheckProcessTest {
         Run run = selfCheck(policy);
 
         assertThat(run.output()).contains("FFmpeg natives", "JavaFX", "1 enforced", "writable", "Self-check passed.");
+        // Issue #16: which files were read, and that the file given only adds to the system policy.
+        assertThat(run.output()).contains("system policy "
+                        + dev.confab.policy.PolicyFile.machinePath(System.getProperty("os.name", "")),
+                "added " + policy + " (CONFAB_POLICY_FILE, loaded, cannot lift the system policy)");
         assertThat(run.exit()).isZero();
     }
 

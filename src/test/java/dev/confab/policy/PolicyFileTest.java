@@ -148,19 +148,17 @@ class PolicyFileTest {
     }
 
     @Test
-    void theEnvironmentOverrideWinsOverTheMachinePath() {
-        assertThat(PolicyFile.location(Map.of("CONFAB_POLICY_FILE", "/tmp/p.json"), "Linux"))
-                .isEqualTo(Path.of("/tmp/p.json"));
-        assertThat(PolicyFile.location(Map.of("CONFAB_POLICY_FILE", " "), "Linux"))
-                .isEqualTo(Path.of("/etc/confab/policy.json"));
+    void theEnvironmentVariableNamesAFileToAddNotAReplacement() {
+        assertThat(PolicyFile.addedFile(Map.of("CONFAB_POLICY_FILE", "/tmp/p.json"))).contains(Path.of("/tmp/p.json"));
+        assertThat(PolicyFile.addedFile(Map.of("CONFAB_POLICY_FILE", " "))).isEmpty();
+        assertThat(PolicyFile.addedFile(Map.of())).isEmpty();
     }
 
     @Test
-    void eachOsHasItsMachineWidePath() {
-        assertThat(PolicyFile.machinePath("Linux", Map.of())).isEqualTo(Path.of("/etc/confab/policy.json"));
-        assertThat(PolicyFile.machinePath("Mac OS X", Map.of()))
+    void eachOsHasAFixedMachineWidePath() {
+        assertThat(PolicyFile.machinePath("Linux")).isEqualTo(Path.of("/etc/confab/policy.json"));
+        assertThat(PolicyFile.machinePath("Mac OS X"))
                 .isEqualTo(Path.of("/Library/Application Support/Confab/policy.json"));
-        assertThat(PolicyFile.machinePath("Windows 11", Map.of("ProgramData", "D:\\PD")))
-                .isEqualTo(Path.of("D:\\PD", "Confab", "policy.json"));
+        assertThat(PolicyFile.machinePath("Windows 11")).isEqualTo(Path.of("C:\\ProgramData", "Confab", "policy.json"));
     }
 }

@@ -37,7 +37,13 @@ final class DesktopApp implements AutoCloseable {
 
     /** Starts {@code app} in {@code locale}, its built-in server (lazily, as in the product) kept under {@code dir}. */
     static DesktopApp start(Path dir, AppHarness app, Locale locale, Launchers launchers) throws Exception {
-        LocalServer localServer = new LocalServer(dir.resolve("local-server"), false);
+        return start(dir, app, locale, launchers, false);
+    }
+
+    /** @param hostingForOthersAllowed what the built-in server is told of allowThisComputerHosting */
+    static DesktopApp start(Path dir, AppHarness app, Locale locale, Launchers launchers,
+                            boolean hostingForOthersAllowed) throws Exception {
+        LocalServer localServer = new LocalServer(dir.resolve("local-server"), hostingForOthersAllowed);
         MeetingLauncher launcher = launchers.create(app, localServer);
         try {
             app.withMeetings(launcher).start(locale);

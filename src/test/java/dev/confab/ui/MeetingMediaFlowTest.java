@@ -6,6 +6,7 @@ import dev.confab.testing.CliRun;
 import dev.confab.media.CaptureDevice;
 import dev.confab.meeting.ChatMessage;
 import dev.confab.meeting.MeetingListener;
+import dev.confab.meeting.LocalServer;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
@@ -286,6 +287,39 @@ class MeetingMediaFlowTest {
         await().atMost(WAIT).alias("the demo participants leave with the user")
                 .until(() -> Thread.getAllStackTraces().keySet().stream()
                         .noneMatch(t -> t.getName().equals("confab-demo-chat")));
+    }
+
+    /**
+     * Issue #16: with hosting on this computer forbidden the demo still runs, on a built-in server only this
+     * computer can reach (synthetic participants here are not hosting for others), even where the server itself
+     * would be allowed on the network; it offers no LAN address and stops when the user leaves.
+     */
+    @Test
+    void theDemoUnderAPolicyWithoutHostingListensOnLoopbackOnlyAndStopsOnLeave() throws Exception {
+        Path policy = dir.resolve("policy.json");
+        java.nio.file.Files.writeString(policy, "{ \"enforced\": { \"allowThisComputerHosting\": false } }");
+        desktop = DesktopApp.start(dir, new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
+                .withPolicy(policy)
+                .agreedBefore(Settings.defaults().withLanguage("en")
+                        .withCamera(FakeCaptureFactory.CAMERA.id(), false)
+                        .withMicrophone(FakeCaptureFactory.MICROPHONE.id(), false)), Locale.ENGLISH, (app, local) -> {
+                            MeetingLauncher launcher = DesktopApp.PLAIN.create(app, local);
+                            launcher.requestDemoAtStart();
+                            return launcher;
+                        }, true);
+
+        MeetingScreen screen = desktop.awaitMeetingScreen(Duration.ofSeconds(40));
+        await().atMost(WAIT).alias("the user and three demo participants")
+                .until(() -> screen.grid().tiles().size() == 4);
+        LocalServer.Running server = desktop.localServer.running().orElseThrow();
+        dev.confab.meeting.LocalServerTest.assertLoopbackOnly(server);
+
+        robot.clickOn("#leaveButton");
+        await().atMost(WAIT).until(() -> desktop.app.controller.currentScreen() instanceof Screen s && "lobby".equals(s.name()));
+        await().atMost(WAIT).alias("the demo's server stops when the user leaves")
+                .until(() -> desktop.localServer.running().isEmpty()
+                        && !dev.confab.meeting.LocalServerTest.accepts(java.net.InetAddress.getLoopbackAddress(),
+                        server.port()));
     }
 
     @Test

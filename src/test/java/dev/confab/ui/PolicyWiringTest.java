@@ -134,6 +134,7 @@ class PolicyWiringTest {
         assertThat(picker.getValue()).isEqualTo(LobbyViewModel.ServerOption.OTHER);
         assertThat(showing("#hostingNotAllowed")).isTrue();
         assertThat(text("#hostingNotAllowed")).contains("does not allow meetings hosted on this computer");
+        assertThat(showing("#tryDemo")).as("the demo runs on loopback only, so it is still offered").isTrue();
 
         robot.clickOn("#newMeeting");
         WaitForAsyncUtils.waitForFxEvents();

@@ -157,8 +157,7 @@ public final class LobbyView implements Screen {
         demo.textProperty().bind(text.bind("lobby.tryDemo"));
         demo.disableProperty().bind(model.actionsDisabled());
         demo.setOnAction(e -> startDemo());
-        demo.setVisible(model.hostingAllowed());
-        demo.setManaged(model.hostingAllowed());
+        // Offered even where hosting is forbidden: the demo's server listens on loopback only (policy.schema.md).
         HBox buttons = new HBox(12, spinner, cancel, gap, newMeeting, join);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 

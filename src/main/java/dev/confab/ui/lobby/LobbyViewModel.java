@@ -142,7 +142,10 @@ public final class LobbyViewModel {
         return config.server();
     }
 
-    /** "This computer" and the demo (which runs on the built-in server) are offered only where hosting is allowed. */
+    /**
+     * "This computer" is offered only where hosting is allowed. The demo is offered everywhere: its built-in server
+     * listens on loopback only, so it hosts nobody else.
+     */
     public boolean hostingAllowed() {
         return hostingAllowed;
     }

@@ -225,6 +225,7 @@ final class MeetingAttempt implements MeetingListener {
             if (participants != null) {
                 participants.close();
             }
+            launcher.meetingClosed(server); // a built-in server stops with its meeting
         });
     }
 

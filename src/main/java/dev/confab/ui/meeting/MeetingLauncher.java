@@ -131,8 +131,9 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
     }
 
     /**
-     * Starts the built-in server (local only is enough), brings in the synthetic participants and joins their
-     * meeting; they leave when the user does.
+     * Starts the built-in server on loopback only, whatever the policy allows (the synthetic participants run
+     * on this computer; nobody else is invited), brings them in and joins their meeting; they leave when the
+     * user does, and the server stops then.
      */
     @Override
     public void demoMeeting(LobbyForm form, LobbyContext lobby) {
@@ -140,7 +141,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         lobby.showInfo("demo.starting");
         var text = lobby.text();
         List<DemoParticipants.Persona> cast = DemoParticipants.defaultCast(key -> text.get(key));
-        localServer.start().thenApplyAsync(server -> {
+        localServer.start(LocalServer.Reach.THIS_COMPUTER).thenApplyAsync(server -> {
             try {
                 return new StartedDemo(server, DemoParticipants.start(server.endpoint(), cast, DEMO_TIMEOUT));
             } catch (Exception e) {
@@ -149,6 +150,8 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         }, background).whenComplete((started, error) -> Platform.runLater(() -> {
             if (error != null) {
                 LOG.error("Could not start the demo meeting", error);
+                // The server may have started without its participants: no meeting, so no server.
+                localServer.running().ifPresent(running -> runInBackground(() -> meetingClosed(running.localUrl())));
                 lobby.setBusy(false);
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 lobby.showError("demo.failed", String.valueOf(cause.getMessage()));
@@ -170,7 +173,16 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         }
     }
 
+    /**
+     * A meeting on "This computer" is hosting for others: refused unless the administrator allows it (the lobby
+     * hides the choice then, but a link or a saved form must not get round it); the server it starts is
+     * reachable from the network only then.
+     */
     private void startLocal(LobbyForm form, LobbyContext lobby, boolean create) {
+        if (!lobby.policy().isEnabled(dev.confab.policy.PolicyKey.ALLOW_THIS_COMPUTER_HOSTING)) {
+            lobby.showError("lobby.server.hostingNotAllowed");
+            return;
+        }
         if (!create) {
             localServer.running().ifPresentOrElse(
                     server -> connect(form, lobby, false, server.endpoint(), invite(server)),
@@ -185,8 +197,11 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
             lobby.setBusy(false);
             lobby.showInfo("meeting.cancelled");
         });
-        localServer.start().whenComplete((server, error) -> Platform.runLater(() -> {
+        localServer.start(LocalServer.Reach.NETWORK).whenComplete((server, error) -> Platform.runLater(() -> {
             if (cancelled[0]) {
+                if (server != null) { // cancelled while it started: no meeting, so nothing may listen
+                    runInBackground(() -> meetingClosed(server.localUrl()));
+                }
                 return;
             }
             if (error != null) {
@@ -279,6 +294,13 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
 
     AppPaths paths() {
         return paths;
+    }
+
+    /** A meeting at {@code server} has ended and its session is closed: a built-in server serving it stops. */
+    void meetingClosed(URI server) {
+        if (localServer.stopIfServing(server)) {
+            LOG.info("The meeting on this computer ended; its built-in server no longer listens");
+        }
     }
 
     /** Off the FX thread; on a thread of its own once the launcher is closed (the app is exiting). */

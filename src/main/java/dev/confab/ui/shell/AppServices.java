@@ -57,7 +57,7 @@ public record AppServices(AppPaths paths, CaptureFactory capture, LobbyActions m
     public AppServices(AppPaths paths, CaptureFactory capture, LobbyActions meetings, Clock clock, Runnable exit,
                        Locale osLocale) {
         this(paths, capture, meetings, clock, exit, osLocale,
-                EffectiveConfig.merge(Policy.absent(PolicyFile.machinePath(System.getProperty("os.name", ""), System.getenv())), Map.of()),
+                EffectiveConfig.merge(Policy.absent(PolicyFile.machinePath(System.getProperty("os.name", ""))), Map.of()),
                 new LinkInbox());
     }
 }
