@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** Starts the JavaFX application. Kept apart so the CLI never loads JavaFX classes for headless subcommands. */
 final class DesktopLauncher {
@@ -109,45 +110,46 @@ final class DesktopLauncher {
             if (demo) {
                 meetings.requestDemoAtStart();
             }
-            Thread onTerminate = closeOnTerminate();
-            try {
-                ConfabApp.launch(new AppServices(paths, captures, meetings, Clock.systemUTC(), Platform::exit,
-                        Locale.getDefault(), config, links), probe);
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onTerminate);
-                } catch (IllegalStateException alreadyShuttingDown) {
-                    // SIGTERM: the hook is running; the JVM ends when it is done
-                }
+            closeOnTerminate();
+            ConfabApp.launch(new AppServices(paths, captures, meetings, Clock.systemUTC(), Platform::exit,
+                    Locale.getDefault(), config, links), probe);
+            if (terminated) {
+                System.err.println("confab: closed on a termination signal (meeting left, files closed)");
             }
         }
     }
 
     /** How long a SIGTERM waits for the app to leave its meeting and close its files before the JVM goes. */
-    private static final long TERMINATE_GRACE_SECONDS = 5;
+    private static final long TERMINATE_GRACE_SECONDS = 10;
+    private static volatile boolean terminated;
 
     /**
-     * SIGTERM (logout, {@code systemctl}, {@code kill}) ends the app the way closing its window does: the meeting is
-     * left (others see it at once, not after a timeout), media and files are closed in order. Without this the JVM
-     * went down around the running app, whose threads then failed on executors already shut down.
+     * SIGTERM (logout, {@code systemctl}, {@code kill}) ends the app the way closing its window does: the toolkit
+     * stops the app (the meeting is left, so others see it at once; media and files are closed in order) and the
+     * JVM then exits normally. Left to the JVM's default, a SIGTERM started its shutdown around the running app:
+     * JavaFX's own shutdown hook disposed the toolkit under it, and its threads failed on what was already gone.
+     * Not on Windows, which has no SIGTERM.
      */
-    private static Thread closeOnTerminate() {
-        Thread hook = new Thread(() -> {
-            LOG.info("Terminated by a signal: closing Confab");
-            try {
-                // On stderr: the log file is closed as part of stopping.
-                if (ConfabApp.closeForTermination(java.time.Duration.ofSeconds(TERMINATE_GRACE_SECONDS))) {
-                    System.err.println("confab: closed on a termination signal (meeting left, files closed)");
-                } else {
+    private static void closeOnTerminate() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> {
+                terminated = true;
+                LOG.info("Terminated by a signal: closing Confab");
+                Platform.exit();
+                Thread.ofPlatform().daemon().name("confab-terminate-watchdog").start(() -> {
+                    try {
+                        TimeUnit.SECONDS.sleep(TERMINATE_GRACE_SECONDS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                     System.err.println("confab: did not close within " + TERMINATE_GRACE_SECONDS
                             + " s of a termination signal");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "confab-terminate");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
+                    Runtime.getRuntime().halt(143);
+                });
+            });
+        } catch (IllegalArgumentException noSuchSignal) {
+            LOG.debug("No SIGTERM on this platform");
+        }
     }
 
     private static void closeQuietly(SingleInstance instance) {

@@ -27,10 +27,7 @@ class SelfCheckProcessTest {
     }
 
     private Run selfCheck(Path policyFile) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), ConfabMain.class.getName(), "--self-check"))
-                .redirectErrorStream(true);
+        ProcessBuilder pb = ConfabProcess.builder(List.of(), "--self-check");
         pb.environment().put("CONFAB_HOME", dir.resolve("home").toString());
         pb.environment().put("CONFAB_POLICY_FILE", policyFile.toString());
         Process process = pb.start();

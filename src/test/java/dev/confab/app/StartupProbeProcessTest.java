@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,11 +27,7 @@ class StartupProbeProcessTest {
     }
 
     private Run probe(List<String> jvmOptions) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ConfabMain.class.getName(), "--startup-probe"));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder pb = ConfabProcess.builder(jvmOptions, "--startup-probe");
         pb.environment().put("CONFAB_HOME", dir.resolve("home").toString());
         pb.environment().remove("DISPLAY");
         pb.environment().remove("WAYLAND_DISPLAY");
@@ -44,7 +39,7 @@ class StartupProbeProcessTest {
 
     @Test
     void reportsWhenTheFirstWindowIsShownAndQuits() throws Exception {
-        Run run = probe(List.of("-Dglass.platform=Headless", "-Dprism.order=sw"));
+        Run run = probe(ConfabProcess.HEADLESS);
 
         assertThat(run.output()).containsPattern("startup-probe: first window shown \\d+ ms after the JVM started \\(\"Confab");
         assertThat(run.exit()).isZero();
