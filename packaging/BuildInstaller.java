@@ -1,7 +1,8 @@
 /*
  * Builds Confab's native installer for the OS it runs on: a trimmed runtime (jlink), an app image with a
  * start-up archive (JDK 25 AOT cache, made by a training run of `--self-check`), then the package (jpackage):
- * Linux .deb (+ .rpm when rpmbuild exists), Windows .msi, macOS .dmg and .pkg.
+ * Linux .deb (+ .rpm when rpmbuild exists), Windows .msi, macOS .dmg and .pkg. The Linux packages' dependencies
+ * are computed from the natives in the image (NativeDeps: needs dpkg-dev and binutils, and the libraries installed).
  *
  * Run by `mvn -B -Pinstaller -DskipTests package` after target/app is built; can also be run by hand:
  *
