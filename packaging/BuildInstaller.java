@@ -1,7 +1,8 @@
 /*
  * Builds Confab's native installer for the OS it runs on: a trimmed runtime (jlink), an app image with a
  * start-up archive (JDK 25 AOT cache, made by a training run of `--startup-probe`), then the package (jpackage):
- * Linux .deb (+ .rpm when rpmbuild exists), Windows .msi, macOS .dmg and .pkg.
+ * Linux .deb (+ .rpm when rpmbuild exists), Windows .msi, macOS .dmg and .pkg. The Linux packages' dependencies
+ * are computed from the natives in the image (NativeDeps: needs dpkg-dev and binutils, and the libraries installed).
  *
  * Run by `mvn -B -Pinstaller -DskipTests package` after target/app is built; can also be run by hand:
  *
@@ -65,7 +66,7 @@ public class BuildInstaller {
         aot = !opts.containsKey("no-aot");
         os = detectOs();
         String requested = opts.getOrDefault("types", "auto");
-        types = requested.equals("auto") ? defaultTypes(os) : List.of(requested.split(","));
+        types = requested.equals("auto") ? defaultTypes(os) : Arrays.stream(requested.split(",")).map(String::strip).toList();
     }
 
     public static void main(String[] args) throws Exception {
@@ -94,8 +95,9 @@ public class BuildInstaller {
             trainAotCache(image);
         }
         dropJavaCommands(image);
+        NativeDeps deps = os == Os.LINUX ? NativeDeps.scan(image, runtimeDir(image), appDir(image), types) : null;
         for (String type : types) {
-            packageImage(image, type.strip());
+            packageImage(image, type, deps);
         }
         try (Stream<Path> files = Files.list(out)) {
             files.filter(Files::isRegularFile).forEach(f -> log("built " + f));
@@ -270,6 +272,195 @@ public class BuildInstaller {
         }
     }
 
+    /**
+     * What the Linux packages must depend on, computed from the shared libraries the app image really needs.
+     * jpackage's own scan only looks at the files in the image (the runtime's lib/*.so), but most of Confab's
+     * native code is inside archives and unpacked at run time: JavaFX's glass/prism/media libraries inside the
+     * runtime's lib/modules (extracted to ~/.openjfx/cache), FFmpeg, JavaCPP and webrtc-java inside their
+     * linux-x86_64 jars (extracted to ~/.javacpp/cache and the temp folder). So the .deb depended on libpulse0
+     * and some X libraries, and Confab died on a fresh desktop with "Unable to load glass GTK library".
+     *
+     * <p>Here every ELF file of the image, of lib/modules and of the jars in lib/app/lib is copied into one
+     * folder of a scratch package tree and analysed there:
+     * <ul>
+     * <li>.deb: {@code dpkg-shlibdeps} (package dpkg-dev) turns each needed soname into the Debian package that
+     * ships it, with the minimal version the used symbols need (from the library packages' symbols files).
+     * Libraries that are in the scratch tree themselves (the bundled libav*, libgstreamer-lite, ...) count as
+     * part of the package and yield no dependency. The build machine must have the libraries installed
+     * (.ci/package-check installs them); a missing one fails the build rather than being left out.
+     * <li>.rpm: the needed sonames minus the bundled ones, as rpm's soname capabilities
+     * ({@code libgtk-3.so.0()(64bit)}, and {@code libc.so.6(GLIBC_2.34)(64bit)} for symbol versions), which
+     * every rpm distribution resolves to its own package names; read with {@code objdump -p} (binutils).
+     * </ul>
+     * Left out on purpose: javafx.media's libavplugin-*.so. They are alternatives, one per FFmpeg ABI
+     * (libavcodec 54 ... 61), of which JavaFX loads whichever the system has, for H.264/AAC playback only; as
+     * dependencies they would ask for every FFmpeg version at once.
+     */
+    record NativeDeps(String debDepends, String rpmRequires) {
+
+        static final java.util.regex.Pattern SHARED_LIBRARY = java.util.regex.Pattern.compile("lib[^/]*\\.so(\\.[0-9]+)*");
+        /** Optional plugins, one per system FFmpeg version (see above). */
+        static final java.util.regex.Pattern OPTIONAL = java.util.regex.Pattern.compile("libavplugin(-ffmpeg)?-[0-9]+\\.so");
+        /** A tripwire: if these are not found, the scan missed the archives and would compute far too little. */
+        static final List<String> MUST_FIND = List.of("libglassgtk3.so", "libprism_es2.so", "libjniavcodec.so");
+
+        static NativeDeps scan(Path image, Path runtime, Path appDir, List<String> types) throws IOException {
+            Path work = Files.createTempDirectory("confab-natives");
+            try {
+                // A package build tree (debian/<package>/DEBIAN) so dpkg-shlibdeps treats the bundled
+                // libraries as the package's own; everything flat in one folder it is told to search.
+                Path pkgRoot = work.resolve("debian").resolve(PACKAGE_NAME);
+                Path natives = Files.createDirectories(pkgRoot.resolve("natives"));
+                Files.createDirectories(pkgRoot.resolve("DEBIAN"));
+                Map<String, String> origin = collect(image, runtime, appDir, natives);
+                for (String name : MUST_FIND) {
+                    if (!origin.containsKey(name)) {
+                        throw new IllegalStateException("native dependency scan: " + name + " not found in the app image");
+                    }
+                }
+                log("native dependency scan: " + origin.size() + " ELF files ("
+                        + origin.values().stream().distinct().sorted().collect(Collectors.joining(", ")) + ")");
+                String deb = types.contains("deb") ? debDepends(work, natives) : "";
+                String rpm = types.contains("rpm") ? rpmRequires(work, natives) : "";
+                if (!deb.isEmpty()) {
+                    log("computed Depends: " + deb);
+                }
+                if (!rpm.isEmpty()) {
+                    log("computed Requires: " + rpm);
+                }
+                return new NativeDeps(deb, rpm);
+            } finally {
+                deleteRecursively(work);
+            }
+        }
+
+        /** Copies every ELF library/executable into {@code dest}; returns file name -> where it came from. */
+        static Map<String, String> collect(Path image, Path runtime, Path appDir, Path dest) throws IOException {
+            Map<String, String> origin = new TreeMap<>();
+            // 1. Files in the image: the launcher, libapplauncher.so, the runtime's lib/**/*.so, jspawnhelper.
+            try (Stream<Path> files = Files.walk(image)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    try (var in = Files.newInputStream(f)) {
+                        take(f.getFileName().toString(), in, "image", dest, origin);
+                    }
+                }
+            }
+            // 2. Libraries stored as resources in the runtime's lib/modules (JavaFX's, since jlink linked the
+            //    platform jars in as modules). Read with the image's own jrt file system.
+            try (var jrt = java.nio.file.FileSystems.newFileSystem(java.net.URI.create("jrt:/"),
+                    Map.of("java.home", runtime.toString()));
+                 Stream<Path> files = Files.walk(jrt.getPath("/modules"))) {
+                for (Path f : files.filter(Files::isRegularFile)
+                        .filter(f -> SHARED_LIBRARY.matcher(f.getFileName().toString()).matches()).toList()) {
+                    try (var in = Files.newInputStream(f)) {
+                        take(f.getFileName().toString(), in, "lib/modules:" + f.getName(1), dest, origin);
+                    }
+                }
+            }
+            // 3. Libraries inside the app's jars (JavaCPP, FFmpeg, webrtc-java: linux-x86_64 classifier jars).
+            for (Path jar : listJars(appDir.resolve("lib"))) {
+                try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                    for (var entry : java.util.Collections.list(zip.entries())) {
+                        String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+                        if (!entry.isDirectory() && SHARED_LIBRARY.matcher(name).matches()) {
+                            try (var in = zip.getInputStream(entry)) {
+                                take(name, in, jar.getFileName().toString(), dest, origin);
+                            }
+                        }
+                    }
+                }
+            }
+            return origin;
+        }
+
+        static void take(String name, java.io.InputStream in, String from, Path dest, Map<String, String> origin)
+                throws IOException {
+            byte[] magic = in.readNBytes(4);
+            if (magic.length < 4 || magic[0] != 0x7f || magic[1] != 'E' || magic[2] != 'L' || magic[3] != 'F') {
+                return;
+            }
+            if (OPTIONAL.matcher(name).matches()) {
+                return;
+            }
+            if (origin.containsKey(name)) {
+                name = origin.size() + "-" + name; // same name twice: keep both, their needs count alike
+            }
+            try (var outStream = Files.newOutputStream(dest.resolve(name))) {
+                outStream.write(magic);
+                in.transferTo(outStream);
+            }
+            origin.put(name, from);
+        }
+
+        static String debDepends(Path work, Path natives) throws IOException {
+            // dpkg-shlibdeps wants a debian/control naming the package, even with -O.
+            Files.writeString(work.resolve("debian/control"),
+                    "Source: " + PACKAGE_NAME + "\n\nPackage: " + PACKAGE_NAME + "\nArchitecture: any\n");
+            List<String> cmd = new ArrayList<>(List.of("dpkg-shlibdeps", "-O",
+                    // libwebrtc-java.so calls glib and X functions it does not link against (screen capture,
+                    // which Confab does not use); the many "symbol ... found in none of the libraries"
+                    // warnings would bury the real errors.
+                    "--warnings=0",
+                    "-l/" + work.resolve("debian").resolve(PACKAGE_NAME).relativize(natives), "-e"));
+            try (Stream<Path> files = Files.list(natives)) {
+                files.sorted().forEach(f -> cmd.add(work.relativize(f).toString()));
+            }
+            String output;
+            try {
+                // Not shown: the notes on the runtime's unversioned libjava.so & co. (bundled, no package
+                // needed) and on the scratch tree not being a real package build.
+                output = execOutput(work, cmd, line -> !line.contains("can't extract name and version from library name")
+                        && !line.contains("binaries to analyze should already be installed"));
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("dpkg-shlibdeps failed: the build machine needs every library the "
+                        + "app uses installed (see .ci/package-check) and dpkg-dev", e);
+            }
+            String depends = output.lines().filter(l -> l.startsWith("shlibs:Depends="))
+                    .map(l -> l.substring("shlibs:Depends=".length()).strip()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("dpkg-shlibdeps printed no shlibs:Depends"));
+            return depends;
+        }
+
+        static String rpmRequires(Path work, Path natives) throws IOException {
+            java.util.Set<String> bundled = new java.util.TreeSet<>();
+            java.util.Set<String> requires = new java.util.TreeSet<>();
+            Map<String, java.util.Set<String>> versions = new TreeMap<>();
+            try (Stream<Path> files = Files.list(natives)) {
+                for (Path f : files.sorted().toList()) {
+                    bundled.add(f.getFileName().toString());
+                    String section = "";
+                    String from = null;
+                    for (String line : execOutput(work, List.of("objdump", "-p", f.toString())).lines().toList()) {
+                        String t = line.strip();
+                        if (line.startsWith("Dynamic Section:") || line.startsWith("Version References:")
+                                || line.startsWith("Version definitions:")) {
+                            section = line;
+                        }
+                        String[] w = t.split("\\s+");
+                        if (section.startsWith("Dynamic") && w.length == 2 && w[0].equals("SONAME")) {
+                            bundled.add(w[1]);
+                        } else if (section.startsWith("Dynamic") && w.length == 2 && w[0].equals("NEEDED")) {
+                            requires.add(w[1]);
+                        } else if (section.startsWith("Version References") && t.startsWith("required from ")) {
+                            from = t.substring("required from ".length()).replaceAll(":$", "");
+                        } else if (section.startsWith("Version References") && from != null && w.length == 4) {
+                            versions.computeIfAbsent(from, k -> new java.util.TreeSet<>()).add(w[3]);
+                        }
+                    }
+                }
+            }
+            requires.removeAll(bundled);
+            List<String> caps = new ArrayList<>();
+            for (String soname : requires) {
+                caps.add(soname + "()(64bit)");
+                for (String v : versions.getOrDefault(soname, java.util.Set.of())) {
+                    caps.add(soname + "(" + v + ")(64bit)");
+                }
+            }
+            return String.join(", ", caps);
+        }
+    }
+
     /** The runtime needs bin/java only for training; the installed app starts through its own launcher. */
     void dropJavaCommands(Path image) throws IOException {
         if (!Files.isDirectory(runtimeDir(image).resolve("bin"))) {
@@ -286,7 +477,7 @@ public class BuildInstaller {
         }
     }
 
-    void packageImage(Path image, String type) throws IOException {
+    void packageImage(Path image, String type, NativeDeps deps) throws IOException {
         List<String> args = new ArrayList<>(List.of(
                 "--type", type,
                 "--app-image", image.toString(),
@@ -300,10 +491,12 @@ public class BuildInstaller {
         switch (os) {
             case LINUX -> {
                 args.addAll(List.of(
+                    // packaging/linux/control replaces jpackage's own Depends (an unversioned guess from the
+                    // runtime's lib/*.so only) with xdg-utils (the package's scripts use xdg-desktop-menu)
+                    // followed by this list (jpackage prefixes it with ", "): see NativeDeps.
                     "--resource-dir", project.resolve("packaging/linux").toString(),
                     "--linux-package-name", PACKAGE_NAME,
-                    // libpulse: FFmpeg's audio devices. Named by soname for rpm so any rpm distro resolves it.
-                    "--linux-package-deps", type.equals("rpm") ? "libpulse.so.0()(64bit)" : "libpulse0",
+                    "--linux-package-deps", type.equals("rpm") ? deps.rpmRequires() : deps.debDepends(),
                     "--linux-menu-group", "Network;AudioVideo;VideoConference;",
                     "--linux-app-category", type.equals("rpm") ? "Applications/Internet" : "net",
                     "--linux-shortcut"));
@@ -322,38 +515,112 @@ public class BuildInstaller {
                     "--mac-package-name", APP_NAME));
         }
         run("jpackage", args.toArray(String[]::new));
-        if (aot && type.equals("deb")) {
-            restoreImageTimestamps(image);
+        if (type.equals("deb")) {
+            repackDeb(image);
         }
     }
 
     /**
-     * The AOT cache remembers each jar's modification time and is ignored when it differs. jpackage copies the
-     * app image into the .deb without keeping modification times, so the packaged jars would never match the
-     * cache made by the training run. Repack the .deb with the image's times (owner root, as jpackage made it).
+     * Two things jpackage's .deb gets wrong for Confab, fixed by repacking it (owner root, as jpackage made it):
+     * <ul>
+     * <li>The AOT cache remembers each jar's modification time and is ignored when it differs; jpackage copies
+     * the app image into the .deb without keeping modification times, so the packaged jars would never match
+     * the cache made by the training run. The repacked files get the image's times back.
+     * <li>dpkg-deb puts every directory of the tree into the package, so the package claimed {@code /opt}
+     * itself: purging it then warned "directory '/opt' not empty so not removed", and on a machine whose
+     * {@code /opt} held nothing else it would have deleted {@code /opt}. The directories above the install
+     * folder are dropped from the data archive; the preinst makes sure {@code /opt} exists.
+     * </ul>
      */
-    void restoreImageTimestamps(Path image) throws IOException {
+    void repackDeb(Path image) throws IOException {
         Path deb;
         try (Stream<Path> files = Files.list(out)) {
             deb = files.filter(f -> f.getFileName().toString().endsWith(".deb")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("jpackage made no .deb in " + out));
         }
-        Path tree = Files.createTempDirectory("confab-deb");
+        Path work = Files.createTempDirectory("confab-deb");
         try {
+            Path tree = work.resolve("tree");
             exec(List.of("dpkg-deb", "-R", deb.toString(), tree.toString()));
             Path installed = tree.resolve("opt").resolve(PACKAGE_NAME);
-            try (Stream<Path> files = Files.walk(installed)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Path original = image.resolve(installed.relativize(file).toString());
-                    if (Files.isRegularFile(original)) {
-                        Files.setLastModifiedTime(file, Files.getLastModifiedTime(original));
+            if (aot) {
+                try (Stream<Path> files = Files.walk(installed)) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        Path original = image.resolve(installed.relativize(file).toString());
+                        if (Files.isRegularFile(original)) {
+                            Files.setLastModifiedTime(file, Files.getLastModifiedTime(original));
+                        }
                     }
                 }
             }
-            exec(List.of("dpkg-deb", "--root-owner-group", "-b", tree.toString(), deb.toString()));
-            log("repacked " + deb.getFileName() + " with the app image's file times (AOT cache stays valid)");
+            // Uncompressed first (dpkg-deb still checks the control file), so the data archive is edited
+            // and compressed only once.
+            Path plain = work.resolve("plain.deb");
+            exec(List.of("dpkg-deb", "--root-owner-group", "-Znone", "-b", tree.toString(), plain.toString()));
+            Path parts = Files.createDirectories(work.resolve("parts"));
+            execIn(parts, List.of("ar", "x", plain.toString(), "debian-binary", "control.tar", "data.tar"));
+            List<String> members = execOutput(parts, List.of("tar", "-tf", "data.tar")).lines().toList();
+            List<String> systemDirs = new ArrayList<>();
+            for (Path dir = tree.relativize(installed).getParent(); dir != null; dir = dir.getParent()) {
+                String member = "./" + dir.toString().replace(File.separatorChar, '/') + "/";
+                if (members.contains(member)) {
+                    systemDirs.add(member);
+                }
+            }
+            if (!systemDirs.isEmpty()) {
+                List<String> delete = new ArrayList<>(List.of("tar", "--delete", "--no-recursion", "-f", "data.tar"));
+                delete.addAll(systemDirs);
+                execIn(parts, delete);
+            }
+            execIn(parts, List.of("xz", "-6", "-T2", "control.tar", "data.tar"));
+            Files.delete(deb);
+            execIn(parts, List.of("ar", "rc", deb.toString(), "debian-binary", "control.tar.xz", "data.tar.xz"));
+            log("repacked " + deb.getFileName() + (aot ? " with the app image's file times (AOT cache stays valid)" : "")
+                    + (systemDirs.isEmpty() ? "" : ", without the system directories " + systemDirs));
         } finally {
-            deleteRecursively(tree);
+            deleteRecursively(work);
+        }
+    }
+
+    static void execIn(Path dir, List<String> command) throws IOException {
+        log("(in " + dir + ") " + String.join(" ", command));
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException(command.getFirst() + " failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + command.getFirst(), e);
+        }
+    }
+
+    /** Runs a command and returns its standard output; its standard error goes to the build log. */
+    static String execOutput(Path dir, List<String> command) throws IOException {
+        return execOutput(dir, command, line -> true);
+    }
+
+    /** Like {@link #execOutput(Path, List)}, showing only the lines of standard error that pass the filter. */
+    static String execOutput(Path dir, List<String> command, java.util.function.Predicate<String> showError)
+            throws IOException {
+        Path errors = Files.createTempFile("confab-exec", ".err");
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectError(errors.toFile()).start();
+            String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            boolean done = p.waitFor(10, TimeUnit.MINUTES);
+            Files.readAllLines(errors).stream().filter(showError).forEach(System.err::println);
+            if (!done || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+            return output;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + command.getFirst(), e);
+        } finally {
+            Files.deleteIfExists(errors);
         }
     }
 
