@@ -172,9 +172,17 @@ final class RecordingVideoTrack implements AutoCloseable {
 
     /** Where a picture lands inside the output: the largest even-sized box with its aspect ratio, centred. */
     record Letterbox(int x, int y, int width, int height) {
+        static final int PILLAR_WIDTH_STEP = 32;
+
         static Letterbox fit(int sourceWidth, int sourceHeight, int targetWidth, int targetHeight) {
             double scale = Math.min((double) targetWidth / sourceWidth, (double) targetHeight / sourceHeight);
             int width = Math.clamp(Math.round(sourceWidth * scale / 2) * 2, 2, targetWidth);
+            if (width < targetWidth) {
+                // Between black bars: swscale writes whole blocks of pixels (16 luma, so 32 keeps the chroma rows
+                // whole too), and a narrower remainder would leave a stripe in the bar to the right. At most 31
+                // pixels narrower: under 4 % of the width, not a visible change of shape.
+                width = Math.max(PILLAR_WIDTH_STEP, width / PILLAR_WIDTH_STEP * PILLAR_WIDTH_STEP);
+            }
             int height = Math.clamp(Math.round(sourceHeight * scale / 2) * 2, 2, targetHeight);
             int x = (targetWidth - width) / 2 & ~1;
             int y = (targetHeight - height) / 2 & ~1;

@@ -77,6 +77,51 @@ class MeetingRecorderTest {
         }
     }
 
+    /**
+     * A 5:4 screen (1280x1024) fits 900 pixels wide: swscale writes whole blocks of 16 pixels, so a picture of that
+     * width drew a stripe into the black bar to its right unless the picture's width is a multiple of 16.
+     */
+    @Test
+    void thePillarboxBarsStayBlackForAPictureWhoseFittedWidthIsNoMultipleOf16() throws Exception {
+        Path file = dir.resolve("pillarbox.mp4");
+        MeetingRecorder recorder = MeetingRecorder.start(file, RecordingFormat.DEFAULT, Map.of(), e -> { });
+        ByteBuffer white = ByteBuffer.allocateDirect(1280 * 1024 * 4);
+        while (white.hasRemaining()) {
+            white.put((byte) 255);
+        }
+        for (int i = 0; i < 15; i++) {
+            recorder.onFrame(1280, 1024, 1280 * 4, white.clear(), i * 33_333L);
+        }
+        recorder.stop().get(60, TimeUnit.SECONDS);
+
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
+            grabber.start();
+            Frame frame = grabber.grabImage();
+            ByteBuffer luma = (ByteBuffer) frame.image[0];
+            for (int y : new int[]{100, 360, 700}) {
+                int row = y * frame.imageStride;
+                int firstWhite = -1;
+                int lastWhite = -1;
+                for (int x = 0; x < 1280; x++) {
+                    if ((luma.get(row + x) & 0xFF) > 225) {
+                        lastWhite = x;
+                        firstWhite = firstWhite < 0 ? x : firstWhite;
+                    }
+                }
+                for (int x = 0; x < firstWhite - 2; x++) {
+                    assertThat(luma.get(row + x) & 0xFF).as("left bar, pixel %d of row %d", x, y).isLessThan(30);
+                }
+                // About 900 pixels of picture, centred, and nothing white in the bars.
+                assertThat(lastWhite - firstWhite + 1).as("picture width in row %d", y).isBetween(880, 904);
+                assertThat(firstWhite).isBetween(180, 200);
+                for (int x = lastWhite + 3; x < 1280; x++) {
+                    assertThat(luma.get(row + x) & 0xFF).as("right bar, pixel %d of row %d", x, y).isLessThan(30);
+                }
+            }
+        }
+    }
+
     @Test
     void soundWithoutPicturesRecordsBlackVideoForTheWholeTime() throws Exception {
         Path file = dir.resolve("camera-off.mp4");
