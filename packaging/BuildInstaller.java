@@ -582,10 +582,11 @@ public class BuildInstaller {
         }
     }
 
+    /** Runs a command in {@code dir} (null: the current folder), its output to the build log; fails if it fails. */
     static void execIn(Path dir, List<String> command) throws IOException {
-        log("(in " + dir + ") " + String.join(" ", command));
+        log((dir == null ? "" : "(in " + dir + ") ") + String.join(" ", command));
         try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+            Process p = new ProcessBuilder(command).directory(dir == null ? null : dir.toFile()).inheritIO().start();
             if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 p.destroyForcibly();
                 throw new IllegalStateException(command.getFirst() + " failed");
@@ -625,17 +626,7 @@ public class BuildInstaller {
     }
 
     static void exec(List<String> command) throws IOException {
-        log(String.join(" ", command));
-        try {
-            Process p = new ProcessBuilder(command).inheritIO().start();
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IllegalStateException(command.getFirst() + " failed");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted: " + command.getFirst(), e);
-        }
+        execIn(null, command);
     }
 
     /**

@@ -52,73 +52,71 @@ class MeetingRecorderTest {
 
     @Test
     void aFourByThreePictureIsLetterboxedNotStretched() throws Exception {
-        Path file = dir.resolve("letterbox.mp4");
-        MeetingRecorder recorder = MeetingRecorder.start(file, RecordingFormat.DEFAULT, Map.of(), e -> { });
-        ByteBuffer white = ByteBuffer.allocateDirect(640 * 480 * 4);
-        while (white.hasRemaining()) {
-            white.put((byte) 255);
-        }
-        for (int i = 0; i < 15; i++) {
-            recorder.onFrame(640, 480, 640 * 4, white.clear(), i * 33_333L);
-        }
-        recorder.stop().get(60, TimeUnit.SECONDS);
-
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
-            grabber.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
-            grabber.start();
-            Frame frame = grabber.grabImage();
-            ByteBuffer luma = (ByteBuffer) frame.image[0];
-            int row = 360 * frame.imageStride;
-            // 4:3 inside 16:9 at 720 lines is 960 wide: black bars of 160 pixels left and right.
-            assertThat(luma.get(row + 80) & 0xFF).isLessThan(30);
-            assertThat(luma.get(row + 640) & 0xFF).isGreaterThan(225);
-            assertThat(luma.get(row + 1200) & 0xFF).isLessThan(30);
-            assertThat(luma.get(row + 170) & 0xFF).isGreaterThan(225);
-        }
+        RecordedLuma luma = recordWhiteAndReadFirstPicture(640, 480);
+        int row = 360 * luma.stride();
+        // 4:3 inside 16:9 at 720 lines is 960 wide: black bars of 160 pixels left and right.
+        assertThat(luma.get(row + 80) & 0xFF).isLessThan(30);
+        assertThat(luma.get(row + 640) & 0xFF).isGreaterThan(225);
+        assertThat(luma.get(row + 1200) & 0xFF).isLessThan(30);
+        assertThat(luma.get(row + 170) & 0xFF).isGreaterThan(225);
     }
 
     /**
      * A 5:4 screen (1280x1024) fits 900 pixels wide: swscale writes whole blocks of 16 pixels, so a picture of that
-     * width drew a stripe into the black bar to its right unless the picture's width is a multiple of 16.
+     * width drew a stripe into the black bar to its right; the picture's width is now a multiple of 32.
      */
     @Test
     void thePillarboxBarsStayBlackForAPictureWhoseFittedWidthIsNoMultipleOf16() throws Exception {
-        Path file = dir.resolve("pillarbox.mp4");
+        RecordedLuma luma = recordWhiteAndReadFirstPicture(1280, 1024);
+        for (int y : new int[]{100, 360, 700}) {
+            int row = y * luma.stride();
+            int firstWhite = -1;
+            int lastWhite = -1;
+            for (int x = 0; x < 1280; x++) {
+                if ((luma.get(row + x) & 0xFF) > 225) {
+                    lastWhite = x;
+                    firstWhite = firstWhite < 0 ? x : firstWhite;
+                }
+            }
+            for (int x = 0; x < firstWhite - 2; x++) {
+                assertThat(luma.get(row + x) & 0xFF).as("left bar, pixel %d of row %d", x, y).isLessThan(30);
+            }
+            // About 900 pixels of picture, centred, and nothing white in the bars.
+            assertThat(lastWhite - firstWhite + 1).as("picture width in row %d", y).isBetween(880, 904);
+            assertThat(firstWhite).isBetween(180, 200);
+            for (int x = lastWhite + 3; x < 1280; x++) {
+                assertThat(luma.get(row + x) & 0xFF).as("right bar, pixel %d of row %d", x, y).isLessThan(30);
+            }
+        }
+    }
+
+    /** The luma plane of a recording's first picture (its rows {@code stride} bytes apart). */
+    private record RecordedLuma(ByteBuffer plane, int stride) {
+        int get(int index) {
+            return plane.get(index);
+        }
+    }
+
+    /** Records half a second of an all-white {@code width}x{@code height} picture and decodes its first picture. */
+    private RecordedLuma recordWhiteAndReadFirstPicture(int width, int height) throws Exception {
+        Path file = dir.resolve("white-" + width + "x" + height + ".mp4");
         MeetingRecorder recorder = MeetingRecorder.start(file, RecordingFormat.DEFAULT, Map.of(), e -> { });
-        ByteBuffer white = ByteBuffer.allocateDirect(1280 * 1024 * 4);
+        ByteBuffer white = ByteBuffer.allocateDirect(width * height * 4);
         while (white.hasRemaining()) {
             white.put((byte) 255);
         }
         for (int i = 0; i < 15; i++) {
-            recorder.onFrame(1280, 1024, 1280 * 4, white.clear(), i * 33_333L);
+            recorder.onFrame(width, height, width * 4, white.clear(), i * 33_333L);
         }
         recorder.stop().get(60, TimeUnit.SECONDS);
-
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             grabber.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
             grabber.start();
             Frame frame = grabber.grabImage();
-            ByteBuffer luma = (ByteBuffer) frame.image[0];
-            for (int y : new int[]{100, 360, 700}) {
-                int row = y * frame.imageStride;
-                int firstWhite = -1;
-                int lastWhite = -1;
-                for (int x = 0; x < 1280; x++) {
-                    if ((luma.get(row + x) & 0xFF) > 225) {
-                        lastWhite = x;
-                        firstWhite = firstWhite < 0 ? x : firstWhite;
-                    }
-                }
-                for (int x = 0; x < firstWhite - 2; x++) {
-                    assertThat(luma.get(row + x) & 0xFF).as("left bar, pixel %d of row %d", x, y).isLessThan(30);
-                }
-                // About 900 pixels of picture, centred, and nothing white in the bars.
-                assertThat(lastWhite - firstWhite + 1).as("picture width in row %d", y).isBetween(880, 904);
-                assertThat(firstWhite).isBetween(180, 200);
-                for (int x = lastWhite + 3; x < 1280; x++) {
-                    assertThat(luma.get(row + x) & 0xFF).as("right bar, pixel %d of row %d", x, y).isLessThan(30);
-                }
-            }
+            ByteBuffer plane = (ByteBuffer) frame.image[0];
+            ByteBuffer copy = ByteBuffer.allocate(plane.capacity());
+            copy.put(plane.duplicate().clear()).flip();
+            return new RecordedLuma(copy, frame.imageStride);
         }
     }
 

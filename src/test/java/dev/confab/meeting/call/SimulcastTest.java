@@ -40,16 +40,11 @@ class SimulcastTest {
         URI server = servers.loopback().url();
         LinkEmulator link = LinkEmulator.inFrontOf(server, LinkSpec.parse("down 250kbit"), LinkEmulator.ScheduleStart.FIRST_CONNECTION);
         calls.closeLater(link);
-        MeetingCall ada = calls.join(server, "Ada", null);
-        String meeting = ada.session().roster().meetingId();
-        MeetingCall grace = calls.join(server, "Grace", meeting);
-        MeetingCall linus = calls.join(link.routeThrough(server), "Linus", meeting);
-        VideoSender camera = ada.startVideo(new FfmpegCaptureFactory(), FfmpegCaptureFactory.SYNTHETIC_CAMERA,
-                new VideoQualityPolicy(CAMERA)).sender();
-        camera.setCameraOn(true);
-        grace.startVideo(new FfmpegCaptureFactory(), null, new VideoQualityPolicy(CAMERA));
-        linus.startVideo(new FfmpegCaptureFactory(), null, new VideoQualityPolicy(CAMERA));
-        int adaId = ada.session().roster().selfId();
+        Three three = adaSendsToGraceAndLinus(server, link.routeThrough(server));
+        MeetingCall grace = three.grace();
+        MeetingCall linus = three.linus();
+        VideoSender camera = three.camera();
+        int adaId = three.adaId();
 
         await("Ada sends two layers").atMost(Duration.ofSeconds(15)).until(() -> camera.stats().layers() == 2);
         await("Linus, behind 250 kbit/s, is moved to the small layer").atMost(Duration.ofSeconds(20))
@@ -69,16 +64,10 @@ class SimulcastTest {
     @Test
     void aThumbnailGetsTheSmallLayerEvenOnAFastLink() throws Exception {
         URI server = servers.loopback().url();
-        MeetingCall ada = calls.join(server, "Ada", null);
-        String meeting = ada.session().roster().meetingId();
-        MeetingCall grace = calls.join(server, "Grace", meeting);
-        MeetingCall linus = calls.join(server, "Linus", meeting);
-        VideoSender camera = ada.startVideo(new FfmpegCaptureFactory(), FfmpegCaptureFactory.SYNTHETIC_CAMERA,
-                new VideoQualityPolicy(CAMERA)).sender();
-        camera.setCameraOn(true);
-        grace.startVideo(new FfmpegCaptureFactory(), null, new VideoQualityPolicy(CAMERA));
-        linus.startVideo(new FfmpegCaptureFactory(), null, new VideoQualityPolicy(CAMERA));
-        int adaId = ada.session().roster().selfId();
+        Three three = adaSendsToGraceAndLinus(server, server);
+        MeetingCall grace = three.grace();
+        MeetingCall linus = three.linus();
+        int adaId = three.adaId();
         grace.showCameras(java.util.List.of(new dev.confab.meeting.ShownCamera(adaId, 320, 180))); // a filmstrip tile
         linus.showCameras(java.util.List.of(new dev.confab.meeting.ShownCamera(adaId, 960, 540))); // the stage
 
@@ -86,6 +75,23 @@ class SimulcastTest {
                 .until(() -> height(grace, adaId) == 180 && grace.cameraStats(adaId).framesDecoded() > 10);
         await("Linus's big tile the 640x360 one").atMost(Duration.ofSeconds(20))
                 .until(() -> height(linus, adaId) == 360 && linus.cameraStats(adaId).framesDecoded() > 10);
+    }
+
+    /** A meeting of three in which Ada's synthetic camera is on; Linus joins through {@code linusServer}. */
+    private record Three(MeetingCall grace, MeetingCall linus, VideoSender camera, int adaId) {
+    }
+
+    private Three adaSendsToGraceAndLinus(URI server, URI linusServer) throws Exception {
+        MeetingCall ada = calls.join(server, "Ada", null);
+        String meeting = ada.session().roster().meetingId();
+        MeetingCall grace = calls.join(server, "Grace", meeting);
+        MeetingCall linus = calls.join(linusServer, "Linus", meeting);
+        VideoSender camera = ada.startVideo(new FfmpegCaptureFactory(), FfmpegCaptureFactory.SYNTHETIC_CAMERA,
+                new VideoQualityPolicy(CAMERA)).sender();
+        camera.setCameraOn(true);
+        grace.startVideo(new FfmpegCaptureFactory(), null, new VideoQualityPolicy(CAMERA));
+        linus.startVideo(new FfmpegCaptureFactory(), null, new VideoQualityPolicy(CAMERA));
+        return new Three(grace, linus, camera, ada.session().roster().selfId());
     }
 
     private static int height(MeetingCall call, int participantId) {
