@@ -69,8 +69,19 @@ public final class CallRateControl implements AutoCloseable {
     void received(MediaFrame frame) {
         MediaFrameHeader header = frame.header();
         long arrivalMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-        downlink.frame(header.senderId(), MediaFrameHeader.SIZE + frame.payload().remaining(), header.captureMicros(),
-                arrivalMicros, System.nanoTime());
+        OptionalInt urgent = downlink.frame(header.senderId(), MediaFrameHeader.SIZE + frame.payload().remaining(),
+                header.captureMicros(), arrivalMicros, System.nanoTime());
+        if (urgent.isPresent()) {
+            TIMER.execute(() -> report(urgent.getAsInt())); // sent by the rate thread, never the network reader
+        }
+    }
+
+    private void report(int kbps) {
+        MeetingSession current = session;
+        if (current != null) {
+            current.reportReceiveEstimate(kbps == DownlinkEstimator.UNLIMITED ? null : kbps);
+            LOG.debug("event=receive_estimate kbps={}", kbps);
+        }
     }
 
     void forget(int senderId) {
@@ -107,9 +118,7 @@ public final class CallRateControl implements AutoCloseable {
             DownlinkEstimator.Actions actions = downlink.tick(now);
             OptionalInt report = actions.report();
             if (report.isPresent()) {
-                int kbps = report.getAsInt();
-                current.reportReceiveEstimate(kbps == DownlinkEstimator.UNLIMITED ? null : kbps);
-                LOG.debug("event=receive_estimate kbps={}", kbps);
+                report(report.getAsInt());
             }
             if (actions.probeKbps() > 0) {
                 current.requestProbe(Math.min(actions.probeKbps(), ClientMessage.ProbeRequest.MAX_KBPS),

@@ -30,7 +30,8 @@ final class ArrivalDelay {
             bucketStart = nowNanos;
         }
 
-        void add(long transitMicros, long nowNanos) {
+        /** Adds a frame's transit; returns how far it lies above the baseline, microseconds. */
+        long add(long transitMicros, long nowNanos) {
             while (nowNanos - bucketStart >= BUCKET_NANOS) {
                 current = (current + 1) % BUCKETS;
                 minima[current] = Long.MAX_VALUE;
@@ -38,6 +39,7 @@ final class ArrivalDelay {
             }
             minima[current] = Math.min(minima[current], transitMicros);
             tickMinimum = Math.min(tickMinimum, transitMicros);
+            return transitMicros - baseline();
         }
 
         long baseline() {
@@ -51,9 +53,13 @@ final class ArrivalDelay {
 
     private final Map<Integer, Sender> senders = new HashMap<>();
 
-    /** A frame of {@code senderId} captured at {@code captureMicros} (its clock) arrived at {@code arrivalMicros}. */
-    void frame(int senderId, long captureMicros, long arrivalMicros, long nowNanos) {
-        senders.computeIfAbsent(senderId, id -> new Sender(nowNanos)).add(arrivalMicros - captureMicros, nowNanos);
+    /**
+     * A frame of {@code senderId} captured at {@code captureMicros} (its clock) arrived at {@code arrivalMicros}.
+     * Returns its queueing delay, milliseconds: how far its transit lies above its sender's baseline.
+     */
+    long frame(int senderId, long captureMicros, long arrivalMicros, long nowNanos) {
+        return senders.computeIfAbsent(senderId, id -> new Sender(nowNanos))
+                .add(arrivalMicros - captureMicros, nowNanos) / 1000;
     }
 
     /**

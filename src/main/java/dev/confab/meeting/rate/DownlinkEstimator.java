@@ -16,6 +16,9 @@ import java.util.OptionalInt;
  * next probe waits twice as long (0.25 s after a passed one, doubling up to {@link #MAX_PROBE_GAP_NANOS}). A failed probe delays sound by about
  * the padding's excess, a fraction of a second at most.
  *
+ * <p>Overuse is seen at a tick (queueing in two ticks in a row) or, sooner, between ticks when the frames show a
+ * queue starting ({@link QueueOnset}); the report then goes out at once.
+ *
  * <p>{@link #frame} runs on the network reader thread, {@link #tick} on the call's rate timer every
  * {@link #TICK_MILLIS} ms. Thread-safe.
  */
@@ -58,6 +61,7 @@ public final class DownlinkEstimator {
 
     private final ArrivalDelay delays = new ArrivalDelay();
     private final RateController controller = new RateController();
+    private final QueueOnset onset = new QueueOnset();
     private final long[] tickBytes = new long[RATE_TICKS];
     private final long[] tickNanos = new long[RATE_TICKS];
     private int tickIndex;
@@ -73,11 +77,25 @@ public final class DownlinkEstimator {
     private long probeGapNanos = MIN_PROBE_GAP_NANOS;
     private long probes;
     private long failedProbes;
+    private long onsets;
 
-    /** A media frame of {@code bytes} arrived now ({@code arrivalMicros}, wall clock as the capture time). */
-    public synchronized void frame(int senderId, int bytes, long captureMicros, long arrivalMicros, long nowNanos) {
+    /**
+     * A media frame of {@code bytes} arrived now ({@code arrivalMicros}, wall clock as the capture time). Returns a
+     * report for the server to send at once when this frame shows a queue starting ({@link QueueOnset}): waiting
+     * for the tick would let the link's queue, and the sound behind it, grow for another quarter of a second.
+     */
+    public synchronized OptionalInt frame(int senderId, int bytes, long captureMicros, long arrivalMicros,
+                                          long nowNanos) {
         bytesThisTick += bytes;
-        delays.frame(senderId, captureMicros, arrivalMicros, nowNanos);
+        long delay = delays.frame(senderId, captureMicros, arrivalMicros, nowNanos);
+        double linkRate = onset.frame(nowNanos, delay, bytes);
+        if (Double.isNaN(linkRate)) {
+            return OptionalInt.empty();
+        }
+        onsets++;
+        overusedLastTick = true; // the next tick, still seeing the queue, confirms it
+        double estimate = controller.update(nowNanos, true, false, linkRate, delay);
+        return report(estimate, nowNanos);
     }
 
     public synchronized void forget(int senderId) {
@@ -174,6 +192,11 @@ public final class DownlinkEstimator {
     /** Probes asked for so far, and how many of them queued. */
     public synchronized long[] probeCounts() {
         return new long[]{probes, failedProbes};
+    }
+
+    /** Queues seen starting between ticks ({@link QueueOnset}) so far. */
+    public synchronized long onsets() {
+        return onsets;
     }
 
     /** Queueing measured in the last tick, ms (-1: nothing arrived). */

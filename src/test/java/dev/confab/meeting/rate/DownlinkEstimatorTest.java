@@ -20,17 +20,48 @@ class DownlinkEstimatorTest {
 
     /** One tick (250 ms) of a sender's audio and video, each frame delayed by {@code queueMillis}, then its end. */
     private OptionalInt tick(long tickStartMillis, int sender, int kbitPerSecond, long queueMillis) {
-        feed(tickStartMillis, sender, kbitPerSecond, queueMillis);
-        return estimator.tick((tickStartMillis + 250) * MS).report();
+        OptionalInt fromFrames = feed(tickStartMillis, sender, kbitPerSecond, queueMillis);
+        OptionalInt fromTick = estimator.tick((tickStartMillis + 250) * MS).report();
+        return fromTick.isPresent() ? fromTick : fromFrames;
     }
 
-    private void feed(long tickStartMillis, int sender, int kbitPerSecond, long queueMillis) {
+    /** Feeds one tick of frames; returns the last report a frame asked to send at once. */
+    private OptionalInt feed(long tickStartMillis, int sender, int kbitPerSecond, long queueMillis) {
         int bytesPerFrame = kbitPerSecond * 1000 / 8 / 100; // a frame every 10 ms (sound and pictures)
+        OptionalInt urgent = OptionalInt.empty();
         for (long ms = tickStartMillis; ms < tickStartMillis + 250; ms += 10) {
             long captureMicros = 1_700_000_000_000_000L + ms * 1000;
             long arrivalMicros = captureMicros + 40_000 + queueMillis * 1000; // 40 ms of constant path delay
-            estimator.frame(sender, bytesPerFrame, captureMicros, arrivalMicros, ms * MS);
+            OptionalInt report = estimator.frame(sender, bytesPerFrame, captureMicros, arrivalMicros, ms * MS);
+            urgent = report.isPresent() ? report : urgent;
         }
+        return urgent;
+    }
+
+    /**
+     * A FIFO link of {@code linkKbps} from {@code fromMillis} to {@code toMillis}: a sender's sound (every 20 ms)
+     * and 30 fps pictures together at {@code sendKbps}, each frame arriving when the link has passed it. Stops at
+     * the first report a frame asks to send at once and returns its time (ms) and value, or [-1, -1].
+     */
+    private long[] narrowLink(long fromMillis, long toMillis, int sendKbps, int linkKbps, long[] linkFreeAtMicros) {
+        int audioBytes = 120;
+        int videoBytes = Math.max(0, (sendKbps - 48) * 1000 / 8 / 30);
+        for (long micros = fromMillis * 1000; micros < toMillis * 1000; micros += 10_000) {
+            boolean audio = micros % 20_000 == 0;
+            boolean video = micros % 33_330 < 10_000;
+            if (!audio && !video) {
+                continue;
+            }
+            int bytes = (audio ? audioBytes : 0) + (video ? videoBytes : 0);
+            long start = Math.max(micros, linkFreeAtMicros[0]);
+            linkFreeAtMicros[0] = start + bytes * 8_000L / linkKbps;
+            long arrival = linkFreeAtMicros[0];
+            OptionalInt report = estimator.frame(2, bytes, micros, arrival + 40_000, arrival * 1000);
+            if (report.isPresent()) {
+                return new long[]{arrival / 1000, report.getAsInt()};
+            }
+        }
+        return new long[]{-1, -1};
     }
 
     /** The link carries 600 kbit/s and queues 80 ms: overuse with a short queue, the usual step to 0.85 of it. */
@@ -50,22 +81,50 @@ class DownlinkEstimatorTest {
     }
 
     @Test
-    void aGrowingQueueIsReportedWithinHalfASecondAtAboutWhatArrives() {
+    void aGrowingQueueIsReportedWithinAQuarterSecondAndLoweredEnoughToDrainIt() {
         for (long t = 0; t < 5_000; t += 250) {
             tick(t, 2, 1_500, 0);
         }
         // The link drops to 600 kbit/s: what arrives is 600 kbit/s and the queue grows by 150 ms a tick.
-        OptionalInt first = OptionalInt.empty();
-        long reportedAt = -1;
-        for (long t = 5_000, queue = 150; t < 7_000 && first.isEmpty(); t += 250, queue += 150) {
-            first = tick(t, 2, 600, queue);
-            reportedAt = t + 250;
+        java.util.List<long[]> reports = new java.util.ArrayList<>();
+        for (long t = 5_000, queue = 150; t < 6_000; t += 250, queue += 150) {
+            long tickStart = t;
+            tick(t, 2, 600, queue).ifPresent(kbps -> reports.add(new long[]{tickStart, kbps}));
         }
-        assertThat(first).isPresent();
-        assertThat(reportedAt - 5_000).isLessThanOrEqualTo(500);
-        // Of what arrives now, not of the faster link a second ago; and low enough that the 300 ms queue seen by
-        // then drains within about a second (0.7 of 600), not in 2 s at 0.85.
-        assertThat(first.getAsInt()).isBetween(400, 440);
+        assertThat(reports).isNotEmpty();
+        assertThat(reports.getFirst()[0]).as("first report in the tick starting at, ms").isEqualTo(5_000L);
+        // Of what arrives now, not of the faster link a second ago; within the second, low enough that the queue
+        // of half a second seen by then drains within about a second (at most 0.7 of 600), not in 2 s at 0.85.
+        assertThat(reports.getFirst()[1]).isBetween(400L, 510L);
+        assertThat(reports.getLast()[1]).isLessThanOrEqualTo(420L);
+    }
+
+    @Test
+    void aSuddenNarrowingIsReportedFromTheFramesWithinAQuarterSecondBeforeAnyTick() {
+        long[] linkFree = {0};
+        for (long t = 0; t < 5_000; t += 250) {
+            assertThat(narrowLink(t, t + 250, 1_550, 100_000, linkFree)[0]).isEqualTo(-1L);
+            estimator.tick((t + 250) * MS);
+        }
+        // At 5 s the link drops from plenty to 600 kbit/s under a 1.55 Mbit/s sender; no tick runs meanwhile.
+        long[] report = narrowLink(5_000, 6_000, 1_550, 600, linkFree);
+        assertThat(report[0]).as("reported at, ms (two ticks: 500-750 ms)").isBetween(5_000L, 5_300L);
+        // About what the link passes, lowered so the queue of a few hundred ms drains: not the 1.55 Mbit/s of before.
+        assertThat(report[1]).as("estimate, kbit/s").isBetween(350L, 560L);
+    }
+
+    @Test
+    void framesHeldUpByThisComputerAndThenReadAtOnceAreNoQueue() {
+        long[] linkFree = {0};
+        for (long t = 0; t < 3_000; t += 250) {
+            narrowLink(t, t + 250, 1_550, 100_000, linkFree);
+            estimator.tick((t + 250) * MS);
+        }
+        // The reader thread was descheduled for 300 ms: the frames of that time are read in one burst.
+        for (long ms = 3_000; ms < 3_300; ms += 10) {
+            assertThat(estimator.frame(2, 5_000, ms * 1000, 3_300_000 + 40_000, 3_300 * MS)).isEmpty();
+        }
+        assertThat(estimator.estimateKbps()).isEqualTo(DownlinkEstimator.UNLIMITED);
     }
 
     @Test
@@ -75,8 +134,14 @@ class DownlinkEstimatorTest {
             tick(t, 3, 800, 0);
         }
         for (long t = 3_000, queue = 0; t < 8_000; t += 250, queue += 100) {
-            feed(t, 2, 800, queue); // participant 2's uplink queues
-            assertThat(tick(t, 3, 800, 0)).isEmpty();
+            for (long ms = t; ms < t + 250; ms += 10) {
+                long captureMicros = 1_700_000_000_000_000L + ms * 1000;
+                long path = captureMicros + 40_000;
+                // Participant 2's uplink queues; participant 3's frames, arriving in between, do not.
+                assertThat(estimator.frame(2, 1_000, captureMicros, path + queue * 1000, ms * MS)).isEmpty();
+                assertThat(estimator.frame(3, 1_000, captureMicros, path, ms * MS)).isEmpty();
+            }
+            assertThat(estimator.tick((t + 250) * MS).report()).isEmpty();
         }
         assertThat(estimator.estimateKbps()).isEqualTo(DownlinkEstimator.UNLIMITED);
     }

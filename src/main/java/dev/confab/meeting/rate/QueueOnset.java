@@ -1,0 +1,54 @@
+package dev.confab.meeting.rate;
+
+/**
+ * Sees a bottleneck start to queue within a fraction of a second, frame by frame, instead of waiting for two
+ * {@link DownlinkEstimator#TICK_MILLIS} ticks. When a link narrows under a sender's rate its queue grows by the
+ * difference every second (1.5 → 0.6 Mbit/s: 1.5 s of delay per second) and sound queues behind the video, so every
+ * tenth of a second of waiting costs sound. Evidence of a queue: every frame, from every sender, arriving more than
+ * {@link DownlinkEstimator#OVERUSE_MILLIS} late for at least {@link #SPAN_NANOS} of arrivals, and the delay not
+ * shrinking. A thread of this client that was descheduled for a moment is not taken for one: the frames it held back
+ * arrive together, so their arrivals span no time; a bottleneck spreads them out at its rate. While such a run lasts,
+ * what arrives is what the link carries, and that is what the onset reports. Not thread-safe: guarded by its owner.
+ */
+final class QueueOnset {
+
+    /** Arrivals of late frames spanning this long are a queue, not a moment's hiccup. */
+    static final long SPAN_NANOS = 150_000_000L;
+    /** At least this many late frames (sound alone comes every 20 ms): a rate needs a few of them. */
+    static final int MIN_FRAMES = 5;
+
+    private long runStartNanos;
+    private long runBytes;
+    private int runFrames;
+    private long firstDelayMillis;
+    private boolean reported;
+
+    /**
+     * A frame of {@code bytes} arrived at {@code arrivalNanos}, {@code delayMillis} behind its sender's baseline.
+     * Returns, once per run of late frames, the rate they arrived at (bits per second) when they prove a queue;
+     * {@link Double#NaN} otherwise.
+     */
+    double frame(long arrivalNanos, long delayMillis, int bytes) {
+        if (delayMillis <= DownlinkEstimator.OVERUSE_MILLIS) {
+            runFrames = 0;
+            reported = false;
+            return Double.NaN;
+        }
+        if (runFrames == 0) {
+            // The first late frame marks the run's start; what arrives after it is what the link passed meanwhile.
+            runStartNanos = arrivalNanos;
+            runBytes = 0;
+            runFrames = 1;
+            firstDelayMillis = delayMillis;
+            return Double.NaN;
+        }
+        runBytes += bytes;
+        runFrames++;
+        long span = arrivalNanos - runStartNanos;
+        if (reported || span < SPAN_NANOS || runFrames < MIN_FRAMES || delayMillis < firstDelayMillis) {
+            return Double.NaN;
+        }
+        reported = true;
+        return runBytes * 8e9 / span;
+    }
+}
