@@ -32,6 +32,16 @@ final class LinkTimeline {
                   long probes, double mouthToEarP95Millis) {
     }
 
+    /**
+     * The sound behind the link over the intervals while the link's schedule changed it (an interval counts when a
+     * timed clause of the spec holds at its middle): the issue's targets "during the limit" are judged by these,
+     * not by the whole run's figures that the time before and after dilutes. {@code fromSeconds}/{@code toSeconds}:
+     * the first such interval's start and the last one's end; {@code intervals} 0: the link never changed.
+     */
+    record WhileChanged(double fromSeconds, double toSeconds, int intervals, long framesHeard, double concealedPercent,
+                        double mouthToEarP95Millis) {
+    }
+
     private final LinkEmulator link;
     private final List<LoadParticipant> receivers;
     private final List<Sample> samples = new ArrayList<>();
@@ -43,6 +53,12 @@ final class LinkTimeline {
     private long lastConcealed;
     private long lastProbes;
     private LatencyRecorder lastLatency = new LatencyRecorder();
+    private final LatencyRecorder changedLatency = new LatencyRecorder();
+    private long changedPlayed;
+    private long changedConcealed;
+    private int changedIntervals;
+    private double changedFrom = Double.NaN;
+    private double changedTo = Double.NaN;
 
     LinkTimeline(LinkEmulator link, List<LoadParticipant> receivers) {
         this.link = link;
@@ -86,10 +102,19 @@ final class LinkTimeline {
         }
         long[] audio = audioTotals();
         LatencyRecorder latency = audioLatency();
-        double mouthToEar = latency.since(lastLatency).percentileMillis(0.95);
+        LatencyRecorder intervalLatency = latency.since(lastLatency);
+        double mouthToEar = intervalLatency.percentileMillis(0.95);
         lastLatency = latency;
         long played = audio[0] - lastPlayed;
         long concealed = audio[1] - lastConcealed;
+        if (changedAt((lastAt + now) / 2 - startedAt)) {
+            changedLatency.addAll(intervalLatency);
+            changedPlayed += played;
+            changedConcealed += concealed;
+            changedIntervals++;
+            changedFrom = Double.isNaN(changedFrom) ? (lastAt - startedAt) / 1e9 : changedFrom;
+            changedTo = (now - startedAt) / 1e9;
+        }
         samples.add(new Sample((now - startedAt) / 1e9, (down - lastDown) * 8 / 1000.0 / seconds,
                 (up - lastUp) * 8 / 1000.0 / seconds, streams == 0 ? 0 : fps / streams, kbps, silentMillis / 1000.0,
                 receivers.stream().anyMatch(p -> p.audio() != null)
@@ -106,6 +131,18 @@ final class LinkTimeline {
 
     List<Sample> samples() {
         return List.copyOf(samples);
+    }
+
+    WhileChanged whileChanged() {
+        return new WhileChanged(changedFrom, changedTo, changedIntervals, changedPlayed,
+                100.0 * changedConcealed / Math.max(1, changedPlayed + changedConcealed),
+                changedLatency.percentileMillis(0.95));
+    }
+
+    /** Whether a timed clause of the link's spec holds {@code elapsedNanos} after the schedule started. */
+    private boolean changedAt(long elapsedNanos) {
+        return link.spec().rules().stream()
+                .anyMatch(rule -> !rule.constant() && rule.startNanos() <= elapsedNanos && elapsedNanos < rule.endNanos());
     }
 
     /** Mouth-to-ear latencies of every linked receiver so far. */
@@ -134,7 +171,7 @@ final class LinkTimeline {
         return new long[] {played, concealed};
     }
 
-    static void print(PrintWriter out, List<Sample> samples) {
+    static void print(PrintWriter out, List<Sample> samples, WhileChanged changed, boolean audio) {
         out.println("behind the link, per interval (t = its end, since the schedule started; video: the last second of it):");
         out.printf(Locale.ROOT, "%7s %11s %11s %9s %11s %12s %10s %9s %9s %6s %8s%n", "t (s)", "down kbit/s", "up kbit/s",
                 "video fps", "video kbit/s", "no frame (s)", "concealed", "picture", "estimate", "probes", "m2e p95");
@@ -145,6 +182,11 @@ final class LinkTimeline {
                             : String.format(Locale.ROOT, "%.1f %%", s.audioConcealedPercent()),
                     s.picture(), s.estimateKbps() == 0 ? "none" : String.valueOf(s.estimateKbps()), s.probes(),
                     Double.isNaN(s.mouthToEarP95Millis()) ? "-" : String.format(Locale.ROOT, "%.0f", s.mouthToEarP95Millis()));
+        }
+        if (audio && changed.intervals() > 0) {
+            out.printf(Locale.ROOT, "sound behind the link while it was changed (t %.0f-%.0f s): %d frames heard, "
+                            + "mouth-to-ear p95 %.0f ms, concealed %.2f %%%n", changed.fromSeconds(), changed.toSeconds(),
+                    changed.framesHeard(), changed.mouthToEarP95Millis(), changed.concealedPercent());
         }
     }
 }

@@ -67,7 +67,8 @@ public final class LoadTestCommand implements Callable<Integer> {
     /**
      * The --json document; {@code audio} is null without --audio. With --link: {@code link} is the spec,
      * {@code linkAudio} the audio figures of the participants behind it (null without --audio), {@code linkTimeline}
-     * what they saw interval by interval, {@code linkConnections} the connections they made through it (more than
+     * what they saw interval by interval, {@code linkWhileChanged} their sound over the intervals the link was changed
+     * in, {@code linkConnections} the connections they made through it (more than
      * one each: they lost the connection and reconnected); null without --link. {@code show}: --show, null without.
      */
     public record Report(int participants, String videoSize, int fps, String mode, boolean tls, double seconds,
@@ -75,7 +76,7 @@ public final class LoadTestCommand implements Callable<Integer> {
                          double processCpuCores, int cores, double egressMbpsPerRelayCore, long rssMiB,
                          long peakRssMiB, String fullClientSize, double fullClientMediaCores, AudioFigures audio,
                          String link, AudioFigures linkAudio, List<LinkTimeline.Sample> linkTimeline,
-                         Integer linkConnections, Integer show) {
+                         LinkTimeline.WhileChanged linkWhileChanged, Integer linkConnections, Integer show) {
     }
 
     /** Issue #5's targets, printed beside the figures. */
@@ -294,7 +295,7 @@ public final class LoadTestCommand implements Callable<Integer> {
                         : Double.NaN,
                 audio && !others.isEmpty() ? audioFigures(others) : null, link,
                 audio && !linked.isEmpty() ? audioFigures(linked) : null,
-                timeline == null ? null : timeline.samples(),
+                timeline == null ? null : timeline.samples(), timeline == null ? null : timeline.whileChanged(),
                 emulator == null ? null : emulator.connectionsAccepted(), show);
     }
 
@@ -384,7 +385,7 @@ public final class LoadTestCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "link: %s; %d connections through it (one per participant behind it; more: reconnects)%n",
                     r.link(), r.linkConnections());
             printAudio(out, "audio behind the link", r.linkAudio());
-            LinkTimeline.print(out, r.linkTimeline());
+            LinkTimeline.print(out, r.linkTimeline(), r.linkWhileChanged(), r.linkAudio() != null);
         }
         if (r.fullClientSize() != null) {
             out.printf(Locale.ROOT, "client 1 (camera %s, decoding %d streams): capture+encode+decode threads %.2f cores%n",

@@ -134,6 +134,10 @@ class LoadTestCommandTest {
         // ms: a 2 s limit measured 164 kbit/s in its last interval. At most the limit came down, plus slack.
         assertThat(report.get("linkTimeline").get(2).get("linkDownKbps").asDouble()).isLessThan(150);
         assertThat(report.get("linkConnections").asInt()).isEqualTo(1);
+        // The limit's figures are summed over the three intervals whose middle lies inside it (1-4 s).
+        assertThat(report.get("linkWhileChanged").get("intervals").asInt()).isEqualTo(3);
+        assertThat(report.get("linkWhileChanged").get("fromSeconds").asDouble()).isBetween(0.5, 1.5);
+        assertThat(report.get("linkWhileChanged").get("toSeconds").asDouble()).isBetween(3.5, 4.5);
     }
 
     @Test
