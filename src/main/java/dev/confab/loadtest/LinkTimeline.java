@@ -25,11 +25,12 @@ final class LinkTimeline {
      * {@code picture}: the smallest received picture at the end (the sender's rung, e.g. "480x270");
      * {@code estimateKbps}: the lowest downlink estimate of the receivers (0: none knows a limit);
      * {@code probes}: downlink probes they asked for in the interval; {@code mouthToEarP95Millis}: of the sound
-     * heard in the interval (NaN without audio).
+     * heard in the interval (NaN without audio); {@code camerasPaused}: cameras the server paused for their
+     * downlinks at the interval's end ({@code cameras_paused}).
      */
     record Sample(double atSeconds, double linkDownKbps, double linkUpKbps, double videoFps, double videoKbps,
                   double secondsSinceLastFrame, double audioConcealedPercent, String picture, int estimateKbps,
-                  long probes, double mouthToEarP95Millis) {
+                  long probes, double mouthToEarP95Millis, int camerasPaused) {
     }
 
     /**
@@ -86,7 +87,9 @@ final class LinkTimeline {
         StreamStats smallest = null;
         int estimate = 0;
         long probes = 0;
+        int paused = 0;
         for (LoadParticipant p : receivers) {
+            paused += p.pausedCameras();
             for (StreamStats s : p.receiver().cameraStats().values()) {
                 streams++;
                 fps += s.fps();
@@ -120,7 +123,7 @@ final class LinkTimeline {
                 receivers.stream().anyMatch(p -> p.audio() != null)
                         ? 100.0 * concealed / Math.max(1, played + concealed) : Double.NaN,
                 smallest == null ? "-" : smallest.width() + "x" + smallest.height(), estimate, probes - lastProbes,
-                mouthToEar));
+                mouthToEar, paused));
         lastProbes = probes;
         lastAt = now;
         lastDown = down;
@@ -173,15 +176,17 @@ final class LinkTimeline {
 
     static void print(PrintWriter out, List<Sample> samples, WhileChanged changed, boolean audio) {
         out.println("behind the link, per interval (t = its end, since the schedule started; video: the last second of it):");
-        out.printf(Locale.ROOT, "%7s %11s %11s %9s %11s %12s %10s %9s %9s %6s %8s%n", "t (s)", "down kbit/s", "up kbit/s",
-                "video fps", "video kbit/s", "no frame (s)", "concealed", "picture", "estimate", "probes", "m2e p95");
+        out.printf(Locale.ROOT, "%7s %11s %11s %9s %11s %12s %10s %9s %9s %6s %8s %6s%n", "t (s)", "down kbit/s",
+                "up kbit/s", "video fps", "video kbit/s", "no frame (s)", "concealed", "picture", "estimate", "probes",
+                "m2e p95", "paused");
         for (Sample s : samples) {
-            out.printf(Locale.ROOT, "%7.1f %11.0f %11.0f %9.1f %11.0f %12.1f %10s %9s %9s %6d %8s%n", s.atSeconds(),
+            out.printf(Locale.ROOT, "%7.1f %11.0f %11.0f %9.1f %11.0f %12.1f %10s %9s %9s %6d %8s %6d%n", s.atSeconds(),
                     s.linkDownKbps(), s.linkUpKbps(), s.videoFps(), s.videoKbps(), s.secondsSinceLastFrame(),
                     Double.isNaN(s.audioConcealedPercent()) ? "-"
                             : String.format(Locale.ROOT, "%.1f %%", s.audioConcealedPercent()),
                     s.picture(), s.estimateKbps() == 0 ? "none" : String.valueOf(s.estimateKbps()), s.probes(),
-                    Double.isNaN(s.mouthToEarP95Millis()) ? "-" : String.format(Locale.ROOT, "%.0f", s.mouthToEarP95Millis()));
+                    Double.isNaN(s.mouthToEarP95Millis()) ? "-" : String.format(Locale.ROOT, "%.0f", s.mouthToEarP95Millis()),
+                    s.camerasPaused());
         }
         if (audio && changed.intervals() > 0) {
             out.printf(Locale.ROOT, "sound behind the link while it was changed (t %.0f-%.0f s): %d frames heard, "

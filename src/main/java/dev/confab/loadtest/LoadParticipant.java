@@ -87,6 +87,8 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
         return session;
     }
 
+    private volatile int pausedCameras;
+
     VideoReceiver receiver() {
         return receiver;
     }
@@ -121,6 +123,8 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
     }
 
     void startSending(ScheduledExecutorService timer, long initialDelayMicros) throws MediaException {
+        // As the app and the bot do: the server counts only cameras that are on when it shares out a downlink.
+        session.changeOwnState(state -> state.withCameraOn(true));
         if (replaySender != null) {
             replaySender.start(timer, initialDelayMicros);
         } else {
@@ -150,6 +154,16 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
     @Override
     public void onRosterChanged(Roster value) {
         roster = value;
+    }
+
+    @Override
+    public void onCamerasPaused(java.util.Set<Integer> participantIds) {
+        pausedCameras = participantIds.size();
+    }
+
+    /** How many of the cameras this participant shows the server pauses for its downlink now. */
+    int pausedCameras() {
+        return pausedCameras;
     }
 
     void stopSending() {

@@ -75,6 +75,11 @@ public final class CompositeMeetingListener implements MeetingListener {
     }
 
     @Override
+    public void onCamerasPaused(java.util.Set<Integer> participantIds) {
+        listeners.forEach(l -> l.onCamerasPaused(participantIds));
+    }
+
+    @Override
     public void onMedia(MediaFrame frame) {
         listeners.forEach(l -> l.onMedia(frame));
     }

@@ -70,6 +70,13 @@ public interface MeetingListener {
     }
 
     /**
+     * The cameras (participant ids) this client shows that the server stopped sending because this client's downlink
+     * cannot carry them now; the whole current set, empty when all come again (docs/protocol.md section 9.1).
+     */
+    default void onCamerasPaused(java.util.Set<Integer> participantIds) {
+    }
+
+    /**
      * A media frame from another participant. Called on the network reader thread, not the event thread:
      * copy or decode the payload before returning, and return quickly.
      */

@@ -443,6 +443,7 @@ public final class MeetingSession implements AutoCloseable {
             case ServerMessage.KeyframeRequested request -> listener.onKeyframeRequested(request.stream(), request.requestedBy());
             case ServerMessage.RateHint hint -> listener.onRateHint(hint);
             case ServerMessage.SendTarget target -> listener.onSendTarget(target);
+            case ServerMessage.CamerasPaused paused -> listener.onCamerasPaused(java.util.Set.copyOf(paused.participantIds()));
             case ServerMessage.ErrorMessage error -> error(error);
             case ServerMessage.ServerShutdown ignored -> serverEnded(EndReason.SERVER_SHUTDOWN);
             case ServerMessage.Pong ignored -> {

@@ -24,6 +24,7 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ServerMessage.KeyframeRequested.class, name = "keyframe_request"),
         @JsonSubTypes.Type(value = ServerMessage.RateHint.class, name = "rate_hint"),
         @JsonSubTypes.Type(value = ServerMessage.SendTarget.class, name = "send_target"),
+        @JsonSubTypes.Type(value = ServerMessage.CamerasPaused.class, name = "cameras_paused"),
         @JsonSubTypes.Type(value = ServerMessage.ErrorMessage.class, name = "error"),
         @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
         @JsonSubTypes.Type(value = ServerMessage.ServerShutdown.class, name = "server_shutdown"),
@@ -143,6 +144,17 @@ public sealed interface ServerMessage {
     record SendTarget(@JsonProperty(required = true) StreamKind stream, Integer maxKbps) implements ServerMessage {
         public SendTarget {
             Objects.requireNonNull(stream, "stream");
+        }
+    }
+
+    /**
+     * The cameras this receiver shows that its downlink cannot carry now, even at their smallest layer: the server
+     * does not forward them until they fit again (docs/protocol.md section 9.1). The whole current list, ascending;
+     * empty when every shown camera comes again.
+     */
+    record CamerasPaused(@JsonProperty(required = true) List<Integer> participantIds) implements ServerMessage {
+        public CamerasPaused {
+            participantIds = List.copyOf(participantIds);
         }
     }
 

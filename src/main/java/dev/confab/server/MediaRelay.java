@@ -71,9 +71,13 @@ final class MediaRelay {
         }
     }
 
-    /** Whether {@code receiver} gets {@code sender}'s {@code stream}: cameras only if it shows them (its view). */
+    /**
+     * Whether {@code receiver} gets {@code sender}'s {@code stream}: cameras only if it shows them (its view) and its
+     * downlink has room for them ({@link CameraAllocation}).
+     */
     private static boolean forwards(Member sender, Member receiver, StreamKind stream) {
-        return stream != StreamKind.CAMERA || receiver.view.shows(sender.id);
+        return stream != StreamKind.CAMERA
+                || receiver.view.shows(sender.id) && !receiver.pausedCameras.contains(sender.id);
     }
 
     private void askForKeyframe(Member sender, StreamKind stream, int requesterId) {

@@ -41,6 +41,11 @@ final class Member {
      * Written under the meeting's lock, read by the relay without it. Kept across a resume, like the media flags.
      */
     volatile ReceiverView view = ReceiverView.EVERYONE;
+    /**
+     * The shown cameras this member's downlink cannot carry now ({@link CameraAllocation}): not forwarded to it.
+     * Written under the meeting's lock ({@link SendTargets#update}), read by the relay without it.
+     */
+    volatile java.util.Set<Integer> pausedCameras = java.util.Set.of();
     /** This member's simulcast camera layers as a sender (rates, presence). */
     final LayerRates cameraLayers = new LayerRates();
     /** The targets last sent to this member as a sender ({@link SendTargets}); a stream absent has none. */

@@ -2,6 +2,7 @@ package dev.confab.server;
 
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
+import dev.confab.protocol.flow.MediaSendQueue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the receivers' downlink estimates ({@code receive_estimate}) into a bitrate target for each sender's
@@ -46,9 +48,19 @@ final class SendTargets {
     private SendTargets() {
     }
 
-    /** Recomputes every sender's targets in {@code meeting} and tells those whose target changed. */
+    /**
+     * Recomputes which cameras each receiver's downlink carries ({@link CameraAllocation}) and every sender's
+     * targets in {@code meeting}, and tells those whose pauses or targets changed.
+     */
     static void update(Meeting meeting) {
         List<Member> members = meeting.members();
+        long now = System.currentTimeMillis();
+        for (Member receiver : members) {
+            ClientConnection connection = receiver.connection();
+            if (connection != null) {
+                pause(receiver, connection, CameraAllocation.paused(receiver, members, now));
+            }
+        }
         // A receiver's budget does not depend on the sender: worked out once per update, not once per sender.
         Map<StreamKind, Map<Member, Double>> budgets = new EnumMap<>(StreamKind.class);
         for (Member sender : members) {
@@ -70,6 +82,26 @@ final class SendTargets {
                 }
             }
         }
+    }
+
+    /**
+     * Applies a receiver's new set of paused cameras. A camera's stream is forgotten by the receiver's queue when it
+     * comes back (before the relay may forward it, so it starts over at a keyframe, which the queue's wait asks the
+     * sender for) and when it is paused (after the relay stopped forwarding it), as for a {@code view} change.
+     */
+    private static void pause(Member receiver, ClientConnection connection, Set<Integer> paused) {
+        Set<Integer> before = receiver.pausedCameras;
+        if (before.equals(paused)) {
+            return;
+        }
+        before.stream().filter(id -> !paused.contains(id)).forEach(id -> forgetCamera(connection, id));
+        receiver.pausedCameras = paused;
+        paused.stream().filter(id -> !before.contains(id)).forEach(id -> forgetCamera(connection, id));
+        connection.send(new ServerMessage.CamerasPaused(paused.stream().sorted().toList()));
+    }
+
+    private static void forgetCamera(ClientConnection receiver, int senderId) {
+        receiver.media.forget(new MediaSendQueue.StreamId(senderId, StreamKind.CAMERA));
     }
 
     /** The target for {@code sender}'s {@code stream} in kbit/s, or null when no receiver limits it. */
@@ -146,9 +178,18 @@ final class SendTargets {
         return pixels > 0 ? Math.min(network, TILE_HEADROOM * kbpsForTile(pixels)) : network;
     }
 
-    /** Whether {@code receiver} gets {@code sender}'s {@code stream}: a camera only while it shows it. */
+    /** Whether {@code receiver} gets {@code sender}'s {@code stream}: a camera only while it shows it and has room. */
     private static boolean receives(Member receiver, Member sender, StreamKind stream) {
-        return stream != StreamKind.CAMERA || receiver.view.shows(sender.id);
+        return stream != StreamKind.CAMERA
+                || receiver.view.shows(sender.id) && !receiver.pausedCameras.contains(sender.id);
+    }
+
+    /**
+     * What {@code receiver}'s downlink has for cameras in all, kbit/s, before it is split between them: the estimate
+     * minus every voice, minus a screen share's part; infinite without an estimate.
+     */
+    static double cameraBudgetKbps(Member receiver, List<Member> members) {
+        return videoKbps(receiver, members) * (anyoneSharing(receiver, members) ? 1 - SCREEN_SHARE : 1);
     }
 
     /**
@@ -156,26 +197,39 @@ final class SendTargets {
      * the relay's measure for picking a simulcast layer ({@link LayerSelection}).
      */
     static double budgetKbps(Member receiver, StreamKind stream, List<Member> members) {
+        if (stream == StreamKind.SCREEN) {
+            int cameras = 0;
+            int screens = 0;
+            for (Member other : members) {
+                if (other != receiver) {
+                    cameras += other.cameraOn && receives(receiver, other, StreamKind.CAMERA) ? 1 : 0;
+                    screens += other.sharing ? 1 : 0;
+                }
+            }
+            return videoKbps(receiver, members) * (cameras > 0 ? SCREEN_SHARE : 1) / Math.max(1, screens);
+        }
+        int cameras = 0;
+        for (Member other : members) {
+            cameras += other != receiver && other.cameraOn && receives(receiver, other, StreamKind.CAMERA) ? 1 : 0;
+        }
+        return cameraBudgetKbps(receiver, members) / Math.max(1, cameras);
+    }
+
+    /** The receiver's estimate minus the sound of everyone unmuted, kbit/s; infinite without an estimate. */
+    private static double videoKbps(Member receiver, List<Member> members) {
         Integer estimate = receiver.downlinkKbps;
         if (estimate == null) {
             return Double.POSITIVE_INFINITY;
         }
         int voices = 0;
-        int cameras = 0;
-        int screens = 0;
         for (Member other : members) {
-            if (other == receiver) {
-                continue;
-            }
-            voices += other.muted ? 0 : 1;
-            cameras += other.cameraOn && receives(receiver, other, StreamKind.CAMERA) ? 1 : 0;
-            screens += other.sharing ? 1 : 0;
+            voices += other != receiver && !other.muted ? 1 : 0;
         }
-        double video = Math.max(0, estimate - AUDIO_KBPS * voices);
-        if (stream == StreamKind.SCREEN) {
-            return video * (cameras > 0 ? SCREEN_SHARE : 1) / Math.max(1, screens);
-        }
-        return video * (screens > 0 ? 1 - SCREEN_SHARE : 1) / Math.max(1, cameras);
+        return Math.max(0, estimate - AUDIO_KBPS * voices);
+    }
+
+    private static boolean anyoneSharing(Member receiver, List<Member> members) {
+        return members.stream().anyMatch(other -> other != receiver && other.sharing);
     }
 
     private static boolean changed(Integer last, Integer next) {

@@ -38,7 +38,9 @@ class LoadTestCommandTest {
         assertThat(code).isZero();
         assertThat(out.toString()).contains("Confab load test: 3 participants, 320x180@15, replay, TLS")
                 .containsPattern("(?m)^others\\s+4\\s")
-                .containsPattern("(?m)^throttled\\s+2\\s")
+                // Two cameras, or one: the slow reader's estimate may not carry both smallest layers, and then the
+                // server pauses the second for it (cameras_paused, docs/protocol.md section 9.1).
+                .containsPattern("(?m)^throttled\\s+[12]\\s")
                 .contains("forwarded streams 6");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         JsonNode others = report.get("rows").get(0);

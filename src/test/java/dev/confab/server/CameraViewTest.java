@@ -178,6 +178,40 @@ class CameraViewTest {
     }
 
     @Test
+    void aDownlinkThatCannotCarryEveryCameraKeepsTheLargestTileAndIsToldWhichArePausedUntilTheyFitAgain()
+            throws Exception {
+        for (TestClient sender : List.of(ada, grace)) {
+            sender.send(new ClientMessage.UpdateState(false, true, false, false));
+        }
+        show(linus); // shows nobody: only the viewer's view decides what it gets
+        applied(viewer, new ClientMessage.View(List.of(new ClientMessage.View.Shown(adaId, 320, 180),
+                new ClientMessage.View.Shown(graceId, 960, 540))));
+        viewer.messages.clear();
+
+        // 300 kbit/s, less three voices (144), leaves 156: one camera at its smallest layer (150), not two.
+        viewer.send(new ClientMessage.ReceiveEstimate(300));
+        assertThat(viewer.next(ServerMessage.CamerasPaused.class).participantIds())
+                .as("Grace's tile is the larger one: Ada's camera is paused").containsExactly(adaId);
+        ada.send(camera(0, true));
+        grace.send(camera(0, true));
+        for (TestClient sender : List.of(ada, grace)) {
+            sender.send(audio(1));
+        }
+        awaitSound(viewer, atViewer, 1, adaId, graceId);
+        assertThat(cameraSequences(atViewer, graceId)).containsExactly(0L);
+        assertThat(cameraSequences(atViewer, adaId)).as("paused: sound only").isEmpty();
+        assertThat(ada.receivesNo(ServerMessage.ErrorMessage.class, 100)).as("the sender is not blamed").isTrue();
+
+        viewer.send(new ClientMessage.ReceiveEstimate(2_000));
+        assertThat(viewer.next(ServerMessage.CamerasPaused.class).participantIds()).as("room again").isEmpty();
+        ada.send(camera(2, false)); // a delta the viewer could not decode: its stream starts over at a keyframe
+        ada.send(camera(3, true));
+        ada.send(audio(4));
+        awaitSound(viewer, atViewer, 2, adaId);
+        assertThat(cameraSequences(atViewer, adaId)).containsExactly(3L);
+    }
+
+    @Test
     void badViewsAreRefusedToTheirSenderOnlyAndTheConnectionKeepsWorking() throws Exception {
         String tooMany = IntStream.rangeClosed(1, 101)
                 .mapToObj(id -> "{\"participantId\":" + id + ",\"width\":64,\"height\":36}")

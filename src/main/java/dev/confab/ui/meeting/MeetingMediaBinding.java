@@ -76,6 +76,8 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
 
     // FX thread only
     private MeetingScreen screen;
+    /** The cameras the server pauses for this connection ({@code cameras_paused}); FX thread. */
+    private Set<Integer> pausedCameras = Set.of();
     private UiText uiText;
     private ChatTab chatTab;
     private Timeline ticker;
@@ -370,6 +372,7 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
         if (closed || call.video() == null || screen == null) {
             return;
         }
+        showPausedCameras();
         Set<Integer> present = new HashSet<>();
         for (Attendee p : roster.participants()) {
             if (p.id() == roster.selfId()) {
@@ -400,6 +403,21 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
     @Override
     public void onParticipantJoined(Attendee participant) {
         chat.onParticipantJoined(participant);
+    }
+
+    @Override
+    public void onCamerasPaused(Set<Integer> participantIds) {
+        Platform.runLater(() -> {
+            pausedCameras = participantIds;
+            showPausedCameras();
+        });
+    }
+
+    /** Marks the tiles whose camera the server pauses for this connection (again for tiles made since). FX thread. */
+    private void showPausedCameras() {
+        if (screen != null) {
+            screen.grid().tiles().forEach(tile -> tile.setVideoPaused(pausedCameras.contains(tile.participantId())));
+        }
     }
 
     @Override

@@ -42,6 +42,8 @@ public final class ParticipantTile extends StackPane {
     private final QualityBars quality = new QualityBars();
     private final Label stats = new Label();
     private final BooleanProperty cameraOn = new SimpleBooleanProperty();
+    private final BooleanProperty videoPaused = new SimpleBooleanProperty();
+    private final Label videoPausedNote = new Label();
     private final BooleanProperty statsEnabled = new SimpleBooleanProperty();
     private final ParticipantRow row;
 
@@ -62,7 +64,7 @@ public final class ParticipantTile extends StackPane {
 
         video.setMirrored(self);
         video.setMinSize(0, 0);
-        video.visibleProperty().bind(cameraOn.and(video.showingPictureProperty()));
+        video.visibleProperty().bind(cameraOn.and(videoPaused.not()).and(video.showingPictureProperty()));
         avatar.visibleProperty().bind(video.visibleProperty().not());
 
         name.getStyleClass().add("tile-name");
@@ -101,7 +103,17 @@ public final class ParticipantTile extends StackPane {
         StackPane.setAlignment(stats, Pos.TOP_LEFT);
         StackPane.setMargin(stats, new Insets(6));
 
-        getChildren().addAll(avatar, video, nameBar, quality, stats);
+        videoPausedNote.getStyleClass().add("tile-video-paused");
+        videoPausedNote.setId("video-paused-" + participantId);
+        videoPausedNote.setWrapText(true);
+        videoPausedNote.textProperty().bind(text.bind("meeting.tile.videoPaused"));
+        videoPausedNote.visibleProperty().bind(cameraOn.and(videoPaused));
+        videoPausedNote.setMaxHeight(USE_PREF_SIZE);
+        videoPausedNote.maxWidthProperty().bind(widthProperty().subtract(112)); // clear of the stats and quality bars
+        StackPane.setAlignment(videoPausedNote, Pos.TOP_CENTER);
+        StackPane.setMargin(videoPausedNote, new Insets(8));
+
+        getChildren().addAll(avatar, video, nameBar, quality, stats, videoPausedNote);
         bindToRow();
     }
 
@@ -163,6 +175,22 @@ public final class ParticipantTile extends StackPane {
     /** Where decoded video of this participant goes (any thread may call its {@code onFrame}). */
     public VideoView videoView() {
         return video;
+    }
+
+    /**
+     * The server stopped sending this camera because this computer's connection cannot carry it now (docs/protocol.md
+     * section 9.1, {@code cameras_paused}): the avatar and a note instead of a frozen picture. FX thread.
+     */
+    public void setVideoPaused(boolean value) {
+        if (value && !videoPaused.get()) {
+            video.clear();
+        }
+        videoPaused.set(value);
+    }
+
+    /** Whether the tile says its video is paused for the connection. FX thread. */
+    public boolean videoPaused() {
+        return videoPaused.get() && videoPausedNote.isVisible();
     }
 
     /** Active-speaker highlight; the audio level detector drives it. FX thread. */

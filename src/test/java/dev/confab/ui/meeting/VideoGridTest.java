@@ -195,6 +195,28 @@ class VideoGridTest {
     }
 
     @Test
+    void aCameraPausedForTheConnectionShowsTheAvatarAndSaysWhyInsteadOfAFrozenPicture() {
+        roster(TestRosters.roster(4));
+        ParticipantTile camera = grid.tile(4).orElseThrow();
+        TestRosters.paintFrame(camera.videoView(), 64, 36, 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !camera.showsAvatar());
+
+        robot.interact(() -> camera.setVideoPaused(true));
+        assertThat(camera.showsAvatar()).as("no frozen last picture").isTrue();
+        assertThat(camera.videoPaused()).isTrue();
+        assertThat(robot.lookup("#video-paused-4").queryLabeled().getText())
+                .isEqualTo("Video paused: your connection is too slow for it right now");
+
+        robot.interact(() -> camera.setVideoPaused(false));
+        assertThat(camera.videoPaused()).isFalse();
+        TestRosters.paintFrame(camera.videoView(), 64, 36, 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !camera.showsAvatar());
+        ParticipantTile cameraOff = grid.tile(3).orElseThrow();
+        robot.interact(() -> cameraOff.setVideoPaused(true));
+        assertThat(cameraOff.videoPaused()).as("a camera that is off is not said to be paused").isFalse();
+    }
+
+    @Test
     void rosterChangesReuseTilesSoVideoKeepsFlowing() {
         roster(TestRosters.roster(3));
         ParticipantTile before = grid.tile(2).orElseThrow();
