@@ -31,6 +31,8 @@ public final class DownlinkEstimator {
      * a bottleneck's queue lasts.
      */
     static final long OVERUSE_MILLIS = 60;
+    /** Late frames count as a link narrowing only while they arrive at less than this share of the rate before. */
+    static final double NARROWED = 0.8;
     /** Queueing below this is none: what arrived meanwhile is evidence, and a probe passed. */
     static final long CLEAN_MILLIS = 30;
     /** Ticks of received bytes that make "what arrived lately". */
@@ -89,7 +91,9 @@ public final class DownlinkEstimator {
         bytesThisTick += bytes;
         long delay = delays.frame(senderId, captureMicros, arrivalMicros, nowNanos);
         double linkRate = onset.frame(nowNanos, delay, bytes);
-        if (Double.isNaN(linkRate)) {
+        if (Double.isNaN(linkRate) || linkRate >= NARROWED * arrivedBitsPerSecond(2)) {
+            // Late frames arriving as fast as before are a queue draining (a limit lifting) or a burst the link
+            // carries at its rate (a keyframe, a step up): the ticks judge those. A narrowing slows arrivals.
             return OptionalInt.empty();
         }
         onsets++;

@@ -114,6 +114,23 @@ class DownlinkEstimatorTest {
     }
 
     @Test
+    void aStandingQueueThatFramesLeaveAsFastAsBeforeIsNoNarrowing() {
+        long[] linkFree = {0};
+        for (long t = 0; t < 3_000; t += 250) {
+            narrowLink(t, t + 250, 600, 100_000, linkFree);
+            estimator.tick((t + 250) * MS);
+        }
+        // The link carries exactly what is sent (600 kbit/s, e.g. a probe filling it) with 100 ms standing in its
+        // queue: every frame is late, but they arrive as fast as before. That is for the ticks to judge (they may
+        // call it overuse); the frames must not report a narrowing.
+        linkFree[0] = 3_000_000 + 100_000;
+        for (long t = 3_000; t < 4_000; t += 250) {
+            assertThat(narrowLink(t, t + 250, 600, 600, linkFree)[0]).as("no report from the frames").isEqualTo(-1L);
+            estimator.tick((t + 250) * MS);
+        }
+    }
+
+    @Test
     void framesHeldUpByThisComputerAndThenReadAtOnceAreNoQueue() {
         long[] linkFree = {0};
         for (long t = 0; t < 3_000; t += 250) {
