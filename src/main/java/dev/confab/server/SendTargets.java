@@ -229,7 +229,12 @@ final class SendTargets {
     }
 
     private static boolean anyoneSharing(Member receiver, List<Member> members) {
-        return members.stream().anyMatch(other -> other != receiver && other.sharing);
+        for (Member other : members) { // a loop, not a stream: the relay asks for every simulcast frame
+            if (other != receiver && other.sharing) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean changed(Integer last, Integer next) {
