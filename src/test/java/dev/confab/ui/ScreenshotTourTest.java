@@ -280,6 +280,16 @@ class ScreenshotTourTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
+    void meetingOnAPoorConnection(String tag) throws Exception {
+        var screen = showMeeting(tag, 9, 2);
+        // The server paused participant 8's camera for this downlink (cameras_paused): avatar and a note.
+        robot.interact(() -> screen.tile(8).orElseThrow().setVideoPaused(true));
+        assertThat(screen.tile(8).orElseThrow().videoPaused()).isTrue();
+        shoot("meeting-video-paused");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
     void meetingTwelveAsHost(String tag) throws Exception {
         var screen = showMeeting(tag, 12, 1);
         robot.interact(() -> screen.grid().showStatsProperty().set(true));

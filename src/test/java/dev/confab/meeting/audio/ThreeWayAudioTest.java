@@ -131,8 +131,10 @@ class ThreeWayAudioTest {
         RemoteAudioStats stats = listener.heard(speaker);
         assertThat(stats).as("%s's figures for %s", listener, speaker).isNotNull();
         assertThat(stats.played()).as("%s heard %s", listener, speaker).isGreaterThanOrEqualTo(HEARD_PACKETS);
+        // Within 30 Hz: the tones are 120 Hz or more apart, so this still tells whose tone it is, and a frame the
+        // jitter buffer trimmed on a loaded machine (a phase jump in the 200 ms analysed) moved the peak by 9 Hz.
         assertThat(stats.dominantHz()).as("%s heard %s's own tone", listener, speaker)
-                .isBetween(speaker.toneHz - 5.0, speaker.toneHz + 5.0);
+                .isBetween(speaker.toneHz - 30.0, speaker.toneHz + 30.0);
     }
 
     private Voice join(URI server, String meetingId, Voice voice) throws Exception {
