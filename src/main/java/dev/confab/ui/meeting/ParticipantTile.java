@@ -13,6 +13,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
@@ -105,15 +106,25 @@ public final class ParticipantTile extends StackPane {
 
         videoPausedNote.getStyleClass().add("tile-video-paused");
         videoPausedNote.setId("video-paused-" + participantId);
-        videoPausedNote.setWrapText(true);
         videoPausedNote.textProperty().bind(text.bind("meeting.tile.videoPaused"));
-        videoPausedNote.visibleProperty().bind(cameraOn.and(videoPaused));
-        videoPausedNote.setMaxHeight(USE_PREF_SIZE);
-        videoPausedNote.maxWidthProperty().bind(widthProperty().subtract(112)); // clear of the stats and quality bars
-        StackPane.setAlignment(videoPausedNote, Pos.TOP_CENTER);
-        StackPane.setMargin(videoPausedNote, new Insets(8));
+        videoPausedNote.accessibleHelpProperty().bind(text.bind("meeting.tile.videoPausedWhy"));
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(text.bind("meeting.tile.videoPausedWhy"));
+        why.setWrapText(true);
+        why.setMaxWidth(320);
+        videoPausedNote.setTooltip(why);
+        videoPausedNote.setMaxWidth(USE_PREF_SIZE);
+        // Between the avatar and the name bar, centred, one line: an HBox gives the note its own width and shortens
+        // it on small tiles (the tooltip and the accessible help say it all).
+        HBox pausedBar = new HBox(videoPausedNote);
+        pausedBar.setAlignment(Pos.CENTER);
+        pausedBar.setMaxHeight(USE_PREF_SIZE);
+        pausedBar.setPickOnBounds(false);
+        pausedBar.visibleProperty().bind(cameraOn.and(videoPaused));
+        StackPane.setAlignment(pausedBar, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(pausedBar, new Insets(0, 6, 33, 6));
 
-        getChildren().addAll(avatar, video, nameBar, quality, stats, videoPausedNote);
+        getChildren().addAll(avatar, video, nameBar, quality, stats, pausedBar);
         bindToRow();
     }
 
@@ -190,7 +201,7 @@ public final class ParticipantTile extends StackPane {
 
     /** Whether the tile says its video is paused for the connection. FX thread. */
     public boolean videoPaused() {
-        return videoPaused.get() && videoPausedNote.isVisible();
+        return videoPaused.get() && videoPausedNote.getParent().isVisible();
     }
 
     /** Active-speaker highlight; the audio level detector drives it. FX thread. */
