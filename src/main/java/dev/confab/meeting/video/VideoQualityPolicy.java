@@ -45,6 +45,9 @@ public final class VideoQualityPolicy {
     private long lastCongestionChangeNanos;
     private Target applied;
     private long appliedAtNanos;
+    private List<Target> lowerLayers = List.of();
+    private int lowerLayersTop = Integer.MIN_VALUE;
+    private boolean lowerLayersSimulcast;
 
     /** The standard ladder, 720p30 at the top. */
     public VideoQualityPolicy() {
@@ -154,7 +157,15 @@ public final class VideoQualityPolicy {
      * server gives each receiver the best layer its downlink carries (docs/protocol.md section 9.3).
      */
     public List<Target> lowerLayers() {
-        return layersBelow(ladder.indexOf(current()));
+        int top = ladder.indexOf(current());
+        boolean simulcast = participants >= SIMULCAST_FROM;
+        // Asked for every encoded picture: the list is made again only when the rung or the meeting's size changed.
+        if (top != lowerLayersTop || simulcast != lowerLayersSimulcast) {
+            lowerLayers = layersBelow(top);
+            lowerLayersTop = top;
+            lowerLayersSimulcast = simulcast;
+        }
+        return lowerLayers;
     }
 
     private List<Target> layersBelow(int top) {
