@@ -89,6 +89,34 @@ class MeetingSessionTest {
     }
 
     @Test
+    void camerasTheDownlinkCannotCarryArePausedAndComeBackThroughTheSession() {
+        Recorder viewerEvents = new Recorder();
+        MeetingSession viewer = session(server.url(), "Viewer", viewerEvents);
+        String id = createMeeting(viewer, viewerEvents, null);
+        List<MeetingSession> senders = new ArrayList<>();
+        for (String name : List.of("Ada", "Grace")) {
+            Recorder events = new Recorder();
+            MeetingSession sender = session(server.url(), name, events);
+            sender.join(id, null);
+            await().atMost(WAIT).until(events::inMeeting);
+            sender.updateOwnState(OwnMediaState.INITIAL.withCameraOn(true));
+            senders.add(sender);
+        }
+        await().atMost(WAIT).until(() -> viewer.roster().participants().stream().filter(Attendee::cameraOn).count() == 2);
+
+        // 250 kbit/s less two voices (96) leaves 154: one camera's smallest layer (150), not two.
+        viewer.reportReceiveEstimate(250);
+        await().atMost(WAIT).until(() -> !viewerEvents.camerasPaused.isEmpty());
+        assertThat(viewerEvents.camerasPaused.getLast()).as("of two cameras shown alike, the one who joined later")
+                .containsExactly(senders.get(1).roster().selfId());
+
+        viewer.reportReceiveEstimate(null);
+        await().atMost(WAIT).until(() -> viewerEvents.camerasPaused.size() == 2);
+        assertThat(viewerEvents.camerasPaused.getLast()).isEmpty();
+        assertThat(viewerEvents.threads).allMatch("confab-meeting"::equals);
+    }
+
+    @Test
     void hostControlsWorkThroughTheSession() {
         Recorder hostEvents = new Recorder();
         MeetingSession host = session(server.url(), "Host", hostEvents);

@@ -18,6 +18,7 @@ class Recorder implements MeetingListener {
     final List<Attendee> joined = new CopyOnWriteArrayList<>();
     final List<Roster.Departed> departed = new CopyOnWriteArrayList<>();
     final List<String> threads = new CopyOnWriteArrayList<>();
+    final List<java.util.Set<Integer>> camerasPaused = new CopyOnWriteArrayList<>();
 
     @Override
     public void onStateChanged(SessionState now) {
@@ -28,6 +29,11 @@ class Recorder implements MeetingListener {
     @Override
     public void onRosterChanged(Roster value) {
         roster.set(value);
+    }
+
+    @Override
+    public void onCamerasPaused(java.util.Set<Integer> participantIds) {
+        camerasPaused.add(participantIds);
     }
 
     @Override
