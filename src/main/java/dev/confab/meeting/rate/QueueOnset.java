@@ -13,9 +13,9 @@ package dev.confab.meeting.rate;
 final class QueueOnset {
 
     /** Arrivals of late frames spanning this long are a queue, not a moment's hiccup. */
-    static final long SPAN_NANOS = 150_000_000L;
+    static final long SPAN_NANOS = 80_000_000L;
     /** At least this many late frames (sound alone comes every 20 ms): a rate needs a few of them. */
-    static final int MIN_FRAMES = 5;
+    static final int MIN_FRAMES = 4;
 
     private long runStartNanos;
     private long runBytes;
