@@ -63,6 +63,11 @@ public record MediaFrameHeader(StreamKind stream, boolean keyframe, int codecId,
         return new MediaFrameHeader(stream, keyframe, codecId, senderId, sequence, captureMicros, value);
     }
 
+    /** The same header with {@code value} as sender id (as the server stamps it for receivers). */
+    public MediaFrameHeader withSender(int value) {
+        return new MediaFrameHeader(stream, keyframe, codecId, value, sequence, captureMicros, layer);
+    }
+
     public MediaCodec codec() {
         return MediaCodec.fromWireId(codecId);
     }
