@@ -348,6 +348,11 @@ public final class MeetingSession implements AutoCloseable {
         return mediaEncryption.figures();
     }
 
+    /** This session's frame encryption, for tests that play a server handing it frames (docs/security.md section 9). */
+    MediaEncryption encryption() {
+        return mediaEncryption;
+    }
+
     /** Leaves if still in the meeting and stops the event thread. */
     @Override
     public void close() {

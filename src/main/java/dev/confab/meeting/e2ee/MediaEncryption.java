@@ -40,7 +40,7 @@ public final class MediaEncryption {
      *
      * @param decrypted  frames opened and passed on
      * @param failed     frames that did not authenticate under their sender's key (changed on the way, or a
-     *                   sender not using its announced key): dropped
+     *                   sender not using its announced key), or came a second time (replayed): dropped
      * @param withoutKey frames whose key never arrived here: sent before this participant joined (by design), or
      *                   by a participant that gave it no key
      */
@@ -142,6 +142,10 @@ public final class MediaEncryption {
             plain = SFrame.decrypt(key, held.header(), metadata(frame.header()), frame.payload());
         } catch (AEADBadTagException e) {
             failed.incrementAndGet();
+            return;
+        }
+        if (!ring.firstTime(held.header().kid(), held.header().ctr())) {
+            failed.incrementAndGet(); // authentic but already played: the server sent it twice
             return;
         }
         decrypted.incrementAndGet();

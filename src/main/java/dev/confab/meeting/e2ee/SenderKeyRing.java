@@ -22,6 +22,7 @@ final class SenderKeyRing {
     static final int HOLD_FRAMES = 128;
 
     private final Map<Long, SFrame.Key> keys = new HashMap<>();
+    private final Map<Long, ReplayWindow> windows = new HashMap<>();
     private final Map<Long, Long> retiredAt = new HashMap<>();
     private final ArrayDeque<Held> held = new ArrayDeque<>();
     private long newestKid = -1;
@@ -47,6 +48,7 @@ final class SenderKeyRing {
             retiredAt.put(newestKid, nowNanos);
         }
         keys.put(kid, SFrame.derive(kid, baseKey));
+        windows.put(kid, new ReplayWindow());
         newestKid = kid;
         return true;
     }
@@ -57,10 +59,17 @@ final class SenderKeyRing {
             boolean expired = nowNanos - e.getValue() > KEEP_OLD_NANOS;
             if (expired) {
                 keys.remove(e.getKey());
+                windows.remove(e.getKey());
             }
             return expired;
         });
         return keys.get(kid);
+    }
+
+    /** Whether an authenticated frame under {@code kid} with counter {@code ctr} is new (not replayed). */
+    synchronized boolean firstTime(long kid, long ctr) {
+        ReplayWindow window = windows.get(kid);
+        return window != null && window.firstTime(ctr);
     }
 
     /** Whether a frame under {@code kid} may still get its key (newer than any installed). */
