@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -30,6 +31,8 @@ public final class MediaEncryption {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong withoutKey = new AtomicLong();
     private volatile Sending sending;
+    /** Per video stream (CAMERA layers 0-2, SCREEN): the key id its last keyframe went out under. */
+    private final AtomicLongArray keyframeKid = new AtomicLongArray(MediaFrameHeader.MAX_LAYERS + 1);
     private long lastKid; // the session's event thread
 
     private record Sending(SFrame.Key key, AtomicLong counter) {
@@ -77,15 +80,34 @@ public final class MediaEncryption {
 
     /**
      * The SFrame of {@code payload} for a frame sent with {@code wireHeader} (this participant's id as sender), or
-     * null when there is no key yet (the frame must not go out).
+     * null when the frame must not go out: there is no key yet, or it is a video delta that would be the first frame
+     * of its stream under a new key. A newcomer has only the new key, so each video stream restarts at a keyframe
+     * under it; the sender treats the refusal like any dropped picture and makes its next one a keyframe.
      */
     public ByteBuffer protect(MediaFrameHeader wireHeader, ByteBuffer payload) {
         Sending current = sending;
         if (current == null) {
             return null;
         }
+        int video = videoStream(wireHeader);
+        long kid = current.key().kid();
+        if (video >= 0) {
+            if (wireHeader.keyframe()) {
+                keyframeKid.set(video, kid);
+            } else if (keyframeKid.get(video) != kid) {
+                return null;
+            }
+        }
         return ByteBuffer.wrap(SFrame.encrypt(current.key(), current.counter().getAndIncrement(), metadata(wireHeader),
                 payload));
+    }
+
+    private static int videoStream(MediaFrameHeader header) {
+        return switch (header.stream()) {
+            case CAMERA -> header.layer();
+            case SCREEN -> MediaFrameHeader.MAX_LAYERS;
+            default -> -1;
+        };
     }
 
     // ---- the others' keys -------------------------------------------------------------------------------------

@@ -153,6 +153,27 @@ class MediaEncryptionTest {
     }
 
     @Test
+    void eachVideoStreamStartsAtAKeyframeUnderEveryNewKey() {
+        adaChangesKey();
+        MediaFrameHeader keyframe = new MediaFrameHeader(StreamKind.CAMERA, true, MediaCodec.VP8.wireId(), ADA, 0, 0, 0);
+        MediaFrameHeader delta = new MediaFrameHeader(StreamKind.CAMERA, false, MediaCodec.VP8.wireId(), ADA, 1, 0, 0);
+        MediaFrameHeader otherLayerDelta = delta.withLayer(2);
+        MediaFrameHeader audio = new MediaFrameHeader(StreamKind.AUDIO, true, MediaCodec.OPUS.wireId(), ADA, 0, 0);
+        ByteBuffer payload = ByteBuffer.wrap(new byte[10]);
+
+        assertThat(ada.protect(delta, payload)).as("no keyframe under this key yet").isNull();
+        assertThat(ada.protect(keyframe, payload)).isNotNull();
+        assertThat(ada.protect(delta, payload)).isNotNull();
+        assertThat(ada.protect(otherLayerDelta, payload)).as("each layer is its own stream").isNull();
+
+        adaChangesKey(); // someone joined: they have only the new key
+        assertThat(ada.protect(delta, payload)).isNull();
+        assertThat(ada.protect(audio, payload)).as("every audio frame decodes alone").isNotNull();
+        assertThat(ada.protect(keyframe, payload)).isNotNull();
+        assertThat(ada.protect(delta, payload)).isNotNull();
+    }
+
+    @Test
     void noFrameLeavesBeforeTheFirstKey() {
         MediaFrameHeader header = new MediaFrameHeader(StreamKind.AUDIO, true, MediaCodec.OPUS, 0, 0);
         assertThat(ada.protect(header, ByteBuffer.wrap(new byte[10]))).isNull();

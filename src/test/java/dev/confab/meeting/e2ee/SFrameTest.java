@@ -3,9 +3,16 @@ package dev.confab.meeting.e2ee;
 import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
+import dev.confab.protocol.MediaFrame;
+import dev.confab.protocol.MediaFrameHeader;
+import dev.confab.protocol.StreamKind;
+
 import javax.crypto.AEADBadTagException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +41,32 @@ class SFrameTest {
         SFrameHeader header = SFrameHeader.parse(ByteBuffer.wrap(sframe));
         assertThat(header).isEqualTo(new SFrameHeader(0x123, 0x4567, 5));
         assertThat(SFrame.decrypt(key, header, metadata, ByteBuffer.wrap(sframe))).isEqualTo(plaintext);
+    }
+
+    /** The Confab frame of docs/security.md section 9.7: relay header ‖ SFrame, opened like any received frame. */
+    @Test
+    void opensTheConfabFrameVectorOfTheSecurityDocument() {
+        byte[] baseKey = HEX.parseHex("000102030405060708090a0b0c0d0e0f");
+        byte[] wire = HEX.parseHex("c10201030102fffffffe0a0b0c0d0e0f1011" + "19456719beb0a70c3020b12d498da75a1325500dbaa5");
+        MediaFrame frame = MediaFrame.parse(ByteBuffer.wrap(wire));
+        assertThat(frame.header()).isEqualTo(new MediaFrameHeader(StreamKind.AUDIO, true, 3, 258, 4294967294L,
+                0x0A0B0C0D0E0F1011L, 0));
+
+        SFrame.Key key = SFrame.derive(1, baseKey);
+        assertThat(HEX.formatHex(key.key().getEncoded())).isEqualTo("ee1b097e3e0e9094672824a8a6089932");
+        assertThat(HEX.formatHex(key.salt())).isEqualTo("613a0fdaf0d7fe9834223433");
+        assertThat(SFrame.encrypt(key, 0x4567, Arrays.copyOf(wire, MediaFrameHeader.SIZE),
+                ByteBuffer.wrap(HEX.parseHex("f8fffe")))).isEqualTo(Arrays.copyOfRange(wire, MediaFrameHeader.SIZE, wire.length));
+
+        MediaEncryption receiver = new MediaEncryption();
+        receiver.install(258, new MediaKeyWrap.Release(1, baseKey));
+        List<String> opened = new ArrayList<>();
+        receiver.unprotect(frame, f -> {
+            byte[] plain = new byte[f.payload().remaining()];
+            f.payload().duplicate().get(plain);
+            opened.add(HEX.formatHex(plain));
+        });
+        assertThat(opened).containsExactly("f8fffe");
     }
 
     @Test
