@@ -10,6 +10,7 @@ import dev.confab.media.VideoFormat;
 import dev.confab.meeting.audio.AudioCall;
 import dev.confab.meeting.audio.NullAudioOutput;
 import dev.confab.meeting.audio.ToneAnalysis;
+import dev.confab.meeting.call.CallsInMeetings;
 import dev.confab.meeting.call.MeetingCall;
 import dev.confab.meeting.share.ScreenShareController;
 import dev.confab.meeting.video.StreamStats;
@@ -19,13 +20,13 @@ import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.StreamKind;
 import dev.confab.server.MeetingServer;
-import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,9 @@ class MediaEndToEndTest {
     private static final VideoFormat SMALL = new VideoFormat(320, 180, 15);
     private static final byte[] VP8_KEYFRAME_START = {(byte) 0x9d, 0x01, 0x2a};
 
+    @RegisterExtension
+    final CallsInMeetings calls = new CallsInMeetings();
     private MeetingServer server;
-    private final List<AutoCloseable> opened = new ArrayList<>();
     private TestClient tap;
     private final List<MediaFrame> tapped = new CopyOnWriteArrayList<>();
     private String meetingId;
@@ -80,10 +82,7 @@ class MediaEndToEndTest {
     }
 
     @AfterEach
-    void stop() throws Exception {
-        for (AutoCloseable c : opened.reversed()) {
-            c.close();
-        }
+    void stop() {
         if (tap != null) {
             tap.close();
         }
@@ -92,23 +91,26 @@ class MediaEndToEndTest {
 
     private Person join(String name) {
         List<MediaFrame> frames = new CopyOnWriteArrayList<>();
-        MeetingCall call = MeetingCall.open(SessionOptions.of(server.url(), name, ServerTrust.systemOnly()),
-                new MeetingListener() {
-                    @Override
-                    public void onMedia(MediaFrame frame) {
-                        frames.add(new MediaFrame(frame.header(), copy(frame.payload())));
-                    }
-                });
-        opened.add(call.session());
-        opened.add(call);
-        if (meetingId == null) {
-            call.session().createMeeting(null);
-        } else {
-            call.session().join(meetingId, null);
-        }
-        await().atMost(WAIT).until(() -> call.session().state() instanceof SessionState.InMeeting);
+        MeetingCall call = calls.join(server.url(), name, meetingId, new MeetingListener() {
+            @Override
+            public void onMedia(MediaFrame frame) {
+                frames.add(new MediaFrame(frame.header(), copy(frame.payload())));
+            }
+        });
         meetingId = call.session().roster().meetingId();
         return new Person(call, frames);
+    }
+
+    /** The first person creates a meeting, the tap joins, then the others; once everyone but the tap has keys. */
+    private List<Person> meetingWithTheTap(String... names) throws Exception {
+        List<Person> people = new ArrayList<>();
+        people.add(join(names[0]));
+        startTap();
+        for (int i = 1; i < names.length; i++) {
+            people.add(join(names[i]));
+        }
+        await().atMost(WAIT).until(() -> everyoneHasKeysExceptTheTap(people.toArray(Person[]::new)));
+        return people;
     }
 
     /** The tap: in the meeting like any client, but without a public key, recording what the server forwards. */
@@ -139,10 +141,9 @@ class MediaEndToEndTest {
 
     @Test
     void theServerForwardsCameraSoundAndScreenItCannotDecodeWhileBobSeesAndHearsAda() throws Exception {
-        Person ada = join("Ada");
-        startTap();
-        Person bob = join("Bob");
-        await().atMost(WAIT).until(() -> everyoneHasKeysExceptTheTap(ada, bob));
+        List<Person> people = meetingWithTheTap("Ada", "Bob");
+        Person ada = people.get(0);
+        Person bob = people.get(1);
         assertThat(bob.session().roster().privacy().fullyEncrypted()).as("the keyless tap is named").isFalse();
 
         ada.call().startVideo(new FfmpegCaptureFactory(), FfmpegCaptureFactory.SYNTHETIC_CAMERA, new VideoQualityPolicy(SMALL))
@@ -192,11 +193,10 @@ class MediaEndToEndTest {
 
     @Test
     void someoneWhoLeftCannotOpenWhatAdaSendsAfterwards() throws Exception {
-        Person ada = join("Ada");
-        startTap();
-        Person bob = join("Bob");
-        Person carol = join("Carol");
-        await().atMost(WAIT).until(() -> everyoneHasKeysExceptTheTap(ada, bob, carol));
+        List<Person> people = meetingWithTheTap("Ada", "Bob", "Carol");
+        Person ada = people.get(0);
+        Person bob = people.get(1);
+        Person carol = people.get(2);
 
         send(ada, 1, "before Carol left");
         await().atMost(WAIT).until(() -> carol.openedText("before Carol left"));
@@ -204,9 +204,7 @@ class MediaEndToEndTest {
         carol.session().leave();
         await().atMost(WAIT).until(() -> ada.session().encryption().sendingKid() > keyBefore);
 
-        send(ada, 2, "after Carol left");
-        await().atMost(WAIT).until(() -> bob.openedText("after Carol left"));
-        MediaFrame after = tappedAudio(2);
+        MediaFrame after = sendAndTap(ada, bob, 2, "after Carol left");
 
         // A server that kept forwarding to Carol would give her only this: she cannot open it.
         List<MediaFrame> carolOpens = new ArrayList<>();
@@ -217,13 +215,10 @@ class MediaEndToEndTest {
 
     @Test
     void aNewcomerCannotOpenWhatAdaSentBeforeAndOpensWhatFollows() throws Exception {
-        Person ada = join("Ada");
-        startTap();
-        Person bob = join("Bob");
-        await().atMost(WAIT).until(() -> everyoneHasKeysExceptTheTap(ada, bob));
-        send(ada, 1, "before Dave joined");
-        await().atMost(WAIT).until(() -> bob.openedText("before Dave joined"));
-        MediaFrame before = tappedAudio(1);
+        List<Person> people = meetingWithTheTap("Ada", "Bob");
+        Person ada = people.get(0);
+        Person bob = people.get(1);
+        MediaFrame before = sendAndTap(ada, bob, 1, "before Dave joined");
 
         Person dave = join("Dave");
         await().atMost(WAIT).until(() -> everyoneHasKeysExceptTheTap(ada, bob, dave));
@@ -238,13 +233,10 @@ class MediaEndToEndTest {
 
     @Test
     void framesWhoseRelayHeaderOrPayloadTheServerChangedAreRejected() throws Exception {
-        Person ada = join("Ada");
-        startTap();
-        Person bob = join("Bob");
-        await().atMost(WAIT).until(() -> everyoneHasKeysExceptTheTap(ada, bob));
-        send(ada, 1, "a frame the server will tamper with");
-        await().atMost(WAIT).until(() -> bob.openedText("a frame the server will tamper with"));
-        MediaFrame original = tappedAudio(1);
+        List<Person> people = meetingWithTheTap("Ada", "Bob");
+        Person ada = people.get(0);
+        Person bob = people.get(1);
+        MediaFrame original = sendAndTap(ada, bob, 1, "a frame the server will tamper with");
         MediaFrameHeader h = original.header();
 
         List<MediaFrame> tampered = List.of(
@@ -269,6 +261,13 @@ class MediaEndToEndTest {
         MediaFrameHeader header = new MediaFrameHeader(StreamKind.AUDIO, true, MediaCodec.OPUS, sequence,
                 System.currentTimeMillis() * 1000);
         assertThat(sender.call().out().send(header, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)))).isTrue();
+    }
+
+    /** Sends a marked frame, waits until {@code receiver} opened it, and returns it as the server forwarded it. */
+    private MediaFrame sendAndTap(Person sender, Person receiver, long sequence, String text) {
+        send(sender, sequence, text);
+        await().atMost(WAIT).until(() -> receiver.openedText(text));
+        return tappedAudio(sequence);
     }
 
     private MediaFrame tappedAudio(long sequence) {
@@ -300,18 +299,9 @@ class MediaEndToEndTest {
 
     private static long picturesDecoded(List<MediaFrame> frames, StreamKind kind) throws MediaException {
         AtomicLong pictures = new AtomicLong();
+        int layer = frames.stream().filter(f -> f.header().stream() == kind).findFirst().orElseThrow().header().layer();
         try (VideoDecoder decoder = new VideoDecoder(VideoCodec.VP8, (w, h, stride, bgra, time) -> pictures.incrementAndGet())) {
-            for (MediaFrame f : frames) {
-                if (f.header().stream() == kind && f.header().layer() == frames.stream()
-                        .filter(x -> x.header().stream() == kind).findFirst().orElseThrow().header().layer()) {
-                    byte[] data = prefix(f.payload(), f.payload().remaining());
-                    try {
-                        decoder.decode(data, 0, data.length, f.header().captureMicros());
-                    } catch (MediaException | IllegalArgumentException rejected) {
-                        // what FFmpeg makes of it: nothing
-                    }
-                }
-            }
+            feed(frames, kind, layer, decoder::decode);
         }
         return pictures.get();
     }
@@ -332,18 +322,27 @@ class MediaEndToEndTest {
             System.arraycopy(samples, 0, pcm, at, take);
             filled.addAndGet(take);
         })) {
-            for (MediaFrame f : frames) {
-                if (f.header().stream() == StreamKind.AUDIO && f.payload().remaining() > 0) {
-                    byte[] data = prefix(f.payload(), f.payload().remaining());
-                    try {
-                        decoder.decode(data, 0, data.length, f.header().captureMicros());
-                    } catch (MediaException rejected) {
-                        // nothing to hear
-                    }
+            feed(frames, StreamKind.AUDIO, 0, decoder::decode);
+        }
+        return new Sound(pcm, filled.get());
+    }
+
+    private interface Decode {
+        void decode(byte[] data, int offset, int length, long captureMicros) throws MediaException;
+    }
+
+    /** Every frame of {@code kind} and {@code layer} to an FFmpeg decoder; what it rejects simply makes nothing. */
+    private static void feed(List<MediaFrame> frames, StreamKind kind, int layer, Decode decoder) {
+        for (MediaFrame f : frames) {
+            if (f.header().stream() == kind && f.header().layer() == layer && f.payload().hasRemaining()) {
+                byte[] data = prefix(f.payload(), f.payload().remaining());
+                try {
+                    decoder.decode(data, 0, data.length, f.header().captureMicros());
+                } catch (MediaException | IllegalArgumentException rejected) {
+                    // nothing decoded
                 }
             }
         }
-        return new Sound(pcm, filled.get());
     }
 
     private static boolean contains(ByteBuffer haystack, byte[] needle) {

@@ -1,12 +1,12 @@
 package dev.confab.meeting.e2ee;
 
+import dev.confab.meeting.chat.SecurityCode;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.StringJoiner;
 
 /**
  * The meeting privacy code: 30 digits in 6 groups of 5, the same on every screen exactly when everyone encrypts
@@ -26,25 +26,11 @@ public final class PrivacyCode {
     public static String of(String meetingId, Collection<String> publicKeys) {
         byte[][] raw = publicKeys.stream().distinct().map(k -> Base64.getDecoder().decode(k))
                 .sorted(Arrays::compareUnsigned).toArray(byte[][]::new);
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = SecurityCode.sha256();
         sha.update((MediaKeyWrap.PURPOSE + "|privacy-code|" + meetingId).getBytes(StandardCharsets.UTF_8));
         for (byte[] key : raw) {
             sha.update(key);
         }
-        byte[] digest = sha.digest();
-        StringJoiner code = new StringJoiner(" ");
-        for (int group = 0; group < GROUPS; group++) {
-            long value = 0;
-            for (int i = 0; i < 5; i++) {
-                value = (value << 8) | (digest[group * 5 + i] & 0xFF);
-            }
-            code.add(String.format("%05d", value % 100_000));
-        }
-        return code.toString();
+        return SecurityCode.digitGroups(sha.digest(), GROUPS, 5);
     }
 }
