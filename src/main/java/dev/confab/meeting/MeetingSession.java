@@ -460,8 +460,12 @@ public final class MeetingSession implements AutoCloseable {
                 listener.onParticipantJoined(attendee);
             }
             case ServerMessage.ParticipantUpdated updated -> {
+                boolean wasAway = roster.find(updated.participant().id()).map(a -> !a.connected()).orElse(false);
                 Attendee attendee = attendeeOf(updated.participant());
                 updateRoster(r -> r.withUpdated(attendee));
+                if (wasAway && attendee.connected()) {
+                    mediaKeys.membershipChanged(); // back after a lost connection: keys sent meanwhile never reached it
+                }
             }
             case ServerMessage.ParticipantLeft left -> participantLeft(left);
             case ServerMessage.MeetingUpdated updated ->
