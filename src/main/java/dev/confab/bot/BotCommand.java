@@ -190,7 +190,7 @@ public final class BotCommand implements Callable<Integer> {
             videoReport = botVideo.report();
         }
         long elapsed = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        BotStats.Report report = stats.report(elapsed, videoReport, timeline);
+        BotStats.Report report = stats.report(elapsed, call.session().mediaEncryption(), videoReport, timeline);
         if (statsFile != null) {
             AtomicFiles.write(statsFile, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValueAsBytes(report));

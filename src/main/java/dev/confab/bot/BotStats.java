@@ -1,6 +1,7 @@
 package dev.confab.bot;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.confab.meeting.e2ee.MediaEncryption;
 import dev.confab.meeting.Attendee;
 import dev.confab.meeting.ChatFailure;
 import dev.confab.meeting.ChatMessage;
@@ -33,11 +34,17 @@ final class BotStats implements MeetingListener, CallListener {
     record ReceivedChat(int fromId, String fromName, String text, @JsonProperty("private") boolean direct) {
     }
 
-    /** The JSON document written to --stats-json. */
+    /**
+     * The JSON document written to --stats-json. {@code e2ee} is always true: media is end-to-end encrypted (there is
+     * no other mode); {@code framesDecrypted}, {@code decryptFailures} (frames that did not authenticate: changed on
+     * the way) and {@code framesWithoutKey} (frames whose sender's key never reached the bot, such as those sent
+     * before it joined) count what arrived.
+     */
     record Report(String meetingId, Integer selfId, boolean joined, String endReason, String failureKind,
                   String failureCode, List<SeenParticipant> rosterSeen, int maxParticipantsAtOnce,
                   Map<String, Integer> eventsReceived, List<ReceivedChat> messagesReceived, int chatSent,
-                  List<String> errors, long durationMillis, BotVideo.Report video,
+                  List<String> errors, long durationMillis, boolean e2ee, long framesDecrypted, long decryptFailures,
+                  long framesWithoutKey, BotVideo.Report video,
                   BotShare.Report share, BotAudio.Report audio, List<BotTimeline.Second> timeline) {
     }
 
@@ -172,7 +179,8 @@ final class BotStats implements MeetingListener, CallListener {
         return lastState;
     }
 
-    synchronized Report report(long durationMillis, BotVideo.Report videoReport, List<BotTimeline.Second> timeline) {
+    synchronized Report report(long durationMillis, MediaEncryption.Figures e2ee, BotVideo.Report videoReport,
+                               List<BotTimeline.Second> timeline) {
         String endReason = null;
         String failureKind = null;
         String failureCode = null;
@@ -185,7 +193,7 @@ final class BotStats implements MeetingListener, CallListener {
         }
         return new Report(meetingId, selfId, joined, endReason, failureKind, failureCode, List.copyOf(seen.values()),
                 maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis,
-                videoReport, share.report(),
+                true, e2ee.decrypted(), e2ee.failed(), e2ee.withoutKey(), videoReport, share.report(),
                 audio != null ? audio.report() : audioReport, timeline);
     }
 

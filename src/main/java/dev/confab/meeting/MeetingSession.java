@@ -15,6 +15,9 @@ import dev.confab.meeting.chat.ChatKeyPair;
 import dev.confab.meeting.chat.ChatWire;
 import dev.confab.meeting.chat.ReplayGuard;
 import dev.confab.meeting.chat.SecurityCode;
+import dev.confab.meeting.e2ee.MediaEncryption;
+import dev.confab.meeting.e2ee.MediaKeyExchange;
+import dev.confab.meeting.e2ee.PrivacyCode;
 import dev.confab.signaling.SignalingConnection;
 import dev.confab.signaling.SignalingException;
 import dev.confab.signaling.SignalingListener;
@@ -88,6 +91,9 @@ public final class MeetingSession implements AutoCloseable {
     // Fresh for every session, i.e. every visit to a meeting; never stored (docs/security.md).
     private final ChatKeyPair chatKeys = ChatKeyPair.generate();
     private final ReplayGuard replayGuard = new ReplayGuard();
+    // Media end to end: every frame is sealed on the way out and opened on the way in (docs/security.md section 9).
+    private final MediaEncryption mediaEncryption = new MediaEncryption();
+    private final MediaKeyExchange mediaKeys;
     private ChatCrypto chatCrypto;
     // Everyone present's chat public key (null for a client without one), by participant id: the roster the
     // layers above see leaves keys out, they are for encrypting here. Confined to the event thread.
@@ -114,6 +120,8 @@ public final class MeetingSession implements AutoCloseable {
         this.events = executor;
         this.views = new ViewReporter(shown -> sendNow(ProtocolMapping.toWire(shown)), System::nanoTime,
                 (delayNanos, task) -> onEventsLater(task, delayNanos));
+        this.mediaKeys = new MediaKeyExchange(chatKeys, mediaEncryption, this::sendNow,
+                (delayNanos, task) -> onEventsLater(task, delayNanos), System::nanoTime);
     }
 
     public SessionState state() {
@@ -320,12 +328,29 @@ public final class MeetingSession implements AutoCloseable {
     }
 
     /**
-     * Sends a media frame from any thread without blocking. Returns false when it was dropped (not in the
-     * meeting, reconnecting, or the uplink is congested).
+     * Sends a media frame from any thread without blocking, its payload end-to-end encrypted under this
+     * participant's current media key (never in the clear). Returns false when it was dropped (not in the meeting,
+     * reconnecting, or the uplink is congested).
      */
     public boolean sendMedia(MediaFrameHeader header, ByteBuffer payload) {
         SignalingConnection current = connection;
-        return state instanceof SessionState.InMeeting && current != null && current.sendMedia(header, payload);
+        if (!(state instanceof SessionState.InMeeting) || current == null) {
+            return false;
+        }
+        // The receiver gets the header with this id stamped in by the server; it is authenticated as such.
+        MediaFrameHeader wire = header.withSender(roster.selfId());
+        ByteBuffer sealed = mediaEncryption.protect(wire, payload);
+        return sealed != null && current.sendMedia(wire, sealed);
+    }
+
+    /** What end-to-end media decryption did so far (frames opened, rejected, without a key). Any thread. */
+    public MediaEncryption.Figures mediaEncryption() {
+        return mediaEncryption.figures();
+    }
+
+    /** This session's frame encryption, for tests that play a server handing it frames (docs/security.md section 9). */
+    MediaEncryption encryption() {
+        return mediaEncryption;
     }
 
     /** Leaves if still in the meeting and stops the event thread. */
@@ -403,7 +428,11 @@ public final class MeetingSession implements AutoCloseable {
 
             @Override
             public void onMedia(MediaFrame frame) {
-                listener.onMedia(frame);
+                if (frame.header().stream() == StreamKind.PADDING) {
+                    listener.onMedia(frame); // the server's probe bytes, not anyone's media
+                } else {
+                    mediaEncryption.unprotect(frame, listener::onMedia);
+                }
             }
 
             @Override
@@ -427,11 +456,16 @@ public final class MeetingSession implements AutoCloseable {
             case ServerMessage.ParticipantJoined joined -> {
                 Attendee attendee = attendeeOf(joined.participant());
                 updateRoster(r -> r.withJoined(attendee));
+                mediaKeys.membershipChanged(); // a newcomer must not open what was sent before
                 listener.onParticipantJoined(attendee);
             }
             case ServerMessage.ParticipantUpdated updated -> {
+                boolean wasAway = roster.find(updated.participant().id()).map(a -> !a.connected()).orElse(false);
                 Attendee attendee = attendeeOf(updated.participant());
                 updateRoster(r -> r.withUpdated(attendee));
+                if (wasAway && attendee.connected()) {
+                    mediaKeys.membershipChanged(); // back after a lost connection: keys sent meanwhile never reached it
+                }
             }
             case ServerMessage.ParticipantLeft left -> participantLeft(left);
             case ServerMessage.MeetingUpdated updated ->
@@ -440,6 +474,12 @@ public final class MeetingSession implements AutoCloseable {
                     .orElse(null));
             case ServerMessage.MeetingLeft left -> serverEnded(endReasonOf(left.reason()));
             case ServerMessage.ChatMessage chat -> chat(chat);
+            case ServerMessage.MediaKeyMessage key -> {
+                boolean firstFromSender = !mediaEncryption.hasKeyFrom(key.from());
+                if (mediaKeys.received(key.from(), rosterChatKeys.get(key.from()), key.key()) && firstFromSender) {
+                    updateRoster(r -> r); // that participant's media is now end-to-end encrypted with us
+                }
+            }
             case ServerMessage.KeyframeRequested request -> listener.onKeyframeRequested(request.stream(), request.requestedBy());
             case ServerMessage.RateHint hint -> listener.onRateHint(hint);
             case ServerMessage.SendTarget target -> listener.onSendTarget(target);
@@ -470,8 +510,11 @@ public final class MeetingSession implements AutoCloseable {
         rosterChatKeys.clear();
         joined.roster().forEach(p -> rosterChatKeys.put(p.id(), p.chatKey()));
         Roster next = ProtocolMapping.roster(joined, roster);
-        roster = next.withSecurityCode(securityCode(next));
+        roster = next.withCodes(securityCode(next), mediaPrivacy(next));
         setState(new SessionState.InMeeting(joined.meetingId()));
+        // A new media key for everyone present (also after a resume: people may have come and gone meanwhile).
+        // Until it is in use no frame leaves: there is nothing to send in the clear.
+        mediaKeys.joined(joined.meetingId(), joined.selfId(), () -> presentChatKeys(roster));
         listener.onRosterChanged(roster);
         if (!joined.resumed() && !ownState.equals(OwnMediaState.INITIAL)) {
             sendNow(toMessage(ownState));
@@ -495,7 +538,9 @@ public final class MeetingSession implements AutoCloseable {
         }
         var departed = new Roster.Departed(who, ProtocolMapping.departureReason(left.reason()), left.leftAt());
         rosterChatKeys.remove(who.id());
+        mediaEncryption.forget(who.id());
         updateRoster(r -> r.withLeft(departed));
+        mediaKeys.membershipChanged(); // whoever left must not open what comes next
         listener.onParticipantLeft(departed);
     }
 
@@ -737,18 +782,44 @@ public final class MeetingSession implements AutoCloseable {
 
     private void updateRoster(java.util.function.UnaryOperator<Roster> change) {
         Roster next = change.apply(roster);
-        roster = next.withSecurityCode(securityCode(next));
+        roster = next.withCodes(securityCode(next), mediaPrivacy(next));
         listener.onRosterChanged(roster);
+    }
+
+    /** Everyone in {@code present}'s public key (null without one), by participant id, in join order. */
+    private Map<Integer, String> presentChatKeys(Roster present) {
+        Map<Integer, String> keys = new LinkedHashMap<>();
+        present.participants().forEach(p -> keys.put(p.id(), rosterChatKeys.get(p.id())));
+        return keys;
+    }
+
+    /** The privacy code over everyone's keys, each pair's code, and who is not encrypted with us; null before joining. */
+    private MediaPrivacy mediaPrivacy(Roster present) {
+        String own = rosterChatKeys.get(present.selfId());
+        if (present.meetingId() == null || own == null) {
+            return null;
+        }
+        Map<Integer, String> personal = new HashMap<>();
+        List<Attendee> unencrypted = new ArrayList<>();
+        for (Attendee p : present.participants()) {
+            String key = rosterChatKeys.get(p.id());
+            if (p.id() == present.selfId()) {
+                continue;
+            }
+            if (key != null) {
+                personal.put(p.id(), PrivacyCode.of(present.meetingId(), List.of(own, key)));
+            }
+            if (key == null || !mediaEncryption.hasKeyFrom(p.id())) {
+                unencrypted.add(p);
+            }
+        }
+        List<String> all = presentChatKeys(present).values().stream().filter(Objects::nonNull).toList();
+        return new MediaPrivacy(PrivacyCode.of(present.meetingId(), all), personal, unencrypted);
     }
 
     /** The code over the chat keys of everyone in {@code present}, or null before joining. */
     private String securityCode(Roster present) {
-        if (present.meetingId() == null) {
-            return null;
-        }
-        Map<Integer, String> keys = new LinkedHashMap<>();
-        present.participants().forEach(p -> keys.put(p.id(), rosterChatKeys.get(p.id())));
-        return SecurityCode.of(present.meetingId(), keys);
+        return present.meetingId() == null ? null : SecurityCode.of(present.meetingId(), presentChatKeys(present));
     }
 
     private void onEventsLater(Runnable task, long delayNanos) {

@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param departed     participants who left since this client joined, with when and why
  * @param securityCode the meeting security code over everyone's chat keys (5 groups of 4 digits), which all
  *                     participants see alike unless someone (e.g. the server) swapped a key; null before joining
+ * @param privacy      how private the media is (privacy code, who is not encrypted); null before joining
  */
 public record Roster(String meetingId, int selfId, int hostId, boolean locked, boolean passcodeProtected,
-                     List<Attendee> participants, List<Departed> departed, String securityCode) {
+                     List<Attendee> participants, List<Departed> departed, String securityCode,
+                     MediaPrivacy privacy) {
 
     public record Departed(Attendee participant, DepartureReason reason, Instant leftAt) {
     }
@@ -28,6 +30,12 @@ public record Roster(String meetingId, int selfId, int hostId, boolean locked, b
     public Roster(String meetingId, int selfId, int hostId, boolean locked, boolean passcodeProtected,
                   List<Attendee> participants, List<Departed> departed) {
         this(meetingId, selfId, hostId, locked, passcodeProtected, participants, departed, null);
+    }
+
+    /** A roster without media privacy figures (made up by a test or a preview). */
+    public Roster(String meetingId, int selfId, int hostId, boolean locked, boolean passcodeProtected,
+                  List<Attendee> participants, List<Departed> departed, String securityCode) {
+        this(meetingId, selfId, hostId, locked, passcodeProtected, participants, departed, securityCode, null);
     }
 
     static Roster empty() {
@@ -50,15 +58,17 @@ public record Roster(String meetingId, int selfId, int hostId, boolean locked, b
 
     Roster withMeetingState(boolean nowLocked, int nowHostId) {
         return new Roster(meetingId, selfId, nowHostId, nowLocked, passcodeProtected, participants, departed,
-                securityCode);
+                securityCode, privacy);
     }
 
-    Roster withSecurityCode(String code) {
-        return new Roster(meetingId, selfId, hostId, locked, passcodeProtected, participants, departed, code);
+    Roster withCodes(String code, MediaPrivacy mediaPrivacy) {
+        return new Roster(meetingId, selfId, hostId, locked, passcodeProtected, participants, departed, code,
+                mediaPrivacy);
     }
 
     private Roster withParticipants(List<Attendee> nowPresent, List<Departed> nowDeparted) {
-        return new Roster(meetingId, selfId, hostId, locked, passcodeProtected, nowPresent, nowDeparted, securityCode);
+        return new Roster(meetingId, selfId, hostId, locked, passcodeProtected, nowPresent, nowDeparted, securityCode,
+                privacy);
     }
 
     private static <T> List<T> append(List<T> list, T item) {

@@ -21,6 +21,7 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ClientMessage.Leave.class, name = "leave"),
         @JsonSubTypes.Type(value = ClientMessage.UpdateState.class, name = "update_state"),
         @JsonSubTypes.Type(value = ClientMessage.Chat.class, name = "chat"),
+        @JsonSubTypes.Type(value = ClientMessage.MediaKey.class, name = "media_key"),
         @JsonSubTypes.Type(value = ClientMessage.AskMute.class, name = "ask_mute"),
         @JsonSubTypes.Type(value = ClientMessage.RemoveParticipant.class, name = "remove_participant"),
         @JsonSubTypes.Type(value = ClientMessage.LockMeeting.class, name = "lock_meeting"),
@@ -108,6 +109,23 @@ public sealed interface ClientMessage {
             to = to == null ? List.of() : List.copyOf(to);
             Objects.requireNonNull(enc, "enc");
             Objects.requireNonNull(payload, "payload");
+        }
+    }
+
+    /**
+     * This sender's new media key, sealed separately for each recipient (docs/security.md section 9.3). The server
+     * gives each recipient only its own {@code key}, without reading it; recipients not in the meeting are skipped.
+     */
+    record MediaKey(@JsonProperty(required = true) List<Sealed> keys) implements ClientMessage {
+        public MediaKey {
+            keys = List.copyOf(Objects.requireNonNull(keys, "keys"));
+        }
+
+        /** {@code key} sealed for participant {@code to}: base64, opaque to the server. */
+        public record Sealed(@JsonProperty(required = true) int to, @JsonProperty(required = true) String key) {
+            public Sealed {
+                Objects.requireNonNull(key, "key");
+            }
         }
     }
 

@@ -13,10 +13,11 @@ import java.util.Objects;
  *  2     1    flags: bit 0 keyframe (decodable without earlier frames; audio sets it on every frame),
  *             bits 1-2 simulcast layer of a CAMERA frame (0 the best or only one, 1, 2 smaller), others 0
  *  3     1    codec id (see {@link MediaCodec})
- *  4     2    sender participant id (unsigned); clients send 0, the server fills in the real sender
+ *  4     2    sender participant id (unsigned); the server fills in the real sender (clients send
+ *             their own id: the header is authenticated end to end as receivers get it)
  *  6     4    sequence number per stream (unsigned, wraps)
  * 10     8    capture timestamp, microseconds since the Unix epoch (signed)
- * 18     ...  payload (the encoded frame), up to the end of the WebSocket frame
+ * 18     ...  payload: the encoded frame sealed end to end (SFrame, meeting.e2ee), up to the end of the WebSocket frame
  * </pre>
  */
 public record MediaFrameHeader(StreamKind stream, boolean keyframe, int codecId, int senderId, long sequence,
@@ -61,6 +62,11 @@ public record MediaFrameHeader(StreamKind stream, boolean keyframe, int codecId,
     /** The same header for simulcast layer {@code value}. */
     public MediaFrameHeader withLayer(int value) {
         return new MediaFrameHeader(stream, keyframe, codecId, senderId, sequence, captureMicros, value);
+    }
+
+    /** The same header with {@code value} as sender id (as the server stamps it for receivers). */
+    public MediaFrameHeader withSender(int value) {
+        return new MediaFrameHeader(stream, keyframe, codecId, value, sequence, captureMicros, layer);
     }
 
     public MediaCodec codec() {

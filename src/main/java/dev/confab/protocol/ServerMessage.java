@@ -21,6 +21,7 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ServerMessage.MuteRequested.class, name = "mute_requested"),
         @JsonSubTypes.Type(value = ServerMessage.MeetingLeft.class, name = "meeting_left"),
         @JsonSubTypes.Type(value = ServerMessage.ChatMessage.class, name = "chat"),
+        @JsonSubTypes.Type(value = ServerMessage.MediaKeyMessage.class, name = "media_key"),
         @JsonSubTypes.Type(value = ServerMessage.KeyframeRequested.class, name = "keyframe_request"),
         @JsonSubTypes.Type(value = ServerMessage.RateHint.class, name = "rate_hint"),
         @JsonSubTypes.Type(value = ServerMessage.SendTarget.class, name = "send_target"),
@@ -113,6 +114,14 @@ public sealed interface ServerMessage {
             Objects.requireNonNull(enc, "enc");
             Objects.requireNonNull(payload, "payload");
             Objects.requireNonNull(sentAt, "sentAt");
+        }
+    }
+
+    /** A media key participant {@code from} sealed for the receiver (docs/security.md section 9.3), relayed unread. */
+    record MediaKeyMessage(@JsonProperty(required = true) int from,
+                           @JsonProperty(required = true) String key) implements ServerMessage {
+        public MediaKeyMessage {
+            Objects.requireNonNull(key, "key");
         }
     }
 

@@ -33,6 +33,8 @@ final class MeetingService {
     private static final Logger LOG = LoggerFactory.getLogger("confab.server");
     private static final int MAX_PASSCODE_LENGTH = 64;
     private static final int MAX_ENC_LENGTH = 32;
+    /** A sealed media key is 72 base64 characters today; room for a longer one later, not for payloads. */
+    static final int MAX_SEALED_MEDIA_KEY_CHARS = 256;
     /** Room for 4,000 characters of text encrypted for 100 participants (docs/security.md, "Sizes"). */
     static final int MAX_CHAT_PAYLOAD_CHARS = 49_152;
     private static final int CHAT_KEY_BYTES = 32;
@@ -167,6 +169,7 @@ final class MeetingService {
             case ClientMessage.Leave ignored -> leave(connection);
             case ClientMessage.UpdateState update -> updateState(connection, update);
             case ClientMessage.Chat chat -> chat(connection, chat);
+            case ClientMessage.MediaKey key -> mediaKey(connection, key);
             case ClientMessage.AskMute ask -> hostControls.askMute(connection, ask);
             case ClientMessage.RemoveParticipant remove -> hostControls.removeParticipant(connection, remove);
             case ClientMessage.LockMeeting lock -> hostControls.lock(connection, lock);
@@ -398,6 +401,37 @@ final class MeetingService {
             ClientConnection to = recipient.connection();
             if (recipient != member && to != null) {
                 to.send(relayed);
+            }
+        }
+    }
+
+    /**
+     * Hands each listed recipient its own sealed media key, unread (docs/protocol.md section 6.7). Recipients that are
+     * not (or no longer) in the meeting, not connected, or the sender itself are skipped without an error: a key
+     * change races with people leaving, and the others must still get theirs.
+     */
+    private void mediaKey(ClientConnection connection, ClientMessage.MediaKey message) {
+        Member member = connection.memberOrError("media_key");
+        if (member == null) {
+            return;
+        }
+        if (message.keys().size() > config.maxParticipantsPerMeeting()) {
+            connection.sendError(ErrorCode.INVALID_MESSAGE, "'keys' lists more than "
+                    + config.maxParticipantsPerMeeting() + " recipients", "media_key");
+            return;
+        }
+        for (ClientMessage.MediaKey.Sealed sealed : message.keys()) {
+            if (sealed.key().isEmpty() || sealed.key().length() > MAX_SEALED_MEDIA_KEY_CHARS) {
+                connection.sendError(ErrorCode.INVALID_MESSAGE, "'key' must be 1 to " + MAX_SEALED_MEDIA_KEY_CHARS
+                        + " characters", "media_key");
+                return;
+            }
+        }
+        for (ClientMessage.MediaKey.Sealed sealed : message.keys()) {
+            Member recipient = member.meeting.member(sealed.to()).orElse(null);
+            ClientConnection to = recipient == null || recipient == member ? null : recipient.connection();
+            if (to != null) {
+                to.send(new ServerMessage.MediaKeyMessage(member.id, sealed.key()));
             }
         }
     }

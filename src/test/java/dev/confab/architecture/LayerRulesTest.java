@@ -126,8 +126,8 @@ class LayerRulesTest {
     }
 
     /**
-     * Media leaves through the meeting engine's one exit ({@code MeetingCall.out()}), where end-to-end encryption and
-     * congestion control plug in: the app, the bot, the demo, the load test and the pipelines never send directly,
+     * Media leaves through the meeting engine's one exit ({@code MeetingCall.out()}), where congestion control plugs
+     * in, into the session, which seals every frame end to end: the app, the bot, the demo, the load test and the pipelines never send directly,
      * neither by a call nor by a method reference ({@code session::sendMedia}).
      */
     @Test

@@ -61,6 +61,10 @@ class BotAudioTest {
             JsonNode report = new ObjectMapper().readTree(bot.stats().toFile());
             ids.put(bot.name(), report.get("selfId").asInt());
             reports.put(bot.name(), report);
+            // The tones below crossed the server end-to-end encrypted, and none failed to decrypt.
+            assertThat(report.get("e2ee").asBoolean()).isTrue();
+            assertThat(report.get("framesDecrypted").asLong()).isPositive();
+            assertThat(report.get("decryptFailures").asLong()).isZero();
         }
         for (Bot listener : List.of(a, b, c)) {
             for (Bot speaker : List.of(a, b, c)) {

@@ -80,6 +80,40 @@ class ReconnectTest {
         await().atMost(WAIT).until(() -> hostEvents.chats.stream().anyMatch(c -> c.fromId() == guestId));
     }
 
+    /** Someone left while the guest was away: the host's new media key never reached it, so it gets another. */
+    @Test
+    void mediaKeysChangedWhileAwayReachTheGuestAfterItsResume() throws Exception {
+        start(Duration.ofSeconds(30));
+        Recorder hostEvents = new Recorder();
+        Recorder guestEvents = new Recorder();
+        MeetingSession[] both = meeting(hostEvents, guestEvents, Duration.ofSeconds(30));
+        MeetingSession host = both[0];
+        MeetingSession guest = both[1];
+        Recorder linEvents = new Recorder();
+        MeetingSession lin = session("Lin", linEvents, Duration.ofSeconds(30), false);
+        lin.join(host.roster().meetingId(), null);
+        await().atMost(WAIT).until(linEvents::inMeeting);
+        await().atMost(WAIT).until(() -> guest.encryption().hasKeyFrom(host.roster().selfId()));
+
+        proxy.refuseNewConnections(true);
+        proxy.dropAll();
+        await().atMost(WAIT).until(() -> guestEvents.saw(SessionState.Reconnecting.class));
+        long keyWhileGuestAway = host.encryption().sendingKid();
+        lin.leave();
+        await().atMost(WAIT).until(() -> host.encryption().sendingKid() > keyWhileGuestAway);
+        proxy.refuseNewConnections(false);
+        await().atMost(WAIT).until(guestEvents::inMeeting);
+
+        long opened = guest.mediaEncryption().decrypted();
+        long[] sequence = {0};
+        await().atMost(WAIT).until(() -> {
+            host.sendMedia(new dev.confab.protocol.MediaFrameHeader(dev.confab.protocol.StreamKind.AUDIO, true,
+                    dev.confab.protocol.MediaCodec.OPUS, sequence[0]++, System.currentTimeMillis() * 1000),
+                    java.nio.ByteBuffer.wrap(new byte[]{1, 2, 3}));
+            return guest.mediaEncryption().decrypted() > opened;
+        });
+    }
+
     @Test
     void silentlyDeadLinkIsDetectedByKeepAlive() throws Exception {
         start(Duration.ofSeconds(30));

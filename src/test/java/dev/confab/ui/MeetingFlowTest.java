@@ -222,6 +222,8 @@ class MeetingFlowTest {
         try {
             guest.session.join(MeetingIds.digitsOf(text("#meetingTitle")), null);
             await().atMost(WAIT).until(() -> listed("Lin"));
+            // Lin's media key arrives just after Lin (a roster change of its own): then the header says so.
+            await().atMost(WAIT).until(() -> "End-to-end encrypted".equals(text("#encryptionBadge")));
             int guestId = guest.roster().selfId();
             int selfId = guest.roster().hostId();
             // The list re-renders its cells on the next pulse.

@@ -8,9 +8,8 @@ import dev.confab.protocol.StreamKind;
 import java.util.Objects;
 
 /**
- * The one entry of received media for a {@link MeetingCall}: every frame from the session passes the
- * {@link IncomingStage} (where per-frame end-to-end decryption with the sender's key and receive-side congestion
- * measurement belong), then goes by stream kind to the decoders: AUDIO to the jitter buffers, CAMERA (and SCREEN
+ * The one entry of received media for a {@link MeetingCall}: every frame from the session (already opened with its
+ * sender's end-to-end key by the session) passes the {@link IncomingStage}, then goes by stream kind to the decoders: AUDIO to the jitter buffers, CAMERA (and SCREEN
  * unless the video ignores it) to the video decoders, SCREEN to the share. Network reader thread; never blocks.
  */
 final class IncomingMedia {

@@ -45,10 +45,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and video. Layers above only start pipelines, read their figures and listen ({@link CallListener}); none of them
  * sees a media frame.
  *
- * <p>Two places carry every frame, and that is where end-to-end encryption (SFrame, per-sender keys) and
- * congestion control plug in: {@link #out()} ({@link OutgoingMedia}) is the one exit of this participant's encoded
- * frames before {@link MeetingSession#sendMedia}; {@link IncomingMedia} is the one entry where received frames
- * pass an {@link IncomingStage} and are dispatched to the decoders.
+ * <p>Two places carry every frame, and that is where congestion control plugs in: {@link #out()}
+ * ({@link OutgoingMedia}) is the one exit of this participant's encoded frames before {@link MeetingSession#sendMedia};
+ * {@link IncomingMedia} is the one entry where received frames pass an {@link IncomingStage} and are dispatched to
+ * the decoders. End-to-end encryption (SFrame, per-sender keys) sits below both, in the session itself, so that
+ * no sender or listener can see or send a frame in the clear.
  *
  * <p>Create it before the session (it is one of the session's listeners), then {@link #connect} the session before
  * it creates or joins a meeting; {@link #open} does both for headless participants. Threads: {@link #onMedia} runs

@@ -9,9 +9,9 @@ import java.util.Objects;
 
 /**
  * The one exit of encoded media for a {@link MeetingCall}: every camera, microphone, screen and replayed frame of
- * this participant passes here on its encoder thread before {@link MeetingSession#sendMedia}. Per-frame
- * end-to-end encryption (SFrame with this sender's key) and congestion control (pacing, per-layer dropping)
- * belong here, so that no sender has to know about them.
+ * this participant passes here on its encoder thread before {@link MeetingSession#sendMedia}, which seals every
+ * payload end to end (SFrame with this sender's key) so that nothing can bypass it. Congestion control (pacing,
+ * per-layer dropping) belongs here, so that no sender has to know about it.
  */
 final class OutgoingMedia implements MediaOut {
     private final MeetingSession session;

@@ -1,11 +1,6 @@
 package dev.confab.meeting.chat;
 
-import javax.crypto.Cipher;
-import javax.crypto.KDF;
-import javax.crypto.KeyAgreement;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.HKDFParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -35,7 +30,6 @@ public final class ChatCrypto {
 
     static final String VERSION = "confab-chat-v1";
     private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private static final int KEY_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final Base64.Decoder B64D = Base64.getDecoder();
@@ -68,7 +62,7 @@ public final class ChatCrypto {
             byte[] contentKey = new byte[KEY_BYTES];
             random.nextBytes(contentKey);
             byte[] nonce = nonce();
-            byte[] ciphertext = seal(new SecretKeySpec(contentKey, "AES"), nonce,
+            byte[] ciphertext = AesGcm.seal(new SecretKeySpec(contentKey, "AES"), nonce,
                     text.getBytes(StandardCharsets.UTF_8), contentAad);
             byte[] ciphertextHash = ciphertextHash(nonce, ciphertext);
             Map<Integer, String> wrapped = new TreeMap<>();
@@ -76,7 +70,7 @@ public final class ChatCrypto {
                 byte[] theirs = ChatKeyPair.decodeRaw(recipient.getValue());
                 SecretKey pairwise = pairwiseKey(selfId, self.rawPublic(), recipient.getKey(), theirs, theirs);
                 byte[] wrapNonce = nonce();
-                byte[] wrappedKey = seal(pairwise, wrapNonce, contentKey,
+                byte[] wrappedKey = AesGcm.seal(pairwise, wrapNonce, contentKey,
                         wrapAad(contentAad, recipient.getKey(), ciphertextHash));
                 wrapped.put(recipient.getKey(), B64.encodeToString(concat(wrapNonce, wrappedKey)));
             }
@@ -109,34 +103,23 @@ public final class ChatCrypto {
                 throw new ChatDecryptException(ChatDecryptException.Kind.UNDECRYPTABLE, "Malformed nonce or key");
             }
             SecretKey pairwise = pairwiseKey(senderId, senderRaw, selfId, self.rawPublic(), senderRaw);
-            byte[] contentKey = open(pairwise, java.util.Arrays.copyOf(wrapped, NONCE_BYTES),
+            byte[] contentKey = AesGcm.open(pairwise, java.util.Arrays.copyOf(wrapped, NONCE_BYTES),
                     java.util.Arrays.copyOfRange(wrapped, NONCE_BYTES, wrapped.length),
                     wrapAad(contentAad, selfId, ciphertextHash(nonce, ciphertext)));
             if (contentKey.length != KEY_BYTES) {
                 throw new ChatDecryptException(ChatDecryptException.Kind.UNDECRYPTABLE, "Bad content key length");
             }
-            byte[] plain = open(new SecretKeySpec(contentKey, "AES"), nonce, ciphertext, contentAad);
+            byte[] plain = AesGcm.open(new SecretKeySpec(contentKey, "AES"), nonce, ciphertext, contentAad);
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(plain)).toString();
         } catch (GeneralSecurityException | IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
             throw new ChatDecryptException(ChatDecryptException.Kind.UNDECRYPTABLE, e.toString());
         }
     }
 
-    /**
-     * The directional key for messages from {@code senderId} to {@code recipientId}: HKDF-SHA256 over their
-     * X25519 shared secret, salted with the meeting id and bound to both ids and both public keys.
-     */
+    /** The directional chat key from {@code senderId} to {@code recipientId} ({@link PairwiseKey}). */
     private SecretKey pairwiseKey(int senderId, byte[] senderPub, int recipientId, byte[] recipientPub, byte[] peerPub)
             throws GeneralSecurityException {
-        KeyAgreement agreement = KeyAgreement.getInstance("X25519");
-        agreement.init(self.keyPair().getPrivate());
-        agreement.doPhase(ChatKeyPair.publicKey(peerPub), true);
-        byte[] shared = agreement.generateSecret(); // the JDK rejects small-order points (all-zero secrets)
-        String info = VERSION + "|" + senderId + "|" + recipientId + "|" + B64.encodeToString(senderPub) + "|"
-                + B64.encodeToString(recipientPub);
-        var spec = HKDFParameterSpec.ofExtract().addIKM(shared).addSalt(meetingId.getBytes(StandardCharsets.UTF_8))
-                .thenExpand(info.getBytes(StandardCharsets.UTF_8), KEY_BYTES);
-        return KDF.getInstance("HKDF-SHA256").deriveKey("AES", spec);
+        return PairwiseKey.derive(self, peerPub, VERSION, meetingId, senderId, senderPub, recipientId, recipientPub);
     }
 
     /**
@@ -164,20 +147,6 @@ public final class ChatCrypto {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         return nonce;
-    }
-
-    private static byte[] seal(SecretKey key, byte[] nonce, byte[] plain, byte[] aad) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(aad);
-        return cipher.doFinal(plain);
-    }
-
-    private static byte[] open(SecretKey key, byte[] nonce, byte[] sealed, byte[] aad) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(aad);
-        return cipher.doFinal(sealed);
     }
 
     private static byte[] concat(byte[]... parts) {

@@ -45,7 +45,7 @@ public final class ChatKeyPair {
         return Base64.getEncoder().encodeToString(rawPublic);
     }
 
-    byte[] rawPublic() {
+    public byte[] rawPublic() {
         return rawPublic.clone();
     }
 
@@ -54,7 +54,7 @@ public final class ChatKeyPair {
     }
 
     /** Decodes a roster's base64 public key; throws IllegalArgumentException when it is not 32 bytes of base64. */
-    static byte[] decodeRaw(String base64) {
+    public static byte[] decodeRaw(String base64) {
         byte[] raw = Base64.getDecoder().decode(base64);
         if (raw.length != RAW_KEY_BYTES) {
             throw new IllegalArgumentException("An X25519 public key has 32 bytes, not " + raw.length);

@@ -21,26 +21,38 @@ public final class SecurityCode {
 
     /** {@code keys}: participant id to base64 public key (null for a participant without one). */
     public static String of(String meetingId, Map<Integer, String> keys) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = sha256();
         sha.update((ChatCrypto.VERSION + "|security-code|" + meetingId).getBytes(StandardCharsets.UTF_8));
         for (var entry : new TreeMap<>(keys).entrySet()) {
             String key = entry.getValue() == null ? "-" : entry.getValue();
             sha.update(("|" + entry.getKey() + "=" + key).getBytes(StandardCharsets.UTF_8));
         }
-        byte[] digest = sha.digest();
+        return digitGroups(sha.digest(), GROUPS, 4);
+    }
+
+    /** A fresh SHA-256 digest (every Java runtime has one). */
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code groups} groups of {@code digits} decimal digits from a digest: group g is bytes 5g to 5g+4 read as a
+     * big-endian number, modulo 10^digits (40 bits reduced: bias below 10^-6, as in Signal's safety numbers),
+     * with leading zeros, groups separated by one space. Also the media privacy code's form.
+     */
+    public static String digitGroups(byte[] digest, int groups, int digits) {
+        long modulus = (long) Math.pow(10, digits);
         StringJoiner code = new StringJoiner(" ");
-        for (int group = 0; group < GROUPS; group++) {
-            // 5 bytes (40 bits) per group reduced mod 10^4: bias below 10^-8, as in Signal's safety numbers.
+        for (int group = 0; group < groups; group++) {
             long value = 0;
             for (int i = 0; i < 5; i++) {
                 value = (value << 8) | (digest[group * 5 + i] & 0xFF);
             }
-            code.add(String.format("%04d", value % 10_000));
+            code.add(String.format("%0" + digits + "d", value % modulus));
         }
         return code.toString();
     }

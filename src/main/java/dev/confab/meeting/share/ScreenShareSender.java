@@ -223,7 +223,9 @@ public final class ScreenShareSender implements VideoFrameListener, AutoCloseabl
         MediaCodec wire = codec == VideoCodec.H264 ? MediaCodec.H264 : MediaCodec.VP8;
         var header = new MediaFrameHeader(StreamKind.SCREEN, packet.keyframe(), wire, sequence++ & 0xFFFF_FFFFL,
                 packet.captureTimeMicros());
-        sink.test(header, ByteBuffer.wrap(packet.data()));
+        if (!sink.test(header, ByteBuffer.wrap(packet.data()))) {
+            keyframeRequested = true; // receivers see a gap (or a new key): the next picture lets them start again
+        }
     }
 
     /** Stops the sender thread and frees the encoder. The caller closes the capture first. */

@@ -11,6 +11,7 @@ import dev.confab.media.VideoEncoder;
 import dev.confab.media.VideoFormat;
 import dev.confab.media.VideoFrameListener;
 import dev.confab.protocol.MediaCodec;
+import dev.confab.meeting.e2ee.SFrame;
 import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.StreamKind;
 import org.slf4j.Logger;
@@ -96,7 +97,7 @@ public final class VideoSender implements AutoCloseable {
         this.codec = Objects.requireNonNull(codec, "codec");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.out = Objects.requireNonNull(out, "out");
-        this.maxPayloadBytes = maxBinaryFrameBytes - MediaFrameHeader.SIZE;
+        this.maxPayloadBytes = maxBinaryFrameBytes - MediaFrameHeader.SIZE - SFrame.MAX_OVERHEAD; // sealed on the way out
         this.encodeThread = Thread.ofPlatform().daemon().name("video-encode").start(this::encodeLoop);
     }
 

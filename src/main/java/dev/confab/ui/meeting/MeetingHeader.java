@@ -32,7 +32,7 @@ import java.util.Map;
 
 /**
  * The top of the meeting screen, bound to the {@link MeetingViewModel}: the sharer's banner slot, title, Copy ID,
- * lock badge, elapsed time, view toggles, invite line, reconnect banner, prompts (nodes with their own buttons,
+ * the end-to-end encryption badge and its panel of codes, lock badge, elapsed time, view toggles, invite line, reconnect banner, prompts (nodes with their own buttons,
  * e.g. "being recorded") and the model's notices.
  */
 final class MeetingHeader extends VBox {
@@ -44,11 +44,13 @@ final class MeetingHeader extends VBox {
     private final VBox bannerSlot = new VBox();
     private final List<Node> prompts = new ArrayList<>();
     private final Map<MeetingViewModel.Notice, Node> noticeNodes = new IdentityHashMap<>();
+    private final EncryptionBadge encryption;
 
     MeetingHeader(UiText text, MeetingViewModel model, VideoGrid grid) {
         super(6);
         this.text = text;
         this.model = model;
+        this.encryption = new EncryptionBadge(text, model.rosterProperty());
         buildBar(grid);
         Label invite = new Label();
         invite.setId("invite");
@@ -71,7 +73,7 @@ final class MeetingHeader extends VBox {
         bannerSlot.managedProperty().bind(Bindings.isNotEmpty(bannerSlot.getChildren()));
         model.notices().addListener((ListChangeListener<MeetingViewModel.Notice>) change -> showNotices());
         showNotices();
-        getChildren().setAll(bannerSlot, bar, invite, reconnecting, notices);
+        getChildren().setAll(bannerSlot, bar, encryption.panel(), invite, reconnecting, notices);
         getStyleClass().add("meeting-header");
     }
 
@@ -144,7 +146,7 @@ final class MeetingHeader extends VBox {
         stats.selectedProperty().bindBidirectional(grid.showStatsProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        bar.getChildren().setAll(title, copy, lockBadge, elapsed, spacer, speaker, stats);
+        bar.getChildren().setAll(title, copy, encryption.badge(), lockBadge, elapsed, spacer, speaker, stats);
         bar.setAlignment(Pos.CENTER_LEFT);
     }
 

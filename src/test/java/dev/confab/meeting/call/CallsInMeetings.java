@@ -20,16 +20,16 @@ import static org.awaitility.Awaitility.await;
  * person, in a meeting; everything it opened, and whatever a test hands to {@link #closeLater}, is closed after
  * each test, last opened first.
  */
-final class CallsInMeetings implements AfterEachCallback {
+public final class CallsInMeetings implements AfterEachCallback {
 
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     /** A call whose session creates a meeting ({@code meetingId} null) or joins one, once it is in. */
-    MeetingCall join(URI server, String name, String meetingId) {
+    public MeetingCall join(URI server, String name, String meetingId) {
         return join(server, name, meetingId, new MeetingListener() { });
     }
 
-    MeetingCall join(URI server, String name, String meetingId, MeetingListener listener) {
+    public MeetingCall join(URI server, String name, String meetingId, MeetingListener listener) {
         MeetingCall call = MeetingCall.open(SessionOptions.of(server, name, ServerTrust.systemOnly()), listener);
         opened.add(call.session());
         opened.add(call);
@@ -42,7 +42,7 @@ final class CallsInMeetings implements AfterEachCallback {
         return call;
     }
 
-    <T extends AutoCloseable> T closeLater(T closeable) {
+    public <T extends AutoCloseable> T closeLater(T closeable) {
         opened.add(closeable);
         return closeable;
     }

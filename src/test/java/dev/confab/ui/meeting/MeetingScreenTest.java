@@ -162,6 +162,31 @@ class MeetingScreenTest {
     }
 
     @Test
+    void theEncryptionBadgeOpensTheCodesToCompareAndNamesWhoIsNotEncrypted() {
+        var r = TestRosters.roster(3, 1);
+        var third = r.participants().get(2);
+        var privacy = new dev.confab.meeting.MediaPrivacy("12345 67890 11111 22222 33333 44444",
+                java.util.Map.of(2, "55555 66666 77777 88888 99999 00000"), List.of(third));
+        robot.interact(() -> screen.showRoster(new dev.confab.meeting.Roster(r.meetingId(), 1, 1, false, false,
+                r.participants(), List.of(), "1111 2222 3333 4444 5555", privacy)));
+        assertThat(text("#encryptionBadge")).isEqualTo("Not fully encrypted");
+        assertThat(robot.lookup("#encryptionPanel").query().isVisible()).isFalse();
+
+        robot.clickOn("#encryptionBadge");
+        assertThat(robot.lookup("#encryptionPanel").query().isVisible()).isTrue();
+        assertThat(text("#encryptionMissing")).startsWith("Not end-to-end encrypted with you: " + third.displayName() + ".");
+        assertThat(text("#privacyCode")).isEqualTo("Meeting privacy code: 12345 67890 11111 22222 33333 44444");
+        assertThat(text("#chatSecurityCodeInPanel")).isEqualTo("Chat security code: 1111 2222 3333 4444 5555");
+
+        var everyone = new dev.confab.meeting.MediaPrivacy("12345 67890 11111 22222 33333 44444",
+                java.util.Map.of(2, "55555 66666 77777 88888 99999 00000"), List.of());
+        robot.interact(() -> screen.showRoster(new dev.confab.meeting.Roster(r.meetingId(), 1, 1, false, false,
+                r.participants().subList(0, 2), List.of(), "1111 2222 3333 4444 5555", everyone)));
+        assertThat(text("#encryptionBadge")).isEqualTo("End-to-end encrypted");
+        assertThat(robot.lookup("#encryptionMissing").tryQuery()).isEmpty();
+    }
+
+    @Test
     void twoPeopleCalledLinAreShownWithTheirNumbersInTheListAndOnTheTiles() {
         Instant t = Instant.parse("2026-11-23T10:00:00Z");
         List<Attendee> people = List.of(
