@@ -24,11 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import javax.imageio.ImageIO;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
-import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -209,11 +207,10 @@ class BotMeetingPrivacyTest {
 
     private static void fillOtherCategories(DataLocations loc) throws Exception {
         AppPaths p = loc.paths();
-        BufferedImage picture = new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB);
-        Path chosen = loc.paths().cache().resolveSibling("chosen-avatar.jpg");
-        ImageIO.write(picture, "jpg", chosen.toFile());
-        new Profile(loc).setAvatar(chosen);
+        Files.write(Files.createDirectories(loc.profileFolder()).resolve("avatar.png"), new byte[16]); // an older version's
         new SettingsStore(p, Clock.systemUTC()).save(Settings.defaults().withIdentity("Ada", null));
+        Files.writeString(Files.createDirectories(p.serverDir()).resolve("server.p12"), "identity");
+        Files.writeString(Files.createDirectories(p.cache().resolve("javafx")).resolve("libglass.so"), "library");
         new ConsentStore(p, Clock.systemUTC()).agree(1, "en");
         KnownServers.load(p.knownServersFile()).trust(URI.create("wss://meet.example.org:47100"), "AB".repeat(32));
         Files.createDirectories(p.data().resolve("chat-history"));
@@ -222,7 +219,7 @@ class BotMeetingPrivacyTest {
         Files.write(loc.recordings().resolve("meeting.mkv"), new byte[4096]);
         Files.writeString(loc.recordings().resolve("meeting.mkv.recording"), "{}");
         Files.createDirectories(p.data().resolve("annotations"));
-        Files.writeString(p.data().resolve("annotations").resolve("board-1.json"), "{}");
+        Files.write(p.data().resolve("annotations").resolve("confab-share-20261123-101530.png"), new byte[64]);
     }
 
     private static void copyTree(Path from, Path to) throws Exception {

@@ -159,7 +159,7 @@ final class MeetingAttempt implements MeetingListener {
         navigator.show(screen);
         screen.showRoster(session.roster());
         recording = new RecordingBinding(lobby.text(), RecordingCommands.of(session), screen,
-                launcher.recordingSetupFor(media));
+                launcher.recordingSetupFor(media), lobby.permissions());
         recording.onRosterChanged(session.roster());
         recording.onRecordingPolicy(session.recordingPolicy());
         String meetingId = session.roster().meetingId();

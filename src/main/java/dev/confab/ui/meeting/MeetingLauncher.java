@@ -256,7 +256,8 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                 new MeetingMediaBinding.ChatRules(policy.isEnabled(dev.confab.policy.PolicyKey.CHAT_ALLOWED),
                         policy.isEnabled(dev.confab.policy.PolicyKey.PRIVATE_CHAT_ALLOWED)));
         MeetingAttempt attempt = new MeetingAttempt(this, form, lobby, create, server.url(), invite, demo, media,
-                new ShareBinding(sharing.screens(), sharing.allowed()));
+                new ShareBinding(sharing.screens(), sharing.allowed(), lobby.permissions(),
+                        dev.confab.privacy.DataLocations.forApp(paths).annotations()));
         MeetingSession session = new MeetingSession(options, listenersFor(attempt));
         attempt.call.connect(session);
         attempt.shares.recordInto(media.recordingPictures());

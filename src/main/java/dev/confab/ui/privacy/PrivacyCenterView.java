@@ -13,7 +13,6 @@ import dev.confab.privacy.DataExporter;
 import dev.confab.privacy.DataInventory;
 import dev.confab.privacy.Permission;
 import dev.confab.privacy.PrivacySettings;
-import dev.confab.privacy.Profile;
 import dev.confab.storage.AtomicFiles;
 import dev.confab.ui.common.Screen;
 import dev.confab.ui.common.UiText;
@@ -29,8 +28,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -64,7 +61,6 @@ public final class PrivacyCenterView implements Screen {
     private final DataInventory inventory;
     private final DataEraser eraser;
     private final MeetingHistoryStore history;
-    private final Profile profile;
     private final Map<Permission, Label> permissionStates = new EnumMap<>(Permission.class);
     private final Map<Permission, Button> revokeButtons = new EnumMap<>(Permission.class);
     private final PrivacyCenterViewModel model;
@@ -72,7 +68,7 @@ public final class PrivacyCenterView implements Screen {
     private final Label status = new Label();
     private final CheckBox keepHistory = new CheckBox();
     private final CheckBox publicMode = new CheckBox();
-    private final ImageView avatar = new ImageView();
+    private final CheckBox keepLogs = new CheckBox();
     private final TextField profileName = new TextField();
     private final ScrollPane view;
 
@@ -86,12 +82,11 @@ public final class PrivacyCenterView implements Screen {
         this.ctx = ctx;
         this.onSettingsErased = onSettingsErased;
         this.controls = new PrivacyControls(text);
-        this.model = new PrivacyCenterViewModel(ctx.policy(), this::savePrivacy);
+        this.model = new PrivacyCenterViewModel(ctx.policy(), this::savePrivacy, this::setDiagnostics);
         this.shownMeetings = new FilteredList<>(model.meetings());
         this.inventory = new DataInventory(ctx.locations());
         this.eraser = new DataEraser(ctx.locations());
         this.history = MeetingHistoryStore.of(ctx.locations().paths());
-        this.profile = new Profile(ctx.locations());
 
         Button back = controls.button("privacyBack", "privacy.back");
         back.getStyleClass().add(Styles.FLAT);
@@ -196,34 +191,8 @@ public final class PrivacyCenterView implements Screen {
             name.setText(trimmed);
             ctx.settings().update(s -> s.withIdentity(trimmed, s.server()));
         });
-        avatar.setId("avatar");
-        avatar.setFitWidth(64);
-        avatar.setFitHeight(64);
-        avatar.setPreserveRatio(true);
-        avatar.visibleProperty().bind(avatar.imageProperty().isNotNull());
-        avatar.managedProperty().bind(avatar.visibleProperty());
-        Button choose = controls.button("chooseAvatar", "privacy.chooseAvatar");
-        choose.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG, JPEG, GIF, BMP",
-                    "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
-            File file = chooser.showOpenDialog(ctx.owner());
-            if (file != null) {
-                run(() -> {
-                    try {
-                        profile.setAvatar(file.toPath());
-                    } catch (IllegalArgumentException unusable) {
-                        Platform.runLater(() -> model.status().set(text.get("privacy.badPicture", Profile.MAX_INPUT_BYTES / (1024 * 1024))));
-                    }
-                }, null);
-            }
-        });
-        Button remove = controls.button("removeAvatar", "privacy.removeAvatar");
-        remove.setOnAction(e -> run(profile::removeAvatar, null));
-        remove.disableProperty().bind(avatar.imageProperty().isNull());
         GridPane grid = new GridPane(16, 8);
         grid.addRow(0, controls.label("privacy.displayName"), new HBox(8, name, save));
-        grid.addRow(1, controls.label("privacy.avatar"), new HBox(12, avatar, choose, remove));
         return controls.section("privacy.profile", grid);
     }
 
@@ -233,6 +202,9 @@ public final class PrivacyCenterView implements Screen {
         GridPane grid = new GridPane(16, 6);
         int row = 0;
         for (Permission p : Permission.values()) {
+            if (!p.askedAtFirstUse()) {
+                continue; // diagnostics is the log section's switch
+            }
             Label state = new Label();
             state.setId("permission-" + p.name().toLowerCase(java.util.Locale.ROOT));
             permissionStates.put(p, state);
@@ -257,7 +229,7 @@ public final class PrivacyCenterView implements Screen {
     }
 
     private void showPermissions() {
-        for (Permission p : Permission.values()) {
+        for (Permission p : permissionStates.keySet()) {
             Permission.State state = ctx.permissions().state(p);
             permissionStates.get(p).setText(text.get("permission.state." + state.name()));
             revokeButtons.get(p).setDisable(state == Permission.State.UNASKED);
@@ -319,6 +291,9 @@ public final class PrivacyCenterView implements Screen {
 
     private Node logsSection() {
         Path folder = ctx.locations().paths().logs();
+        keepLogs.setId("keepLogs");
+        keepLogs.textProperty().bind(text.bind("privacy.keepLogs"));
+        keepLogs.selectedProperty().bindBidirectional(model.keepLogs());
         Label hint = controls.label("privacy.logsHint");
         Button open = controls.button("openLogFolder", "privacy.openLogFolder");
         open.setOnAction(e -> ctx.io().execute(() -> {
@@ -330,7 +305,7 @@ public final class PrivacyCenterView implements Screen {
                 Platform.runLater(() -> model.status().set(text.get("privacy.logFolderIs", folder)));
             }
         }));
-        return controls.section("privacy.logs", hint, open);
+        return controls.section("privacy.logs", keepLogs, hint, open);
     }
 
     // --- loading and actions ---------------------------------------------------------------------------
@@ -345,19 +320,30 @@ public final class PrivacyCenterView implements Screen {
                         .map(i -> i.name() + "  (" + DataInventory.humanSize(i.size()) + ")").toList();
                 List<MeetingRecord> records = history.list();
                 PrivacySettings privacy = ctx.store().load();
-                Image picture = profile.avatar().map(p -> new Image(p.toUri().toString() + "?" + System.nanoTime())).orElse(null);
                 var snapshot = new PrivacyCenterViewModel.Snapshot(summaries, items, records, privacy);
-                Platform.runLater(() -> show(snapshot, picture));
+                Platform.runLater(() -> show(snapshot));
             } catch (IOException | RuntimeException e) {
                 fail(e);
             }
         });
     }
 
-    private void show(PrivacyCenterViewModel.Snapshot snapshot, Image picture) {
+    private void show(PrivacyCenterViewModel.Snapshot snapshot) {
         model.show(snapshot);
-        avatar.setImage(picture);
         showPermissions();
+    }
+
+    /** The diagnostics switch: remembered, and the log file starts or stops at once (io thread). */
+    private void setDiagnostics(boolean on) {
+        ctx.permissions().answer(Permission.DIAGNOSTICS, on);
+        Path logs = ctx.locations().paths().logs();
+        run(() -> {
+            if (on) {
+                FileLogging.enable(logs);
+            } else {
+                FileLogging.disable();
+            }
+        }, null);
     }
 
     private void savePrivacy(java.util.function.UnaryOperator<PrivacySettings> change) {
