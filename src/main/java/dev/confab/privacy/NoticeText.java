@@ -31,9 +31,16 @@ public final class NoticeText {
     }
 
     public static String bullet(DataKind kind, Locale locale) {
-        return "• " + Messages.get(locale, kind.key("name")) + " — " + Messages.get(locale, kind.key("what"))
-                + " " + labelled(locale, "why", kind) + " " + labelled(locale, "kept", kind)
-                + " " + labelled(locale, "who", kind) + " " + labelled(locale, "control", kind);
+        return "• " + Messages.get(locale, kind.key("name")) + " — " + details(kind, locale);
+    }
+
+    /** What, why, how long, who sees it and the user's choice, in one paragraph. */
+    public static String details(DataKind kind, Locale locale) {
+        // Chinese sentences end in a full-width stop and take no space after it.
+        String gap = Messages.supported(locale).equals(Messages.SIMPLIFIED_CHINESE) ? "" : " ";
+        return Messages.get(locale, kind.key("what")) + gap + labelled(locale, "why", kind) + gap
+                + labelled(locale, "kept", kind) + gap + labelled(locale, "who", kind) + gap
+                + labelled(locale, "control", kind);
     }
 
     private static String labelled(Locale locale, String part, DataKind kind) {

@@ -58,6 +58,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BotMeetingPrivacyTest {
     private static final String PASSCODE = "Planted-Passcode-7731";
+    private static final String TOPIC = "Privacy review";
     private static final String CHAT = "planted chat text about the merger";
 
     @TempDir
@@ -79,7 +80,7 @@ class BotMeetingPrivacyTest {
             String fingerprint = server.fingerprint();
             StringWriter hostOut = new StringWriter();
             CompletableFuture<Integer> host = CompletableFuture.supplyAsync(() -> run(hostOut, "--data-dir", home.toString(),
-                    "bot", "--server", url, "--new", "--name", "HostBot", "--passcode", PASSCODE,
+                    "bot", "--server", url, "--new", "--name", "HostBot", "--passcode", PASSCODE, "--topic", TOPIC,
                     "--trust-fingerprint", fingerprint, "--duration", "3s"));
             await().atMost(Duration.ofSeconds(15)).until(() -> hostOut.toString().contains("Meeting ID"));
             Matcher id = Pattern.compile("Meeting ID: (\\d{10})").matcher(hostOut.toString());
@@ -126,6 +127,7 @@ class BotMeetingPrivacyTest {
     void botMeetingIsInTheHistoryOfBothBots() throws Exception {
         List<MeetingRecord> records = MeetingHistoryStore.of(paths).list();
         assertThat(records).hasSize(2).allMatch(r -> r.meetingId().equals(meetingId) && r.endedAt() != null);
+        assertThat(records).as("the host's topic, in the host's and the guest's history").allMatch(r -> TOPIC.equals(r.topic()));
         MeetingRecord hostView = records.stream().filter(r -> r.ownRole() == MeetingRecord.OwnRole.HOST).findFirst().orElseThrow();
         assertThat(hostView.participants()).extracting(MeetingRecord.Attendance::displayName)
                 .containsExactly("HostBot", "RawClient", "GuestBot");

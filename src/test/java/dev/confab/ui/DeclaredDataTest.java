@@ -88,6 +88,8 @@ class DeclaredDataTest {
         await().atMost(WAIT).until(() -> app.controller.currentScreen() instanceof MeetingScreen);
         WaitForAsyncUtils.waitForFxEvents();
 
+        robot.clickOn("#meetingTopic").write("Privacy review").type(javafx.scene.input.KeyCode.ENTER);
+
         if (robot.lookup("#chatInput").tryQuery().map(Visibility::shown).orElse(false) == Boolean.FALSE) {
             robot.clickOn("#chatButton");
         }
@@ -119,6 +121,11 @@ class DeclaredDataTest {
         app = null;
 
         DataLocations locations = DataLocations.forApp(new AppHarness(dir.resolve("home")).paths);
+        assertThat(dev.confab.meeting.history.MeetingHistoryStore.of(locations.paths()).list())
+                .as("the host's topic is in the history").singleElement()
+                .matches(r -> "Privacy review".equals(r.topic()));
+        assertThat(new dev.confab.recording.RecordingLibrary(locations.recordings()).list())
+                .as("and names the recording").singleElement().matches(r -> r.file().getFileName().toString().startsWith("Privacy review"));
         Set<DataCategory> found = EnumSet.noneOf(DataCategory.class);
         for (Path file : filesIn(dir.resolve("home"))) {
             var category = DataMap.categoryOf(file, locations);

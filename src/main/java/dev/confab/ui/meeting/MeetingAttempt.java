@@ -158,6 +158,7 @@ final class MeetingAttempt implements MeetingListener {
         shares.attach(screen, lobby.text());
         navigator.show(screen);
         screen.showRoster(session.roster());
+        screen.model().showTopic(session.topic());
         recording = new RecordingBinding(lobby.text(), RecordingCommands.of(session), screen,
                 launcher.recordingSetupFor(media), lobby.permissions());
         recording.onRosterChanged(session.roster());

@@ -288,7 +288,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         listeners.add(attempt.media);
         listeners.add(attempt.shares);
         if (new PrivacySettingsStore(paths).load().keepMeetingHistory()) {
-            listeners.add(new MeetingHistoryRecorder(MeetingHistoryStore.of(paths), Clock.systemUTC(), null));
+            listeners.add(new MeetingHistoryRecorder(MeetingHistoryStore.of(paths), Clock.systemUTC()));
         }
         return new CompositeMeetingListener(listeners.toArray(MeetingListener[]::new));
     }

@@ -148,9 +148,10 @@ final class RecordingController {
     private void startOwn() {
         model.setState(RecordingViewModel.State.STARTING);
         String meetingId = model.meetingId();
+        String topic = commands.topic();
         disk.execute(() -> {
             try {
-                RecordingSession started = RecordingSession.start(setup.storage().get(), null, meetingId,
+                RecordingSession started = RecordingSession.start(setup.storage().get(), topic, meetingId,
                         ZonedDateTime.now(), outcome -> fxThread.execute(() -> endedBySelf(outcome)));
                 fxThread.execute(() -> recorderStarted(started));
             } catch (NotEnoughSpaceException e) {

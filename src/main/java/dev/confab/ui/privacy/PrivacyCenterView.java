@@ -11,6 +11,8 @@ import dev.confab.privacy.DataCategory;
 import dev.confab.privacy.DataEraser;
 import dev.confab.privacy.DataExporter;
 import dev.confab.privacy.DataInventory;
+import dev.confab.privacy.DataMap;
+import dev.confab.privacy.NoticeText;
 import dev.confab.privacy.Permission;
 import dev.confab.privacy.PrivacySettings;
 import dev.confab.storage.AtomicFiles;
@@ -28,6 +30,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -150,7 +153,15 @@ public final class PrivacyCenterView implements Screen {
                         }
                     }, null));
             delete.getStyleClass().add(Styles.SMALL);
-            table.addRow(row++, controls.label(category.key()), count, size, show, delete);
+            Label name = controls.label(category.key());
+            // The data map's full entry (what, why, how long, who sees it, the user's choice) on hover.
+            Tooltip about = new Tooltip();
+            about.textProperty().bind(Bindings.createStringBinding(
+                    () -> NoticeText.details(DataMap.of(category), text.locale()), text.localeProperty()));
+            about.setWrapText(true);
+            about.setMaxWidth(420);
+            name.setTooltip(about);
+            table.addRow(row++, name, count, size, show, delete);
         }
         ListView<String> items = new ListView<>(model.viewedItems());
         items.setId("categoryItems");
