@@ -84,10 +84,14 @@ public final class DataEraser {
         }
     }
 
-    /** Everything, consent included, and Confab's own folders: the state of a first launch. */
+    /**
+     * Everything, consent included, and Confab's own folders: the state of a first launch. The key that encrypted
+     * the data goes from the keychain too, so a copy of the files kept elsewhere (a backup) can no longer be read.
+     */
     public void eraseEverything() throws IOException {
         eraseAllExcept(EnumSet.noneOf(DataCategory.class));
         dev.confab.storage.UserDataEraser.eraseAll(locations.paths());
+        dev.confab.storage.AtRest.vault(locations.paths()).forget();
     }
 
     /** Removes {@code dir} and empty subfolders; a folder still holding something foreign stays. */

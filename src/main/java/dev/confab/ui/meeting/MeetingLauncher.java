@@ -235,7 +235,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
 
     synchronized KnownServers knownServers() {
         if (knownServers == null) {
-            knownServers = KnownServers.load(paths.knownServersFile());
+            knownServers = KnownServers.load(paths.knownServersFile(), dev.confab.storage.AtRest.files(paths));
         }
         return knownServers;
     }
@@ -257,7 +257,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                         policy.isEnabled(dev.confab.policy.PolicyKey.PRIVATE_CHAT_ALLOWED)));
         MeetingAttempt attempt = new MeetingAttempt(this, form, lobby, create, server.url(), invite, demo, media,
                 new ShareBinding(sharing.screens(), sharing.allowed(), lobby.permissions(),
-                        dev.confab.privacy.DataLocations.forApp(paths).annotations()));
+                        dev.confab.privacy.DataLocations.forApp(paths).annotations(), dev.confab.storage.AtRest.files(paths)));
         MeetingSession session = new MeetingSession(options, listenersFor(attempt));
         attempt.call.connect(session);
         attempt.shares.recordInto(media.recordingPictures());

@@ -50,6 +50,7 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     private final BooleanSupplier shareAllowed;
     private final PermissionCheck permissions;
     private final java.nio.file.Path savedPictures;
+    private final dev.confab.storage.SealedFiles savedPictureFiles;
     // Set once by connect(), before the session sends anything
     private volatile MeetingCall call;
     private volatile MeetingSession session;
@@ -71,11 +72,13 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     /**
      * @param shareAllowed the admin policy {@code screenShareAllowed}; checked on every click of Share
      * @param permissions  asked for {@link Permission#SCREEN} before the picker opens (the first time, a dialog)
-     * @param savedPictures where a share's Save writes its picture (Confab's annotations folder)
+     * @param savedPictures where a share's Save writes its picture (Confab's annotations folder), with
+     *                      {@code savedPictureFiles} (encrypted at rest where a keychain holds the key)
      */
     public ShareBinding(ScreenCaptureFactory screens, BooleanSupplier shareAllowed, PermissionCheck permissions,
-                        java.nio.file.Path savedPictures) {
+                        java.nio.file.Path savedPictures, dev.confab.storage.SealedFiles savedPictureFiles) {
         this.savedPictures = Objects.requireNonNull(savedPictures);
+        this.savedPictureFiles = Objects.requireNonNull(savedPictureFiles);
         this.screens = Objects.requireNonNull(screens);
         this.shareAllowed = Objects.requireNonNull(shareAllowed);
         this.permissions = Objects.requireNonNull(permissions);
@@ -166,7 +169,7 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
             String name = sharerName(sharerId, self);
             ShareStage stage = new ShareStage(text, session.roster().selfId(), name, annotations,
                     a -> session.annotate(sharerId, a));
-            stage.setSaveFolder(savedPictures);
+            stage.setSaveFolder(savedPictures, savedPictureFiles);
             stages.put(sharerId, stage);
             model.shareStarted(sharerId, name, self, viewersMayAnnotate);
             stage.setAnnotationAllowed(model.sharer(sharerId).orElseThrow().annotationAllowed());

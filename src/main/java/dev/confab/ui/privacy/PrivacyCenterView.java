@@ -15,6 +15,7 @@ import dev.confab.privacy.DataMap;
 import dev.confab.privacy.NoticeText;
 import dev.confab.privacy.Permission;
 import dev.confab.privacy.PrivacySettings;
+import dev.confab.storage.AtRest;
 import dev.confab.storage.AtomicFiles;
 import dev.confab.ui.common.Screen;
 import dev.confab.ui.common.UiText;
@@ -69,6 +70,9 @@ public final class PrivacyCenterView implements Screen {
     private final PrivacyCenterViewModel model;
     private final FilteredList<MeetingRecord> shownMeetings;
     private final Label status = new Label();
+    /** Whether stored data is encrypted (a keychain holds the key) or not (none on this computer). */
+    private final Label encryption = new Label();
+    private final javafx.beans.property.StringProperty encryptionKey = new javafx.beans.property.SimpleStringProperty();
     private final CheckBox keepHistory = new CheckBox();
     private final CheckBox publicMode = new CheckBox();
     private final CheckBox keepLogs = new CheckBox();
@@ -186,7 +190,12 @@ public final class PrivacyCenterView implements Screen {
         Button withdraw = controls.twoStep("privacyWithdraw", "privacy.withdraw", "privacy.confirmWithdraw", onWithdraw);
         withdraw.getStyleClass().add(Styles.DANGER);
         HBox actions = new HBox(12, export, everything, withdraw);
-        return controls.section("privacy.stored", table, items, actions);
+        encryption.setId("encryptionAtRest");
+        encryption.setWrapText(true);
+        encryption.getStyleClass().add(Styles.TEXT_MUTED);
+        encryption.textProperty().bind(Bindings.createStringBinding(() -> encryptionKey.get() == null ? ""
+                : text.get(encryptionKey.get()), encryptionKey, text.localeProperty()));
+        return controls.section("privacy.stored", encryption, table, items, actions);
     }
 
     // --- profile ---------------------------------------------------------------------------------------
@@ -331,8 +340,12 @@ public final class PrivacyCenterView implements Screen {
                         .map(i -> i.name() + "  (" + DataInventory.humanSize(i.size()) + ")").toList();
                 List<MeetingRecord> records = history.list();
                 PrivacySettings privacy = ctx.store().load();
+                String atRest = AtRest.vault(ctx.locations().paths()).available() ? "privacy.encrypted" : "privacy.noKeychain";
                 var snapshot = new PrivacyCenterViewModel.Snapshot(summaries, items, records, privacy);
-                Platform.runLater(() -> show(snapshot));
+                Platform.runLater(() -> {
+                    encryptionKey.set(atRest);
+                    show(snapshot);
+                });
             } catch (IOException | RuntimeException e) {
                 fail(e);
             }

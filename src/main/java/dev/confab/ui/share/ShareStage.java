@@ -3,7 +3,7 @@ package dev.confab.ui.share;
 import dev.confab.media.VideoFrameListener;
 import dev.confab.meeting.ShareAnnotation;
 import dev.confab.meeting.share.AnnotationModel;
-import dev.confab.storage.AtomicFiles;
+import dev.confab.storage.SealedFiles;
 import dev.confab.ui.common.Buttons;
 import dev.confab.ui.common.UiText;
 import dev.confab.ui.video.VideoView;
@@ -64,6 +64,7 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
     private final Label status = new Label();
     private final ToolBar tools;
     private Path saveFolder;
+    private SealedFiles saveFiles = SealedFiles.PLAIN;
     private volatile int frameWidth;
     private volatile int frameHeight;
 
@@ -190,8 +191,9 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
      * Where Save writes: Confab's annotations folder, so a saved picture is listed (viewed, exported, deleted)
      * under Annotations in the privacy center like everything else Confab stores.
      */
-    public void setSaveFolder(Path folder) {
+    public void setSaveFolder(Path folder, SealedFiles files) {
         saveFolder = folder;
+        saveFiles = files;
     }
 
     @Override
@@ -243,7 +245,7 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
             try {
                 var bytes = new ByteArrayOutputStream();
                 ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", bytes);
-                AtomicFiles.write(file, bytes.toByteArray());
+                saveFiles.write(file, bytes.toByteArray());
                 return file;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
