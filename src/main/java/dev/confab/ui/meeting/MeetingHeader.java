@@ -120,7 +120,8 @@ final class MeetingHeader extends VBox {
     private TextField topicField() {
         TextField topic = new TextField();
         topic.setId("meetingTopic");
-        topic.setPrefColumnCount(14);
+        topic.setPrefColumnCount(10);
+        topic.setMinWidth(80); // gives way first: the meeting's ID and Copy stay whole on a narrow window
         topic.promptTextProperty().bind(text.bind("meeting.topicPrompt"));
         topic.editableProperty().bind(model.endForAllAvailableProperty());
         topic.visibleProperty().bind(model.endForAllAvailableProperty().or(model.topicProperty().isNotEmpty()));
@@ -145,12 +146,14 @@ final class MeetingHeader extends VBox {
         title.setId("meetingTitle");
         title.getStyleClass().addAll(Styles.TITLE_4, "meeting-title");
         title.textProperty().bind(text.bind(model.titleProperty()));
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Button copy = new Button(null, Icons.of(MaterialDesignC.CONTENT_COPY));
         copy.setId("copyMeetingId");
         copy.getStyleClass().addAll(Styles.SMALL);
         copy.textProperty().bind(text.bind("meeting.copyId"));
         copy.setTooltip(tip("meeting.copyIdTip"));
         copy.setOnAction(e -> copyMeetingId(copy));
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         Label lockBadge = new Label(null, Icons.of(MaterialDesignL.LOCK));
         lockBadge.setId("lockBadge");
         lockBadge.textProperty().bind(text.bind("meeting.locked"));
