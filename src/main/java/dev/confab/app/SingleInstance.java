@@ -67,8 +67,8 @@ public final class SingleInstance implements AutoCloseable {
     public static Optional<SingleInstance> claimOrForward(AppPaths paths, String message, Consumer<String> onMessage)
             throws IOException {
         Path dir = AppPaths.ensureDirectory(paths.data());
-        Path lockFile = dir.resolve("instance.lock");
-        Path socket = dir.resolve("instance.sock");
+        Path lockFile = paths.instanceLockFile();
+        Path socket = paths.instanceSocket();
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {

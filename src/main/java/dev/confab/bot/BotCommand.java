@@ -62,6 +62,9 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--passcode", paramLabel = "P", description = "Meeting passcode (with --new: the passcode to set).")
     String passcode;
 
+    @Option(names = "--topic", paramLabel = "T", description = "With --new: the meeting's topic, shown to everyone and kept in their histories.")
+    String topic;
+
     @Option(names = "--name", paramLabel = "N", defaultValue = "Confab bot", description = "Display name. Default: ${DEFAULT-VALUE}")
     String name;
 
@@ -167,6 +170,9 @@ public final class BotCommand implements Callable<Integer> {
                 out.println("Meeting ID: " + inMeeting.meetingId());
                 out.println("Joined as participant " + session.roster().selfId());
                 out.flush();
+                if (createNew && topic != null) {
+                    session.setTopic(topic);
+                }
                 startVideo(botVideo);
                 BotTimeline seconds = new BotTimeline(call);
                 if (share != null) {
@@ -234,7 +240,7 @@ public final class BotCommand implements Callable<Integer> {
             return stats;
         }
         return new CompositeMeetingListener(stats, new MeetingHistoryRecorder(
-                MeetingHistoryStore.of(AppPaths.under(dataDir)), java.time.Clock.systemUTC(), null));
+                MeetingHistoryStore.of(AppPaths.under(dataDir)), java.time.Clock.systemUTC()));
     }
 
     /** Chat is end-to-end encrypted by the session; outcomes land in the stats via its listener. */

@@ -108,4 +108,9 @@ public final class CompositeMeetingListener implements MeetingListener {
     public void onRecordingPolicy(RecordingRule policy) {
         listeners.forEach(l -> l.onRecordingPolicy(policy));
     }
+
+    @Override
+    public void onTopicChanged(String topic) {
+        listeners.forEach(l -> l.onTopicChanged(topic));
+    }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.confab.protocol.CertificateFingerprint;
 import dev.confab.signaling.ServerTrust;
-import dev.confab.storage.AtomicFiles;
+import dev.confab.storage.SealedFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,18 +37,25 @@ public final class KnownServers {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final Path file;
+    private final SealedFiles files;
     private final Map<String, Entry> servers = new TreeMap<>();
 
-    private KnownServers(Path file) {
+    private KnownServers(Path file, SealedFiles files) {
         this.file = file;
+        this.files = files;
     }
 
-    /** Loads the file; a missing file means no pinned servers. */
+    /** Loads the file as it is (not encrypted); a missing file means no pinned servers. */
     public static KnownServers load(Path file) {
-        KnownServers known = new KnownServers(file);
+        return load(file, SealedFiles.PLAIN);
+    }
+
+    /** Loads the file, encrypted at rest with {@code files}' key where there is one. */
+    public static KnownServers load(Path file, SealedFiles files) {
+        KnownServers known = new KnownServers(file, files);
         if (Files.exists(file)) {
             try {
-                FileContent content = JSON.readValue(file.toFile(), FileContent.class);
+                FileContent content = JSON.readValue(files.read(file), FileContent.class);
                 if (content.servers() != null) {
                     known.servers.putAll(content.servers());
                 }
@@ -86,7 +93,7 @@ public final class KnownServers {
     }
 
     private void save() throws IOException {
-        AtomicFiles.write(file, JSON.writeValueAsBytes(new FileContent(new TreeMap<>(servers))));
+        files.write(file, JSON.writeValueAsBytes(new FileContent(new TreeMap<>(servers))));
     }
 
     static String key(URI server) {

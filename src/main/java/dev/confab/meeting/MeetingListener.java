@@ -105,4 +105,8 @@ public interface MeetingListener {
     /** The meeting's recording policy, on joining and whenever the host changes it. */
     default void onRecordingPolicy(RecordingRule policy) {
     }
+
+    /** What the meeting is about (null: no topic), on joining and whenever the host changes it. */
+    default void onTopicChanged(String topic) {
+    }
 }

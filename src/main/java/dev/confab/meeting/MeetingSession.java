@@ -82,6 +82,8 @@ public final class MeetingSession implements AutoCloseable {
     private volatile SessionState state = new SessionState.Idle();
     private volatile Roster roster = Roster.empty();
     private volatile RecordingRule recordingPolicy = RecordingRule.HOST_ONLY;
+    /** Written on the event thread; read by the UI (a recording's name). */
+    private volatile String topic;
     // Written only on the event thread; volatile because sendMedia reads it from media threads.
     private volatile SignalingConnection connection;
     // Confined to the event thread:
@@ -190,6 +192,16 @@ public final class MeetingSession implements AutoCloseable {
     /** Host: lock (no new joins) or unlock the meeting. */
     public void setLocked(boolean locked) {
         sendInMeeting(new ClientMessage.LockMeeting(locked));
+    }
+
+    /** Host: what the meeting is about (shown to everyone, kept in their histories); blank removes it. */
+    public void setTopic(String topic) {
+        sendInMeeting(new ClientMessage.SetTopic(topic));
+    }
+
+    /** The meeting's topic as the server last said, or null. */
+    public String topic() {
+        return topic;
     }
 
     /** Host: end the meeting for everyone. */
@@ -468,8 +480,10 @@ public final class MeetingSession implements AutoCloseable {
                 }
             }
             case ServerMessage.ParticipantLeft left -> participantLeft(left);
-            case ServerMessage.MeetingUpdated updated ->
-                    updateRoster(r -> r.withMeetingState(updated.locked(), updated.hostId()));
+            case ServerMessage.MeetingUpdated updated -> {
+                updateRoster(r -> r.withMeetingState(updated.locked(), updated.hostId()));
+                topicIs(updated.topic());
+            }
             case ServerMessage.MuteRequested request -> listener.onMuteRequested(roster.find(request.byParticipantId())
                     .orElse(null));
             case ServerMessage.MeetingLeft left -> serverEnded(endReasonOf(left.reason()));
@@ -516,6 +530,7 @@ public final class MeetingSession implements AutoCloseable {
         // Until it is in use no frame leaves: there is nothing to send in the clear.
         mediaKeys.joined(joined.meetingId(), joined.selfId(), () -> presentChatKeys(roster));
         listener.onRosterChanged(roster);
+        topicIs(joined.topic());
         if (!joined.resumed() && !ownState.equals(OwnMediaState.INITIAL)) {
             sendNow(toMessage(ownState));
         }
@@ -523,6 +538,14 @@ public final class MeetingSession implements AutoCloseable {
             sendChatAfterResume(lostAt);
         }
         views.joined();
+    }
+
+    /** Tells the listener when the topic changed (every {@code meeting_updated} repeats it). */
+    private void topicIs(String now) {
+        if (!java.util.Objects.equals(topic, now)) {
+            topic = now;
+            listener.onTopicChanged(now);
+        }
     }
 
     /** Notes the participant's chat key and gives the rest to the layers above. */

@@ -1,12 +1,17 @@
 package dev.confab.privacy;
 
-/** Each kind of personal data Confab keeps on this computer; {@link DataLocations} says where. */
+/**
+ * Each kind of data Confab keeps on this computer; {@link DataLocations} says where and {@link DataMap} says what,
+ * why, for how long, who can see it and what governs it. Every file Confab writes belongs to one of these
+ * (DeclaredDataTest walks a whole meeting's files to check).
+ */
 public enum DataCategory {
-    PROFILE, SETTINGS, CONSENT, MEETING_HISTORY, SAVED_CHATS, RECORDINGS, ANNOTATIONS, LOGS, PINNED_CERTIFICATES;
+    PROFILE, SETTINGS, CONSENT, MEETING_HISTORY, SAVED_CHATS, RECORDINGS, ANNOTATIONS, LOGS, PINNED_CERTIFICATES,
+    SERVER_IDENTITY, APP_FILES;
 
-    /** i18n key of the category's name, {@code data.category.<name>}. */
+    /** i18n key of the category's name, {@code datamap.<name>.name}. */
     public String key() {
-        return "data.category." + cliName();
+        return DataKind.KEY_PREFIX + cliName() + ".name";
     }
 
     /** The name used on the command line and in export folders, e.g. {@code meeting-history}. */

@@ -1,5 +1,6 @@
 package dev.confab.privacy;
 
+import dev.confab.i18n.Messages;
 import dev.confab.storage.AppPaths;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,14 +29,20 @@ public final class DataCommand {
     @Option(names = "--recordings-dir", paramLabel = "DIR", description = "Confab's recordings folder. Default: the folder chosen in Settings, else <Videos>/Confab, or <data-dir>/data/recordings with --data-dir/CONFAB_HOME.")
     Path recordingsDir;
 
-    @Command(name = "list", description = "Show each category with its number of files and size on disk.")
+    @Command(name = "list", description = "Show each category with its number of files and size on disk, and what it holds.")
     int list() throws IOException {
         DataLocations locations = locations();
         PrintWriter out = out();
         Map<DataCategory, DataInventory.Summary> all = new DataInventory(locations).summaries();
-        out.printf("%-22s %7s %12s%n", "CATEGORY", "ITEMS", "SIZE");
+        out.printf("%-22s %7s %12s  %s%n", "CATEGORY", "ITEMS", "SIZE", "NAME");
         for (DataInventory.Summary s : all.values()) {
-            out.printf("%-22s %7d %12s%n", s.category().cliName(), s.items(), DataInventory.humanSize(s.bytes()));
+            out.printf("%-22s %7d %12s  %s%n", s.category().cliName(), s.items(), DataInventory.humanSize(s.bytes()),
+                    Messages.get(Messages.ENGLISH, s.category().key()));
+        }
+        out.println();
+        for (DataKind kind : DataMap.stored()) {
+            out.println(kind.id() + ": " + Messages.get(Messages.ENGLISH, kind.key("what")) + " Kept: "
+                    + Messages.get(Messages.ENGLISH, kind.key("kept")));
         }
         out.println();
         out.println("Data: " + locations.paths().data());
@@ -59,7 +66,7 @@ public final class DataCommand {
     int erase(@Option(names = "--all", description = "Erase everything.") boolean all,
               @Parameters(arity = "0..1", paramLabel = "CATEGORY",
                       description = "One of: profile, settings, consent, meeting-history, saved-chats, recordings, "
-                              + "annotations, logs, pinned-certificates.") String category) throws IOException {
+                              + "annotations, logs, pinned-certificates, server-identity, app-files.") String category) throws IOException {
         if (all == (category != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give either --all or one CATEGORY");
         }

@@ -1,6 +1,5 @@
 package dev.confab.privacy;
 
-import dev.confab.storage.AtomicFiles;
 import dev.confab.storage.Settings;
 import dev.confab.storage.SettingsStore;
 
@@ -28,6 +27,9 @@ public final class DataEraser {
     public void erase(DataCategory category) throws IOException {
         List<String> failures = new ArrayList<>();
         for (DataItem item : inventory.items(category)) {
+            if (inUseWhileRunning(item.file())) {
+                continue;
+            }
             try {
                 Files.deleteIfExists(item.file());
             } catch (IOException e) {
@@ -46,6 +48,14 @@ public final class DataEraser {
         }
     }
 
+    /**
+     * The single-instance lock and socket stay while Confab runs (a second launch would otherwise open a second
+     * window); they hold no personal data and go with {@link #eraseEverything()}.
+     */
+    private boolean inUseWhileRunning(Path file) {
+        return file.equals(locations.paths().instanceLockFile()) || file.equals(locations.paths().instanceSocket());
+    }
+
     /** The display name is kept in the settings file; the profile includes it. */
     private void forgetDisplayName() throws IOException {
         SettingsStore settings = new SettingsStore(locations.paths(), java.time.Clock.systemUTC());
@@ -57,7 +67,7 @@ public final class DataEraser {
         }
     }
 
-    /** Every category except {@code keep}, then caches and the embedded server's files. */
+    /** Every category except {@code keep}. */
     public void eraseAllExcept(Set<DataCategory> keep) throws IOException {
         List<String> failures = new ArrayList<>();
         for (DataCategory c : DataCategory.values()) {
@@ -69,22 +79,19 @@ public final class DataEraser {
                 }
             }
         }
-        for (Path other : locations.otherRoots()) {
-            try {
-                AtomicFiles.deleteRecursively(other);
-            } catch (IOException e) {
-                failures.add(other + " (" + e.getMessage() + ")");
-            }
-        }
         if (!failures.isEmpty()) {
             throw new IOException(String.join("; ", failures));
         }
     }
 
-    /** Everything, consent included, and Confab's own folders: the state of a first launch. */
+    /**
+     * Everything, consent included, and Confab's own folders: the state of a first launch. The key that encrypted
+     * the data goes from the keychain too, so a copy of the files kept elsewhere (a backup) can no longer be read.
+     */
     public void eraseEverything() throws IOException {
         eraseAllExcept(EnumSet.noneOf(DataCategory.class));
         dev.confab.storage.UserDataEraser.eraseAll(locations.paths());
+        dev.confab.storage.AtRest.vault(locations.paths()).forget();
     }
 
     /** Removes {@code dir} and empty subfolders; a folder still holding something foreign stays. */

@@ -1,6 +1,8 @@
 package dev.confab.privacy;
 
+import dev.confab.storage.AtRest;
 import dev.confab.storage.AtomicFiles;
+import dev.confab.storage.SealedFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,12 +39,15 @@ public final class DataExporter {
     }
 
     public static final String MANIFEST = "manifest.json";
+    private static final long SMALL_FILE_BYTES = 32L * 1024 * 1024;
 
     private final DataInventory inventory;
+    private final SealedFiles files;
     private final Clock clock;
 
     public DataExporter(DataLocations locations, Clock clock) {
         this.inventory = new DataInventory(locations);
+        this.files = AtRest.files(locations.paths());
         this.clock = clock;
     }
 
@@ -63,7 +68,7 @@ public final class DataExporter {
                             continue; // an export saved inside a Confab folder does not contain itself
                         }
                         String entry = category.cliName() + "/" + item.name();
-                        items.add(new ManifestItem(entry, item.size(), copy(item.file(), entry, zip)));
+                        items.add(copy(item.file(), entry, zip));
                     }
                     categories.add(new ManifestCategory(category.cliName(), items));
                 }
@@ -83,7 +88,24 @@ public final class DataExporter {
         }
     }
 
-    private static String copy(Path file, String entry, ZipOutputStream zip) throws IOException {
+    /** A file encrypted at rest is exported decrypted: the export is the user's own readable copy. */
+    private ManifestItem copy(Path file, String entry, ZipOutputStream zip) throws IOException {
+        if (small(file)) {
+            byte[] content = files.read(file);
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.write(content);
+            zip.closeEntry();
+            return new ManifestItem(entry, content.length, HexFormat.of().formatHex(sha256().digest(content)));
+        }
+        return new ManifestItem(entry, Files.size(file), stream(file, entry, zip));
+    }
+
+    /** Sealed files are the small records (history, chats, pictures, certificates); recordings are streamed. */
+    private static boolean small(Path file) throws IOException {
+        return Files.size(file) <= SMALL_FILE_BYTES;
+    }
+
+    private static String stream(Path file, String entry, ZipOutputStream zip) throws IOException {
         MessageDigest sha = sha256();
         zip.putNextEntry(new ZipEntry(entry));
         try (InputStream in = Files.newInputStream(file)) {

@@ -72,8 +72,17 @@ public record DataLocations(AppPaths paths, Path recordings, boolean recordingsF
         return RecordingStorage.defaultFolder();
     }
 
+    /**
+     * Where Confab kept a profile picture before version 2 of the privacy notice (it is no longer collected):
+     * still listed under Profile, so a picture left by an older version is shown and erased with it.
+     */
     public Path profileFolder() {
         return paths.data().resolve("profile");
+    }
+
+    /** Pictures of a shared screen with its drawings, saved with the share's Save button. */
+    public Path annotations() {
+        return paths.data().resolve("annotations");
     }
 
     /** Files or folders holding the category; files that do not exist yet are simply empty. */
@@ -86,9 +95,11 @@ public record DataLocations(AppPaths paths, Path recordings, boolean recordingsF
             case MEETING_HISTORY -> List.of(MeetingHistoryStore.folder(paths));
             case SAVED_CHATS -> List.of(paths.data().resolve("chat-history"));
             case RECORDINGS -> List.of(recordings);
-            case ANNOTATIONS -> List.of(paths.data().resolve("annotations"));
+            case ANNOTATIONS -> List.of(annotations());
             case LOGS -> List.of(paths.logs());
             case PINNED_CERTIFICATES -> List.of(paths.knownServersFile());
+            case SERVER_IDENTITY -> List.of(paths.serverDir());
+            case APP_FILES -> List.of(paths.cache(), paths.instanceLockFile(), paths.instanceSocket());
         };
     }
 
@@ -103,8 +114,4 @@ public record DataLocations(AppPaths paths, Path recordings, boolean recordingsF
         return false;
     }
 
-    /** Everything else Confab may write (caches, the embedded server's certificate). */
-    public List<Path> otherRoots() {
-        return List.of(paths.cache(), paths.serverDir());
-    }
 }

@@ -6,6 +6,14 @@ public enum Permission {
 
     public enum State { UNASKED, GRANTED, DENIED }
 
+    /**
+     * Asked in a dialog before the first use (and listed with Revoke in the privacy center). Diagnostics is not: it is
+     * a switch under the notice and in the privacy center, off until turned on.
+     */
+    public boolean askedAtFirstUse() {
+        return this != DIAGNOSTICS;
+    }
+
     public String key() {
         return "permission." + name().toLowerCase(java.util.Locale.ROOT);
     }

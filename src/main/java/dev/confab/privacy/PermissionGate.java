@@ -14,7 +14,7 @@ import java.util.function.Function;
  * turning on the camera, microphone, screen sharing, recording or diagnostics; it completes with true when the
  * feature may be used. Answers are saved on {@code io}, never on the caller's (FX) thread.
  */
-public final class PermissionGate {
+public final class PermissionGate implements PermissionCheck {
     private static final Logger LOG = LoggerFactory.getLogger(PermissionGate.class);
 
     private final PrivacySettingsStore store;
@@ -48,6 +48,7 @@ public final class PermissionGate {
      * after the other (right after consent the camera and the microphone are both wanted: two dialogs at once
      * would stack), and a permission asked again while its prompt is open shares that prompt's answer.
      */
+    @Override
     public synchronized CompletionStage<Boolean> ask(Permission permission) {
         if (state(permission) != Permission.State.UNASKED) {
             return CompletableFuture.completedFuture(state(permission) == Permission.State.GRANTED);
@@ -72,6 +73,16 @@ public final class PermissionGate {
 
     private synchronized void forget(Permission permission, CompletableFuture<Boolean> answer) {
         pending.remove(permission, answer);
+    }
+
+    /** The user answered without a prompt (the diagnostics switch): remembered and saved like a prompt's answer. */
+    public void answer(Permission permission, boolean granted) {
+        set(permission, granted ? Permission.State.GRANTED : Permission.State.DENIED);
+    }
+
+    /** Re-reads the stored answers on the io thread, after something else wrote them (the first screen's switches). */
+    public void reload() {
+        io.execute(() -> current = store.load());
     }
 
     /** Privacy center → Revoke: the next use asks again. */

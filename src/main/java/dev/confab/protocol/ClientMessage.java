@@ -25,6 +25,7 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ClientMessage.AskMute.class, name = "ask_mute"),
         @JsonSubTypes.Type(value = ClientMessage.RemoveParticipant.class, name = "remove_participant"),
         @JsonSubTypes.Type(value = ClientMessage.LockMeeting.class, name = "lock_meeting"),
+        @JsonSubTypes.Type(value = ClientMessage.SetTopic.class, name = "set_topic"),
         @JsonSubTypes.Type(value = ClientMessage.EndMeeting.class, name = "end_meeting"),
         @JsonSubTypes.Type(value = ClientMessage.TransferHost.class, name = "transfer_host"),
         @JsonSubTypes.Type(value = ClientMessage.RequestKeyframe.class, name = "keyframe_request"),
@@ -137,6 +138,10 @@ public sealed interface ClientMessage {
     }
 
     record LockMeeting(@JsonProperty(required = true) boolean locked) implements ClientMessage {
+    }
+
+    /** Host only: what the meeting is about; null or blank removes it. Checked like a display name. */
+    record SetTopic(String topic) implements ClientMessage {
     }
 
     record EndMeeting() implements ClientMessage {

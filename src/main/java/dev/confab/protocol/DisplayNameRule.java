@@ -45,10 +45,15 @@ public final class DisplayNameRule {
 
         /** The English reason sent in the server's INVALID_MESSAGE, naming the field. */
         public String wireReason() {
+            return wireReason("displayName");
+        }
+
+        /** As {@link #wireReason()} for another field checked by this rule (the meeting's {@code topic}). */
+        public String wireReason(String field) {
             return switch (problem) {
-                case EMPTY -> "field \"displayName\" must not be empty or only spaces";
-                case TOO_LONG -> "field \"displayName\" must be at most " + MAX_CODE_POINTS + " characters";
-                case HIDDEN_CHARACTER -> "field \"displayName\" must not contain invisible, formatting or control "
+                case EMPTY -> "field \"" + field + "\" must not be empty or only spaces";
+                case TOO_LONG -> "field \"" + field + "\" must be at most " + MAX_CODE_POINTS + " characters";
+                case HIDDEN_CHARACTER -> "field \"" + field + "\" must not contain invisible, formatting or control "
                         + "characters (found " + codePointLabel() + ")";
                 case null -> "";
             };

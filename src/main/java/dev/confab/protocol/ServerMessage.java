@@ -58,7 +58,8 @@ public sealed interface ServerMessage {
                   @JsonProperty(required = true) boolean locked,
                   @JsonProperty(required = true) boolean passcodeProtected,
                   @JsonProperty(required = true) int hostId,
-                  @JsonProperty(required = true) List<Participant> roster) implements ServerMessage {
+                  @JsonProperty(required = true) List<Participant> roster,
+                  String topic) implements ServerMessage {
         public Joined {
             Objects.requireNonNull(meetingId, "meetingId");
             Objects.requireNonNull(resumeToken, "resumeToken");
@@ -88,8 +89,10 @@ public sealed interface ServerMessage {
         }
     }
 
+    /** Lock, host or topic changed; {@code topic} is absent when the meeting has none. */
     record MeetingUpdated(@JsonProperty(required = true) boolean locked,
-                          @JsonProperty(required = true) int hostId) implements ServerMessage {
+                          @JsonProperty(required = true) int hostId,
+                          String topic) implements ServerMessage {
     }
 
     /** The host asks the receiver to mute its microphone. */

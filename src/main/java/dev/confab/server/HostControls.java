@@ -1,6 +1,7 @@
 package dev.confab.server;
 
 import dev.confab.protocol.ClientMessage;
+import dev.confab.protocol.DisplayNameRule;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.LeaveReason;
 import dev.confab.protocol.ServerMessage;
@@ -59,9 +60,32 @@ final class HostControls {
         Meeting meeting = host.meeting;
         synchronized (meeting) {
             meeting.locked(lock.locked());
-            meeting.broadcast(new ServerMessage.MeetingUpdated(meeting.locked(), meeting.hostId()), null);
+            meeting.broadcast(meeting.state(), null);
         }
         LOG.info("event=meeting_lock meeting={} locked={}", meeting.id, lock.locked());
+    }
+
+    /** The topic follows the display-name rule (it is shown to everyone the same way); blank removes it. */
+    void setTopic(ClientConnection connection, ClientMessage.SetTopic request) {
+        Member host = requireHost(connection, "set_topic");
+        if (host == null) {
+            return;
+        }
+        String topic = null;
+        if (request.topic() != null && !request.topic().isBlank()) {
+            DisplayNameRule.Result checked = DisplayNameRule.check(request.topic());
+            if (!checked.valid()) {
+                connection.sendError(ErrorCode.INVALID_MESSAGE, checked.wireReason("topic"), "set_topic");
+                return;
+            }
+            topic = checked.name();
+        }
+        Meeting meeting = host.meeting;
+        synchronized (meeting) {
+            meeting.topic(topic);
+            meeting.broadcast(meeting.state(), null);
+        }
+        LOG.info("event=meeting_topic meeting={} set={}", meeting.id, topic != null); // the topic itself is not logged
     }
 
     void endMeeting(ClientConnection connection) {

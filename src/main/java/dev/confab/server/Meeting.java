@@ -28,6 +28,7 @@ final class Meeting {
     private final Map<Integer, Member> members = new LinkedHashMap<>();
     private volatile List<Member> snapshot = List.of();
     private boolean locked;
+    private String topic;
     private int hostId;
     private int nextMemberId = 1;
     private boolean ended;
@@ -96,6 +97,20 @@ final class Meeting {
 
     synchronized List<Participant> roster() {
         return members.values().stream().map(Member::view).toList();
+    }
+
+    /** What the meeting is about, set by the host; null when it has none. */
+    synchronized String topic() {
+        return topic;
+    }
+
+    synchronized void topic(String value) {
+        topic = value;
+    }
+
+    /** What {@code meeting_updated} says now: lock, host and topic. */
+    synchronized ServerMessage.MeetingUpdated state() {
+        return new ServerMessage.MeetingUpdated(locked, hostId(), topic);
     }
 
     synchronized boolean locked() {

@@ -145,7 +145,7 @@ final class MeetingRegistry {
 
     private ServerMessage.Joined joinedMessage(Meeting meeting, Member member, boolean resumed) {
         return new ServerMessage.Joined(meeting.id, member.id, member.resumeToken, resumed, meeting.locked(),
-                meeting.passcode != null, meeting.hostId(), meeting.roster());
+                meeting.passcode != null, meeting.hostId(), meeting.roster(), meeting.topic());
     }
 
     /** The member's connection dropped: keep it (shown as not connected) until the resume grace period ends. */
@@ -221,7 +221,7 @@ final class MeetingRegistry {
         for (Member member : changed) {
             meeting.broadcast(new ServerMessage.ParticipantUpdated(member.view()), null);
         }
-        meeting.broadcast(new ServerMessage.MeetingUpdated(meeting.locked(), meeting.hostId()), null);
+        meeting.broadcast(meeting.state(), null);
         RecordingControls.enforce(meeting); // under HOST_ONLY the former host may no longer record
     }
 

@@ -173,6 +173,7 @@ final class MeetingService {
             case ClientMessage.AskMute ask -> hostControls.askMute(connection, ask);
             case ClientMessage.RemoveParticipant remove -> hostControls.removeParticipant(connection, remove);
             case ClientMessage.LockMeeting lock -> hostControls.lock(connection, lock);
+            case ClientMessage.SetTopic topic -> hostControls.setTopic(connection, topic);
             case ClientMessage.EndMeeting ignored -> hostControls.endMeeting(connection);
             case ClientMessage.TransferHost transfer -> hostControls.transferHost(connection, transfer);
             case ClientMessage.RequestKeyframe request -> requestKeyframe(connection, request);

@@ -63,6 +63,16 @@ public record AppPaths(Path config, Path data, Path logs, Path cache) {
         return data.resolve("server");
     }
 
+    /** Held while the desktop app runs, so a second launch hands its link over instead of opening a second window. */
+    public Path instanceLockFile() {
+        return data.resolve("instance.lock");
+    }
+
+    /** The local socket a second launch hands its link to (Unix domain socket, owner-only). */
+    public Path instanceSocket() {
+        return data.resolve("instance.sock");
+    }
+
     /** Every root Confab may write to; erasing all user data removes exactly these. */
     public java.util.List<Path> roots() {
         return java.util.List.of(config, data, logs, cache);

@@ -22,9 +22,11 @@ public final class ChatHistoryStore {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Path folder;
+    private final SealedFiles files;
 
     public ChatHistoryStore(AppPaths paths) {
         this.folder = paths.data().resolve(FOLDER);
+        this.files = AtRest.files(paths);
     }
 
     public Path folder() {
@@ -37,7 +39,7 @@ public final class ChatHistoryStore {
             return null;
         }
         String safeId = meetingId.replaceAll("[^0-9A-Za-z]", "");
-        return new Transcript(folder.resolve(safeId + "-" + FILE_TIME.format(joinedAt) + ".txt"));
+        return new Transcript(folder.resolve(safeId + "-" + FILE_TIME.format(joinedAt) + ".txt"), files);
     }
 
     /** The kept transcripts, newest first. */
@@ -51,12 +53,17 @@ public final class ChatHistoryStore {
         }
     }
 
-    /** Appends lines to one transcript file, creating it (0600) on the first line. */
+    /**
+     * Appends lines to one transcript file, creating it (0600) on the first line. Encrypted at rest (where a keychain
+     * holds Confab's key) the file is rewritten whole for each line, atomically: a meeting's chat is small.
+     */
     public static final class Transcript {
         private final Path file;
+        private final SealedFiles files;
 
-        Transcript(Path file) {
+        Transcript(Path file, SealedFiles files) {
             this.file = file;
+            this.files = files;
         }
 
         public Path file() {
@@ -64,14 +71,19 @@ public final class ChatHistoryStore {
         }
 
         public synchronized void append(String line) throws IOException {
+            String entry = line.replace("\r", "") + System.lineSeparator();
+            if (files.sealing()) {
+                byte[] before = Files.exists(file) ? files.read(file) : new byte[0];
+                files.write(file, (new String(before, StandardCharsets.UTF_8) + entry).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
                 AtomicFiles.restrictDirectory(file.getParent());
                 Files.createFile(file);
                 AtomicFiles.restrictFile(file);
             }
-            Files.writeString(file, line.replace("\r", "") + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.APPEND);
+            Files.writeString(file, entry, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
     }
 }

@@ -29,9 +29,11 @@ class TerminateProcessTest {
     void aTerminatedAppLeavesItsMeetingAndExitsWithoutErrors() throws Exception {
         Path home = dir.resolve("home");
         Files.createDirectories(home.resolve("config"));
-        // Consent given before, so the demo meeting starts at once (and the log file is kept).
+        // Consent given before, so the demo meeting starts at once; diagnostic logs turned on, so the log file is kept.
         Files.writeString(home.resolve("config/consent.json"), "{\"policyVersion\":" + PrivacyNotice.VERSION
                 + ",\"agreedAt\":\"2026-11-23T10:15:30Z\",\"language\":\"en\"}");
+        Files.writeString(home.resolve("config/privacy.json"), "{\"keepMeetingHistory\":true,\"publicComputerMode\":false,"
+                + "\"permissions\":{\"DIAGNOSTICS\":\"GRANTED\"}}");
         Path output = dir.resolve("output.txt");
         ProcessBuilder pb = ConfabProcess.builder(ConfabProcess.HEADLESS, "--demo").redirectOutput(output.toFile());
         pb.environment().put("CONFAB_HOME", home.toString());

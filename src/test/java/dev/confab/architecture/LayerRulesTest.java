@@ -191,7 +191,7 @@ class LayerRulesTest {
                 Map.entry("bot", Set.of("meeting", "media", "netem", "privacy", "protocol", "signaling")),
                 Map.entry("loadtest", Set.of("bot", "meeting", "media", "netem", "protocol", "server", "signaling")),
                 Map.entry("policy", Set.of("i18n", "privacy")),
-                Map.entry("privacy", Set.of("meeting", "recording")),
+                Map.entry("privacy", Set.of("meeting", "recording", "i18n")),
                 Map.entry("recording", Set.of("media")),
                 Map.entry("logging", Set.of()),
                 Map.entry("signaling", Set.of("protocol")),

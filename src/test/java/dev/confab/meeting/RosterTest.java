@@ -25,7 +25,7 @@ class RosterTest {
     }
 
     private static ServerMessage.Joined joined(boolean resumed, Participant... present) {
-        return new ServerMessage.Joined("1234567890", 2, "tok", resumed, false, false, 1, List.of(present));
+        return new ServerMessage.Joined("1234567890", 2, "tok", resumed, false, false, 1, List.of(present), null);
     }
 
     @Test

@@ -24,11 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import javax.imageio.ImageIO;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
-import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -60,6 +58,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BotMeetingPrivacyTest {
     private static final String PASSCODE = "Planted-Passcode-7731";
+    private static final String TOPIC = "Privacy review";
     private static final String CHAT = "planted chat text about the merger";
 
     @TempDir
@@ -81,7 +80,7 @@ class BotMeetingPrivacyTest {
             String fingerprint = server.fingerprint();
             StringWriter hostOut = new StringWriter();
             CompletableFuture<Integer> host = CompletableFuture.supplyAsync(() -> run(hostOut, "--data-dir", home.toString(),
-                    "bot", "--server", url, "--new", "--name", "HostBot", "--passcode", PASSCODE,
+                    "bot", "--server", url, "--new", "--name", "HostBot", "--passcode", PASSCODE, "--topic", TOPIC,
                     "--trust-fingerprint", fingerprint, "--duration", "3s"));
             await().atMost(Duration.ofSeconds(15)).until(() -> hostOut.toString().contains("Meeting ID"));
             Matcher id = Pattern.compile("Meeting ID: (\\d{10})").matcher(hostOut.toString());
@@ -128,6 +127,7 @@ class BotMeetingPrivacyTest {
     void botMeetingIsInTheHistoryOfBothBots() throws Exception {
         List<MeetingRecord> records = MeetingHistoryStore.of(paths).list();
         assertThat(records).hasSize(2).allMatch(r -> r.meetingId().equals(meetingId) && r.endedAt() != null);
+        assertThat(records).as("the host's topic, in the host's and the guest's history").allMatch(r -> TOPIC.equals(r.topic()));
         MeetingRecord hostView = records.stream().filter(r -> r.ownRole() == MeetingRecord.OwnRole.HOST).findFirst().orElseThrow();
         assertThat(hostView.participants()).extracting(MeetingRecord.Attendance::displayName)
                 .containsExactly("HostBot", "RawClient", "GuestBot");
@@ -209,11 +209,10 @@ class BotMeetingPrivacyTest {
 
     private static void fillOtherCategories(DataLocations loc) throws Exception {
         AppPaths p = loc.paths();
-        BufferedImage picture = new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB);
-        Path chosen = loc.paths().cache().resolveSibling("chosen-avatar.jpg");
-        ImageIO.write(picture, "jpg", chosen.toFile());
-        new Profile(loc).setAvatar(chosen);
+        Files.write(Files.createDirectories(loc.profileFolder()).resolve("avatar.png"), new byte[16]); // an older version's
         new SettingsStore(p, Clock.systemUTC()).save(Settings.defaults().withIdentity("Ada", null));
+        Files.writeString(Files.createDirectories(p.serverDir()).resolve("server.p12"), "identity");
+        Files.writeString(Files.createDirectories(p.cache().resolve("javafx")).resolve("libglass.so"), "library");
         new ConsentStore(p, Clock.systemUTC()).agree(1, "en");
         KnownServers.load(p.knownServersFile()).trust(URI.create("wss://meet.example.org:47100"), "AB".repeat(32));
         Files.createDirectories(p.data().resolve("chat-history"));
@@ -222,7 +221,7 @@ class BotMeetingPrivacyTest {
         Files.write(loc.recordings().resolve("meeting.mkv"), new byte[4096]);
         Files.writeString(loc.recordings().resolve("meeting.mkv.recording"), "{}");
         Files.createDirectories(p.data().resolve("annotations"));
-        Files.writeString(p.data().resolve("annotations").resolve("board-1.json"), "{}");
+        Files.write(p.data().resolve("annotations").resolve("confab-share-20261123-101530.png"), new byte[64]);
     }
 
     private static void copyTree(Path from, Path to) throws Exception {

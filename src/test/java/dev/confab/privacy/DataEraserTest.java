@@ -21,22 +21,18 @@ class DataEraserTest {
     Path dir;
 
     @Test
-    void erasingTheProfileRemovesPictureAndNameButKeepsOtherSettings() throws Exception {
+    void erasingTheProfileRemovesTheNameAndAPictureAnOlderVersionKeptButKeepsOtherSettings() throws Exception {
         AppPaths paths = AppPaths.under(dir.resolve("home"));
         DataLocations loc = DataLocations.of(paths, true);
         SettingsStore settings = new SettingsStore(paths, Clock.systemUTC());
         settings.save(Settings.defaults().withIdentity("Ada", "wss://meet.example.org").withTheme(Settings.Theme.DARK));
-        Path picture = dir.resolve("me.png");
-        ImageIO.write(new BufferedImage(1000, 500, BufferedImage.TYPE_INT_RGB), "png", picture.toFile());
-        Profile profile = new Profile(loc);
-        profile.setAvatar(picture);
-        BufferedImage stored = ImageIO.read(profile.avatarFile().toFile());
-        assertThat(stored.getWidth()).isEqualTo(Profile.MAX_SIDE);
-        assertThat(stored.getHeight()).isEqualTo(Profile.MAX_SIDE / 2);
+        Path legacyPicture = Files.createDirectories(loc.profileFolder()).resolve("avatar.png");
+        ImageIO.write(new BufferedImage(10, 5, BufferedImage.TYPE_INT_RGB), "png", legacyPicture.toFile());
+        assertThat(new DataInventory(loc).summary(DataCategory.PROFILE).items()).isEqualTo(1);
 
         new DataEraser(loc).erase(DataCategory.PROFILE);
 
-        assertThat(profile.avatar()).isEmpty();
+        assertThat(legacyPicture).doesNotExist();
         assertThat(loc.profileFolder()).doesNotExist();
         Settings after = settings.load().settings();
         assertThat(after.displayName()).isEmpty();

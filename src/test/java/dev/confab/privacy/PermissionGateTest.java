@@ -52,16 +52,6 @@ class PermissionGateTest {
     }
 
     @Test
-    void avatarMustBeAPicture() throws Exception {
-        Profile profile = new Profile(DataLocations.of(AppPaths.under(dir), true));
-        Path notAPicture = dir.resolve("notes.png");
-        java.nio.file.Files.writeString(notAPicture, "just text");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> profile.setAvatar(notAPicture))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a picture");
-        assertThat(profile.avatar()).isEmpty();
-    }
-
-    @Test
     void promptsComeOneAfterTheOtherAndARepeatedAskSharesTheOpenPrompt() throws Exception {
         PrivacySettingsStore store = new PrivacySettingsStore(AppPaths.under(dir));
         List<Permission> shown = new ArrayList<>();

@@ -84,6 +84,23 @@ class HostControlsTest {
     }
 
     @Test
+    void theHostsTopicReachesEveryoneAndLateJoinersAndAHiddenCharacterIsRefused() throws Exception {
+        host.send(new ClientMessage.SetTopic("  Weekly   sync "));
+        assertThat(other.next(ServerMessage.MeetingUpdated.class).topic()).isEqualTo("Weekly sync");
+        assertThat(host.next(ServerMessage.MeetingUpdated.class).topic()).isEqualTo("Weekly sync");
+        TestClient late = TestClient.greeted(server.url());
+        assertThat(late.join(meetingId, "Late", null).topic()).isEqualTo("Weekly sync");
+
+        host.send(new ClientMessage.SetTopic("Budget\u202Egnp.exe"));
+        ServerMessage.ErrorMessage refused = host.nextError();
+        assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_MESSAGE);
+        assertThat(refused.message()).contains("\"topic\"", "U+202E");
+
+        host.send(new ClientMessage.SetTopic(" "));
+        assertThat(other.next(ServerMessage.MeetingUpdated.class).topic()).as("blank removes it").isNull();
+    }
+
+    @Test
     void endingTheMeetingDisconnectsEveryoneAndRemovesIt() throws Exception {
         host.send(new ClientMessage.EndMeeting());
         for (TestClient client : new TestClient[]{host, guest, other}) {
@@ -122,7 +139,7 @@ class HostControlsTest {
         ClientMessage[] actions = {
                 new ClientMessage.AskMute(otherId), new ClientMessage.AskMute(null),
                 new ClientMessage.RemoveParticipant(otherId), new ClientMessage.LockMeeting(true),
-                new ClientMessage.EndMeeting(), new ClientMessage.TransferHost(otherId)};
+                new ClientMessage.EndMeeting(), new ClientMessage.TransferHost(otherId), new ClientMessage.SetTopic("Mine")};
         for (ClientMessage action : actions) {
             guest.send(action);
             assertThat(guest.nextError().code()).as(action.toString()).isEqualTo(ErrorCode.NOT_HOST);

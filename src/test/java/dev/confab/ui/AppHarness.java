@@ -56,12 +56,12 @@ final class AppHarness {
     }
 
     /**
-     * Uses the real meeting layer (network) instead of the recorder, as a user who allowed camera and
-     * microphone on an earlier run (the permission prompt has its own tests).
+     * Uses the real meeting layer (network) instead of the recorder, as a user who allowed camera, microphone,
+     * screen capture and recording on an earlier run (the permission prompt has its own tests).
      */
     AppHarness withMeetings(LobbyActions real) throws IOException {
         this.actions = real;
-        return granted(Permission.CAMERA, Permission.MICROPHONE);
+        return granted(Permission.CAMERA, Permission.MICROPHONE, Permission.SCREEN, Permission.RECORDING);
     }
 
     /** Stores these permissions as allowed, as the permission prompt would have on an earlier run. */
@@ -123,7 +123,7 @@ final class AppHarness {
         FxToolkit.setupFixture(() -> {
             AppController.Startup onDisk = AppController.Startup.load(services);
             controller = new AppController(stage, services,
-                    new AppController.Startup(onDisk.settings(), onDisk.consent(), noticeVersion));
+                    new AppController.Startup(onDisk.settings(), onDisk.consent(), noticeVersion, onDisk.privacy()));
             controller.start();
         });
         return controller;

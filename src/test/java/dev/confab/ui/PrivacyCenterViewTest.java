@@ -92,7 +92,7 @@ class PrivacyCenterViewTest {
         awaitText("#items-consent", "1");
         awaitText("#items-settings", "2");
         awaitText("#items-saved-chats", "0");
-        awaitText("#items-logs", "1"); // the log file starts once consent is on record
+        awaitText("#items-logs", "0"); // no log file unless diagnostic logs were turned on
         assertThat(robot.lookup("#size-recordings").queryLabeled().getText()).isEqualTo("2.9 KB");
 
         robot.clickOn("#view-recordings");
@@ -108,6 +108,24 @@ class PrivacyCenterViewTest {
         awaitText("#items-recordings", "0");
         assertThat(recording).doesNotExist();
         awaitText("#items-meeting-history", "2");
+    }
+
+    @Test
+    void theDiagnosticLogsSwitchStartsAndStopsTheLogFile() {
+        CheckBox keepLogs = robot.lookup("#keepLogs").queryAs(CheckBox.class);
+        assertThat(keepLogs.isSelected()).as("off unless turned on").isFalse();
+        assertThat(dev.confab.logging.FileLogging.folder()).isNull();
+
+        robot.interact(keepLogs::fire);
+        await().atMost(Duration.ofSeconds(5)).until(() -> dev.confab.logging.FileLogging.folder() != null);
+        awaitText("#items-logs", "1");
+        assertThat(app.controller.permissions().state(Permission.DIAGNOSTICS)).isEqualTo(Permission.State.GRANTED);
+
+        robot.interact(keepLogs::fire);
+        await().atMost(Duration.ofSeconds(5)).until(() -> dev.confab.logging.FileLogging.folder() == null);
+        assertThat(app.controller.permissions().state(Permission.DIAGNOSTICS)).isEqualTo(Permission.State.DENIED);
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                new PrivacySettingsStore(app.paths).load().state(Permission.DIAGNOSTICS) == Permission.State.DENIED);
     }
 
     @Test

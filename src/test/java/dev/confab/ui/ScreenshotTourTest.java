@@ -334,7 +334,7 @@ class ScreenshotTourTest {
                 @Override
                 public void leave() {
                 }
-            }, screen, dev.confab.ui.meeting.RecordingSetup.defaults());
+            }, screen, dev.confab.ui.meeting.RecordingSetup.defaults(), app.controller.permissions());
             screen.showRoster(recording);
             binding.onRosterChanged(recording);
         });

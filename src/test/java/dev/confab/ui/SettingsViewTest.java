@@ -76,7 +76,7 @@ class SettingsViewTest {
 
     @Test
     void showsWhenConsentWasGivenAndTheNoticeOnRequest() {
-        assertThat(robot.lookup("#consentStatus").queryLabeled().getText()).contains("version 1").contains("2026");
+        assertThat(robot.lookup("#consentStatus").queryLabeled().getText()).contains("version " + dev.confab.i18n.PrivacyNotice.VERSION).contains("2026");
         assertThat(robot.lookup("#settingsNoticeScroll").query().isVisible()).isFalse();
         robot.clickOn("#showNotice");
         assertThat(robot.lookup("#settingsNoticeScroll").query().isVisible()).isTrue();

@@ -25,7 +25,8 @@ public final class MeetingHistoryRecorder implements MeetingListener {
 
     private final MeetingHistoryStore store;
     private final Clock clock;
-    private final String topic;
+    /** The host's latest topic (what the meeting was called when this client last heard), or null. */
+    private String topic;
     // Keyed by participant id: ids are never reused within a meeting, names may be.
     private final Map<Integer, MeetingRecord.Attendance> attendance = new LinkedHashMap<>();
     private String meetingId;
@@ -33,11 +34,17 @@ public final class MeetingHistoryRecorder implements MeetingListener {
     private boolean everHost;
     private boolean ended;
 
-    /** @param topic the meeting's topic if the UI knows one, else null */
-    public MeetingHistoryRecorder(MeetingHistoryStore store, Clock clock, String topic) {
+    public MeetingHistoryRecorder(MeetingHistoryStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        this.topic = topic;
+    }
+
+    @Override
+    public synchronized void onTopicChanged(String now) {
+        topic = now;
+        if (startedAt != null && !ended) {
+            save(null);
+        }
     }
 
     @Override

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.confab.storage.AppPaths;
-import dev.confab.storage.AtomicFiles;
+import dev.confab.storage.AtRest;
+import dev.confab.storage.SealedFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +24,17 @@ public final class MeetingHistoryStore {
     private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private final Path dir;
+    private final SealedFiles files;
 
+    /** A history folder whose files are not encrypted. */
     public MeetingHistoryStore(Path dir) {
+        this(dir, SealedFiles.PLAIN);
+    }
+
+    /** @param files encrypts each record at rest where the user's keychain holds Confab's key */
+    public MeetingHistoryStore(Path dir, SealedFiles files) {
         this.dir = dir;
+        this.files = files;
     }
 
     public static Path folder(AppPaths paths) {
@@ -33,7 +42,7 @@ public final class MeetingHistoryStore {
     }
 
     public static MeetingHistoryStore of(AppPaths paths) {
-        return new MeetingHistoryStore(folder(paths));
+        return new MeetingHistoryStore(folder(paths), AtRest.files(paths));
     }
 
     public Path dir() {
@@ -47,7 +56,7 @@ public final class MeetingHistoryStore {
     }
 
     public void save(MeetingRecord record) throws IOException {
-        AtomicFiles.write(fileOf(record), JSON.writeValueAsBytes(record));
+        files.write(fileOf(record), JSON.writeValueAsBytes(record));
     }
 
     /** All readable records, newest first; unreadable files are skipped (they still show in the privacy center). */
@@ -56,10 +65,10 @@ public final class MeetingHistoryStore {
             return List.of();
         }
         List<MeetingRecord> records = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+        try (Stream<Path> listed = Files.list(dir)) {
+            for (Path file : listed.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
                 try {
-                    records.add(JSON.readValue(file.toFile(), MeetingRecord.class));
+                    records.add(JSON.readValue(files.read(file), MeetingRecord.class));
                 } catch (IOException | RuntimeException e) {
                     // A damaged file is not a reason to hide the rest of the history.
                 }

@@ -9,6 +9,7 @@ import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
@@ -34,9 +35,11 @@ public final class ConsentView implements Screen {
      * @param currentVersion  the bundled notice's version
      * @param previousVersion the version the user agreed to before, when the notice has changed since
      * @param languageLocked  the administrator enforced the language
+     * @param choices         what the switches under the notice start with
      */
     public ConsentView(UiText text, int currentVersion, OptionalInt previousVersion, Consumer<Locale> onLanguage,
-                       boolean languageLocked, Runnable onAgree, Runnable onDecline) {
+                       boolean languageLocked, ConsentChoices choices, Consumer<ConsentChoices> onAgree,
+                       Runnable onDecline) {
         Label icon = new Label(null, Icons.of(MaterialDesignS.SHIELD_CHECK_OUTLINE));
         icon.getStyleClass().add("consent-icon");
         Label title = new Label();
@@ -63,6 +66,10 @@ public final class ConsentView implements Screen {
         ScrollPane scroll = PrivacyNoticeView.create(text, "privacyNotice");
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
+        CheckBox keepHistory = choice(text, "consentKeepHistory", "privacy.keepHistory", choices.keepMeetingHistory());
+        CheckBox diagnostics = choice(text, "consentDiagnostics", "privacy.keepLogs", choices.diagnosticLogs());
+        HBox switches = new HBox(24, keepHistory, diagnostics);
+
         Label consequence = new Label();
         consequence.setWrapText(true);
         consequence.getStyleClass().add(Styles.TEXT_MUTED);
@@ -75,7 +82,7 @@ public final class ConsentView implements Screen {
         agree.setId("agree");
         agree.textProperty().bind(text.bind("consent.agree"));
         agree.getStyleClass().add(Styles.ACCENT);
-        agree.setOnAction(e -> onAgree.run());
+        agree.setOnAction(e -> onAgree.accept(new ConsentChoices(keepHistory.isSelected(), diagnostics.isSelected())));
         HBox.setHgrow(consequence, Priority.ALWAYS);
         consequence.setMaxWidth(Double.MAX_VALUE);
         HBox actions = new HBox(12, consequence, decline, agree);
@@ -83,13 +90,22 @@ public final class ConsentView implements Screen {
         decline.setMinWidth(Region.USE_PREF_SIZE);
         agree.setMinWidth(Region.USE_PREF_SIZE);
 
-        card.getChildren().addAll(scroll, actions);
+        card.getChildren().addAll(scroll, switches, actions);
         card.getStyleClass().addAll("card", "consent-card");
         card.setMaxWidth(760);
         StackPane root = new StackPane(card);
         root.setId("consent");
         root.getStyleClass().add("consent");
         this.view = root;
+    }
+
+    private static CheckBox choice(UiText text, String id, String key, boolean selected) {
+        CheckBox box = new CheckBox();
+        box.setId(id);
+        box.textProperty().bind(text.bind(key));
+        box.setSelected(selected);
+        box.setWrapText(true);
+        return box;
     }
 
     @Override

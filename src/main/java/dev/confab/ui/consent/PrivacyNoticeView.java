@@ -3,7 +3,7 @@ package dev.confab.ui.consent;
 import dev.confab.ui.common.UiText;
 
 import atlantafx.base.theme.Styles;
-import dev.confab.i18n.PrivacyNotice;
+import dev.confab.privacy.NoticeText;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
@@ -20,8 +20,8 @@ public final class PrivacyNoticeView {
         VBox body = new VBox(14);
         body.setId(id);
         body.getStyleClass().add("privacy-notice");
-        fill(body, PrivacyNotice.text(text.locale()));
-        text.localeProperty().addListener((obs, old, now) -> fill(body, PrivacyNotice.text(now)));
+        fill(body, NoticeText.of(text.locale()));
+        text.localeProperty().addListener((obs, old, now) -> fill(body, NoticeText.of(now)));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.setId(id + "Scroll");

@@ -158,8 +158,9 @@ final class MeetingAttempt implements MeetingListener {
         shares.attach(screen, lobby.text());
         navigator.show(screen);
         screen.showRoster(session.roster());
+        screen.model().showTopic(session.topic());
         recording = new RecordingBinding(lobby.text(), RecordingCommands.of(session), screen,
-                launcher.recordingSetupFor(media));
+                launcher.recordingSetupFor(media), lobby.permissions());
         recording.onRosterChanged(session.roster());
         recording.onRecordingPolicy(session.recordingPolicy());
         String meetingId = session.roster().meetingId();

@@ -24,6 +24,9 @@ public interface MeetingCommands {
 
     void setLocked(boolean locked);
 
+    /** Host: what the meeting is about; blank removes it. */
+    void setTopic(String topic);
+
     /** Host: end this participant's screen share. */
     void stopShareOf(int participantId);
 
@@ -70,6 +73,11 @@ public interface MeetingCommands {
             @Override
             public void setLocked(boolean locked) {
                 session.setLocked(locked);
+            }
+
+            @Override
+            public void setTopic(String topic) {
+                session.setTopic(topic);
             }
 
             @Override

@@ -33,6 +33,11 @@ final class MeetingEvents implements MeetingListener {
     }
 
     @Override
+    public void onTopicChanged(String topic) {
+        onFx(m -> m.showTopic(topic));
+    }
+
+    @Override
     public void onMuteRequested(Attendee host) {
         onFx(m -> m.muteRequested(host));
     }

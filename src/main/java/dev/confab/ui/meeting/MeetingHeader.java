@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -113,17 +114,48 @@ final class MeetingHeader extends VBox {
         return box;
     }
 
+    /**
+     * The meeting's topic: the host types it (Enter or leaving the field sends it; everyone, this client included,
+     * shows it when the server repeats it, and each history records it); others read it, and see nothing when
+     * there is none.
+     */
+    private TextField topicField() {
+        TextField topic = new TextField();
+        topic.setId("meetingTopic");
+        topic.setPrefColumnCount(10);
+        topic.setMinWidth(80); // gives way first: the meeting's ID and Copy stay whole on a narrow window
+        topic.promptTextProperty().bind(text.bind("meeting.topicPrompt"));
+        topic.editableProperty().bind(model.endForAllAvailableProperty());
+        topic.visibleProperty().bind(model.endForAllAvailableProperty().or(model.topicProperty().isNotEmpty()));
+        topic.managedProperty().bind(topic.visibleProperty());
+        topic.setText(model.topicProperty().get());
+        model.topicProperty().addListener((obs, old, now) -> {
+            if (!topic.isFocused()) {
+                topic.setText(now);
+            }
+        });
+        topic.setOnAction(e -> model.changeTopic(topic.getText()));
+        topic.focusedProperty().addListener((obs, was, now) -> {
+            if (!now && topic.isEditable()) {
+                model.changeTopic(topic.getText());
+            }
+        });
+        return topic;
+    }
+
     private void buildBar(VideoGrid grid) {
         Label title = new Label();
         title.setId("meetingTitle");
         title.getStyleClass().addAll(Styles.TITLE_4, "meeting-title");
         title.textProperty().bind(text.bind(model.titleProperty()));
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Button copy = new Button(null, Icons.of(MaterialDesignC.CONTENT_COPY));
         copy.setId("copyMeetingId");
         copy.getStyleClass().addAll(Styles.SMALL);
         copy.textProperty().bind(text.bind("meeting.copyId"));
         copy.setTooltip(tip("meeting.copyIdTip"));
         copy.setOnAction(e -> copyMeetingId(copy));
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         Label lockBadge = new Label(null, Icons.of(MaterialDesignL.LOCK));
         lockBadge.setId("lockBadge");
         lockBadge.textProperty().bind(text.bind("meeting.locked"));
@@ -146,7 +178,7 @@ final class MeetingHeader extends VBox {
         stats.selectedProperty().bindBidirectional(grid.showStatsProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        bar.getChildren().setAll(title, copy, encryption.badge(), lockBadge, elapsed, spacer, speaker, stats);
+        bar.getChildren().setAll(title, topicField(), copy, encryption.badge(), lockBadge, elapsed, spacer, speaker, stats);
         bar.setAlignment(Pos.CENTER_LEFT);
     }
 

@@ -235,7 +235,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
 
     synchronized KnownServers knownServers() {
         if (knownServers == null) {
-            knownServers = KnownServers.load(paths.knownServersFile());
+            knownServers = KnownServers.load(paths.knownServersFile(), dev.confab.storage.AtRest.files(paths));
         }
         return knownServers;
     }
@@ -256,7 +256,8 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                 new MeetingMediaBinding.ChatRules(policy.isEnabled(dev.confab.policy.PolicyKey.CHAT_ALLOWED),
                         policy.isEnabled(dev.confab.policy.PolicyKey.PRIVATE_CHAT_ALLOWED)));
         MeetingAttempt attempt = new MeetingAttempt(this, form, lobby, create, server.url(), invite, demo, media,
-                new ShareBinding(sharing.screens(), sharing.allowed()));
+                new ShareBinding(sharing.screens(), sharing.allowed(), lobby.permissions(),
+                        dev.confab.privacy.DataLocations.forApp(paths).annotations(), dev.confab.storage.AtRest.files(paths)));
         MeetingSession session = new MeetingSession(options, listenersFor(attempt));
         attempt.call.connect(session);
         attempt.shares.recordInto(media.recordingPictures());
@@ -287,7 +288,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         listeners.add(attempt.media);
         listeners.add(attempt.shares);
         if (new PrivacySettingsStore(paths).load().keepMeetingHistory()) {
-            listeners.add(new MeetingHistoryRecorder(MeetingHistoryStore.of(paths), Clock.systemUTC(), null));
+            listeners.add(new MeetingHistoryRecorder(MeetingHistoryStore.of(paths), Clock.systemUTC()));
         }
         return new CompositeMeetingListener(listeners.toArray(MeetingListener[]::new));
     }

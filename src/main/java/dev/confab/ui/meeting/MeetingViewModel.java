@@ -67,6 +67,7 @@ public final class MeetingViewModel {
     private final ReadOnlyObjectWrapper<UiMessage> title = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<UiMessage> participantCount = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper topic = new javafx.beans.property.ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<UiMessage> inviteText = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<UiMessage> connectionProblem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper elapsed = new ReadOnlyStringWrapper();
@@ -225,6 +226,24 @@ public final class MeetingViewModel {
 
     public ReadOnlyBooleanProperty lockedProperty() {
         return locked.getReadOnlyProperty();
+    }
+
+    /** What the meeting is about, as the server last said ("" for none). */
+    public ReadOnlyStringProperty topicProperty() {
+        return topic.getReadOnlyProperty();
+    }
+
+    /** The session heard a new topic (null: none). */
+    public void showTopic(String now) {
+        topic.set(now == null ? "" : now);
+    }
+
+    /** The host typed a topic: sent to the server, shown once everyone gets it back. */
+    public void changeTopic(String typed) {
+        String wanted = typed == null ? "" : typed.strip();
+        if (!wanted.equals(topic.get())) {
+            commands.setTopic(wanted);
+        }
     }
 
     /** The invite line, or null when there is none to show (a remote server, or before the roster). */

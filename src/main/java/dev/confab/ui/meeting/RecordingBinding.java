@@ -5,6 +5,7 @@ import dev.confab.meeting.RecordingChange;
 import dev.confab.meeting.RecordingRule;
 import dev.confab.meeting.Refusal;
 import dev.confab.meeting.Roster;
+import dev.confab.privacy.PermissionCheck;
 import dev.confab.ui.common.UiText;
 import javafx.application.Platform;
 
@@ -17,9 +18,12 @@ public final class RecordingBinding implements MeetingListener {
     private final RecordingViewModel model;
     private final RecordingController controller;
 
-    public RecordingBinding(UiText text, RecordingCommands commands, MeetingScreen screen, RecordingSetup setup) {
+    /** @param permissions asked for {@link dev.confab.privacy.Permission#RECORDING} when Record is pressed */
+    public RecordingBinding(UiText text, RecordingCommands commands, MeetingScreen screen, RecordingSetup setup,
+                            PermissionCheck permissions) {
         this.model = new RecordingViewModel(setup.allowedByAdmin().getAsBoolean());
-        this.controller = new RecordingController(model, commands, setup, screen::showNotice, Platform::runLater);
+        this.controller = new RecordingController(model, commands, setup, screen::showNotice, Platform::runLater,
+                permissions);
         new RecordingView(text, model, controller, commands, screen);
     }
 

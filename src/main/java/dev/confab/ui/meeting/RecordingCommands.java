@@ -16,6 +16,11 @@ public interface RecordingCommands {
     /** The user chose Leave in the "being recorded" prompt. */
     void leave();
 
+    /** The meeting's topic now, which names the recording; null (the default: meetings without one) uses the ID. */
+    default String topic() {
+        return null;
+    }
+
     static RecordingCommands of(MeetingSession session) {
         return new RecordingCommands() {
             @Override
@@ -36,6 +41,11 @@ public interface RecordingCommands {
             @Override
             public void leave() {
                 session.leave();
+            }
+
+            @Override
+            public String topic() {
+                return session.topic();
             }
         };
     }

@@ -6,6 +6,8 @@ import dev.confab.recording.RecordingException;
 import dev.confab.recording.RecordingLibrary;
 import dev.confab.recording.RecordingOutcome;
 import dev.confab.recording.RecordingSession;
+import dev.confab.privacy.Permission;
+import dev.confab.privacy.PermissionCheck;
 import dev.confab.recording.RecordingStorage;
 import dev.confab.recording.StopReason;
 import dev.confab.ui.common.UiMessage;
@@ -40,6 +42,7 @@ final class RecordingController {
     private final RecordingSetup setup;
     private final Notices notices;
     private final Executor fxThread;
+    private final PermissionCheck permissions;
     private final ExecutorService disk = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("confab-recording-ui").factory());
     private RecordingSession session;
@@ -47,7 +50,8 @@ final class RecordingController {
     private boolean closed;
 
     RecordingController(RecordingViewModel model, RecordingCommands commands, RecordingSetup setup, Notices notices,
-                        Executor fxThread) {
+                        Executor fxThread, PermissionCheck permissions) {
+        this.permissions = permissions;
         this.model = model;
         this.commands = commands;
         this.setup = setup;
@@ -58,7 +62,7 @@ final class RecordingController {
     /** The Record / Stop button. */
     void toggle() {
         switch (model.state()) {
-            case IDLE -> askToStart();
+            case IDLE -> askPermissionThenStart();
             case RECORDING, STARTING -> stopOwn(StopReason.REQUESTED, true);
             case ASKING, STOPPING -> {
             }
@@ -94,6 +98,15 @@ final class RecordingController {
         closed = true;
         stopOwn(StopReason.REQUESTED, false);
         disk.shutdown();
+    }
+
+    /** The first Record asks the user (once, remembered); a no is explained, not silently ignored. */
+    private void askPermissionThenStart() {
+        permissions.whenAnswered(Permission.RECORDING, fxThread, () -> {
+            if (!closed && model.state() == RecordingViewModel.State.IDLE) {
+                askToStart();
+            }
+        }, () -> notices.show(UiMessage.of("recording.permissionDenied"), "recordingPermissionDenied"));
     }
 
     /** Checks free space before asking anyone: a recording that cannot be written should not be announced. */
@@ -135,9 +148,10 @@ final class RecordingController {
     private void startOwn() {
         model.setState(RecordingViewModel.State.STARTING);
         String meetingId = model.meetingId();
+        String topic = commands.topic();
         disk.execute(() -> {
             try {
-                RecordingSession started = RecordingSession.start(setup.storage().get(), null, meetingId,
+                RecordingSession started = RecordingSession.start(setup.storage().get(), topic, meetingId,
                         ZonedDateTime.now(), outcome -> fxThread.execute(() -> endedBySelf(outcome)));
                 fxThread.execute(() -> recorderStarted(started));
             } catch (NotEnoughSpaceException e) {

@@ -10,6 +10,8 @@ import dev.confab.meeting.Roster;
 import dev.confab.meeting.call.MeetingCall;
 import dev.confab.meeting.share.AnnotationModel;
 import dev.confab.meeting.share.ScreenShareController;
+import dev.confab.privacy.Permission;
+import dev.confab.privacy.PermissionCheck;
 import dev.confab.ui.common.UiMessage;
 import dev.confab.ui.common.UiText;
 import dev.confab.ui.share.ShareStage;
@@ -46,6 +48,9 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
 
     private final ScreenCaptureFactory screens;
     private final BooleanSupplier shareAllowed;
+    private final PermissionCheck permissions;
+    private final java.nio.file.Path savedPictures;
+    private final dev.confab.storage.SealedFiles savedPictureFiles;
     // Set once by connect(), before the session sends anything
     private volatile MeetingCall call;
     private volatile MeetingSession session;
@@ -66,10 +71,17 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
 
     /**
      * @param shareAllowed the admin policy {@code screenShareAllowed}; checked on every click of Share
+     * @param permissions  asked for {@link Permission#SCREEN} before the picker opens (the first time, a dialog)
+     * @param savedPictures where a share's Save writes its picture (Confab's annotations folder), with
+     *                      {@code savedPictureFiles} (encrypted at rest where a keychain holds the key)
      */
-    public ShareBinding(ScreenCaptureFactory screens, BooleanSupplier shareAllowed) {
+    public ShareBinding(ScreenCaptureFactory screens, BooleanSupplier shareAllowed, PermissionCheck permissions,
+                        java.nio.file.Path savedPictures, dev.confab.storage.SealedFiles savedPictureFiles) {
+        this.savedPictures = Objects.requireNonNull(savedPictures);
+        this.savedPictureFiles = Objects.requireNonNull(savedPictureFiles);
         this.screens = Objects.requireNonNull(screens);
         this.shareAllowed = Objects.requireNonNull(shareAllowed);
+        this.permissions = Objects.requireNonNull(permissions);
     }
 
     /**
@@ -135,6 +147,15 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
             screen.notice(UiMessage.of("share.error.policyDisabled"), "sharePolicyDisabled");
             return;
         }
+        permissions.whenAnswered(Permission.SCREEN, Platform::runLater, () -> {
+            if (!closed) {
+                showPicker();
+            }
+        }, () -> screen.notice(UiMessage.of("share.permissionDenied"), "sharePermissionDenied"));
+    }
+
+    /** The screen capture permission is granted: the user picks what to share, every time. FX thread. */
+    private void showPicker() {
         Window owner = screen.view().getScene() == null ? null : screen.view().getScene().getWindow();
         SharePicker.showDialog(owner, text, screens,
                 choice -> controller.start(choice.screen(), choice.allowViewerAnnotation()));
@@ -148,6 +169,7 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
             String name = sharerName(sharerId, self);
             ShareStage stage = new ShareStage(text, session.roster().selfId(), name, annotations,
                     a -> session.annotate(sharerId, a));
+            stage.setSaveFolder(savedPictures, savedPictureFiles);
             stages.put(sharerId, stage);
             model.shareStarted(sharerId, name, self, viewersMayAnnotate);
             stage.setAnnotationAllowed(model.sharer(sharerId).orElseThrow().annotationAllowed());

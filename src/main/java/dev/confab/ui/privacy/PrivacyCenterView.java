@@ -11,9 +11,11 @@ import dev.confab.privacy.DataCategory;
 import dev.confab.privacy.DataEraser;
 import dev.confab.privacy.DataExporter;
 import dev.confab.privacy.DataInventory;
+import dev.confab.privacy.DataMap;
+import dev.confab.privacy.NoticeText;
 import dev.confab.privacy.Permission;
 import dev.confab.privacy.PrivacySettings;
-import dev.confab.privacy.Profile;
+import dev.confab.storage.AtRest;
 import dev.confab.storage.AtomicFiles;
 import dev.confab.ui.common.Screen;
 import dev.confab.ui.common.UiText;
@@ -29,8 +31,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -64,15 +65,17 @@ public final class PrivacyCenterView implements Screen {
     private final DataInventory inventory;
     private final DataEraser eraser;
     private final MeetingHistoryStore history;
-    private final Profile profile;
     private final Map<Permission, Label> permissionStates = new EnumMap<>(Permission.class);
     private final Map<Permission, Button> revokeButtons = new EnumMap<>(Permission.class);
     private final PrivacyCenterViewModel model;
     private final FilteredList<MeetingRecord> shownMeetings;
     private final Label status = new Label();
+    /** Whether stored data is encrypted (a keychain holds the key) or not (none on this computer). */
+    private final Label encryption = new Label();
+    private final javafx.beans.property.StringProperty encryptionKey = new javafx.beans.property.SimpleStringProperty();
     private final CheckBox keepHistory = new CheckBox();
     private final CheckBox publicMode = new CheckBox();
-    private final ImageView avatar = new ImageView();
+    private final CheckBox keepLogs = new CheckBox();
     private final TextField profileName = new TextField();
     private final ScrollPane view;
 
@@ -86,12 +89,11 @@ public final class PrivacyCenterView implements Screen {
         this.ctx = ctx;
         this.onSettingsErased = onSettingsErased;
         this.controls = new PrivacyControls(text);
-        this.model = new PrivacyCenterViewModel(ctx.policy(), this::savePrivacy);
+        this.model = new PrivacyCenterViewModel(ctx.policy(), this::savePrivacy, this::setDiagnostics);
         this.shownMeetings = new FilteredList<>(model.meetings());
         this.inventory = new DataInventory(ctx.locations());
         this.eraser = new DataEraser(ctx.locations());
         this.history = MeetingHistoryStore.of(ctx.locations().paths());
-        this.profile = new Profile(ctx.locations());
 
         Button back = controls.button("privacyBack", "privacy.back");
         back.getStyleClass().add(Styles.FLAT);
@@ -155,7 +157,15 @@ public final class PrivacyCenterView implements Screen {
                         }
                     }, null));
             delete.getStyleClass().add(Styles.SMALL);
-            table.addRow(row++, controls.label(category.key()), count, size, show, delete);
+            Label name = controls.label(category.key());
+            // The data map's full entry (what, why, how long, who sees it, the user's choice) on hover.
+            Tooltip about = new Tooltip();
+            about.textProperty().bind(Bindings.createStringBinding(
+                    () -> NoticeText.details(DataMap.of(category), text.locale()), text.localeProperty()));
+            about.setWrapText(true);
+            about.setMaxWidth(420);
+            name.setTooltip(about);
+            table.addRow(row++, name, count, size, show, delete);
         }
         ListView<String> items = new ListView<>(model.viewedItems());
         items.setId("categoryItems");
@@ -180,7 +190,12 @@ public final class PrivacyCenterView implements Screen {
         Button withdraw = controls.twoStep("privacyWithdraw", "privacy.withdraw", "privacy.confirmWithdraw", onWithdraw);
         withdraw.getStyleClass().add(Styles.DANGER);
         HBox actions = new HBox(12, export, everything, withdraw);
-        return controls.section("privacy.stored", table, items, actions);
+        encryption.setId("encryptionAtRest");
+        encryption.setWrapText(true);
+        encryption.getStyleClass().add(Styles.TEXT_MUTED);
+        encryption.textProperty().bind(Bindings.createStringBinding(() -> encryptionKey.get() == null ? ""
+                : text.get(encryptionKey.get()), encryptionKey, text.localeProperty()));
+        return controls.section("privacy.stored", encryption, table, items, actions);
     }
 
     // --- profile ---------------------------------------------------------------------------------------
@@ -196,34 +211,8 @@ public final class PrivacyCenterView implements Screen {
             name.setText(trimmed);
             ctx.settings().update(s -> s.withIdentity(trimmed, s.server()));
         });
-        avatar.setId("avatar");
-        avatar.setFitWidth(64);
-        avatar.setFitHeight(64);
-        avatar.setPreserveRatio(true);
-        avatar.visibleProperty().bind(avatar.imageProperty().isNotNull());
-        avatar.managedProperty().bind(avatar.visibleProperty());
-        Button choose = controls.button("chooseAvatar", "privacy.chooseAvatar");
-        choose.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG, JPEG, GIF, BMP",
-                    "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
-            File file = chooser.showOpenDialog(ctx.owner());
-            if (file != null) {
-                run(() -> {
-                    try {
-                        profile.setAvatar(file.toPath());
-                    } catch (IllegalArgumentException unusable) {
-                        Platform.runLater(() -> model.status().set(text.get("privacy.badPicture", Profile.MAX_INPUT_BYTES / (1024 * 1024))));
-                    }
-                }, null);
-            }
-        });
-        Button remove = controls.button("removeAvatar", "privacy.removeAvatar");
-        remove.setOnAction(e -> run(profile::removeAvatar, null));
-        remove.disableProperty().bind(avatar.imageProperty().isNull());
         GridPane grid = new GridPane(16, 8);
         grid.addRow(0, controls.label("privacy.displayName"), new HBox(8, name, save));
-        grid.addRow(1, controls.label("privacy.avatar"), new HBox(12, avatar, choose, remove));
         return controls.section("privacy.profile", grid);
     }
 
@@ -233,6 +222,9 @@ public final class PrivacyCenterView implements Screen {
         GridPane grid = new GridPane(16, 6);
         int row = 0;
         for (Permission p : Permission.values()) {
+            if (!p.askedAtFirstUse()) {
+                continue; // diagnostics is the log section's switch
+            }
             Label state = new Label();
             state.setId("permission-" + p.name().toLowerCase(java.util.Locale.ROOT));
             permissionStates.put(p, state);
@@ -257,7 +249,7 @@ public final class PrivacyCenterView implements Screen {
     }
 
     private void showPermissions() {
-        for (Permission p : Permission.values()) {
+        for (Permission p : permissionStates.keySet()) {
             Permission.State state = ctx.permissions().state(p);
             permissionStates.get(p).setText(text.get("permission.state." + state.name()));
             revokeButtons.get(p).setDisable(state == Permission.State.UNASKED);
@@ -319,6 +311,9 @@ public final class PrivacyCenterView implements Screen {
 
     private Node logsSection() {
         Path folder = ctx.locations().paths().logs();
+        keepLogs.setId("keepLogs");
+        keepLogs.textProperty().bind(text.bind("privacy.keepLogs"));
+        keepLogs.selectedProperty().bindBidirectional(model.keepLogs());
         Label hint = controls.label("privacy.logsHint");
         Button open = controls.button("openLogFolder", "privacy.openLogFolder");
         open.setOnAction(e -> ctx.io().execute(() -> {
@@ -330,7 +325,7 @@ public final class PrivacyCenterView implements Screen {
                 Platform.runLater(() -> model.status().set(text.get("privacy.logFolderIs", folder)));
             }
         }));
-        return controls.section("privacy.logs", hint, open);
+        return controls.section("privacy.logs", keepLogs, hint, open);
     }
 
     // --- loading and actions ---------------------------------------------------------------------------
@@ -345,19 +340,34 @@ public final class PrivacyCenterView implements Screen {
                         .map(i -> i.name() + "  (" + DataInventory.humanSize(i.size()) + ")").toList();
                 List<MeetingRecord> records = history.list();
                 PrivacySettings privacy = ctx.store().load();
-                Image picture = profile.avatar().map(p -> new Image(p.toUri().toString() + "?" + System.nanoTime())).orElse(null);
+                String atRest = AtRest.vault(ctx.locations().paths()).available() ? "privacy.encrypted" : "privacy.noKeychain";
                 var snapshot = new PrivacyCenterViewModel.Snapshot(summaries, items, records, privacy);
-                Platform.runLater(() -> show(snapshot, picture));
+                Platform.runLater(() -> {
+                    encryptionKey.set(atRest);
+                    show(snapshot);
+                });
             } catch (IOException | RuntimeException e) {
                 fail(e);
             }
         });
     }
 
-    private void show(PrivacyCenterViewModel.Snapshot snapshot, Image picture) {
+    private void show(PrivacyCenterViewModel.Snapshot snapshot) {
         model.show(snapshot);
-        avatar.setImage(picture);
         showPermissions();
+    }
+
+    /** The diagnostics switch: remembered, and the log file starts or stops at once (io thread). */
+    private void setDiagnostics(boolean on) {
+        ctx.permissions().answer(Permission.DIAGNOSTICS, on);
+        Path logs = ctx.locations().paths().logs();
+        run(() -> {
+            if (on) {
+                FileLogging.enable(logs);
+            } else {
+                FileLogging.disable();
+            }
+        }, null);
     }
 
     private void savePrivacy(java.util.function.UnaryOperator<PrivacySettings> change) {

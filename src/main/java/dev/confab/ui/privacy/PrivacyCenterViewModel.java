@@ -5,6 +5,7 @@ import dev.confab.policy.EffectiveConfig;
 import dev.confab.policy.PolicyKey;
 import dev.confab.privacy.DataCategory;
 import dev.confab.privacy.DataInventory;
+import dev.confab.privacy.Permission;
 import dev.confab.privacy.PrivacySettings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -42,6 +43,7 @@ final class PrivacyCenterViewModel {
     private final ObservableList<MeetingRecord> meetings = FXCollections.observableArrayList();
     private final BooleanProperty keepHistory = new SimpleBooleanProperty();
     private final BooleanProperty publicMode = new SimpleBooleanProperty();
+    private final BooleanProperty keepLogs = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final EffectiveConfig policy;
     private boolean loading;
@@ -49,8 +51,10 @@ final class PrivacyCenterViewModel {
     /**
      * @param policy       may enforce public computer mode (the switch then shows the enforced value, locked)
      * @param savePrivacy  writes a change to the privacy settings (on the io thread)
+     * @param diagnostics  turns the log file on or off, and remembers that
      */
-    PrivacyCenterViewModel(EffectiveConfig policy, Consumer<UnaryOperator<PrivacySettings>> savePrivacy) {
+    PrivacyCenterViewModel(EffectiveConfig policy, Consumer<UnaryOperator<PrivacySettings>> savePrivacy,
+                           Consumer<Boolean> diagnostics) {
         this.policy = policy;
         for (DataCategory category : DataCategory.values()) {
             counts.put(category, new SimpleStringProperty(UNKNOWN));
@@ -59,6 +63,11 @@ final class PrivacyCenterViewModel {
         keepHistory.addListener((obs, old, now) -> {
             if (!loading) {
                 savePrivacy.accept(s -> s.withKeepMeetingHistory(now));
+            }
+        });
+        keepLogs.addListener((obs, old, now) -> {
+            if (!loading) {
+                diagnostics.accept(now);
             }
         });
         publicMode.addListener((obs, old, now) -> {
@@ -98,6 +107,11 @@ final class PrivacyCenterViewModel {
         return keepHistory;
     }
 
+    /** Diagnostic logs on: the log file is written. */
+    BooleanProperty keepLogs() {
+        return keepLogs;
+    }
+
     BooleanProperty publicMode() {
         return publicMode;
     }
@@ -120,6 +134,7 @@ final class PrivacyCenterViewModel {
         meetings.setAll(snapshot.meetings());
         loading = true;
         keepHistory.set(snapshot.privacy().keepMeetingHistory());
+        keepLogs.set(snapshot.privacy().state(Permission.DIAGNOSTICS) == Permission.State.GRANTED);
         publicMode.set(publicModeLocked()
                 ? policy.isEnabled(PolicyKey.PUBLIC_COMPUTER_MODE)
                 : snapshot.privacy().publicComputerMode());

@@ -3,7 +3,7 @@ package dev.confab.ui.share;
 import dev.confab.media.VideoFrameListener;
 import dev.confab.meeting.ShareAnnotation;
 import dev.confab.meeting.share.AnnotationModel;
-import dev.confab.storage.AtomicFiles;
+import dev.confab.storage.SealedFiles;
 import dev.confab.ui.common.Buttons;
 import dev.confab.ui.common.UiText;
 import dev.confab.ui.video.VideoView;
@@ -30,12 +30,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.transform.Transform;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.Window;
 
 import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -44,12 +41,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The main stage while someone shares: the shared screen (fit to the window, or at 100 % with scroll bars),
  * who is sharing, and the annotation tools. "Save" writes the shared frame with its annotations as a PNG to
- * a folder the user picks; nothing is uploaded.
+ * Confab's annotations folder (privacy center → Annotations); nothing is uploaded.
  *
  * <p>Feed it the decoded SCREEN pictures of the sharer ({@link #onFrame}, any thread).
  */
@@ -67,7 +63,8 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
     private final ObjectProperty<Zoom> zoom = new SimpleObjectProperty<>(Zoom.FIT);
     private final Label status = new Label();
     private final ToolBar tools;
-    private Function<Window, File> folderChooser;
+    private Path saveFolder;
+    private SealedFiles saveFiles = SealedFiles.PLAIN;
     private volatile int frameWidth;
     private volatile int frameHeight;
 
@@ -111,7 +108,7 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
         // The tools take the width that is left, so a narrow window folds them into the tool bar's overflow menu.
         tools.setMinWidth(0);
         // Save stays outside the tool bar: always reachable, also for viewers who may not draw.
-        Button save = button("saveShare", "share.tool.save", this::chooseFolderAndSave);
+        Button save = button("saveShare", "share.tool.save", this::save);
         HBox saving = new HBox(8, status, save);
         saving.setAlignment(Pos.CENTER_RIGHT);
         saving.setPadding(new Insets(0, 8, 0, 0));
@@ -190,9 +187,13 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
         return video;
     }
 
-    /** Replaces the folder dialog (tests, or an app-wide chooser). */
-    public void setFolderChooser(Function<Window, File> chooser) {
-        folderChooser = chooser;
+    /**
+     * Where Save writes: Confab's annotations folder, so a saved picture is listed (viewed, exported, deleted)
+     * under Annotations in the privacy center like everything else Confab stores.
+     */
+    public void setSaveFolder(Path folder, SealedFiles files) {
+        saveFolder = folder;
+        saveFiles = files;
     }
 
     @Override
@@ -223,20 +224,13 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
         }
     }
 
-    private void chooseFolderAndSave() {
-        Window window = getScene() == null ? null : getScene().getWindow();
-        File folder = folderChooser != null ? folderChooser.apply(window) : defaultChooser(window);
-        if (folder == null) {
+    private void save() {
+        if (saveFolder == null) {
+            status.setText(text.get("share.save.failed"));
             return;
         }
-        saveTo(folder.toPath()).whenComplete((file, error) -> Platform.runLater(() -> status.setText(error == null
+        saveTo(saveFolder).whenComplete((file, error) -> Platform.runLater(() -> status.setText(error == null
                 ? text.get("share.save.done", file.getFileName()) : text.get("share.save.failed"))));
-    }
-
-    private File defaultChooser(Window window) {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(text.get("share.save.chooseFolder"));
-        return chooser.showDialog(window);
     }
 
     /**
@@ -251,7 +245,7 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
             try {
                 var bytes = new ByteArrayOutputStream();
                 ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", bytes);
-                AtomicFiles.write(file, bytes.toByteArray());
+                saveFiles.write(file, bytes.toByteArray());
                 return file;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

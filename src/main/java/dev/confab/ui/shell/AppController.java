@@ -5,6 +5,8 @@ import dev.confab.policy.DeepLink;
 import dev.confab.policy.ServerAddress;
 import dev.confab.privacy.DataLocations;
 import dev.confab.privacy.PermissionGate;
+import dev.confab.privacy.PrivacySettings;
+import dev.confab.privacy.PrivacySettingsStore;
 import dev.confab.storage.ConsentRecord;
 import dev.confab.storage.ConsentStore;
 import dev.confab.storage.Settings;
@@ -13,6 +15,7 @@ import dev.confab.ui.common.FolderChooser;
 import dev.confab.ui.common.Screen;
 import dev.confab.ui.common.UiMessage;
 import dev.confab.ui.common.UiText;
+import dev.confab.ui.consent.ConsentChoices;
 import dev.confab.ui.consent.ConsentView;
 import dev.confab.ui.lobby.LobbyForm;
 import dev.confab.ui.lobby.LobbyServices;
@@ -53,10 +56,12 @@ public final class AppController implements Navigator {
      * What was on disk at launch, loaded off the FX thread (see {@link ConfabApp#init()}), and the version of
      * the bundled privacy notice that consent must cover.
      */
-    public record Startup(SettingsStore.LoadResult settings, Optional<ConsentRecord> consent, int noticeVersion) {
+    public record Startup(SettingsStore.LoadResult settings, Optional<ConsentRecord> consent, int noticeVersion,
+                          PrivacySettings privacy) {
         public static Startup load(AppServices services) {
             return new Startup(new SettingsStore(services.paths(), services.clock()).load(),
-                    new ConsentStore(services.paths(), services.clock()).load(), PrivacyNotice.VERSION);
+                    new ConsentStore(services.paths(), services.clock()).load(), PrivacyNotice.VERSION,
+                    new PrivacySettingsStore(services.paths()).load());
         }
     }
 
@@ -75,6 +80,8 @@ public final class AppController implements Navigator {
     private final BorderPane root = new BorderPane();
     private final VBox top = new VBox();
     private Screen current;
+    /** What the switches under the notice start with: the user's earlier answers when the notice changed. */
+    private ConsentChoices consentChoices;
     private boolean policyWarningsShown;
 
     public AppController(Stage stage, AppServices services, Startup startup) {
@@ -90,6 +97,7 @@ public final class AppController implements Navigator {
         this.notices = new Notices(text);
         this.topBar = new TopBar(text, settings::setLanguage, settings.languageLocked(), this::showSettings,
                 this::showRecordings);
+        this.consentChoices = UserFiles.choices(startup.privacy());
         this.permissions = new PermissionGate(files.privacy(), files.io(), PermissionDialog.prompt(text, stage));
         this.lobbyServices = new LobbyServices(text, settings, services.capture(), services.speakers(), permissions,
                 services.meetings(), this, browser, services.policy());
@@ -137,13 +145,18 @@ public final class AppController implements Navigator {
     private void showConsent() {
         top.getChildren().setAll(notices.view()); // no top bar: nothing but the notice is reachable before Agree
         setScreen(new ConsentView(text, consent.noticeVersion(), consent.previousVersion(), settings::setLanguage,
-                settings.languageLocked(), this::agree, this::decline));
+                settings.languageLocked(), consentChoices, this::agree, this::decline));
     }
 
-    private void agree() {
+    /** Stores the agreement with the language and the two switches under the notice, then opens the lobby. */
+    private void agree(ConsentChoices choices) {
         Settings chosen = settings.withChosenLanguage();
-        consent.agree(text.locale(), () -> settings.saveNow(chosen), () -> {
+        consent.agree(text.locale(), () -> {
+            settings.saveNow(chosen);
+            files.storeChoices(choices);
+        }, () -> {
             settings.replace(chosen);
+            permissions.reload();
             afterConsent();
         }, e -> addNotice(UiMessage.of("notice.saveFailed", e.getMessage())));
     }
@@ -164,6 +177,7 @@ public final class AppController implements Navigator {
             consent.withdrawn();
             // Keep today's language and theme on screen (in memory only) so the user can still read it.
             settings.replace(Settings.defaults().withTheme(settings.current().theme()));
+            consentChoices = UserFiles.choices(PrivacySettings.defaults());
             notices.clear();
             showConsent();
         }, e -> {

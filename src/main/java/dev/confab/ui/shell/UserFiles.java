@@ -10,6 +10,7 @@ import dev.confab.privacy.Permission;
 import dev.confab.privacy.PrivacySettings;
 import dev.confab.privacy.PrivacySettingsStore;
 import dev.confab.storage.AppPaths;
+import dev.confab.ui.consent.ConsentChoices;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,17 @@ final class UserFiles {
 
     PrivacySettingsStore privacy() {
         return privacy;
+    }
+
+    /** The switches under the notice as the stored privacy settings have them (the log file needs a yes). */
+    static ConsentChoices choices(PrivacySettings privacy) {
+        return new ConsentChoices(privacy.keepMeetingHistory(), privacy.state(Permission.DIAGNOSTICS) == Permission.State.GRANTED);
+    }
+
+    /** Stores the switches under the notice with the agreement. io thread (the agreement's). */
+    void storeChoices(ConsentChoices choices) throws IOException {
+        privacy.save(privacy.load().withKeepMeetingHistory(choices.keepMeetingHistory()).with(Permission.DIAGNOSTICS,
+                choices.diagnosticLogs() ? Permission.State.GRANTED : Permission.State.DENIED));
     }
 
     /** Leaving already (declined, or the window closed): nothing more may be queued. */
@@ -124,12 +136,12 @@ final class UserFiles {
     }
 
     /**
-     * The log file exists only after consent (before it nothing may be written), and not when the user said
-     * no to diagnostics. io thread.
+     * The log file exists only after consent (before it nothing may be written), and only when the user turned
+     * diagnostic logs on (under the notice or in the privacy center). io thread.
      */
     private void startFileLogging() {
         try {
-            if (privacy.load().state(Permission.DIAGNOSTICS) == Permission.State.DENIED) {
+            if (privacy.load().state(Permission.DIAGNOSTICS) != Permission.State.GRANTED) {
                 return;
             }
             FileLogging.enable(paths.logs());

@@ -74,6 +74,11 @@ class MeetingScreenTest {
         }
 
         @Override
+        public void setTopic(String topic) {
+            asked.add("topic " + topic);
+        }
+
+        @Override
         public void setLocked(boolean locked) {
             asked.add("lock " + locked);
         }

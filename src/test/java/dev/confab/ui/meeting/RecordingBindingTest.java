@@ -66,6 +66,9 @@ class RecordingBindingTest {
     private final List<SessionState> states = new CopyOnWriteArrayList<>();
     private final AtomicLong freeBytes = new AtomicLong(10 * GIGABYTE);
     private boolean adminAllowsRecording = true;
+    /** The user's answer to the recording permission (the dialog itself is the PermissionGate's, tested there). */
+    private boolean userAllowsRecording = true;
+    private final java.util.List<dev.confab.privacy.Permission> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
     private MeetingServer server;
     private TestClient ada;
     private MeetingSession grace;
@@ -178,6 +181,20 @@ class RecordingBindingTest {
     }
 
     @Test
+    void recordAsksForTheRecordingPermissionAndANoStartsNothingAndSaysWhy() throws Exception {
+        userAllowsRecording = false;
+        showGrace(true, null, new SyntheticRecordingSources());
+        ada.join(grace.roster().meetingId(), "Ada", null);
+
+        robot.clickOn("#recordButton");
+        await().atMost(WAIT).until(() -> robot.lookup("#recordingPermissionDenied").tryQuery().isPresent());
+        assertThat(asked).containsExactly(dev.confab.privacy.Permission.RECORDING);
+        assertThat(text("#recordingPermissionDenied")).contains("Revoke");
+        assertThat(ada.receivesNo(ServerMessage.RecordingChanged.class, 300)).as("nothing announced").isTrue();
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
     void notEnoughSpaceRefusesToStartAndLeavesNothing() throws Exception {
         freeBytes.set(100L * 1024 * 1024);
         showGrace(true, null, new SyntheticRecordingSources());
@@ -271,7 +288,10 @@ class RecordingBindingTest {
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             UiText text = new UiText(Locale.ENGLISH);
             screen = new MeetingScreen(text, MeetingCommands.of(grace), null, OwnMediaState.INITIAL);
-            binding = new RecordingBinding(text, RecordingCommands.of(grace), screen, setup);
+            binding = new RecordingBinding(text, RecordingCommands.of(grace), screen, setup, permission -> {
+                asked.add(permission);
+                return java.util.concurrent.CompletableFuture.completedFuture(userAllowsRecording);
+            });
             Scene scene = new Scene(screen.view(), 1000, 700);
             scene.getStylesheets().add(UiText.class.getResource("confab.css").toExternalForm());
             stage.setScene(scene);

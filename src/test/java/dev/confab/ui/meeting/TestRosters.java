@@ -77,6 +77,10 @@ public final class TestRosters {
             }
 
             @Override
+            public void setTopic(String topic) {
+            }
+
+            @Override
             public void setLocked(boolean locked) {
             }
         };

@@ -5,6 +5,7 @@ import dev.confab.policy.Policy;
 import dev.confab.policy.PolicyKey;
 import dev.confab.privacy.DataCategory;
 import dev.confab.privacy.DataInventory;
+import dev.confab.privacy.Permission;
 import dev.confab.privacy.PrivacySettings;
 import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
@@ -21,10 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @UnitTest
 class PrivacyCenterViewModelTest {
     private final List<UnaryOperator<PrivacySettings>> saved = new ArrayList<>();
+    private final List<Boolean> diagnostics = new ArrayList<>();
 
     private PrivacyCenterViewModel model(Map<PolicyKey, Object> enforced) {
         Policy policy = new Policy(Path.of("policy.json"), Policy.Status.LOADED, enforced, Map.of(), List.of());
-        return new PrivacyCenterViewModel(EffectiveConfig.merge(policy, Map.of()), saved::add);
+        return new PrivacyCenterViewModel(EffectiveConfig.merge(policy, Map.of()), saved::add, diagnostics::add);
     }
 
     private static PrivacyCenterViewModel.Snapshot snapshot(PrivacySettings privacy) {
@@ -71,6 +73,21 @@ class PrivacyCenterViewModelTest {
         assertThat(saved).hasSize(1);
         assertThat(saved.getFirst().apply(PrivacySettings.defaults().withKeepMeetingHistory(true)).keepMeetingHistory())
                 .isFalse();
+    }
+
+    @Test
+    void diagnosticLogsAreOffUntilTurnedOnAndTheSwitchTurnsTheLogFileOnAndOff() {
+        PrivacyCenterViewModel privacy = model(Map.of());
+        privacy.show(snapshot(PrivacySettings.defaults()));
+        assertThat(privacy.keepLogs().get()).as("not asked = no log file").isFalse();
+        privacy.show(snapshot(PrivacySettings.defaults().with(Permission.DIAGNOSTICS, Permission.State.GRANTED)));
+        assertThat(privacy.keepLogs().get()).isTrue();
+        assertThat(diagnostics).as("reading the disk changes nothing").isEmpty();
+
+        privacy.keepLogs().set(false);
+        privacy.keepLogs().set(true);
+
+        assertThat(diagnostics).containsExactly(false, true);
     }
 
     @Test

@@ -212,7 +212,7 @@ class ShareUiTest {
         AnnotationModel model = new AnnotationModel(SHARER);
         model.apply(SHARER, ShareAnnotation.stroke("s", ShareAnnotation.Tool.PEN, "#FF0000", 0.01, List.of(0.5, 0.1, 0.5, 0.9)));
         ShareStage share = stageWith(model, new CopyOnWriteArrayList<>());
-        robot.interact(() -> share.setFolderChooser(window -> dir.toFile()));
+        robot.interact(() -> share.setSaveFolder(dir, dev.confab.storage.SealedFiles.PLAIN));
         robot.clickOn("#saveShare");
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             try (var files = Files.list(dir)) {
