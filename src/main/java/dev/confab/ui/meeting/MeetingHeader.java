@@ -74,7 +74,15 @@ final class MeetingHeader extends VBox {
         bannerSlot.managedProperty().bind(Bindings.isNotEmpty(bannerSlot.getChildren()));
         model.notices().addListener((ListChangeListener<MeetingViewModel.Notice>) change -> showNotices());
         showNotices();
-        getChildren().setAll(bannerSlot, bar, encryption.panel(), invite, reconnecting, notices);
+        // The topic leads the line under the bar, so the bar keeps the ID, Copy, the badges and the time whole.
+        TextField topic = topicField();
+        invite.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(invite, Priority.ALWAYS);
+        HBox details = new HBox(8, topic, invite);
+        details.setAlignment(Pos.CENTER_LEFT);
+        details.visibleProperty().bind(topic.visibleProperty().or(invite.visibleProperty()));
+        details.managedProperty().bind(details.visibleProperty());
+        getChildren().setAll(bannerSlot, bar, encryption.panel(), details, reconnecting, notices);
         getStyleClass().add("meeting-header");
     }
 
@@ -123,7 +131,7 @@ final class MeetingHeader extends VBox {
         TextField topic = new TextField();
         topic.setId("meetingTopic");
         topic.setPrefColumnCount(10);
-        topic.setMinWidth(80); // gives way first: the meeting's ID and Copy stay whole on a narrow window
+        topic.setMinWidth(Region.USE_PREF_SIZE);
         topic.promptTextProperty().bind(text.bind("meeting.topicPrompt"));
         topic.editableProperty().bind(model.endForAllAvailableProperty());
         topic.visibleProperty().bind(model.endForAllAvailableProperty().or(model.topicProperty().isNotEmpty()));
@@ -178,7 +186,10 @@ final class MeetingHeader extends VBox {
         stats.selectedProperty().bindBidirectional(grid.showStatsProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        bar.getChildren().setAll(title, topicField(), copy, encryption.badge(), lockBadge, elapsed, spacer, speaker, stats);
+        elapsed.setMinWidth(Region.USE_PREF_SIZE);
+        encryption.badge().setMinWidth(Region.USE_PREF_SIZE);
+        lockBadge.setMinWidth(Region.USE_PREF_SIZE);
+        bar.getChildren().setAll(title, copy, encryption.badge(), lockBadge, elapsed, spacer, speaker, stats);
         bar.setAlignment(Pos.CENTER_LEFT);
     }
 
