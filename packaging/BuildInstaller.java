@@ -362,7 +362,8 @@ public class BuildInstaller {
                 try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
                     for (var entry : java.util.Collections.list(zip.entries())) {
                         String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-                        if (!entry.isDirectory() && SHARED_LIBRARY.matcher(name).matches()) {
+                        if (!entry.isDirectory() && SHARED_LIBRARY.matcher(name).matches()
+                                && forThisMachine(entry.getName())) {
                             try (var in = zip.getInputStream(entry)) {
                                 take(name, in, jar.getFileName().toString(), dest, origin);
                             }
@@ -371,6 +372,30 @@ public class BuildInstaller {
                 }
             }
             return origin;
+        }
+
+        /** A jar's platform folder, e.g. {@code com/sun/jna/freebsd-x86-64/} or {@code org/bytedeco/ffmpeg/linux-x86_64/}. */
+        static final java.util.regex.Pattern PLATFORM_DIR = java.util.regex.Pattern.compile(
+                "(?i)(?:^|/)((?:linux|win32|windows|darwin|macosx?|freebsd|openbsd|netbsd|dragonflybsd|sunos|solaris"
+                        + "|aix|android)[-_][a-z0-9_-]+)/");
+
+        /**
+         * Whether a library inside a jar is for this machine: one in another platform's folder (JNA ships its
+         * native part for FreeBSD, Solaris, ARM, PowerPC… in one jar) is never loaded here, and its needs
+         * (another system's libc) are no package's.
+         */
+        static boolean forThisMachine(String entryPath) {
+            var platform = PLATFORM_DIR.matcher(entryPath);
+            if (!platform.find()) {
+                return true;
+            }
+            String dir = platform.group(1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            String arch = System.getProperty("os.arch");
+            return switch (arch) {
+                case "amd64", "x86_64" -> dir.equals("linux-x86-64") || dir.equals("linux-amd64");
+                case "aarch64" -> dir.equals("linux-aarch64") || dir.equals("linux-arm64");
+                default -> dir.equals("linux-" + arch);
+            };
         }
 
         static void take(String name, java.io.InputStream in, String from, Path dest, Map<String, String> origin)
