@@ -26,6 +26,12 @@ final class LayerSelection {
     /** Stepping up needs the better layer to fit in this share of the budget. */
     static final double UP_MARGIN = 0.7;
     static final long DROP_PENALTY_MILLIS = 10_000;
+    /**
+     * A layer running at more than this times the receiver's budget is not kept until the lower layer's keyframe:
+     * on a link that just narrowed it would fill the queue that the receiver's sound waits in, so the picture
+     * pauses instead (for about a second at most: the keyframe is asked for at once).
+     */
+    static final double OVERLOAD = 2.0;
 
     /**
      * Layer 0 until the first switch: it is what a receiver got while the sender had one layer (the selection
@@ -38,6 +44,9 @@ final class LayerSelection {
     synchronized Decision decide(int layer, boolean keyframe, LayerRates rates, double budgetKbps, long nowMillis) {
         int wanted = wanted(rates, budgetKbps, nowMillis);
         if (layer == current) {
+            if (wanted > current && rates.kbps(current) > OVERLOAD * budgetKbps) {
+                return Decision.SKIP_WANT_KEYFRAME; // far over the link: sound first, the picture waits
+            }
             // Kept until the wanted layer's keyframe arrives (then the switch): no gap in the picture.
             return Decision.FORWARD;
         }

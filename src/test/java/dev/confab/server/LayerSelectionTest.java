@@ -42,7 +42,7 @@ class LayerSelectionTest {
         aSecondOfLayers();
         aSecondOfLayers();
         selection.decide(0, true, rates, Double.POSITIVE_INFINITY, now);
-        double budget = 600; // kbit/s for this sender's camera
+        double budget = 900; // kbit/s for this sender's camera: 1 500 does not fit, but is less than twice over
         assertThat(selection.decide(0, false, rates, budget, now)).as("the old layer until the switch").isEqualTo(FORWARD);
         assertThat(selection.decide(1, false, rates, budget, now)).isEqualTo(SKIP_WANT_KEYFRAME);
         assertThat(selection.decide(1, true, rates, budget, now)).isEqualTo(FORWARD);
@@ -52,6 +52,19 @@ class LayerSelectionTest {
         assertThat(selection.decide(0, true, rates, 2_000, now)).isEqualTo(SKIP);
         assertThat(selection.decide(0, true, rates, 2_200, now)).isEqualTo(FORWARD);
         assertThat(selection.current()).isZero();
+    }
+
+    @Test
+    void aLayerFarOverANarrowedLinkStopsAtOnceAndThePictureWaitsForTheLowerKeyframe() {
+        aSecondOfLayers();
+        aSecondOfLayers();
+        selection.decide(0, true, rates, Double.POSITIVE_INFINITY, now);
+        double budget = 600; // 1 500 kbit/s is 2.5 times that: it would fill the queue the sound waits in
+        assertThat(selection.decide(0, false, rates, budget, now)).isEqualTo(SKIP_WANT_KEYFRAME);
+        assertThat(selection.decide(1, false, rates, budget, now)).isEqualTo(SKIP_WANT_KEYFRAME);
+        assertThat(selection.decide(1, true, rates, budget, now)).isEqualTo(FORWARD);
+        assertThat(selection.current()).isEqualTo(1);
+        assertThat(selection.decide(1, false, rates, budget, now)).isEqualTo(FORWARD);
     }
 
     @Test
