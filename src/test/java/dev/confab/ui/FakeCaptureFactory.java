@@ -148,10 +148,21 @@ final class FakeCaptureFactory implements CaptureFactory {
             return device;
         }
 
+        /**
+         * As the real captures do: returns once the thread has stopped, so no frame arrives after it (a frame in
+         * flight once reached the lobby's preview after it was cleared, and the "camera is off" text never came).
+         */
         @Override
         public void close() {
             closed = true;
             thread.interrupt();
+            if (Thread.currentThread() != thread) {
+                try {
+                    thread.join(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 }

@@ -89,7 +89,7 @@ public final class VideoView extends Region implements VideoFrameListener {
     }
 
     /** Removes the picture (e.g. camera switched off). Any thread. */
-    public void clear() {
+    public synchronized void clear() { // with onFrame: a frame being stored cannot undo the clear halfway
         clearRequested.set(true);
         recycle(ready.getAndSet(null));
     }
