@@ -23,7 +23,7 @@ final class ProtocolMapping {
 
     static Attendee attendee(Participant p) {
         return new Attendee(p.id(), p.displayName(), p.isHost(), p.muted(), p.cameraOn(), p.sharing(),
-                p.recording(), p.connected(), p.joinedAt());
+                p.recording(), p.connected(), p.joinedAt(), p.role() == Role.COHOST);
     }
 
     /** The roster the server sent on joining; a resumed session keeps its history of departures. */
@@ -44,7 +44,10 @@ final class ProtocolMapping {
     }
 
     static Role roleOf(Attendee attendee) {
-        return attendee.host() ? Role.HOST : Role.PARTICIPANT;
+        if (attendee.host()) {
+            return Role.HOST;
+        }
+        return attendee.cohost() ? Role.COHOST : Role.PARTICIPANT;
     }
 
     static Refusal refusal(ErrorCode code) {

@@ -67,6 +67,11 @@ final class Member {
                 chatKey);
     }
 
+    /** Whether this member may moderate (host or co-host); read under the meeting's lock. */
+    boolean moderates() {
+        return role.moderates();
+    }
+
     ClientConnection connection() {
         return connection;
     }
