@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.privacy.PrivacySettings;
 import dev.confab.privacy.PrivacySettingsStore;
 import dev.confab.storage.AppPaths;
+import dev.confab.storage.AtRest;
+import dev.confab.storage.SealedFiles;
 import dev.confab.storage.Settings;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -53,8 +54,9 @@ public final class UserSettingsValues {
      * file aside): a file that cannot be read adds a warning and counts as "no choices".
      */
     public static Map<PolicyKey, Object> read(AppPaths paths, List<String> warnings) {
-        Settings settings = readJson(paths.settingsFile(), Settings.class, warnings).orElse(Settings.defaults());
-        Optional<Boolean> publicMode = readJson(PrivacySettingsStore.file(paths), PrivacySettings.class, warnings)
+        SealedFiles files = AtRest.files(paths);
+        Settings settings = readJson(files, paths.settingsFile(), Settings.class, warnings).orElse(Settings.defaults());
+        Optional<Boolean> publicMode = readJson(files, PrivacySettingsStore.file(paths), PrivacySettings.class, warnings)
                 .map(PrivacySettings::publicComputerMode);
         return from(settings, publicMode);
     }
@@ -64,9 +66,10 @@ public final class UserSettingsValues {
         return EffectiveConfig.merge(policy, read(paths, warnings));
     }
 
-    private static <T> Optional<T> readJson(Path file, Class<T> type, List<String> warnings) {
+    /** Reads through {@code files}, which opens a sealed file and passes a plain one through. */
+    private static <T> Optional<T> readJson(SealedFiles files, Path file, Class<T> type, List<String> warnings) {
         try {
-            return Optional.ofNullable(JSON.readValue(Files.readAllBytes(file), type));
+            return Optional.ofNullable(JSON.readValue(files.read(file), type));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {

@@ -3,7 +3,6 @@ package dev.confab.storage;
 import com.fasterxml.jackson.core.JacksonException;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,15 +10,20 @@ import java.util.Optional;
 
 /**
  * Loads and saves {@link Settings} as JSON. Loading never throws: a damaged file is moved aside and the
- * result says so, so the UI can tell the user instead of silently losing their settings.
+ * result says so, so the UI can tell the user instead of silently losing their settings. The file holds the
+ * user's profile (display name, last server, devices), so it is sealed with the home's at-rest key where a
+ * keychain exists ({@link AtRest}); a file whose key is gone (consent withdrawn, another computer's keychain)
+ * reads as damaged and the user starts from the defaults, told so.
  */
 public final class SettingsStore {
     private final Path file;
     private final Clock clock;
+    private final SealedFiles files;
 
     public SettingsStore(AppPaths paths, Clock clock) {
         this.file = paths.settingsFile();
         this.clock = clock;
+        this.files = AtRest.files(paths);
     }
 
     /**
@@ -36,7 +40,7 @@ public final class SettingsStore {
     public LoadResult load() {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = files.read(file);
         } catch (NoSuchFileException e) {
             return new LoadResult(Settings.defaults(), Optional.empty(), Optional.empty());
         } catch (IOException | SecurityException e) {
@@ -62,7 +66,7 @@ public final class SettingsStore {
      */
     public Settings peek() {
         try {
-            Settings s = JsonFiles.MAPPER.readValue(Files.readAllBytes(file), Settings.class);
+            Settings s = JsonFiles.MAPPER.readValue(files.read(file), Settings.class);
             return s == null || s.schemaVersion() < 1 ? Settings.defaults() : s;
         } catch (IOException | RuntimeException e) {
             return Settings.defaults();
@@ -80,7 +84,7 @@ public final class SettingsStore {
     }
 
     public void save(Settings settings) throws IOException {
-        AtomicFiles.write(file, JsonFiles.MAPPER.writeValueAsBytes(settings));
+        files.write(file, JsonFiles.MAPPER.writeValueAsBytes(settings));
     }
 
     public Path file() {

@@ -10,6 +10,7 @@ import dev.confab.storage.MemoryVault;
 import dev.confab.storage.OsKeychain;
 import dev.confab.storage.SealedFiles;
 import dev.confab.storage.Settings;
+import dev.confab.storage.SettingsStore;
 import dev.confab.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,5 +109,42 @@ class EncryptionAtRestTest {
 
         new DataEraser(locations).eraseEverything();
         assertThat(vault.holdsKey()).as("withdrawing consent deletes the key").isFalse();
+    }
+
+    @Test
+    void theProfileIsSealedWithTheSettingsAndALostKeyStartsFromTheDefaultsWithANotice() throws Exception {
+        AppPaths paths = AppPaths.under(dir);
+        MemoryVault vault = new MemoryVault();
+        AtRest.useVault(paths, vault);
+        SettingsStore store = new SettingsStore(paths, Clock.systemUTC());
+        Settings profile = Settings.defaults().withIdentity("Grace Hopper", "wss://meet.example.org:47100").withLanguage("zh-CN");
+        store.save(profile);
+
+        byte[] stored = Files.readAllBytes(paths.settingsFile());
+        assertThat(SealedFiles.isSealed(stored)).isTrue();
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Grace", "meet.example");
+        assertThat(store.load().settings()).isEqualTo(profile);
+        assertThat(store.peek().displayName()).isEqualTo("Grace Hopper");
+        List<String> warnings = new java.util.ArrayList<>();
+        assertThat(dev.confab.policy.UserSettingsValues.read(paths, warnings))
+                .as("the policy reader opens the sealed file too").containsValue("wss://meet.example.org:47100");
+        assertThat(warnings).isEmpty();
+
+        Path zip = dir.resolveSibling(dir.getFileName() + "-settings.zip");
+        new DataExporter(DataLocations.of(paths, true), Clock.systemUTC()).export(zip);
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            String settings = new String(z.getInputStream(z.stream().filter(e -> e.getName().endsWith("settings.json"))
+                    .findFirst().orElseThrow()).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(settings).as("exported decrypted").contains("Grace Hopper");
+        } finally {
+            Files.deleteIfExists(zip);
+        }
+
+        vault.forget();
+        SettingsStore.LoadResult afterKeyLost = new SettingsStore(paths, Clock.systemUTC()).load();
+        assertThat(afterKeyLost.settings()).isEqualTo(Settings.defaults());
+        assertThat(afterKeyLost.problem()).as("the user is told, not silently reset").hasValueSatisfying(
+                problem -> assertThat(problem).contains("keychain"));
+        assertThat(afterKeyLost.movedAsideTo()).isPresent();
     }
 }
