@@ -39,22 +39,33 @@ public record MediaFileInfo(Duration video, Duration audio, Optional<String> tit
 
     /** Reads the header only; fast enough for listing a folder. Falls back to a scan if it has no duration. */
     public static MediaFileInfo read(Path file) throws MediaException {
-        return open(file, false);
+        return open(file, Optional.empty(), false);
+    }
+
+    /** As {@link #read(Path)} for a file encrypted with {@code cipher}. */
+    public static MediaFileInfo read(Path file, MediaCipher cipher) throws MediaException {
+        return open(file, Optional.of(cipher), false);
     }
 
     /** Reads every packet's timestamps (no decoding): right for unfinished files, slower for long ones. */
     public static MediaFileInfo scan(Path file) throws MediaException {
-        return open(file, true);
+        return open(file, Optional.empty(), true);
     }
 
-    private static MediaFileInfo open(Path file, boolean scan) throws MediaException {
+    /** As {@link #scan(Path)} for a file encrypted with {@code cipher}. */
+    public static MediaFileInfo scan(Path file, MediaCipher cipher) throws MediaException {
+        return open(file, Optional.of(cipher), true);
+    }
+
+    private static MediaFileInfo open(Path file, Optional<MediaCipher> cipher, boolean scan) throws MediaException {
         Ffmpeg.ensureInitialized();
         if (!Files.isRegularFile(file)) {
             throw new MediaException(file.getFileName() + " does not exist");
         }
         AVFormatContext context = new AVFormatContext(null);
-        try (BytePointer path = new BytePointer(file.toString(), StandardCharsets.UTF_8)) {
-            int result = avformat.avformat_open_input(context, path, null, null);
+        try (BytePointer path = new BytePointer(cipher.map(c -> c.url(file)).orElse(file.toString()), StandardCharsets.UTF_8);
+             CodecOptions protocol = new CodecOptions(cipher.map(MediaCipher::readOptions).orElse(java.util.Map.of()))) {
+            int result = avformat.avformat_open_input(context, path, null, protocol.dictionary());
             if (result < 0) {
                 throw new MediaException(file.getFileName() + " is not a readable recording: " + Ffmpeg.describe(result));
             }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -94,10 +95,10 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
     }
 
     private MeetingRecorder(Path file, RecordingFormat format, RecordingVideoEncoding encoding, Map<String, String> metadata,
-                            Consumer<MediaException> onFailure) throws MediaException {
+                            Optional<MediaCipher> cipher, Consumer<MediaException> onFailure) throws MediaException {
         this.file = file;
         this.onFailure = onFailure;
-        muxer = new RecordingMuxer(file, format, metadata);
+        muxer = new RecordingMuxer(file, format, metadata, cipher);
         RecordingVideoTrack videoTrack = null;
         RecordingAudioTrack audioTrack = null;
         try {
@@ -133,13 +134,29 @@ public final class MeetingRecorder implements VideoFrameListener, AudioFrameList
      */
     public static MeetingRecorder start(Path file, RecordingFormat format, Map<String, String> metadata,
                                         Consumer<MediaException> onFailure) throws MediaException {
-        return start(file, format, RecordingVideoEncoding.DEFAULT, metadata, onFailure);
+        return start(file, format, RecordingVideoEncoding.DEFAULT, metadata, Optional.empty(), onFailure);
+    }
+
+    /**
+     * As {@link #start(Path, RecordingFormat, Map, Consumer)}, encrypting the file with {@code cipher} as it is
+     * written (nothing reaches the disk in clear); {@code format} must be a streaming one (not HYBRID_MP4).
+     */
+    public static MeetingRecorder startEncrypted(Path file, RecordingFormat format, Map<String, String> metadata,
+                                                 MediaCipher cipher, Consumer<MediaException> onFailure)
+            throws MediaException {
+        return start(file, format, RecordingVideoEncoding.DEFAULT, metadata, Optional.of(cipher), onFailure);
     }
 
     /** As {@link #start(Path, RecordingFormat, Map, Consumer)} with another video encoding (for measurements). */
     static MeetingRecorder start(Path file, RecordingFormat format, RecordingVideoEncoding encoding,
                                  Map<String, String> metadata, Consumer<MediaException> onFailure) throws MediaException {
-        MeetingRecorder recorder = new MeetingRecorder(file, format, encoding, metadata, onFailure);
+        return start(file, format, encoding, metadata, Optional.empty(), onFailure);
+    }
+
+    private static MeetingRecorder start(Path file, RecordingFormat format, RecordingVideoEncoding encoding,
+                                         Map<String, String> metadata, Optional<MediaCipher> cipher,
+                                         Consumer<MediaException> onFailure) throws MediaException {
+        MeetingRecorder recorder = new MeetingRecorder(file, format, encoding, metadata, cipher, onFailure);
         recorder.thread.start();
         return recorder;
     }

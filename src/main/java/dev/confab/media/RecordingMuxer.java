@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The container side of a recording (libavformat): streams from encoder contexts, interleaved packet
@@ -28,15 +29,22 @@ final class RecordingMuxer implements AutoCloseable {
 
     private final AVFormatContext context;
     private final Path file;
+    private final Optional<MediaCipher> cipher;
     private boolean headerWritten;
     private boolean closed;
 
-    RecordingMuxer(Path file, RecordingFormat format, Map<String, String> metadata) throws MediaException {
+    /** @param cipher present: the file is encrypted as it is written (a streaming format is needed, see {@link MediaCipher}) */
+    RecordingMuxer(Path file, RecordingFormat format, Map<String, String> metadata, Optional<MediaCipher> cipher)
+            throws MediaException {
         // FFmpeg first: the first JavaCPP pointer made while another thread loads FFmpeg's libraries deadlocks
         // the two (Pointer's class initialisation and JavaCPP's loader each wait for the other).
         Ffmpeg.ensureInitialized();
         this.context = new AVFormatContext(null);
         this.file = file;
+        this.cipher = cipher;
+        if (cipher.isPresent() && format == RecordingFormat.HYBRID_MP4) {
+            throw new IllegalArgumentException("An encrypted recording cannot seek back: use a streaming format");
+        }
         try (BytePointer muxer = new BytePointer(format.muxerName())) {
             int result = avformat.avformat_alloc_output_context2(context, null, muxer, (BytePointer) null);
             if (result < 0 || context.isNull()) {
@@ -65,8 +73,10 @@ final class RecordingMuxer implements AutoCloseable {
 
     void begin(Map<String, String> options) throws MediaException {
         AVIOContext io = new AVIOContext(null);
-        try (BytePointer path = new BytePointer(file.toString(), StandardCharsets.UTF_8)) {
-            int result = avformat.avio_open(io, path, avformat.AVIO_FLAG_WRITE);
+        String url = cipher.map(c -> c.url(file)).orElse(file.toString());
+        try (BytePointer path = new BytePointer(url, StandardCharsets.UTF_8);
+             CodecOptions protocol = new CodecOptions(cipher.map(MediaCipher::writeOptions).orElse(Map.of()))) {
+            int result = avformat.avio_open2(io, path, avformat.AVIO_FLAG_WRITE, null, protocol.dictionary());
             if (result < 0) {
                 throw new MediaException("Cannot create " + file + ": " + Ffmpeg.describe(result));
             }

@@ -10,7 +10,14 @@ import java.util.Optional;
  *
  * @param meeting        the meeting's topic (or "Meeting ID") as tagged in the file, else the file name
  * @param chatTranscript the chat saved beside it, if the user chose to
+ * @param encrypted      whether the file is encrypted ({@link RecordingSeal}): only Confab opens it, on this computer
  */
 public record RecordingEntry(Path file, Instant startedAt, String meeting, Duration duration, long sizeBytes,
-                             Optional<Path> chatTranscript) {
+                             Optional<Path> chatTranscript, boolean encrypted) {
+
+    /** An ordinary (not encrypted) recording. */
+    public RecordingEntry(Path file, Instant startedAt, String meeting, Duration duration, long sizeBytes,
+                          Optional<Path> chatTranscript) {
+        this(file, startedAt, meeting, duration, sizeBytes, chatTranscript, false);
+    }
 }

@@ -25,7 +25,7 @@ public final class RecordingFileNames {
     private static final Pattern DOT_RUNS = Pattern.compile("\\.{2,}");
     /** A recording's name (topic, start time, maybe " (2)"), then its own or a sidecar's extension. */
     private static final Pattern CONFAB_FILE = Pattern.compile(
-            ".* \\d{4}-\\d{2}-\\d{2} \\d{2}-\\d{2}( \\(\\d+\\))?(\\.chat\\.txt|\\.(mp4|mkv)(\\.recording|\\.finishing\\.mp4)?)");
+            ".* \\d{4}-\\d{2}-\\d{2} \\d{2}-\\d{2}( \\(\\d+\\))?(\\.chat\\.txt|\\.(mp4|mkv)(\\.sealed)?(\\.recording|\\.finishing\\.mp4|\\.key)?)");
     private static final Set<String> WINDOWS_RESERVED = Set.of("CON", "PRN", "AUX", "NUL",
             "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "COM¹", "COM²", "COM³",
             "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "LPT¹", "LPT²", "LPT³");

@@ -1,5 +1,8 @@
 package dev.confab.recording;
 
+import dev.confab.storage.AtomicFiles;
+import dev.confab.storage.SealedFiles;
+
 import dev.confab.media.MediaException;
 import dev.confab.media.MediaFileInfo;
 import dev.confab.media.RecordingRemuxer;
@@ -7,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +32,16 @@ public final class RecordingRecovery {
     private static final String FINISHING = ".finishing.";
 
     private final Path folder;
+    private final SealedFiles keys;
 
     public RecordingRecovery(Path folder) {
+        this(folder, SealedFiles.PLAIN);
+    }
+
+    /** @param keys opens (and seals again) the keys of encrypted recordings */
+    public RecordingRecovery(Path folder, SealedFiles keys) {
         this.folder = folder;
+        this.keys = keys;
     }
 
     /** What a scan found: recordings to offer, and notes about broken leftovers that were deleted. */
@@ -68,20 +77,23 @@ public final class RecordingRecovery {
         Files.deleteIfExists(file.resolveSibling(file.getFileName() + FINISHING + "mp4"));
         if (!Files.isRegularFile(file) || Files.size(file) == 0) {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(RecordingSeal.keyFileFor(file));
             Files.delete(marker);
             notes.add("The recording of \"" + content.meeting() + "\" had no content and was removed");
             return;
         }
         try {
-            MediaFileInfo info = MediaFileInfo.scan(file);
+            MediaFileInfo info = RecordingSeal.isEncrypted(file)
+                    ? MediaFileInfo.scan(file, RecordingSeal.of(file, keys).cipher()) : MediaFileInfo.scan(file);
             if (info.hasVideo()) {
                 unfinished.add(new UnfinishedRecording(file, content, info.duration(), Files.size(file)));
                 return;
             }
-        } catch (MediaException e) {
+        } catch (MediaException | IOException e) {
             log.info("Unfinished recording {} is unreadable: {}", file, e.getMessage());
         }
         Files.delete(file);
+        Files.deleteIfExists(RecordingSeal.keyFileFor(file));
         Files.delete(marker);
         notes.add("The recording of \"" + content.meeting() + "\" could not be played and was removed");
     }
@@ -91,11 +103,15 @@ public final class RecordingRecovery {
         Path file = recording.file();
         Path finished = file.resolveSibling(file.getFileName() + FINISHING + "mp4");
         try {
+            if (RecordingSeal.isEncrypted(file)) {
+                keepEncrypted(file, finished);
+                return file;
+            }
             RecordingRemuxer.remux(file, finished);
             if (!MediaFileInfo.read(finished).hasVideo()) {
                 throw new MediaException("the finished copy has no video");
             }
-            moveOver(finished, file);
+            AtomicFiles.moveIntoPlace(finished, file);
             Files.deleteIfExists(RecordingMarker.markerFor(file));
             return file;
         } catch (MediaException | IOException e) {
@@ -108,8 +124,35 @@ public final class RecordingRecovery {
         }
     }
 
+    /**
+     * An encrypted leftover is copied, still encrypted, under a new key (a key is never used for two files), then
+     * the finished file's MAC is stored with that key and the copy moved over the leftover.
+     */
+    private void keepEncrypted(Path file, Path finished) throws IOException, MediaException {
+        RecordingSeal old = RecordingSeal.of(file, keys);
+        RecordingSeal fresh = RecordingSeal.fresh();
+        RecordingRemuxer.remuxEncrypted(file, old.cipher(), finished, fresh.cipher());
+        if (!MediaFileInfo.scan(finished, fresh.cipher()).hasVideo()) {
+            throw new MediaException("the finished copy has no video");
+        }
+        RecordingSeal sealed = fresh.withMacOf(finished);
+        Path keyFile = RecordingSeal.keyFileFor(file);
+        Path oldKey = keyFile.resolveSibling(keyFile.getFileName() + ".old");
+        Files.move(keyFile, oldKey, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            sealed.saveBeside(file, keys);
+            AtomicFiles.moveIntoPlace(finished, file);
+        } catch (IOException e) {
+            Files.move(oldKey, keyFile, StandardCopyOption.REPLACE_EXISTING);
+            throw e;
+        }
+        Files.deleteIfExists(oldKey);
+        Files.deleteIfExists(RecordingMarker.markerFor(file));
+    }
+
     /** Deletes the leftover and its marker. */
     public void discard(UnfinishedRecording recording) throws IOException {
+        Files.deleteIfExists(RecordingSeal.keyFileFor(recording.file()));
         Files.deleteIfExists(recording.file());
         Files.deleteIfExists(RecordingMarker.markerFor(recording.file()));
     }
@@ -120,13 +163,5 @@ public final class RecordingRecovery {
             entries.forEach(markers::add);
         }
         return markers;
-    }
-
-    private static void moveOver(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

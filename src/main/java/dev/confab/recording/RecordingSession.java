@@ -33,27 +33,33 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RecordingSession implements VideoFrameListener, AudioFrameListener {
     private static final Logger log = LoggerFactory.getLogger(RecordingSession.class);
+    /** An encrypted file cannot be sought back into while it is written, so it stays fragmented. */
+    static final RecordingFormat ENCRYPTED_FORMAT = RecordingFormat.FRAGMENTED_MP4;
 
     private final RecordingStorage storage;
     private final MeetingRecorder recorder;
     private final Path file;
+    private final Optional<RecordingSeal> seal;
     private final RecordingListener listener;
     private final ScheduledExecutorService diskWatch;
     private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
     private final CompletableFuture<RecordingOutcome> outcome = new CompletableFuture<>();
     private final AtomicReference<String> failure = new AtomicReference<>();
 
-    private RecordingSession(RecordingStorage storage, Path file, String title, ZonedDateTime start,
-                             RecordingListener listener) throws RecordingException {
+    private RecordingSession(RecordingStorage storage, Path file, Optional<RecordingSeal> seal, String title,
+                             ZonedDateTime start, RecordingListener listener) throws RecordingException {
         this.storage = storage;
         this.file = file;
+        this.seal = seal;
         this.listener = listener;
         Map<String, String> tags = Map.of(
                 "title", title,
                 "creation_time", DateTimeFormatter.ISO_INSTANT.format(start.toInstant()),
                 "encoder", "Confab");
         try {
-            recorder = MeetingRecorder.start(file, RecordingFormat.DEFAULT, tags, this::onRecorderFailure);
+            recorder = seal.isPresent()
+                    ? MeetingRecorder.startEncrypted(file, ENCRYPTED_FORMAT, tags, seal.get().cipher(), this::onRecorderFailure)
+                    : MeetingRecorder.start(file, RecordingFormat.DEFAULT, tags, this::onRecorderFailure);
         } catch (MediaException e) {
             throw new RecordingException("Cannot start recording: " + e.getMessage(), e);
         }
@@ -84,19 +90,26 @@ public final class RecordingSession implements VideoFrameListener, AudioFrameLis
             throw new RecordingException("Cannot use the recordings folder " + storage.folder() + ": " + e.getMessage(), e);
         }
         String base = RecordingFileNames.baseName(topic, meetingId, start);
-        Path file = RecordingFileNames.uniqueFile(folder, base, RecordingFormat.DEFAULT.extension());
+        Optional<RecordingSeal> seal = storage.encryption().map(keys -> RecordingSeal.fresh());
+        Path file = RecordingFileNames.uniqueFile(folder, base,
+                seal.isPresent() ? RecordingSeal.EXTENSION : RecordingFormat.DEFAULT.extension());
         String title = topic == null || topic.isBlank() ? "Meeting " + (meetingId == null ? "" : meetingId).strip() : topic.strip();
         RecordingMarker marker = new RecordingMarker(file.getFileName().toString(), title, start.toInstant(),
                 ProcessHandle.current().pid());
         try {
             marker.writeBeside(file);
+            if (seal.isPresent()) { // before the first byte: a recording cut off by a crash can still be opened
+                seal.get().saveBeside(file, storage.encryption().orElseThrow());
+            }
         } catch (IOException e) {
+            deleteQuietly(RecordingMarker.markerFor(file));
             throw new RecordingException("Cannot write in the recordings folder " + folder + ": " + e.getMessage(), e);
         }
         try {
-            return new RecordingSession(storage, file, title, start, listener);
+            return new RecordingSession(storage, file, seal, title, start, listener);
         } catch (RecordingException | RuntimeException e) {
             deleteQuietly(file);
+            deleteQuietly(RecordingSeal.keyFileFor(file));
             deleteQuietly(RecordingMarker.markerFor(file));
             throw e;
         }
@@ -168,13 +181,15 @@ public final class RecordingSession implements VideoFrameListener, AudioFrameLis
         try {
             if (summary.framesWritten() == 0) {
                 problem = problem.or(() -> Optional.of("Nothing was recorded"));
-            } else if (playable(file)) {
+            } else if (playable(file, seal)) {
                 kept = Optional.of(file);
+                problem = problem.or(this::sealFinished);
             } else {
                 problem = problem.or(() -> Optional.of("The recording could not be finished"));
             }
             if (kept.isEmpty()) {
                 deleteQuietly(file);
+                deleteQuietly(RecordingSeal.keyFileFor(file));
             }
         } finally {
             deleteQuietly(RecordingMarker.markerFor(file));
@@ -189,12 +204,29 @@ public final class RecordingSession implements VideoFrameListener, AudioFrameLis
     }
 
     /** A cleanly finished file has a duration in its header; one whose trailer failed may still play in fragments. */
-    private static boolean playable(Path file) {
+    private static boolean playable(Path file, Optional<RecordingSeal> seal) {
         try {
+            if (seal.isPresent()) {
+                return MediaFileInfo.scan(file, seal.get().cipher()).hasVideo();
+            }
             return MediaFileInfo.read(file).hasVideo() || MediaFileInfo.scan(file).hasVideo();
         } catch (MediaException e) {
             log.warn("{} is not playable", file, e);
             return false;
+        }
+    }
+
+    /** Stores the finished file's MAC with its key; a problem to report if that fails (the file still opens). */
+    private Optional<String> sealFinished() {
+        if (seal.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            seal.get().withMacOf(file).saveBeside(file, storage.encryption().orElseThrow());
+            return Optional.empty();
+        } catch (IOException e) {
+            log.warn("Cannot store the key of {}", file, e);
+            return Optional.of("The recording's key could not be saved: " + e.getMessage());
         }
     }
 

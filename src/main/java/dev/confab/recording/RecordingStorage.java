@@ -1,5 +1,7 @@
 package dev.confab.recording;
 
+import dev.confab.storage.SealedFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,9 +30,15 @@ public final class RecordingStorage {
     private final long minimumToStart;
     private final long minimumToContinue;
     private final Duration checkInterval;
+    private final Optional<SealedFiles> encryption;
 
     public RecordingStorage(Path folder, FreeSpaceProbe probe, long minimumToStart, long minimumToContinue,
                             Duration checkInterval) {
+        this(folder, probe, minimumToStart, minimumToContinue, checkInterval, Optional.empty());
+    }
+
+    private RecordingStorage(Path folder, FreeSpaceProbe probe, long minimumToStart, long minimumToContinue,
+                             Duration checkInterval, Optional<SealedFiles> encryption) {
         if (minimumToContinue < 0 || minimumToStart < minimumToContinue) {
             throw new IllegalArgumentException("Need 0 <= minimumToContinue <= minimumToStart");
         }
@@ -42,6 +50,20 @@ public final class RecordingStorage {
         this.minimumToStart = minimumToStart;
         this.minimumToContinue = minimumToContinue;
         this.checkInterval = checkInterval;
+        this.encryption = encryption;
+    }
+
+    /**
+     * The same storage, with new recordings encrypted ({@link RecordingSeal}) and their keys sealed by
+     * {@code keys}, which must have a keychain ({@link SealedFiles#sealing()}).
+     */
+    public RecordingStorage encrypted(SealedFiles keys) {
+        return new RecordingStorage(folder, probe, minimumToStart, minimumToContinue, checkInterval, Optional.of(keys));
+    }
+
+    /** Where new recordings' keys are sealed; empty: recordings are written as ordinary MP4 files. */
+    public Optional<SealedFiles> encryption() {
+        return encryption;
     }
 
     /** A folder (the user's choice or {@link #defaultFolder()}) with the real free-space probe and defaults. */

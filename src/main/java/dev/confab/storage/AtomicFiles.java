@@ -37,13 +37,40 @@ public final class AtomicFiles {
                 }
                 channel.force(true);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A new owner-only file to stream into (created or emptied; the folder left as it is: it may be the user's
+     * own), for content too large for {@link #write}; finish with {@link #moveIntoPlace}.
+     */
+    public static java.io.OutputStream newOwnerOnly(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        if (POSIX) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+        var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE);
+        return new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 256 * 1024) {
+            @Override
+            public void close() throws IOException {
+                flush();
+                channel.force(true);
+                super.close();
+            }
+        };
+    }
+
+    /** Renames a finished temporary sibling over {@code target} (atomically where the file system can). */
+    public static void moveIntoPlace(Path finished, Path target) throws IOException {
+        try {
+            Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(finished, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

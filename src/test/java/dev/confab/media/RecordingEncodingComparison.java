@@ -63,7 +63,7 @@ public final class RecordingEncodingComparison {
 
     private static double millisPerFrame(RecordingVideoEncoding encoding, List<ByteBuffer> pictures, int frames,
                                          int pictureEvery, Path file) throws MediaException {
-        try (RecordingMuxer muxer = new RecordingMuxer(file, RecordingFormat.DEFAULT, Map.of());
+        try (RecordingMuxer muxer = new RecordingMuxer(file, RecordingFormat.DEFAULT, Map.of(), java.util.Optional.empty());
              RecordingVideoTrack video = new RecordingVideoTrack(muxer, encoding)) {
             muxer.begin(RecordingFormat.DEFAULT.muxerOptions());
             long start = THREADS.getCurrentThreadCpuTime();
