@@ -1,5 +1,7 @@
 package dev.confab.privacy;
 
+import dev.confab.recording.RecordingSeal;
+
 import dev.confab.storage.AtRest;
 import dev.confab.storage.AtomicFiles;
 import dev.confab.storage.SealedFiles;
@@ -67,8 +69,13 @@ public final class DataExporter {
                         if (item.file().toAbsolutePath().normalize().equals(absolute)) {
                             continue; // an export saved inside a Confab folder does not contain itself
                         }
+                        if (RecordingSeal.isKeyFile(item.file())) {
+                            continue; // the recording it opens is exported decrypted instead
+                        }
                         String entry = category.cliName() + "/" + item.name();
-                        items.add(copy(item.file(), entry, zip));
+                        items.add(RecordingSeal.isEncrypted(item.file())
+                                ? decrypted(item.file(), entry.substring(0, entry.length() - ".sealed".length()), zip)
+                                : copy(item.file(), entry, zip));
                     }
                     categories.add(new ManifestCategory(category.cliName(), items));
                 }
@@ -98,6 +105,29 @@ public final class DataExporter {
             return new ManifestItem(entry, content.length, HexFormat.of().formatHex(sha256().digest(content)));
         }
         return new ManifestItem(entry, Files.size(file), stream(file, entry, zip));
+    }
+
+    /** An encrypted recording is exported as the ordinary video it holds, its MAC checked on the way. */
+    private ManifestItem decrypted(Path file, String entry, ZipOutputStream zip) throws IOException {
+        MessageDigest sha = sha256();
+        zip.putNextEntry(new ZipEntry(entry));
+        long[] size = {0};
+        OutputStream both = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[]{(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                zip.write(b, off, len);
+                sha.update(b, off, len);
+                size[0] += len;
+            }
+        };
+        RecordingSeal.of(file, files).decryptTo(file, both);
+        zip.closeEntry();
+        return new ManifestItem(entry, size[0], HexFormat.of().formatHex(sha.digest()));
     }
 
     /** Sealed files are the small records (history, chats, pictures, certificates); recordings are streamed. */

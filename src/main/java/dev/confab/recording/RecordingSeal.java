@@ -104,31 +104,46 @@ public record RecordingSeal(MediaCipher cipher, byte[] macKey, Optional<byte[]> 
      * a file changed since it was finished, or never finished, is refused and nothing is left at {@code target}.
      */
     public void decrypt(Path recording, Path target) throws IOException {
-        byte[] expected = mac.orElseThrow(() -> new IOException(recording.getFileName() + " was never finished"));
-        Mac hmac = hmac();
-        Cipher decryptor = cipher.decryptor();
         Path temp = target.resolveSibling("." + target.getFileName() + ".decrypting");
         try {
-            try (InputStream in = Files.newInputStream(recording); OutputStream out = AtomicFiles.newOwnerOnly(temp)) {
-                byte[] buffer = new byte[256 * 1024];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    hmac.update(buffer, 0, n);
-                    byte[] clear = decryptor.update(buffer, 0, n);
-                    if (clear != null) {
-                        out.write(clear);
-                    }
-                }
-                if (!MessageDigest.isEqual(expected, hmac.doFinal())) {
-                    throw new IOException(recording.getFileName() + " was changed after Confab saved it");
-                }
-                out.write(decryptor.doFinal());
-            } catch (GeneralSecurityException e) {
-                throw new IOException(recording.getFileName() + " cannot be decrypted: " + e.getMessage(), e);
+            try (OutputStream out = AtomicFiles.newOwnerOnly(temp)) {
+                decryptTo(recording, out);
             }
             AtomicFiles.moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Streams the clear recording into {@code out}. The MAC is checked before the last block: when it fails,
+     * the caller must discard what was written (an exception says the file was changed).
+     */
+    public void decryptTo(Path recording, OutputStream out) throws IOException {
+        byte[] expected = mac.orElseThrow(() -> new IOException(recording.getFileName() + " was never finished"));
+        Mac hmac = hmac();
+        Cipher decryptor = cipher.decryptor();
+        try (InputStream in = Files.newInputStream(recording)) {
+            byte[] buffer = new byte[256 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                hmac.update(buffer, 0, n);
+                byte[] clear = decryptor.update(buffer, 0, n);
+                if (clear != null) {
+                    out.write(clear);
+                }
+            }
+            if (!MessageDigest.isEqual(expected, hmac.doFinal())) {
+                throw new IOException(recording.getFileName() + " was changed after Confab saved it");
+            }
+            out.write(decryptor.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IOException(recording.getFileName() + " cannot be decrypted: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code file} is the key file of an encrypted recording. */
+    public static boolean isKeyFile(Path file) {
+        return file.getFileName().toString().endsWith("." + EXTENSION + KEY_SUFFIX);
     }
 
     private Mac hmac() throws IOException {

@@ -6,6 +6,7 @@ import dev.confab.media.MediaFileInfo;
 import dev.confab.media.MeetingRecorder;
 import dev.confab.media.RecordingFormat;
 import dev.confab.media.VideoFrameListener;
+import dev.confab.storage.SealedFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,6 +118,11 @@ public final class RecordingSession implements VideoFrameListener, AudioFrameLis
 
     public Path file() {
         return file;
+    }
+
+    /** How files beside this recording are kept: sealed like its key when it is encrypted, else as they are. */
+    public SealedFiles transcriptFiles() {
+        return storage.encryption().orElse(SealedFiles.PLAIN);
     }
 
     public Duration elapsed() {

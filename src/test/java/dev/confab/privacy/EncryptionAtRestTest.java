@@ -147,4 +147,28 @@ class EncryptionAtRestTest {
                 problem -> assertThat(problem).contains("keychain"));
         assertThat(afterKeyLost.movedAsideTo()).isPresent();
     }
+
+    @Test
+    void anEncryptedRecordingIsExportedAsTheVideoItHoldsWithoutItsKey() throws Exception {
+        AppPaths paths = AppPaths.under(dir);
+        AtRest.useVault(paths, new MemoryVault());
+        DataLocations locations = DataLocations.of(paths, true);
+        Path recording = dev.confab.recording.TestRecordings.recordEncrypted(Files.createDirectories(locations.recordings()),
+                "Budget", java.time.ZonedDateTime.parse("2026-12-06T10:00:00Z"), 1, AtRest.files(paths));
+
+        Path zip = dir.resolveSibling(dir.getFileName() + "-recordings.zip");
+        new DataExporter(locations, Clock.systemUTC()).export(zip);
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            List<String> names = z.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.startsWith("recordings/")).toList();
+            assertThat(names).containsExactly("recordings/Budget 2026-12-06 10-00.mp4");
+            byte[] head = z.getInputStream(z.getEntry(names.getFirst())).readNBytes(8);
+            assertThat(new String(head, 4, 4, StandardCharsets.ISO_8859_1)).as("an ordinary MP4").isEqualTo("ftyp");
+        } finally {
+            Files.deleteIfExists(zip);
+        }
+
+        new DataEraser(locations).eraseEverything();
+        assertThat(recording).doesNotExist();
+        assertThat(dev.confab.recording.RecordingSeal.keyFileFor(recording)).doesNotExist();
+    }
 }

@@ -30,6 +30,16 @@ public final class TestRecordings {
         return file;
     }
 
+    /** An encrypted recording made by a {@link RecordingSession} in {@code folder}, its key sealed by {@code keys}. */
+    public static Path recordEncrypted(Path folder, String topic, java.time.ZonedDateTime start, double seconds,
+                                       dev.confab.storage.SealedFiles keys) throws Exception {
+        RecordingSession session = RecordingSession.start(storage(folder, f -> 1L << 40).encrypted(keys), topic, "111-222",
+                start, outcome -> { });
+        FEED.feed(session, session, seconds, 0, false);
+        RecordingOutcome outcome = session.stop().get(60, TimeUnit.SECONDS);
+        return outcome.file().orElseThrow(() -> new IllegalStateException("nothing recorded: " + outcome.problem()));
+    }
+
     static RecordingStorage storage(Path folder, FreeSpaceProbe probe) {
         return new RecordingStorage(folder, probe, 500, 100, FAST_CHECK);
     }

@@ -51,6 +51,7 @@ class SettingsViewTest {
     @AfterEach
     void stop() throws Exception {
         app.stop();
+        dev.confab.storage.AtRest.useKeychain(app.paths);
         FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
     }
 
@@ -161,5 +162,48 @@ class SettingsViewTest {
         assertThat(((Labeled) back).getText()).isEqualTo("返回大厅");
         robot.clickOn(back);
         assertThat(robot.lookup("#join").queryButton().getText()).isEqualTo("加入");
+    }
+
+    @Test
+    void encryptingRecordingsIsOfferedWhereAKeychainKeepsTheKeyAndRemembered() throws Exception {
+        reopenWith(new dev.confab.storage.MemoryVault());
+        javafx.scene.control.CheckBox encrypt = robot.lookup("#encryptRecordings").queryAs(javafx.scene.control.CheckBox.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !encrypt.isDisabled());
+        assertThat(encrypt.isSelected()).as("off by default: recordings open in any player").isFalse();
+        assertThat(robot.lookup("#encryptRecordingsUnavailable").query().isVisible()).isFalse();
+        robot.interact(encrypt::fire);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Boolean.TRUE.equals(
+                new dev.confab.storage.SettingsStore(app.paths, java.time.Clock.systemUTC()).peek().encryptRecordings()));
+    }
+
+    @Test
+    void withoutAKeychainTheEncryptionSwitchIsOffAndSaysWhy() throws Exception {
+        reopenWith(new dev.confab.storage.KeyVault() {
+            @Override
+            public boolean available() {
+                return false;
+            }
+
+            @Override
+            public Optional<byte[]> key(boolean create) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void forget() {
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#encryptRecordingsUnavailable").query().isVisible());
+        assertThat(robot.lookup("#encryptRecordings").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#encryptRecordingsUnavailable").queryLabeled().getText())
+                .startsWith("This computer has no keychain, so recordings cannot be encrypted here.");
+    }
+
+    /** The settings page again, with {@code vault} standing in for the OS keychain of this home. */
+    private void reopenWith(dev.confab.storage.KeyVault vault) {
+        dev.confab.storage.AtRest.useVault(app.paths, vault);
+        robot.clickOn("#back");
+        robot.clickOn("#settingsButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#encryptRecordings").tryQuery().isPresent());
     }
 }

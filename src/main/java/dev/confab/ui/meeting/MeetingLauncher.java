@@ -75,8 +75,19 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         this.sharing = sharing;
         this.recordingSetup = new RecordingSetup(
                 // Asked on the recording's own thread each time, so a folder changed in Settings counts at once.
-                () -> dev.confab.recording.RecordingStorage.in(dev.confab.privacy.DataLocations.ofUser(paths).recordings()),
+                () -> userRecordings(paths),
                 RecordingSources.NONE, () -> true, null);
+    }
+
+    /**
+     * The recordings folder from the user's settings as they are now, encrypting new recordings when the user
+     * chose to and a keychain exists to keep their keys.
+     */
+    static dev.confab.recording.RecordingStorage userRecordings(AppPaths paths) {
+        dev.confab.storage.Settings settings = new dev.confab.storage.SettingsStore(paths, java.time.Clock.systemUTC()).peek();
+        var storage = dev.confab.recording.RecordingStorage.in(dev.confab.privacy.DataLocations.forApp(paths, settings).recordings());
+        dev.confab.storage.SealedFiles keys = dev.confab.storage.AtRest.files(paths);
+        return Boolean.TRUE.equals(settings.encryptRecordings()) && keys.sealing() ? storage.encrypted(keys) : storage;
     }
 
     /** Where recordings go, what feeds them and whether the administrator allows them; for meetings started later. */

@@ -200,7 +200,7 @@ final class RecordingController {
         }
         current.stop(reason).thenAccept(outcome -> {
             if (withChat) {
-                saveTranscript(outcome, transcript);
+                saveTranscript(outcome, transcript, current.transcriptFiles());
             }
         });
     }
@@ -230,7 +230,7 @@ final class RecordingController {
     }
 
     /** Recorder thread. */
-    private void saveTranscript(RecordingOutcome outcome, String transcript) {
+    private void saveTranscript(RecordingOutcome outcome, String transcript, dev.confab.storage.SealedFiles files) {
         if (outcome.file().isEmpty()) {
             return;
         }
@@ -240,7 +240,7 @@ final class RecordingController {
         }
         Path file = outcome.file().get();
         try {
-            new RecordingLibrary(file.getParent()).saveChatTranscript(file, transcript);
+            new RecordingLibrary(file.getParent(), files).saveChatTranscript(file, transcript);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not save the chat beside {}", file, e);
             fxThread.execute(() -> notices.show(UiMessage.of("recording.chatFailed", String.valueOf(e.getMessage())),

@@ -2,7 +2,10 @@ package dev.confab.ui.recording;
 
 import atlantafx.base.theme.Styles;
 import dev.confab.recording.RecordingEntry;
+import dev.confab.recording.RecordingFileNames;
 import dev.confab.recording.RecordingLibrary;
+import dev.confab.storage.SealedFiles;
+import dev.confab.ui.common.FolderChooser;
 import dev.confab.ui.common.Icons;
 import dev.confab.ui.common.Screen;
 import dev.confab.ui.common.UiText;
@@ -20,7 +23,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +40,10 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * The recordings on this computer: date, meeting, length, size; play in the system player, show in the file
- * manager, delete after an inline confirmation. Disk work runs on {@code io}, never on the JavaFX thread.
+ * The recordings on this computer: date, meeting, length, size, a lock on encrypted ones; play in the system
+ * player (an encrypted one through a decrypted temporary copy), export as an ordinary video into a chosen
+ * folder, show in the file manager, delete after an inline confirmation. Disk work runs on {@code io}, never on
+ * the JavaFX thread.
  */
 public final class RecordingsView implements Screen {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingsView.class);
@@ -44,6 +51,7 @@ public final class RecordingsView implements Screen {
     private final UiText text;
     private final RecordingLibrary library;
     private final FileActions files;
+    private final FolderChooser chooser;
     private final Executor io;
     private final TableView<RecordingEntry> table = new TableView<>();
     private final Label status = new Label();
@@ -51,10 +59,13 @@ public final class RecordingsView implements Screen {
     private final Label confirmText = new Label();
     private final Parent view;
 
-    public RecordingsView(UiText text, Path folder, FileActions files, Executor io, Runnable onBack) {
+    /** @param keys opens encrypted recordings' keys (the home's at-rest files) */
+    public RecordingsView(UiText text, Path folder, SealedFiles keys, FileActions files, FolderChooser chooser,
+                          Executor io, Runnable onBack) {
         this.text = text;
-        this.library = new RecordingLibrary(folder);
+        this.library = new RecordingLibrary(folder, keys);
         this.files = files;
+        this.chooser = chooser;
         this.io = io;
 
         Button back = new Button(null, Icons.of(MaterialDesignA.ARROW_LEFT));
@@ -75,16 +86,18 @@ public final class RecordingsView implements Screen {
 
         buildTable();
         Button play = action("playRecording", "recordings.play", MaterialDesignP.PLAY);
-        play.setOnAction(e -> withSelected(entry -> files.play(entry.file())));
+        play.setOnAction(e -> withSelected(entry -> files.play(library.playableCopy(entry))));
+        Button export = action("exportRecording", "recordings.export", MaterialDesignE.EXPORT);
+        export.setOnAction(e -> exportSelected());
         Button reveal = action("revealRecording", "recordings.reveal", MaterialDesignF.FOLDER_OPEN);
         reveal.setOnAction(e -> withSelected(entry -> files.reveal(entry.file())));
         Button delete = action("deleteRecording", "recordings.delete", MaterialDesignD.DELETE);
         delete.getStyleClass().add(Styles.DANGER);
         delete.setOnAction(e -> askToDelete());
-        for (Button b : List.of(play, reveal, delete)) {
+        for (Button b : List.of(play, export, reveal, delete)) {
             b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         }
-        HBox actions = new HBox(10, play, reveal, delete);
+        HBox actions = new HBox(10, play, export, reveal, delete);
 
         buildConfirm();
         status.setId("recordingsStatus");
@@ -141,9 +154,14 @@ public final class RecordingsView implements Screen {
         duration.setCellValueFactory(c -> new ReadOnlyStringWrapper(formatDuration(c.getValue().duration())));
         TableColumn<RecordingEntry, String> size = column("recordings.size");
         size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(formatSize(c.getValue().sizeBytes())));
-        table.getColumns().setAll(List.of(date, meeting, duration, size));
+        TableColumn<RecordingEntry, String> lock = new TableColumn<>();
+        lock.setSortable(false);
+        lock.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().encrypted() ? "encrypted" : ""));
+        lock.setCellFactory(column -> new EncryptedCell(text));
+        table.getColumns().setAll(List.of(lock, date, meeting, duration, size));
+        shareOfWidth(lock, 0.05);
         shareOfWidth(date, 0.22);
-        shareOfWidth(meeting, 0.42);
+        shareOfWidth(meeting, 0.37);
         shareOfWidth(duration, 0.15);
         shareOfWidth(size, 0.19); // 2 % left for the border and a scroll bar
     }
@@ -203,6 +221,45 @@ public final class RecordingsView implements Screen {
         });
     }
 
+    /** A lock on encrypted recordings, with the reason as accessible text and tooltip. */
+    private static final class EncryptedCell extends javafx.scene.control.TableCell<RecordingEntry, String> {
+        private final UiText text;
+
+        EncryptedCell(UiText text) {
+            this.text = text;
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean encrypted = !empty && "encrypted".equals(item);
+            setGraphic(encrypted ? Icons.of(MaterialDesignL.LOCK) : null);
+            setAccessibleText(encrypted ? text.get("recordings.encrypted") : null);
+            setTooltip(encrypted ? new javafx.scene.control.Tooltip(text.get("recordings.encryptedTooltip")) : null);
+        }
+    }
+
+    /** Asks for a folder, then writes the selected recording there as an ordinary MP4 on the io thread. */
+    private void exportSelected() {
+        RecordingEntry entry = table.getSelectionModel().getSelectedItem();
+        if (entry == null) {
+            return;
+        }
+        java.util.Optional<Path> target = chooser.choose(view.getScene() == null ? null : view.getScene().getWindow(),
+                text.get("recordings.exportTitle"), entry.file().getParent());
+        target.ifPresent(folder -> io.execute(() -> {
+            try {
+                Path file = RecordingFileNames.uniqueFile(folder, entry.meeting().isBlank() ? "Recording"
+                        : RecordingFileNames.sanitize(entry.meeting()), "mp4");
+                library.export(entry, file);
+                Platform.runLater(() -> status.setText(text.get("recordings.exported", file.toString())));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Cannot export {}: {}", entry.file(), e.toString());
+                Platform.runLater(() -> status.setText(text.get("recordings.failed", String.valueOf(e.getMessage()))));
+            }
+        }));
+    }
+
     private interface FileAction {
         void run(RecordingEntry entry) throws IOException;
     }
@@ -216,9 +273,11 @@ public final class RecordingsView implements Screen {
             try {
                 action.run(entry);
             } catch (IOException | RuntimeException | LinkageError e) {
-                // No desktop integration (or no player): the path still tells the user where the file is.
+                // No desktop integration (or no player): the path still tells the user where the file is; an
+                // encrypted recording that cannot be opened says why.
                 LOG.info("Cannot hand {} to the desktop: {}", entry.file(), e.toString());
-                Platform.runLater(() -> status.setText(text.get("recordings.failed", entry.file().toString())));
+                String detail = entry.encrypted() ? e.getMessage() : entry.file().toString();
+                Platform.runLater(() -> status.setText(text.get("recordings.failed", String.valueOf(detail))));
             }
         });
     }

@@ -1,6 +1,8 @@
 package dev.confab.ui.recording;
 
+import dev.confab.recording.RecordingLibrary;
 import dev.confab.recording.RecordingRecovery;
+import dev.confab.storage.SealedFiles;
 import dev.confab.recording.UnfinishedRecording;
 import dev.confab.ui.common.UiMessage;
 import dev.confab.ui.common.UiText;
@@ -32,23 +34,30 @@ public final class RecoveryPrompt {
 
     private final UiText text;
     private final RecordingRecovery recovery;
+    private final RecordingLibrary library;
     private final Executor io;
     private final Window owner;
     private final Consumer<UiMessage> notice;
     private final Deque<UnfinishedRecording> pending = new ArrayDeque<>();
 
-    public RecoveryPrompt(UiText text, Path folder, Executor io, Window owner, Consumer<UiMessage> notice) {
+    /** @param keys opens the keys of encrypted recordings (the home's at-rest files) */
+    public RecoveryPrompt(UiText text, Path folder, SealedFiles keys, Executor io, Window owner, Consumer<UiMessage> notice) {
         this.text = text;
-        this.recovery = new RecordingRecovery(folder);
+        this.recovery = new RecordingRecovery(folder, keys);
+        this.library = new RecordingLibrary(folder, keys);
         this.io = io;
         this.owner = owner;
         this.notice = notice;
     }
 
-    /** Scans in the background and asks about each unfinished recording. FX thread. */
+    /**
+     * Deletes the decrypted copies the last run made for the player, then scans in the background and asks about
+     * each unfinished recording. FX thread.
+     */
     public void start() {
         io.execute(() -> {
             try {
+                library.deletePlayableCopies();
                 RecordingRecovery.Findings findings = recovery.scan();
                 findings.deletedNotes().forEach(n -> LOG.info("Recording leftover removed: {}", n));
                 Platform.runLater(() -> {

@@ -1,5 +1,7 @@
 package dev.confab.ui.shell;
 
+import dev.confab.storage.AtRest;
+
 import dev.confab.i18n.PrivacyNotice;
 import dev.confab.policy.DeepLink;
 import dev.confab.policy.ServerAddress;
@@ -28,6 +30,7 @@ import dev.confab.ui.recording.FileActions;
 import dev.confab.ui.recording.RecordingsFolderSetting;
 import dev.confab.ui.recording.RecordingsView;
 import dev.confab.ui.recording.RecoveryPrompt;
+import dev.confab.ui.recording.EncryptRecordingsSetting;
 import dev.confab.ui.settings.SettingsService;
 import dev.confab.ui.settings.SettingsView;
 import javafx.application.HostServices;
@@ -257,15 +260,19 @@ public final class AppController implements Navigator {
         RecordingsFolderSetting recordingsFolder = new RecordingsFolderSetting(text, settings,
                 s -> DataLocations.forApp(services.paths(), s).recordings(),
                 (owner, title, startIn) -> folderChooser.choose(owner, title, startIn), files.io());
+        EncryptRecordingsSetting encryptRecordings = new EncryptRecordingsSetting(text, settings,
+                () -> AtRest.files(services.paths()).sealing(), files.io());
         show(new SettingsView(text, settings, consent.record(), services.paths().roots(), settings::setLanguage,
                 settings.languageLocked(), settings::setTheme, this::withdrawConsent, this::showLobby,
-                this::showPrivacyCenter, this::showRecordings, recordingsFolder.view()));
+                this::showPrivacyCenter, this::showRecordings,
+                new javafx.scene.layout.VBox(14, recordingsFolder.view(), encryptRecordings.view())));
     }
 
     /** The recordings on this computer (from the top bar and Settings). */
     public void showRecordings() {
-        setScreen(new RecordingsView(text, dataLocations().recordings(), FileActions.desktop(), files.io(),
-                this::showLobby));
+        setScreen(new RecordingsView(text, dataLocations().recordings(), AtRest.files(services.paths()),
+                FileActions.desktop(), (owner, title, startIn) -> folderChooser.choose(owner, title, startIn),
+                files.io(), this::showLobby));
     }
 
     /** Settings → Privacy center. */
@@ -308,7 +315,8 @@ public final class AppController implements Navigator {
 
     /** After consent: offer to keep recordings cut off when Confab last closed while recording. */
     private void offerUnfinishedRecordings() {
-        new RecoveryPrompt(text, dataLocations().recordings(), files.io(), stage, this::addNotice).start();
+        new RecoveryPrompt(text, dataLocations().recordings(), AtRest.files(services.paths()), files.io(), stage,
+                this::addNotice).start();
     }
 
     private void addNotice(UiMessage message) {

@@ -48,6 +48,8 @@ class RecordingsViewTest {
     private final List<UiMessage> notices = new CopyOnWriteArrayList<>();
     private Stage stage;
     private RecordingsView view;
+    private dev.confab.storage.SealedFiles keys = dev.confab.storage.SealedFiles.PLAIN;
+    private Path exportFolder;
 
     private final FileActions desktop = new FileActions() {
         @Override
@@ -102,6 +104,33 @@ class RecordingsViewTest {
     }
 
     @Test
+    void anEncryptedRecordingShowsALockPlaysThroughADecryptedCopyAndExportsAsAnOrdinaryVideo() throws Exception {
+        keys = new dev.confab.storage.SealedFiles(new dev.confab.storage.MemoryVault());
+        exportFolder = Files.createDirectories(folder.resolve("Exports"));
+        Path file = TestRecordings.recordEncrypted(folder, "Board", java.time.ZonedDateTime.parse("2026-12-06T10:00:00+01:00"), 2, keys);
+        show();
+
+        await().atMost(WAIT).until(() -> view.table().getItems().size() == 1);
+        assertThat(view.table().getItems().getFirst().meeting()).isEqualTo("Board");
+        assertThat(robot.lookup(".table-cell").queryAll().stream()
+                .anyMatch(cell -> "Encrypted".equals(cell.getAccessibleText()))).as("a lock with its accessible text").isTrue();
+        robot.interact(() -> view.table().getSelectionModel().select(0));
+        robot.clickOn("#playRecording");
+        await().atMost(WAIT).until(() -> handedToDesktop.size() == 1);
+        assertThat(handedToDesktop.getFirst()).as("the player gets a hidden decrypted copy, not the encrypted file")
+                .isEqualTo("play .Board 2026-12-06 10-00.playing.mp4");
+        assertThat(dev.confab.media.MediaFileInfo.read(folder.resolve(".Board 2026-12-06 10-00.playing.mp4")).hasVideo()).isTrue();
+
+        robot.clickOn("#exportRecording");
+        Path exported = exportFolder.resolve("Board.mp4");
+        await().atMost(WAIT).until(() -> Files.exists(exported));
+        await().atMost(WAIT).until(() -> robot.lookup("#recordingsStatus").queryAs(Labeled.class).getText()
+                .equals("Exported to " + exported));
+        assertThat(dev.confab.media.MediaFileInfo.read(exported).duration()).isGreaterThan(Duration.ofMillis(1500));
+        assertThat(file).as("the encrypted original stays").exists();
+    }
+
+    @Test
     void anUnfinishedRecordingIsOfferedOnLaunchAndKeptInTheList() throws Exception {
         Path file = TestRecordings.record(folder.resolve("Retro 2026-11-23 10-00.mp4"), "Retro",
                 Instant.now().minusSeconds(60), 2);
@@ -111,7 +140,7 @@ class RecordingsViewTest {
         FxToolkit.setupFixture(() -> {
             stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 400, 300));
             stage.show();
-            new RecoveryPrompt(new UiText(Locale.ENGLISH), folder, io, stage, notices::add).start();
+            new RecoveryPrompt(new UiText(Locale.ENGLISH), folder, keys, io, stage, notices::add).start();
         });
         await().atMost(WAIT).until(() -> robot.lookup("#recoveryKeep").tryQuery().isPresent());
         assertThat(robot.lookup(".dialog-pane .content").queryAs(Labeled.class).getText())
@@ -127,7 +156,8 @@ class RecordingsViewTest {
 
     private void show() throws Exception {
         FxToolkit.setupFixture(() -> {
-            view = new RecordingsView(new UiText(Locale.ENGLISH), folder, desktop, io, () -> { });
+            view = new RecordingsView(new UiText(Locale.ENGLISH), folder, keys, desktop,
+                    (owner, title, startIn) -> java.util.Optional.ofNullable(exportFolder), io, () -> { });
             Scene scene = new Scene(view.view(), 900, 600);
             scene.getStylesheets().add(UiText.class.getResource("confab.css").toExternalForm());
             stage.setScene(scene);
