@@ -178,21 +178,7 @@ class SettingsViewTest {
 
     @Test
     void withoutAKeychainTheEncryptionSwitchIsOffAndSaysWhy() throws Exception {
-        reopenWith(new dev.confab.storage.KeyVault() {
-            @Override
-            public boolean available() {
-                return false;
-            }
-
-            @Override
-            public Optional<byte[]> key(boolean create) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void forget() {
-            }
-        });
+        reopenWith(new dev.confab.storage.NoKeychain());
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#encryptRecordingsUnavailable").query().isVisible());
         assertThat(robot.lookup("#encryptRecordings").query().isDisabled()).isTrue();
         assertThat(robot.lookup("#encryptRecordingsUnavailable").queryLabeled().getText())

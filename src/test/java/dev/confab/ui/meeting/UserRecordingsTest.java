@@ -2,7 +2,6 @@ package dev.confab.ui.meeting;
 
 import dev.confab.storage.AppPaths;
 import dev.confab.storage.AtRest;
-import dev.confab.storage.KeyVault;
 import dev.confab.storage.MemoryVault;
 import dev.confab.storage.Settings;
 import dev.confab.storage.SettingsStore;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,21 +37,7 @@ class UserRecordingsTest {
         store.save(Settings.defaults().withEncryptRecordings(true));
         assertThat(MeetingLauncher.userRecordings(paths).encryption()).isPresent();
 
-        AtRest.useVault(paths, new KeyVault() {
-            @Override
-            public boolean available() {
-                return false;
-            }
-
-            @Override
-            public Optional<byte[]> key(boolean create) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void forget() {
-            }
-        });
+        AtRest.useVault(paths, new dev.confab.storage.NoKeychain());
         store.save(Settings.defaults().withEncryptRecordings(true));
         assertThat(MeetingLauncher.userRecordings(paths).encryption()).as("no keychain: ordinary recordings").isEmpty();
     }
