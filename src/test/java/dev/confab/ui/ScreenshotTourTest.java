@@ -350,8 +350,9 @@ class ScreenshotTourTest {
         java.nio.file.Files.createDirectories(folder);
         dev.confab.recording.TestRecordings.record(folder.resolve("Weekly planning 2026-11-23 10-00.mp4"), "Weekly planning",
                 java.time.Instant.parse("2026-11-23T10:00:00Z"), 3);
-        dev.confab.recording.TestRecordings.record(folder.resolve("设计评审 2026-11-20 15-30.mp4"), "设计评审",
-                java.time.Instant.parse("2026-11-20T15:30:00Z"), 2);
+        dev.confab.storage.AtRest.useVault(app.paths, new dev.confab.storage.MemoryVault()); // an encrypted one: the lock
+        dev.confab.recording.TestRecordings.recordEncrypted(folder, "设计评审",
+                java.time.ZonedDateTime.parse("2026-11-20T15:30:00Z"), 2, dev.confab.storage.AtRest.files(app.paths));
         robot.clickOn("#recordingsButton");
         var table = robot.lookup("#recordingsTable").queryAs(javafx.scene.control.TableView.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == 2);
@@ -359,6 +360,7 @@ class ScreenshotTourTest {
         robot.clickOn("#deleteRecording");
         liveSelectors = java.util.Set.of("#recordingsFolder"); // a temporary folder
         shoot("recordings");
+        dev.confab.storage.AtRest.useKeychain(app.paths);
     }
 
     private dev.confab.ui.meeting.MeetingLauncher launcher;
