@@ -138,7 +138,7 @@ final class MediaRelay {
             if (simulcast) {
                 LayerSelection.Decision decision = to.layers.computeIfAbsent(sender.id, id -> new LayerSelection())
                         .decide(header.layer(), header.keyframe(), sender.cameraLayers,
-                                SendTargets.layerBudgetKbps(receiver, sender, members), now);
+                                SendTargets.layerBudgetKbps(receiver, sender), now);
                 if (decision != LayerSelection.Decision.FORWARD) {
                     someoneWaits |= decision == LayerSelection.Decision.SKIP_WANT_KEYFRAME;
                     continue;

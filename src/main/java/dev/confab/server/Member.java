@@ -46,6 +46,13 @@ final class Member {
      * Written under the meeting's lock ({@link SendTargets#update}), read by the relay without it.
      */
     volatile java.util.Set<Integer> pausedCameras = java.util.Set.of();
+    /**
+     * What this member's downlink has for each camera it receives, kbit/s ({@link SendTargets#budgetKbps}; infinite
+     * without an estimate). Worked out by {@link SendTargets#update} under the meeting's lock whenever an input
+     * changes (estimate, view, who is muted, has a camera on or shares), read by the relay without the lock for
+     * every simulcast frame, so that picking a layer does not walk the meeting per frame and receiver.
+     */
+    volatile double cameraBudgetKbps = Double.POSITIVE_INFINITY;
     /** This member's simulcast camera layers as a sender (rates, presence). */
     final LayerRates cameraLayers = new LayerRates();
     /** The targets last sent to this member as a sender ({@link SendTargets}); a stream absent has none. */

@@ -61,6 +61,9 @@ final class SendTargets {
                 pause(receiver, connection, CameraAllocation.paused(receiver, members, now));
             }
         }
+        for (Member receiver : members) { // after the pauses: a paused camera takes no share of the budget
+            receiver.cameraBudgetKbps = budgetKbps(receiver, StreamKind.CAMERA, members);
+        }
         // A receiver's budget does not depend on the sender: worked out once per update, not once per sender.
         Map<StreamKind, Map<Member, Double>> budgets = new EnumMap<>(StreamKind.class);
         for (Member sender : members) {
@@ -172,8 +175,8 @@ final class SendTargets {
      * {@link #TILE_HEADROOM} for a layer whose measured rate runs a little over its rung (a thumbnail gets a small
      * layer even on a fast link).
      */
-    static double layerBudgetKbps(Member receiver, Member sender, List<Member> members) {
-        double network = budgetKbps(receiver, StreamKind.CAMERA, members);
+    static double layerBudgetKbps(Member receiver, Member sender) {
+        double network = receiver.cameraBudgetKbps;
         long pixels = receiver.view.tilePixels(sender.id);
         return pixels > 0 ? Math.min(network, TILE_HEADROOM * kbpsForTile(pixels)) : network;
     }

@@ -151,6 +151,7 @@ final class ShareControls {
     private static void announce(Member member, Integer stoppedBy) {
         member.meeting.broadcast(new ServerMessage.ParticipantUpdated(member.view()), null);
         member.meeting.broadcast(shareUpdate(member, stoppedBy), null);
+        SendTargets.update(member.meeting); // a share takes its part of every receiver's video budget
     }
 
     private static ServerMessage.ShareUpdated shareUpdate(Member member, Integer stoppedBy) {

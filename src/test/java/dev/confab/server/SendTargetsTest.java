@@ -150,14 +150,19 @@ class SendTargetsTest {
         Member ada = join("Ada");
         Member grace = join("Grace");
         Member linus = join("Linus");
-        List<Member> members = meeting.members();
-        assertThat(SendTargets.layerBudgetKbps(grace, ada, members)).as("no estimate, no view").isInfinite();
+        assertThat(SendTargets.layerBudgetKbps(grace, ada)).as("no estimate, no view").isInfinite();
         shows(grace, ada, 320, 180, linus, 1280, 720);
-        assertThat(SendTargets.layerBudgetKbps(grace, ada, members)).as("a thumbnail on a fast link")
+        SendTargets.update(meeting);
+        assertThat(SendTargets.layerBudgetKbps(grace, ada)).as("a thumbnail on a fast link")
                 .isEqualTo(SendTargets.TILE_HEADROOM * 150);
-        assertThat(SendTargets.layerBudgetKbps(grace, linus, members)).isEqualTo(SendTargets.TILE_HEADROOM * 1_500);
+        assertThat(SendTargets.layerBudgetKbps(grace, linus)).isEqualTo(SendTargets.TILE_HEADROOM * 1_500);
         grace.downlinkKbps = 600; // two voices, two cameras shown: (600 - 2 x 48) / 2
-        assertThat(SendTargets.layerBudgetKbps(grace, linus, members)).as("the link is the lower")
+        SendTargets.update(meeting);
+        assertThat(SendTargets.layerBudgetKbps(grace, linus)).as("the link is the lower")
                 .isEqualTo((600 - 2 * SendTargets.AUDIO_KBPS) / 2.0);
+        linus.sharing = true; // a share takes its part: (600 - 96) x (1 - 0.6) / 2
+        SendTargets.update(meeting);
+        assertThat(SendTargets.layerBudgetKbps(grace, linus)).as("worked out again when an input changes")
+                .isEqualTo((600 - 2 * SendTargets.AUDIO_KBPS) * (1 - SendTargets.SCREEN_SHARE) / 2.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 }
