@@ -24,6 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.confab.meeting.chat.SpecRecipe.concat;
+import static dev.confab.meeting.chat.SpecRecipe.gcm;
+import static dev.confab.meeting.chat.SpecRecipe.hkdfSha256;
+import static dev.confab.meeting.chat.SpecRecipe.x25519;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,9 +40,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @UnitTest
 class ChatTestVectorTest {
 
-    private static final HexFormat HEX = HexFormat.of();
+    private static final HexFormat HEX = SpecRecipe.HEX;
     private static final Base64.Encoder B64 = Base64.getEncoder();
-    private final Map<String, String> vector = readVector();
+    private final Map<String, String> vector = SpecRecipe.vector("### 3.2 Test vector");
 
     @Test
     void theDocumentedRecipeProducesTheDocumentedBytes() throws Exception {
@@ -98,38 +102,11 @@ class ChatTestVectorTest {
                 "everyone", v("recipientId")).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** RFC 5869 with SHA-256, 32 bytes of output: one expand block. */
-    private static byte[] hkdfSha256(byte[] ikm, byte[] salt, byte[] info) throws Exception {
-        Mac extract = Mac.getInstance("HmacSHA256");
-        extract.init(new SecretKeySpec(salt, "HmacSHA256"));
-        byte[] prk = extract.doFinal(ikm);
-        Mac expand = Mac.getInstance("HmacSHA256");
-        expand.init(new SecretKeySpec(prk, "HmacSHA256"));
-        expand.update(info);
-        expand.update((byte) 1);
-        return expand.doFinal();
-    }
-
-    private static byte[] x25519(String privateHex, String peerPublicBase64) throws Exception {
-        KeyAgreement agreement = KeyAgreement.getInstance("X25519");
-        agreement.init(privateKey(privateHex));
-        agreement.doPhase(ChatKeyPair.publicKey(Base64.getDecoder().decode(peerPublicBase64)), true);
-        return agreement.generateSecret();
-    }
-
-    private static byte[] gcm(byte[] key, byte[] nonce, byte[] plain, byte[] aad) throws Exception {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-        cipher.updateAAD(aad);
-        return cipher.doFinal(plain);
-    }
-
     // ---- plumbing ----------------------------------------------------------------------------------------
 
     private ChatCrypto recipient() throws Exception {
-        KeyPair pair = new KeyPair(ChatKeyPair.publicKey(Base64.getDecoder().decode(v("recipientPublic"))),
-                privateKey(v("recipientPrivateHex")));
-        return new ChatCrypto(v("meetingId"), Integer.parseInt(v("recipientId")), ChatKeyPair.of(pair));
+        return new ChatCrypto(v("meetingId"), Integer.parseInt(v("recipientId")),
+                SpecRecipe.keyPair(v("recipientPrivateHex"), v("recipientPublic")));
     }
 
     private ChatEnvelope envelope(String sentAt) {
@@ -138,44 +115,11 @@ class ChatTestVectorTest {
                 v("ciphertext"), Map.of(recipientId, v("wrappedKey")));
     }
 
-    private static PrivateKey privateKey(String hex) throws Exception {
-        return KeyFactory.getInstance("X25519").generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, HEX.parseHex(hex)));
-    }
-
     private String v(String name) {
         String value = vector.get(name);
         if (value == null) {
             throw new AssertionError("docs/security.md's test vector has no '" + name + "'");
         }
         return value;
-    }
-
-    /** The {@code name: value} lines of the fenced block that follows the "Test vector" heading. */
-    private static Map<String, String> readVector() {
-        try {
-            List<String> lines = Files.readAllLines(Path.of("docs/security.md"));
-            int heading = lines.indexOf("### 3.2 Test vector");
-            assertThat(heading).as("docs/security.md has a '### 3.2 Test vector' section").isNotNegative();
-            int open = heading + 1;
-            while (!lines.get(open).startsWith("```")) {
-                open++;
-            }
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int i = open + 1; !lines.get(i).startsWith("```"); i++) {
-                int colon = lines.get(i).indexOf(": ");
-                values.put(lines.get(i).substring(0, colon).strip(), lines.get(i).substring(colon + 2));
-            }
-            return values;
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
     }
 }
