@@ -824,6 +824,7 @@ public final class MeetingSession implements AutoCloseable {
         }
         Map<Integer, String> personal = new HashMap<>();
         List<Attendee> unencrypted = new ArrayList<>();
+        List<Attendee> awaiting = new ArrayList<>();
         for (Attendee p : present.participants()) {
             String key = rosterChatKeys.get(p.id());
             if (p.id() == present.selfId()) {
@@ -832,12 +833,14 @@ public final class MeetingSession implements AutoCloseable {
             if (key != null) {
                 personal.put(p.id(), PrivacyCode.of(present.meetingId(), List.of(own, key)));
             }
-            if (key == null || !mediaEncryption.hasKeyFrom(p.id())) {
+            if (key == null) {
                 unencrypted.add(p);
+            } else if (!mediaEncryption.hasKeyFrom(p.id())) {
+                awaiting.add(p);
             }
         }
         List<String> all = presentChatKeys(present).values().stream().filter(Objects::nonNull).toList();
-        return new MediaPrivacy(PrivacyCode.of(present.meetingId(), all), personal, unencrypted);
+        return new MediaPrivacy(PrivacyCode.of(present.meetingId(), all), personal, unencrypted, awaiting);
     }
 
     /** The code over the chat keys of everyone in {@code present}, or null before joining. */

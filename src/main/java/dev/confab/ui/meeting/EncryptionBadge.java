@@ -50,15 +50,18 @@ final class EncryptionBadge {
         badge.setVisible(status.known());
         badge.setManaged(status.known());
         badge.textProperty().bind(bind(status.badge()));
-        badge.setGraphic(Icons.of(status.fullyEncrypted() ? MaterialDesignS.SHIELD_LOCK : MaterialDesignS.SHIELD_ALERT_OUTLINE));
+        badge.setGraphic(Icons.of(status.fullyEncrypted() ? MaterialDesignS.SHIELD_LOCK
+                : status.warning() ? MaterialDesignS.SHIELD_ALERT_OUTLINE : MaterialDesignS.SHIELD_SYNC_OUTLINE));
         badge.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING);
-        badge.getStyleClass().add(status.fullyEncrypted() ? Styles.SUCCESS : Styles.WARNING);
+        if (status.fullyEncrypted() || status.warning()) {
+            badge.getStyleClass().add(status.fullyEncrypted() ? Styles.SUCCESS : Styles.WARNING);
+        }
         panel.getChildren().clear();
         if (!status.known()) {
             return;
         }
         if (status.notEncrypted() != null) {
-            panel.getChildren().add(line("encryptionMissing", status.notEncrypted(), Styles.WARNING));
+            panel.getChildren().add(line("encryptionMissing", status.notEncrypted(), status.warning() ? Styles.WARNING : null));
         }
         panel.getChildren().addAll(line("privacyCode", status.privacyCode(), Styles.TEXT_BOLD),
                 line(null, UiMessage.of("meeting.e2ee.privacyCode.help"), null));

@@ -52,6 +52,24 @@ class EncryptionStatusTest {
     }
 
     @Test
+    void keysStillOnTheirWayReadSecuringWithoutAWarning() {
+        Roster roster = roster(new MediaPrivacy("12345 67890 11111 22222 33333 44444", Map.of(2, "55555 66666 77777 88888 99999 00000"),
+                List.of(), List.of(GRACE)), ADA, GRACE);
+        EncryptionStatus status = EncryptionStatus.of(roster);
+
+        assertThat(status.fullyEncrypted()).isFalse();
+        assertThat(status.warning()).as("a join is not an alarm").isFalse();
+        assertThat(english(status.badge())).isEqualTo("Securing…");
+        assertThat(Messages.get(Messages.SIMPLIFIED_CHINESE, status.badge().key())).isEqualTo("正在加密…");
+        assertThat(english(status.notEncrypted())).startsWith("Exchanging encryption keys with Grace.");
+
+        Roster mixed = roster(new MediaPrivacy("12345 67890 11111 22222 33333 44444", Map.of(), List.of(OLD_CLIENT),
+                List.of(GRACE)), ADA, GRACE, OLD_CLIENT);
+        assertThat(EncryptionStatus.of(mixed).warning()).as("someone who cannot encrypt is still a warning").isTrue();
+        assertThat(english(EncryptionStatus.of(mixed).badge())).isEqualTo("Not fully encrypted");
+    }
+
+    @Test
     void beforeTheMeetingThereIsNothingToShow() {
         assertThat(EncryptionStatus.of(null).known()).isFalse();
         assertThat(EncryptionStatus.of(new Roster(null, 0, 0, false, false, List.of(), List.of())).known()).isFalse();

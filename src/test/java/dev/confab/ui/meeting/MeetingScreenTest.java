@@ -189,6 +189,14 @@ class MeetingScreenTest {
                 r.participants().subList(0, 2), List.of(), "1111 2222 3333 4444 5555", everyone)));
         assertThat(text("#encryptionBadge")).isEqualTo("End-to-end encrypted");
         assertThat(robot.lookup("#encryptionMissing").tryQuery()).isEmpty();
+
+        var joining = new dev.confab.meeting.MediaPrivacy("12345 67890 11111 22222 33333 44444",
+                java.util.Map.of(2, "55555 66666 77777 88888 99999 00000"), List.of(), List.of(third));
+        robot.interact(() -> screen.showRoster(new dev.confab.meeting.Roster(r.meetingId(), 1, 1, false, false,
+                r.participants(), List.of(), "1111 2222 3333 4444 5555", joining)));
+        assertThat(text("#encryptionBadge")).as("someone joining: keys on their way").isEqualTo("Securing…");
+        assertThat(robot.lookup("#encryptionBadge").query().getStyleClass()).as("no warning colour for a join")
+                .doesNotContain(atlantafx.base.theme.Styles.WARNING, atlantafx.base.theme.Styles.SUCCESS);
     }
 
     @Test
