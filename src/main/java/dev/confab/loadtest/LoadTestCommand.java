@@ -1,5 +1,7 @@
 package dev.confab.loadtest;
 
+import dev.confab.meeting.e2ee.MediaEncryption;
+
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.confab.bot.BotOptions;
@@ -76,7 +78,8 @@ public final class LoadTestCommand implements Callable<Integer> {
                          double processCpuCores, int cores, double egressMbpsPerRelayCore, long rssMiB,
                          long peakRssMiB, String fullClientSize, double fullClientMediaCores, AudioFigures audio,
                          String link, AudioFigures linkAudio, List<LinkTimeline.Sample> linkTimeline,
-                         LinkTimeline.WhileChanged linkWhileChanged, Integer linkConnections, Integer show) {
+                         LinkTimeline.WhileChanged linkWhileChanged, Integer linkConnections, Integer show,
+                         MediaEncryption.Figures e2ee) {
     }
 
     /** Issue #5's targets, printed beside the figures. */
@@ -296,7 +299,21 @@ public final class LoadTestCommand implements Callable<Integer> {
                 audio && !others.isEmpty() ? audioFigures(others) : null, link,
                 audio && !linked.isEmpty() ? audioFigures(linked) : null,
                 timeline == null ? null : timeline.samples(), timeline == null ? null : timeline.whileChanged(),
-                emulator == null ? null : emulator.connectionsAccepted(), show);
+                emulator == null ? null : emulator.connectionsAccepted(), show, e2ee(everyone));
+    }
+
+    /** Every participant's end-to-end decryption counts, added up (all media is encrypted: there is no other mode). */
+    private static MediaEncryption.Figures e2ee(List<LoadParticipant> everyone) {
+        long decrypted = 0;
+        long failed = 0;
+        long withoutKey = 0;
+        for (LoadParticipant p : everyone) {
+            MediaEncryption.Figures f = p.session().mediaEncryption();
+            decrypted += f.decrypted();
+            failed += f.failed();
+            withoutKey += f.withoutKey();
+        }
+        return new MediaEncryption.Figures(decrypted, failed, withoutKey);
     }
 
     private static AudioFigures audioFigures(List<LoadParticipant> receivers) {
@@ -381,6 +398,9 @@ public final class LoadTestCommand implements Callable<Integer> {
                 r.forwardedStreams(), r.egressMbps(), r.relayCpuCores(), r.egressMbpsPerRelayCore(),
                 r.processCpuCores(), r.cores(), r.rssMiB(), r.peakRssMiB());
         printAudio(out, "audio", r.audio());
+        out.printf(Locale.ROOT, "end-to-end encryption (SFrame, every frame): %d frames decrypted, %d failed to "
+                        + "authenticate, %d without a key (sent before the receiver had it)%n",
+                r.e2ee().decrypted(), r.e2ee().failed(), r.e2ee().withoutKey());
         if (r.link() != null) {
             out.printf(Locale.ROOT, "link: %s; %d connections through it (one per participant behind it; more: reconnects)%n",
                     r.link(), r.linkConnections());

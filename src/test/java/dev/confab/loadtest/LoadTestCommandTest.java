@@ -69,6 +69,10 @@ class LoadTestCommandTest {
         // The tighter 45 ms target is a benchmark figure (docs/performance.md): on a loaded 2-core machine this short
         // run measured 58 ms, which says nothing about the code.
         assertThat(audio.get("lipSyncOffsetP95Millis").asDouble()).isLessThanOrEqualTo(90.0);
+        JsonNode e2ee = new ObjectMapper().readTree(json.toFile()).get("e2ee");
+        assertThat(e2ee.get("decrypted").asLong()).as("every frame heard was decrypted").isGreaterThanOrEqualTo(2 * 50 * 3);
+        assertThat(e2ee.get("failed").asLong()).isZero();
+        assertThat(out.toString()).containsPattern("end-to-end encryption \\(SFrame, every frame\\): \\d+ frames decrypted, 0 failed");
     }
 
     @Test
