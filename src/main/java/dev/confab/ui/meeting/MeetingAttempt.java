@@ -161,9 +161,16 @@ final class MeetingAttempt implements MeetingListener {
         if (waitingScreen != null) {
             waitingScreen.handOver(); // admitted: the meeting screen takes over the same session
         }
-        screen = new MeetingScreen(lobby.text(),
-                new MeetingViewModel(MeetingCommands.of(session), invite, initialState));
+        // Mute on entry: the session already counts this joiner muted; the microphone starts so too.
+        boolean mutedOnEntry = session.settings().muteOnEntry() && !session.roster().selfIsHost();
+        screen = new MeetingScreen(lobby.text(), new MeetingViewModel(MeetingCommands.of(session),
+                ModerationCommands.of(session), invite, mutedOnEntry ? initialState.withMuted(true) : initialState));
         events.attach(screen.model());
+        screen.model().moderation().showSettings(session.settings());
+        screen.model().moderation().showWaiting(session.waiting());
+        if (mutedOnEntry && !initialState.muted()) {
+            screen.model().moderation().mutedOnEntry();
+        }
         shares.attach(screen, lobby.text());
         navigator.show(screen);
         screen.showRoster(session.roster());
