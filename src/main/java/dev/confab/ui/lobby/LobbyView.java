@@ -132,6 +132,9 @@ public final class LobbyView implements Screen {
         passcode.textProperty().bindBidirectional(model.passcode().textProperty());
 
         newMeetingOptions.button().disableProperty().bind(model.actionsDisabled());
+        // Hidden while connecting, so that Cancel and the buttons keep their room.
+        newMeetingOptions.button().visibleProperty().bind(model.busy().not());
+        newMeetingOptions.button().managedProperty().bind(newMeetingOptions.button().visibleProperty());
         newMeeting.setId("newMeeting");
         newMeeting.textProperty().bind(text.bind("lobby.newMeeting"));
         newMeeting.setOnAction(e -> submit(false));

@@ -43,6 +43,7 @@ public final class ModerationViewModel {
     private final ReadOnlyBooleanWrapper selfModerates = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper selfIsHost = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<UiMessage> unmuteAsked = new ReadOnlyObjectWrapper<>();
+    private MeetingViewModel.Notice arrivalNotice;
 
     ModerationViewModel(MeetingViewModel meeting, ModerationCommands commands) {
         this.meeting = meeting;
@@ -71,15 +72,23 @@ public final class ModerationViewModel {
         spotlightId.set(now.spotlightId());
     }
 
-    /** Everyone waiting now; each newcomer gets a notice, so a host busy talking still sees it. */
+    /**
+     * Everyone waiting now. Newcomers get a notice, so a host busy talking still sees them; one line at a time (the
+     * latest replaces the previous), so a queue does not push the meeting off the screen.
+     */
     public void showWaiting(List<WaitingPerson> now) {
         Set<Integer> before = waiting.stream().map(WaitingPerson::waitingId).collect(Collectors.toSet());
-        for (WaitingPerson person : now) {
-            if (!before.contains(person.waitingId())) {
-                meeting.notice(UiMessage.of("waiting.notice.arrived", person.displayName()), "waitingArrived");
-            }
-        }
+        List<WaitingPerson> arrived = now.stream().filter(p -> !before.contains(p.waitingId())).toList();
         waiting.setAll(now);
+        if (arrived.isEmpty()) {
+            return;
+        }
+        if (arrivalNotice != null) {
+            meeting.dismiss(arrivalNotice);
+        }
+        String first = arrived.getFirst().displayName();
+        arrivalNotice = meeting.notice(arrived.size() == 1 ? UiMessage.of("waiting.notice.arrived", first)
+                : UiMessage.of("waiting.notice.arrivedMany", first, arrived.size() - 1), "waitingArrived");
     }
 
     /** This client joined while mute on entry was on: it starts muted (done by the session), and is told why. */

@@ -86,8 +86,8 @@ final class ParticipantList extends VBox {
         end.managedProperty().bind(end.visibleProperty());
         multipleSharers.visibleProperty().bind(moderation.selfIsHostProperty());
         multipleSharers.managedProperty().bind(multipleSharers.visibleProperty());
-        getChildren().addAll(new WaitingRoomPanel(text, moderation), list, hostActions, multipleSharers,
-                new ModeratorSettings(text, moderation));
+        hostActions.getChildren().add(ModeratorSettings.menu(text, moderation));
+        getChildren().addAll(new WaitingRoomPanel(text, moderation), list, hostActions, multipleSharers);
         moderation.spotlightIdProperty().addListener((obs, old, now) -> list.refresh());
         model.rosterProperty().addListener((obs, old, now) -> showRoster(now));
         model.multipleSharersAllowedProperty().addListener((obs, old, now) -> showMultipleSharersAllowed(now));

@@ -42,6 +42,7 @@ public final class WaitingScreen implements Screen {
         detail.setWrapText(true);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(28, 28);
+        spinner.setId("waitingSpinner");
         spinner.setAccessibleText(text.get("meeting.waiting.title"));
         Button leaveButton = new Button(null, Icons.of(MaterialDesignE.EXIT_TO_APP));
         leaveButton.setId("leaveWaitingRoom");

@@ -135,7 +135,7 @@ class ModerationScreenTest {
         assertThat(shown("#waitingRoomPanel")).isTrue();
         assertThat(label("#waitingHeading")).isEqualTo("Waiting (2)");
         assertThat(screen.model().notices()).extracting(n -> text.get(n.message()))
-                .contains("Lin is in the waiting room.", "Alan is in the waiting room.");
+                .contains("Lin and 1 more are in the waiting room.");
 
         robot.clickOn("#admit-1");
         robot.clickOn("#deny-2");
@@ -153,15 +153,16 @@ class ModerationScreenTest {
         robot.interact(() -> screen.model().moderation().showWaiting(List.of(new WaitingPerson(1, "Lin", Instant.EPOCH))));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shown("#waitingRoomPanel")).isFalse();
-        assertThat(shown("#moderatorSettings")).isFalse();
-        assertThat(shown("#waitingRoomSwitch")).isFalse();
+        assertThat(shown("#moderationMenu")).isFalse();
     }
 
     @Test
     void theHostTurnsTheWaitingRoomOnAndAsksEveryoneToUnmute() {
         meeting(3, 1);
-        robot.clickOn("#waitingRoomSwitch");
-        robot.clickOn("#askAllToUnmute");
+        robot.clickOn("#moderationMenu");
+        robot.clickOn("Waiting room: I admit people who join");
+        robot.clickOn("#moderationMenu");
+        robot.clickOn("Ask all to unmute");
         assertThat(sent).containsExactly("setWaitingRoom true", "askAllToUnmute");
     }
 

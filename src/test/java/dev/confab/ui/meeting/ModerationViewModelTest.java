@@ -44,8 +44,11 @@ class ModerationViewModelTest {
 
         model.showWaiting(List.of(waiting(1, "Lin")));
         model.showWaiting(List.of(waiting(1, "Lin"), waiting(2, "Alan")));
-        assertThat(meeting.notices()).extracting(MeetingViewModel.Notice::message).containsExactly(
-                UiMessage.of("waiting.notice.arrived", "Lin"), UiMessage.of("waiting.notice.arrived", "Alan"));
+        assertThat(meeting.notices()).as("the latest arrival replaces the previous line")
+                .extracting(MeetingViewModel.Notice::message).containsExactly(UiMessage.of("waiting.notice.arrived", "Alan"));
+        model.showWaiting(List.of(waiting(1, "Lin"), waiting(2, "Alan"), waiting(3, "Li"), waiting(4, "Bo")));
+        assertThat(meeting.notices()).extracting(MeetingViewModel.Notice::message)
+                .containsExactly(UiMessage.of("waiting.notice.arrivedMany", "Li", 1));
 
         model.admit(model.waiting().getFirst());
         model.deny(model.waiting().get(1));
