@@ -75,16 +75,27 @@ final class HostControls {
     }
 
     void lock(ClientConnection connection, ClientMessage.LockMeeting lock) {
-        Member moderator = requireModerator(connection, "lock_meeting");
+        Meeting meeting = changeSetting(connection, "lock_meeting", m -> m.locked(lock.locked()));
+        if (meeting != null) {
+            LOG.info("event=meeting_lock meeting={} locked={}", meeting.id, lock.locked());
+        }
+    }
+
+    /**
+     * A moderator changes a meeting-wide setting: {@code change} runs under the meeting's lock, then everyone gets
+     * {@code meeting_updated}. Returns the meeting, or null after refusing the sender (NOT_MODERATOR).
+     */
+    static Meeting changeSetting(ClientConnection connection, String type, java.util.function.Consumer<Meeting> change) {
+        Member moderator = requireModerator(connection, type);
         if (moderator == null) {
-            return;
+            return null;
         }
         Meeting meeting = moderator.meeting;
         synchronized (meeting) {
-            meeting.locked(lock.locked());
+            change.accept(meeting);
             meeting.broadcast(meeting.state(), null);
         }
-        LOG.info("event=meeting_lock meeting={} locked={}", meeting.id, lock.locked());
+        return meeting;
     }
 
     /** The topic follows the display-name rule (it is shown to everyone the same way); blank removes it. */

@@ -48,16 +48,11 @@ final class ModerationControls {
     }
 
     void setMuteOnEntry(ClientConnection connection, ClientMessage.SetMuteOnEntry request) {
-        Member moderator = HostControls.requireModerator(connection, "set_mute_on_entry");
-        if (moderator == null) {
-            return;
+        Meeting meeting = HostControls.changeSetting(connection, "set_mute_on_entry",
+                m -> m.muteOnEntry(request.enabled()));
+        if (meeting != null) {
+            LOG.info("event=mute_on_entry meeting={} enabled={}", meeting.id, request.enabled());
         }
-        Meeting meeting = moderator.meeting;
-        synchronized (meeting) {
-            meeting.muteOnEntry(request.enabled());
-            meeting.broadcast(meeting.state(), null);
-        }
-        LOG.info("event=mute_on_entry meeting={} enabled={}", meeting.id, request.enabled());
     }
 
     /** Anyone in the meeting, the moderator included, may be spotlighted; null ends the spotlight. */

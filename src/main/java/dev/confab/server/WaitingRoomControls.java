@@ -55,15 +55,13 @@ final class WaitingRoomControls {
 
     /** Moderator: turns the room on or off; off lets everyone waiting in (nobody would admit them any more). */
     void setEnabled(ClientConnection connection, ClientMessage.SetWaitingRoom request) {
-        Member moderator = HostControls.requireModerator(connection, "set_waiting_room");
-        if (moderator == null) {
+        Meeting meeting = HostControls.changeSetting(connection, "set_waiting_room",
+                m -> m.waitingRoom.enabled(request.enabled()));
+        if (meeting == null) {
             return;
         }
-        Meeting meeting = moderator.meeting;
         synchronized (meeting) {
-            meeting.waitingRoom.enabled(request.enabled());
-            meeting.broadcast(meeting.state(), null);
-            if (!request.enabled() && !meeting.waitingRoom.isEmpty()) {
+            if (!meeting.waitingRoom.enabled() && !meeting.waitingRoom.isEmpty()) {
                 admitInOrder(connection, meeting, meeting.waitingRoom.takeAll());
             }
         }
@@ -72,44 +70,43 @@ final class WaitingRoomControls {
 
     /** Moderator: one person ({@code waitingId}) or, when null, everyone waiting, oldest first. */
     void admit(ClientConnection connection, ClientMessage.Admit request) {
-        Member moderator = HostControls.requireModerator(connection, "admit");
-        if (moderator == null) {
-            return;
-        }
-        Meeting meeting = moderator.meeting;
-        synchronized (meeting) {
-            if (request.waitingId() == null) {
-                admitInOrder(connection, meeting, meeting.waitingRoom.takeAll());
-                return;
-            }
-            WaitingRoom.Seat seat = meeting.waitingRoom.take(request.waitingId()).orElse(null);
-            if (seat == null) {
-                connection.sendError(ErrorCode.NOT_WAITING, "Nobody with waiting id " + request.waitingId()
-                        + " is waiting", "admit");
-                return;
-            }
-            admitInOrder(connection, meeting, List.of(seat));
-        }
+        Integer id = request.waitingId();
+        onSeats(connection, "admit", id, (meeting, seats) -> admitInOrder(connection, meeting, seats));
     }
 
     /** Moderator: turns one person away; it is told DENIED and disconnected. */
     void deny(ClientConnection connection, ClientMessage.Deny request) {
-        Member moderator = HostControls.requireModerator(connection, "deny");
+        onSeats(connection, "deny", request.waitingId(), (meeting, seats) -> {
+            dismiss(seats.getFirst(), LeaveReason.DENIED, "Denied by the host");
+            meeting.broadcastToModerators(meeting.waitingRoom.message());
+            LOG.info("event=denied meeting={} waiting={}", meeting.id, request.waitingId());
+        });
+    }
+
+    /**
+     * Under the meeting's lock, takes the seat {@code waitingId} (null: every seat) out of the sender's meeting and
+     * hands it to {@code action}; refuses a sender who does not moderate (NOT_MODERATOR) or a seat nobody holds
+     * (NOT_WAITING).
+     */
+    private static void onSeats(ClientConnection connection, String type, Integer waitingId,
+                                java.util.function.BiConsumer<Meeting, List<WaitingRoom.Seat>> action) {
+        Member moderator = HostControls.requireModerator(connection, type);
         if (moderator == null) {
             return;
         }
         Meeting meeting = moderator.meeting;
         synchronized (meeting) {
-            WaitingRoom.Seat seat = meeting.waitingRoom.take(request.waitingId()).orElse(null);
-            if (seat == null) {
-                connection.sendError(ErrorCode.NOT_WAITING, "Nobody with waiting id " + request.waitingId()
-                        + " is waiting", "deny");
+            if (waitingId == null) {
+                action.accept(meeting, meeting.waitingRoom.takeAll());
                 return;
             }
-            dismiss(seat, LeaveReason.DENIED, "Denied by the host");
-            meeting.broadcastToModerators(meeting.waitingRoom.message());
+            WaitingRoom.Seat seat = meeting.waitingRoom.take(waitingId).orElse(null);
+            if (seat == null) {
+                connection.sendError(ErrorCode.NOT_WAITING, "Nobody with waiting id " + waitingId + " is waiting", type);
+            } else {
+                action.accept(meeting, List.of(seat));
+            }
         }
-        LOG.info("event=denied meeting={} waiting={}", meeting.id, request.waitingId());
     }
 
     /**

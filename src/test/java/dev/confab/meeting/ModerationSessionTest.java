@@ -3,12 +3,12 @@ package dev.confab.meeting;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.IntegrationTest;
-import dev.confab.testing.TestServers;
+import dev.confab.testing.ServersExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +23,8 @@ class ModerationSessionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    @RegisterExtension
+    final ServersExtension servers = new ServersExtension();
     private MeetingServer server;
     private final List<MeetingSession> sessions = new ArrayList<>();
 
@@ -58,26 +60,33 @@ class ModerationSessionTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServers.start(TestServers.loopback());
+        server = servers.loopback();
     }
 
     @AfterEach
-    void stop() {
+    void closeSessions() {
         sessions.forEach(MeetingSession::close);
-        server.stop();
     }
 
-    private MeetingSession session(URI url, String name, Events events) {
-        MeetingSession session = new MeetingSession(SessionOptions.of(url, name, ServerTrust.systemOnly()), events);
+    /** A session closed after the test, with its events. */
+    private MeetingSession session(String name, Events events) {
+        MeetingSession session = new MeetingSession(SessionOptions.of(server.url(), name, ServerTrust.systemOnly()), events);
         sessions.add(session);
         return session;
     }
 
     private MeetingSession host(Events events, boolean waitingRoom, boolean muteOnEntry) {
-        MeetingSession host = session(server.url(), "Host", events);
+        MeetingSession host = session("Host", events);
         host.createMeeting(null, waitingRoom, muteOnEntry);
         await().atMost(WAIT).until(events::inMeeting);
         return host;
+    }
+
+    /** Someone who asked to join the host's meeting (it may wait). */
+    private MeetingSession joining(MeetingSession host, String name, Events events) {
+        MeetingSession joiner = session(name, events);
+        joiner.join(host.roster().meetingId(), null);
+        return joiner;
     }
 
     @Test
@@ -87,8 +96,7 @@ class ModerationSessionTest {
         assertThat(host.settings().waitingRoom()).isTrue();
 
         Events guestEvents = new Events();
-        MeetingSession guest = session(server.url(), "Grace", guestEvents);
-        guest.join(host.roster().meetingId(), null);
+        MeetingSession guest = joining(host, "Grace", guestEvents);
         await().atMost(WAIT).until(guestEvents::waiting);
         assertThat(guest.roster().participants()).as("nothing of the meeting while waiting").isEmpty();
         await().atMost(WAIT).until(() -> host.waiting().size() == 1);
@@ -105,8 +113,7 @@ class ModerationSessionTest {
         Events hostEvents = new Events();
         MeetingSession host = host(hostEvents, true, false);
         Events guestEvents = new Events();
-        MeetingSession guest = session(server.url(), "Mallory", guestEvents);
-        guest.join(host.roster().meetingId(), null);
+        joining(host, "Mallory", guestEvents);
         await().atMost(WAIT).until(() -> host.waiting().size() == 1);
 
         host.deny(host.waiting().getFirst().waitingId());
@@ -119,13 +126,10 @@ class ModerationSessionTest {
     void aCohostModeratesAndAParticipantIsRefusedWithoutEndingAnything() {
         Events hostEvents = new Events();
         MeetingSession host = host(hostEvents, false, false);
-        String id = host.roster().meetingId();
         Events cohostEvents = new Events();
-        MeetingSession cohost = session(server.url(), "Cohost", cohostEvents);
-        cohost.join(id, null);
+        MeetingSession cohost = joining(host, "Cohost", cohostEvents);
         Events guestEvents = new Events();
-        MeetingSession guest = session(server.url(), "Guest", guestEvents);
-        guest.join(id, null);
+        MeetingSession guest = joining(host, "Guest", guestEvents);
         await().atMost(WAIT).until(() -> cohostEvents.inMeeting() && guestEvents.inMeeting()
                 && host.roster().participants().size() == 3);
 
@@ -149,8 +153,8 @@ class ModerationSessionTest {
         Events hostEvents = new Events();
         MeetingSession host = host(hostEvents, false, true);
         Events guestEvents = new Events();
-        MeetingSession guest = session(server.url(), "Grace", guestEvents);
-        guest.updateOwnState(OwnMediaState.INITIAL.withMuted(false).withCameraOn(true));
+        MeetingSession guest = session("Grace", guestEvents);
+        guest.updateOwnState(OwnMediaState.INITIAL.withMuted(false).withCameraOn(true)); // it wanted to talk
         guest.join(host.roster().meetingId(), null);
         await().atMost(WAIT).until(guestEvents::inMeeting);
         assertThat(guest.settings().muteOnEntry()).isTrue();

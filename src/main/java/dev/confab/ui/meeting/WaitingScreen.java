@@ -81,13 +81,10 @@ public final class WaitingScreen implements Screen {
     /** Leaves the waiting room unless admitted meanwhile. */
     @Override
     public void dispose() {
-        if (disposed) {
-            return;
-        }
-        disposed = true;
-        if (!handedOver) {
+        if (!disposed && !handedOver) {
             leave.run();
         }
+        disposed = true;
     }
 
     boolean isDisposed() {
