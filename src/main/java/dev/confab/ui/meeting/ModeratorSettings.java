@@ -14,7 +14,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import java.util.function.Consumer;
 
 /**
- * The moderators' "Moderation" menu beside Mute all and Lock: ask all to unmute, and the waiting room and mute on
+ * The moderators' "Moderation" menu (an icon) beside Mute all, Lock and End: ask all to unmute, and the waiting room and mute on
  * entry switches (showing what the server last said, so a change by a co-host shows too).
  */
 final class ModeratorSettings {
@@ -33,7 +33,9 @@ final class ModeratorSettings {
                 followingSwitch(text, "muteOnEntrySwitch", "moderation.muteOnEntry", model.muteOnEntryProperty(),
                         model::setMuteOnEntry));
         menu.setId("moderationMenu");
-        menu.textProperty().bind(text.bind("moderation.menu"));
+        // Icon only, so that it fits beside End meeting for all and the participant list keeps its room.
+        menu.accessibleTextProperty().bind(text.bind("moderation.menu"));
+        menu.accessibleHelpProperty().bind(text.bind("moderation.menuTip"));
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(text.bind("moderation.menuTip"));
         menu.setTooltip(tip);
