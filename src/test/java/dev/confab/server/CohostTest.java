@@ -122,4 +122,13 @@ class CohostTest {
         first.send(new ClientMessage.Leave());
         assertThat(second.next(ServerMessage.MeetingUpdated.class).spotlightId()).isNull();
     }
+
+    @Test
+    void spotlightEndsWhenAModeratorRemovesThatPerson() throws Exception {
+        host.send(new ClientMessage.Spotlight(meeting.secondId()));
+        assertThat(first.next(ServerMessage.MeetingUpdated.class).spotlightId()).isEqualTo(meeting.secondId());
+        host.send(new ClientMessage.RemoveParticipant(meeting.secondId()));
+        assertThat(first.next(ServerMessage.ParticipantLeft.class).participantId()).isEqualTo(meeting.secondId());
+        assertThat(first.next(ServerMessage.MeetingUpdated.class).spotlightId()).isNull();
+    }
 }

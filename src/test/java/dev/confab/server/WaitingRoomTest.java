@@ -175,6 +175,18 @@ class WaitingRoomTest {
     }
 
     @Test
+    void aHostWhoResumesIsToldWhoWaits() throws Exception {
+        waiting("Waiter");
+        host.next(ServerMessage.WaitingRoom.class);
+        host.close(); // a lost connection, not a leave: the seat is kept for the resume
+        TestClient back = TestClient.greeted(server.url());
+        back.send(new ClientMessage.Resume(created.resumeToken()));
+        assertThat(back.next(ServerMessage.Joined.class).resumed()).isTrue();
+        assertThat(back.next(ServerMessage.WaitingRoom.class).waiting()).extracting(ServerMessage.WaitingPerson::displayName)
+                .containsExactly("Waiter");
+    }
+
+    @Test
     void endingTheMeetingSendsWaitingPeopleAway() throws Exception {
         TestClient waiter = waiting("Waiter");
         host.send(new ClientMessage.EndMeeting());
