@@ -65,6 +65,13 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--topic", paramLabel = "T", description = "With --new: the meeting's topic, shown to everyone and kept in their histories.")
     String topic;
 
+    @Option(names = "--waiting-room", description = "With --new: people who join wait until admitted (see --admit).")
+    boolean waitingRoom;
+
+    @Option(names = "--admit", paramLabel = "all|NAME",
+            description = "As host or co-host: let in everyone who waits (all), or those with display name NAME, as they arrive.")
+    String admit;
+
     @Option(names = "--name", paramLabel = "N", defaultValue = "Confab bot", description = "Display name. Default: ${DEFAULT-VALUE}")
     String name;
 
@@ -130,7 +137,7 @@ public final class BotCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Duration stay = parseOptions();
         ServerTrust trust = trustFingerprint != null ? ServerTrust.pinned(trustFingerprint) : ServerTrust.systemOnly();
-        BotStats stats = new BotStats();
+        BotStats stats = new BotStats(new BotAdmission(admit));
         long started = System.nanoTime();
         VideoFormat format = videoFormat();
         LinkEmulator emulator = startLink(trust);
@@ -160,12 +167,18 @@ public final class BotCommand implements Callable<Integer> {
         try (MeetingSession session = call.session(); MeetingCall ignored = call) {
             BotVideo botVideo = new BotVideo(video, format, call);
             stats.share.attach(call);
+            stats.admission.attach(session);
             if (createNew) {
-                session.createMeeting(passcode);
+                session.createMeeting(passcode, waitingRoom, false);
             } else {
                 session.join(meetingId, passcode);
             }
-            stats.awaitJoinedOrEnded(options.connectTimeout().multipliedBy(2).plusSeconds(5));
+            stats.awaitAnswer(options.connectTimeout().multipliedBy(2).plusSeconds(5));
+            if (session.state() instanceof SessionState.Waiting) {
+                out.println("Waiting to be admitted");
+                out.flush();
+                awaitAdmission(session, stats, stay); // no longer than it would have stayed
+            }
             if (session.state() instanceof SessionState.InMeeting inMeeting) {
                 out.println("Meeting ID: " + inMeeting.meetingId());
                 out.println("Joined as participant " + session.roster().selfId());
@@ -204,6 +217,15 @@ public final class BotCommand implements Callable<Integer> {
         report.errors().forEach(e -> spec.commandLine().getErr().println("confab bot: " + e));
         boolean normal = report.joined() && "LEFT".equals(report.endReason()) && report.failureKind() == null;
         return normal ? 0 : 1;
+    }
+
+    /** Waits in the waiting room until admitted, turned away, {@code stay} has passed or {@link #leaveNow}. */
+    private void awaitAdmission(MeetingSession session, BotStats stats, Duration stay) throws InterruptedException {
+        long deadline = System.nanoTime() + stay.toNanos();
+        while (session.state() instanceof SessionState.Waiting && System.nanoTime() < deadline
+                && leaveNow.getCount() > 0) {
+            stats.awaitJoinedOrEnded(Duration.ofMillis(20));
+        }
     }
 
     /**
@@ -300,6 +322,12 @@ public final class BotCommand implements Callable<Integer> {
         }
         if (createNew == (meetingId != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give either --meeting ID or --new");
+        }
+        if (waitingRoom && !createNew) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--waiting-room needs --new");
+        }
+        if (admit != null && admit.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--admit needs 'all' or a display name");
         }
         try {
             return HumanDuration.parse(duration);

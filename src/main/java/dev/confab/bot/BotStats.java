@@ -45,7 +45,8 @@ final class BotStats implements MeetingListener, CallListener {
                   Map<String, Integer> eventsReceived, List<ReceivedChat> messagesReceived, int chatSent,
                   List<String> errors, long durationMillis, boolean e2ee, long framesDecrypted, long decryptFailures,
                   long framesWithoutKey, BotVideo.Report video,
-                  BotShare.Report share, BotAudio.Report audio, List<BotTimeline.Second> timeline) {
+                  BotShare.Report share, BotAudio.Report audio, List<BotTimeline.Second> timeline,
+                  boolean waited, boolean admitted, List<String> admittedNames) {
     }
 
     private final Map<Integer, SeenParticipant> seen = new LinkedHashMap<>();
@@ -59,6 +60,14 @@ final class BotStats implements MeetingListener, CallListener {
     private int chatSent;
     private SessionState lastState;
     private final CountDownLatch joinedOrEnded = new CountDownLatch(1);
+    /** The server answered the join: in the meeting, in its waiting room, or refused. */
+    private final CountDownLatch answered = new CountDownLatch(1);
+    /** The waiting room: whether the bot waited and was let in, and whom it let in (--admit). */
+    final BotAdmission admission;
+
+    BotStats(BotAdmission admission) {
+        this.admission = admission;
+    }
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile BotAudio audio;
     private BotAudio.Report audioReport;
@@ -88,6 +97,10 @@ final class BotStats implements MeetingListener, CallListener {
     public synchronized void onStateChanged(SessionState now) {
         lastState = now;
         count("state:" + now.getClass().getSimpleName());
+        admission.onStateChanged(now);
+        if (!(now instanceof SessionState.Connecting) && !(now instanceof SessionState.Idle)) {
+            answered.countDown();
+        }
         if (now instanceof SessionState.InMeeting inMeeting) {
             joined = true;
             meetingId = inMeeting.meetingId();
@@ -156,6 +169,16 @@ final class BotStats implements MeetingListener, CallListener {
         errors.add(refusal + (requestType != null ? " (" + requestType + ")" : "") + ": " + detail);
     }
 
+    @Override
+    public void onWaitingRoomChanged(List<dev.confab.meeting.WaitingPerson> waiting) {
+        admission.onWaitingRoomChanged(waiting);
+    }
+
+    /** Waits (outside the monitor) until the server answered the join (joined, waiting, refused) or the timeout. */
+    void awaitAnswer(Duration timeout) throws InterruptedException {
+        answered.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Waits (outside the monitor) until the session is in the meeting or has ended, or the timeout passes. */
     void awaitJoinedOrEnded(Duration timeout) throws InterruptedException {
         joinedOrEnded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -194,7 +217,8 @@ final class BotStats implements MeetingListener, CallListener {
         return new Report(meetingId, selfId, joined, endReason, failureKind, failureCode, List.copyOf(seen.values()),
                 maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis,
                 true, e2ee.decrypted(), e2ee.failed(), e2ee.withoutKey(), videoReport, share.report(),
-                audio != null ? audio.report() : audioReport, timeline);
+                audio != null ? audio.report() : audioReport, timeline, admission.report().waited(),
+                admission.report().admitted(), admission.report().admittedNames());
     }
 
     private void count(String event) {

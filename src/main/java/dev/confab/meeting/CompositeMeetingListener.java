@@ -113,4 +113,19 @@ public final class CompositeMeetingListener implements MeetingListener {
     public void onTopicChanged(String topic) {
         listeners.forEach(l -> l.onTopicChanged(topic));
     }
+
+    @Override
+    public void onSettingsChanged(MeetingSettings settings) {
+        listeners.forEach(l -> l.onSettingsChanged(settings));
+    }
+
+    @Override
+    public void onWaitingRoomChanged(List<WaitingPerson> waiting) {
+        listeners.forEach(l -> l.onWaitingRoomChanged(waiting));
+    }
+
+    @Override
+    public void onUnmuteRequested(Attendee by) {
+        listeners.forEach(l -> l.onUnmuteRequested(by));
+    }
 }

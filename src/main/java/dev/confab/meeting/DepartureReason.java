@@ -12,6 +12,8 @@ public enum DepartureReason {
     DISCONNECTED,
     /** The server is shutting down. */
     SERVER_SHUTDOWN,
+    /** Turned away from the waiting room (never someone who was in the meeting). */
+    DENIED,
     /** A reason newer than this client knows. */
     UNKNOWN
 }

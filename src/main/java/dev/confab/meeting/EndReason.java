@@ -13,5 +13,7 @@ public enum EndReason {
     /** The connection was lost and could not be resumed in time; see the failure for details. */
     CONNECTION_LOST,
     /** Creating or joining the meeting failed; see the failure for details. */
-    JOIN_FAILED
+    JOIN_FAILED,
+    /** A host or co-host turned this client away from the waiting room. */
+    DENIED
 }

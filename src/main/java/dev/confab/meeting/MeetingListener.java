@@ -109,4 +109,22 @@ public interface MeetingListener {
     /** What the meeting is about (null: no topic), on joining and whenever the host changes it. */
     default void onTopicChanged(String topic) {
     }
+
+    /** Waiting room, mute on entry or spotlight: on joining and whenever a host or co-host changes one. */
+    default void onSettingsChanged(MeetingSettings settings) {
+    }
+
+    /**
+     * For hosts and co-hosts: everyone in the waiting room now, oldest first (empty when nobody waits). A person
+     * absent before is someone who just started waiting.
+     */
+    default void onWaitingRoomChanged(java.util.List<WaitingPerson> waiting) {
+    }
+
+    /**
+     * A host or co-host asks this participant to unmute: ask the user (never unmute by itself). {@code by} is null
+     * if not in the roster.
+     */
+    default void onUnmuteRequested(Attendee by) {
+    }
 }

@@ -6,6 +6,7 @@ import dev.confab.protocol.LeaveReason;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.MediaFrameHeader;
 import dev.confab.protocol.Participant;
+import dev.confab.protocol.Role;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
 import dev.confab.meeting.chat.ChatCrypto;
@@ -84,6 +85,9 @@ public final class MeetingSession implements AutoCloseable {
     private volatile RecordingRule recordingPolicy = RecordingRule.HOST_ONLY;
     /** Written on the event thread; read by the UI (a recording's name). */
     private volatile String topic;
+    /** Written on the event thread; read by the UI when the meeting screen opens. */
+    private volatile MeetingSettings settings = MeetingSettings.DEFAULT;
+    private volatile List<WaitingPerson> waiting = List.of();
     // Written only on the event thread; volatile because sendMedia reads it from media threads.
     private volatile SignalingConnection connection;
     // Confined to the event thread:
@@ -145,7 +149,15 @@ public final class MeetingSession implements AutoCloseable {
      * @throws IllegalStateException if this session already created or joined (sessions are single-use)
      */
     public void createMeeting(String passcode) {
-        start(new ClientMessage.CreateMeeting(options.displayName(), blankToNull(passcode), chatKeys.publicKeyBase64()));
+        createMeeting(passcode, false, false);
+    }
+
+    /**
+     * Creates a meeting as {@link #createMeeting(String)}, with its waiting room and mute on entry already on or off.
+     */
+    public void createMeeting(String passcode, boolean waitingRoom, boolean muteOnEntry) {
+        start(new ClientMessage.CreateMeeting(options.displayName(), blankToNull(passcode), chatKeys.publicKeyBase64(),
+                waitingRoom, muteOnEntry));
     }
 
     /**
@@ -212,6 +224,56 @@ public final class MeetingSession implements AutoCloseable {
     /** Host: hand the host role to another participant. */
     public void makeHost(int participantId) {
         sendInMeeting(new ClientMessage.TransferHost(participantId));
+    }
+
+    /** Host: make a participant a co-host, or a participant again. */
+    public void setCohost(int participantId, boolean cohost) {
+        sendInMeeting(new ClientMessage.SetRole(participantId, cohost ? Role.COHOST : Role.PARTICIPANT));
+    }
+
+    /** Host or co-host: joiners wait until admitted (on), or come straight in (off: everyone waiting comes in). */
+    public void setWaitingRoom(boolean enabled) {
+        sendInMeeting(new ClientMessage.SetWaitingRoom(enabled));
+    }
+
+    /** Host or co-host: let one waiting person in. */
+    public void admit(int waitingId) {
+        sendInMeeting(new ClientMessage.Admit(waitingId));
+    }
+
+    /** Host or co-host: let everyone waiting in. */
+    public void admitAll() {
+        sendInMeeting(new ClientMessage.Admit(null));
+    }
+
+    /** Host or co-host: turn a waiting person away. */
+    public void deny(int waitingId) {
+        sendInMeeting(new ClientMessage.Deny(waitingId));
+    }
+
+    /** Host or co-host: joiners start muted from now on. */
+    public void setMuteOnEntry(boolean enabled) {
+        sendInMeeting(new ClientMessage.SetMuteOnEntry(enabled));
+    }
+
+    /** Host or co-host: ask everyone else to unmute (each of them is asked; nobody is unmuted by it). */
+    public void askAllToUnmute() {
+        sendInMeeting(new ClientMessage.AskUnmute(null));
+    }
+
+    /** Host or co-host: show {@code participantId} large for everyone; 0 ends the spotlight. */
+    public void spotlight(int participantId) {
+        sendInMeeting(new ClientMessage.Spotlight(participantId == 0 ? null : participantId));
+    }
+
+    /** The moderators' settings as the server last said. */
+    public MeetingSettings settings() {
+        return settings;
+    }
+
+    /** Who waits to be admitted, as the server last told this host or co-host (empty for others). */
+    public List<WaitingPerson> waiting() {
+        return waiting;
     }
 
     /** Publishes this participant's mute/camera/sharing/recording flags. Remembered across reconnects. */
@@ -483,7 +545,15 @@ public final class MeetingSession implements AutoCloseable {
             case ServerMessage.MeetingUpdated updated -> {
                 updateRoster(r -> r.withMeetingState(updated.locked(), updated.hostId()));
                 topicIs(updated.topic());
+                settingsAre(ProtocolMapping.settings(updated.waitingRoom(), updated.muteOnEntry(), updated.spotlightId()));
             }
+            case ServerMessage.Waiting wait -> setState(new SessionState.Waiting(wait.meetingId()));
+            case ServerMessage.WaitingRoom room -> {
+                waiting = ProtocolMapping.waiting(room);
+                listener.onWaitingRoomChanged(waiting);
+            }
+            case ServerMessage.UnmuteRequested request ->
+                    listener.onUnmuteRequested(roster.find(request.byParticipantId()).orElse(null));
             case ServerMessage.MuteRequested request -> listener.onMuteRequested(roster.find(request.byParticipantId())
                     .orElse(null));
             case ServerMessage.MeetingLeft left -> serverEnded(endReasonOf(left.reason()));
@@ -525,12 +595,17 @@ public final class MeetingSession implements AutoCloseable {
         joined.roster().forEach(p -> rosterChatKeys.put(p.id(), p.chatKey()));
         Roster next = ProtocolMapping.roster(joined, roster);
         roster = next.withCodes(securityCode(next), mediaPrivacy(next));
+        settings = ProtocolMapping.settings(joined.waitingRoom(), joined.muteOnEntry(), joined.spotlightId());
+        if (!joined.resumed() && settings.muteOnEntry() && joined.hostId() != joined.selfId()) {
+            ownState = ownState.withMuted(true); // the server counts this joiner muted; so must its microphone
+        }
         setState(new SessionState.InMeeting(joined.meetingId()));
         // A new media key for everyone present (also after a resume: people may have come and gone meanwhile).
         // Until it is in use no frame leaves: there is nothing to send in the clear.
         mediaKeys.joined(joined.meetingId(), joined.selfId(), () -> presentChatKeys(roster));
         listener.onRosterChanged(roster);
         topicIs(joined.topic());
+        listener.onSettingsChanged(settings);
         if (!joined.resumed() && !ownState.equals(OwnMediaState.INITIAL)) {
             sendNow(toMessage(ownState));
         }
@@ -538,6 +613,14 @@ public final class MeetingSession implements AutoCloseable {
             sendChatAfterResume(lostAt);
         }
         views.joined();
+    }
+
+    /** Tells the listener when a setting changed (every {@code meeting_updated} repeats them). */
+    private void settingsAre(MeetingSettings now) {
+        if (!settings.equals(now)) {
+            settings = now;
+            listener.onSettingsChanged(now);
+        }
     }
 
     /** Tells the listener when the topic changed (every {@code meeting_updated} repeats it). */
@@ -713,6 +796,12 @@ public final class MeetingSession implements AutoCloseable {
 
     private void connectionLost(int code, String reason) {
         connection = null;
+        if (state instanceof SessionState.Waiting) {
+            // A waiting client holds no resume token: its place in the queue is gone (docs/protocol.md section 6.8).
+            end(EndReason.CONNECTION_LOST, MeetingFailure.of(MeetingFailure.Kind.CONNECTION_LOST,
+                    "Connection closed while waiting to be admitted: " + code + " " + reason));
+            return;
+        }
         if (state instanceof SessionState.Connecting) {
             end(EndReason.JOIN_FAILED, MeetingFailure.of(MeetingFailure.Kind.SERVER_UNREACHABLE,
                     "Connection closed while joining: " + code + " " + reason));
@@ -879,6 +968,7 @@ public final class MeetingSession implements AutoCloseable {
             case REMOVED -> EndReason.REMOVED;
             case ENDED_BY_HOST -> EndReason.ENDED_BY_HOST;
             case SERVER_SHUTDOWN -> EndReason.SERVER_SHUTDOWN;
+            case DENIED -> EndReason.DENIED;
             case LEFT, DISCONNECTED, UNKNOWN -> EndReason.LEFT;
         };
     }

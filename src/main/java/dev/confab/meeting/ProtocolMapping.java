@@ -77,6 +77,8 @@ final class ProtocolMapping {
             case NOT_SHARING -> Refusal.NOT_SHARING;
             case ANNOTATION_NOT_ALLOWED -> Refusal.ANNOTATION_NOT_ALLOWED;
             case RECORDING_NOT_ALLOWED -> Refusal.RECORDING_NOT_ALLOWED;
+            case NOT_MODERATOR -> Refusal.NOT_MODERATOR;
+            case NOT_WAITING -> Refusal.NOT_WAITING;
             case UNKNOWN -> Refusal.UNKNOWN;
         };
     }
@@ -106,8 +108,17 @@ final class ProtocolMapping {
             case ENDED_BY_HOST -> DepartureReason.ENDED_BY_HOST;
             case DISCONNECTED -> DepartureReason.DISCONNECTED;
             case SERVER_SHUTDOWN -> DepartureReason.SERVER_SHUTDOWN;
+            case DENIED -> DepartureReason.DENIED;
             case UNKNOWN -> DepartureReason.UNKNOWN;
         };
+    }
+
+    static MeetingSettings settings(boolean waitingRoom, boolean muteOnEntry, Integer spotlightId) {
+        return new MeetingSettings(waitingRoom, muteOnEntry, spotlightId == null ? 0 : spotlightId);
+    }
+
+    static List<WaitingPerson> waiting(ServerMessage.WaitingRoom room) {
+        return room.waiting().stream().map(w -> new WaitingPerson(w.waitingId(), w.displayName(), w.since())).toList();
     }
 
     static ShareUpdate shareUpdate(ServerMessage.ShareUpdated update) {

@@ -6,6 +6,7 @@ import java.time.Instant;
  * The life of a {@link MeetingSession}:
  * <pre>
  * Idle ──create/join──▶ Connecting ──joined──▶ InMeeting ◀──resumed── Reconnecting
+ *                          └──waiting──▶ Waiting ──admitted──▶ InMeeting; denied/lost ──▶ Ended
  *                          │                     │   └──connection lost──▶ │
  *                          ▼                     ▼                          ▼
  *                        Ended(JOIN_FAILED)    Ended(LEFT/REMOVED/...)    Ended(CONNECTION_LOST)
@@ -22,6 +23,13 @@ public sealed interface SessionState {
     }
 
     record InMeeting(String meetingId) implements SessionState {
+    }
+
+    /**
+     * In the meeting's waiting room: nothing of the meeting arrives until a host or co-host admits this client
+     * (then InMeeting) or denies it (then Ended(DENIED)). A lost connection ends the wait: there is no seat to resume.
+     */
+    record Waiting(String meetingId) implements SessionState {
     }
 
     /**

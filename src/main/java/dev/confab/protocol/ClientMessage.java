@@ -42,6 +42,13 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ClientMessage.RecordingStart.class, name = "recording_start"),
         @JsonSubTypes.Type(value = ClientMessage.RecordingStop.class, name = "recording_stop"),
         @JsonSubTypes.Type(value = ClientMessage.SetRecordingPolicy.class, name = "set_recording_policy"),
+        @JsonSubTypes.Type(value = ClientMessage.SetWaitingRoom.class, name = "set_waiting_room"),
+        @JsonSubTypes.Type(value = ClientMessage.Admit.class, name = "admit"),
+        @JsonSubTypes.Type(value = ClientMessage.Deny.class, name = "deny"),
+        @JsonSubTypes.Type(value = ClientMessage.SetRole.class, name = "set_role"),
+        @JsonSubTypes.Type(value = ClientMessage.SetMuteOnEntry.class, name = "set_mute_on_entry"),
+        @JsonSubTypes.Type(value = ClientMessage.AskUnmute.class, name = "ask_unmute"),
+        @JsonSubTypes.Type(value = ClientMessage.Spotlight.class, name = "spotlight"),
 })
 public sealed interface ClientMessage {
 
@@ -51,16 +58,30 @@ public sealed interface ClientMessage {
 
     /**
      * Creates a meeting and joins it as host. {@code passcode} may be null for an open meeting; {@code chatKey}
-     * is the joiner's X25519 chat public key (raw 32 bytes, base64) or null.
+     * is the joiner's X25519 chat public key (raw 32 bytes, base64) or null. {@code waitingRoom} and
+     * {@code muteOnEntry} (absent or null: false) are the meeting's first settings (docs/protocol.md section 6.8).
      */
-    record CreateMeeting(@JsonProperty(required = true) String displayName, String passcode, String chatKey)
+    record CreateMeeting(@JsonProperty(required = true) String displayName, String passcode, String chatKey,
+                         Boolean waitingRoom, Boolean muteOnEntry)
             implements ClientMessage {
         public CreateMeeting {
             Objects.requireNonNull(displayName, "displayName");
         }
 
+        public CreateMeeting(String displayName, String passcode, String chatKey) {
+            this(displayName, passcode, chatKey, null, null);
+        }
+
         public CreateMeeting(String displayName, String passcode) {
             this(displayName, passcode, null);
+        }
+
+        public boolean withWaitingRoom() {
+            return Boolean.TRUE.equals(waitingRoom);
+        }
+
+        public boolean withMuteOnEntry() {
+            return Boolean.TRUE.equals(muteOnEntry);
         }
     }
 
@@ -285,5 +306,40 @@ public sealed interface ClientMessage {
         public SetRecordingPolicy {
             Objects.requireNonNull(policy, "policy");
         }
+    }
+
+    /** Moderator: people who join from now on wait until a moderator admits them (false: admitted at once). */
+    record SetWaitingRoom(@JsonProperty(required = true) boolean enabled) implements ClientMessage {
+    }
+
+    /** Moderator: lets the waiting person {@code waitingId} in; null lets everyone waiting in, in arrival order. */
+    record Admit(Integer waitingId) implements ClientMessage {
+    }
+
+    /** Moderator: turns the waiting person {@code waitingId} away; it is told DENIED and disconnected. */
+    record Deny(@JsonProperty(required = true) int waitingId) implements ClientMessage {
+    }
+
+    /** Host only: makes {@code participantId} a co-host or a participant again ({@code HOST}: use transfer_host). */
+    record SetRole(@JsonProperty(required = true) int participantId,
+                   @JsonProperty(required = true) Role role) implements ClientMessage {
+        public SetRole {
+            Objects.requireNonNull(role, "role");
+        }
+    }
+
+    /** Moderator: whoever joins from now on starts muted (the host and a resumed participant are not affected). */
+    record SetMuteOnEntry(@JsonProperty(required = true) boolean enabled) implements ClientMessage {
+    }
+
+    /**
+     * Moderator: asks one participant ({@code participantId}) or, when it is null, everyone else to unmute. The
+     * receiver is asked, never unmuted: only its user can unmute.
+     */
+    record AskUnmute(Integer participantId) implements ClientMessage {
+    }
+
+    /** Moderator: shows {@code participantId} large for everyone; null ends the spotlight. */
+    record Spotlight(Integer participantId) implements ClientMessage {
     }
 }

@@ -41,7 +41,10 @@ public enum ErrorCode {
     WRONG_PASSCODE,
     /** A try before the wait that earlier wrong passcodes started is over; see {@code retryAfterSeconds}. */
     TOO_MANY_ATTEMPTS,
-    /** A host action from someone who is not the host. */
+    /**
+     * A host-only action (end for all, set_role, transfer_host, set_topic, share and recording policies) from someone
+     * who is not the host, or a co-host acting on the host (removing it).
+     */
     NOT_HOST,
     /** A host action or chat naming a participant who is not in the meeting. */
     UNKNOWN_PARTICIPANT,
@@ -60,6 +63,10 @@ public enum ErrorCode {
      * (host only, or nobody), or {@code set_recording_policy} with a policy this server does not know.
      */
     RECORDING_NOT_ALLOWED,
+    /** A moderator action (admit, ask to mute, remove, lock, spotlight...) from someone who is neither host nor co-host. */
+    NOT_MODERATOR,
+    /** {@code admit} or {@code deny} naming nobody who is waiting (already admitted, denied, or gone). */
+    NOT_WAITING,
     /** Read by clients for any code newer than they know. Never sent. */
     @JsonEnumDefaultValue
     UNKNOWN

@@ -14,6 +14,8 @@ public enum LeaveReason {
     DISCONNECTED,
     /** The server is shutting down. */
     SERVER_SHUTDOWN,
+    /** A moderator turned the receiver away from the waiting room. */
+    DENIED,
     /** Read by clients for any reason newer than they know. Never sent. */
     @JsonEnumDefaultValue
     UNKNOWN

@@ -34,6 +34,9 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ServerMessage.AnnotationMessage.class, name = "annotation"),
         @JsonSubTypes.Type(value = ServerMessage.RecordingChanged.class, name = "recording_changed"),
         @JsonSubTypes.Type(value = ServerMessage.RecordingPolicyChanged.class, name = "recording_policy"),
+        @JsonSubTypes.Type(value = ServerMessage.Waiting.class, name = "waiting"),
+        @JsonSubTypes.Type(value = ServerMessage.WaitingRoom.class, name = "waiting_room"),
+        @JsonSubTypes.Type(value = ServerMessage.UnmuteRequested.class, name = "unmute_requested"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage {
@@ -59,11 +62,21 @@ public sealed interface ServerMessage {
                   @JsonProperty(required = true) boolean passcodeProtected,
                   @JsonProperty(required = true) int hostId,
                   @JsonProperty(required = true) List<Participant> roster,
-                  String topic) implements ServerMessage {
+                  String topic,
+                  @JsonProperty(required = true) boolean waitingRoom,
+                  @JsonProperty(required = true) boolean muteOnEntry,
+                  Integer spotlightId) implements ServerMessage {
         public Joined {
             Objects.requireNonNull(meetingId, "meetingId");
             Objects.requireNonNull(resumeToken, "resumeToken");
             roster = List.copyOf(Objects.requireNonNull(roster, "roster"));
+        }
+
+        /** Without the moderation settings (all off, nobody in the spotlight). */
+        public Joined(String meetingId, int selfId, String resumeToken, boolean resumed, boolean locked,
+                      boolean passcodeProtected, int hostId, List<Participant> roster, String topic) {
+            this(meetingId, selfId, resumeToken, resumed, locked, passcodeProtected, hostId, roster, topic, false,
+                    false, null);
         }
     }
 
@@ -89,10 +102,20 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** Lock, host or topic changed; {@code topic} is absent when the meeting has none. */
+    /**
+     * Lock, host, topic, waiting room, mute on entry or spotlight changed; {@code topic} is absent when the meeting
+     * has none, {@code spotlightId} when nobody is in the spotlight.
+     */
     record MeetingUpdated(@JsonProperty(required = true) boolean locked,
                           @JsonProperty(required = true) int hostId,
-                          String topic) implements ServerMessage {
+                          String topic,
+                          @JsonProperty(required = true) boolean waitingRoom,
+                          @JsonProperty(required = true) boolean muteOnEntry,
+                          Integer spotlightId) implements ServerMessage {
+        /** Without the moderation settings (all off, nobody in the spotlight). */
+        public MeetingUpdated(boolean locked, int hostId, String topic) {
+            this(locked, hostId, topic, false, false, null);
+        }
     }
 
     /** The host asks the receiver to mute its microphone. */
@@ -238,5 +261,36 @@ public sealed interface ServerMessage {
         public RecordingPolicyChanged {
             Objects.requireNonNull(policy, "policy");
         }
+    }
+
+    /**
+     * Answer to {@code join} while the meeting's waiting room is on: the receiver waits until a moderator admits it
+     * ({@code joined} follows) or denies it ({@code meeting_left} DENIED). Nothing of the meeting reaches it meanwhile.
+     */
+    record Waiting(@JsonProperty(required = true) String meetingId) implements ServerMessage {
+        public Waiting {
+            Objects.requireNonNull(meetingId, "meetingId");
+        }
+    }
+
+    /** To moderators: everyone waiting now, in arrival order (empty when nobody waits). */
+    record WaitingRoom(@JsonProperty(required = true) List<WaitingPerson> waiting) implements ServerMessage {
+        public WaitingRoom {
+            waiting = List.copyOf(Objects.requireNonNull(waiting, "waiting"));
+        }
+    }
+
+    /** One person in the waiting room; {@code waitingId} is not a participant id (they get one when admitted). */
+    record WaitingPerson(@JsonProperty(required = true) int waitingId,
+                         @JsonProperty(required = true) String displayName,
+                         @JsonProperty(required = true) Instant since) {
+        public WaitingPerson {
+            Objects.requireNonNull(displayName, "displayName");
+            Objects.requireNonNull(since, "since");
+        }
+    }
+
+    /** A moderator asks the receiver to unmute: a prompt, never a forced unmute. */
+    record UnmuteRequested(@JsonProperty(required = true) int byParticipantId) implements ServerMessage {
     }
 }

@@ -50,6 +50,8 @@ final class ClientConnection {
     private final ProtocolCodec codec;
     private volatile boolean greeted;
     private volatile Member member;
+    /** Where this connection waits to be let in, while it does ({@link WaitingRoom}); never with a member. */
+    private volatile WaitingRoom.Seat waitingSeat;
     private volatile ScheduledFuture<?> helloTimer;
     private volatile long lastThrottledError;
     private volatile boolean closedForNotReading;
@@ -226,9 +228,18 @@ final class ClientConnection {
     Member memberOrError(String type) {
         Member current = member;
         if (current == null) {
-            sendError(ErrorCode.NOT_IN_MEETING, "Join a meeting first", type);
+            sendError(ErrorCode.NOT_IN_MEETING, waitingSeat != null
+                    ? "You are in the waiting room until a host or co-host lets you in" : "Join a meeting first", type);
         }
         return current;
+    }
+
+    WaitingRoom.Seat waitingSeat() {
+        return waitingSeat;
+    }
+
+    void waitingSeat(WaitingRoom.Seat value) {
+        waitingSeat = value;
     }
 
     void member(Member value) {

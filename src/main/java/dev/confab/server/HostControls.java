@@ -8,7 +8,11 @@ import dev.confab.protocol.ServerMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The host's powers: ask to mute, remove, lock, end for all, hand over the host role. Refused for non-hosts. */
+/**
+ * The host's powers. Moderators (host and co-hosts, {@link Member#moderates()}) may ask to mute or unmute, remove
+ * (anyone but the host) and lock; only the host sets the topic, ends the meeting for all and hands over the host
+ * role. Refusals: NOT_MODERATOR, NOT_HOST.
+ */
 final class HostControls {
 
     private static final Logger LOG = LoggerFactory.getLogger("confab.server");
@@ -20,28 +24,46 @@ final class HostControls {
     }
 
     void askMute(ClientConnection connection, ClientMessage.AskMute ask) {
-        Member host = requireHost(connection, "ask_mute");
-        if (host == null) {
+        Member moderator = requireModerator(connection, "ask_mute");
+        if (moderator != null) {
+            ask(connection, moderator, ask.participantId(), new ServerMessage.MuteRequested(moderator.id), "ask_mute");
+        }
+    }
+
+    /** Asks, never unmutes: the receiver's user decides (docs/protocol.md section 6.8). */
+    void askUnmute(ClientConnection connection, ClientMessage.AskUnmute ask) {
+        Member moderator = requireModerator(connection, "ask_unmute");
+        if (moderator != null) {
+            ask(connection, moderator, ask.participantId(), new ServerMessage.UnmuteRequested(moderator.id),
+                    "ask_unmute");
+        }
+    }
+
+    /** Sends {@code request} to {@code targetId}, or to everyone but the moderator when it is null. */
+    private static void ask(ClientConnection connection, Member moderator, Integer targetId, ServerMessage request,
+                            String type) {
+        if (targetId == null) {
+            moderator.meeting.broadcast(request, moderator);
+            LOG.info("event={} meeting={} target=all", type, moderator.meeting.id);
             return;
         }
-        var request = new ServerMessage.MuteRequested(host.id);
-        if (ask.participantId() == null) {
-            host.meeting.broadcast(request, host);
-            LOG.info("event=ask_mute meeting={} target=all", host.meeting.id);
-            return;
-        }
-        Member target = requireOther(connection, host, ask.participantId(), "ask_mute");
+        Member target = requireOther(connection, moderator, targetId, type);
         ClientConnection targetConnection = target == null ? null : target.connection();
         if (targetConnection != null) {
             targetConnection.send(request);
-            LOG.info("event=ask_mute meeting={} target={}", host.meeting.id, target.id);
+            LOG.info("event={} meeting={} target={}", type, moderator.meeting.id, target.id);
         }
     }
 
     void removeParticipant(ClientConnection connection, ClientMessage.RemoveParticipant remove) {
-        Member host = requireHost(connection, "remove_participant");
-        Member target = host == null ? null : requireOther(connection, host, remove.participantId(), "remove_participant");
+        Member moderator = requireModerator(connection, "remove_participant");
+        Member target = moderator == null ? null
+                : requireOther(connection, moderator, remove.participantId(), "remove_participant");
         if (target == null) {
+            return;
+        }
+        if (target.id == target.meeting.hostId()) {
+            connection.sendError(ErrorCode.NOT_HOST, "A co-host cannot remove the host", "remove_participant");
             return;
         }
         ClientConnection targetConnection = target.connection();
@@ -53,16 +75,27 @@ final class HostControls {
     }
 
     void lock(ClientConnection connection, ClientMessage.LockMeeting lock) {
-        Member host = requireHost(connection, "lock_meeting");
-        if (host == null) {
-            return;
+        Meeting meeting = changeSetting(connection, "lock_meeting", m -> m.locked(lock.locked()));
+        if (meeting != null) {
+            LOG.info("event=meeting_lock meeting={} locked={}", meeting.id, lock.locked());
         }
-        Meeting meeting = host.meeting;
+    }
+
+    /**
+     * A moderator changes a meeting-wide setting: {@code change} runs under the meeting's lock, then everyone gets
+     * {@code meeting_updated}. Returns the meeting, or null after refusing the sender (NOT_MODERATOR).
+     */
+    static Meeting changeSetting(ClientConnection connection, String type, java.util.function.Consumer<Meeting> change) {
+        Member moderator = requireModerator(connection, type);
+        if (moderator == null) {
+            return null;
+        }
+        Meeting meeting = moderator.meeting;
         synchronized (meeting) {
-            meeting.locked(lock.locked());
+            change.accept(meeting);
             meeting.broadcast(meeting.state(), null);
         }
-        LOG.info("event=meeting_lock meeting={} locked={}", meeting.id, lock.locked());
+        return meeting;
     }
 
     /** The topic follows the display-name rule (it is shown to everyone the same way); blank removes it. */
@@ -121,6 +154,24 @@ final class HostControls {
         if (member.meeting.hostId() != member.id) {
             connection.sendError(ErrorCode.NOT_HOST, "Only the host can do this", type);
             LOG.info("event=not_host meeting={} participant={} type={}", member.meeting.id, member.id, type);
+            return null;
+        }
+        return member;
+    }
+
+    /** The sender if it is the host or a co-host ({@link Member#moderates()}), else null after NOT_MODERATOR. */
+    static Member requireModerator(ClientConnection connection, String type) {
+        Member member = connection.memberOrError(type);
+        if (member == null) {
+            return null;
+        }
+        boolean moderates;
+        synchronized (member.meeting) {
+            moderates = member.moderates();
+        }
+        if (!moderates) {
+            connection.sendError(ErrorCode.NOT_MODERATOR, "Only the host or a co-host can do this", type);
+            LOG.info("event=not_moderator meeting={} participant={} type={}", member.meeting.id, member.id, type);
             return null;
         }
         return member;

@@ -38,6 +38,14 @@ final class Meeting {
     boolean allowMultipleSharers;
     /** Guarded by this meeting's lock. */
     RecordingPolicy recordingPolicy = RecordingPolicy.HOST_ONLY;
+    /** Who waits to be let in, and whether joiners wait; guarded by this meeting's lock. */
+    final WaitingRoom waitingRoom = new WaitingRoom();
+    /** Whether joiners (not the host, not a resume) start muted; guarded by this meeting's lock. */
+    private boolean muteOnEntry;
+    /** The participant everyone is shown large, or null; guarded by this meeting's lock. */
+    private Integer spotlightId;
+    /** Counts co-host appointments, so that the earliest-made co-host inherits the host role. */
+    private long cohostAppointments;
 
     Meeting(String id, PasscodeHash passcode, Instant createdAt, String creatorAddress) {
         this.id = id;
@@ -52,6 +60,8 @@ final class Meeting {
         if (members.isEmpty()) {
             member.role = Role.HOST;
             hostId = member.id;
+        } else {
+            member.muted = muteOnEntry;
         }
         members.put(member.id, member);
         snapshot = List.copyOf(members.values());
@@ -108,9 +118,32 @@ final class Meeting {
         topic = value;
     }
 
-    /** What {@code meeting_updated} says now: lock, host and topic. */
+    /** What {@code meeting_updated} says now: lock, host, topic, waiting room, mute on entry, spotlight. */
     synchronized ServerMessage.MeetingUpdated state() {
-        return new ServerMessage.MeetingUpdated(locked, hostId(), topic);
+        return new ServerMessage.MeetingUpdated(locked, hostId(), topic, waitingRoom.enabled(), muteOnEntry,
+                spotlightId);
+    }
+
+    synchronized boolean muteOnEntry() {
+        return muteOnEntry;
+    }
+
+    synchronized void muteOnEntry(boolean value) {
+        muteOnEntry = value;
+    }
+
+    synchronized Integer spotlightId() {
+        return spotlightId;
+    }
+
+    synchronized void spotlightId(Integer value) {
+        spotlightId = value;
+    }
+
+    /** Makes {@code member} a co-host (remembering when, for succession) or a participant again. */
+    synchronized void setCohost(Member member, boolean cohost) {
+        member.role = cohost ? Role.COHOST : Role.PARTICIPANT;
+        member.cohostSince = cohost ? ++cohostAppointments : 0;
     }
 
     synchronized boolean locked() {
@@ -147,11 +180,27 @@ final class Meeting {
         return changed;
     }
 
-    /** Who should inherit the host role when the host is gone: the longest-present connected member first. */
+    /**
+     * Who should inherit the host role when the host is gone: connected members first; among them the earliest-made
+     * co-host, else the longest present.
+     */
     synchronized Optional<Member> successor() {
         return members.values().stream()
-                .min(Comparator.comparing((Member m) -> m.connection() == null).thenComparing(m -> m.joinedAt)
+                .min(Comparator.comparing((Member m) -> m.connection() == null)
+                        .thenComparing(m -> m.role != Role.COHOST)
+                        .thenComparingLong(m -> m.cohostSince)
+                        .thenComparing(m -> m.joinedAt)
                         .thenComparingInt(m -> m.id));
+    }
+
+    /** Sends to every connected host and co-host. */
+    void broadcastToModerators(ServerMessage message) {
+        for (Member member : snapshot) {
+            ClientConnection connection = member.connection();
+            if (connection != null && member.moderates()) {
+                connection.send(message);
+            }
+        }
     }
 
     /** Sends to every connected member except {@code except} (may be null). */

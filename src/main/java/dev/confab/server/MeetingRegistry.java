@@ -40,6 +40,9 @@ final class MeetingRegistry {
     private final CreatorQuota creatorQuota;
     private final SecureRandom random = new SecureRandom();
     private final Object creationLock = new Object();
+    /** Lets someone in when the last member left while people wait ({@link WaitingRoomControls#meetingEmptied}). */
+    private volatile java.util.function.Consumer<Meeting> emptiedWhileWaiting = meeting -> {
+    };
 
     MeetingRegistry(ServerConfig config, Clock clock, ScheduledExecutorService timers) {
         this.config = config;
@@ -49,6 +52,10 @@ final class MeetingRegistry {
                 new GuessBackoff(config.passcodeFreeAttempts(), Duration.ofSeconds(1), config.passcodeMaxDelay()),
                 MEETING_WIDE_GUESSES, clock);
         this.creatorQuota = new CreatorQuota(config.maxMeetingsPerAddress(), config.meetingCreationsPerHour(), clock);
+    }
+
+    void onEmptiedWhileWaiting(java.util.function.Consumer<Meeting> action) {
+        emptiedWhileWaiting = action;
     }
 
     int meetingCount() {
@@ -107,6 +114,7 @@ final class MeetingRegistry {
         membersByResumeToken.put(member.resumeToken, member);
         connection.send(joinedMessage(meeting, member, false));
         meeting.broadcast(new ServerMessage.ParticipantJoined(member.view()), member);
+        WaitingRoomControls.greet(member); // the first one in, when people waited in an emptied meeting
         SendTargets.update(meeting); // from three on, a sender's target is no longer its one receiver's
         LOG.info("event=participant_joined meeting={} participant={} role={} conn={}", meeting.id, member.id,
                 member.role, connection);
@@ -138,6 +146,7 @@ final class MeetingRegistry {
             }
             connection.send(joinedMessage(meeting, member, true));
             meeting.broadcast(new ServerMessage.ParticipantUpdated(member.view()), member);
+            WaitingRoomControls.greet(member);
         }
         LOG.info("event=participant_resumed meeting={} participant={} conn={}", meeting.id, member.id, connection);
         return true;
@@ -145,7 +154,8 @@ final class MeetingRegistry {
 
     private ServerMessage.Joined joinedMessage(Meeting meeting, Member member, boolean resumed) {
         return new ServerMessage.Joined(meeting.id, member.id, member.resumeToken, resumed, meeting.locked(),
-                meeting.passcode != null, meeting.hostId(), meeting.roster(), meeting.topic());
+                meeting.passcode != null, meeting.hostId(), meeting.roster(), meeting.topic(),
+                meeting.waitingRoom.enabled(), meeting.muteOnEntry(), meeting.spotlightId());
     }
 
     /** The member's connection dropped: keep it (shown as not connected) until the resume grace period ends. */
@@ -191,7 +201,10 @@ final class MeetingRegistry {
             meeting.broadcast(new ServerMessage.ParticipantLeft(member.id, reason, clock.instant()), null);
             SendTargets.update(meeting); // the leaver's estimate no longer limits anyone
             LOG.info("event=participant_left meeting={} participant={} reason={}", meeting.id, member.id, reason);
-            if (meeting.isEmpty()) {
+            ModerationControls.memberLeft(meeting, member);
+            if (meeting.isEmpty() && !meeting.waitingRoom.isEmpty()) {
+                emptiedWhileWaiting.accept(meeting);
+            } else if (meeting.isEmpty()) {
                 scheduleRemovalIfEmpty(meeting);
             } else if (meeting.hostId() == member.id) {
                 meeting.successor().ifPresent(next -> announceHostChange(meeting, meeting.transferHost(next)));
@@ -212,6 +225,7 @@ final class MeetingRegistry {
                     connection.close(1000, "Meeting ended by the host");
                 }
             }
+            WaitingRoomControls.dismissAll(meeting, reason);
             removeMeeting(meeting, reason.name());
         }
     }
@@ -220,6 +234,7 @@ final class MeetingRegistry {
     void announceHostChange(Meeting meeting, List<Member> changed) {
         for (Member member : changed) {
             meeting.broadcast(new ServerMessage.ParticipantUpdated(member.view()), null);
+            WaitingRoomControls.greet(member); // a new host learns who waits
         }
         meeting.broadcast(meeting.state(), null);
         RecordingControls.enforce(meeting); // under HOST_ONLY the former host may no longer record
@@ -239,6 +254,11 @@ final class MeetingRegistry {
                         connection.send(goodbye);
                         connection.close(1001, "Server shutting down");
                     }
+                }
+                for (WaitingRoom.Seat seat : meeting.waitingRoom.takeAll()) {
+                    seat.connection().waitingSeat(null);
+                    seat.connection().send(goodbye);
+                    seat.connection().close(1001, "Server shutting down");
                 }
             }
         }

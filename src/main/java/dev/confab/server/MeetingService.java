@@ -49,6 +49,8 @@ final class MeetingService {
     private final ShareControls shares = new ShareControls();
     private final RecordingControls recordings = new RecordingControls();
     private final ViewControls views;
+    private final ModerationControls moderation = new ModerationControls();
+    private final WaitingRoomControls waitingRooms;
 
     MeetingService(ServerConfig config, ProtocolCodec codec, Clock clock, ScheduledExecutorService timers) {
         this.config = config;
@@ -59,6 +61,8 @@ final class MeetingService {
         this.hostControls = new HostControls(registry);
         this.relay = new MediaRelay(clock);
         this.views = new ViewControls(relay, config.maxParticipantsPerMeeting());
+        this.waitingRooms = new WaitingRoomControls(clock, config.maxParticipantsPerMeeting(), this::enter);
+        registry.onEmptiedWhileWaiting(waitingRooms::meetingEmptied);
     }
 
     int meetingCount() {
@@ -88,6 +92,8 @@ final class MeetingService {
         Member member = connection.member();
         if (member != null) {
             registry.connectionLost(member, connection);
+        } else {
+            waitingRooms.left(connection); // a waiting person holds no seat to resume (docs/protocol.md section 6.8)
         }
     }
 
@@ -194,6 +200,13 @@ final class MeetingService {
             case ClientMessage.RecordingStart ignored -> recordings.start(connection);
             case ClientMessage.RecordingStop ignored -> recordings.stop(connection);
             case ClientMessage.SetRecordingPolicy policy -> recordings.setPolicy(connection, policy);
+            case ClientMessage.SetWaitingRoom room -> waitingRooms.setEnabled(connection, room);
+            case ClientMessage.Admit admit -> waitingRooms.admit(connection, admit);
+            case ClientMessage.Deny deny -> waitingRooms.deny(connection, deny);
+            case ClientMessage.SetRole role -> moderation.setRole(connection, role);
+            case ClientMessage.SetMuteOnEntry mute -> moderation.setMuteOnEntry(connection, mute);
+            case ClientMessage.AskUnmute ask -> hostControls.askUnmute(connection, ask);
+            case ClientMessage.Spotlight spotlight -> moderation.spotlight(connection, spotlight);
         }
     }
 
@@ -239,6 +252,8 @@ final class MeetingService {
         LOG.info("event=meeting_created meeting={} conn={} passcode={}", meeting.id, connection,
                 meeting.passcode != null);
         synchronized (meeting) {
+            meeting.waitingRoom.enabled(create.withWaitingRoom());
+            meeting.muteOnEntry(create.withMuteOnEntry());
             registry.admit(connection, meeting, name, create.chatKey());
             recordings.greet(connection);
         }
@@ -275,13 +290,20 @@ final class MeetingService {
             } else if (meeting.size() >= config.maxParticipantsPerMeeting() || meeting.idsExhausted()) {
                 connection.sendError(ErrorCode.MEETING_FULL, "The meeting is full ("
                         + config.maxParticipantsPerMeeting() + " participants)", type);
+            } else if (WaitingRoomControls.mustWait(meeting)) {
+                waitingRooms.seat(connection, meeting, name, join.chatKey());
             } else {
-                Member admitted = registry.admit(connection, meeting, name, join.chatKey());
-                shares.greet(connection);
-                recordings.greet(connection);
-                relay.receiverArrived(admitted);
+                enter(connection, meeting, name, join.chatKey());
             }
         }
+    }
+
+    /** Makes the connection a member, as a join or an admission from the waiting room. Holds the meeting's lock. */
+    private void enter(ClientConnection connection, Meeting meeting, String name, String chatKey) {
+        Member admitted = registry.admit(connection, meeting, name, chatKey);
+        shares.greet(connection);
+        recordings.greet(connection);
+        relay.receiverArrived(admitted);
     }
 
     private boolean passcodeAccepted(ClientConnection connection, Meeting meeting, String passcode, String type) {
@@ -331,6 +353,11 @@ final class MeetingService {
     // ---- leaving ----------------------------------------------------------------------------------------
 
     private void leave(ClientConnection connection) {
+        if (waitingRooms.left(connection)) {
+            connection.send(new ServerMessage.MeetingLeft(LeaveReason.LEFT));
+            connection.close(1000, "Left the waiting room");
+            return;
+        }
         Member member = connection.memberOrError("leave");
         if (member == null) {
             return;
@@ -454,7 +481,7 @@ final class MeetingService {
     // ---- checks -----------------------------------------------------------------------------------------
 
     private boolean checkNotInMeeting(ClientConnection connection, String type) {
-        if (connection.member() != null) {
+        if (connection.member() != null || connection.waitingSeat() != null) {
             connection.sendError(ErrorCode.ALREADY_IN_MEETING, "This connection is already in a meeting", type);
             return false;
         }

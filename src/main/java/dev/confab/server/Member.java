@@ -26,6 +26,8 @@ final class Member {
     private final Map<StreamKind, KeyframeGate> keyframeGates = new EnumMap<>(StreamKind.class);
 
     Role role = Role.PARTICIPANT;
+    /** Order in which the host made this member co-host (1 = first); 0 unless a co-host. */
+    long cohostSince;
     boolean muted;
     boolean cameraOn;
     /** Volatile: the media relay reads it without the meeting's lock to admit SCREEN frames. */

@@ -128,7 +128,7 @@ class MeetingSessionTest {
         int guestId = guest.roster().selfId();
 
         guest.setLocked(true);
-        await().atMost(WAIT).until(() -> guestEvents.requestFailures.contains(Refusal.NOT_HOST));
+        await().atMost(WAIT).until(() -> guestEvents.requestFailures.contains(Refusal.NOT_MODERATOR));
 
         host.askToMute(guestId);
         await().atMost(WAIT).until(() -> guestEvents.muteRequestsFrom.size() == 1);

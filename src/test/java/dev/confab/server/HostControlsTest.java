@@ -120,7 +120,7 @@ class HostControlsTest {
         assertThat(host.next(ServerMessage.MeetingUpdated.class).hostId()).isEqualTo(guestId);
 
         host.send(new ClientMessage.LockMeeting(true));
-        assertThat(host.nextError().code()).isEqualTo(ErrorCode.NOT_HOST);
+        assertThat(host.nextError().code()).isEqualTo(ErrorCode.NOT_MODERATOR);
         guest.send(new ClientMessage.LockMeeting(true));
         assertThat(host.next(ServerMessage.MeetingUpdated.class).locked()).isTrue();
     }
@@ -136,11 +136,16 @@ class HostControlsTest {
 
     @Test
     void nonHostCannotUseAnyHostControl() throws Exception {
-        ClientMessage[] actions = {
+        ClientMessage[] moderatorActions = {
                 new ClientMessage.AskMute(otherId), new ClientMessage.AskMute(null),
-                new ClientMessage.RemoveParticipant(otherId), new ClientMessage.LockMeeting(true),
+                new ClientMessage.RemoveParticipant(otherId), new ClientMessage.LockMeeting(true)};
+        for (ClientMessage action : moderatorActions) {
+            guest.send(action);
+            assertThat(guest.nextError().code()).as(action.toString()).isEqualTo(ErrorCode.NOT_MODERATOR);
+        }
+        ClientMessage[] hostActions = {
                 new ClientMessage.EndMeeting(), new ClientMessage.TransferHost(otherId), new ClientMessage.SetTopic("Mine")};
-        for (ClientMessage action : actions) {
+        for (ClientMessage action : hostActions) {
             guest.send(action);
             assertThat(guest.nextError().code()).as(action.toString()).isEqualTo(ErrorCode.NOT_HOST);
         }

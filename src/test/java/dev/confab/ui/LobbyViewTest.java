@@ -103,7 +103,7 @@ class LobbyViewTest {
     void tabMovesThroughTheFormInReadingOrder() throws Exception {
         open();
         robot.clickOn("#displayName");
-        String[] order = {"#serverPicker", "#meetingId", "#passcode", "#newMeeting", "#join", "#tryDemo"};
+        String[] order = {"#serverPicker", "#meetingId", "#passcode", "#newMeetingOptions", "#newMeeting", "#join", "#tryDemo"};
         for (String next : order) {
             robot.type(KeyCode.TAB);
             assertThat(robot.lookup(next).query().isFocused()).as("focus after Tab: " + next).isTrue();

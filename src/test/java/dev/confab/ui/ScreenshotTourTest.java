@@ -660,6 +660,32 @@ class ScreenshotTourTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void waitingRoom(String tag) throws Exception {
+        start(tag, stored(tag).withIdentity("Ada Lovelace", null), FakeCaptureFactory.withRealDevices(), 1);
+        robot.interact(() -> app.controller.show(new dev.confab.ui.meeting.WaitingScreen(app.controller.text(),
+                "1234567890", () -> {
+                })));
+        liveSelectors = java.util.Set.of("#waitingSpinner"); // turns
+        shoot("waiting-room");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void meetingAdmitList(String tag) throws Exception {
+        var screen = showMeeting(tag, 4, 1);
+        robot.interact(() -> {
+            var moderation = screen.model().moderation();
+            moderation.showSettings(new dev.confab.meeting.MeetingSettings(true, true, 0));
+            moderation.showWaiting(List.of(
+                    new dev.confab.meeting.WaitingPerson(1, "Barbara Liskov", java.time.Instant.EPOCH),
+                    new dev.confab.meeting.WaitingPerson(2, "张伟", java.time.Instant.EPOCH)));
+        });
+        assertThat(robot.lookup("#admitAll").tryQuery()).isPresent();
+        shoot("meeting-admit-list");
+    }
+
     private void shoot(String name) throws IOException {
         shoot(name, () -> app.controller.stage().getScene());
     }

@@ -27,6 +27,11 @@ public interface LobbyContext {
      */
     void setCancel(Runnable cancel);
 
+    /** What New meeting should start with (waiting room, mute on entry); FX thread. None unless the lobby offers it. */
+    default NewMeetingOptions.Choice newMeetingOptions() {
+        return NewMeetingOptions.Choice.NONE;
+    }
+
     /** The lobby's window, to own dialogs such as the certificate prompt. */
     javafx.stage.Window window();
 

@@ -48,6 +48,7 @@ public final class LobbyView implements Screen {
     private final TextField meetingId = new TextField();
     private final PasswordField passcode = new PasswordField();
     private final Button newMeeting = new Button();
+    private final NewMeetingOptions newMeetingOptions;
     private final Button join = new Button();
     private final Button cancel = new Button();
 
@@ -59,6 +60,7 @@ public final class LobbyView implements Screen {
     /** @param config the policy merged with the user's current settings (decides the server choice) */
     public LobbyView(LobbyServices services, EffectiveConfig config) {
         this.text = services.text();
+        this.newMeetingOptions = new NewMeetingOptions(text);
         this.services = services;
         this.model = new LobbyViewModel(services.settings(), config);
         this.devices = new DeviceCheckPanel(text, services.settings(), services.capture(), services.speakers(),
@@ -129,6 +131,10 @@ public final class LobbyView implements Screen {
         passcode.promptTextProperty().bind(text.bind("lobby.passcode.prompt"));
         passcode.textProperty().bindBidirectional(model.passcode().textProperty());
 
+        newMeetingOptions.button().disableProperty().bind(model.actionsDisabled());
+        // Hidden while connecting, so that Cancel and the buttons keep their room.
+        newMeetingOptions.button().visibleProperty().bind(model.busy().not());
+        newMeetingOptions.button().managedProperty().bind(newMeetingOptions.button().visibleProperty());
         newMeeting.setId("newMeeting");
         newMeeting.textProperty().bind(text.bind("lobby.newMeeting"));
         newMeeting.setOnAction(e -> submit(false));
@@ -158,7 +164,7 @@ public final class LobbyView implements Screen {
         demo.disableProperty().bind(model.actionsDisabled());
         demo.setOnAction(e -> startDemo());
         // Offered even where hosting is forbidden: the demo's server listens on loopback only (policy.schema.md).
-        HBox buttons = new HBox(12, spinner, cancel, gap, newMeeting, join);
+        HBox buttons = new HBox(12, spinner, cancel, gap, newMeetingOptions.button(), newMeeting, join);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
         VBox form = new VBox(14, title,
@@ -309,6 +315,11 @@ public final class LobbyView implements Screen {
         @Override
         public void setCancel(Runnable action) {
             onFx(() -> model.setCancel(action));
+        }
+
+        @Override
+        public NewMeetingOptions.Choice newMeetingOptions() {
+            return newMeetingOptions.choice();
         }
 
         @Override

@@ -50,6 +50,7 @@ final class MeetingAttempt implements MeetingListener {
     MeetingSession session;
     private DemoParticipants demo;
     private MeetingScreen screen; // FX thread
+    private WaitingScreen waitingScreen; // FX thread, while in the waiting room
     private volatile RecordingBinding recording; // set on the FX thread, read by session events
     private boolean cancelled; // FX thread
 
@@ -137,6 +138,11 @@ final class MeetingAttempt implements MeetingListener {
                 }
                 screen.showState(now);
             }
+            case SessionState.Waiting waiting -> {
+                lobby.setBusy(false);
+                waitingScreen = new WaitingScreen(lobby.text(), waiting.meetingId(), session::leave);
+                navigator.show(waitingScreen);
+            }
             case SessionState.Reconnecting ignored -> {
                 if (screen != null) {
                     screen.showState(now);
@@ -152,9 +158,19 @@ final class MeetingAttempt implements MeetingListener {
 
     private void openScreen() {
         lobby.setBusy(false);
-        screen = new MeetingScreen(lobby.text(),
-                new MeetingViewModel(MeetingCommands.of(session), invite, initialState));
+        if (waitingScreen != null) {
+            waitingScreen.handOver(); // admitted: the meeting screen takes over the same session
+        }
+        // Mute on entry: the session already counts this joiner muted; the microphone starts so too.
+        boolean mutedOnEntry = session.settings().muteOnEntry() && !session.roster().selfIsHost();
+        screen = new MeetingScreen(lobby.text(), new MeetingViewModel(MeetingCommands.of(session),
+                ModerationCommands.of(session), invite, mutedOnEntry ? initialState.withMuted(true) : initialState));
         events.attach(screen.model());
+        screen.model().moderation().showSettings(session.settings());
+        screen.model().moderation().showWaiting(session.waiting());
+        if (mutedOnEntry && !initialState.muted()) {
+            screen.model().moderation().mutedOnEntry();
+        }
         shares.attach(screen, lobby.text());
         navigator.show(screen);
         screen.showRoster(session.roster());
@@ -174,6 +190,10 @@ final class MeetingAttempt implements MeetingListener {
         }
         media.close();
         closeSession();
+        if (screen == null && waitingScreen != null) {
+            leftWaitingRoom(ended);
+            return;
+        }
         if (screen == null) {
             joinFailed(ended);
             return;
@@ -189,6 +209,18 @@ final class MeetingAttempt implements MeetingListener {
         navigator.returnToLobby(new LobbyForm(form.displayName(), form.server(),
                 meetingId != null ? meetingId : form.meetingId(), form.passcode(), form.camera(), form.cameraOn(),
                 form.microphone(), form.micOn(), form.speaker()), why, !normal);
+    }
+
+    /** Denied, left, or lost while waiting: back to the lobby (unless the window is closing), saying why. */
+    private void leftWaitingRoom(SessionState.Ended ended) {
+        if (waitingScreen.isDisposed()) {
+            return; // the window closed or the app is quitting: stay out of the way
+        }
+        MeetingFailure failure = ended.failure();
+        UiMessage why = failure != null ? UiMessage.of(failure.messageKey(), failure.messageArgs())
+                : UiMessage.of("meeting.ended." + ended.reason().name().toLowerCase(Locale.ROOT));
+        waitingScreen.handOver(); // already out: returning to the lobby must not leave again
+        navigator.returnToLobby(form, why, ended.reason() != EndReason.LEFT);
     }
 
     private void joinFailed(SessionState.Ended ended) {

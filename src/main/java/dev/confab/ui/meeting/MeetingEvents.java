@@ -43,6 +43,21 @@ final class MeetingEvents implements MeetingListener {
     }
 
     @Override
+    public void onSettingsChanged(dev.confab.meeting.MeetingSettings settings) {
+        onFx(m -> m.moderation().showSettings(settings));
+    }
+
+    @Override
+    public void onWaitingRoomChanged(java.util.List<dev.confab.meeting.WaitingPerson> waiting) {
+        onFx(m -> m.moderation().showWaiting(waiting));
+    }
+
+    @Override
+    public void onUnmuteRequested(Attendee by) {
+        onFx(m -> m.moderation().unmuteRequested(by));
+    }
+
+    @Override
     public void onRequestFailed(Refusal refusal, String detail, String requestType) {
         onFx(m -> m.requestFailed(refusal));
     }

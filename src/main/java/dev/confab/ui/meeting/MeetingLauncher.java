@@ -281,7 +281,8 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         // Remembered by the session and published as soon as it is in the meeting.
         session.updateOwnState(attempt.initialState);
         if (create) {
-            session.createMeeting(form.passcode());
+            var startWith = lobby.newMeetingOptions();
+            session.createMeeting(form.passcode(), startWith.waitingRoom(), startWith.muteOnEntry());
         } else {
             session.join(form.meetingId(), form.passcode());
         }

@@ -67,7 +67,7 @@ public final class MeetingScreen implements Screen, MeetingControls {
         view.setTop(header);
         view.setCenter(grid);
         view.setRight(buildSidePanel(new ParticipantList(text, model)));
-        view.setBottom(toolbar);
+        view.setBottom(new VBox(new UnmutePrompt(text, model.moderation()), toolbar));
         clock = new Timeline(new KeyFrame(Duration.seconds(1),
                 e -> model.showElapsed((System.nanoTime() - startedNanos) / 1_000_000_000L)));
         clock.setCycleCount(Timeline.INDEFINITE);

@@ -76,10 +76,18 @@ public final class MeetingViewModel {
     private final ReadOnlyBooleanWrapper multipleSharersAllowed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper endForAllAvailable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<List<ShownCamera>> shownCameras = new ReadOnlyObjectWrapper<>();
+    private final ModerationViewModel moderation;
 
     /** @param invite how others reach a meeting on the built-in server; null for a remote server */
     public MeetingViewModel(MeetingCommands commands, Invite invite, OwnMediaState initial) {
+        this(commands, ModerationCommands.NONE, invite, initial);
+    }
+
+    /** @param moderation what hosts and co-hosts ask of the meeting (waiting room, co-hosts, spotlight) */
+    public MeetingViewModel(MeetingCommands commands, ModerationCommands moderation, Invite invite,
+                            OwnMediaState initial) {
         this.commands = commands;
+        this.moderation = new ModerationViewModel(this, moderation);
         this.invite = invite;
         muted.set(initial.muted());
         cameraOn.set(initial.cameraOn());
@@ -99,6 +107,7 @@ public final class MeetingViewModel {
         endForAllAvailable.set(now.selfIsHost());
         showOwnInRow();
         showInvite(now);
+        moderation.showRoster(now);
     }
 
     public void showState(SessionState state) {
@@ -281,6 +290,11 @@ public final class MeetingViewModel {
     /** Only the host may end the meeting for everyone; Leave asks them which they mean. */
     public ReadOnlyBooleanProperty endForAllAvailableProperty() {
         return endForAllAvailable.getReadOnlyProperty();
+    }
+
+    /** Waiting room, co-hosts, mute on entry, unmute requests, pin and spotlight. */
+    public ModerationViewModel moderation() {
+        return moderation;
     }
 
     MeetingCommands commands() {

@@ -30,10 +30,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /**
- * The participant list in the side panel: name (with "#id" when two people share it, see Roster.label), "(you)", host badge, microphone and camera state,
- * "disconnected" while someone's connection is being restored. The host gets a menu per participant (ask
- * to mute, remove, make host, stop their screen share) and meeting-wide actions (mute all, lock, end for all,
- * allow several sharers).
+ * The participant list in the side panel: name (with "#id" when two people share it, see Roster.label), "(you)", host
+ * and co-host badges, microphone and camera state, "disconnected" while someone's connection is being restored. Hosts and co-hosts get a menu per participant (ask to mute, remove,
+ * spotlight; the host also makes co-hosts and hands over the host role, and stops screen shares), the
+ * {@link WaitingRoomPanel} above the list, and meeting-wide actions (mute all, lock, {@link ModeratorSettings}; the
+ * host alone: end for all, allow several sharers).
  */
 final class ParticipantList extends VBox {
     private final UiText text;
@@ -43,12 +44,14 @@ final class ParticipantList extends VBox {
     private final Button lock = new Button();
     private final FlowPane hostActions;
     private final CheckBox multipleSharers = new CheckBox();
+    private final ModerationViewModel moderation;
     private boolean showingPolicy;
 
     ParticipantList(UiText text, MeetingViewModel model) {
         super(8);
         this.text = text;
         this.commands = model.commands();
+        this.moderation = model.moderation();
         getStyleClass().add("participant-list");
         list.setId("participantList");
         list.setCellFactory(v -> new ParticipantCell());
@@ -79,9 +82,13 @@ final class ParticipantList extends VBox {
         hostActions.setId("hostActions");
         hostActions.managedProperty().bind(hostActions.visibleProperty());
         hostActions.setVisible(false);
-        multipleSharers.visibleProperty().bind(hostActions.visibleProperty());
+        end.visibleProperty().bind(moderation.selfIsHostProperty());
+        end.managedProperty().bind(end.visibleProperty());
+        multipleSharers.visibleProperty().bind(moderation.selfIsHostProperty());
         multipleSharers.managedProperty().bind(multipleSharers.visibleProperty());
-        getChildren().addAll(list, hostActions, multipleSharers);
+        hostActions.getChildren().add(ModeratorSettings.menu(text, moderation));
+        getChildren().addAll(new WaitingRoomPanel(text, moderation), list, hostActions, multipleSharers);
+        moderation.spotlightIdProperty().addListener((obs, old, now) -> list.refresh());
         model.rosterProperty().addListener((obs, old, now) -> showRoster(now));
         model.multipleSharersAllowedProperty().addListener((obs, old, now) -> showMultipleSharersAllowed(now));
     }
@@ -91,7 +98,7 @@ final class ParticipantList extends VBox {
         list.getItems().setAll(now.participants().stream()
                 .sorted((a, b) -> Boolean.compare(b.id() == now.selfId(), a.id() == now.selfId()))
                 .toList());
-        hostActions.setVisible(now.selfIsHost());
+        hostActions.setVisible(now.self().map(Attendee::moderates).orElse(false));
         lock.textProperty().bind(text.bind(now.locked() ? "meeting.unlock" : "meeting.lock"));
         lock.setGraphic(Icons.of(now.locked() ? MaterialDesignL.LOCK_OPEN_VARIANT : MaterialDesignL.LOCK));
     }
@@ -144,6 +151,14 @@ final class ParticipantList extends VBox {
                 host.setMinWidth(Region.USE_PREF_SIZE);
                 row.getChildren().add(host);
             }
+            if (p.cohost()) {
+                Label cohost = new Label(null, Icons.of(MaterialDesignA.ACCOUNT_STAR));
+                cohost.setId("cohost-" + p.id());
+                cohost.textProperty().bind(text.bind("moderation.cohost"));
+                cohost.getStyleClass().addAll("host-badge", Styles.TEXT_SMALL);
+                cohost.setMinWidth(Region.USE_PREF_SIZE);
+                row.getChildren().add(cohost);
+            }
             if (!p.connected()) {
                 Label gone = new Label();
                 gone.textProperty().bind(text.bind("meeting.disconnected"));
@@ -174,7 +189,8 @@ final class ParticipantList extends VBox {
                             "meeting.mutedTip", "mic-" + p.id()),
                     stateIcon(p.cameraOn() ? MaterialDesignV.VIDEO : MaterialDesignV.VIDEO_OFF, !p.cameraOn(),
                             "meeting.cameraOffTip", "cam-" + p.id()));
-            if (r.selfIsHost() && !self) {
+            boolean selfModerates = r.self().map(Attendee::moderates).orElse(false);
+            if (selfModerates && !self) {
                 row.getChildren().add(hostMenu(p));
             }
             setGraphic(row);
@@ -196,18 +212,22 @@ final class ParticipantList extends VBox {
             mute.textProperty().bind(text.bind("meeting.askToMute"));
             mute.setDisable(p.muted());
             mute.setOnAction(e -> commands.askToMute(p.id()));
+            boolean selfIsHost = roster.get().selfIsHost();
             MenuItem remove = new MenuItem(null, Icons.of(MaterialDesignA.ACCOUNT_REMOVE));
+            remove.setVisible(!p.host()); // nobody removes the host (a co-host would be refused)
             remove.setId("remove-" + p.id());
             remove.textProperty().bind(text.bind("meeting.remove"));
             remove.setOnAction(e -> Confirm.ask(ParticipantList.this, text, "meeting.removeConfirm", "meeting.remove",
                     () -> commands.remove(p.id()), roster.get().label(p)));
             MenuItem host = new MenuItem(null, Icons.of(MaterialDesignC.CROWN));
+            host.setVisible(selfIsHost);
             host.setId("makeHost-" + p.id());
             host.textProperty().bind(text.bind("meeting.makeHost"));
             host.setOnAction(e -> Confirm.ask(ParticipantList.this, text, "meeting.makeHostConfirm", "meeting.makeHost",
                     () -> commands.makeHost(p.id()), roster.get().label(p)));
             MenuButton menu = new MenuButton(null, Icons.of(MaterialDesignD.DOTS_VERTICAL), mute, remove, host);
-            if (p.sharing()) {
+            menu.getItems().addAll(ParticipantMenu.moderatorItems(text, moderation, p, selfIsHost));
+            if (p.sharing() && selfIsHost) {
                 MenuItem stopShare = new MenuItem(null, Icons.of(MaterialDesignM.MONITOR_OFF));
                 stopShare.setId("stopShare-" + p.id());
                 stopShare.textProperty().bind(text.bind("share.host.stopShare"));

@@ -31,7 +31,9 @@ import java.util.Optional;
 
 /**
  * The participants' tiles, oneself first. Gallery view: 1 tile, 2 side by side, 2×2, 3×3, and pages of nine
- * beyond that (‹ 1/2 ›). Speaker view: one big tile (the latest speaker) above a filmstrip of the others.
+ * beyond that (‹ 1/2 ›). Speaker view: one big tile (the latest speaker) above a filmstrip of the others. A featured
+ * participant ({@link #featuredIdProperty()}: this user's pin, else the host's spotlight) takes the big tile in
+ * either view, until unpinned, the spotlight ends, or they leave.
  * Tiles are kept per participant id and only re-laid out when the roster changes, so video keeps flowing.
  * One timer redraws the level meters of the tiles on display once per pulse while the grid is in a scene.
  * After every layout the grid reports the remote cameras it shows and their tiles' sizes in device pixels
@@ -50,6 +52,7 @@ public final class VideoGrid extends Region {
     private final BooleanProperty speakerView = new SimpleBooleanProperty();
     private final BooleanProperty showStats = new SimpleBooleanProperty();
     private final BooleanProperty filmstrip = new SimpleBooleanProperty();
+    private final IntegerProperty featuredId = new SimpleIntegerProperty();
     private final HBox pager;
     private final Button nextButton;
     private final Label pageLabel = new Label();
@@ -87,6 +90,10 @@ public final class VideoGrid extends Region {
         getChildren().add(pager);
         page.addListener((obs, old, now) -> refresh());
         speakerView.addListener((obs, old, now) -> refresh());
+        featuredId.addListener((obs, old, now) -> refresh());
+        if (model != null) {
+            featuredId.bind(model.moderation().featuredIdProperty());
+        }
         filmstrip.addListener((obs, old, now) -> {
             // A strip keeps its height when the share above it wants more room; the gallery may shrink freely.
             setMinHeight(now ? USE_PREF_SIZE : 0);
@@ -154,6 +161,9 @@ public final class VideoGrid extends Region {
         if (tile == null) {
             tile = new ParticipantTile(row, text);
             tile.statsEnabledProperty().bind(showStats);
+            if (model != null) {
+                TilePin.install(tile, text, model.moderation(), row.label());
+            }
             tiles.put(row.id(), tile);
             getChildren().addFirst(tile);
         }
@@ -245,10 +255,10 @@ public final class VideoGrid extends Region {
     private void refresh() {
         int pages = pageCount();
         pageLabel.setText((page.get() + 1) + " / " + pages);
-        boolean paging = pages > 1 && !speakerView.get() && !filmstrip.get();
+        boolean paging = pages > 1 && !speakerLayout() && !filmstrip.get();
         pager.setVisible(paging);
         nextButton.setDisable(page.get() >= pages - 1);
-        List<ParticipantTile> shown = filmstrip.get() ? order : speakerView.get() ? speakerOrder() : pageTiles();
+        List<ParticipantTile> shown = filmstrip.get() ? order : speakerLayout() ? speakerOrder() : pageTiles();
         for (ParticipantTile tile : order) {
             tile.setVisible(shown.contains(tile));
         }
@@ -260,12 +270,22 @@ public final class VideoGrid extends Region {
         return order.subList(from, from + GridShape.tilesOnPage(order.size(), page.get()));
     }
 
-    /** Speaker first, then the filmstrip in roster order. */
+    /** The participant shown large for this user (pinned, else spotlighted), 0 for none. */
+    public IntegerProperty featuredIdProperty() {
+        return featuredId;
+    }
+
+    /** One big tile above a filmstrip: speaker view, or someone featured who is in the meeting. */
+    private boolean speakerLayout() {
+        return speakerView.get() || tiles.containsKey(featuredId.get());
+    }
+
+    /** The featured participant (else the latest speaker) first, then the filmstrip in roster order. */
     private List<ParticipantTile> speakerOrder() {
         if (order.isEmpty()) {
             return List.of();
         }
-        ParticipantTile speaker = tiles.get(lastSpeakerId);
+        ParticipantTile speaker = tiles.getOrDefault(featuredId.get(), tiles.get(lastSpeakerId));
         if (speaker == null) {
             speaker = order.stream().filter(t -> t.participantId() != selfId).findFirst().orElse(order.getFirst());
         }
@@ -293,7 +313,7 @@ public final class VideoGrid extends Region {
         }
         if (filmstrip.get()) {
             layoutFilmstrip(order, x0, y0 + h, w);
-        } else if (speakerView.get()) {
+        } else if (speakerLayout()) {
             layoutSpeaker(x0, y0, w, h);
         } else {
             layoutGallery(pageTiles(), x0, y0, w, h);
