@@ -113,4 +113,19 @@ public final class CompositeMeetingListener implements MeetingListener {
     public void onTopicChanged(String topic) {
         listeners.forEach(l -> l.onTopicChanged(topic));
     }
+
+    @Override
+    public void onFileReceived(dev.confab.meeting.files.ReceivedFile file) {
+        listeners.forEach(l -> l.onFileReceived(file));
+    }
+
+    @Override
+    public void onFileSendProgress(dev.confab.meeting.files.FileSendStatus status) {
+        listeners.forEach(l -> l.onFileSendProgress(status));
+    }
+
+    @Override
+    public void onFileFailed(dev.confab.meeting.files.FileFailure failure) {
+        listeners.forEach(l -> l.onFileFailed(failure));
+    }
 }

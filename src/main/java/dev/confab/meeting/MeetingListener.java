@@ -1,5 +1,8 @@
 package dev.confab.meeting;
 
+import dev.confab.meeting.files.FileFailure;
+import dev.confab.meeting.files.FileSendStatus;
+import dev.confab.meeting.files.ReceivedFile;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
@@ -108,5 +111,17 @@ public interface MeetingListener {
 
     /** What the meeting is about (null: no topic), on joining and whenever the host changes it. */
     default void onTopicChanged(String topic) {
+    }
+
+    /** A file arrived whole and verified; it is in memory only until saved (docs/security.md section 11). */
+    default void onFileReceived(ReceivedFile file) {
+    }
+
+    /** A file this participant sends has moved on, or was delivered (state SENT). */
+    default void onFileSendProgress(FileSendStatus status) {
+    }
+
+    /** A file could not be sent or received; nothing of a failed received file is kept. */
+    default void onFileFailed(FileFailure failure) {
     }
 }

@@ -77,6 +77,9 @@ final class ProtocolMapping {
             case NOT_SHARING -> Refusal.NOT_SHARING;
             case ANNOTATION_NOT_ALLOWED -> Refusal.ANNOTATION_NOT_ALLOWED;
             case RECORDING_NOT_ALLOWED -> Refusal.RECORDING_NOT_ALLOWED;
+            case FILES_DISABLED -> Refusal.FILES_DISABLED;
+            case FILE_TOO_LARGE -> Refusal.FILE_TOO_LARGE;
+            case FILE_TRANSFER_REFUSED -> Refusal.FILE_TRANSFER_REFUSED;
             case UNKNOWN -> Refusal.UNKNOWN;
         };
     }

@@ -49,6 +49,7 @@ final class MeetingService {
     private final ShareControls shares = new ShareControls();
     private final RecordingControls recordings = new RecordingControls();
     private final ViewControls views;
+    private final FileRelay files;
 
     MeetingService(ServerConfig config, ProtocolCodec codec, Clock clock, ScheduledExecutorService timers) {
         this.config = config;
@@ -59,6 +60,12 @@ final class MeetingService {
         this.hostControls = new HostControls(registry);
         this.relay = new MediaRelay(clock);
         this.views = new ViewControls(relay, config.maxParticipantsPerMeeting());
+        this.files = new FileRelay(clock, config.maxFileBytes());
+    }
+
+    /** How much file ciphertext the server holds now and at most (docs/protocol.md section 10.3). */
+    FileRelay.Stats fileStats() {
+        return files.stats();
     }
 
     int meetingCount() {
@@ -85,6 +92,7 @@ final class MeetingService {
     void closed(ClientConnection connection, int code) {
         connection.cancelHelloTimer();
         LOG.info("event=connection_closed conn={} code={}", connection, code);
+        files.connectionClosed(connection);
         Member member = connection.member();
         if (member != null) {
             registry.connectionLost(member, connection);
@@ -144,7 +152,11 @@ final class MeetingService {
             connection.close(CLOSE_HELLO_REQUIRED, "Expected hello");
             return;
         }
-        relay.relay(connection, frame);
+        if (FileRelay.isFileFrame(frame)) {
+            files.chunk(connection, frame);
+        } else {
+            relay.relay(connection, frame);
+        }
     }
 
     private void rejectFlood(ClientConnection connection) {
@@ -194,6 +206,8 @@ final class MeetingService {
             case ClientMessage.RecordingStart ignored -> recordings.start(connection);
             case ClientMessage.RecordingStop ignored -> recordings.stop(connection);
             case ClientMessage.SetRecordingPolicy policy -> recordings.setPolicy(connection, policy);
+            case ClientMessage.FileOffer offer -> files.offer(connection, offer);
+            case ClientMessage.FileCancel cancel -> files.cancel(connection, cancel);
         }
     }
 
@@ -215,7 +229,7 @@ final class MeetingService {
     private ServerMessage.Limits limits() {
         return new ServerMessage.Limits(ProtocolVersion.MAX_TEXT_FRAME_BYTES, config.maxBinaryFrameBytes(),
                 config.messagesPerSecond(), config.keepAliveSeconds(), (int) config.resumeGrace().toSeconds(),
-                config.maxParticipantsPerMeeting());
+                config.maxParticipantsPerMeeting(), config.maxFileBytes());
     }
 
     private void create(ClientConnection connection, ClientMessage.CreateMeeting create) {
