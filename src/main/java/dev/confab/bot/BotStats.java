@@ -45,7 +45,8 @@ final class BotStats implements MeetingListener, CallListener {
                   Map<String, Integer> eventsReceived, List<ReceivedChat> messagesReceived, int chatSent,
                   List<String> errors, long durationMillis, boolean e2ee, long framesDecrypted, long decryptFailures,
                   long framesWithoutKey, BotVideo.Report video,
-                  BotShare.Report share, BotAudio.Report audio, List<BotTimeline.Second> timeline) {
+                  BotShare.Report share, BotAudio.Report audio, List<BotTimeline.Second> timeline,
+                  List<BotFiles.Received> filesReceived, List<BotFiles.Sent> filesSent) {
     }
 
     private final Map<Integer, SeenParticipant> seen = new LinkedHashMap<>();
@@ -77,6 +78,36 @@ final class BotStats implements MeetingListener, CallListener {
     }
 
     final BotShare share = new BotShare();
+    final BotFiles files;
+
+    BotStats(BotFiles files) {
+        this.files = files;
+    }
+
+    @Override
+    public void onFileReceived(dev.confab.meeting.files.ReceivedFile file) {
+        String problem = files.received(file);
+        synchronized (this) {
+            count("fileReceived");
+            if (problem != null) {
+                errors.add(problem);
+            }
+        }
+    }
+
+    @Override
+    public void onFileSendProgress(dev.confab.meeting.files.FileSendStatus status) {
+        files.progress(status);
+    }
+
+    @Override
+    public void onFileFailed(dev.confab.meeting.files.FileFailure failure) {
+        String problem = files.failed(failure);
+        synchronized (this) {
+            count("fileFailed");
+            errors.add(problem);
+        }
+    }
 
     /** The engine passed a keyframe request on to the bot's video or share. */
     @Override
@@ -194,7 +225,7 @@ final class BotStats implements MeetingListener, CallListener {
         return new Report(meetingId, selfId, joined, endReason, failureKind, failureCode, List.copyOf(seen.values()),
                 maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis,
                 true, e2ee.decrypted(), e2ee.failed(), e2ee.withoutKey(), videoReport, share.report(),
-                audio != null ? audio.report() : audioReport, timeline);
+                audio != null ? audio.report() : audioReport, timeline, files.receivedFiles(), files.sentFiles());
     }
 
     private void count(String event) {
