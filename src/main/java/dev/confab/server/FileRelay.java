@@ -181,7 +181,7 @@ final class FileRelay {
                     + (lastByCount ? " marked last" : ""));
             return;
         }
-        if (sealedBytes <= FileChunkFrame.TAG_BYTES || sealedBytes > FileChunkFrame.CHUNK_BYTES + FileChunkFrame.TAG_BYTES
+        if (sealedBytes < FileChunkFrame.TAG_BYTES || sealedBytes > FileChunkFrame.CHUNK_BYTES + FileChunkFrame.TAG_BYTES
                 || transfer.bytes + sealedBytes > transfer.size || chunk.last() && transfer.bytes + sealedBytes != transfer.size) {
             refuse(connection, transfer, "Chunk " + chunk.index() + " does not fit the offered size");
             return;
