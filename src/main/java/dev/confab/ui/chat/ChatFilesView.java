@@ -2,6 +2,7 @@ package dev.confab.ui.chat;
 
 import dev.confab.meeting.files.FileFailure;
 import dev.confab.meeting.files.FileSendStatus;
+import dev.confab.meeting.files.FileTypes;
 import dev.confab.meeting.files.ReceivedFile;
 import dev.confab.privacy.DataInventory;
 import dev.confab.ui.common.UiText;
@@ -122,8 +123,12 @@ public final class ChatFilesView extends VBox {
         ReceivedFile file = item.file();
         Label name = new Label(file.name(), new FontIcon(MaterialDesignF.FILE_OUTLINE));
         name.getStyleClass().add("chat-file-name");
+        String ext = FileTypes.extension(file.safeName());
+        // "XLSX" reads better than application/vnd.openxmlformats-…; the media type stays in the tooltip.
         Label details = wrapped(text.get(file.direct() ? "chat.file.details.private" : "chat.file.details",
-                DataInventory.humanSize(file.size()), file.type(), file.fromName()));
+                DataInventory.humanSize(file.size()), ext.isEmpty() ? file.type() : ext.toUpperCase(java.util.Locale.ROOT),
+                file.fromName()));
+        details.setTooltip(new Tooltip(file.type()));
         details.getStyleClass().add("chat-file-details");
         VBox card = new VBox(4, name, details);
         card.setId("chatFileCard-" + file.fromId() + "-" + file.transferId());
