@@ -113,7 +113,7 @@ public interface MeetingListener {
     default void onTopicChanged(String topic) {
     }
 
-    /** A file arrived whole and verified; it is in memory only until saved (docs/security.md section 11). */
+    /** A file arrived whole and verified; it is in memory only until saved (docs/security.md section 10). */
     default void onFileReceived(ReceivedFile file) {
     }
 

@@ -114,7 +114,7 @@ public final class MeetingSession implements AutoCloseable {
     private final ArrayDeque<SentChat> recentChat = new ArrayDeque<>();
     // Confined to the event thread: the cameras this client shows, coalesced into view messages.
     private final ViewReporter views;
-    // Confined to the event thread: files sent and received (docs/protocol.md section 10).
+    // Confined to the event thread: files sent and received (docs/protocol.md section 14).
     private final FileTransfers files;
 
     private record PendingChat(List<Integer> privateTo, String text) {
@@ -376,7 +376,7 @@ public final class MeetingSession implements AutoCloseable {
 
     /**
      * Sends a file to everyone present ({@code to} empty) or to the listed participants, end-to-end encrypted
-     * (docs/security.md section 11). Files go one at a time; progress and the outcome arrive as
+     * (docs/security.md section 10). Files go one at a time; progress and the outcome arrive as
      * {@link MeetingListener#onFileSendProgress} and {@link MeetingListener#onFileFailed}.
      */
     public void sendFile(Path file, List<Integer> to) {

@@ -290,7 +290,7 @@ public sealed interface ClientMessage {
     }
 
     /**
-     * Announces a file this connection is about to send as FILE chunks (docs/protocol.md section 10). The server
+     * Announces a file this connection is about to send as FILE chunks (docs/protocol.md section 14). The server
      * checks {@code size} (the sum of the chunks' sealed payloads) against its limit and relays the offer to
      * {@code to} (empty: everyone present now) without reading {@code payload}: a chat envelope holding the file's
      * name, type, hash and key.

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 
 /**
  * A FILE binary frame: one chunk of a transfer announced with {@code file_offer}. It uses the media header's
- * layout (docs/protocol.md section 10.2) with its fields read differently:
+ * layout (docs/protocol.md section 14.2) with its fields read differently:
  * <pre>
  * offset size field
  *  0     1    0xC1, as every binary frame
@@ -14,7 +14,7 @@ import java.nio.ByteBuffer;
  *  4     2    sender participant id (stamped by the server, as for media)
  *  6     4    chunk index, from 0 (unsigned)
  * 10     8    transfer id (the file_offer's transferId, 1 to 2^31-1, in the low 4 bytes; the high 4 are 0)
- * 18     ...  the sealed chunk (AES-256-GCM ciphertext and 16-byte tag, docs/security.md section 11)
+ * 18     ...  the sealed chunk (AES-256-GCM ciphertext and 16-byte tag, docs/security.md section 10)
  * </pre>
  */
 public record FileChunkFrame(int senderId, int transferId, int index, boolean last, ByteBuffer sealed) {

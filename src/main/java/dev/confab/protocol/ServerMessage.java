@@ -246,7 +246,7 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** A file offer relayed from {@code from} ({@code file_offer} of docs/protocol.md section 10). */
+    /** A file offer relayed from {@code from} ({@code file_offer} of docs/protocol.md section 14). */
     record FileOffered(@JsonProperty(required = true) int from,
                        @JsonProperty(required = true) int transferId,
                        List<Integer> to,
@@ -265,7 +265,7 @@ public sealed interface ServerMessage {
 
     /**
      * Flow control for the sender of transfer {@code transferId}: chunk {@code chunk} has been handed to every
-     * recipient's connection, so one more chunk may be sent (docs/protocol.md section 10.3).
+     * recipient's connection, so one more chunk may be sent (docs/protocol.md section 14.3).
      */
     record FileAck(@JsonProperty(required = true) int transferId,
                    @JsonProperty(required = true) int chunk) implements ServerMessage {

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Relays end-to-end encrypted files (docs/protocol.md section 10) without storing them: a {@code file_offer} is
+ * Relays end-to-end encrypted files (docs/protocol.md section 14) without storing them: a {@code file_offer} is
  * passed to its recipients, then each FILE chunk goes into every recipient's lowest-priority lane
  * ({@link MediaSendQueue#offerFile}) and is acknowledged to the sender ({@code file_ack}) once every recipient's
  * connection has taken it. A sender may have {@link FileChunkFrame#WINDOW} chunks unacknowledged, so the server

@@ -120,7 +120,7 @@ public final class MeetingServer implements AutoCloseable {
         return tls != null ? tls.fingerprint() : null;
     }
 
-    /** File ciphertext held now and at most so far (tests; docs/protocol.md section 10.3). */
+    /** File ciphertext held now and at most so far (tests; docs/protocol.md section 14.3). */
     FileRelay.Stats fileStats() {
         return service.fileStats();
     }

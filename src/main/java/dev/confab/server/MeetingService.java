@@ -63,7 +63,7 @@ final class MeetingService {
         this.files = new FileRelay(clock, config.maxFileBytes());
     }
 
-    /** How much file ciphertext the server holds now and at most (docs/protocol.md section 10.3). */
+    /** How much file ciphertext the server holds now and at most (docs/protocol.md section 14.3). */
     FileRelay.Stats fileStats() {
         return files.stats();
     }

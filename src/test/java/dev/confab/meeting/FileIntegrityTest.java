@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real session receives files from a raw client that seals them exactly as docs/security.md section 11 says,
+ * A real session receives files from a raw client that seals them exactly as docs/security.md section 10 says,
  * then breaks them on purpose: a changed chunk, a cut-short transfer, a file whose hash is not the announced one.
  * Each is reported and none is handed up to be saved; an intact one is.
  */

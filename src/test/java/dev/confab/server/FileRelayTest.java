@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The server's file relay on the wire (docs/protocol.md section 10), with raw clients: offers and chunks go to
+ * The server's file relay on the wire (docs/protocol.md section 14), with raw clients: offers and chunks go to
  * the named recipients only, each chunk is acknowledged once every recipient's connection took it, and bad
  * offers or chunks get a clear error while the meeting carries on.
  */

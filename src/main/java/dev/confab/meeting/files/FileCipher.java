@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 
 /**
- * Seals and opens the chunks of one file under its own fresh AES-256 key (docs/security.md section 11):
+ * Seals and opens the chunks of one file under its own fresh AES-256 key (docs/security.md section 10):
  * nonce = 4 zero bytes, the transfer id and the chunk index (each 4 bytes, big-endian), unique per chunk of the
  * key; associated data = "confab-file-v1", transfer id, index and a last-chunk byte, so chunks cannot be
  * reordered, moved between transfers, or the file cut short without the receiver noticing.

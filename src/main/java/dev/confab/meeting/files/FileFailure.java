@@ -19,7 +19,7 @@ public record FileFailure(Kind kind, boolean outgoing, String name, String peer,
         UNREADABLE,
         /** Not in a meeting (or no one to send to). */
         NOT_IN_MEETING,
-        /** The server refused the offer or a chunk (docs/protocol.md section 10). */
+        /** The server refused the offer or a chunk (docs/protocol.md section 14). */
         REFUSED
     }
 }

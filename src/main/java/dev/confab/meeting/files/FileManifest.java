@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * What a file offer's envelope holds (docs/security.md section 11), encrypted like a chat message: the file's
+ * What a file offer's envelope holds (docs/security.md section 10), encrypted like a chat message: the file's
  * name, type, size and SHA-256 (hex) and the key its chunks are sealed with. {@code kind} is always
  * {@value #KIND}, so a chat text can never be taken for a file or the other way round.
  */

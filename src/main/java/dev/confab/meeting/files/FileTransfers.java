@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Files in a meeting, both ways (docs/protocol.md section 10, docs/security.md section 11). Outgoing files go
+ * Files in a meeting, both ways (docs/protocol.md section 14, docs/security.md section 10). Outgoing files go
  * one at a time, in the order they were chosen; incoming ones are reassembled in memory and handed up only when
  * whole and verified. Every method runs on the session's event thread, which {@link Link#onEvents} reaches.
  */

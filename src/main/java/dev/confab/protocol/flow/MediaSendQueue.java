@@ -27,7 +27,7 @@ import java.util.Set;
  * waits and the sink holds under {@value #FILE_HANDOFF_BYTES} bytes, so a sound that comes next waits behind at
  * most that much file data. They are never dropped for being late (a file cannot skip a chunk) and do not count
  * towards the video budget; the lane is bounded ({@value #MAX_FILE_BYTES} bytes), and the senders' flow control
- * (docs/protocol.md section 10.3) keeps it well under that. Thread-safe.
+ * (docs/protocol.md section 14.3) keeps it well under that. Thread-safe.
  */
 public final class MediaSendQueue {
 
