@@ -46,20 +46,14 @@ class BotFilesTest {
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 
         // Ada's camera runs through the whole test; Bo sends the file to everyone in the middle of it.
-        var grace = CliRun.inBackground("--data-dir", dir.resolve("grace").toString(), "bot", "--server", url,
-                "--new", "--name", "Grace", "--duration", "12s", "--stats-json", dir.resolve("grace.json").toString());
+        var grace = CliRun.inBackground(bot(url, "Grace", "--new", "--duration", "12s"));
         String meetingId = grace.meetingId();
-        var lin = CliRun.inBackground("--data-dir", dir.resolve("lin").toString(), "bot", "--server", url,
-                "--meeting", meetingId, "--name", "Lin", "--duration", "11s",
-                "--stats-json", dir.resolve("lin.json").toString());
-        var ada = CliRun.inBackground("--data-dir", dir.resolve("ada").toString(), "bot", "--server", url,
-                "--meeting", meetingId, "--name", "Ada", "--duration", "10s", "--video", "testsrc",
-                "--video-size", "320x180", "--fps", String.valueOf(FPS), "--stats-json", dir.resolve("ada.json").toString());
+        var lin = CliRun.inBackground(bot(url, "Lin", "--meeting", meetingId, "--duration", "11s"));
+        var ada = CliRun.inBackground(bot(url, "Ada", "--meeting", meetingId, "--duration", "10s", "--video", "testsrc",
+                "--video-size", "320x180", "--fps", String.valueOf(FPS)));
         lin.awaitOutput("Joined as participant");
         ada.awaitOutput("Joined as participant");
-        CliRun bo = CliRun.of("--data-dir", dir.resolve("bo").toString(), "bot", "--server", url,
-                "--meeting", meetingId, "--name", "Bo", "--duration", "1s", "--send-file", file.toString(),
-                "--stats-json", dir.resolve("bo.json").toString());
+        CliRun bo = CliRun.of(bot(url, "Bo", "--meeting", meetingId, "--duration", "1s", "--send-file", file.toString()));
         assertThat(bo.exitCode()).as(bo.err()).isZero();
         assertThat(ada.result(Duration.ofSeconds(60)).exitCode()).isZero();
         assertThat(grace.result(Duration.ofSeconds(60)).exitCode()).isZero();
@@ -96,17 +90,12 @@ class BotFilesTest {
         Path file = dir.resolve("for-grace.txt");
         Files.writeString(file, "only for Grace");
 
-        var grace = CliRun.inBackground("--data-dir", dir.resolve("grace").toString(), "bot", "--server", url,
-                "--new", "--name", "Grace", "--duration", "60s", "--stats-json", dir.resolve("grace.json").toString());
+        var grace = CliRun.inBackground(bot(url, "Grace", "--new", "--duration", "60s"));
         String meetingId = grace.meetingId();
-        var lin = CliRun.inBackground("--data-dir", dir.resolve("lin").toString(), "bot", "--server", url,
-                "--meeting", meetingId, "--name", "Lin", "--duration", "60s",
-                "--stats-json", dir.resolve("lin.json").toString());
+        var lin = CliRun.inBackground(bot(url, "Lin", "--meeting", meetingId, "--duration", "60s"));
         lin.awaitOutput("Joined as participant");
-        CliRun ada = CliRun.of("--data-dir", dir.resolve("ada").toString(), "bot", "--server", url,
-                "--meeting", meetingId, "--name", "Ada", "--duration", "1s",
-                "--send-file-to", "Grace", file.toString(), "--send-file-to", "Nobody", file.toString(),
-                "--stats-json", dir.resolve("ada.json").toString());
+        CliRun ada = CliRun.of(bot(url, "Ada", "--meeting", meetingId, "--duration", "1s",
+                "--send-file-to", "Grace", file.toString(), "--send-file-to", "Nobody", file.toString()));
         assertThat(ada.exitCode()).isZero();
         assertThat(grace.leaveNow().result().exitCode()).isZero();
         assertThat(lin.leaveNow().result().exitCode()).isZero();
@@ -120,6 +109,18 @@ class BotFilesTest {
         assertThat(dir.resolve("lin").resolve("received-files")).doesNotExist();
         assertThat(json.readTree(dir.resolve("ada.json").toFile()).get("errors").toString())
                 .contains("no participant named 'Nobody'");
+    }
+
+    /**
+     * The arguments of a bot called {@code name} with its own data folder ({@code dir/<name>}) and stats file
+     * ({@code dir/<name>.json}), then {@code more}.
+     */
+    private String[] bot(String url, String name, String... more) {
+        String id = name.toLowerCase(java.util.Locale.ROOT);
+        List<String> args = new ArrayList<>(List.of("--data-dir", dir.resolve(id).toString(), "bot", "--server", url,
+                "--name", name, "--stats-json", dir.resolve(id + ".json").toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 
     /** The decoded pictures per second of {@code senderId}'s camera in each whole second the receiver saw it. */

@@ -112,6 +112,13 @@ class FileIntegrityTest {
         }
     }
 
+    /** Waits for Grace's report of the broken file and checks that nothing was handed up to be saved. */
+    private FileFailure reportedAndNotKept() {
+        await().atMost(WAIT).until(() -> !failures.isEmpty());
+        assertThat(received).as("a broken file is never handed up").isEmpty();
+        return failures.getFirst();
+    }
+
     private static byte[] content(int size) {
         byte[] content = new byte[size];
         new Random(size).nextBytes(content);
@@ -140,11 +147,10 @@ class FileIntegrityTest {
         byte[] content = content(50_000);
         FileCipher cipher = offer(2, content, sha256(content));
         chunks(cipher, 2, content, 0, 4, 1);
-        await().atMost(WAIT).until(() -> !failures.isEmpty());
-        assertThat(failures.getFirst().kind()).isEqualTo(FileFailure.Kind.CORRUPTED);
-        assertThat(failures.getFirst().name()).isEqualTo("figures.xlsx");
-        assertThat(failures.getFirst().peer()).isEqualTo("Mallory");
-        assertThat(received).isEmpty();
+        FileFailure failure = reportedAndNotKept();
+        assertThat(failure.kind()).isEqualTo(FileFailure.Kind.CORRUPTED);
+        assertThat(failure.name()).isEqualTo("figures.xlsx");
+        assertThat(failure.peer()).isEqualTo("Mallory");
     }
 
     @Test
@@ -153,9 +159,7 @@ class FileIntegrityTest {
         FileCipher cipher = offer(3, content, sha256(content));
         chunks(cipher, 3, content, 0, 2, -1);
         mallory.send(new ClientMessage.FileCancel(3));
-        await().atMost(WAIT).until(() -> !failures.isEmpty());
-        assertThat(failures.getFirst().kind()).isEqualTo(FileFailure.Kind.INCOMPLETE);
-        assertThat(received).isEmpty();
+        assertThat(reportedAndNotKept().kind()).isEqualTo(FileFailure.Kind.INCOMPLETE);
     }
 
     @Test
@@ -164,9 +168,7 @@ class FileIntegrityTest {
         FileCipher cipher = offer(4, content, sha256(content));
         chunks(cipher, 4, content, 0, 1, -1);
         mallory.close();
-        await().atMost(WAIT).until(() -> !failures.isEmpty());
-        assertThat(failures.getFirst().kind()).isEqualTo(FileFailure.Kind.INCOMPLETE);
-        assertThat(received).isEmpty();
+        assertThat(reportedAndNotKept().kind()).isEqualTo(FileFailure.Kind.INCOMPLETE);
     }
 
     @Test
@@ -174,9 +176,8 @@ class FileIntegrityTest {
         byte[] content = content(20_000);
         FileCipher cipher = offer(5, content, sha256(new byte[]{1, 2, 3}));
         chunks(cipher, 5, content, 0, 2, -1);
-        await().atMost(WAIT).until(() -> !failures.isEmpty());
-        assertThat(failures.getFirst().kind()).isEqualTo(FileFailure.Kind.CORRUPTED);
-        assertThat(failures.getFirst().detail()).contains("SHA-256");
-        assertThat(received).isEmpty();
+        FileFailure failure = reportedAndNotKept();
+        assertThat(failure.kind()).isEqualTo(FileFailure.Kind.CORRUPTED);
+        assertThat(failure.detail()).contains("SHA-256");
     }
 }

@@ -598,19 +598,7 @@ class ScreenshotTourTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
     void chatPanel(String tag) throws Exception {
-        lang = tag;
-        javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
-        AtomicReference<javafx.scene.Scene> scene = new AtomicReference<>();
-        FxToolkit.setupFixture(() -> {
-            javafx.application.Application.setUserAgentStylesheet(
-                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            var panel = new dev.confab.ui.chat.ChatPanel(new UiText(osLocale(tag)), ChatSamples.model(),
-                    (to, text) -> { }, url -> { }, null);
-            scene.set(new javafx.scene.Scene(panel, 420, 760));
-            stage.setScene(scene.get());
-            stage.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        var scene = sampleChat(tag, 760, panel -> { });
         robot.clickOn(".chat-link");
         javafx.scene.control.ComboBox<?> to = robot.lookup("#chatRecipient").queryAs(javafx.scene.control.ComboBox.class);
         liveSelectors = java.util.Set.of("#chatSecurityCode"); // from fresh keys
@@ -626,28 +614,14 @@ class ScreenshotTourTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
     void chatFiles(String tag) throws Exception {
-        lang = tag;
-        var files = new dev.confab.ui.chat.ChatFiles(Runnable::run);
-        javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
-        AtomicReference<javafx.scene.Scene> scene = new AtomicReference<>();
-        FxToolkit.setupFixture(() -> {
-            javafx.application.Application.setUserAgentStylesheet(
-                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            var panel = new dev.confab.ui.chat.ChatPanel(new UiText(osLocale(tag)), ChatSamples.model(),
-                    (to, text) -> { }, url -> { }, null);
-            panel.enableFiles(files, new NoDesk());
+        var scene = chatWithFiles(tag, files -> {
             files.progress(new dev.confab.meeting.files.FileSendStatus(1, "Q3 slides.pdf", 8_400_000, 3_150_000,
                     java.util.List.of(), dev.confab.meeting.files.FileSendStatus.State.SENDING));
             files.received(sampleFile("Budget 2027.xlsx", 1_250_000, false));
             files.failed(new dev.confab.meeting.files.FileFailure(dev.confab.meeting.files.FileFailure.Kind.CORRUPTED,
                     false, "photo.png", "Lin Wei", "test"));
-            scene.set(new javafx.scene.Scene(panel, 420, 900));
-            stage.setScene(scene.get());
-            stage.show();
         });
-        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#chatFileShowHash");
-        liveSelectors = java.util.Set.of("#chatSecurityCode"); // from fresh keys
         shoot("chat-files", scene::get);
     }
 
@@ -655,8 +629,26 @@ class ScreenshotTourTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
     void chatFileExecutableWarning(String tag) throws Exception {
-        lang = tag;
+        var scene = chatWithFiles(tag, files -> files.received(sampleFile("setup-update.exe", 2_300_000, true)));
+        shoot("chat-file-warning", scene::get);
+    }
+
+    /** The sample chat panel with files on, its cards fed by {@code feed}; its security code is live. */
+    private AtomicReference<javafx.scene.Scene> chatWithFiles(String tag,
+            java.util.function.Consumer<dev.confab.ui.chat.ChatFiles> feed) throws Exception {
         var files = new dev.confab.ui.chat.ChatFiles(Runnable::run);
+        var scene = sampleChat(tag, 900, panel -> {
+            panel.enableFiles(files, new NoDesk());
+            feed.accept(files);
+        });
+        liveSelectors = java.util.Set.of("#chatSecurityCode"); // from fresh keys
+        return scene;
+    }
+
+    /** A window {@code height} px tall with the chat panel of {@link ChatSamples}, after {@code setup} (FX thread). */
+    private AtomicReference<javafx.scene.Scene> sampleChat(String tag, int height,
+            java.util.function.Consumer<dev.confab.ui.chat.ChatPanel> setup) throws Exception {
+        lang = tag;
         javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
         AtomicReference<javafx.scene.Scene> scene = new AtomicReference<>();
         FxToolkit.setupFixture(() -> {
@@ -664,15 +656,13 @@ class ScreenshotTourTest {
                     new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             var panel = new dev.confab.ui.chat.ChatPanel(new UiText(osLocale(tag)), ChatSamples.model(),
                     (to, text) -> { }, url -> { }, null);
-            panel.enableFiles(files, new NoDesk());
-            files.received(sampleFile("setup-update.exe", 2_300_000, true));
-            scene.set(new javafx.scene.Scene(panel, 420, 900));
+            setup.accept(panel);
+            scene.set(new javafx.scene.Scene(panel, 420, height));
             stage.setScene(scene.get());
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        liveSelectors = java.util.Set.of("#chatSecurityCode"); // from fresh keys
-        shoot("chat-file-warning", scene::get);
+        return scene;
     }
 
     private static dev.confab.meeting.files.ReceivedFile sampleFile(String name, int size, boolean direct) {
