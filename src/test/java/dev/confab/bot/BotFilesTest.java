@@ -82,7 +82,6 @@ class BotFilesTest {
             assertThat(mean).as(who + ": Ada's camera, pictures per second each second " + fps)
                     .isGreaterThanOrEqualTo(FPS * 0.75);
             assertThat(fps).as(who + ": no second without most of Ada's pictures").allMatch(f -> f >= FPS * 0.5);
-            assertThat(framesLost(report, adaId)).as(who + ": no picture of Ada's dropped on the way").isZero();
             System.out.printf("BotFilesTest: %s saw Ada's %d fps camera at %s per second while Bo's 20 MiB passed "
                     + "(Bo's whole visit %d ms)%n", who, FPS, fps, boReport.get("durationMillis").asLong());
         }
@@ -126,19 +125,6 @@ class BotFilesTest {
                 "--name", name, "--stats-json", dir.resolve(id + ".json").toString()));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
-    }
-
-    /** Ada's camera frames that {@code report}'s bot never got (dropped by a queue on the way). */
-    private static long framesLost(JsonNode report, int senderId) {
-        long lost = 0;
-        for (JsonNode second : report.get("timeline")) {
-            for (JsonNode remote : second.get("remotes")) {
-                if (remote.get("participantId").asInt() == senderId) {
-                    lost += remote.get("framesLost").asLong();
-                }
-            }
-        }
-        return lost;
     }
 
     /** The decoded pictures per second of {@code senderId}'s camera in each whole second the receiver saw it. */
