@@ -81,7 +81,7 @@ class BotFilesTest {
             double mean = fps.stream().mapToDouble(Double::doubleValue).average().orElse(0);
             assertThat(mean).as(who + ": Ada's camera, pictures per second each second " + fps)
                     .isGreaterThanOrEqualTo(FPS * 0.7);
-            assertThat(fps).as(who + ": no second without most of Ada's pictures").allMatch(f -> f >= FPS * 0.4);
+            assertThat(fps).as(who + ": no second short of a good part of Ada's pictures (all bots share the machine's cores)").allMatch(f -> f >= FPS * 0.4);
             System.out.printf("BotFilesTest: %s saw Ada's %d fps camera at %s per second while Bo's 20 MiB passed "
                     + "(Bo's whole visit %d ms)%n", who, FPS, fps, boReport.get("durationMillis").asLong());
         }
