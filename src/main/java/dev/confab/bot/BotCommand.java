@@ -85,6 +85,13 @@ public final class BotCommand implements Callable<Integer> {
             description = "Private chat message to the participant with display name NAME (repeatable).")
     List<String> chatTo = List.of();
 
+    @Option(names = "--send-file", paramLabel = "PATH", description = "Send this file to everyone after joining, end-to-end encrypted (repeatable).")
+    List<Path> sendFile = List.of();
+
+    @Option(names = "--send-file-to", arity = "2", paramLabel = "NAME PATH",
+            description = "Send a file privately to the participant with display name NAME (repeatable).")
+    List<String> sendFileTo = List.of();
+
     @Option(names = "--share", paramLabel = "SOURCE", description = "Share a screen after joining; only 'testsrc' (synthetic 1280x720, 5 fps).")
     String share;
 
@@ -137,7 +144,7 @@ public final class BotCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Duration stay = parseOptions();
         ServerTrust trust = trustFingerprint != null ? ServerTrust.pinned(trustFingerprint) : ServerTrust.systemOnly();
-        BotStats stats = new BotStats(new BotAdmission(admit));
+        BotStats stats = new BotStats(new BotAdmission(admit), new BotFiles(dataPaths().receivedFilesDir()));
         long started = System.nanoTime();
         VideoFormat format = videoFormat();
         LinkEmulator emulator = startLink(trust);
@@ -195,7 +202,9 @@ public final class BotCommand implements Callable<Integer> {
                 BotAudio botAudio = startAudio(call, recorder); // the call makes the video follow its sound
                 stats.attachAudio(botAudio);
                 sendChat(session, stats);
+                stats.files.send(session, outgoingFiles()).forEach(stats::error);
                 stats.awaitEnded(stay, leaveNow);
+                stats.files.awaitSent(FILES_GRACE_MILLIS); // a file still on its way is worth staying for
                 seconds.close();
                 timeline = seconds.seconds();
                 stats.detachAudio();
@@ -254,10 +263,31 @@ public final class BotCommand implements Callable<Integer> {
         return emulator;
     }
 
+    /** How long the bot stays past --duration for files it is still sending. */
+    static final long FILES_GRACE_MILLIS = 60_000;
+
+    private List<BotFiles.Outgoing> outgoingFiles() {
+        List<BotFiles.Outgoing> files = new java.util.ArrayList<>();
+        sendFile.forEach(path -> files.add(new BotFiles.Outgoing(path, null)));
+        for (int i = 0; i + 1 < sendFileTo.size(); i += 2) {
+            files.add(new BotFiles.Outgoing(Path.of(sendFileTo.get(i + 1)), sendFileTo.get(i)));
+        }
+        return files;
+    }
+
+    /** The bot's data folder: --data-dir, else where the desktop app keeps its data. */
+    private AppPaths dataPaths() {
+        return AppPaths.resolve(dataDirOption());
+    }
+
+    private Path dataDirOption() {
+        var option = spec.root().findOption("--data-dir");
+        return option == null ? null : option.getValue();
+    }
+
     /** Given --data-dir, the bot keeps a meeting history there like the desktop app (unless switched off). */
     private MeetingListener withHistory(BotStats stats) {
-        var dataDirOption = spec.root().findOption("--data-dir");
-        Path dataDir = dataDirOption == null ? null : dataDirOption.getValue();
+        Path dataDir = dataDirOption();
         if (dataDir == null || !new PrivacySettingsStore(AppPaths.under(dataDir)).load().keepMeetingHistory()) {
             return stats;
         }

@@ -46,7 +46,8 @@ final class BotStats implements MeetingListener, CallListener {
                   List<String> errors, long durationMillis, boolean e2ee, long framesDecrypted, long decryptFailures,
                   long framesWithoutKey, BotVideo.Report video,
                   BotShare.Report share, BotAudio.Report audio, List<BotTimeline.Second> timeline,
-                  boolean waited, boolean admitted, List<String> admittedNames) {
+                  boolean waited, boolean admitted, List<String> admittedNames,
+                  List<BotFiles.Received> filesReceived, List<BotFiles.Sent> filesSent) {
     }
 
     private final Map<Integer, SeenParticipant> seen = new LinkedHashMap<>();
@@ -65,8 +66,9 @@ final class BotStats implements MeetingListener, CallListener {
     /** The waiting room: whether the bot waited and was let in, and whom it let in (--admit). */
     final BotAdmission admission;
 
-    BotStats(BotAdmission admission) {
+    BotStats(BotAdmission admission, BotFiles files) {
         this.admission = admission;
+        this.files = files;
     }
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile BotAudio audio;
@@ -86,6 +88,32 @@ final class BotStats implements MeetingListener, CallListener {
     }
 
     final BotShare share = new BotShare();
+    final BotFiles files;
+
+    @Override
+    public void onFileReceived(dev.confab.meeting.files.ReceivedFile file) {
+        String problem = files.received(file);
+        synchronized (this) {
+            count("fileReceived");
+            if (problem != null) {
+                errors.add(problem);
+            }
+        }
+    }
+
+    @Override
+    public void onFileSendProgress(dev.confab.meeting.files.FileSendStatus status) {
+        files.progress(status);
+    }
+
+    @Override
+    public void onFileFailed(dev.confab.meeting.files.FileFailure failure) {
+        String problem = files.failed(failure);
+        synchronized (this) {
+            count("fileFailed");
+            errors.add(problem);
+        }
+    }
 
     /** The engine passed a keyframe request on to the bot's video or share. */
     @Override
@@ -218,7 +246,7 @@ final class BotStats implements MeetingListener, CallListener {
                 maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis,
                 true, e2ee.decrypted(), e2ee.failed(), e2ee.withoutKey(), videoReport, share.report(),
                 audio != null ? audio.report() : audioReport, timeline, admission.report().waited(),
-                admission.report().admitted(), admission.report().admittedNames());
+                admission.report().admitted(), admission.report().admittedNames(), files.receivedFiles(), files.sentFiles());
     }
 
     private void count(String event) {

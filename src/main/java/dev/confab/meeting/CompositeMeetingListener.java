@@ -128,4 +128,19 @@ public final class CompositeMeetingListener implements MeetingListener {
     public void onUnmuteRequested(Attendee by) {
         listeners.forEach(l -> l.onUnmuteRequested(by));
     }
+
+    @Override
+    public void onFileReceived(dev.confab.meeting.files.ReceivedFile file) {
+        listeners.forEach(l -> l.onFileReceived(file));
+    }
+
+    @Override
+    public void onFileSendProgress(dev.confab.meeting.files.FileSendStatus status) {
+        listeners.forEach(l -> l.onFileSendProgress(status));
+    }
+
+    @Override
+    public void onFileFailed(dev.confab.meeting.files.FileFailure failure) {
+        listeners.forEach(l -> l.onFileFailed(failure));
+    }
 }

@@ -1,5 +1,8 @@
 package dev.confab.meeting;
 
+import dev.confab.meeting.files.FileFailure;
+import dev.confab.meeting.files.FileSendStatus;
+import dev.confab.meeting.files.ReceivedFile;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.ServerMessage;
 import dev.confab.protocol.StreamKind;
@@ -126,5 +129,17 @@ public interface MeetingListener {
      * if not in the roster.
      */
     default void onUnmuteRequested(Attendee by) {
+    }
+
+    /** A file arrived whole and verified; it is in memory only until saved (docs/security.md section 10). */
+    default void onFileReceived(ReceivedFile file) {
+    }
+
+    /** A file this participant sends has moved on, or was delivered (state SENT). */
+    default void onFileSendProgress(FileSendStatus status) {
+    }
+
+    /** A file could not be sent or received; nothing of a failed received file is kept. */
+    default void onFileFailed(FileFailure failure) {
     }
 }

@@ -2,6 +2,7 @@ package dev.confab.meeting;
 
 import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.FileChunkFrame;
 import dev.confab.protocol.LeaveReason;
 import dev.confab.protocol.MediaFrame;
 import dev.confab.protocol.MediaFrameHeader;
@@ -19,6 +20,10 @@ import dev.confab.meeting.chat.SecurityCode;
 import dev.confab.meeting.e2ee.MediaEncryption;
 import dev.confab.meeting.e2ee.MediaKeyExchange;
 import dev.confab.meeting.e2ee.PrivacyCode;
+import dev.confab.meeting.files.FileFailure;
+import dev.confab.meeting.files.FileSendStatus;
+import dev.confab.meeting.files.FileTransfers;
+import dev.confab.meeting.files.ReceivedFile;
 import dev.confab.signaling.SignalingConnection;
 import dev.confab.signaling.SignalingException;
 import dev.confab.signaling.SignalingListener;
@@ -26,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -101,6 +107,8 @@ public final class MeetingSession implements AutoCloseable {
     private final MediaEncryption mediaEncryption = new MediaEncryption();
     private final MediaKeyExchange mediaKeys;
     private ChatCrypto chatCrypto;
+    // Written on the event thread (the server's and the administrator's file limits), read by the UI.
+    private volatile long fileLimitSeen;
     // Everyone present's chat public key (null for a client without one), by participant id: the roster the
     // layers above see leaves keys out, they are for encrypting here. Confined to the event thread.
     private final Map<Integer, String> rosterChatKeys = new HashMap<>();
@@ -110,6 +118,8 @@ public final class MeetingSession implements AutoCloseable {
     private final ArrayDeque<SentChat> recentChat = new ArrayDeque<>();
     // Confined to the event thread: the cameras this client shows, coalesced into view messages.
     private final ViewReporter views;
+    // Confined to the event thread: files sent and received (docs/protocol.md section 14).
+    private final FileTransfers files;
 
     private record PendingChat(List<Integer> privateTo, String text) {
     }
@@ -128,6 +138,64 @@ public final class MeetingSession implements AutoCloseable {
                 (delayNanos, task) -> onEventsLater(task, delayNanos));
         this.mediaKeys = new MediaKeyExchange(chatKeys, mediaEncryption, this::sendNow,
                 (delayNanos, task) -> onEventsLater(task, delayNanos), System::nanoTime);
+        this.files = new FileTransfers(new FilesLink(), new FileTransfers.Events() {
+            @Override
+            public void received(ReceivedFile file) {
+                listener.onFileReceived(file);
+            }
+
+            @Override
+            public void progress(FileSendStatus status) {
+                listener.onFileSendProgress(status);
+            }
+
+            @Override
+            public void failed(FileFailure failure) {
+                listener.onFileFailed(failure);
+            }
+        });
+    }
+
+    /** What the file transfers borrow from this session; called on the event thread (sendChunk on any). */
+    private final class FilesLink implements FileTransfers.Link {
+        @Override
+        public void send(ClientMessage message) {
+            sendNow(message);
+        }
+
+        @Override
+        public boolean sendChunk(ByteBuffer frame) {
+            SignalingConnection current = connection;
+            return current != null && current.sendFileChunk(frame);
+        }
+
+        @Override
+        public void onEvents(Runnable task) {
+            MeetingSession.this.onEvents(task);
+        }
+
+        @Override
+        public String seal(String text, List<Integer> to) {
+            if (!(state instanceof SessionState.InMeeting) || chatCrypto == null) {
+                return null;
+            }
+            Map<Integer, String> keys = recipientKeys(to);
+            return keys.isEmpty() ? null : ChatWire.encode(chatCrypto.encrypt(text, keys, !to.isEmpty()));
+        }
+
+        @Override
+        public String open(int from, String payload) throws ChatDecryptException {
+            String senderKey = rosterChatKeys.get(from);
+            if (senderKey == null || chatCrypto == null) {
+                throw new ChatDecryptException(ChatDecryptException.Kind.UNDECRYPTABLE, "No key for sender " + from);
+            }
+            return chatCrypto.decrypt(from, senderKey, ChatWire.decode(payload));
+        }
+
+        @Override
+        public String nameOf(int participantId) {
+            return roster.find(participantId).map(roster::label).orElseGet(() -> departedName(participantId));
+        }
     }
 
     public SessionState state() {
@@ -368,6 +436,38 @@ public final class MeetingSession implements AutoCloseable {
         onEvents(() -> encryptAndSend(ids, text));
     }
 
+    /**
+     * Sends a file to everyone present ({@code to} empty) or to the listed participants, end-to-end encrypted
+     * (docs/security.md section 10). Files go one at a time; progress and the outcome arrive as
+     * {@link MeetingListener#onFileSendProgress} and {@link MeetingListener#onFileFailed}.
+     */
+    public void sendFile(Path file, List<Integer> to) {
+        Objects.requireNonNull(file, "file");
+        List<Integer> ids = List.copyOf(to).stream().distinct().toList();
+        onEvents(() -> files.send(file, ids));
+    }
+
+    /** Stops sending file {@code transferId} (or takes it out of the queue). */
+    public void cancelFile(int transferId) {
+        onEvents(() -> files.cancel(transferId));
+    }
+
+    /**
+     * The administrator's file limit in bytes (policy; 0 switches files off both ways), on top of the server's.
+     * Any thread; takes effect for the next file.
+     */
+    public void fileLimit(long bytes) {
+        onEvents(() -> {
+            files.localLimit(bytes);
+            fileLimitSeen = files.limit();
+        });
+    }
+
+    /** The largest file that can be sent now in sealed bytes (0: files off, or not connected yet). Any thread. */
+    public long fileLimitNow() {
+        return fileLimitSeen;
+    }
+
     /** Asks a participant for a keyframe, e.g. after decoding errors. */
     public void requestKeyframe(int participantId, StreamKind stream) {
         sendInMeeting(new ClientMessage.RequestKeyframe(participantId, stream));
@@ -504,6 +604,8 @@ public final class MeetingSession implements AutoCloseable {
             public void onMedia(MediaFrame frame) {
                 if (frame.header().stream() == StreamKind.PADDING) {
                     listener.onMedia(frame); // the server's probe bytes, not anyone's media
+                } else if (frame.header().stream() == StreamKind.FILE) {
+                    fileChunk(frame, holder[0]);
                 } else {
                     mediaEncryption.unprotect(frame, listener::onMedia);
                 }
@@ -522,6 +624,24 @@ public final class MeetingSession implements AutoCloseable {
                 timeout);
         holder[0] = opened;
         return opened;
+    }
+
+    /** A FILE frame: its bytes copied off the library's buffer, then handled in order with the messages. */
+    private void fileChunk(MediaFrame frame, SignalingConnection from) {
+        FileChunkFrame chunk;
+        try {
+            chunk = FileChunkFrame.of(frame);
+        } catch (IllegalArgumentException e) {
+            LOG.debug("Ignoring a malformed file chunk: {}", e.getMessage());
+            return;
+        }
+        byte[] sealed = new byte[chunk.sealed().remaining()];
+        chunk.sealed().duplicate().get(sealed);
+        onEvents(() -> {
+            if (from != null && from == connection) {
+                files.chunk(chunk, sealed);
+            }
+        });
     }
 
     private void handle(ServerMessage message) {
@@ -580,6 +700,9 @@ public final class MeetingSession implements AutoCloseable {
                     listener.onAnnotation(ProtocolMapping.annotationReceived(annotation));
             case ServerMessage.RecordingChanged change ->
                     listener.onRecordingChanged(ProtocolMapping.recordingChange(change));
+            case ServerMessage.FileOffered offer -> files.offered(offer);
+            case ServerMessage.FileAck ack -> files.acknowledged(ack);
+            case ServerMessage.FileCancelled cancelled -> files.cancelled(cancelled);
             case ServerMessage.RecordingPolicyChanged policy -> {
                 recordingPolicy = ProtocolMapping.recordingRule(policy.policy());
                 listener.onRecordingPolicy(recordingPolicy);
@@ -590,6 +713,10 @@ public final class MeetingSession implements AutoCloseable {
     private void joined(ServerMessage.Joined joined) {
         Instant lostAt = connectionLostAt;
         resumeToken = joined.resumeToken();
+        SignalingConnection current = connection;
+        ServerMessage.Limits limits = current == null ? null : current.welcome().limits();
+        files.serverLimit(limits == null ? null : limits.maxFileBytes());
+        fileLimitSeen = files.limit();
         chatCrypto = new ChatCrypto(joined.meetingId(), joined.selfId(), chatKeys);
         rosterChatKeys.clear();
         joined.roster().forEach(p -> rosterChatKeys.put(p.id(), p.chatKey()));
@@ -645,6 +772,7 @@ public final class MeetingSession implements AutoCloseable {
         var departed = new Roster.Departed(who, ProtocolMapping.departureReason(left.reason()), left.leftAt());
         rosterChatKeys.remove(who.id());
         mediaEncryption.forget(who.id());
+        files.participantLeft(who.id());
         updateRoster(r -> r.withLeft(departed));
         mediaKeys.membershipChanged(); // whoever left must not open what comes next
         listener.onParticipantLeft(departed);
@@ -662,13 +790,7 @@ public final class MeetingSession implements AutoCloseable {
             return;
         }
         boolean direct = !privateTo.isEmpty();
-        Map<Integer, String> keys = new LinkedHashMap<>();
-        for (Attendee p : roster.participants()) {
-            String key = rosterChatKeys.get(p.id());
-            if (p.id() != roster.selfId() && key != null && (!direct || privateTo.contains(p.id()))) {
-                keys.put(p.id(), key);
-            }
-        }
+        Map<Integer, String> keys = recipientKeys(privateTo);
         ChatEnvelope envelope;
         try {
             envelope = chatCrypto.encrypt(text, keys, direct);
@@ -684,6 +806,18 @@ public final class MeetingSession implements AutoCloseable {
         }
         String ownName = roster.self().map(Attendee::displayName).orElse(options.displayName());
         listener.onChatSent(new ChatMessage(roster.selfId(), ownName, text, direct, Instant.now(), envelope.recipients()));
+    }
+
+    /** The chat keys of everyone else present ({@code privateTo} empty) or of those listed, by participant id. */
+    private Map<Integer, String> recipientKeys(List<Integer> privateTo) {
+        Map<Integer, String> keys = new LinkedHashMap<>();
+        for (Attendee p : roster.participants()) {
+            String key = rosterChatKeys.get(p.id());
+            if (p.id() != roster.selfId() && key != null && (privateTo.isEmpty() || privateTo.contains(p.id()))) {
+                keys.put(p.id(), key);
+            }
+        }
+        return keys;
     }
 
     private void rememberSent(ClientMessage.Chat message) {
@@ -784,6 +918,8 @@ public final class MeetingSession implements AutoCloseable {
             end(EndReason.CONNECTION_LOST, MeetingFailure.of(MeetingFailure.Kind.SESSION_EXPIRED, error.message()));
         } else if ("chat".equals(error.requestType())) {
             chatRefused(error);
+        } else if (FileTransfers.answersFiles(error)) {
+            files.refused(error);
         } else {
             listener.onRequestFailed(ProtocolMapping.refusal(error.code()), error.message(), error.requestType());
         }
@@ -796,6 +932,7 @@ public final class MeetingSession implements AutoCloseable {
 
     private void connectionLost(int code, String reason) {
         connection = null;
+        files.connectionLost();
         if (state instanceof SessionState.Waiting) {
             // A waiting client holds no resume token: its place in the queue is gone (docs/protocol.md section 6.8).
             end(EndReason.CONNECTION_LOST, MeetingFailure.of(MeetingFailure.Kind.CONNECTION_LOST,
@@ -861,6 +998,7 @@ public final class MeetingSession implements AutoCloseable {
 
     private void end(EndReason reason, MeetingFailure failure) {
         if (!(state instanceof SessionState.Ended)) {
+            files.close();
             setState(new SessionState.Ended(reason, failure));
             // Typed while reconnecting, never sent: say so rather than let it vanish.
             chatWhileReconnecting.forEach(chat -> listener.onChatFailed(

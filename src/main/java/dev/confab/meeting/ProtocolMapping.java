@@ -79,6 +79,9 @@ final class ProtocolMapping {
             case RECORDING_NOT_ALLOWED -> Refusal.RECORDING_NOT_ALLOWED;
             case NOT_MODERATOR -> Refusal.NOT_MODERATOR;
             case NOT_WAITING -> Refusal.NOT_WAITING;
+            case FILES_DISABLED -> Refusal.FILES_DISABLED;
+            case FILE_TOO_LARGE -> Refusal.FILE_TOO_LARGE;
+            case FILE_TRANSFER_REFUSED -> Refusal.FILE_TRANSFER_REFUSED;
             case UNKNOWN -> Refusal.UNKNOWN;
         };
     }

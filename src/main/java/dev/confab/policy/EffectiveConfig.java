@@ -83,6 +83,12 @@ public final class EffectiveConfig {
         return (Boolean) value(key);
     }
 
+    /** The value of a size key in bytes (MB of 1024 × 1024 bytes). */
+    public long bytes(PolicyKey key) {
+        requireType(key, PolicyKey.ValueType.MEGABYTES);
+        return (Integer) value(key) * 1024L * 1024;
+    }
+
     public ServerAddress server() {
         return (ServerAddress) value(PolicyKey.SERVER_URL);
     }

@@ -32,7 +32,12 @@ public enum PolicyKey {
             "Forget names, recent meetings and consent when Confab closes (shared/kiosk computers)"),
     // Privacy first: Confab contacts nothing on its own unless an administrator or the user turns this on.
     UPDATE_CHECK("updateCheck", ValueType.BOOLEAN, false,
-            "Whether Confab checks for a newer version at start-up");
+            "Whether Confab checks for a newer version at start-up"),
+    FILE_SIZE_LIMIT_MB("fileSizeLimitMb", ValueType.MEGABYTES, 100,
+            "Largest file people may send or receive in meeting chat, in MB (0 switches files off); a server's lower limit still applies");
+
+    /** The largest value a MEGABYTES key takes: what any Confab server relays at most by default. */
+    public static final int MAX_MEGABYTES = 100;
 
     /** Language tags the UI ships, plus "system" (follow the operating system). */
     public static final List<String> LANGUAGES = List.of("system", "en", "zh-CN");
@@ -82,6 +87,12 @@ public enum PolicyKey {
                 }
                 yield node.booleanValue();
             }
+            case MEGABYTES -> {
+                if (!node.isInt()) {
+                    throw new IllegalArgumentException("expected a whole number of MB, got " + node);
+                }
+                yield validate(node.intValue());
+            }
             case SERVER, LANGUAGE -> {
                 if (!node.isTextual()) {
                     throw new IllegalArgumentException("expected a string, got " + node);
@@ -109,6 +120,12 @@ public enum PolicyKey {
                 }
                 yield b;
             }
+            case MEGABYTES -> {
+                if (!(value instanceof Integer mb) || mb < 0 || mb > MAX_MEGABYTES) {
+                    throw new IllegalArgumentException("expected 0 to " + MAX_MEGABYTES + " (MB), got \"" + value + "\"");
+                }
+                yield mb;
+            }
             case SERVER -> value instanceof ServerAddress address ? address : ServerAddress.parse(textOf(value));
             case LANGUAGE -> {
                 String text = textOf(value).strip();
@@ -131,5 +148,5 @@ public enum PolicyKey {
         return s;
     }
 
-    public enum ValueType { BOOLEAN, SERVER, LANGUAGE }
+    public enum ValueType { BOOLEAN, SERVER, LANGUAGE, MEGABYTES }
 }

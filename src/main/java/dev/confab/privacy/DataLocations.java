@@ -100,6 +100,7 @@ public record DataLocations(AppPaths paths, Path recordings, boolean recordingsF
             case PINNED_CERTIFICATES -> List.of(paths.knownServersFile());
             case SERVER_IDENTITY -> List.of(paths.serverDir());
             case APP_FILES -> List.of(paths.cache(), paths.instanceLockFile(), paths.instanceSocket());
+            case RECEIVED_FILES -> List.of(paths.receivedFilesDir());
         };
     }
 

@@ -28,11 +28,13 @@ public final class DataMap {
             DataKind.stored(DataCategory.PINNED_CERTIFICATES, null, DataKind.Setting.NONE),
             DataKind.stored(DataCategory.SERVER_IDENTITY, null, DataKind.Setting.NONE),
             DataKind.stored(DataCategory.APP_FILES, null, DataKind.Setting.NONE),
+            DataKind.stored(DataCategory.RECEIVED_FILES, null, DataKind.Setting.NONE),
             DataKind.sent("meeting-identity", null),
             DataKind.sent("camera-microphone", Permission.CAMERA),
             DataKind.sent("screen", Permission.SCREEN),
             DataKind.sent("chat", null),
-            DataKind.sent("drawings", null));
+            DataKind.sent("drawings", null),
+            DataKind.sent("files", null));
 
     private DataMap() {
     }

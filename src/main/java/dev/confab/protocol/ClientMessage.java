@@ -49,6 +49,8 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ClientMessage.SetMuteOnEntry.class, name = "set_mute_on_entry"),
         @JsonSubTypes.Type(value = ClientMessage.AskUnmute.class, name = "ask_unmute"),
         @JsonSubTypes.Type(value = ClientMessage.Spotlight.class, name = "spotlight"),
+        @JsonSubTypes.Type(value = ClientMessage.FileOffer.class, name = "file_offer"),
+        @JsonSubTypes.Type(value = ClientMessage.FileCancel.class, name = "file_cancel"),
 })
 public sealed interface ClientMessage {
 
@@ -341,5 +343,34 @@ public sealed interface ClientMessage {
 
     /** Moderator: shows {@code participantId} large for everyone; null ends the spotlight. */
     record Spotlight(Integer participantId) implements ClientMessage {
+    }
+
+    /**
+     * Announces a file this connection is about to send as FILE chunks (docs/protocol.md section 14). The server
+     * checks {@code size} (the sum of the chunks' sealed payloads) against its limit and relays the offer to
+     * {@code to} (empty: everyone present now) without reading {@code payload}: a chat envelope holding the file's
+     * name, type, hash and key.
+     */
+    record FileOffer(@JsonProperty(required = true) int transferId,
+                     List<Integer> to,
+                     @JsonProperty(required = true) long size,
+                     @JsonProperty(required = true) int chunks,
+                     @JsonProperty(required = true) String enc,
+                     @JsonProperty(required = true) String payload) implements ClientMessage {
+        public FileOffer {
+            to = to == null ? List.of() : List.copyOf(to);
+            Objects.requireNonNull(enc, "enc");
+            Objects.requireNonNull(payload, "payload");
+            if (transferId < 1) {
+                throw new IllegalArgumentException("transferId must be at least 1");
+            }
+            if (size < 1 || chunks < 1 || chunks > size) {
+                throw new IllegalArgumentException("size and chunks must be at least 1, and chunks at most size");
+            }
+        }
+    }
+
+    /** The sender gives up its transfer {@code transferId}; recipients are told with {@code file_cancelled}. */
+    record FileCancel(@JsonProperty(required = true) int transferId) implements ClientMessage {
     }
 }

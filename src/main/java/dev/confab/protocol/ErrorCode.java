@@ -67,6 +67,17 @@ public enum ErrorCode {
     NOT_MODERATOR,
     /** {@code admit} or {@code deny} naming nobody who is waiting (already admitted, denied, or gone). */
     NOT_WAITING,
+    /** {@code file_offer} on a server whose file limit is 0 (files switched off). */
+    FILES_DISABLED,
+    /** {@code file_offer} over the server's announced {@code maxFileBytes}. */
+    FILE_TOO_LARGE,
+    /**
+     * {@code file_offer} while this connection still sends another file, or with a {@code transferId} in use;
+     * or a FILE chunk the transfer does not allow (unknown transfer, out of order, over the window or the offered
+     * size; {@code requestType} "file_chunk"): then the transfer is cancelled for everyone. A connection sends one
+     * file at a time, so the sender knows which.
+     */
+    FILE_TRANSFER_REFUSED,
     /** Read by clients for any code newer than they know. Never sent. */
     @JsonEnumDefaultValue
     UNKNOWN

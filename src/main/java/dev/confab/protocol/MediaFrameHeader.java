@@ -9,7 +9,8 @@ import java.util.Objects;
  * <pre>
  * offset size field
  *  0     1    magic+version: 0xC1 (high nibble 0xC marks Confab media, low nibble = header version 1)
- *  1     1    stream kind: 1 camera, 2 audio, 3 screen
+ *  1     1    stream kind: 1 camera, 2 audio, 3 screen, 4 padding, 5 file chunk ({@link FileChunkFrame}
+ *             reads the other fields its own way)
  *  2     1    flags: bit 0 keyframe (decodable without earlier frames; audio sets it on every frame),
  *             bits 1-2 simulcast layer of a CAMERA frame (0 the best or only one, 1, 2 smaller), others 0
  *  3     1    codec id (see {@link MediaCodec})

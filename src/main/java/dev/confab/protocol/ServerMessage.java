@@ -37,13 +37,19 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ServerMessage.Waiting.class, name = "waiting"),
         @JsonSubTypes.Type(value = ServerMessage.WaitingRoom.class, name = "waiting_room"),
         @JsonSubTypes.Type(value = ServerMessage.UnmuteRequested.class, name = "unmute_requested"),
+        @JsonSubTypes.Type(value = ServerMessage.FileOffered.class, name = "file_offer"),
+        @JsonSubTypes.Type(value = ServerMessage.FileAck.class, name = "file_ack"),
+        @JsonSubTypes.Type(value = ServerMessage.FileCancelled.class, name = "file_cancelled"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage {
 
-    /** Server limits announced in {@code welcome}, so clients can stay inside them. */
+    /**
+     * Server limits announced in {@code welcome}, so clients can stay inside them. {@code maxFileBytes}: the largest
+     * file ({@code file_offer} size) this server relays, 0 when files are switched off; absent from older servers.
+     */
     record Limits(int maxTextFrameBytes, int maxBinaryFrameBytes, int messagesPerSecond,
-                  int keepAliveSeconds, int resumeGraceSeconds, int maxParticipants) {
+                  int keepAliveSeconds, int resumeGraceSeconds, int maxParticipants, Long maxFileBytes) {
     }
 
     /** Answer to {@code hello}: the version both sides now speak. */
@@ -292,5 +298,38 @@ public sealed interface ServerMessage {
 
     /** A moderator asks the receiver to unmute: a prompt, never a forced unmute. */
     record UnmuteRequested(@JsonProperty(required = true) int byParticipantId) implements ServerMessage {
+    }
+
+    /** A file offer relayed from {@code from} ({@code file_offer} of docs/protocol.md section 14). */
+    record FileOffered(@JsonProperty(required = true) int from,
+                       @JsonProperty(required = true) int transferId,
+                       List<Integer> to,
+                       @JsonProperty(required = true) long size,
+                       @JsonProperty(required = true) int chunks,
+                       @JsonProperty(required = true) String enc,
+                       @JsonProperty(required = true) String payload,
+                       @JsonProperty(required = true) Instant sentAt) implements ServerMessage {
+        public FileOffered {
+            to = to == null ? List.of() : List.copyOf(to);
+            Objects.requireNonNull(enc, "enc");
+            Objects.requireNonNull(payload, "payload");
+            Objects.requireNonNull(sentAt, "sentAt");
+        }
+    }
+
+    /**
+     * Flow control for the sender of transfer {@code transferId}: chunk {@code chunk} has been handed to every
+     * recipient's connection, so one more chunk may be sent (docs/protocol.md section 14.3).
+     */
+    record FileAck(@JsonProperty(required = true) int transferId,
+                   @JsonProperty(required = true) int chunk) implements ServerMessage {
+    }
+
+    /**
+     * Transfer {@code transferId} of {@code from} ends before its last chunk: the sender cancelled it, left, or sent
+     * a chunk the server refused. Whatever arrived of it must be thrown away.
+     */
+    record FileCancelled(@JsonProperty(required = true) int from,
+                         @JsonProperty(required = true) int transferId) implements ServerMessage {
     }
 }

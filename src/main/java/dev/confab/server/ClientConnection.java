@@ -129,6 +129,15 @@ final class ClientConnection {
         return verdict;
     }
 
+    /** Offers a file chunk to this receiver's lowest-priority lane ({@link MediaSendQueue#offerFile}). */
+    MediaSendQueue.Verdict relayFile(ByteBuffer frame, Runnable handed) {
+        MediaSendQueue.Verdict verdict = media.offerFile(frame, handed);
+        if (pumpMedia()) {
+            pump.backlogged(pumped);
+        }
+        return verdict;
+    }
+
     /**
      * Hands waiting media to the library while it holds little; true while anything is still waiting, here or
      * in the library (the drain rate is measured only while it is pumped regularly).

@@ -184,7 +184,7 @@ final class MediaRelay {
     }
 
     /** A copy of the frame with the real sender id written into the header, so clients cannot impersonate. */
-    private static byte[] stampSender(ByteBuffer frame, int senderId) {
+    static byte[] stampSender(ByteBuffer frame, int senderId) {
         byte[] bytes = new byte[frame.remaining()];
         frame.duplicate().get(bytes);
         bytes[MediaFrameHeader.SENDER_OFFSET] = (byte) (senderId >>> 8);

@@ -120,6 +120,11 @@ public final class MeetingServer implements AutoCloseable {
         return tls != null ? tls.fingerprint() : null;
     }
 
+    /** File ciphertext held now and at most so far (tests; docs/protocol.md section 14.3). */
+    FileRelay.Stats fileStats() {
+        return service.fileStats();
+    }
+
     public int meetingCount() {
         return service.meetingCount();
     }

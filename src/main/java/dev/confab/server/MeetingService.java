@@ -51,6 +51,7 @@ final class MeetingService {
     private final ViewControls views;
     private final ModerationControls moderation = new ModerationControls();
     private final WaitingRoomControls waitingRooms;
+    private final FileRelay files;
 
     MeetingService(ServerConfig config, ProtocolCodec codec, Clock clock, ScheduledExecutorService timers) {
         this.config = config;
@@ -63,6 +64,12 @@ final class MeetingService {
         this.views = new ViewControls(relay, config.maxParticipantsPerMeeting());
         this.waitingRooms = new WaitingRoomControls(clock, config.maxParticipantsPerMeeting(), this::enter);
         registry.onEmptiedWhileWaiting(waitingRooms::meetingEmptied);
+        this.files = new FileRelay(clock, config.maxFileBytes());
+    }
+
+    /** How much file ciphertext the server holds now and at most (docs/protocol.md section 14.3). */
+    FileRelay.Stats fileStats() {
+        return files.stats();
     }
 
     int meetingCount() {
@@ -89,6 +96,7 @@ final class MeetingService {
     void closed(ClientConnection connection, int code) {
         connection.cancelHelloTimer();
         LOG.info("event=connection_closed conn={} code={}", connection, code);
+        files.connectionClosed(connection);
         Member member = connection.member();
         if (member != null) {
             registry.connectionLost(member, connection);
@@ -150,7 +158,11 @@ final class MeetingService {
             connection.close(CLOSE_HELLO_REQUIRED, "Expected hello");
             return;
         }
-        relay.relay(connection, frame);
+        if (FileRelay.isFileFrame(frame)) {
+            files.chunk(connection, frame);
+        } else {
+            relay.relay(connection, frame);
+        }
     }
 
     private void rejectFlood(ClientConnection connection) {
@@ -207,6 +219,8 @@ final class MeetingService {
             case ClientMessage.SetMuteOnEntry mute -> moderation.setMuteOnEntry(connection, mute);
             case ClientMessage.AskUnmute ask -> hostControls.askUnmute(connection, ask);
             case ClientMessage.Spotlight spotlight -> moderation.spotlight(connection, spotlight);
+            case ClientMessage.FileOffer offer -> files.offer(connection, offer);
+            case ClientMessage.FileCancel cancel -> files.cancel(connection, cancel);
         }
     }
 
@@ -228,7 +242,7 @@ final class MeetingService {
     private ServerMessage.Limits limits() {
         return new ServerMessage.Limits(ProtocolVersion.MAX_TEXT_FRAME_BYTES, config.maxBinaryFrameBytes(),
                 config.messagesPerSecond(), config.keepAliveSeconds(), (int) config.resumeGrace().toSeconds(),
-                config.maxParticipantsPerMeeting());
+                config.maxParticipantsPerMeeting(), config.maxFileBytes());
     }
 
     private void create(ClientConnection connection, ClientMessage.CreateMeeting create) {

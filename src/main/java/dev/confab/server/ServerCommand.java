@@ -74,6 +74,10 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Open connections from one IP address (raise it when many users share one NAT address or proxy). Default: ${DEFAULT-VALUE}")
     int maxConnectionsPerAddress;
 
+    @Option(names = "--max-file-mb", paramLabel = "MB", defaultValue = "100",
+            description = "Largest file relayed in chat, in MiB (0 switches files off). Default: ${DEFAULT-VALUE}")
+    int maxFileMegabytes;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -82,7 +86,8 @@ public final class ServerCommand implements Callable<Integer> {
                 .dataDir(AppPaths.resolve(parentDataDir()).serverDir())
                 .maxParticipantsPerMeeting(maxParticipants).maxMeetings(maxMeetings)
                 .maxMeetingsPerAddress(maxMeetingsPerAddress).meetingCreationsPerHour(meetingCreationsPerHour)
-                .maxConnectionsPerAddress(maxConnectionsPerAddress);
+                .maxConnectionsPerAddress(maxConnectionsPerAddress)
+                .maxFileBytes(maxFileMegabytes * 1024L * 1024);
         try {
             config.emptyMeetingGrace(HumanDuration.parse(emptyMeetingGrace)).resumeGrace(HumanDuration.parse(resumeGrace))
                     .unjoinedMeetingGrace(HumanDuration.parse(unjoinedMeetingGrace))

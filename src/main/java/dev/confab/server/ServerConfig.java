@@ -42,6 +42,10 @@ public final class ServerConfig {
     private long relayQueueBytes = 4L * 1024 * 1024;
     private Duration relayVideoBudget = Duration.ofMillis(300);
     private long maxUnreadBytes = 16L * 1024 * 1024;
+    private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+
+    /** 100 MB: slides, spreadsheets and screenshots, not disk images. */
+    public static final long DEFAULT_MAX_FILE_BYTES = 100L * 1024 * 1024;
 
     /** Validates the combination; called by {@link MeetingServer#start()}. */
     void validate() {
@@ -103,6 +107,7 @@ public final class ServerConfig {
     public long relayQueueBytes() { return relayQueueBytes; }
     public Duration relayVideoBudget() { return relayVideoBudget; }
     public long maxUnreadBytes() { return maxUnreadBytes; }
+    public long maxFileBytes() { return maxFileBytes; }
 
     public ServerConfig bindAddress(String value) { bindAddress = Objects.requireNonNull(value); return this; }
     /** 0 picks a free port; {@link MeetingServer#port()} tells which. */
@@ -155,4 +160,6 @@ public final class ServerConfig {
     public ServerConfig relayVideoBudget(Duration value) { relayVideoBudget = value; return this; }
     /** Bytes of any kind waiting for one receiver beyond which it is taken for a client that stopped reading. */
     public ServerConfig maxUnreadBytes(long value) { maxUnreadBytes = value; return this; }
+    /** The largest file (sealed bytes) relayed; announced in {@code welcome}; 0 switches files off. */
+    public ServerConfig maxFileBytes(long value) { maxFileBytes = Math.max(0, value); return this; }
 }

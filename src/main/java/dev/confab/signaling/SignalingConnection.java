@@ -193,6 +193,21 @@ public final class SignalingConnection implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Queues a whole FILE frame ({@link dev.confab.protocol.FileChunkFrame}) behind all media: it goes only while
+     * no media waits. False when the connection is closed. The caller keeps to the file window, which keeps the
+     * lane far below its bound.
+     */
+    public boolean sendFileChunk(ByteBuffer frame) {
+        if (!client.isOpen() || client.uplink.offerFile(frame, () -> { }) != MediaSendQueue.Verdict.QUEUED) {
+            return false;
+        }
+        if (client.pumpUplink()) {
+            UPLINK_PUMP.backlogged(client.pumped);
+        }
+        return true;
+    }
+
     public boolean isOpen() {
         return client.isOpen();
     }

@@ -63,6 +63,14 @@ public record AppPaths(Path config, Path data, Path logs, Path cache) {
         return data.resolve("server");
     }
 
+    /**
+     * Files received in meetings, when they are saved automatically (the desktop's "Received files" setting) or
+     * by a bot: nothing is written here otherwise.
+     */
+    public Path receivedFilesDir() {
+        return data.resolve("received-files");
+    }
+
     /** Held while the desktop app runs, so a second launch hands its link over instead of opening a second window. */
     public Path instanceLockFile() {
         return data.resolve("instance.lock");

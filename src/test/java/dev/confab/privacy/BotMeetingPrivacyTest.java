@@ -60,6 +60,7 @@ class BotMeetingPrivacyTest {
     private static final String PASSCODE = "Planted-Passcode-7731";
     private static final String TOPIC = "Privacy review";
     private static final String CHAT = "planted chat text about the merger";
+    private static final String FILE_TEXT = "planted file text about the acquisition";
 
     @TempDir
     static Path home;
@@ -70,6 +71,7 @@ class BotMeetingPrivacyTest {
 
     @BeforeAll
     void runMeeting() throws Exception {
+        Path planted = null;
         paths = AppPaths.under(home);
         locations = DataLocations.of(paths, true);
         MeetingServer server = new MeetingServer(new ServerConfig().bindAddress("127.0.0.1").port(0)
@@ -92,14 +94,18 @@ class BotMeetingPrivacyTest {
             raw.send(new ClientMessage.Leave());
             raw.closeBlocking();
 
+            planted = Files.writeString(Files.createTempFile("acquisition", ".txt"), FILE_TEXT); // outside the data folder
             int guest = run(new StringWriter(), "--data-dir", home.toString(), "bot", "--server", url,
                     "--meeting", meetingId, "--passcode", PASSCODE, "--name", "GuestBot", "--chat", CHAT,
-                    "--trust-fingerprint", fingerprint, "--duration", "500ms");
+                    "--send-file", planted.toString(), "--trust-fingerprint", fingerprint, "--duration", "500ms");
             assertThat(guest).isZero();
             assertThat(host.get(20, TimeUnit.SECONDS)).isZero();
         } finally {
             server.stop();
             FileLogging.disable();
+            if (planted != null) {
+                Files.deleteIfExists(planted);
+            }
         }
     }
 
@@ -120,7 +126,7 @@ class BotMeetingPrivacyTest {
             all.append(Files.readString(f, StandardCharsets.UTF_8));
         }
         assertThat(all).contains("event=meeting_created", "event=participant_joined");
-        assertThat(all.toString()).doesNotContain(PASSCODE, CHAT, "merger", resumeToken);
+        assertThat(all.toString()).doesNotContain(PASSCODE, CHAT, "merger", resumeToken, FILE_TEXT, "acquisition");
     }
 
     @Test
@@ -145,6 +151,7 @@ class BotMeetingPrivacyTest {
         assertThat(summaries.values()).allSatisfy(s -> assertThat(s.items()).as(s.category().name()).isPositive());
         assertThat(summaries.get(DataCategory.MEETING_HISTORY).items()).isEqualTo(2);
         assertThat(summaries.get(DataCategory.RECORDINGS).items()).isEqualTo(2);
+        assertThat(summaries.get(DataCategory.RECEIVED_FILES).items()).as("the file the host bot received").isEqualTo(1);
 
         Path zip = copy.resolve("export.zip");
         DataExporter.Manifest manifest = new DataExporter(loc, Clock.systemUTC()).export(zip);

@@ -45,7 +45,7 @@ class ProtocolCodecTest {
     @Test
     void everyServerMessageSurvivesARoundTrip() throws Exception {
         List<ServerMessage> all = List.of(
-                new ServerMessage.Welcome(1, "Confab/1", new ServerMessage.Limits(65536, 1048576, 20, 4, 60, 100)),
+                new ServerMessage.Welcome(1, "Confab/1", new ServerMessage.Limits(65536, 1048576, 20, 4, 60, 100, 104857600L)),
                 new ServerMessage.Joined("1234567890", 1, "tok", false, false, true, 1, List.of(ADA), null),
                 new ServerMessage.Joined("1234567890", 1, "tok", false, false, true, 1, List.of(ADA), "Weekly sync"),
                 new ServerMessage.ParticipantJoined(ADA), new ServerMessage.ParticipantUpdated(ADA),

@@ -36,8 +36,8 @@ class StrictDecodingTest {
             {"type":"update_state","cameraOn":true,"sharing":false,"recording":false}   | field "muted" is missing
             {"type":"remove_participant","participantId":"2"}                           | field "participantId" must be an integer
             {"type":"remove_participant","participantId":99999999999}                   | field "participantId" is out of range
-            {"type":"keyframe_request","participantId":2,"stream":1}                    | field "stream" must be one of CAMERA, AUDIO, SCREEN, PADDING
-            {"type":"keyframe_request","participantId":2,"stream":"SMELL"}              | field "stream" must be one of CAMERA, AUDIO, SCREEN, PADDING
+            {"type":"keyframe_request","participantId":2,"stream":1}                    | field "stream" must be one of CAMERA, AUDIO, SCREEN, PADDING, FILE
+            {"type":"keyframe_request","participantId":2,"stream":"SMELL"}              | field "stream" must be one of CAMERA, AUDIO, SCREEN, PADDING, FILE
             {"type":"chat","to":"3","enc":"e2e","payload":"x"}                          | field "to" must be an array
             {"type":"chat","to":["3"],"enc":"e2e","payload":"x"}                        | field "to[0]" must be an integer
             {"type":"chat","to":[],"enc":1,"payload":"x"}                               | field "enc" must be a string

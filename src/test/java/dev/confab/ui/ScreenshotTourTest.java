@@ -600,6 +600,56 @@ class ScreenshotTourTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
     void chatPanel(String tag) throws Exception {
+        var scene = sampleChat(tag, 760, panel -> { });
+        robot.clickOn(".chat-link");
+        javafx.scene.control.ComboBox<?> to = robot.lookup("#chatRecipient").queryAs(javafx.scene.control.ComboBox.class);
+        liveSelectors = java.util.Set.of("#chatSecurityCode"); // from fresh keys
+        robot.interact(() -> to.getSelectionModel().select(1));
+        robot.clickOn("#chatInput").write("Shall we start?");
+        shoot("chat-panel", scene::get);
+    }
+
+    /**
+     * Files in the chat: one on its way out (progress), one received (its SHA-256 shown), one that could not
+     * arrive whole. The cards are fed the states the session reports; nothing is sent.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void chatFiles(String tag) throws Exception {
+        var scene = chatWithFiles(tag, files -> {
+            files.progress(new dev.confab.meeting.files.FileSendStatus(1, "Q3 slides.pdf", 8_400_000, 3_150_000,
+                    java.util.List.of(), dev.confab.meeting.files.FileSendStatus.State.SENDING));
+            files.received(sampleFile("Budget 2027.xlsx", 1_250_000, false));
+            files.failed(new dev.confab.meeting.files.FileFailure(dev.confab.meeting.files.FileFailure.Kind.CORRUPTED,
+                    false, "photo.png", "Lin Wei", "test"));
+        });
+        robot.clickOn("#chatFileShowHash");
+        shoot("chat-files", scene::get);
+    }
+
+    /** A received program: the warning, and Open that says "anyway". */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void chatFileExecutableWarning(String tag) throws Exception {
+        var scene = chatWithFiles(tag, files -> files.received(sampleFile("setup-update.exe", 2_300_000, true)));
+        shoot("chat-file-warning", scene::get);
+    }
+
+    /** The sample chat panel with files on, its cards fed by {@code feed}; its security code is live. */
+    private AtomicReference<javafx.scene.Scene> chatWithFiles(String tag,
+            java.util.function.Consumer<dev.confab.ui.chat.ChatFiles> feed) throws Exception {
+        var files = new dev.confab.ui.chat.ChatFiles(Runnable::run);
+        var scene = sampleChat(tag, 900, panel -> {
+            panel.enableFiles(files, new NoDesk());
+            feed.accept(files);
+        });
+        liveSelectors = java.util.Set.of("#chatSecurityCode"); // from fresh keys
+        return scene;
+    }
+
+    /** A window {@code height} px tall with the chat panel of {@link ChatSamples}, after {@code setup} (FX thread). */
+    private AtomicReference<javafx.scene.Scene> sampleChat(String tag, int height,
+            java.util.function.Consumer<dev.confab.ui.chat.ChatPanel> setup) throws Exception {
         lang = tag;
         javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
         AtomicReference<javafx.scene.Scene> scene = new AtomicReference<>();
@@ -608,17 +658,50 @@ class ScreenshotTourTest {
                     new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             var panel = new dev.confab.ui.chat.ChatPanel(new UiText(osLocale(tag)), ChatSamples.model(),
                     (to, text) -> { }, url -> { }, null);
-            scene.set(new javafx.scene.Scene(panel, 420, 760));
+            setup.accept(panel);
+            scene.set(new javafx.scene.Scene(panel, 420, height));
             stage.setScene(scene.get());
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(".chat-link");
-        javafx.scene.control.ComboBox<?> to = robot.lookup("#chatRecipient").queryAs(javafx.scene.control.ComboBox.class);
-        liveSelectors = java.util.Set.of("#chatSecurityCode"); // from fresh keys
-        robot.interact(() -> to.getSelectionModel().select(1));
-        robot.clickOn("#chatInput").write("Shall we start?");
-        shoot("chat-panel", scene::get);
+        return scene;
+    }
+
+    private static dev.confab.meeting.files.ReceivedFile sampleFile(String name, int size, boolean direct) {
+        return new dev.confab.meeting.files.ReceivedFile(7, 2, "Grace Hopper", name,
+                dev.confab.meeting.files.FileTypes.typeOf(name), size,
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", direct,
+                java.time.Instant.parse("2026-12-06T10:15:00Z"), new byte[0]);
+    }
+
+    /** The tour sends, saves and opens nothing. */
+    private static final class NoDesk implements dev.confab.ui.chat.FileSending {
+        @Override
+        public void send(java.util.List<Integer> to, java.nio.file.Path file) {
+        }
+
+        @Override
+        public void cancel(int transferId) {
+        }
+
+        @Override
+        public java.nio.file.Path chooseSaveLocation(String suggestedName) {
+            return null;
+        }
+
+        @Override
+        public void open(java.nio.file.Path file) {
+        }
+
+        @Override
+        public java.nio.file.Path receivedFolder() {
+            return java.nio.file.Path.of("unused");
+        }
+
+        @Override
+        public java.util.List<java.nio.file.Path> chooseFilesToSend() {
+            return java.util.List.of();
+        }
     }
 
     /** Saves the whole window as {@code <name>-<lang>.png}. */

@@ -21,7 +21,13 @@ import java.util.Set;
  * audio never is, except past the hard limits of a
  * receiver that has stopped reading. A dropped video frame breaks its stream's deltas until the next keyframe,
  * so after a drop the stream's deltas are refused ({@link Verdict#WAITS_FOR_KEYFRAME}) until a keyframe is
- * accepted; the caller asks the sender for one. A stream also starts at a keyframe. Thread-safe.
+ * accepted; the caller asks the sender for one. A stream also starts at a keyframe.
+ *
+ * <p>File chunks (FILE) come last of all, in their own lane ({@link #offerFile}): handed on only when no media
+ * waits and the sink holds under {@value #FILE_HANDOFF_BYTES} bytes, so a sound that comes next waits behind at
+ * most that much file data. They are never dropped for being late (a file cannot skip a chunk) and do not count
+ * towards the video budget; the lane is bounded ({@value #MAX_FILE_BYTES} bytes), and the senders' flow control
+ * (docs/protocol.md section 14.3) keeps it well under that. Thread-safe.
  */
 public final class MediaSendQueue {
 
@@ -65,6 +71,13 @@ public final class MediaSendQueue {
     }
 
     static final int HANDOFF_MILLIS = 30;
+    /**
+     * File data the sink may hold before another chunk is handed on (less on a measured slow socket: the media
+     * hand-off size, {@value #HANDOFF_MILLIS} ms at its rate): what a sound arriving next may wait behind.
+     */
+    public static final long FILE_HANDOFF_BYTES = 64 * 1024;
+    /** File data that may wait here: the flow-control windows of four senders at once. */
+    public static final long MAX_FILE_BYTES = 1024 * 1024;
     static final long HANDOFF_MIN_BYTES = 4 * 1024;
     static final long HANDOFF_MAX_BYTES = 256 * 1024;
     /**
@@ -84,12 +97,19 @@ public final class MediaSendQueue {
     private record Entry(StreamId stream, ByteBuffer frame, long captureMicros) {
     }
 
+    /** A file chunk and what to do once it is handed to the sink (or discarded): the relay's flow control. */
+    private record FileEntry(ByteBuffer frame, Runnable handed) {
+    }
+
     private final Limits limits;
     private final long budgetMillis;
     // By priority: audio, screen, camera.
     private final ArrayDeque<Entry> audio = new ArrayDeque<>();
     private final ArrayDeque<Entry> screen = new ArrayDeque<>();
     private final ArrayDeque<Entry> camera = new ArrayDeque<>();
+    private final ArrayDeque<FileEntry> files = new ArrayDeque<>();
+    private long fileBytes;
+    private long peakFileBytes;
     private final Set<StreamId> started = new HashSet<>();
     private final DrainRate drain = new DrainRate();
     private int frames;
@@ -147,7 +167,13 @@ public final class MediaSendQueue {
      * {@value #HANDOFF_MILLIS} ms of data; measures the drain rate on the way. Call it after each offer and
      * regularly while {@link #isEmpty()} is false.
      */
-    public synchronized void pump(Sink sink, long nowNanos) {
+    public void pump(Sink sink, long nowNanos) {
+        List<Runnable> handed = pumpLocked(sink, nowNanos);
+        // Outside the lock: a callback may send to another connection, whose queue another thread may hold.
+        handed.forEach(Runnable::run);
+    }
+
+    private synchronized List<Runnable> pumpLocked(Sink sink, long nowNanos) {
         long buffered = sink.bufferedBytes();
         // Control messages in the sink are not counted as handed, so this can only underestimate briefly.
         drained = Math.max(drained, handedBytes - buffered);
@@ -163,8 +189,54 @@ public final class MediaSendQueue {
             buffered += size;
             sink.write(next.frame());
         }
+        List<Runnable> handedFiles = new java.util.ArrayList<>();
+        while (frames == 0 && !files.isEmpty() && buffered < Math.min(handoff, FILE_HANDOFF_BYTES)) {
+            FileEntry next = files.poll();
+            int size = next.frame().remaining();
+            fileBytes -= size;
+            handedBytes += size;
+            buffered += size;
+            sink.write(next.frame());
+            handedFiles.add(next.handed());
+        }
         lastSinkBytes = buffered;
         lastSinkFrames = sink.bufferedFrames();
+        return handedFiles;
+    }
+
+    /**
+     * Offers a file chunk (a whole FILE frame); {@code handed} runs once it has been given to the sink, or when
+     * {@link #discardFiles} throws it away. DROPPED (and {@code handed} not run) only when the file lane is full,
+     * which a sender keeping to its window never causes.
+     */
+    public synchronized Verdict offerFile(ByteBuffer frame, Runnable handed) {
+        if (fileBytes + frame.remaining() > MAX_FILE_BYTES) {
+            return Verdict.DROPPED;
+        }
+        files.add(new FileEntry(frame, handed));
+        fileBytes += frame.remaining();
+        peakFileBytes = Math.max(peakFileBytes, fileBytes);
+        return Verdict.QUEUED;
+    }
+
+    /** Throws away the waiting file chunks (the connection is gone) and runs their callbacks, outside the lock. */
+    public void discardFiles() {
+        List<Runnable> discarded;
+        synchronized (this) {
+            discarded = files.stream().map(FileEntry::handed).toList();
+            files.clear();
+            fileBytes = 0;
+        }
+        discarded.forEach(Runnable::run);
+    }
+
+    /** File bytes waiting here now, and the most that ever waited. */
+    public synchronized long queuedFileBytes() {
+        return fileBytes;
+    }
+
+    public synchronized long peakFileBytes() {
+        return peakFileBytes;
     }
 
     /** The hard limits count what waits in the library too: before the first measurement it holds it all. */
@@ -183,20 +255,22 @@ public final class MediaSendQueue {
     }
 
     public synchronized boolean isEmpty() {
-        return frames == 0;
+        return frames == 0 && files.isEmpty();
     }
 
     /** Whether anything waits here or, at the last pump, in the sink: worth pumping again soon. */
     public synchronized boolean hasBacklog() {
-        return frames > 0 || lastSinkBytes > 0;
+        return frames > 0 || !files.isEmpty() || lastSinkBytes > 0;
     }
 
+    /** Frames waiting here, file chunks included. */
     public synchronized int queuedFrames() {
-        return frames;
+        return frames + files.size();
     }
 
+    /** Bytes waiting here, file chunks included. */
     public synchronized long queuedBytes() {
-        return bytes;
+        return bytes + fileBytes;
     }
 
     /** What is waiting here and in the sink, as time at the recent drain rate (0 before it is measured). */

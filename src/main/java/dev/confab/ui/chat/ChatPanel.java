@@ -69,6 +69,7 @@ public final class ChatPanel extends VBox {
     private final ExecutorService fileWriter = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("confab-chat-files").factory());
     private final ChatHistoryStore.Transcript transcript;
+    private final HBox sendRow = new HBox(8);
     private Consumer<String> onToast = message -> { };
     private Supplier<Path> saveLocation = this::chooseSaveFile;
 
@@ -144,6 +145,21 @@ public final class ChatPanel extends VBox {
     /** Replaces the file dialog of "Save chat" (tests); the supplier returns null when the user cancels. */
     public void setSaveLocation(Supplier<Path> chooser) {
         this.saveLocation = Objects.requireNonNull(chooser, "chooser");
+    }
+
+    /**
+     * Turns on files in this chat (the server and the administrator allow them): an attach button, dropping files
+     * on the panel, and the file cards above the input. Files go to whoever the recipient picker names.
+     */
+    public ChatFilesView enableFiles(ChatFiles files, FileSending sending) {
+        ChatFilesView view = new ChatFilesView(text, files, sending, () -> {
+            ChatViewModel.Recipient to = viewModel.recipientProperty().get();
+            return to == null || to.id() == 0 ? java.util.List.of() : java.util.List.of(to.id());
+        }, fileWriter);
+        getChildren().add(getChildren().indexOf(linkConfirm), view);
+        sendRow.getChildren().add(sendRow.getChildren().size() - 1, view.attachButton());
+        view.acceptDrops(this);
+        return view;
     }
 
     /** Moves the keyboard focus to the input, e.g. when the panel is opened. */
@@ -289,7 +305,7 @@ public final class ChatPanel extends VBox {
         HBox.setHgrow(hint, Priority.ALWAYS);
         counter.setMinWidth(Region.USE_PREF_SIZE);
         send.setMinWidth(Region.USE_PREF_SIZE);
-        HBox sendRow = new HBox(8, hint, counter, send);
+        sendRow.getChildren().setAll(hint, counter, send);
         sendRow.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, toRow, privateNotice, input, sendRow);
     }

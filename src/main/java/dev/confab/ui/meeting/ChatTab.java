@@ -6,7 +6,9 @@ import dev.confab.storage.ChatHistoryStore;
 import dev.confab.ui.common.Icons;
 import dev.confab.ui.common.UiMessage;
 import dev.confab.ui.common.UiText;
+import dev.confab.ui.chat.ChatFiles;
 import dev.confab.ui.chat.ChatPanel;
+import dev.confab.ui.chat.FileSending;
 import dev.confab.ui.chat.LinkOpener;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
@@ -107,6 +109,11 @@ final class ChatTab {
         PauseTransition fade = new PauseTransition(TOAST_TIME);
         fade.setOnFinished(e -> screen.removeNotice(notice));
         fade.play();
+    }
+
+    /** Files are allowed in this meeting: the panel gets its attach button, drop target and file cards. */
+    void enableFiles(ChatFiles files, FileSending sending) {
+        panel.enableFiles(files, sending);
     }
 
     /** The meeting ended: no more toasts, and the panel lets go of the chat. */

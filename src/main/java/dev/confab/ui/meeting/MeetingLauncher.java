@@ -270,6 +270,8 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                 new ShareBinding(sharing.screens(), sharing.allowed(), lobby.permissions(),
                         dev.confab.privacy.DataLocations.forApp(paths).annotations(), dev.confab.storage.AtRest.files(paths)));
         MeetingSession session = new MeetingSession(options, listenersFor(attempt));
+        session.fileLimit(policy.bytes(dev.confab.policy.PolicyKey.FILE_SIZE_LIMIT_MB));
+        media.receivedFilesFolder(paths.receivedFilesDir());
         attempt.call.connect(session);
         attempt.shares.recordInto(media.recordingPictures());
         attempt.shares.connect(attempt.call);

@@ -14,6 +14,9 @@ import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.Roster;
 import dev.confab.meeting.ShownCamera;
 import dev.confab.meeting.audio.AudioCall;
+import dev.confab.meeting.files.FileFailure;
+import dev.confab.meeting.files.FileSendStatus;
+import dev.confab.meeting.files.ReceivedFile;
 import dev.confab.meeting.audio.AudioOutput;
 import dev.confab.meeting.audio.AudioOutputs;
 import dev.confab.meeting.audio.NullAudioOutput;
@@ -26,6 +29,7 @@ import dev.confab.privacy.PermissionGate;
 import dev.confab.storage.ChatHistoryStore;
 import dev.confab.ui.common.UiMessage;
 import dev.confab.ui.common.UiText;
+import dev.confab.ui.chat.ChatFiles;
 import dev.confab.ui.chat.LinkOpener;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -70,6 +74,8 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
     private final Devices devices;
     private final PermissionGate permissions;
     private final ChatModel chat = new ChatModel();
+    private final ChatFiles files = new ChatFiles(Platform::runLater);
+    private java.nio.file.Path receivedFiles;
     private final ExecutorService mediaThread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("confab-meeting-media").factory());
     private volatile boolean closed;
@@ -138,6 +144,9 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
         showCameras();
         if (chatRules.chatAllowed()) {
             chatTab = ChatTab.install(screen, text, chat, session, chatRules.privateChatAllowed(), links, transcript);
+            if (session.fileLimitNow() > 0 && receivedFiles != null) {
+                chatTab.enableFiles(files, new SessionFileSending(session, text, screen.view(), receivedFiles));
+            }
         }
         CompletableFuture<Boolean> micAllowed = allowed(devices.microphone(), Permission.MICROPHONE);
         CompletableFuture<Boolean> cameraAllowed = devices.cameraOn()
@@ -438,6 +447,26 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
     @Override
     public void onChatFailed(ChatFailure failure) {
         chat.onChatFailed(failure);
+    }
+
+    @Override
+    public void onFileReceived(ReceivedFile file) {
+        files.received(file);
+    }
+
+    @Override
+    public void onFileSendProgress(FileSendStatus status) {
+        files.progress(status);
+    }
+
+    @Override
+    public void onFileFailed(FileFailure failure) {
+        files.failed(failure);
+    }
+
+    /** Where Open keeps a copy of a received file (the Received files data category); set before {@link #start}. */
+    public void receivedFilesFolder(java.nio.file.Path folder) {
+        receivedFiles = folder;
     }
 
     // ---- end -------------------------------------------------------------------------------------------------
