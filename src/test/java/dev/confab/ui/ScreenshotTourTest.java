@@ -57,10 +57,18 @@ class ScreenshotTourTest {
     /** The next screenshot is saved for review only: nothing in it is the same from run to run. */
     private boolean reviewOnly;
 
+    /** The chat panel's own window (see {@code sampleChat}), closed after its test. */
+    private javafx.stage.Stage chatStage;
+
     @AfterEach
     void stop() throws Exception {
         if (app != null) {
             app.stop();
+        }
+        if (chatStage != null) {
+            javafx.stage.Stage shown = chatStage;
+            chatStage = null;
+            FxToolkit.setupFixture(shown::close);
         }
         FxToolkit.setupFixture(() -> javafx.application.Application.setUserAgentStylesheet(
                 new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
@@ -651,9 +659,13 @@ class ScreenshotTourTest {
     private AtomicReference<javafx.scene.Scene> sampleChat(String tag, int height,
             java.util.function.Consumer<dev.confab.ui.chat.ChatPanel> setup) throws Exception {
         lang = tag;
-        javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.registerPrimaryStage();
         AtomicReference<javafx.scene.Scene> scene = new AtomicReference<>();
         FxToolkit.setupFixture(() -> {
+            // A window of its own, sized by the scene: the shared primary stage keeps whatever width the test
+            // before left it, so the picture would depend on the order the tests run in.
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            chatStage = stage;
             javafx.application.Application.setUserAgentStylesheet(
                     new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             var panel = new dev.confab.ui.chat.ChatPanel(new UiText(osLocale(tag)), ChatSamples.model(),
