@@ -113,4 +113,14 @@ public final class CompositeMeetingListener implements MeetingListener {
     public void onTopicChanged(String topic) {
         listeners.forEach(l -> l.onTopicChanged(topic));
     }
+
+    @Override
+    public void onHandsChanged(List<Integer> raised) {
+        listeners.forEach(l -> l.onHandsChanged(raised));
+    }
+
+    @Override
+    public void onReaction(int participantId, String emoji) {
+        listeners.forEach(l -> l.onReaction(participantId, emoji));
+    }
 }

@@ -109,4 +109,15 @@ public interface MeetingListener {
     /** What the meeting is about (null: no topic), on joining and whenever the host changes it. */
     default void onTopicChanged(String topic) {
     }
+
+    /**
+     * The raised hands, as participant ids in the order they went up (first raised first); empty when none is up.
+     * Called on every change, and on joining or resuming.
+     */
+    default void onHandsChanged(java.util.List<Integer> raised) {
+    }
+
+    /** Someone (this client too, as the server echoes it) reacted with one of {@code Reactions.ALLOWED}. */
+    default void onReaction(int participantId, String emoji) {
+    }
 }

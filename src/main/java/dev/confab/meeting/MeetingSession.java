@@ -84,6 +84,8 @@ public final class MeetingSession implements AutoCloseable {
     private volatile RecordingRule recordingPolicy = RecordingRule.HOST_ONLY;
     /** Written on the event thread; read by the UI (a recording's name). */
     private volatile String topic;
+    /** The raised hands in queue order, as the server last said; written on the event thread. */
+    private volatile List<Integer> raisedHands = List.of();
     // Written only on the event thread; volatile because sendMedia reads it from media threads.
     private volatile SignalingConnection connection;
     // Confined to the event thread:
@@ -212,6 +214,34 @@ public final class MeetingSession implements AutoCloseable {
     /** Host: hand the host role to another participant. */
     public void makeHost(int participantId) {
         sendInMeeting(new ClientMessage.TransferHost(participantId));
+    }
+
+    /** Raises or lowers this participant's own hand; the queue comes back as {@link MeetingListener#onHandsChanged}. */
+    public void raiseHand(boolean raised) {
+        sendInMeeting(new ClientMessage.RaiseHand(raised));
+    }
+
+    /** Host or co-host: lowers someone's hand (a refusal arrives as {@code onRequestFailed} NOT_HOST). */
+    public void lowerHand(int participantId) {
+        sendInMeeting(new ClientMessage.LowerHands(participantId));
+    }
+
+    /** Host or co-host: lowers every raised hand. */
+    public void lowerAllHands() {
+        sendInMeeting(new ClientMessage.LowerHands(null));
+    }
+
+    /** The raised hands in queue order (participant ids), as last heard; any thread. */
+    public List<Integer> raisedHands() {
+        return raisedHands;
+    }
+
+    /**
+     * Sends a reaction ({@code Reactions.ALLOWED}); everyone, this client included, gets {@code onReaction}. Too
+     * many in a row are refused with {@code onRequestFailed} RATE_LIMITED (requestType {@code react}).
+     */
+    public void react(String emoji) {
+        sendInMeeting(new ClientMessage.React(Objects.requireNonNull(emoji, "emoji")));
     }
 
     /** Publishes this participant's mute/camera/sharing/recording flags. Remembered across reconnects. */
@@ -514,6 +544,8 @@ public final class MeetingSession implements AutoCloseable {
                 recordingPolicy = ProtocolMapping.recordingRule(policy.policy());
                 listener.onRecordingPolicy(recordingPolicy);
             }
+            case ServerMessage.Hands hands -> handsAre(hands.raised());
+            case ServerMessage.Reaction reaction -> listener.onReaction(reaction.from(), reaction.emoji());
         }
     }
 
@@ -531,6 +563,9 @@ public final class MeetingSession implements AutoCloseable {
         mediaKeys.joined(joined.meetingId(), joined.selfId(), () -> presentChatKeys(roster));
         listener.onRosterChanged(roster);
         topicIs(joined.topic());
+        if (!joined.resumed()) {
+            handsAre(List.of()); // the server sends the queue right after unless it is empty (and always on a resume)
+        }
         if (!joined.resumed() && !ownState.equals(OwnMediaState.INITIAL)) {
             sendNow(toMessage(ownState));
         }
@@ -538,6 +573,13 @@ public final class MeetingSession implements AutoCloseable {
             sendChatAfterResume(lostAt);
         }
         views.joined();
+    }
+
+    private void handsAre(List<Integer> now) {
+        if (!raisedHands.equals(now)) {
+            raisedHands = List.copyOf(now);
+            listener.onHandsChanged(raisedHands);
+        }
     }
 
     /** Tells the listener when the topic changed (every {@code meeting_updated} repeats it). */

@@ -42,6 +42,9 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ClientMessage.RecordingStart.class, name = "recording_start"),
         @JsonSubTypes.Type(value = ClientMessage.RecordingStop.class, name = "recording_stop"),
         @JsonSubTypes.Type(value = ClientMessage.SetRecordingPolicy.class, name = "set_recording_policy"),
+        @JsonSubTypes.Type(value = ClientMessage.RaiseHand.class, name = "raise_hand"),
+        @JsonSubTypes.Type(value = ClientMessage.LowerHands.class, name = "lower_hands"),
+        @JsonSubTypes.Type(value = ClientMessage.React.class, name = "react"),
 })
 public sealed interface ClientMessage {
 
@@ -284,6 +287,21 @@ public sealed interface ClientMessage {
     record SetRecordingPolicy(@JsonProperty(required = true) RecordingPolicy policy) implements ClientMessage {
         public SetRecordingPolicy {
             Objects.requireNonNull(policy, "policy");
+        }
+    }
+
+    /** Raises ({@code true}) or lowers the sender's own hand; everyone learns the queue from {@code hands}. */
+    record RaiseHand(@JsonProperty(required = true) boolean raised) implements ClientMessage {
+    }
+
+    /** Host or co-host: lowers {@code participantId}'s hand, or every hand when it is null. */
+    record LowerHands(Integer participantId) implements ClientMessage {
+    }
+
+    /** A short reaction shown on the sender's tile; {@code emoji} is one of {@link Reactions#ALLOWED}. */
+    record React(@JsonProperty(required = true) String emoji) implements ClientMessage {
+        public React {
+            Objects.requireNonNull(emoji, "emoji");
         }
     }
 }

@@ -34,6 +34,8 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ServerMessage.AnnotationMessage.class, name = "annotation"),
         @JsonSubTypes.Type(value = ServerMessage.RecordingChanged.class, name = "recording_changed"),
         @JsonSubTypes.Type(value = ServerMessage.RecordingPolicyChanged.class, name = "recording_policy"),
+        @JsonSubTypes.Type(value = ServerMessage.Hands.class, name = "hands"),
+        @JsonSubTypes.Type(value = ServerMessage.Reaction.class, name = "reaction"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage {
@@ -237,6 +239,24 @@ public sealed interface ServerMessage {
     record RecordingPolicyChanged(@JsonProperty(required = true) RecordingPolicy policy) implements ServerMessage {
         public RecordingPolicyChanged {
             Objects.requireNonNull(policy, "policy");
+        }
+    }
+
+    /**
+     * The raised hands, in the order they went up (first raised first): the whole queue after every change, and to a
+     * participant who joins or resumes while it is not empty.
+     */
+    record Hands(@JsonProperty(required = true) List<Integer> raised) implements ServerMessage {
+        public Hands {
+            raised = List.copyOf(Objects.requireNonNull(raised, "raised"));
+        }
+    }
+
+    /** Participant {@code from} reacted with {@code emoji} (one of {@link Reactions#ALLOWED}); sent to everyone. */
+    record Reaction(@JsonProperty(required = true) int from, @JsonProperty(required = true) String emoji)
+            implements ServerMessage {
+        public Reaction {
+            Objects.requireNonNull(emoji, "emoji");
         }
     }
 }

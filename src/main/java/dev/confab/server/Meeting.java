@@ -38,6 +38,8 @@ final class Meeting {
     boolean allowMultipleSharers;
     /** Guarded by this meeting's lock. */
     RecordingPolicy recordingPolicy = RecordingPolicy.HOST_ONLY;
+    /** Raised hands in the order they went up ({@link HandControls}); guarded by this meeting's lock. */
+    final java.util.SequencedSet<Integer> raisedHands = new java.util.LinkedHashSet<>();
 
     Meeting(String id, PasscodeHash passcode, Instant createdAt, String creatorAddress) {
         this.id = id;

@@ -49,6 +49,7 @@ final class MeetingService {
     private final ShareControls shares = new ShareControls();
     private final RecordingControls recordings = new RecordingControls();
     private final ViewControls views;
+    private final HandControls hands = new HandControls();
 
     MeetingService(ServerConfig config, ProtocolCodec codec, Clock clock, ScheduledExecutorService timers) {
         this.config = config;
@@ -194,6 +195,9 @@ final class MeetingService {
             case ClientMessage.RecordingStart ignored -> recordings.start(connection);
             case ClientMessage.RecordingStop ignored -> recordings.stop(connection);
             case ClientMessage.SetRecordingPolicy policy -> recordings.setPolicy(connection, policy);
+            case ClientMessage.RaiseHand raise -> hands.raise(connection, raise);
+            case ClientMessage.LowerHands lower -> hands.lower(connection, lower);
+            case ClientMessage.React react -> hands.react(connection, react);
         }
     }
 
@@ -279,6 +283,7 @@ final class MeetingService {
                 Member admitted = registry.admit(connection, meeting, name, join.chatKey());
                 shares.greet(connection);
                 recordings.greet(connection);
+                hands.greet(connection, false);
                 relay.receiverArrived(admitted);
             }
         }
@@ -319,6 +324,7 @@ final class MeetingService {
         if (registry.resume(connection, resume.resumeToken())) {
             shares.greet(connection);
             recordings.greet(connection);
+            hands.greet(connection, true);
             Member member = connection.member();
             if (member != null) {
                 relay.receiverArrived(member);
