@@ -123,4 +123,9 @@ public final class CompositeMeetingListener implements MeetingListener {
     public void onReaction(int participantId, String emoji) {
         listeners.forEach(l -> l.onReaction(participantId, emoji));
     }
+
+    @Override
+    public void onPollChanged(dev.confab.meeting.poll.Poll poll) {
+        listeners.forEach(l -> l.onPollChanged(poll));
+    }
 }

@@ -120,4 +120,11 @@ public interface MeetingListener {
     /** Someone (this client too, as the server echoes it) reacted with one of {@code Reactions.ALLOWED}. */
     default void onReaction(int participantId, String emoji) {
     }
+
+    /**
+     * The meeting's poll changed: launched, someone voted (a count; for the host and co-hosts also who chose what),
+     * ended, or its totals were shared.
+     */
+    default void onPollChanged(dev.confab.meeting.poll.Poll poll) {
+    }
 }

@@ -18,6 +18,8 @@ import dev.confab.meeting.chat.SecurityCode;
 import dev.confab.meeting.e2ee.MediaEncryption;
 import dev.confab.meeting.e2ee.MediaKeyExchange;
 import dev.confab.meeting.e2ee.PrivacyCode;
+import dev.confab.meeting.poll.Poll;
+import dev.confab.meeting.poll.PollDraft;
 import dev.confab.signaling.SignalingConnection;
 import dev.confab.signaling.SignalingException;
 import dev.confab.signaling.SignalingListener;
@@ -84,6 +86,8 @@ public final class MeetingSession implements AutoCloseable {
     private volatile RecordingRule recordingPolicy = RecordingRule.HOST_ONLY;
     /** Written on the event thread; read by the UI (a recording's name). */
     private volatile String topic;
+    /** The poll as {@link #polls} last reported it; written on the event thread. */
+    private volatile Poll currentPoll;
     /** The raised hands in queue order, as the server last said; written on the event thread. */
     private volatile List<Integer> raisedHands = List.of();
     // Written only on the event thread; volatile because sendMedia reads it from media threads.
@@ -108,6 +112,8 @@ public final class MeetingSession implements AutoCloseable {
     private final ArrayDeque<SentChat> recentChat = new ArrayDeque<>();
     // Confined to the event thread: the cameras this client shows, coalesced into view messages.
     private final ViewReporter views;
+    // Confined to the event thread: the meeting's poll, votes sealed like chat (docs/security.md section 10).
+    private final PollBook polls;
 
     private record PendingChat(List<Integer> privateTo, String text) {
     }
@@ -124,6 +130,10 @@ public final class MeetingSession implements AutoCloseable {
         this.events = executor;
         this.views = new ViewReporter(shown -> sendNow(ProtocolMapping.toWire(shown)), System::nanoTime,
                 (delayNanos, task) -> onEventsLater(task, delayNanos));
+        this.polls = new PollBook(new PollSeal(), this::sendNow, poll -> {
+            currentPoll = poll;
+            listener.onPollChanged(poll);
+        }, () -> roster);
         this.mediaKeys = new MediaKeyExchange(chatKeys, mediaEncryption, this::sendNow,
                 (delayNanos, task) -> onEventsLater(task, delayNanos), System::nanoTime);
     }
@@ -242,6 +252,45 @@ public final class MeetingSession implements AutoCloseable {
      */
     public void react(String emoji) {
         sendInMeeting(new ClientMessage.React(Objects.requireNonNull(emoji, "emoji")));
+    }
+
+    /** Host or co-host: launches a poll; everyone gets {@code onPollChanged}. Refusals: POLL_IN_PROGRESS, NOT_HOST. */
+    public void launchPoll(PollDraft draft) {
+        Objects.requireNonNull(draft, "draft");
+        sendInMeeting(new ClientMessage.PollLaunch(draft.question(), draft.choices(), draft.multiple()));
+    }
+
+    /**
+     * Votes in the open poll ({@code choices} 0-based), sealed end to end for the host and co-hosts present: the
+     * server only counts that this participant voted. A second vote or a closed poll is refused locally (logged) or by
+     * the server (ALREADY_VOTED, POLL_CLOSED).
+     */
+    public void vote(int pollId, List<Integer> choices) {
+        List<Integer> picked = List.copyOf(choices);
+        onEvents(() -> {
+            if (state instanceof SessionState.InMeeting && connection != null) {
+                try {
+                    polls.vote(pollId, picked, rosterChatKeys);
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("Vote not sent: {}", e.getMessage());
+                }
+            }
+        });
+    }
+
+    /** Host or co-host: ends the poll (no more votes). */
+    public void endPoll(int pollId) {
+        sendInMeeting(new ClientMessage.PollEnd(pollId));
+    }
+
+    /** Host or co-host: shows everyone the totals of an ended poll (never who chose what). */
+    public void sharePollResults(int pollId, List<Integer> totals) {
+        sendInMeeting(new ClientMessage.PollShare(pollId, List.copyOf(totals)));
+    }
+
+    /** The meeting's poll as last heard (open or ended), or null; any thread. */
+    public Poll poll() {
+        return currentPoll;
     }
 
     /** Publishes this participant's mute/camera/sharing/recording flags. Remembered across reconnects. */
@@ -545,6 +594,11 @@ public final class MeetingSession implements AutoCloseable {
                 listener.onRecordingPolicy(recordingPolicy);
             }
             case ServerMessage.Hands hands -> handsAre(hands.raised());
+            case ServerMessage.PollLaunched m -> polls.handle(m);
+            case ServerMessage.PollBallot m -> polls.handle(m);
+            case ServerMessage.PollProgress m -> polls.handle(m);
+            case ServerMessage.PollEnded m -> polls.handle(m);
+            case ServerMessage.PollResults m -> polls.handle(m);
             case ServerMessage.Reaction reaction -> listener.onReaction(reaction.from(), reaction.emoji());
         }
     }
@@ -573,6 +627,38 @@ public final class MeetingSession implements AutoCloseable {
             sendChatAfterResume(lostAt);
         }
         views.joined();
+    }
+
+    /** Votes are sealed and opened like chat (the chat's keys and envelopes); see docs/security.md section 10. */
+    private final class PollSeal implements PollBook.Seal {
+        @Override
+        public String seal(String text, Map<Integer, String> recipients) {
+            if (chatCrypto == null) {
+                return null;
+            }
+            try {
+                return ChatWire.encode(chatCrypto.encrypt(text, recipients, true));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                LOG.warn("A vote could not be sealed: {}", e.toString());
+                return null;
+            }
+        }
+
+        @Override
+        public java.util.Optional<String> open(int from, String payload) {
+            String senderKey = rosterChatKeys.get(from);
+            if (chatCrypto == null || senderKey == null) {
+                return java.util.Optional.empty();
+            }
+            try {
+                ChatEnvelope envelope = ChatWire.decode(payload);
+                String text = chatCrypto.decrypt(from, senderKey, envelope);
+                return replayGuard.firstTime(from, envelope.messageId()) ? java.util.Optional.of(text)
+                        : java.util.Optional.empty();
+            } catch (ChatDecryptException e) {
+                return java.util.Optional.empty();
+            }
+        }
     }
 
     private void handsAre(List<Integer> now) {

@@ -77,6 +77,9 @@ final class ProtocolMapping {
             case NOT_SHARING -> Refusal.NOT_SHARING;
             case ANNOTATION_NOT_ALLOWED -> Refusal.ANNOTATION_NOT_ALLOWED;
             case RECORDING_NOT_ALLOWED -> Refusal.RECORDING_NOT_ALLOWED;
+            case POLL_IN_PROGRESS -> Refusal.POLL_IN_PROGRESS;
+            case POLL_CLOSED -> Refusal.POLL_CLOSED;
+            case ALREADY_VOTED -> Refusal.ALREADY_VOTED;
             case UNKNOWN -> Refusal.UNKNOWN;
         };
     }

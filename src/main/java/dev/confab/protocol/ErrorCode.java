@@ -60,6 +60,12 @@ public enum ErrorCode {
      * (host only, or nobody), or {@code set_recording_policy} with a policy this server does not know.
      */
     RECORDING_NOT_ALLOWED,
+    /** {@code poll_launch} while another poll is open: end it first. */
+    POLL_IN_PROGRESS,
+    /** A vote, end or share naming a poll that is not open (or, for {@code poll_share}, not ended). */
+    POLL_CLOSED,
+    /** A second {@code poll_vote} from the same participant in the same poll. */
+    ALREADY_VOTED,
     /** Read by clients for any code newer than they know. Never sent. */
     @JsonEnumDefaultValue
     UNKNOWN

@@ -50,6 +50,7 @@ final class MeetingService {
     private final RecordingControls recordings = new RecordingControls();
     private final ViewControls views;
     private final HandControls hands = new HandControls();
+    private final PollControls polls = new PollControls();
 
     MeetingService(ServerConfig config, ProtocolCodec codec, Clock clock, ScheduledExecutorService timers) {
         this.config = config;
@@ -198,6 +199,10 @@ final class MeetingService {
             case ClientMessage.RaiseHand raise -> hands.raise(connection, raise);
             case ClientMessage.LowerHands lower -> hands.lower(connection, lower);
             case ClientMessage.React react -> hands.react(connection, react);
+            case ClientMessage.PollLaunch launch -> polls.launch(connection, launch);
+            case ClientMessage.PollVote vote -> polls.vote(connection, vote);
+            case ClientMessage.PollEnd end -> polls.end(connection, end);
+            case ClientMessage.PollShare share -> polls.share(connection, share);
         }
     }
 
@@ -284,6 +289,7 @@ final class MeetingService {
                 shares.greet(connection);
                 recordings.greet(connection);
                 hands.greet(connection, false);
+                polls.greet(connection);
                 relay.receiverArrived(admitted);
             }
         }
@@ -325,6 +331,7 @@ final class MeetingService {
             shares.greet(connection);
             recordings.greet(connection);
             hands.greet(connection, true);
+            polls.greet(connection);
             Member member = connection.member();
             if (member != null) {
                 relay.receiverArrived(member);
