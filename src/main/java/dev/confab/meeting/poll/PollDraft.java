@@ -8,6 +8,9 @@ import java.util.Objects;
 /** A poll as a moderator writes it, before launching: the question, its choices, and whether several may be picked. */
 public record PollDraft(String question, List<String> choices, boolean multiple) {
 
+    public static final int MIN_CHOICES = PollRules.MIN_CHOICES;
+    public static final int MAX_CHOICES = PollRules.MAX_CHOICES;
+
     public PollDraft {
         Objects.requireNonNull(question, "question");
         choices = List.copyOf(choices);

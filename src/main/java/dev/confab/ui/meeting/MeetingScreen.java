@@ -62,6 +62,7 @@ public final class MeetingScreen implements Screen, MeetingControls {
         this.grid = new VideoGrid(text, model);
         this.header = new MeetingHeader(text, model, grid);
         this.toolbar = new MeetingToolbar(text, model, this::leave);
+        toolbar.addControls(HandAndReactionControls.raiseHand(text, model), HandAndReactionControls.react(text, model));
         view.setId("meeting");
         view.getStyleClass().add("meeting");
         view.setTop(header);

@@ -44,11 +44,13 @@ final class ParticipantList extends VBox {
     private final FlowPane hostActions;
     private final CheckBox multipleSharers = new CheckBox();
     private boolean showingPolicy;
+    private final MeetingViewModel model;
 
     ParticipantList(UiText text, MeetingViewModel model) {
         super(8);
         this.text = text;
         this.commands = model.commands();
+        this.model = model;
         getStyleClass().add("participant-list");
         list.setId("participantList");
         list.setCellFactory(v -> new ParticipantCell());
@@ -81,15 +83,23 @@ final class ParticipantList extends VBox {
         hostActions.setVisible(false);
         multipleSharers.visibleProperty().bind(hostActions.visibleProperty());
         multipleSharers.managedProperty().bind(multipleSharers.visibleProperty());
-        getChildren().addAll(list, hostActions, multipleSharers);
+        getChildren().addAll(new HandsBar(text, model), list, hostActions, multipleSharers);
         model.rosterProperty().addListener((obs, old, now) -> showRoster(now));
+        model.raisedHands().addListener((javafx.collections.ListChangeListener<Integer>) change -> {
+            if (roster.get() != null) {
+                showRoster(roster.get());
+            }
+        });
         model.multipleSharersAllowedProperty().addListener((obs, old, now) -> showMultipleSharersAllowed(now));
     }
 
     private void showRoster(Roster now) {
         roster.set(now);
+        // Raised hands first, in the order they went up; then oneself; then in join order.
+        java.util.List<Integer> hands = model.raisedHands();
         list.getItems().setAll(now.participants().stream()
-                .sorted((a, b) -> Boolean.compare(b.id() == now.selfId(), a.id() == now.selfId()))
+                .sorted(java.util.Comparator.comparingInt((Attendee a) -> hands.contains(a.id()) ? hands.indexOf(a.id()) : hands.size())
+                        .thenComparing((a, b) -> Boolean.compare(b.id() == now.selfId(), a.id() == now.selfId())))
                 .toList());
         hostActions.setVisible(now.selfIsHost());
         lock.textProperty().bind(text.bind(now.locked() ? "meeting.unlock" : "meeting.lock"));
@@ -135,6 +145,8 @@ final class ParticipantList extends VBox {
                     : javafx.beans.binding.Bindings.createStringBinding(() -> label));
             name.setMinWidth(0);
             HBox row = new HBox(6, name);
+            model.participant(p.id()).ifPresent(shown -> HandsBar.decorate(row, shown, r.self()
+                    .map(Attendee::moderates).orElse(false), text, model));
             row.setMinWidth(0);
             row.setAlignment(Pos.CENTER_LEFT);
             if (p.host()) {
