@@ -103,20 +103,20 @@ public final class MeetingViewModel {
         endForAllAvailable.set(now.selfIsHost());
         selfModerates.set(now.self().map(Attendee::moderates).orElse(false));
         showOwnInRow();
-        showHandsInRows();
+        showHandsInRows(raisedHands);
         showInvite(now);
     }
 
     /** The raised hands in queue order (participant ids), as the server said. */
     public void showHands(List<Integer> queue) {
+        showHandsInRows(queue); // first: the list re-sorts on the queue's change and reads the rows
         raisedHands.setAll(queue);
         Roster now = roster.get();
         ownHandRaised.set(now != null && queue.contains(now.selfId()));
-        showHandsInRows();
     }
 
-    private void showHandsInRows() {
-        rows.rows().forEach(row -> row.setHandPosition(raisedHands.indexOf(row.id()) + 1));
+    private void showHandsInRows(List<Integer> queue) {
+        rows.rows().forEach(row -> row.setHandPosition(queue.indexOf(row.id()) + 1));
     }
 
     /** Shows {@code emoji} on {@code participantId}'s tile and row for {@code shownFor}, unless another follows. */

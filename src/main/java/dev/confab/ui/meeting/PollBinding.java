@@ -26,9 +26,9 @@ public final class PollBinding implements MeetingListener {
         return model;
     }
 
-    /** The moderator's poll editor, opened (for the screenshot tour and tests). FX thread. */
-    public javafx.scene.Node startEditing() {
-        return view.startEditing();
+    /** Opens the moderator's poll editor with {@code draft} written in (the screenshot tour shows it). FX thread. */
+    public void startEditing(dev.confab.meeting.poll.PollDraft draft) {
+        view.startEditing().fill(draft.question(), draft.choices(), draft.multiple());
     }
 
     @Override

@@ -50,7 +50,7 @@ final class PollView {
         view.addTab();
         view.addButton();
         model.pollProperty().addListener((obs, old, now) -> {
-            if (now != null && now.open() && (old == null || old.id() != now.id())) {
+            if (now != null && (old == null || old.id() != now.id())) {
                 view.editing = false;
                 view.open(); // a new poll: show it to everyone
             }
@@ -103,6 +103,7 @@ final class PollView {
     /** The moderator's editor, for the screenshot tour and tests. */
     PollEditor startEditing() {
         editing = true;
+        open();
         show();
         return (PollEditor) content.getChildren().getFirst();
     }
