@@ -6,21 +6,23 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ToggleButton;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 
-/** The toolbar's Raise hand button (with how many hands are up) and its React menu. */
+/** The toolbar's Raise hand button (with how many hands are up), whose arrow opens the reactions. */
 final class HandAndReactionControls {
 
     private HandAndReactionControls() {
     }
 
-    static ToggleButton raiseHand(UiText text, MeetingViewModel model) {
+    /**
+     * One control for both, so the bar keeps its width: pressing it raises (or lowers) the hand, its arrow opens the
+     * reactions. The count of raised hands sits on the hand.
+     */
+    static SplitMenuButton handAndReactions(UiText text, MeetingViewModel model) {
         Label count = new Label();
         count.setId("handsCount");
         count.getStyleClass().add("hands-count");
@@ -30,40 +32,32 @@ final class HandAndReactionControls {
                 () -> text.get("hands.count", model.raisedHands().size()), model.raisedHands(), text.localeProperty()));
         StackPane graphic = new StackPane(Icons.of(MaterialDesignH.HAND_BACK_RIGHT), count);
         StackPane.setAlignment(count, Pos.TOP_RIGHT);
-        ToggleButton button = new ToggleButton(null, graphic);
+        SplitMenuButton button = new SplitMenuButton();
+        button.setGraphic(graphic);
         button.setId("raiseHandButton");
         button.setContentDisplay(ContentDisplay.TOP);
         button.getStyleClass().add("control-button");
         button.textProperty().bind(Bindings.when(model.ownHandRaisedProperty())
                 .then(text.bind("hands.lower")).otherwise(text.bind("hands.raise")));
-        button.setSelected(model.ownHandRaisedProperty().get());
-        model.ownHandRaisedProperty().addListener((obs, old, now) -> button.setSelected(now));
-        // The server's queue decides: the button shows it and only asks for the change.
-        button.setOnAction(e -> {
-            button.setSelected(model.ownHandRaisedProperty().get());
-            model.toggleHand();
-        });
+        button.accessibleTextProperty().bind(button.textProperty()); // a split button does not say its text itself
+        showRaised(button, model.ownHandRaisedProperty().get());
+        model.ownHandRaisedProperty().addListener((obs, old, now) -> showRaised(button, now));
+        button.setOnAction(e -> model.toggleHand());
         button.setTooltip(tip(text, "hands.raiseTip"));
         button.accessibleHelpProperty().bind(text.bind("hands.raiseTip"));
-        return button;
-    }
-
-    static MenuButton react(UiText text, MeetingViewModel model) {
-        MenuButton menu = new MenuButton(null, Icons.of(MaterialDesignE.EMOTICON_HAPPY_OUTLINE));
-        menu.setId("reactButton");
-        menu.setContentDisplay(ContentDisplay.TOP);
-        menu.getStyleClass().add("control-button");
-        menu.textProperty().bind(text.bind("reaction.button"));
-        menu.setTooltip(tip(text, "reaction.buttonTip"));
-        menu.accessibleHelpProperty().bind(text.bind("reaction.buttonTip"));
         for (ReactionIcons.Look look : ReactionIcons.all()) {
             MenuItem item = new MenuItem(null, look.icon());
             item.setId("react-" + look.key());
             item.textProperty().bind(text.bind(look.textKey()));
             item.setOnAction(e -> model.react(look.emoji()));
-            menu.getItems().add(item);
+            button.getItems().add(item);
         }
-        return menu;
+        return button;
+    }
+
+    /** The raised hand looks pressed, like the toggles next to it. */
+    private static void showRaised(SplitMenuButton button, boolean raised) {
+        button.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), raised);
     }
 
     static Tooltip tip(UiText text, String key) {

@@ -53,6 +53,7 @@ final class ParticipantList extends VBox {
         this.model = model;
         getStyleClass().add("participant-list");
         list.setId("participantList");
+        list.accessibleTextProperty().bind(text.bind("meeting.participantListName"));
         list.setCellFactory(v -> new ParticipantCell());
         list.setFocusTraversable(true);
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -231,6 +232,7 @@ final class ParticipantList extends VBox {
             Tooltip tip = new Tooltip();
             tip.textProperty().bind(text.bind("meeting.hostMenu", roster.get().label(p)));
             menu.setTooltip(tip);
+            menu.accessibleTextProperty().bind(tip.textProperty());
             return menu;
         }
     }

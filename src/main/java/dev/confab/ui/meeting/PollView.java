@@ -9,13 +9,11 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -27,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The poll panel, a side-panel tab with a Polls button in the toolbar. Everyone sees the open poll and votes once;
+ * The poll panel, a side-panel tab. Everyone sees the open poll and votes once;
  * the host and co-hosts write polls ({@link PollEditor}), follow who chose what, end the poll, share the totals and
  * save the results. Opens by itself when a poll is launched. FX thread.
  */
@@ -47,8 +45,7 @@ final class PollView {
 
     static PollView install(UiText text, PollViewModel model, MeetingScreen screen) {
         PollView view = new PollView(text, model, screen);
-        view.addTab();
-        view.addButton();
+        view.addTab(); // no button of its own: the controls bar is full; the tab opens when a poll starts
         model.pollProperty().addListener((obs, old, now) -> {
             if (now != null && (old == null || old.id() != now.id())) {
                 view.editing = false;
@@ -71,28 +68,6 @@ final class PollView {
         scroll.setFitToWidth(true);
         tab.setContent(scroll);
         screen.sidePanel().getTabs().add(tab);
-    }
-
-    private void addButton() {
-        ToggleButton button = new ToggleButton(null, Icons.of(MaterialDesignP.POLL));
-        button.setId("pollsButton");
-        button.setContentDisplay(ContentDisplay.TOP);
-        button.getStyleClass().add("control-button");
-        button.textProperty().bind(text.bind("poll.button"));
-        button.setTooltip(HandAndReactionControls.tip(text, "poll.buttonTip"));
-        button.accessibleHelpProperty().bind(text.bind("poll.buttonTip"));
-        var shown = tab.selectedProperty().and(screen.panelShownProperty());
-        button.setSelected(shown.get());
-        shown.addListener((obs, was, now) -> button.setSelected(now));
-        button.setOnAction(e -> {
-            if (shown.get()) {
-                screen.panelShownProperty().set(false);
-            } else {
-                open();
-            }
-            button.setSelected(shown.get());
-        });
-        screen.addControls(button);
     }
 
     private void open() {
