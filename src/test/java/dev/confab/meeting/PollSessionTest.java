@@ -3,16 +3,12 @@ package dev.confab.meeting;
 import dev.confab.meeting.poll.Poll;
 import dev.confab.meeting.poll.PollDraft;
 import dev.confab.meeting.poll.PollResults;
-import dev.confab.server.MeetingServer;
-import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.IntegrationTest;
-import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,42 +18,30 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class PollSessionTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = ThreeSessions.WAIT;
 
-    private MeetingServer server;
-    private final List<MeetingSession> sessions = new ArrayList<>();
-    private final Recorder adaEvents = new Recorder();
-    private final Recorder graceEvents = new Recorder();
-    private final Recorder linEvents = new Recorder();
+    private ThreeSessions meeting;
+    private Recorder adaEvents;
+    private Recorder graceEvents;
+    private Recorder linEvents;
     private MeetingSession ada;
     private MeetingSession grace;
     private MeetingSession lin;
 
     @BeforeEach
     void meetingOfThree() throws Exception {
-        server = TestServers.start(TestServers.loopback());
-        ada = session("Ada", adaEvents);
-        ada.createMeeting(null);
-        await().atMost(WAIT).until(adaEvents::inMeeting);
-        grace = session("Grace", graceEvents);
-        grace.join(ada.roster().meetingId(), null);
-        lin = session("Lin", linEvents);
-        lin.join(ada.roster().meetingId(), null);
-        await().atMost(WAIT).until(() -> ada.roster().participants().size() == 3
-                && grace.roster().participants().size() == 3 && lin.roster().participants().size() == 3);
+        meeting = new ThreeSessions();
+        adaEvents = meeting.adaEvents;
+        graceEvents = meeting.graceEvents;
+        linEvents = meeting.linEvents;
+        ada = meeting.ada;
+        grace = meeting.grace;
+        lin = meeting.lin;
     }
 
     @AfterEach
     void stop() {
-        sessions.forEach(MeetingSession::close);
-        server.stop();
-    }
-
-    private MeetingSession session(String name, Recorder recorder) {
-        MeetingSession session = new MeetingSession(SessionOptions.of(server.url(), name, ServerTrust.systemOnly()),
-                recorder);
-        sessions.add(session);
-        return session;
+        meeting.close();
     }
 
     @Test

@@ -45,62 +45,7 @@ class MeetingKeyboardTest {
     private MeetingScreen screen;
     private Stage stage;
 
-    private final MeetingCommands commands = new MeetingCommands() {
-        @Override
-        public void updateOwnState(OwnMediaState state) {
-        }
-
-        @Override
-        public void leave() {
-            asked.add("leave");
-        }
-
-        @Override
-        public void endForAll() {
-        }
-
-        @Override
-        public void askToMute(int participantId) {
-        }
-
-        @Override
-        public void askAllToMute() {
-        }
-
-        @Override
-        public void remove(int participantId) {
-        }
-
-        @Override
-        public void makeHost(int participantId) {
-        }
-
-        @Override
-        public void setLocked(boolean locked) {
-        }
-
-        @Override
-        public void setTopic(String topic) {
-        }
-
-        @Override
-        public void stopShareOf(int participantId) {
-        }
-
-        @Override
-        public void setMultipleSharersAllowed(boolean allowed) {
-        }
-
-        @Override
-        public void raiseHand(boolean raised) {
-            asked.add("raiseHand " + raised);
-        }
-
-        @Override
-        public void lowerHand(int participantId) {
-            asked.add("lowerHand " + participantId);
-        }
-    };
+    private final MeetingCommands commands = TestRosters.recordingCommands(asked);
 
     private final PollCommands polls = new PollCommands() {
         @Override
