@@ -19,22 +19,10 @@ class HandsAndReactionsSessionTest {
     private static final Duration WAIT = ThreeSessions.WAIT;
 
     private ThreeSessions meeting;
-    private Recorder adaEvents;
-    private Recorder graceEvents;
-    private Recorder linEvents;
-    private MeetingSession ada;
-    private MeetingSession grace;
-    private MeetingSession lin;
 
     @BeforeEach
     void meetingOfThree() throws Exception {
         meeting = new ThreeSessions();
-        adaEvents = meeting.adaEvents;
-        graceEvents = meeting.graceEvents;
-        linEvents = meeting.linEvents;
-        ada = meeting.ada;
-        grace = meeting.grace;
-        lin = meeting.lin;
     }
 
     @AfterEach
@@ -44,36 +32,36 @@ class HandsAndReactionsSessionTest {
 
     @Test
     void handsQueueInOrderForEveryoneAndTheHostLowersThem() {
-        int graceId = grace.roster().selfId();
-        int linId = lin.roster().selfId();
-        lin.raiseHand(true);
-        await().atMost(WAIT).until(() -> ada.raisedHands().equals(List.of(linId)));
-        grace.raiseHand(true);
-        await().atMost(WAIT).until(() -> linEvents.hands.get().equals(List.of(linId, graceId)));
-        assertThat(ada.raisedHands()).containsExactly(linId, graceId);
+        int graceId = meeting.grace.roster().selfId();
+        int linId = meeting.lin.roster().selfId();
+        meeting.lin.raiseHand(true);
+        await().atMost(WAIT).until(() -> meeting.ada.raisedHands().equals(List.of(linId)));
+        meeting.grace.raiseHand(true);
+        await().atMost(WAIT).until(() -> meeting.linEvents.hands.get().equals(List.of(linId, graceId)));
+        assertThat(meeting.ada.raisedHands()).containsExactly(linId, graceId);
 
-        grace.lowerHand(linId); // not a moderator
-        await().atMost(WAIT).until(() -> graceEvents.refusedRequests.contains("lower_hands NOT_HOST"));
-        assertThat(ada.raisedHands()).containsExactly(linId, graceId);
+        meeting.grace.lowerHand(linId); // not a moderator
+        await().atMost(WAIT).until(() -> meeting.graceEvents.refusedRequests.contains("lower_hands NOT_HOST"));
+        assertThat(meeting.ada.raisedHands()).containsExactly(linId, graceId);
 
-        ada.lowerHand(linId);
-        await().atMost(WAIT).until(() -> graceEvents.hands.get().equals(List.of(graceId)));
-        ada.lowerAllHands();
-        await().atMost(WAIT).until(() -> linEvents.hands.get().isEmpty() && grace.raisedHands().isEmpty());
+        meeting.ada.lowerHand(linId);
+        await().atMost(WAIT).until(() -> meeting.graceEvents.hands.get().equals(List.of(graceId)));
+        meeting.ada.lowerAllHands();
+        await().atMost(WAIT).until(() -> meeting.linEvents.hands.get().isEmpty() && meeting.grace.raisedHands().isEmpty());
     }
 
     @Test
     void aReactionReachesEveryoneAndAFloodIsRefusedToTheSender() {
-        int graceId = grace.roster().selfId();
+        int graceId = meeting.grace.roster().selfId();
         String clap = Reactions.ALLOWED.get(1);
-        grace.react(clap);
-        await().atMost(WAIT).until(() -> adaEvents.reactions.contains(graceId + " " + clap)
-                && graceEvents.reactions.contains(graceId + " " + clap));
+        meeting.grace.react(clap);
+        await().atMost(WAIT).until(() -> meeting.adaEvents.reactions.contains(graceId + " " + clap)
+                && meeting.graceEvents.reactions.contains(graceId + " " + clap));
 
         for (int i = 0; i < 8; i++) {
-            grace.react(clap);
+            meeting.grace.react(clap);
         }
-        await().atMost(WAIT).until(() -> graceEvents.refusedRequests.contains("react RATE_LIMITED"));
-        assertThat(adaEvents.refusedRequests).isEmpty();
+        await().atMost(WAIT).until(() -> meeting.graceEvents.refusedRequests.contains("react RATE_LIMITED"));
+        assertThat(meeting.adaEvents.refusedRequests).isEmpty();
     }
 }

@@ -21,22 +21,10 @@ class PollSessionTest {
     private static final Duration WAIT = ThreeSessions.WAIT;
 
     private ThreeSessions meeting;
-    private Recorder adaEvents;
-    private Recorder graceEvents;
-    private Recorder linEvents;
-    private MeetingSession ada;
-    private MeetingSession grace;
-    private MeetingSession lin;
 
     @BeforeEach
     void meetingOfThree() throws Exception {
         meeting = new ThreeSessions();
-        adaEvents = meeting.adaEvents;
-        graceEvents = meeting.graceEvents;
-        linEvents = meeting.linEvents;
-        ada = meeting.ada;
-        grace = meeting.grace;
-        lin = meeting.lin;
     }
 
     @AfterEach
@@ -46,36 +34,36 @@ class PollSessionTest {
 
     @Test
     void theHostSeesWhoChoseWhatTheOthersOnlyTheSharedTotals() {
-        grace.launchPoll(new PollDraft("Tea or coffee?", List.of("Tea", "Coffee"), false));
-        await().atMost(WAIT).until(() -> graceEvents.refusedRequests.contains("poll_launch NOT_HOST"));
+        meeting.grace.launchPoll(new PollDraft("Tea or coffee?", List.of("Tea", "Coffee"), false));
+        await().atMost(WAIT).until(() -> meeting.graceEvents.refusedRequests.contains("poll_launch NOT_HOST"));
 
-        ada.launchPoll(PollDraft.parse("Which days suit you?|Monday|Tuesday|Friday", true));
-        await().atMost(WAIT).until(() -> grace.poll() != null && lin.poll() != null && ada.poll() != null);
-        int pollId = ada.poll().id();
-        assertThat(grace.poll().launchedBy()).isEqualTo("Ada");
-        assertThat(grace.poll().results()).as("a participant sees no votes").isNull();
+        meeting.ada.launchPoll(PollDraft.parse("Which days suit you?|Monday|Tuesday|Friday", true));
+        await().atMost(WAIT).until(() -> meeting.grace.poll() != null && meeting.lin.poll() != null && meeting.ada.poll() != null);
+        int pollId = meeting.ada.poll().id();
+        assertThat(meeting.grace.poll().launchedBy()).isEqualTo("Ada");
+        assertThat(meeting.grace.poll().results()).as("a participant sees no votes").isNull();
 
-        grace.vote(pollId, List.of(0, 2));
-        lin.vote(pollId, List.of(2));
-        ada.vote(pollId, List.of(1));
-        await().atMost(WAIT).until(() -> ada.poll().results() != null && ada.poll().results().totals().equals(List.of(1, 1, 2)));
-        List<PollResults.Choice> choices = ada.poll().results().choices();
+        meeting.grace.vote(pollId, List.of(0, 2));
+        meeting.lin.vote(pollId, List.of(2));
+        meeting.ada.vote(pollId, List.of(1));
+        await().atMost(WAIT).until(() -> meeting.ada.poll().results() != null && meeting.ada.poll().results().totals().equals(List.of(1, 1, 2)));
+        List<PollResults.Choice> choices = meeting.ada.poll().results().choices();
         assertThat(choices.get(0).voters()).containsExactly("Grace");
         assertThat(choices.get(1).voters()).containsExactly("Ada");
         assertThat(choices.get(2).voters()).containsExactlyInAnyOrder("Grace", "Lin"); // in the order they arrived
-        await().atMost(WAIT).until(() -> grace.poll().voters() == 3);
-        assertThat(grace.poll().ownVote()).containsExactly(0, 2);
-        assertThat(grace.poll().results()).isNull();
+        await().atMost(WAIT).until(() -> meeting.grace.poll().voters() == 3);
+        assertThat(meeting.grace.poll().ownVote()).containsExactly(0, 2);
+        assertThat(meeting.grace.poll().results()).isNull();
 
-        ada.endPoll(pollId);
-        await().atMost(WAIT).until(() -> !lin.poll().open());
-        lin.vote(pollId, List.of(0)); // refused on this side: the poll is closed
-        ada.sharePollResults(pollId, ada.poll().results().totals());
-        await().atMost(WAIT).until(() -> lin.poll().sharedTotals() != null);
-        Poll seen = lin.poll();
+        meeting.ada.endPoll(pollId);
+        await().atMost(WAIT).until(() -> !meeting.lin.poll().open());
+        meeting.lin.vote(pollId, List.of(0)); // refused on this side: the poll is closed
+        meeting.ada.sharePollResults(pollId, meeting.ada.poll().results().totals());
+        await().atMost(WAIT).until(() -> meeting.lin.poll().sharedTotals() != null);
+        Poll seen = meeting.lin.poll();
         assertThat(seen.sharedTotals()).containsExactly(1, 1, 2);
         assertThat(seen.ownVote()).containsExactly(2);
         assertThat(seen.results()).isNull();
-        assertThat(adaEvents.refusedRequests).isEmpty();
+        assertThat(meeting.adaEvents.refusedRequests).isEmpty();
     }
 }

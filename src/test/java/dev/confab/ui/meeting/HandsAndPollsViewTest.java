@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,32 +47,7 @@ class HandsAndPollsViewTest {
             scene.getStylesheets().add(UiText.class.getResource("confab.css").toExternalForm());
             stage.setScene(scene);
             stage.show();
-            polls = new PollBinding(text, new PollCommands() {
-                @Override
-                public void launch(PollDraft draft) {
-                    launched.add(draft);
-                }
-
-                @Override
-                public void vote(int pollId, List<Integer> choices) {
-                    asked.add("vote " + pollId + " " + choices);
-                }
-
-                @Override
-                public void end(int pollId) {
-                    asked.add("end " + pollId);
-                }
-
-                @Override
-                public void share(int pollId, List<Integer> totals) {
-                    asked.add("share " + pollId + " " + totals);
-                }
-
-                @Override
-                public Path save(Poll poll) {
-                    return Path.of("poll.csv");
-                }
-            }, screen, Runnable::run);
+            polls = new PollBinding(text, new RecordingPollCommands(asked, launched), screen, Runnable::run);
         });
     }
 

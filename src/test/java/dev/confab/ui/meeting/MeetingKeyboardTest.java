@@ -2,7 +2,6 @@ package dev.confab.ui.meeting;
 
 import dev.confab.meeting.OwnMediaState;
 import dev.confab.meeting.poll.Poll;
-import dev.confab.meeting.poll.PollDraft;
 import dev.confab.testing.UiTest;
 import dev.confab.ui.common.UiText;
 import javafx.scene.AccessibleAttribute;
@@ -21,7 +20,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,29 +45,7 @@ class MeetingKeyboardTest {
 
     private final MeetingCommands commands = TestRosters.recordingCommands(asked);
 
-    private final PollCommands polls = new PollCommands() {
-        @Override
-        public void launch(PollDraft draft) {
-        }
-
-        @Override
-        public void vote(int pollId, List<Integer> choices) {
-            asked.add("vote " + choices);
-        }
-
-        @Override
-        public void end(int pollId) {
-        }
-
-        @Override
-        public void share(int pollId, List<Integer> totals) {
-        }
-
-        @Override
-        public Path save(Poll poll) {
-            return Path.of("poll.csv");
-        }
-    };
+    private final PollCommands polls = new RecordingPollCommands(asked, new CopyOnWriteArrayList<>());
 
     @BeforeEach
     void show() throws Exception {
