@@ -19,6 +19,8 @@ import dev.confab.storage.AppPaths;
 import dev.confab.meeting.SessionOptions;
 import dev.confab.meeting.SessionState;
 import dev.confab.protocol.HumanDuration;
+import dev.confab.protocol.Reactions;
+import dev.confab.meeting.poll.PollDraft;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.storage.AtomicFiles;
 import picocli.CommandLine;
@@ -127,6 +129,23 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--record", paramLabel = "FILE", description = "Record what the bot receives (a remote share, else the first remote camera, and the audio mix) into this MP4 file.")
     Path recordFile;
 
+    @Option(names = "--raise-hand", description = "Raise the bot's hand after joining.")
+    boolean raiseHand;
+
+    @Option(names = "--react", paramLabel = "EMOJI", description = "Send this reaction after joining: one of 👍 👏 😂 😮 ❤️ 🎉.")
+    String react;
+
+    @Option(names = "--poll", paramLabel = "\"QUESTION|CHOICE A|CHOICE B\"",
+            description = "Host or co-host: launch this single-choice poll after joining and end it after --poll-seconds.")
+    String poll;
+
+    @Option(names = "--poll-seconds", paramLabel = "S", defaultValue = "5",
+            description = "How long the --poll stays open. Default: ${DEFAULT-VALUE}")
+    int pollSeconds;
+
+    @Option(names = "--vote", paramLabel = "N", description = "Vote for choice N (1-based) in every poll that opens.")
+    Integer vote;
+
     /** The tile size {@code --show} reports: a 3×3 page on a 1080p screen. */
     static final int SHOWN_TILE_WIDTH = 640;
     static final int SHOWN_TILE_HEIGHT = 360;
@@ -145,12 +164,14 @@ public final class BotCommand implements Callable<Integer> {
         Duration stay = parseOptions();
         ServerTrust trust = trustFingerprint != null ? ServerTrust.pinned(trustFingerprint) : ServerTrust.systemOnly();
         BotStats stats = new BotStats(new BotAdmission(admit), new BotFiles(dataPaths().receivedFilesDir()));
+        BotInteraction interaction = interaction(stats);
         long started = System.nanoTime();
         VideoFormat format = videoFormat();
         LinkEmulator emulator = startLink(trust);
         try {
-            return run(out, stay, trust, stats, started, format, emulator);
+            return run(out, stay, trust, stats, started, format, emulator, interaction);
         } finally {
+            interaction.close();
             if (emulator != null) {
                 emulator.close();
                 out.printf("Link: passed up %d KiB, down %d KiB%n", emulator.bytesDelivered(Direction.UP) / 1024,
@@ -161,12 +182,13 @@ public final class BotCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter out, Duration stay, ServerTrust trust, BotStats stats, long started, VideoFormat format,
-                    LinkEmulator emulator) throws IOException, InterruptedException, MediaException {
+                    LinkEmulator emulator, BotInteraction interaction)
+            throws IOException, InterruptedException, MediaException {
         SessionOptions options = SessionOptions.of(emulator == null ? server : emulator.routeThrough(server), name, trust);
         BotVideo.Report videoReport;
         List<BotTimeline.Second> timeline = List.of();
         // The call routes all media; closing it (first) closes the bot's video, audio and share.
-        MeetingCall call = MeetingCall.open(options, withHistory(stats));
+        MeetingCall call = MeetingCall.open(options, withHistory(new CompositeMeetingListener(stats, interaction)));
         call.addListener(stats);
         if (show != null) {
             call.showFirstOthers(show, SHOWN_TILE_WIDTH, SHOWN_TILE_HEIGHT);
@@ -203,6 +225,7 @@ public final class BotCommand implements Callable<Integer> {
                 stats.attachAudio(botAudio);
                 sendChat(session, stats);
                 stats.files.send(session, outgoingFiles()).forEach(stats::error);
+                interaction.start(session);
                 stats.awaitEnded(stay, leaveNow);
                 stats.files.awaitSent(FILES_GRACE_MILLIS); // a file still on its way is worth staying for
                 seconds.close();
@@ -218,7 +241,8 @@ public final class BotCommand implements Callable<Integer> {
             videoReport = botVideo.report();
         }
         long elapsed = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        BotStats.Report report = stats.report(elapsed, call.session().mediaEncryption(), videoReport, timeline);
+        BotStats.Report report = stats.report(elapsed, call.session().mediaEncryption(), videoReport, timeline,
+                interaction.report());
         if (statsFile != null) {
             AtomicFiles.write(statsFile, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValueAsBytes(report));
@@ -286,7 +310,7 @@ public final class BotCommand implements Callable<Integer> {
     }
 
     /** Given --data-dir, the bot keeps a meeting history there like the desktop app (unless switched off). */
-    private MeetingListener withHistory(BotStats stats) {
+    private MeetingListener withHistory(MeetingListener stats) {
         Path dataDir = dataDirOption();
         if (dataDir == null || !new PrivacySettingsStore(AppPaths.under(dataDir)).load().keepMeetingHistory()) {
             return stats;
@@ -341,6 +365,28 @@ public final class BotCommand implements Callable<Integer> {
         } catch (dev.confab.media.MediaException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--audio: " + e.getMessage());
         }
+    }
+
+    private BotInteraction interaction(BotStats stats) {
+        if (react != null && !Reactions.allowed(react)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--react must be one of "
+                    + String.join(" ", Reactions.ALLOWED) + ", not '" + react + "'");
+        }
+        if (pollSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--poll-seconds must be 1 or more");
+        }
+        if (vote != null && vote < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--vote must be 1 or more (choices count from 1)");
+        }
+        PollDraft draft = null;
+        if (poll != null) {
+            try {
+                draft = PollDraft.parse(poll, false);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--poll " + e.getMessage());
+            }
+        }
+        return new BotInteraction(raiseHand, react, draft, Duration.ofSeconds(pollSeconds), vote, stats::error);
     }
 
     private Duration parseOptions() {

@@ -47,13 +47,21 @@ final class BotStats implements MeetingListener, CallListener {
                   long framesWithoutKey, BotVideo.Report video,
                   BotShare.Report share, BotAudio.Report audio, List<BotTimeline.Second> timeline,
                   boolean waited, boolean admitted, List<String> admittedNames,
-                  List<BotFiles.Received> filesReceived, List<BotFiles.Sent> filesSent) {
+                  List<BotFiles.Received> filesReceived, List<BotFiles.Sent> filesSent,
+                  List<String> handsSeen, List<SeenReaction> reactionsSeen, BotInteraction.PollReport pollResults) {
+    }
+
+    /** A reaction the bot saw (its own too, as the server echoes it). */
+    record SeenReaction(int fromId, String fromName, String emoji) {
     }
 
     private final Map<Integer, SeenParticipant> seen = new LinkedHashMap<>();
     private final Map<String, Integer> events = new TreeMap<>();
     private final List<ReceivedChat> chats = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
+    private final java.util.LinkedHashSet<String> handsSeen = new java.util.LinkedHashSet<>();
+    private final List<SeenReaction> reactions = new ArrayList<>();
+    private Roster lastRoster;
     private String meetingId;
     private Integer selfId;
     private boolean joined;
@@ -148,6 +156,7 @@ final class BotStats implements MeetingListener, CallListener {
     @Override
     public synchronized void onRosterChanged(Roster roster) {
         count("roster");
+        lastRoster = roster;
         selfId = roster.selfId();
         maxAtOnce = Math.max(maxAtOnce, roster.participants().size());
         for (Attendee p : roster.participants()) {
@@ -207,6 +216,24 @@ final class BotStats implements MeetingListener, CallListener {
         answered.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Everyone whose hand the bot saw raised, by name, in the order the hands first went up. */
+    @Override
+    public synchronized void onHandsChanged(List<Integer> raised) {
+        count("hands");
+        raised.forEach(id -> handsSeen.add(nameOf(id)));
+    }
+
+    @Override
+    public synchronized void onReaction(int participantId, String emoji) {
+        count("reaction");
+        reactions.add(new SeenReaction(participantId, nameOf(participantId), emoji));
+    }
+
+    private String nameOf(int participantId) {
+        return lastRoster == null ? "#" + participantId
+                : lastRoster.find(participantId).map(lastRoster::label).orElse("#" + participantId);
+    }
+
     /** Waits (outside the monitor) until the session is in the meeting or has ended, or the timeout passes. */
     void awaitJoinedOrEnded(Duration timeout) throws InterruptedException {
         joinedOrEnded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -231,7 +258,7 @@ final class BotStats implements MeetingListener, CallListener {
     }
 
     synchronized Report report(long durationMillis, MediaEncryption.Figures e2ee, BotVideo.Report videoReport,
-                               List<BotTimeline.Second> timeline) {
+                               List<BotTimeline.Second> timeline, BotInteraction.PollReport poll) {
         String endReason = null;
         String failureKind = null;
         String failureCode = null;
@@ -246,7 +273,8 @@ final class BotStats implements MeetingListener, CallListener {
                 maxAtOnce, new TreeMap<>(events), List.copyOf(chats), chatSent, List.copyOf(errors), durationMillis,
                 true, e2ee.decrypted(), e2ee.failed(), e2ee.withoutKey(), videoReport, share.report(),
                 audio != null ? audio.report() : audioReport, timeline, admission.report().waited(),
-                admission.report().admitted(), admission.report().admittedNames(), files.receivedFiles(), files.sentFiles());
+                admission.report().admitted(), admission.report().admittedNames(), files.receivedFiles(), files.sentFiles(),
+                List.copyOf(handsSeen), List.copyOf(reactions), poll);
     }
 
     private void count(String event) {

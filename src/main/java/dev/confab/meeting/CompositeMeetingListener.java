@@ -143,4 +143,19 @@ public final class CompositeMeetingListener implements MeetingListener {
     public void onFileFailed(dev.confab.meeting.files.FileFailure failure) {
         listeners.forEach(l -> l.onFileFailed(failure));
     }
+
+    @Override
+    public void onHandsChanged(List<Integer> raised) {
+        listeners.forEach(l -> l.onHandsChanged(raised));
+    }
+
+    @Override
+    public void onReaction(int participantId, String emoji) {
+        listeners.forEach(l -> l.onReaction(participantId, emoji));
+    }
+
+    @Override
+    public void onPollChanged(dev.confab.meeting.poll.Poll poll) {
+        listeners.forEach(l -> l.onPollChanged(poll));
+    }
 }

@@ -142,4 +142,22 @@ public interface MeetingListener {
     /** A file could not be sent or received; nothing of a failed received file is kept. */
     default void onFileFailed(FileFailure failure) {
     }
+
+    /**
+     * The raised hands, as participant ids in the order they went up (first raised first); empty when none is up.
+     * Called on every change, and on joining or resuming.
+     */
+    default void onHandsChanged(java.util.List<Integer> raised) {
+    }
+
+    /** Someone (this client too, as the server echoes it) reacted with one of {@code Reactions.ALLOWED}. */
+    default void onReaction(int participantId, String emoji) {
+    }
+
+    /**
+     * The meeting's poll changed: launched, someone voted (a count; for the host and co-hosts also who chose what),
+     * ended, or its totals were shared.
+     */
+    default void onPollChanged(dev.confab.meeting.poll.Poll poll) {
+    }
 }

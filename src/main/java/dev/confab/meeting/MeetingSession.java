@@ -24,6 +24,8 @@ import dev.confab.meeting.files.FileFailure;
 import dev.confab.meeting.files.FileSendStatus;
 import dev.confab.meeting.files.FileTransfers;
 import dev.confab.meeting.files.ReceivedFile;
+import dev.confab.meeting.poll.Poll;
+import dev.confab.meeting.poll.PollDraft;
 import dev.confab.signaling.SignalingConnection;
 import dev.confab.signaling.SignalingException;
 import dev.confab.signaling.SignalingListener;
@@ -94,6 +96,10 @@ public final class MeetingSession implements AutoCloseable {
     /** Written on the event thread; read by the UI when the meeting screen opens. */
     private volatile MeetingSettings settings = MeetingSettings.DEFAULT;
     private volatile List<WaitingPerson> waiting = List.of();
+    /** The poll as {@link #polls} last reported it; written on the event thread. */
+    private volatile Poll currentPoll;
+    /** The raised hands in queue order, as the server last said; written on the event thread. */
+    private volatile List<Integer> raisedHands = List.of();
     // Written only on the event thread; volatile because sendMedia reads it from media threads.
     private volatile SignalingConnection connection;
     // Confined to the event thread:
@@ -120,6 +126,8 @@ public final class MeetingSession implements AutoCloseable {
     private final ViewReporter views;
     // Confined to the event thread: files sent and received (docs/protocol.md section 14).
     private final FileTransfers files;
+    // Confined to the event thread: the meeting's poll, votes sealed like chat (docs/security.md section 11).
+    private final PollBook polls;
 
     private record PendingChat(List<Integer> privateTo, String text) {
     }
@@ -136,6 +144,10 @@ public final class MeetingSession implements AutoCloseable {
         this.events = executor;
         this.views = new ViewReporter(shown -> sendNow(ProtocolMapping.toWire(shown)), System::nanoTime,
                 (delayNanos, task) -> onEventsLater(task, delayNanos));
+        this.polls = new PollBook(new PollSeal(), this::sendNow, poll -> {
+            currentPoll = poll;
+            listener.onPollChanged(poll);
+        }, () -> roster);
         this.mediaKeys = new MediaKeyExchange(chatKeys, mediaEncryption, this::sendNow,
                 (delayNanos, task) -> onEventsLater(task, delayNanos), System::nanoTime);
         this.files = new FileTransfers(new FilesLink(), new FileTransfers.Events() {
@@ -342,6 +354,73 @@ public final class MeetingSession implements AutoCloseable {
     /** Who waits to be admitted, as the server last told this host or co-host (empty for others). */
     public List<WaitingPerson> waiting() {
         return waiting;
+    }
+
+    /** Raises or lowers this participant's own hand; the queue comes back as {@link MeetingListener#onHandsChanged}. */
+    public void raiseHand(boolean raised) {
+        sendInMeeting(new ClientMessage.RaiseHand(raised));
+    }
+
+    /** Host or co-host: lowers someone's hand (a refusal arrives as {@code onRequestFailed} NOT_MODERATOR). */
+    public void lowerHand(int participantId) {
+        sendInMeeting(new ClientMessage.LowerHands(participantId));
+    }
+
+    /** Host or co-host: lowers every raised hand. */
+    public void lowerAllHands() {
+        sendInMeeting(new ClientMessage.LowerHands(null));
+    }
+
+    /** The raised hands in queue order (participant ids), as last heard; any thread. */
+    public List<Integer> raisedHands() {
+        return raisedHands;
+    }
+
+    /**
+     * Sends a reaction ({@code Reactions.ALLOWED}); everyone, this client included, gets {@code onReaction}. Too
+     * many in a row are refused with {@code onRequestFailed} RATE_LIMITED (requestType {@code react}).
+     */
+    public void react(String emoji) {
+        sendInMeeting(new ClientMessage.React(Objects.requireNonNull(emoji, "emoji")));
+    }
+
+    /** Host or co-host: launches a poll; everyone gets {@code onPollChanged}. Refusals: POLL_IN_PROGRESS, NOT_MODERATOR. */
+    public void launchPoll(PollDraft draft) {
+        Objects.requireNonNull(draft, "draft");
+        sendInMeeting(new ClientMessage.PollLaunch(draft.question(), draft.choices(), draft.multiple()));
+    }
+
+    /**
+     * Votes in the open poll ({@code choices} 0-based), sealed end to end for the host and co-hosts present: the
+     * server only counts that this participant voted. A second vote or a closed poll is refused locally (logged) or by
+     * the server (ALREADY_VOTED, POLL_CLOSED).
+     */
+    public void vote(int pollId, List<Integer> choices) {
+        List<Integer> picked = List.copyOf(choices);
+        onEvents(() -> {
+            if (state instanceof SessionState.InMeeting && connection != null) {
+                try {
+                    polls.vote(pollId, picked, rosterChatKeys);
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("Vote not sent: {}", e.getMessage());
+                }
+            }
+        });
+    }
+
+    /** Host or co-host: ends the poll (no more votes). */
+    public void endPoll(int pollId) {
+        sendInMeeting(new ClientMessage.PollEnd(pollId));
+    }
+
+    /** Host or co-host: shows everyone the totals of an ended poll (never who chose what). */
+    public void sharePollResults(int pollId, List<Integer> totals) {
+        sendInMeeting(new ClientMessage.PollShare(pollId, List.copyOf(totals)));
+    }
+
+    /** The meeting's poll as last heard (open or ended), or null; any thread. */
+    public Poll poll() {
+        return currentPoll;
     }
 
     /** Publishes this participant's mute/camera/sharing/recording flags. Remembered across reconnects. */
@@ -707,6 +786,13 @@ public final class MeetingSession implements AutoCloseable {
                 recordingPolicy = ProtocolMapping.recordingRule(policy.policy());
                 listener.onRecordingPolicy(recordingPolicy);
             }
+            case ServerMessage.Hands hands -> handsAre(hands.raised());
+            case ServerMessage.PollLaunched m -> polls.handle(m);
+            case ServerMessage.PollBallot m -> polls.handle(m);
+            case ServerMessage.PollProgress m -> polls.handle(m);
+            case ServerMessage.PollEnded m -> polls.handle(m);
+            case ServerMessage.PollResults m -> polls.handle(m);
+            case ServerMessage.Reaction reaction -> listener.onReaction(reaction.from(), reaction.emoji());
         }
     }
 
@@ -733,6 +819,9 @@ public final class MeetingSession implements AutoCloseable {
         listener.onRosterChanged(roster);
         topicIs(joined.topic());
         listener.onSettingsChanged(settings);
+        if (!joined.resumed()) {
+            handsAre(List.of()); // the server sends the queue right after unless it is empty (and always on a resume)
+        }
         if (!joined.resumed() && !ownState.equals(OwnMediaState.INITIAL)) {
             sendNow(toMessage(ownState));
         }
@@ -747,6 +836,45 @@ public final class MeetingSession implements AutoCloseable {
         if (!settings.equals(now)) {
             settings = now;
             listener.onSettingsChanged(now);
+        }
+    }
+
+    /** Votes are sealed and opened like chat (the chat's keys and envelopes); see docs/security.md section 11. */
+    private final class PollSeal implements PollBook.Seal {
+        @Override
+        public String seal(String text, Map<Integer, String> recipients) {
+            if (chatCrypto == null) {
+                return null;
+            }
+            try {
+                return ChatWire.encode(chatCrypto.encrypt(text, recipients, true));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                LOG.warn("A vote could not be sealed: {}", e.toString());
+                return null;
+            }
+        }
+
+        @Override
+        public java.util.Optional<String> open(int from, String payload) {
+            String senderKey = rosterChatKeys.get(from);
+            if (chatCrypto == null || senderKey == null) {
+                return java.util.Optional.empty();
+            }
+            try {
+                ChatEnvelope envelope = ChatWire.decode(payload);
+                String text = chatCrypto.decrypt(from, senderKey, envelope);
+                return replayGuard.firstTime(from, envelope.messageId()) ? java.util.Optional.of(text)
+                        : java.util.Optional.empty();
+            } catch (ChatDecryptException e) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+
+    private void handsAre(List<Integer> now) {
+        if (!raisedHands.equals(now)) {
+            raisedHands = List.copyOf(now);
+            listener.onHandsChanged(raisedHands);
         }
     }
 

@@ -82,6 +82,9 @@ final class ProtocolMapping {
             case FILES_DISABLED -> Refusal.FILES_DISABLED;
             case FILE_TOO_LARGE -> Refusal.FILE_TOO_LARGE;
             case FILE_TRANSFER_REFUSED -> Refusal.FILE_TRANSFER_REFUSED;
+            case POLL_IN_PROGRESS -> Refusal.POLL_IN_PROGRESS;
+            case POLL_CLOSED -> Refusal.POLL_CLOSED;
+            case ALREADY_VOTED -> Refusal.ALREADY_VOTED;
             case UNKNOWN -> Refusal.UNKNOWN;
         };
     }

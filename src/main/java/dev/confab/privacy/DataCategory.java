@@ -6,8 +6,8 @@ package dev.confab.privacy;
  * (DeclaredDataTest walks a whole meeting's files to check).
  */
 public enum DataCategory {
-    PROFILE, SETTINGS, CONSENT, MEETING_HISTORY, SAVED_CHATS, RECORDINGS, ANNOTATIONS, LOGS, PINNED_CERTIFICATES,
-    SERVER_IDENTITY, APP_FILES, RECEIVED_FILES;
+    PROFILE, SETTINGS, CONSENT, MEETING_HISTORY, SAVED_CHATS, RECORDINGS, ANNOTATIONS, POLL_RESULTS, LOGS,
+    PINNED_CERTIFICATES, SERVER_IDENTITY, APP_FILES, RECEIVED_FILES;
 
     /** i18n key of the category's name, {@code datamap.<name>.name}. */
     public String key() {

@@ -96,6 +96,7 @@ public record DataLocations(AppPaths paths, Path recordings, boolean recordingsF
             case SAVED_CHATS -> List.of(paths.data().resolve("chat-history"));
             case RECORDINGS -> List.of(recordings);
             case ANNOTATIONS -> List.of(annotations());
+            case POLL_RESULTS -> List.of(dev.confab.meeting.history.PollResultsStore.folder(paths));
             case LOGS -> List.of(paths.logs());
             case PINNED_CERTIFICATES -> List.of(paths.knownServersFile());
             case SERVER_IDENTITY -> List.of(paths.serverDir());

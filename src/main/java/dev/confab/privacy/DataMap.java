@@ -24,6 +24,7 @@ public final class DataMap {
             DataKind.stored(DataCategory.SAVED_CHATS, null, DataKind.Setting.KEEP_CHAT_HISTORY),
             DataKind.stored(DataCategory.RECORDINGS, Permission.RECORDING, DataKind.Setting.NONE),
             DataKind.stored(DataCategory.ANNOTATIONS, null, DataKind.Setting.NONE),
+            DataKind.stored(DataCategory.POLL_RESULTS, null, DataKind.Setting.NONE),
             DataKind.stored(DataCategory.LOGS, Permission.DIAGNOSTICS, DataKind.Setting.DIAGNOSTIC_LOGS),
             DataKind.stored(DataCategory.PINNED_CERTIFICATES, null, DataKind.Setting.NONE),
             DataKind.stored(DataCategory.SERVER_IDENTITY, null, DataKind.Setting.NONE),
@@ -34,7 +35,8 @@ public final class DataMap {
             DataKind.sent("screen", Permission.SCREEN),
             DataKind.sent("chat", null),
             DataKind.sent("drawings", null),
-            DataKind.sent("files", null));
+            DataKind.sent("files", null),
+            DataKind.sent("poll-votes", null));
 
     private DataMap() {
     }

@@ -51,6 +51,13 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ClientMessage.Spotlight.class, name = "spotlight"),
         @JsonSubTypes.Type(value = ClientMessage.FileOffer.class, name = "file_offer"),
         @JsonSubTypes.Type(value = ClientMessage.FileCancel.class, name = "file_cancel"),
+        @JsonSubTypes.Type(value = ClientMessage.RaiseHand.class, name = "raise_hand"),
+        @JsonSubTypes.Type(value = ClientMessage.LowerHands.class, name = "lower_hands"),
+        @JsonSubTypes.Type(value = ClientMessage.React.class, name = "react"),
+        @JsonSubTypes.Type(value = ClientMessage.PollLaunch.class, name = "poll_launch"),
+        @JsonSubTypes.Type(value = ClientMessage.PollVote.class, name = "poll_vote"),
+        @JsonSubTypes.Type(value = ClientMessage.PollEnd.class, name = "poll_end"),
+        @JsonSubTypes.Type(value = ClientMessage.PollShare.class, name = "poll_share"),
 })
 public sealed interface ClientMessage {
 
@@ -372,5 +379,59 @@ public sealed interface ClientMessage {
 
     /** The sender gives up its transfer {@code transferId}; recipients are told with {@code file_cancelled}. */
     record FileCancel(@JsonProperty(required = true) int transferId) implements ClientMessage {
+    }
+
+    /** Raises ({@code true}) or lowers the sender's own hand; everyone learns the queue from {@code hands}. */
+    record RaiseHand(@JsonProperty(required = true) boolean raised) implements ClientMessage {
+    }
+
+    /** Host or co-host: lowers {@code participantId}'s hand, or every hand when it is null. */
+    record LowerHands(Integer participantId) implements ClientMessage {
+    }
+
+    /** A short reaction shown on the sender's tile; {@code emoji} is one of {@link Reactions#ALLOWED}. */
+    record React(@JsonProperty(required = true) String emoji) implements ClientMessage {
+        public React {
+            Objects.requireNonNull(emoji, "emoji");
+        }
+    }
+
+    /**
+     * Host or co-host: asks everyone {@code question}, with 2 to {@link PollRules#MAX_CHOICES} {@code choices};
+     * {@code multiple} lets a voter pick several. Bounds in {@link PollRules}; the server checks them.
+     */
+    record PollLaunch(@JsonProperty(required = true) String question,
+                      @JsonProperty(required = true) List<String> choices,
+                      @JsonProperty(required = true) boolean multiple) implements ClientMessage {
+        public PollLaunch {
+            Objects.requireNonNull(question, "question");
+            choices = List.copyOf(Objects.requireNonNull(choices, "choices"));
+        }
+    }
+
+    /**
+     * The sender's vote in poll {@code pollId}, end-to-end encrypted for the moderators present (a chat envelope,
+     * docs/security.md section 11): the server relays {@code payload} to them unread and only counts that the sender
+     * voted.
+     */
+    record PollVote(@JsonProperty(required = true) int pollId,
+                    @JsonProperty(required = true) String enc,
+                    @JsonProperty(required = true) String payload) implements ClientMessage {
+        public PollVote {
+            Objects.requireNonNull(enc, "enc");
+            Objects.requireNonNull(payload, "payload");
+        }
+    }
+
+    /** Host or co-host: closes poll {@code pollId}; no more votes. */
+    record PollEnd(@JsonProperty(required = true) int pollId) implements ClientMessage {
+    }
+
+    /** Host or co-host: shows everyone the totals per choice of ended poll {@code pollId} (never who voted what). */
+    record PollShare(@JsonProperty(required = true) int pollId,
+                     @JsonProperty(required = true) List<Integer> totals) implements ClientMessage {
+        public PollShare {
+            totals = List.copyOf(Objects.requireNonNull(totals, "totals"));
+        }
     }
 }

@@ -78,6 +78,12 @@ public enum ErrorCode {
      * file at a time, so the sender knows which.
      */
     FILE_TRANSFER_REFUSED,
+    /** {@code poll_launch} while another poll is open: end it first. */
+    POLL_IN_PROGRESS,
+    /** A vote, end or share naming a poll that is not open (or, for {@code poll_share}, not ended). */
+    POLL_CLOSED,
+    /** A second {@code poll_vote} from the same participant in the same poll. */
+    ALREADY_VOTED,
     /** Read by clients for any code newer than they know. Never sent. */
     @JsonEnumDefaultValue
     UNKNOWN

@@ -40,6 +40,13 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ServerMessage.FileOffered.class, name = "file_offer"),
         @JsonSubTypes.Type(value = ServerMessage.FileAck.class, name = "file_ack"),
         @JsonSubTypes.Type(value = ServerMessage.FileCancelled.class, name = "file_cancelled"),
+        @JsonSubTypes.Type(value = ServerMessage.Hands.class, name = "hands"),
+        @JsonSubTypes.Type(value = ServerMessage.Reaction.class, name = "reaction"),
+        @JsonSubTypes.Type(value = ServerMessage.PollLaunched.class, name = "poll_launched"),
+        @JsonSubTypes.Type(value = ServerMessage.PollBallot.class, name = "poll_ballot"),
+        @JsonSubTypes.Type(value = ServerMessage.PollProgress.class, name = "poll_progress"),
+        @JsonSubTypes.Type(value = ServerMessage.PollEnded.class, name = "poll_ended"),
+        @JsonSubTypes.Type(value = ServerMessage.PollResults.class, name = "poll_results"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage {
@@ -331,5 +338,66 @@ public sealed interface ServerMessage {
      */
     record FileCancelled(@JsonProperty(required = true) int from,
                          @JsonProperty(required = true) int transferId) implements ServerMessage {
+    }
+
+    /**
+     * The raised hands, in the order they went up (first raised first): the whole queue after every change, and to a
+     * participant who joins or resumes while it is not empty.
+     */
+    record Hands(@JsonProperty(required = true) List<Integer> raised) implements ServerMessage {
+        public Hands {
+            raised = List.copyOf(Objects.requireNonNull(raised, "raised"));
+        }
+    }
+
+    /** Participant {@code from} reacted with {@code emoji} (one of {@link Reactions#ALLOWED}); sent to everyone. */
+    record Reaction(@JsonProperty(required = true) int from, @JsonProperty(required = true) String emoji)
+            implements ServerMessage {
+        public Reaction {
+            Objects.requireNonNull(emoji, "emoji");
+        }
+    }
+
+    /** A moderator launched poll {@code pollId}; also sent to a participant who joins or resumes while it is open. */
+    record PollLaunched(@JsonProperty(required = true) int pollId,
+                        @JsonProperty(required = true) String question,
+                        @JsonProperty(required = true) List<String> choices,
+                        @JsonProperty(required = true) boolean multiple,
+                        @JsonProperty(required = true) int launchedBy) implements ServerMessage {
+        public PollLaunched {
+            Objects.requireNonNull(question, "question");
+            choices = List.copyOf(Objects.requireNonNull(choices, "choices"));
+        }
+    }
+
+    /** To moderators only: participant {@code from}'s vote, sealed for them and relayed unread. */
+    record PollBallot(@JsonProperty(required = true) int pollId,
+                      @JsonProperty(required = true) int from,
+                      @JsonProperty(required = true) String enc,
+                      @JsonProperty(required = true) String payload) implements ServerMessage {
+        public PollBallot {
+            Objects.requireNonNull(enc, "enc");
+            Objects.requireNonNull(payload, "payload");
+        }
+    }
+
+    /** How many have voted in poll {@code pollId} so far (never what); sent to everyone after each vote. */
+    record PollProgress(@JsonProperty(required = true) int pollId,
+                        @JsonProperty(required = true) int voters) implements ServerMessage {
+    }
+
+    /** Poll {@code pollId} was closed by moderator {@code endedBy}, with {@code voters} votes cast. */
+    record PollEnded(@JsonProperty(required = true) int pollId,
+                     @JsonProperty(required = true) int endedBy,
+                     @JsonProperty(required = true) int voters) implements ServerMessage {
+    }
+
+    /** A moderator shared the totals per choice of poll {@code pollId}, in the order of its choices. */
+    record PollResults(@JsonProperty(required = true) int pollId,
+                       @JsonProperty(required = true) List<Integer> totals,
+                       @JsonProperty(required = true) int sharedBy) implements ServerMessage {
+        public PollResults {
+            totals = List.copyOf(Objects.requireNonNull(totals, "totals"));
+        }
     }
 }

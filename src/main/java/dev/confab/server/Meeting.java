@@ -46,6 +46,10 @@ final class Meeting {
     private Integer spotlightId;
     /** Counts co-host appointments, so that the earliest-made co-host inherits the host role. */
     private long cohostAppointments;
+    /** Raised hands in the order they went up ({@link HandControls}); guarded by this meeting's lock. */
+    final java.util.SequencedSet<Integer> raisedHands = new java.util.LinkedHashSet<>();
+    /** The open or last ended poll ({@link PollControls}); guarded by this meeting's lock. */
+    final MeetingPolls polls = new MeetingPolls();
 
     Meeting(String id, PasscodeHash passcode, Instant createdAt, String creatorAddress) {
         this.id = id;

@@ -199,6 +199,7 @@ final class MeetingRegistry {
             meeting.remove(member);
             forget(member);
             meeting.broadcast(new ServerMessage.ParticipantLeft(member.id, reason, clock.instant()), null);
+            HandControls.departed(member);
             SendTargets.update(meeting); // the leaver's estimate no longer limits anyone
             LOG.info("event=participant_left meeting={} participant={} reason={}", meeting.id, member.id, reason);
             ModerationControls.memberLeft(meeting, member);

@@ -52,6 +52,8 @@ final class MeetingService {
     private final ModerationControls moderation = new ModerationControls();
     private final WaitingRoomControls waitingRooms;
     private final FileRelay files;
+    private final HandControls hands = new HandControls();
+    private final PollControls polls = new PollControls();
 
     MeetingService(ServerConfig config, ProtocolCodec codec, Clock clock, ScheduledExecutorService timers) {
         this.config = config;
@@ -221,6 +223,13 @@ final class MeetingService {
             case ClientMessage.Spotlight spotlight -> moderation.spotlight(connection, spotlight);
             case ClientMessage.FileOffer offer -> files.offer(connection, offer);
             case ClientMessage.FileCancel cancel -> files.cancel(connection, cancel);
+            case ClientMessage.RaiseHand raise -> hands.raise(connection, raise);
+            case ClientMessage.LowerHands lower -> hands.lower(connection, lower);
+            case ClientMessage.React react -> hands.react(connection, react);
+            case ClientMessage.PollLaunch launch -> polls.launch(connection, launch);
+            case ClientMessage.PollVote vote -> polls.vote(connection, vote);
+            case ClientMessage.PollEnd end -> polls.end(connection, end);
+            case ClientMessage.PollShare share -> polls.share(connection, share);
         }
     }
 
@@ -317,6 +326,8 @@ final class MeetingService {
         Member admitted = registry.admit(connection, meeting, name, chatKey);
         shares.greet(connection);
         recordings.greet(connection);
+        hands.greet(connection, false);
+        polls.greet(connection);
         relay.receiverArrived(admitted);
     }
 
@@ -355,6 +366,8 @@ final class MeetingService {
         if (registry.resume(connection, resume.resumeToken())) {
             shares.greet(connection);
             recordings.greet(connection);
+            hands.greet(connection, true);
+            polls.greet(connection);
             Member member = connection.member();
             if (member != null) {
                 relay.receiverArrived(member);

@@ -36,6 +36,7 @@ final class Member {
     final TokenBucket annotationRate = new TokenBucket(ShareControls.ANNOTATIONS_PER_SECOND,
             2 * ShareControls.ANNOTATIONS_PER_SECOND);
     boolean recording;
+    final TokenBucket reactionRate = new TokenBucket(HandControls.REACTIONS_PER_SECOND, HandControls.REACTION_BURST);
     /** What this member's downlink carries, kbit/s, as it last reported ({@code receive_estimate}); null: no limit. */
     volatile Integer downlinkKbps;
     /**

@@ -19,6 +19,19 @@ class Recorder implements MeetingListener {
     final List<Roster.Departed> departed = new CopyOnWriteArrayList<>();
     final List<String> threads = new CopyOnWriteArrayList<>();
     final List<java.util.Set<Integer>> camerasPaused = new CopyOnWriteArrayList<>();
+    final AtomicReference<List<Integer>> hands = new AtomicReference<>(List.of());
+    final List<String> reactions = new CopyOnWriteArrayList<>();
+    final List<String> refusedRequests = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onHandsChanged(List<Integer> raised) {
+        hands.set(raised);
+    }
+
+    @Override
+    public void onReaction(int participantId, String emoji) {
+        reactions.add(participantId + " " + emoji);
+    }
 
     @Override
     public void onStateChanged(SessionState now) {
@@ -69,6 +82,7 @@ class Recorder implements MeetingListener {
     @Override
     public void onRequestFailed(Refusal refusal, String detail, String requestType) {
         requestFailures.add(refusal);
+        refusedRequests.add(requestType + " " + refusal);
     }
 
     SessionState last() {

@@ -58,7 +58,9 @@ class PrivacyCenterViewTest {
                 List.of(new MeetingRecord.Attendance("Ada", start, start.plusSeconds(1800)),
                         new MeetingRecord.Attendance("Grace Hopper", start.plusSeconds(60), start.plusSeconds(900)))));
         history.save(new MeetingRecord("5555555555", "Design review", MeetingRecord.OwnRole.PARTICIPANT, start.plusSeconds(86400),
-                start.plusSeconds(90000), List.of(new MeetingRecord.Attendance("Linus", start.plusSeconds(86400), null))));
+                start.plusSeconds(90000), List.of(new MeetingRecord.Attendance("Linus", start.plusSeconds(86400), null)),
+                List.of(new MeetingRecord.PollSummary("Lunch?", List.of("Noodles", "Dumplings"), List.of(1, 2), 3,
+                        start.plusSeconds(87000)))));
         Path recordings = Files.createDirectories(DataLocations.forApp(app.paths).recordings());
         // A finished recording and its chat transcript (no unfinished-recording marker: the start-up recovery
         // would rightly delete an unplayable leftover).
@@ -132,6 +134,9 @@ class PrivacyCenterViewTest {
     void historySearchAndDeleteOneMeeting() {
         ListView<?> history = robot.lookup("#history").queryListView();
         assertThat(history.getItems()).hasSize(2);
+        assertThat(robot.lookup("#history .list-cell").queryAllAs(javafx.scene.control.Labeled.class))
+                .as("an ended poll in the history").anyMatch(cell -> cell.getText() != null
+                        && cell.getText().contains("Poll: Lunch? (Noodles 1 · Dumplings 2)"));
         robot.interact(() -> robot.lookup("#historySearch").queryTextInputControl().setText("grace"));
         assertThat(history.getItems()).hasSize(1);
         assertThat(((MeetingRecord) history.getItems().get(0)).meetingId()).isEqualTo("1234567890");

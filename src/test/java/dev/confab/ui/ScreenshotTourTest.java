@@ -781,6 +781,105 @@ class ScreenshotTourTest {
         shoot("meeting-admit-list");
     }
 
+    // ---- raised hands, reactions, polls ----------------------------------------------------------------
+
+    /** Two hands up (Alan first, then oneself), Alan clapping and Grace sending a heart: tiles, list and toolbar. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void meetingHandsAndReactions(String tag) throws Exception {
+        var screen = showMeeting(tag, 4, 2);
+        robot.interact(() -> {
+            screen.model().showHands(List.of(4, 1));
+            screen.model().showReaction(4, dev.confab.meeting.ReactionKind.CLAP.emoji(), Duration.ofMinutes(5));
+            screen.model().showReaction(2, dev.confab.meeting.ReactionKind.HEART.emoji(), Duration.ofMinutes(5));
+        });
+        assertThat(robot.lookup("#hand-4").query().isVisible()).isTrue();
+        assertThat(((dev.confab.meeting.Attendee) robot.lookup("#participantList").queryListView().getItems().getFirst()).id())
+                .as("the first raised hand heads the list").isEqualTo(4);
+        shoot("meeting-hands-reactions");
+    }
+
+    /** The host writes a poll: question, three choices, single choice. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void meetingPollEditor(String tag) throws Exception {
+        var screen = showMeeting(tag, 4, 1);
+        robot.interact(() -> {
+            var polls = pollBinding(screen);
+            polls.model().showModerates(true);
+            polls.startEditing(new dev.confab.meeting.poll.PollDraft(lunchQuestion(tag), lunchChoices(tag), false));
+        });
+        assertThat(robot.lookup("#pollLaunch").queryButton().isDisabled()).isFalse();
+        shoot("meeting-poll-editor");
+    }
+
+    /** A participant answers the host's poll. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void meetingPollBeingAnswered(String tag) throws Exception {
+        var screen = showMeeting(tag, 4, 2);
+        robot.interact(() -> {
+            var polls = pollBinding(screen);
+            polls.model().showPoll(new dev.confab.meeting.poll.Poll(1, lunchQuestion(tag), lunchChoices(tag), false,
+                    "Grace Hopper", true, 2, List.of(), null, null));
+        });
+        robot.clickOn("#pollPick-2");
+        shoot("meeting-poll-vote");
+    }
+
+    /** The host's results: counts, bars and who chose what, after the poll ended. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void meetingPollResultsForTheHost(String tag) throws Exception {
+        var screen = showMeeting(tag, 4, 1);
+        List<String> choices = lunchChoices(tag);
+        var votes = new java.util.LinkedHashMap<String, List<Integer>>();
+        votes.put("Grace Hopper", List.of(1));
+        votes.put("王小明", List.of(1));
+        votes.put("Alan Turing", List.of(0));
+        robot.interact(() -> {
+            var polls = pollBinding(screen);
+            polls.model().showModerates(true);
+            polls.model().showPoll(new dev.confab.meeting.poll.Poll(1, lunchQuestion(tag), choices, false,
+                    "Ada Lovelace", false, 3, List.of(), dev.confab.meeting.poll.PollResults.of(choices, votes), null));
+        });
+        assertThat(robot.lookup("#pollCount-2").queryLabeled().getText()).isEqualTo("2");
+        shoot("meeting-poll-results");
+    }
+
+    private dev.confab.ui.meeting.PollBinding pollBinding(dev.confab.ui.meeting.MeetingScreen screen) {
+        return new dev.confab.ui.meeting.PollBinding(app.controller.text(), new dev.confab.ui.meeting.PollCommands() {
+            @Override
+            public void launch(dev.confab.meeting.poll.PollDraft draft) {
+            }
+
+            @Override
+            public void vote(int pollId, List<Integer> choices) {
+            }
+
+            @Override
+            public void end(int pollId) {
+            }
+
+            @Override
+            public void share(int pollId, List<Integer> totals) {
+            }
+
+            @Override
+            public Path save(dev.confab.meeting.poll.Poll poll) {
+                return dir.resolve("poll.csv");
+            }
+        }, screen, Runnable::run);
+    }
+
+    private static String lunchQuestion(String tag) {
+        return tag.startsWith("zh") ? "团队午餐去哪里？" : "Where shall we go for the team lunch?";
+    }
+
+    private static List<String> lunchChoices(String tag) {
+        return tag.startsWith("zh") ? List.of("拉面", "饺子馆", "沙拉吧") : List.of("Noodle bar", "Dumpling house", "Salad place");
+    }
+
     private void shoot(String name) throws IOException {
         shoot(name, () -> app.controller.stage().getScene());
     }

@@ -31,7 +31,8 @@ public final class HistoryCsv {
         return out.toString();
     }
 
-    private static void row(StringBuilder out, List<String> fields) {
+    /** One CSV line of {@code fields}, each {@link #field defused and quoted}, ended with CRLF. */
+    static void row(StringBuilder out, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 out.append(',');

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +34,8 @@ public final class MeetingHistoryRecorder implements MeetingListener {
     private Instant startedAt;
     private boolean everHost;
     private boolean ended;
+    // Keyed by poll id, in the order they ended.
+    private final Map<Integer, MeetingRecord.PollSummary> polls = new LinkedHashMap<>();
 
     public MeetingHistoryRecorder(MeetingHistoryStore store, Clock clock) {
         this.store = store;
@@ -90,6 +93,19 @@ public final class MeetingHistoryRecorder implements MeetingListener {
         }
     }
 
+    /** An ended poll goes into the record, with the totals this user could count (updated when they are shared). */
+    @Override
+    public synchronized void onPollChanged(dev.confab.meeting.poll.Poll poll) {
+        if (startedAt == null || poll.open()) {
+            return;
+        }
+        List<Integer> totals = poll.results() != null ? poll.results().totals() : poll.sharedTotals();
+        MeetingRecord.PollSummary before = polls.get(poll.id());
+        polls.put(poll.id(), new MeetingRecord.PollSummary(poll.question(), poll.choices(), totals, poll.voters(),
+                before != null ? before.endedAt() : clock.instant()));
+        save(ended ? clock.instant() : null);
+    }
+
     /** The record as it stands (null before the meeting started). */
     public synchronized MeetingRecord snapshot() {
         return startedAt == null ? null : record(null);
@@ -97,7 +113,7 @@ public final class MeetingHistoryRecorder implements MeetingListener {
 
     private MeetingRecord record(Instant endedAt) {
         return new MeetingRecord(meetingId, topic, everHost ? MeetingRecord.OwnRole.HOST : MeetingRecord.OwnRole.PARTICIPANT, startedAt, endedAt,
-                new ArrayList<>(attendance.values()));
+                new ArrayList<>(attendance.values()), new ArrayList<>(polls.values()));
     }
 
     private void save(Instant endedAt) {

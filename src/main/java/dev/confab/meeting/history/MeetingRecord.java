@@ -15,7 +15,25 @@ import java.util.Objects;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MeetingRecord(String meetingId, String topic, OwnRole ownRole, Instant startedAt, Instant endedAt,
-                            List<Attendance> participants) {
+                            List<Attendance> participants, List<PollSummary> polls) {
+
+    /**
+     * A poll that ended during the meeting. {@code totals} per choice when this user could count them (as host or
+     * co-host, or because the totals were shared), else null; never who chose what (that stays in a saved CSV).
+     */
+    public record PollSummary(String question, List<String> choices, List<Integer> totals, int voters, Instant endedAt) {
+        public PollSummary {
+            Objects.requireNonNull(question, "question");
+            choices = List.copyOf(choices);
+            totals = totals == null ? null : List.copyOf(totals);
+        }
+    }
+
+    /** A meeting without polls. */
+    public MeetingRecord(String meetingId, String topic, OwnRole ownRole, Instant startedAt, Instant endedAt,
+                         List<Attendance> participants) {
+        this(meetingId, topic, ownRole, startedAt, endedAt, participants, List.of());
+    }
 
     /**
      * This user's part in the meeting. A history type of its own rather than the protocol's role, so the history
@@ -36,6 +54,7 @@ public record MeetingRecord(String meetingId, String topic, OwnRole ownRole, Ins
         Objects.requireNonNull(ownRole, "ownRole");
         Objects.requireNonNull(startedAt, "startedAt");
         participants = participants == null ? List.of() : List.copyOf(participants);
+        polls = polls == null ? List.of() : List.copyOf(polls); // records saved before polls existed have none
     }
 
     /** The topic, or the meeting ID for meetings without one. */

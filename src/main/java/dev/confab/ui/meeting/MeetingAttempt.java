@@ -52,6 +52,7 @@ final class MeetingAttempt implements MeetingListener {
     private MeetingScreen screen; // FX thread
     private WaitingScreen waitingScreen; // FX thread, while in the waiting room
     private volatile RecordingBinding recording; // set on the FX thread, read by session events
+    private volatile PollBinding polls; // set on the FX thread, read by session events
     private boolean cancelled; // FX thread
 
     /** @param demo the demo's synthetic participants, stopped when this meeting ends; else null */
@@ -99,6 +100,18 @@ final class MeetingAttempt implements MeetingListener {
         RecordingBinding binding = recording;
         if (binding != null) {
             binding.onRosterChanged(roster);
+        }
+        PollBinding pollBinding = polls;
+        if (pollBinding != null) {
+            pollBinding.onRosterChanged(roster);
+        }
+    }
+
+    @Override
+    public void onPollChanged(dev.confab.meeting.poll.Poll poll) {
+        PollBinding binding = polls;
+        if (binding != null) {
+            binding.onPollChanged(poll);
         }
     }
 
@@ -179,6 +192,15 @@ final class MeetingAttempt implements MeetingListener {
                 launcher.recordingSetupFor(media), lobby.permissions());
         recording.onRosterChanged(session.roster());
         recording.onRecordingPolicy(session.recordingPolicy());
+        screen.model().showHands(session.raisedHands()); // the queue may have come before the screen
+        var pollStore = dev.confab.meeting.history.PollResultsStore.of(launcher.paths());
+        polls = new PollBinding(lobby.text(), PollCommands.of(session,
+                (meetingId, poll) -> pollStore.save(meetingId, poll, Instant.now())), screen,
+                task -> Thread.ofVirtual().name("confab-poll-save").start(task));
+        polls.onRosterChanged(session.roster());
+        if (session.poll() != null) {
+            polls.onPollChanged(session.poll());
+        }
         String meetingId = session.roster().meetingId();
         var transcript = new ChatHistoryStore(launcher.paths()).open(lobby.settings().current(), meetingId, Instant.now());
         media.start(screen, lobby.text(), lobby.browser()::open, transcript);

@@ -33,6 +33,22 @@ public interface MeetingCommands {
     /** Host: let several participants share at once, or only one. */
     void setMultipleSharersAllowed(boolean allowed);
 
+    /** Raises or lowers this participant's own hand. */
+    default void raiseHand(boolean raised) {
+    }
+
+    /** Host or co-host: lower someone's hand. */
+    default void lowerHand(int participantId) {
+    }
+
+    /** Host or co-host: lower every hand. */
+    default void lowerAllHands() {
+    }
+
+    /** Sends one of {@code Reactions.ALLOWED}. */
+    default void react(String emoji) {
+    }
+
     static MeetingCommands of(MeetingSession session) {
         return new MeetingCommands() {
             @Override
@@ -88,6 +104,26 @@ public interface MeetingCommands {
             @Override
             public void setMultipleSharersAllowed(boolean allowed) {
                 session.setMultipleSharersAllowed(allowed);
+            }
+
+            @Override
+            public void raiseHand(boolean raised) {
+                session.raiseHand(raised);
+            }
+
+            @Override
+            public void lowerHand(int participantId) {
+                session.lowerHand(participantId);
+            }
+
+            @Override
+            public void lowerAllHands() {
+                session.lowerAllHands();
+            }
+
+            @Override
+            public void react(String emoji) {
+                session.react(emoji);
             }
         };
     }

@@ -14,6 +14,8 @@ import java.util.concurrent.Executor;
  * through {@link ShareBinding}, which keeps what arrives before the screen exists.
  */
 final class MeetingEvents implements MeetingListener {
+    /** How long a reaction stays on the sender's tile and row. */
+    static final java.time.Duration REACTION_SHOWN = java.time.Duration.ofSeconds(4);
     private final Executor fxThread;
     private MeetingViewModel model; // FX thread
 
@@ -55,6 +57,16 @@ final class MeetingEvents implements MeetingListener {
     @Override
     public void onUnmuteRequested(Attendee by) {
         onFx(m -> m.moderation().unmuteRequested(by));
+    }
+
+    @Override
+    public void onHandsChanged(java.util.List<Integer> raised) {
+        onFx(m -> m.showHands(raised));
+    }
+
+    @Override
+    public void onReaction(int participantId, String emoji) {
+        onFx(m -> m.showReaction(participantId, emoji, REACTION_SHOWN));
     }
 
     @Override

@@ -21,7 +21,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCombination;
+import dev.confab.ui.common.KeyboardMap;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -37,9 +37,6 @@ import java.util.Optional;
  * in {@link MeetingControls}. Alt+A toggles the microphone, Alt+V the camera, Alt+S opens the share picker.
  */
 public final class MeetingScreen implements Screen, MeetingControls {
-    private static final KeyCombination TOGGLE_MUTE = KeyCombination.keyCombination("Alt+A");
-    private static final KeyCombination TOGGLE_CAMERA = KeyCombination.keyCombination("Alt+V");
-    private static final KeyCombination SHARE_SCREEN = KeyCombination.keyCombination("Alt+S");
 
     private final UiText text;
     private final MeetingViewModel model;
@@ -62,6 +59,7 @@ public final class MeetingScreen implements Screen, MeetingControls {
         this.grid = new VideoGrid(text, model);
         this.header = new MeetingHeader(text, model, grid);
         this.toolbar = new MeetingToolbar(text, model, this::leave);
+        toolbar.addControls(HandAndReactionControls.handAndReactions(text, model));
         view.setId("meeting");
         view.getStyleClass().add("meeting");
         view.setTop(header);
@@ -74,9 +72,9 @@ public final class MeetingScreen implements Screen, MeetingControls {
         clock.play();
         view.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
-                old.getAccelerators().remove(TOGGLE_MUTE);
-                old.getAccelerators().remove(TOGGLE_CAMERA);
-                old.getAccelerators().remove(SHARE_SCREEN);
+                for (KeyboardMap.Shortcut shortcut : KeyboardMap.Shortcut.values()) {
+                    old.getAccelerators().remove(shortcut.keys());
+                }
             }
             if (scene != null) {
                 installShortcuts(scene);
@@ -271,6 +269,7 @@ public final class MeetingScreen implements Screen, MeetingControls {
         participantsTab.textProperty().bind(text.bind(model.participantCountProperty()));
         side.getTabs().add(participantsTab);
         side.setId("sidePanel");
+        side.accessibleTextProperty().bind(text.bind("meeting.sidePanelName"));
         side.getStyleClass().add("side-panel");
         side.setPrefWidth(290);
         side.setMinWidth(240);
@@ -279,14 +278,22 @@ public final class MeetingScreen implements Screen, MeetingControls {
         return side;
     }
 
+    /** The documented keyboard map ({@link KeyboardMap}): each shortcut presses its control, if shown and enabled. */
     private void installShortcuts(Scene scene) {
-        scene.getAccelerators().put(TOGGLE_MUTE, model::toggleMute);
-        scene.getAccelerators().put(TOGGLE_CAMERA, model::toggleCamera);
-        scene.getAccelerators().put(SHARE_SCREEN, () -> {
-            if (shareButton().isVisible() && !shareButton().isDisabled()) {
-                shareButton().fire();
-            }
-        });
+        for (KeyboardMap.Shortcut shortcut : KeyboardMap.Shortcut.values()) {
+            scene.getAccelerators().put(shortcut.keys(), switch (shortcut) {
+                case MUTE -> model::toggleMute;
+                case VIDEO -> model::toggleCamera;
+                default -> () -> press(shortcut.controlId());
+            });
+        }
+    }
+
+    private void press(String controlId) {
+        if (view.lookup("#" + controlId) instanceof javafx.scene.control.ButtonBase control
+                && control.isVisible() && !control.isDisabled()) {
+            control.fire();
+        }
     }
 
     /** The host chooses between leaving (the meeting goes on) and ending it for everyone. */

@@ -77,6 +77,10 @@ public final class MeetingViewModel {
     private final ReadOnlyBooleanWrapper endForAllAvailable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<List<ShownCamera>> shownCameras = new ReadOnlyObjectWrapper<>();
     private final ModerationViewModel moderation;
+    private final ObservableList<Integer> raisedHands = FXCollections.observableArrayList();
+    private final ObservableList<Integer> raisedHandsView = FXCollections.unmodifiableObservableList(raisedHands);
+    private final ReadOnlyBooleanWrapper ownHandRaised = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper selfModerates = new ReadOnlyBooleanWrapper();
 
     /** @param invite how others reach a meeting on the built-in server; null for a remote server */
     public MeetingViewModel(MeetingCommands commands, Invite invite, OwnMediaState initial) {
@@ -105,9 +109,70 @@ public final class MeetingViewModel {
         title.set(UiMessage.of("meeting.title", MeetingIds.group(now.meetingId())));
         locked.set(now.locked());
         endForAllAvailable.set(now.selfIsHost());
+        selfModerates.set(now.self().map(Attendee::moderates).orElse(false));
         showOwnInRow();
+        showHandsInRows(raisedHands);
         showInvite(now);
         moderation.showRoster(now);
+    }
+
+    /** The raised hands in queue order (participant ids), as the server said. */
+    public void showHands(List<Integer> queue) {
+        showHandsInRows(queue); // first: the list re-sorts on the queue's change and reads the rows
+        raisedHands.setAll(queue);
+        Roster now = roster.get();
+        ownHandRaised.set(now != null && queue.contains(now.selfId()));
+    }
+
+    private void showHandsInRows(List<Integer> queue) {
+        rows.rows().forEach(row -> row.setHandPosition(queue.indexOf(row.id()) + 1));
+    }
+
+    /** Shows {@code emoji} on {@code participantId}'s tile and row for {@code shownFor}, unless another follows. */
+    public void showReaction(int participantId, String emoji, java.time.Duration shownFor) {
+        rows.row(participantId).ifPresent(row -> {
+            row.setReaction(emoji);
+            var pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(shownFor.toMillis()));
+            pause.setOnFinished(e -> {
+                if (emoji.equals(row.reactionProperty().get())) {
+                    row.setReaction(null);
+                }
+            });
+            pause.play();
+        });
+    }
+
+    /** Raises this participant's hand, or lowers it. */
+    public void toggleHand() {
+        commands.raiseHand(!ownHandRaised.get());
+    }
+
+    public void react(String emoji) {
+        commands.react(emoji);
+    }
+
+    /** Host or co-host: lower one participant's hand. */
+    public void lowerHand(int participantId) {
+        commands.lowerHand(participantId);
+    }
+
+    /** Host or co-host: lower every hand. */
+    public void lowerAllHands() {
+        commands.lowerAllHands();
+    }
+
+    /** Raised hands, first raised first. */
+    public ObservableList<Integer> raisedHands() {
+        return raisedHandsView;
+    }
+
+    public ReadOnlyBooleanProperty ownHandRaisedProperty() {
+        return ownHandRaised.getReadOnlyProperty();
+    }
+
+    /** Whether this participant is host or co-host (may lower hands, run polls). */
+    public ReadOnlyBooleanProperty selfModeratesProperty() {
+        return selfModerates.getReadOnlyProperty();
     }
 
     public void showState(SessionState state) {

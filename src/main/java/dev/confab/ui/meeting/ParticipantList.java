@@ -46,14 +46,17 @@ final class ParticipantList extends VBox {
     private final CheckBox multipleSharers = new CheckBox();
     private final ModerationViewModel moderation;
     private boolean showingPolicy;
+    private final MeetingViewModel model;
 
     ParticipantList(UiText text, MeetingViewModel model) {
         super(8);
         this.text = text;
         this.commands = model.commands();
         this.moderation = model.moderation();
+        this.model = model;
         getStyleClass().add("participant-list");
         list.setId("participantList");
+        list.accessibleTextProperty().bind(text.bind("meeting.participantListName"));
         list.setCellFactory(v -> new ParticipantCell());
         list.setFocusTraversable(true);
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -87,16 +90,25 @@ final class ParticipantList extends VBox {
         multipleSharers.visibleProperty().bind(moderation.selfIsHostProperty());
         multipleSharers.managedProperty().bind(multipleSharers.visibleProperty());
         hostActions.getChildren().add(ModeratorSettings.menu(text, moderation));
-        getChildren().addAll(new WaitingRoomPanel(text, moderation), list, hostActions, multipleSharers);
+        getChildren().addAll(new WaitingRoomPanel(text, moderation), new HandsBar(text, model), list, hostActions,
+                multipleSharers);
         moderation.spotlightIdProperty().addListener((obs, old, now) -> list.refresh());
         model.rosterProperty().addListener((obs, old, now) -> showRoster(now));
+        model.raisedHands().addListener((javafx.collections.ListChangeListener<Integer>) change -> {
+            if (roster.get() != null) {
+                showRoster(roster.get());
+            }
+        });
         model.multipleSharersAllowedProperty().addListener((obs, old, now) -> showMultipleSharersAllowed(now));
     }
 
     private void showRoster(Roster now) {
         roster.set(now);
+        // Raised hands first, in the order they went up; then oneself; then in join order.
+        java.util.List<Integer> hands = model.raisedHands();
         list.getItems().setAll(now.participants().stream()
-                .sorted((a, b) -> Boolean.compare(b.id() == now.selfId(), a.id() == now.selfId()))
+                .sorted(java.util.Comparator.comparingInt((Attendee a) -> hands.contains(a.id()) ? hands.indexOf(a.id()) : hands.size())
+                        .thenComparing((a, b) -> Boolean.compare(b.id() == now.selfId(), a.id() == now.selfId())))
                 .toList());
         hostActions.setVisible(now.self().map(Attendee::moderates).orElse(false));
         lock.textProperty().bind(text.bind(now.locked() ? "meeting.unlock" : "meeting.lock"));
@@ -142,6 +154,8 @@ final class ParticipantList extends VBox {
                     : javafx.beans.binding.Bindings.createStringBinding(() -> label));
             name.setMinWidth(0);
             HBox row = new HBox(6, name);
+            model.participant(p.id()).ifPresent(shown -> HandsBar.decorate(row, shown, r.self()
+                    .map(Attendee::moderates).orElse(false), text, model));
             row.setMinWidth(0);
             row.setAlignment(Pos.CENTER_LEFT);
             if (p.host()) {
@@ -239,6 +253,7 @@ final class ParticipantList extends VBox {
             Tooltip tip = new Tooltip();
             tip.textProperty().bind(text.bind("meeting.hostMenu", roster.get().label(p)));
             menu.setTooltip(tip);
+            menu.accessibleTextProperty().bind(tip.textProperty());
             return menu;
         }
     }

@@ -26,6 +26,10 @@ public final class ParticipantRow {
     private final ReadOnlyBooleanWrapper sharing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(true);
+    /** Place in the raised-hand queue, 1 for the first; 0 while the hand is down. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper handPosition = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    /** The reaction shown for a moment (one of {@code Reactions.ALLOWED}), or null. */
+    private final ReadOnlyStringWrapper reaction = new ReadOnlyStringWrapper();
 
     ParticipantRow(Attendee participant, boolean self, String label) {
         this.id = participant.id();
@@ -48,6 +52,22 @@ public final class ParticipantRow {
     void showOwn(boolean nowMuted, boolean nowCameraOn) {
         muted.set(nowMuted);
         cameraOn.set(nowCameraOn);
+    }
+
+    void setHandPosition(int value) {
+        handPosition.set(value);
+    }
+
+    void setReaction(String emoji) {
+        reaction.set(emoji);
+    }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty handPositionProperty() {
+        return handPosition.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty reactionProperty() {
+        return reaction.getReadOnlyProperty();
     }
 
     void setSpeaking(boolean value) {

@@ -125,6 +125,7 @@ public final class ParticipantTile extends StackPane {
         StackPane.setMargin(pausedBar, new Insets(0, 6, 33, 6));
 
         getChildren().addAll(avatar, video, nameBar, quality, stats, pausedBar);
+        TileBadges.addTo(this, row, text);
         bindToRow();
     }
 

@@ -25,7 +25,23 @@ final class MeetingHistoryCell extends ListCell<MeetingRecord> {
         }
         String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(text.locale()).withZone(ZoneId.systemDefault()).format(item.startedAt());
-        setText(text.get("privacy.historyEntry", when, item.title(),
+        StringBuilder entry = new StringBuilder(text.get("privacy.historyEntry", when, item.title(),
                 text.get("privacy.role." + item.ownRole().name()), item.participants().size()));
+        for (MeetingRecord.PollSummary poll : item.polls()) {
+            entry.append('\n').append(text.get("privacy.historyPoll", poll.question(), totals(poll)));
+        }
+        setText(entry.toString());
+    }
+
+    /** "Noodles 1 · Dumplings 2", or just the choices when this user never learned the totals. */
+    private static String totals(MeetingRecord.PollSummary poll) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < poll.choices().size(); i++) {
+            out.append(i > 0 ? " · " : "").append(poll.choices().get(i));
+            if (poll.totals() != null) {
+                out.append(' ').append(poll.totals().get(i));
+            }
+        }
+        return out.toString();
     }
 }

@@ -147,7 +147,7 @@ public final class SettingsView implements Screen {
 
         HBox heading = new HBox(12, back, title);
         heading.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(18, heading, appearance, privacy, recordingsFolder);
+        VBox card = new VBox(18, heading, appearance, privacy, recordingsFolder, KeyboardMapSection.create(text));
         card.getStyleClass().addAll("card", "settings");
         card.setMaxWidth(720);
         ScrollPane scroll = new ScrollPane(card);

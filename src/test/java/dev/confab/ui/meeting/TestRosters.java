@@ -39,6 +39,11 @@ public final class TestRosters {
 
     /** Meeting commands that go nowhere, for screens shown without a server. */
     public static MeetingCommands noCommands() {
+        return recordingCommands(new java.util.ArrayList<>());
+    }
+
+    /** Meeting commands that note each request in {@code asked} ("leave", "raiseHand true", "lowerHand 3"...). */
+    public static MeetingCommands recordingCommands(List<String> asked) {
         return new MeetingCommands() {
             @Override
             public void updateOwnState(dev.confab.meeting.OwnMediaState state) {
@@ -46,42 +51,72 @@ public final class TestRosters {
 
             @Override
             public void leave() {
+                asked.add("leave");
             }
 
             @Override
             public void endForAll() {
+                asked.add("endForAll");
             }
 
             @Override
             public void askToMute(int participantId) {
+                asked.add("askToMute " + participantId);
             }
 
             @Override
             public void askAllToMute() {
+                asked.add("askAllToMute");
             }
 
             @Override
             public void remove(int participantId) {
+                asked.add("remove " + participantId);
             }
 
             @Override
             public void makeHost(int participantId) {
+                asked.add("makeHost " + participantId);
             }
 
             @Override
             public void stopShareOf(int participantId) {
+                asked.add("stopShare " + participantId);
             }
 
             @Override
             public void setMultipleSharersAllowed(boolean allowed) {
+                asked.add("multipleSharers " + allowed);
             }
 
             @Override
             public void setTopic(String topic) {
+                asked.add("topic " + topic);
             }
 
             @Override
             public void setLocked(boolean locked) {
+                asked.add("lock " + locked);
+            }
+
+            @Override
+            public void raiseHand(boolean raised) {
+                asked.add("raiseHand " + raised);
+            }
+
+            @Override
+            public void lowerHand(int participantId) {
+                asked.add("lowerHand " + participantId);
+            }
+
+            @Override
+            public void lowerAllHands() {
+                asked.add("lowerAllHands");
+            }
+
+            @Override
+            public void react(String emoji) {
+                asked.add("react " + emoji);
             }
         };
     }
