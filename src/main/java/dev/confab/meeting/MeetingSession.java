@@ -514,6 +514,11 @@ public final class MeetingSession implements AutoCloseable {
                 recordingPolicy = ProtocolMapping.recordingRule(policy.policy());
                 listener.onRecordingPolicy(recordingPolicy);
             }
+            // Answers to scheduling requests, which a meeting session never sends (meeting.schedule does).
+            case ServerMessage.MeetingScheduled ignored -> {
+            }
+            case ServerMessage.ScheduledCancelled ignored -> {
+            }
         }
     }
 

@@ -77,6 +77,12 @@ final class ProtocolMapping {
             case NOT_SHARING -> Refusal.NOT_SHARING;
             case ANNOTATION_NOT_ALLOWED -> Refusal.ANNOTATION_NOT_ALLOWED;
             case RECORDING_NOT_ALLOWED -> Refusal.RECORDING_NOT_ALLOWED;
+            case MEETING_NOT_STARTED -> Refusal.MEETING_NOT_STARTED;
+            case MEETING_CANCELLED -> Refusal.MEETING_CANCELLED;
+            case MEETING_EXPIRED -> Refusal.MEETING_EXPIRED;
+            case INVALID_SCHEDULE -> Refusal.INVALID_SCHEDULE;
+            case TOO_MANY_SCHEDULED -> Refusal.TOO_MANY_SCHEDULED;
+            case WRONG_HOST_KEY -> Refusal.WRONG_HOST_KEY;
             case UNKNOWN -> Refusal.UNKNOWN;
         };
     }

@@ -60,6 +60,18 @@ public enum ErrorCode {
      * (host only, or nobody), or {@code set_recording_policy} with a policy this server does not know.
      */
     RECORDING_NOT_ALLOWED,
+    /** {@code join} of a scheduled meeting its scheduler has not started yet; try again after its start. */
+    MEETING_NOT_STARTED,
+    /** The scheduled meeting was cancelled by its scheduler. */
+    MEETING_CANCELLED,
+    /** The scheduled meeting's end plus the server's grace period has passed. */
+    MEETING_EXPIRED,
+    /** A meeting plan out of bounds: start in the past or too far ahead, duration, time zone or title. */
+    INVALID_SCHEDULE,
+    /** The sender's address (or the server) already holds its maximum of scheduled meetings. */
+    TOO_MANY_SCHEDULED,
+    /** {@code hostKey} does not match the scheduled meeting's. */
+    WRONG_HOST_KEY,
     /** Read by clients for any code newer than they know. Never sent. */
     @JsonEnumDefaultValue
     UNKNOWN

@@ -49,6 +49,7 @@ final class MeetingService {
     private final ShareControls shares = new ShareControls();
     private final RecordingControls recordings = new RecordingControls();
     private final ViewControls views;
+    private final ScheduleControls schedule;
 
     MeetingService(ServerConfig config, ProtocolCodec codec, Clock clock, ScheduledExecutorService timers) {
         this.config = config;
@@ -59,6 +60,17 @@ final class MeetingService {
         this.hostControls = new HostControls(registry);
         this.relay = new MediaRelay(clock);
         this.views = new ViewControls(relay, config.maxParticipantsPerMeeting());
+        this.schedule = startSchedule(config, clock, timers, registry);
+    }
+
+    private static ScheduleControls startSchedule(ServerConfig config, Clock clock, ScheduledExecutorService timers,
+                                                  MeetingRegistry registry) {
+        ScheduleLimits limits = config.scheduleLimits();
+        ScheduleBook book = new ScheduleBook(new ScheduleFile(config.dataDir()), limits, clock);
+        registry.reserveIds(book::holds);
+        long sweepMillis = limits.sweep().toMillis();
+        timers.scheduleWithFixedDelay(book::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        return new ScheduleControls(book, registry, limits, clock);
     }
 
     int meetingCount() {
@@ -194,6 +206,10 @@ final class MeetingService {
             case ClientMessage.RecordingStart ignored -> recordings.start(connection);
             case ClientMessage.RecordingStop ignored -> recordings.stop(connection);
             case ClientMessage.SetRecordingPolicy policy -> recordings.setPolicy(connection, policy);
+            case ClientMessage.ScheduleMeeting request -> schedule.schedule(connection, request);
+            case ClientMessage.UpdateScheduled request -> schedule.update(connection, request);
+            case ClientMessage.CancelScheduled request -> schedule.cancel(connection, request);
+            case ClientMessage.StartScheduled request -> startScheduled(connection, request);
         }
     }
 
@@ -257,7 +273,7 @@ final class MeetingService {
         String meetingId = join.meetingId().replaceAll("[\\s-]", "");
         Meeting meeting = registry.find(meetingId);
         if (meeting == null) {
-            connection.sendError(ErrorCode.MEETING_NOT_FOUND, "No meeting with this ID", type);
+            schedule.refuseJoin(connection, meetingId);
             return;
         }
         if (meeting.locked()) {
@@ -280,6 +296,41 @@ final class MeetingService {
                 shares.greet(connection);
                 recordings.greet(connection);
                 relay.receiverArrived(admitted);
+            }
+        }
+    }
+
+    /**
+     * The scheduler joins its scheduled meeting as host, past lock and passcode; if someone else holds the host
+     * role (the meeting ran without the scheduler), it comes back to the scheduler.
+     */
+    private void startScheduled(ClientConnection connection, ClientMessage.StartScheduled start) {
+        String type = "start_scheduled";
+        if (!checkNotInMeeting(connection, type)) {
+            return;
+        }
+        String name = validName(connection, start.displayName(), type);
+        if (name == null || !validChatKey(connection, start.chatKey(), type)) {
+            return;
+        }
+        Meeting meeting = schedule.openForHost(connection, start);
+        if (meeting == null) {
+            return;
+        }
+        synchronized (meeting) {
+            if (meeting.ended()) {
+                connection.sendError(ErrorCode.MEETING_NOT_FOUND, "The meeting ended just now; start it again", type);
+            } else if (meeting.size() >= config.maxParticipantsPerMeeting() || meeting.idsExhausted()) {
+                connection.sendError(ErrorCode.MEETING_FULL, "The meeting is full ("
+                        + config.maxParticipantsPerMeeting() + " participants)", type);
+            } else {
+                Member host = registry.admit(connection, meeting, name, start.chatKey());
+                if (meeting.hostId() != host.id) {
+                    registry.announceHostChange(meeting, meeting.transferHost(host));
+                }
+                shares.greet(connection);
+                recordings.greet(connection);
+                relay.receiverArrived(host);
             }
         }
     }

@@ -42,6 +42,7 @@ public final class ServerConfig {
     private long relayQueueBytes = 4L * 1024 * 1024;
     private Duration relayVideoBudget = Duration.ofMillis(300);
     private long maxUnreadBytes = 16L * 1024 * 1024;
+    private ScheduleLimits scheduleLimits = ScheduleLimits.defaults();
 
     /** Validates the combination; called by {@link MeetingServer#start()}. */
     void validate() {
@@ -103,13 +104,14 @@ public final class ServerConfig {
     public long relayQueueBytes() { return relayQueueBytes; }
     public Duration relayVideoBudget() { return relayVideoBudget; }
     public long maxUnreadBytes() { return maxUnreadBytes; }
+    public ScheduleLimits scheduleLimits() { return scheduleLimits; }
 
     public ServerConfig bindAddress(String value) { bindAddress = Objects.requireNonNull(value); return this; }
     /** 0 picks a free port; {@link MeetingServer#port()} tells which. */
     public ServerConfig port(int value) { port = value; return this; }
     /** Unencrypted ws://, allowed only on loopback (tests). */
     public ServerConfig plain(boolean value) { plain = value; return this; }
-    /** Where the self-signed certificate is generated once and kept. */
+    /** Where the self-signed certificate is generated once and kept, and scheduled meetings are stored. */
     public ServerConfig dataDir(Path value) { dataDir = value; return this; }
     public ServerConfig tlsKeystore(Path file, char[] password) { tlsKeystore = file; tlsKeystorePassword = password; return this; }
     public ServerConfig maxParticipantsPerMeeting(int value) { maxParticipantsPerMeeting = value; return this; }
@@ -155,4 +157,6 @@ public final class ServerConfig {
     public ServerConfig relayVideoBudget(Duration value) { relayVideoBudget = value; return this; }
     /** Bytes of any kind waiting for one receiver beyond which it is taken for a client that stopped reading. */
     public ServerConfig maxUnreadBytes(long value) { maxUnreadBytes = value; return this; }
+    /** Scheduled meetings: how many, how long their IDs outlive their end (docs/protocol.md section 6.8). */
+    public ServerConfig scheduleLimits(ScheduleLimits value) { scheduleLimits = Objects.requireNonNull(value); return this; }
 }
