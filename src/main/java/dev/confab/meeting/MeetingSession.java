@@ -886,16 +886,7 @@ public final class MeetingSession implements AutoCloseable {
     }
 
     private static MeetingFailure failureOf(SignalingException e) {
-        MeetingFailure.Kind kind = switch (e.kind()) {
-            case UNREACHABLE -> MeetingFailure.Kind.SERVER_UNREACHABLE;
-            case CERTIFICATE_UNTRUSTED -> MeetingFailure.Kind.CERTIFICATE_UNTRUSTED;
-            case CERTIFICATE_CHANGED -> MeetingFailure.Kind.CERTIFICATE_CHANGED;
-            case UNSUPPORTED_VERSION -> MeetingFailure.Kind.UNSUPPORTED_VERSION;
-            case TIMEOUT -> MeetingFailure.Kind.TIMED_OUT;
-            case PROTOCOL_ERROR -> MeetingFailure.Kind.PROTOCOL_ERROR;
-        };
-        Refusal refusal = e.serverCode() == null ? null : ProtocolMapping.refusal(e.serverCode());
-        return new MeetingFailure(kind, refusal, e.getMessage(), e.presentedFingerprint());
+        return MeetingFailure.of(e);
     }
 
     private static String blankToNull(String s) {

@@ -16,7 +16,7 @@ import java.util.List;
  * {@link Roster} and {@link MeetingSession} show to the layers above, and back for requests. The switches are
  * exhaustive, so a constant added to the protocol fails to compile here instead of reaching the UI unmapped.
  */
-final class ProtocolMapping {
+public final class ProtocolMapping {
 
     private ProtocolMapping() {
     }
@@ -87,7 +87,7 @@ final class ProtocolMapping {
         };
     }
 
-    static RecordingRule recordingRule(RecordingPolicy policy) {
+    public static RecordingRule recordingRule(RecordingPolicy policy) {
         return switch (policy) {
             case HOST_ONLY -> RecordingRule.HOST_ONLY;
             case EVERYONE -> RecordingRule.EVERYONE;
@@ -96,7 +96,7 @@ final class ProtocolMapping {
         };
     }
 
-    static RecordingPolicy toWire(RecordingRule rule) {
+    public static RecordingPolicy toWire(RecordingRule rule) {
         return switch (rule) {
             case HOST_ONLY -> RecordingPolicy.HOST_ONLY;
             case EVERYONE -> RecordingPolicy.EVERYONE;
