@@ -7,7 +7,7 @@ package dev.confab.privacy;
  */
 public enum DataCategory {
     PROFILE, SETTINGS, CONSENT, MEETING_HISTORY, SAVED_CHATS, RECORDINGS, ANNOTATIONS, LOGS, PINNED_CERTIFICATES,
-    SERVER_IDENTITY, APP_FILES;
+    SERVER_IDENTITY, APP_FILES, SCHEDULED_MEETINGS;
 
     /** i18n key of the category's name, {@code datamap.<name>.name}. */
     public String key() {

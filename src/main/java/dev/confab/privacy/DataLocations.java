@@ -1,6 +1,7 @@
 package dev.confab.privacy;
 
 import dev.confab.meeting.history.MeetingHistoryStore;
+import dev.confab.meeting.schedule.LocalSchedule;
 import dev.confab.recording.RecordingFolderCheck;
 import dev.confab.recording.RecordingStorage;
 import dev.confab.storage.AppPaths;
@@ -100,6 +101,7 @@ public record DataLocations(AppPaths paths, Path recordings, boolean recordingsF
             case PINNED_CERTIFICATES -> List.of(paths.knownServersFile());
             case SERVER_IDENTITY -> List.of(paths.serverDir());
             case APP_FILES -> List.of(paths.cache(), paths.instanceLockFile(), paths.instanceSocket());
+            case SCHEDULED_MEETINGS -> List.of(LocalSchedule.fileOf(paths));
         };
     }
 
