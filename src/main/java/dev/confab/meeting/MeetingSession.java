@@ -158,6 +158,17 @@ public final class MeetingSession implements AutoCloseable {
                 blankToNull(passcode), chatKeys.publicKeyBase64()));
     }
 
+    /**
+     * Opens (or rejoins) a meeting this computer scheduled, as its host, proven by {@code hostKey}
+     * (docs/protocol.md section 6.8).
+     *
+     * @throws IllegalStateException if this session already created or joined (sessions are single-use)
+     */
+    public void startScheduled(String meetingId, String hostKey) {
+        start(new ClientMessage.StartScheduled(Objects.requireNonNull(meetingId, "meetingId"),
+                Objects.requireNonNull(hostKey, "hostKey"), options.displayName(), chatKeys.publicKeyBase64()));
+    }
+
     /** Leaves the meeting (or cancels connecting/reconnecting). The state becomes Ended(LEFT). */
     public void leave() {
         onEvents(() -> {
