@@ -10,7 +10,7 @@ import dev.confab.meeting.schedule.ScheduleClient;
 import dev.confab.meeting.schedule.ScheduleException;
 import dev.confab.storage.AppPaths;
 import dev.confab.storage.AtomicFiles;
-import dev.confab.ui.schedule.Invitation;
+import dev.confab.ui.lobby.Invitation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

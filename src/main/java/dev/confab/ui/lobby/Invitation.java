@@ -1,11 +1,10 @@
-package dev.confab.ui.schedule;
+package dev.confab.ui.lobby;
 
 import dev.confab.i18n.Messages;
 import dev.confab.meeting.schedule.CalendarFile;
 import dev.confab.meeting.schedule.PlannedMeeting;
 import dev.confab.policy.DeepLink;
 import dev.confab.policy.ServerAddress;
-import dev.confab.ui.lobby.MeetingIds;
 
 import java.net.URI;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.confab.ui.schedule;
+package dev.confab.ui.lobby;
 
 import dev.confab.i18n.Messages;
 import dev.confab.meeting.RecordingRule;
