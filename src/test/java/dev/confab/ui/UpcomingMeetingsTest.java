@@ -1,9 +1,7 @@
 package dev.confab.ui;
 
-import dev.confab.meeting.ServerEndpoint;
 import dev.confab.meeting.schedule.LocalSchedule;
 import dev.confab.meeting.schedule.PlannedMeeting;
-import dev.confab.meeting.schedule.ScheduleClient;
 import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.server.MeetingServer;
@@ -11,10 +9,6 @@ import dev.confab.storage.Settings;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import dev.confab.testing.UiTest;
-import dev.confab.ui.lobby.LobbyContext;
-import dev.confab.ui.lobby.LobbyForm;
-import dev.confab.ui.lobby.Scheduling;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
@@ -28,13 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,7 +39,7 @@ class UpcomingMeetingsTest {
     @TempDir
     Path dir;
     private final FxRobot robot = new FxRobot();
-    private final List<PlannedMeeting> started = new CopyOnWriteArrayList<>();
+    private LocalScheduling scheduling;
     private MeetingServer server;
     private AppHarness app;
     private LocalSchedule schedule;
@@ -57,27 +49,8 @@ class UpcomingMeetingsTest {
         server = TestServers.start(TestServers.loopback());
         app = new AppHarness(dir, FakeCaptureFactory.withRealDevices()).agreedBefore(Settings.defaults().withLanguage("en"));
         schedule = LocalSchedule.of(app.paths);
-        app.meetings.scheduling = new Scheduling() {
-            @Override
-            public LocalSchedule schedule() {
-                return schedule;
-            }
-
-            @Override
-            public ScheduleClient client() {
-                return new ScheduleClient(WAIT);
-            }
-
-            @Override
-            public ServerEndpoint endpointFor(URI uri) {
-                return new ServerEndpoint(uri, null);
-            }
-
-            @Override
-            public void start(PlannedMeeting meeting, LobbyForm form, LobbyContext lobby) {
-                started.add(meeting);
-            }
-        };
+        scheduling = new LocalScheduling(schedule, WAIT);
+        app.meetings.scheduling = scheduling;
         app.start(Locale.ENGLISH);
     }
 
@@ -141,12 +114,12 @@ class UpcomingMeetingsTest {
 
         robot.clickOn("#start-" + id);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(started).as("no name yet").isEmpty();
+        assertThat(scheduling.started).as("no name yet").isEmpty();
         assertThat(text("#lobbyStatus")).isEqualTo("Enter your name.");
         robot.clickOn("#displayName").write("Hanna");
         robot.clickOn("#start-" + id);
-        await().atMost(WAIT).until(() -> started.size() == 1);
-        assertThat(started.getFirst().hostKey()).isEqualTo(meeting.hostKey());
+        await().atMost(WAIT).until(() -> scheduling.started.size() == 1);
+        assertThat(scheduling.started.getFirst().hostKey()).isEqualTo(meeting.hostKey());
 
         robot.clickOn("#edit-" + id);
         assertThat(robot.lookup("#scheduleTitle").queryAs(TextField.class).getText()).isEqualTo("Budget review");

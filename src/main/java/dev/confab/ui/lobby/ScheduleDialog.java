@@ -84,8 +84,11 @@ final class ScheduleDialog {
         zone.getItems().setAll(List.of(now.getZone().getId(), "UTC", "Europe/London", "Europe/Berlin",
                 "America/New_York", "America/Los_Angeles", "Asia/Shanghai", "Asia/Tokyo").stream().distinct().toList());
         waitingRoom.setText(text.get("schedule.waitingRoom"));
+        server.setPrefColumnCount(26);
+        title.setPrefColumnCount(26);
         fill(serverText, editing, now);
         GridPane grid = new GridPane(12, 10);
+        grid.setPadding(new javafx.geometry.Insets(8, 8, 0, 8));
         String[] labels = {"schedule.server", "schedule.title", "schedule.date", "schedule.time", "schedule.length",
                 "schedule.zone", "schedule.passcode"};
         javafx.scene.Node[] fields = {server, title, date, time, length, zone, passcode};
