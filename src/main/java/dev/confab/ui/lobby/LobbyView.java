@@ -96,16 +96,7 @@ public final class LobbyView implements Screen {
         root.setFillHeight(false); // cards as tall as their content, top-aligned
         root.getStyleClass().add("lobby");
         root.setId("lobby");
-        if (upcoming == null) {
-            return root;
-        }
-        // Upcoming meetings make the lobby taller than a small window: it scrolls rather than cut them off.
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
-        scroll.setId("lobbyScroll");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("edge-to-edge");
-        return scroll;
+        return root;
     }
 
     /** The form, with "Upcoming meetings" below it where scheduling is offered. */
