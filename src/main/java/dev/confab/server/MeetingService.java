@@ -284,20 +284,31 @@ final class MeetingService {
             return;
         }
         synchronized (meeting) {
-            if (meeting.ended()) {
-                connection.sendError(ErrorCode.MEETING_NOT_FOUND, "No meeting with this ID", type);
-            } else if (meeting.locked()) {
-                connection.sendError(ErrorCode.MEETING_LOCKED, "The host has locked this meeting", type);
-            } else if (meeting.size() >= config.maxParticipantsPerMeeting() || meeting.idsExhausted()) {
-                connection.sendError(ErrorCode.MEETING_FULL, "The meeting is full ("
-                        + config.maxParticipantsPerMeeting() + " participants)", type);
-            } else {
-                Member admitted = registry.admit(connection, meeting, name, join.chatKey());
-                shares.greet(connection);
-                recordings.greet(connection);
-                relay.receiverArrived(admitted);
-            }
+            admitIfRoom(connection, meeting, name, join.chatKey(), type, true);
         }
+    }
+
+    /**
+     * Admits the connection unless the meeting ended meanwhile, is locked ({@code lockApplies}) or full; null
+     * after sending the error. Caller holds the meeting's lock.
+     */
+    private Member admitIfRoom(ClientConnection connection, Meeting meeting, String name, String chatKey, String type,
+                               boolean lockApplies) {
+        if (meeting.ended()) {
+            connection.sendError(ErrorCode.MEETING_NOT_FOUND, "No meeting with this ID", type);
+        } else if (lockApplies && meeting.locked()) {
+            connection.sendError(ErrorCode.MEETING_LOCKED, "The host has locked this meeting", type);
+        } else if (meeting.size() >= config.maxParticipantsPerMeeting() || meeting.idsExhausted()) {
+            connection.sendError(ErrorCode.MEETING_FULL, "The meeting is full ("
+                    + config.maxParticipantsPerMeeting() + " participants)", type);
+        } else {
+            Member admitted = registry.admit(connection, meeting, name, chatKey);
+            shares.greet(connection);
+            recordings.greet(connection);
+            relay.receiverArrived(admitted);
+            return admitted;
+        }
+        return null;
     }
 
     /**
@@ -318,19 +329,9 @@ final class MeetingService {
             return;
         }
         synchronized (meeting) {
-            if (meeting.ended()) {
-                connection.sendError(ErrorCode.MEETING_NOT_FOUND, "The meeting ended just now; start it again", type);
-            } else if (meeting.size() >= config.maxParticipantsPerMeeting() || meeting.idsExhausted()) {
-                connection.sendError(ErrorCode.MEETING_FULL, "The meeting is full ("
-                        + config.maxParticipantsPerMeeting() + " participants)", type);
-            } else {
-                Member host = registry.admit(connection, meeting, name, start.chatKey());
-                if (meeting.hostId() != host.id) {
-                    registry.announceHostChange(meeting, meeting.transferHost(host));
-                }
-                shares.greet(connection);
-                recordings.greet(connection);
-                relay.receiverArrived(host);
+            Member host = admitIfRoom(connection, meeting, name, start.chatKey(), type, false);
+            if (host != null && meeting.hostId() != host.id) {
+                registry.announceHostChange(meeting, meeting.transferHost(host));
             }
         }
     }
