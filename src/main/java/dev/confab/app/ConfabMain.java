@@ -31,7 +31,7 @@ import java.util.function.Supplier;
 @Command(name = "confab", mixinStandardHelpOptions = true, versionProvider = ConfabMain.Version.class,
         description = "Confab, the privacy-first meeting client. Without a subcommand it opens the desktop app.",
         subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, BotCommand.class,
-                DataCommand.class, LoadTestCommand.class, LinkCommand.class})
+                DataCommand.class, LoadTestCommand.class, LinkCommand.class, ScheduleCommand.class})
 public final class ConfabMain implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -93,7 +93,7 @@ public final class ConfabMain implements Callable<Integer> {
      * They honour the administrator's policy like the app does: see {@link CommandPolicy}.
      */
     private static int execute(CommandLine.ParseResult parsed, ConfabMain main) {
-        if (parsed.hasSubcommand() && java.util.Set.of("server", "bot", "link").contains(parsed.subcommand().commandSpec().name())
+        if (parsed.hasSubcommand() && java.util.Set.of("server", "bot", "link", "schedule").contains(parsed.subcommand().commandSpec().name())
                 && !parsed.subcommand().isUsageHelpRequested()) {
             Optional<String> refused = main.refusedByPolicy(parsed.subcommand());
             if (refused.isPresent()) {
@@ -140,7 +140,8 @@ public final class ConfabMain implements Callable<Integer> {
 
     /**
      * Why the policy forbids this {@code server}, {@code link} or {@code bot} command, if it does: the first two
-     * listen for others (a link emulator on a network address relays others to a server), the bot joins a server.
+     * listen for others (a link emulator on a network address relays others to a server), the bot joins a server,
+     * and {@code schedule} talks to one: both only to the enforced {@code serverUrl}.
      */
     Optional<String> refusedByPolicy(CommandLine.ParseResult command) {
         String name = command.commandSpec().name();

@@ -74,6 +74,25 @@ public record MeetingFailure(Kind kind, Refusal refusal, String detail, String c
         return new MeetingFailure(Kind.REFUSED, refusal, detail, null, retryAfterSeconds);
     }
 
+    /** Why connecting failed, as the signaling layer reported it. */
+    public static MeetingFailure of(dev.confab.signaling.SignalingException e) {
+        Kind kind = switch (e.kind()) {
+            case UNREACHABLE -> Kind.SERVER_UNREACHABLE;
+            case CERTIFICATE_UNTRUSTED -> Kind.CERTIFICATE_UNTRUSTED;
+            case CERTIFICATE_CHANGED -> Kind.CERTIFICATE_CHANGED;
+            case UNSUPPORTED_VERSION -> Kind.UNSUPPORTED_VERSION;
+            case TIMEOUT -> Kind.TIMED_OUT;
+            case PROTOCOL_ERROR -> Kind.PROTOCOL_ERROR;
+        };
+        Refusal refusal = e.serverCode() == null ? null : ProtocolMapping.refusal(e.serverCode());
+        return new MeetingFailure(kind, refusal, e.getMessage(), e.presentedFingerprint());
+    }
+
+    /** The server answered a request with {@code error}. */
+    public static MeetingFailure of(dev.confab.protocol.ServerMessage.ErrorMessage error) {
+        return refused(ProtocolMapping.refusal(error.code()), error.message(), error.retryAfterSeconds());
+    }
+
     static MeetingFailure of(Kind kind, String detail) {
         return new MeetingFailure(kind, null, detail, null);
     }

@@ -250,6 +250,17 @@ public final class MeetingSession implements AutoCloseable {
                 blankToNull(passcode), chatKeys.publicKeyBase64()));
     }
 
+    /**
+     * Opens (or rejoins) a meeting this computer scheduled, as its host, proven by {@code hostKey}
+     * (docs/protocol.md section 6.11).
+     *
+     * @throws IllegalStateException if this session already created or joined (sessions are single-use)
+     */
+    public void startScheduled(String meetingId, String hostKey) {
+        start(new ClientMessage.StartScheduled(Objects.requireNonNull(meetingId, "meetingId"),
+                Objects.requireNonNull(hostKey, "hostKey"), options.displayName(), chatKeys.publicKeyBase64()));
+    }
+
     /** Leaves the meeting (or cancels connecting/reconnecting). The state becomes Ended(LEFT). */
     public void leave() {
         onEvents(() -> {
@@ -793,6 +804,11 @@ public final class MeetingSession implements AutoCloseable {
             case ServerMessage.PollEnded m -> polls.handle(m);
             case ServerMessage.PollResults m -> polls.handle(m);
             case ServerMessage.Reaction reaction -> listener.onReaction(reaction.from(), reaction.emoji());
+            // Answers to scheduling requests, which a meeting session never sends (meeting.schedule does).
+            case ServerMessage.MeetingScheduled ignored -> {
+            }
+            case ServerMessage.ScheduledCancelled ignored -> {
+            }
         }
     }
 
@@ -1240,16 +1256,7 @@ public final class MeetingSession implements AutoCloseable {
     }
 
     private static MeetingFailure failureOf(SignalingException e) {
-        MeetingFailure.Kind kind = switch (e.kind()) {
-            case UNREACHABLE -> MeetingFailure.Kind.SERVER_UNREACHABLE;
-            case CERTIFICATE_UNTRUSTED -> MeetingFailure.Kind.CERTIFICATE_UNTRUSTED;
-            case CERTIFICATE_CHANGED -> MeetingFailure.Kind.CERTIFICATE_CHANGED;
-            case UNSUPPORTED_VERSION -> MeetingFailure.Kind.UNSUPPORTED_VERSION;
-            case TIMEOUT -> MeetingFailure.Kind.TIMED_OUT;
-            case PROTOCOL_ERROR -> MeetingFailure.Kind.PROTOCOL_ERROR;
-        };
-        Refusal refusal = e.serverCode() == null ? null : ProtocolMapping.refusal(e.serverCode());
-        return new MeetingFailure(kind, refusal, e.getMessage(), e.presentedFingerprint());
+        return MeetingFailure.of(e);
     }
 
     private static String blankToNull(String s) {

@@ -16,7 +16,7 @@ import java.util.List;
  * {@link Roster} and {@link MeetingSession} show to the layers above, and back for requests. The switches are
  * exhaustive, so a constant added to the protocol fails to compile here instead of reaching the UI unmapped.
  */
-final class ProtocolMapping {
+public final class ProtocolMapping {
 
     private ProtocolMapping() {
     }
@@ -85,11 +85,17 @@ final class ProtocolMapping {
             case POLL_IN_PROGRESS -> Refusal.POLL_IN_PROGRESS;
             case POLL_CLOSED -> Refusal.POLL_CLOSED;
             case ALREADY_VOTED -> Refusal.ALREADY_VOTED;
+            case MEETING_NOT_STARTED -> Refusal.MEETING_NOT_STARTED;
+            case MEETING_CANCELLED -> Refusal.MEETING_CANCELLED;
+            case MEETING_EXPIRED -> Refusal.MEETING_EXPIRED;
+            case INVALID_SCHEDULE -> Refusal.INVALID_SCHEDULE;
+            case TOO_MANY_SCHEDULED -> Refusal.TOO_MANY_SCHEDULED;
+            case WRONG_HOST_KEY -> Refusal.WRONG_HOST_KEY;
             case UNKNOWN -> Refusal.UNKNOWN;
         };
     }
 
-    static RecordingRule recordingRule(RecordingPolicy policy) {
+    public static RecordingRule recordingRule(RecordingPolicy policy) {
         return switch (policy) {
             case HOST_ONLY -> RecordingRule.HOST_ONLY;
             case EVERYONE -> RecordingRule.EVERYONE;
@@ -98,7 +104,7 @@ final class ProtocolMapping {
         };
     }
 
-    static RecordingPolicy toWire(RecordingRule rule) {
+    public static RecordingPolicy toWire(RecordingRule rule) {
         return switch (rule) {
             case HOST_ONLY -> RecordingPolicy.HOST_ONLY;
             case EVERYONE -> RecordingPolicy.EVERYONE;

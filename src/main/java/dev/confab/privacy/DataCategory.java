@@ -7,7 +7,7 @@ package dev.confab.privacy;
  */
 public enum DataCategory {
     PROFILE, SETTINGS, CONSENT, MEETING_HISTORY, SAVED_CHATS, RECORDINGS, ANNOTATIONS, POLL_RESULTS, LOGS,
-    PINNED_CERTIFICATES, SERVER_IDENTITY, APP_FILES, RECEIVED_FILES;
+    PINNED_CERTIFICATES, SERVER_IDENTITY, APP_FILES, RECEIVED_FILES, SCHEDULED_MEETINGS;
 
     /** i18n key of the category's name, {@code datamap.<name>.name}. */
     public String key() {

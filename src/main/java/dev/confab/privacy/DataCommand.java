@@ -66,7 +66,7 @@ public final class DataCommand {
     int erase(@Option(names = "--all", description = "Erase everything.") boolean all,
               @Parameters(arity = "0..1", paramLabel = "CATEGORY",
                       description = "One of: profile, settings, consent, meeting-history, saved-chats, recordings, "
-                              + "annotations, logs, pinned-certificates, server-identity, app-files, received-files.") String category) throws IOException {
+                              + "annotations, logs, pinned-certificates, server-identity, app-files, received-files, scheduled-meetings.") String category) throws IOException {
         if (all == (category != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give either --all or one CATEGORY");
         }

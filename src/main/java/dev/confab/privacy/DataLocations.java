@@ -1,6 +1,7 @@
 package dev.confab.privacy;
 
 import dev.confab.meeting.history.MeetingHistoryStore;
+import dev.confab.meeting.schedule.LocalSchedule;
 import dev.confab.recording.RecordingFolderCheck;
 import dev.confab.recording.RecordingStorage;
 import dev.confab.storage.AppPaths;
@@ -102,6 +103,7 @@ public record DataLocations(AppPaths paths, Path recordings, boolean recordingsF
             case SERVER_IDENTITY -> List.of(paths.serverDir());
             case APP_FILES -> List.of(paths.cache(), paths.instanceLockFile(), paths.instanceSocket());
             case RECEIVED_FILES -> List.of(paths.receivedFilesDir());
+            case SCHEDULED_MEETINGS -> List.of(LocalSchedule.fileOf(paths));
         };
     }
 

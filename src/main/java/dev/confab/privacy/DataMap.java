@@ -30,6 +30,7 @@ public final class DataMap {
             DataKind.stored(DataCategory.SERVER_IDENTITY, null, DataKind.Setting.NONE),
             DataKind.stored(DataCategory.APP_FILES, null, DataKind.Setting.NONE),
             DataKind.stored(DataCategory.RECEIVED_FILES, null, DataKind.Setting.NONE),
+            DataKind.stored(DataCategory.SCHEDULED_MEETINGS, null, DataKind.Setting.NONE),
             DataKind.sent("meeting-identity", null),
             DataKind.sent("camera-microphone", Permission.CAMERA),
             DataKind.sent("screen", Permission.SCREEN),

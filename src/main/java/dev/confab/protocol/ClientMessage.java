@@ -58,6 +58,10 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ClientMessage.PollVote.class, name = "poll_vote"),
         @JsonSubTypes.Type(value = ClientMessage.PollEnd.class, name = "poll_end"),
         @JsonSubTypes.Type(value = ClientMessage.PollShare.class, name = "poll_share"),
+        @JsonSubTypes.Type(value = ClientMessage.ScheduleMeeting.class, name = "schedule_meeting"),
+        @JsonSubTypes.Type(value = ClientMessage.UpdateScheduled.class, name = "update_scheduled"),
+        @JsonSubTypes.Type(value = ClientMessage.CancelScheduled.class, name = "cancel_scheduled"),
+        @JsonSubTypes.Type(value = ClientMessage.StartScheduled.class, name = "start_scheduled"),
 })
 public sealed interface ClientMessage {
 
@@ -397,6 +401,52 @@ public sealed interface ClientMessage {
     }
 
     /**
+     * What a scheduled meeting is: {@code title} (display-name rule), {@code start} (an instant), length in
+     * minutes, the IANA {@code timeZone} the scheduler thinks in, an optional passcode, and the defaults the
+     * meeting starts with. Bounds and errors: docs/protocol.md section 6.11.
+     */
+    record MeetingPlan(@JsonProperty(required = true) String title,
+                       @JsonProperty(required = true) java.time.Instant start,
+                       @JsonProperty(required = true) int durationMinutes,
+                       @JsonProperty(required = true) String timeZone,
+                       String passcode,
+                       boolean waitingRoom,
+                       RecordingPolicy recordingPolicy) {
+        public MeetingPlan {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(timeZone, "timeZone");
+        }
+    }
+
+    /** Schedules a meeting; needs no joined meeting. Answered by {@code meeting_scheduled} with the host key. */
+    record ScheduleMeeting(@JsonProperty(required = true) MeetingPlan plan) implements ClientMessage {
+        public ScheduleMeeting {
+            Objects.requireNonNull(plan, "plan");
+        }
+    }
+
+    /** Changes a scheduled meeting (same ID); {@code hostKey} proves the sender scheduled it. */
+    record UpdateScheduled(@JsonProperty(required = true) String meetingId,
+                           @JsonProperty(required = true) String hostKey,
+                           @JsonProperty(required = true) MeetingPlan plan) implements ClientMessage {
+        public UpdateScheduled {
+            Objects.requireNonNull(meetingId, "meetingId");
+            Objects.requireNonNull(hostKey, "hostKey");
+            Objects.requireNonNull(plan, "plan");
+        }
+    }
+
+    /** Cancels a scheduled meeting; ends it for everyone if it is running. */
+    record CancelScheduled(@JsonProperty(required = true) String meetingId,
+                           @JsonProperty(required = true) String hostKey) implements ClientMessage {
+        public CancelScheduled {
+            Objects.requireNonNull(meetingId, "meetingId");
+            Objects.requireNonNull(hostKey, "hostKey");
+        }
+    }
+
+    /**
      * Host or co-host: asks everyone {@code question}, with 2 to {@link PollRules#MAX_CHOICES} {@code choices};
      * {@code multiple} lets a voter pick several. Bounds in {@link PollRules}; the server checks them.
      */
@@ -432,6 +482,21 @@ public sealed interface ClientMessage {
                      @JsonProperty(required = true) List<Integer> totals) implements ClientMessage {
         public PollShare {
             totals = List.copyOf(Objects.requireNonNull(totals, "totals"));
+        }
+    }
+
+    /**
+     * The scheduler joins (and, the first time, opens) a scheduled meeting as its host, without passcode;
+     * {@code chatKey} as in {@link CreateMeeting}.
+     */
+    record StartScheduled(@JsonProperty(required = true) String meetingId,
+                          @JsonProperty(required = true) String hostKey,
+                          @JsonProperty(required = true) String displayName,
+                          String chatKey) implements ClientMessage {
+        public StartScheduled {
+            Objects.requireNonNull(meetingId, "meetingId");
+            Objects.requireNonNull(hostKey, "hostKey");
+            Objects.requireNonNull(displayName, "displayName");
         }
     }
 }

@@ -84,6 +84,18 @@ public enum ErrorCode {
     POLL_CLOSED,
     /** A second {@code poll_vote} from the same participant in the same poll. */
     ALREADY_VOTED,
+    /** {@code join} of a scheduled meeting its scheduler has not started yet; try again after its start. */
+    MEETING_NOT_STARTED,
+    /** The scheduled meeting was cancelled by its scheduler. */
+    MEETING_CANCELLED,
+    /** The scheduled meeting's end plus the server's grace period has passed. */
+    MEETING_EXPIRED,
+    /** A meeting plan out of bounds: start in the past or too far ahead, duration, time zone or title. */
+    INVALID_SCHEDULE,
+    /** The sender's address (or the server) already holds its maximum of scheduled meetings. */
+    TOO_MANY_SCHEDULED,
+    /** {@code hostKey} does not match the scheduled meeting's. */
+    WRONG_HOST_KEY,
     /** Read by clients for any code newer than they know. Never sent. */
     @JsonEnumDefaultValue
     UNKNOWN

@@ -47,6 +47,8 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ServerMessage.PollProgress.class, name = "poll_progress"),
         @JsonSubTypes.Type(value = ServerMessage.PollEnded.class, name = "poll_ended"),
         @JsonSubTypes.Type(value = ServerMessage.PollResults.class, name = "poll_results"),
+        @JsonSubTypes.Type(value = ServerMessage.MeetingScheduled.class, name = "meeting_scheduled"),
+        @JsonSubTypes.Type(value = ServerMessage.ScheduledCancelled.class, name = "scheduled_cancelled"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage {
@@ -398,6 +400,38 @@ public sealed interface ServerMessage {
                        @JsonProperty(required = true) int sharedBy) implements ServerMessage {
         public PollResults {
             totals = List.copyOf(Objects.requireNonNull(totals, "totals"));
+        }
+    }
+
+    /**
+     * Answer to {@code schedule_meeting} and {@code update_scheduled}: the meeting as the server keeps it.
+     * {@code hostKey} is present only in the answer to {@code schedule_meeting} (the server keeps only its
+     * hash); {@code validUntil} is when the ID stops working (end plus the server's grace period).
+     */
+    record MeetingScheduled(@JsonProperty(required = true) String meetingId,
+                            String hostKey,
+                            @JsonProperty(required = true) String title,
+                            @JsonProperty(required = true) Instant start,
+                            @JsonProperty(required = true) int durationMinutes,
+                            @JsonProperty(required = true) String timeZone,
+                            @JsonProperty(required = true) boolean passcodeProtected,
+                            @JsonProperty(required = true) boolean waitingRoom,
+                            @JsonProperty(required = true) RecordingPolicy recordingPolicy,
+                            @JsonProperty(required = true) Instant validUntil) implements ServerMessage {
+        public MeetingScheduled {
+            Objects.requireNonNull(meetingId, "meetingId");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(timeZone, "timeZone");
+            Objects.requireNonNull(recordingPolicy, "recordingPolicy");
+            Objects.requireNonNull(validUntil, "validUntil");
+        }
+    }
+
+    /** Answer to {@code cancel_scheduled}: the ID now answers MEETING_CANCELLED. */
+    record ScheduledCancelled(@JsonProperty(required = true) String meetingId) implements ServerMessage {
+        public ScheduledCancelled {
+            Objects.requireNonNull(meetingId, "meetingId");
         }
     }
 }

@@ -43,6 +43,8 @@ final class MeetingRegistry {
     /** Lets someone in when the last member left while people wait ({@link WaitingRoomControls#meetingEmptied}). */
     private volatile java.util.function.Consumer<Meeting> emptiedWhileWaiting = meeting -> {
     };
+    /** IDs held by scheduled meetings: never given to a new ad-hoc meeting. */
+    private volatile java.util.function.Predicate<String> reservedIds = id -> false;
 
     MeetingRegistry(ServerConfig config, Clock clock, ScheduledExecutorService timers) {
         this.config = config;
@@ -93,9 +95,39 @@ final class MeetingRegistry {
             String id;
             do {
                 id = Long.toString(1_000_000_000L + random.nextLong(9_000_000_000L));
-            } while (meetings.containsKey(id));
+            } while (meetings.containsKey(id) || reservedIds.test(id));
             Meeting meeting = new Meeting(id, passcode, clock.instant(), creatorAddress);
             meetings.put(id, meeting);
+            return new Creation(meeting, null);
+        }
+    }
+
+    void reserveIds(java.util.function.Predicate<String> reserved) {
+        reservedIds = reserved;
+    }
+
+    /**
+     * The live meeting of a scheduled one, opened now (with its passcode, title as topic and recording default)
+     * unless it is already running. It does not count against the opener's ad-hoc meeting quota: scheduled
+     * meetings have their own limit.
+     */
+    Creation openScheduled(ScheduledMeeting scheduled) {
+        synchronized (creationLock) {
+            Meeting running = find(scheduled.id());
+            if (running != null) {
+                return new Creation(running, null);
+            }
+            if (meetings.size() >= config.maxMeetings()) {
+                return new Creation(null, new ServerMessage.ErrorMessage(ErrorCode.SERVER_FULL,
+                        "This server already hosts its maximum of " + config.maxMeetings() + " meetings",
+                        "start_scheduled", null, null));
+            }
+            PasscodeHash passcode = scheduled.passcode() == null ? null : PasscodeHash.restore(scheduled.passcode());
+            Meeting meeting = new Meeting(scheduled.id(), passcode, clock.instant(), "scheduled:" + scheduled.id());
+            meeting.topic(scheduled.title());
+            meeting.recordingPolicy = scheduled.recordingPolicy();
+            meetings.put(meeting.id, meeting);
+            LOG.info("event=scheduled_meeting_opened meeting={}", meeting.id);
             return new Creation(meeting, null);
         }
     }

@@ -54,6 +54,7 @@ final class MeetingService {
     private final FileRelay files;
     private final HandControls hands = new HandControls();
     private final PollControls polls = new PollControls();
+    private final ScheduleControls schedule;
 
     MeetingService(ServerConfig config, ProtocolCodec codec, Clock clock, ScheduledExecutorService timers) {
         this.config = config;
@@ -67,11 +68,22 @@ final class MeetingService {
         this.waitingRooms = new WaitingRoomControls(clock, config.maxParticipantsPerMeeting(), this::enter);
         registry.onEmptiedWhileWaiting(waitingRooms::meetingEmptied);
         this.files = new FileRelay(clock, config.maxFileBytes());
+        this.schedule = startSchedule(config, clock, timers, registry);
     }
 
     /** How much file ciphertext the server holds now and at most (docs/protocol.md section 14.3). */
     FileRelay.Stats fileStats() {
         return files.stats();
+    }
+
+    private static ScheduleControls startSchedule(ServerConfig config, Clock clock, ScheduledExecutorService timers,
+                                                  MeetingRegistry registry) {
+        ScheduleLimits limits = config.scheduleLimits();
+        ScheduleBook book = new ScheduleBook(new ScheduleFile(config.dataDir()), limits, clock);
+        registry.reserveIds(book::holds);
+        long sweepMillis = limits.sweep().toMillis();
+        timers.scheduleWithFixedDelay(book::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        return new ScheduleControls(book, registry, limits, clock);
     }
 
     int meetingCount() {
@@ -230,6 +242,10 @@ final class MeetingService {
             case ClientMessage.PollVote vote -> polls.vote(connection, vote);
             case ClientMessage.PollEnd end -> polls.end(connection, end);
             case ClientMessage.PollShare share -> polls.share(connection, share);
+            case ClientMessage.ScheduleMeeting request -> schedule.schedule(connection, request);
+            case ClientMessage.UpdateScheduled request -> schedule.update(connection, request);
+            case ClientMessage.CancelScheduled request -> schedule.cancel(connection, request);
+            case ClientMessage.StartScheduled request -> startScheduled(connection, request);
         }
     }
 
@@ -295,7 +311,7 @@ final class MeetingService {
         String meetingId = join.meetingId().replaceAll("[\\s-]", "");
         Meeting meeting = registry.find(meetingId);
         if (meeting == null) {
-            connection.sendError(ErrorCode.MEETING_NOT_FOUND, "No meeting with this ID", type);
+            schedule.refuseJoin(connection, meetingId);
             return;
         }
         if (meeting.locked()) {
@@ -306,29 +322,66 @@ final class MeetingService {
             return;
         }
         synchronized (meeting) {
-            if (meeting.ended()) {
-                connection.sendError(ErrorCode.MEETING_NOT_FOUND, "No meeting with this ID", type);
-            } else if (meeting.locked()) {
-                connection.sendError(ErrorCode.MEETING_LOCKED, "The host has locked this meeting", type);
-            } else if (meeting.size() >= config.maxParticipantsPerMeeting() || meeting.idsExhausted()) {
-                connection.sendError(ErrorCode.MEETING_FULL, "The meeting is full ("
-                        + config.maxParticipantsPerMeeting() + " participants)", type);
-            } else if (WaitingRoomControls.mustWait(meeting)) {
-                waitingRooms.seat(connection, meeting, name, join.chatKey());
-            } else {
-                enter(connection, meeting, name, join.chatKey());
+            admitIfRoom(connection, meeting, name, join.chatKey(), type, true, true);
+        }
+    }
+
+    /**
+     * Admits the connection unless the meeting ended meanwhile, is locked ({@code lockApplies}) or full; with
+     * {@code mayWait}, a meeting with its waiting room on seats it there instead. Null after sending the error, or
+     * when it waits. Caller holds the meeting's lock.
+     */
+    private Member admitIfRoom(ClientConnection connection, Meeting meeting, String name, String chatKey, String type,
+                               boolean lockApplies, boolean mayWait) {
+        if (meeting.ended()) {
+            connection.sendError(ErrorCode.MEETING_NOT_FOUND, "No meeting with this ID", type);
+        } else if (lockApplies && meeting.locked()) {
+            connection.sendError(ErrorCode.MEETING_LOCKED, "The host has locked this meeting", type);
+        } else if (meeting.size() >= config.maxParticipantsPerMeeting() || meeting.idsExhausted()) {
+            connection.sendError(ErrorCode.MEETING_FULL, "The meeting is full ("
+                    + config.maxParticipantsPerMeeting() + " participants)", type);
+        } else if (mayWait && WaitingRoomControls.mustWait(meeting)) {
+            waitingRooms.seat(connection, meeting, name, chatKey);
+        } else {
+            return enter(connection, meeting, name, chatKey);
+        }
+        return null;
+    }
+
+    /**
+     * The scheduler joins its scheduled meeting as host, past lock and passcode; if someone else holds the host
+     * role (the meeting ran without the scheduler), it comes back to the scheduler.
+     */
+    private void startScheduled(ClientConnection connection, ClientMessage.StartScheduled start) {
+        String type = "start_scheduled";
+        if (!checkNotInMeeting(connection, type)) {
+            return;
+        }
+        String name = validName(connection, start.displayName(), type);
+        if (name == null || !validChatKey(connection, start.chatKey(), type)) {
+            return;
+        }
+        Meeting meeting = schedule.openForHost(connection, start);
+        if (meeting == null) {
+            return;
+        }
+        synchronized (meeting) {
+            Member host = admitIfRoom(connection, meeting, name, start.chatKey(), type, false, false);
+            if (host != null && meeting.hostId() != host.id) {
+                registry.announceHostChange(meeting, meeting.transferHost(host));
             }
         }
     }
 
     /** Makes the connection a member, as a join or an admission from the waiting room. Holds the meeting's lock. */
-    private void enter(ClientConnection connection, Meeting meeting, String name, String chatKey) {
+    private Member enter(ClientConnection connection, Meeting meeting, String name, String chatKey) {
         Member admitted = registry.admit(connection, meeting, name, chatKey);
         shares.greet(connection);
         recordings.greet(connection);
         hands.greet(connection, false);
         polls.greet(connection);
         relay.receiverArrived(admitted);
+        return admitted;
     }
 
     private boolean passcodeAccepted(ClientConnection connection, Meeting meeting, String passcode, String type) {

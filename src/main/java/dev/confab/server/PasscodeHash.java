@@ -27,6 +27,20 @@ final class PasscodeHash {
         return new PasscodeHash(salt, derive(passcode, salt));
     }
 
+    /** The stored form, salt and hash in base64: what a scheduled meeting keeps in the data folder. */
+    record Stored(String salt, String hash) {
+    }
+
+    Stored stored() {
+        var b64 = java.util.Base64.getEncoder();
+        return new Stored(b64.encodeToString(salt), b64.encodeToString(hash));
+    }
+
+    static PasscodeHash restore(Stored stored) {
+        var b64 = java.util.Base64.getDecoder();
+        return new PasscodeHash(b64.decode(stored.salt()), b64.decode(stored.hash()));
+    }
+
     boolean matches(String candidate) {
         return candidate != null && MessageDigest.isEqual(hash, derive(candidate, salt));
     }

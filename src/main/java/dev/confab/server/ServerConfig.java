@@ -46,6 +46,7 @@ public final class ServerConfig {
 
     /** 100 MB: slides, spreadsheets and screenshots, not disk images. */
     public static final long DEFAULT_MAX_FILE_BYTES = 100L * 1024 * 1024;
+    private ScheduleLimits scheduleLimits = ScheduleLimits.defaults();
 
     /** Validates the combination; called by {@link MeetingServer#start()}. */
     void validate() {
@@ -108,13 +109,14 @@ public final class ServerConfig {
     public Duration relayVideoBudget() { return relayVideoBudget; }
     public long maxUnreadBytes() { return maxUnreadBytes; }
     public long maxFileBytes() { return maxFileBytes; }
+    public ScheduleLimits scheduleLimits() { return scheduleLimits; }
 
     public ServerConfig bindAddress(String value) { bindAddress = Objects.requireNonNull(value); return this; }
     /** 0 picks a free port; {@link MeetingServer#port()} tells which. */
     public ServerConfig port(int value) { port = value; return this; }
     /** Unencrypted ws://, allowed only on loopback (tests). */
     public ServerConfig plain(boolean value) { plain = value; return this; }
-    /** Where the self-signed certificate is generated once and kept. */
+    /** Where the self-signed certificate is generated once and kept, and scheduled meetings are stored. */
     public ServerConfig dataDir(Path value) { dataDir = value; return this; }
     public ServerConfig tlsKeystore(Path file, char[] password) { tlsKeystore = file; tlsKeystorePassword = password; return this; }
     public ServerConfig maxParticipantsPerMeeting(int value) { maxParticipantsPerMeeting = value; return this; }
@@ -162,4 +164,6 @@ public final class ServerConfig {
     public ServerConfig maxUnreadBytes(long value) { maxUnreadBytes = value; return this; }
     /** The largest file (sealed bytes) relayed; announced in {@code welcome}; 0 switches files off. */
     public ServerConfig maxFileBytes(long value) { maxFileBytes = Math.max(0, value); return this; }
+    /** Scheduled meetings: how many, how long their IDs outlive their end (docs/protocol.md section 6.11). */
+    public ServerConfig scheduleLimits(ScheduleLimits value) { scheduleLimits = Objects.requireNonNull(value); return this; }
 }

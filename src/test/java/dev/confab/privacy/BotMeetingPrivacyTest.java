@@ -229,6 +229,11 @@ class BotMeetingPrivacyTest {
         Files.writeString(loc.recordings().resolve("meeting.mkv.recording"), "{}");
         Files.createDirectories(p.data().resolve("annotations"));
         Files.write(p.data().resolve("annotations").resolve("confab-share-20261123-101530.png"), new byte[64]);
+        var plan = new dev.confab.meeting.schedule.MeetingPlan("Planning", java.time.Instant.now().plus(Duration.ofDays(1)),
+                Duration.ofMinutes(30), java.time.ZoneId.of("UTC"), null, false, dev.confab.meeting.RecordingRule.HOST_ONLY);
+        dev.confab.meeting.schedule.LocalSchedule.of(p).save(new dev.confab.meeting.schedule.PlannedMeeting("4842628111",
+                URI.create("wss://meet.example.org:47100"), null, plan, "host-key", 0,
+                java.time.Instant.now().plus(Duration.ofDays(2))));
     }
 
     private static void copyTree(Path from, Path to) throws Exception {

@@ -13,6 +13,13 @@ final class RecordingLobbyActions implements LobbyActions {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** Offered to the lobby when a test sets it ("Upcoming meetings"); none by default. */
+    volatile dev.confab.ui.lobby.Scheduling scheduling;
+
+    @Override
+    public dev.confab.ui.lobby.Scheduling scheduling() {
+        return scheduling;
+    }
 
     @Override
     public void newMeeting(LobbyForm form, LobbyContext lobby) {

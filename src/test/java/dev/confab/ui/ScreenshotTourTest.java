@@ -131,6 +131,46 @@ class ScreenshotTourTest {
         shoot("lobby-no-devices");
     }
 
+    /** Two meetings this computer scheduled, in the lobby's "Upcoming meetings". */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void lobbyUpcomingMeetings(String tag) throws Exception {
+        startWithSchedule(tag);
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#upcomingTitle-4842628111").tryQuery().isPresent());
+        shoot("lobby-upcoming");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void scheduleDialog(String tag) throws Exception {
+        startWithSchedule(tag);
+        robot.clickOn("#edit-4842628111");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#scheduleDialog").tryQuery().isPresent());
+        shootWindow("schedule-dialog", robot.lookup("#scheduleDialog").query().getScene().getWindow());
+        robot.interact(() -> robot.lookup("#scheduleDialog").queryAs(javafx.scene.control.DialogPane.class).getScene()
+                .getWindow().hide());
+    }
+
+    private void startWithSchedule(String tag) throws Exception {
+        lang = tag;
+        app = new AppHarness(dir, FakeCaptureFactory.withRealDevices()).agreedBefore(stored(tag).withIdentity("Ada Lovelace", null));
+        var schedule = dev.confab.meeting.schedule.LocalSchedule.of(app.paths);
+        java.net.URI server = java.net.URI.create("wss://confab.example.org:47100");
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        schedule.save(new dev.confab.meeting.schedule.PlannedMeeting("4842628111", server, null,
+                new dev.confab.meeting.schedule.MeetingPlan("Budget review", java.time.Instant.parse("2030-01-14T08:30:00Z"),
+                        Duration.ofMinutes(45), berlin, "4711", false, dev.confab.meeting.RecordingRule.HOST_ONLY),
+                "host-key", 0, java.time.Instant.parse("2030-01-14T10:15:00Z")));
+        schedule.save(new dev.confab.meeting.schedule.PlannedMeeting("5550001234", server, null,
+                new dev.confab.meeting.schedule.MeetingPlan("产品周会 Weekly", java.time.Instant.parse("2030-01-16T02:00:00Z"),
+                        Duration.ofMinutes(60), java.time.ZoneId.of("Asia/Shanghai"), null, true,
+                        dev.confab.meeting.RecordingRule.HOST_ONLY),
+                "host-key-2", 0, java.time.Instant.parse("2030-01-16T04:00:00Z")));
+        app.meetings.scheduling = new LocalScheduling(schedule, Duration.ofSeconds(10));
+        app.start(osLocale(tag));
+        awaitLivePreview();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
     void lobbyDark(String tag) throws Exception {

@@ -20,6 +20,11 @@ public interface LobbyActions {
         return false;
     }
 
+    /** Scheduling meetings ahead ("Upcoming meetings" in the lobby), or null where it is not offered. */
+    default Scheduling scheduling() {
+        return null;
+    }
+
     /** Used until a meeting layer is connected: tells the user that meetings are not available yet. */
     LobbyActions UNAVAILABLE = new LobbyActions() {
         @Override

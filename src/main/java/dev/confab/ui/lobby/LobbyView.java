@@ -53,6 +53,8 @@ public final class LobbyView implements Screen {
     private final Button cancel = new Button();
 
     private final DeviceCheckPanel devices;
+    /** "Upcoming meetings", where the meeting layer offers scheduling; else null. */
+    private UpcomingMeetingsPanel upcoming;
     /** The open "Join meeting …?" question, replaced when another link arrives. */
     private javafx.scene.control.Alert linkPrompt;
     private final Parent view;
@@ -86,14 +88,36 @@ public final class LobbyView implements Screen {
     public void dispose() {
         closeLinkPrompt();
         devices.dispose();
+        if (upcoming != null) {
+            upcoming.dispose();
+        }
     }
 
     private Parent build() {
-        HBox root = new HBox(24, buildForm(), devices.view());
+        HBox root = new HBox(24, withUpcoming(buildForm()), devices.view());
         root.setFillHeight(false); // cards as tall as their content, top-aligned
         root.getStyleClass().add("lobby");
         root.setId("lobby");
         return root;
+    }
+
+    /** The form, with "Upcoming meetings" below it where scheduling is offered. */
+    private Parent withUpcoming(VBox form) {
+        Scheduling scheduling = services.actions().scheduling();
+        if (scheduling == null) {
+            return form;
+        }
+        upcoming = new UpcomingMeetingsPanel(text, scheduling, java.time.Clock.systemDefaultZone(),
+                () -> model.serverAddress().textProperty().get(), this::startForm, context);
+        VBox column = new VBox(16, form, upcoming.view());
+        HBox.setHgrow(column, Priority.SOMETIMES);
+        return column;
+    }
+
+    /** The lobby's name and devices for starting a scheduled meeting; the name must be filled in first. */
+    private LobbyForm startForm(dev.confab.meeting.schedule.PlannedMeeting meeting) {
+        return withDevices(name.getText().strip(), new ServerChoice.Remote(meeting.server()), meeting.meetingId(),
+                meeting.plan().passcode() == null ? "" : meeting.plan().passcode());
     }
 
     private VBox buildForm() {

@@ -129,6 +129,35 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         start(form, lobby, false);
     }
 
+    /** The host key for the next {@link #connect}: it opens a scheduled meeting instead of joining. FX thread. */
+    private String hostKeyForNextConnect;
+
+    @Override
+    public dev.confab.ui.lobby.Scheduling scheduling() {
+        return new dev.confab.ui.lobby.Scheduling() {
+            @Override
+            public dev.confab.meeting.schedule.LocalSchedule schedule() {
+                return dev.confab.meeting.schedule.LocalSchedule.of(paths);
+            }
+
+            @Override
+            public dev.confab.meeting.schedule.ScheduleClient client() {
+                return dev.confab.meeting.schedule.ScheduleClient.withDefaultTimeout();
+            }
+
+            @Override
+            public ServerEndpoint endpointFor(URI server) {
+                return knownServers().endpointFor(server);
+            }
+
+            @Override
+            public void start(dev.confab.meeting.schedule.PlannedMeeting meeting, LobbyForm form, LobbyContext lobby) {
+                hostKeyForNextConnect = meeting.hostKey();
+                connect(form, lobby, false, new ServerEndpoint(meeting.server(), meeting.fingerprint()), null);
+            }
+        };
+    }
+
     /** Starts the demo on the next lobby shown (the app was started with {@code --demo}). */
     public void requestDemoAtStart() {
         demoRequested = true;
@@ -282,7 +311,11 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         lobby.setCancel(attempt::cancel);
         // Remembered by the session and published as soon as it is in the meeting.
         session.updateOwnState(attempt.initialState);
-        if (create) {
+        String hostKey = hostKeyForNextConnect;
+        hostKeyForNextConnect = null;
+        if (hostKey != null) {
+            session.startScheduled(form.meetingId(), hostKey);
+        } else if (create) {
             var startWith = lobby.newMeetingOptions();
             session.createMeeting(form.passcode(), startWith.waitingRoom(), startWith.muteOnEntry());
         } else {
