@@ -229,6 +229,8 @@ class BotMeetingPrivacyTest {
         Files.writeString(loc.recordings().resolve("meeting.mkv.recording"), "{}");
         Files.createDirectories(p.data().resolve("annotations"));
         Files.write(p.data().resolve("annotations").resolve("confab-share-20261123-101530.png"), new byte[64]);
+        Files.writeString(Files.createDirectories(dev.confab.meeting.history.PollResultsStore.folder(p))
+                .resolve("poll-1.csv"), "choice,count\n");
         var plan = new dev.confab.meeting.schedule.MeetingPlan("Planning", java.time.Instant.now().plus(Duration.ofDays(1)),
                 Duration.ofMinutes(30), java.time.ZoneId.of("UTC"), null, false, dev.confab.meeting.RecordingRule.HOST_ONLY);
         dev.confab.meeting.schedule.LocalSchedule.of(p).save(new dev.confab.meeting.schedule.PlannedMeeting("4842628111",
