@@ -126,6 +126,7 @@ final class MeetingRegistry {
             Meeting meeting = new Meeting(scheduled.id(), passcode, clock.instant(), "scheduled:" + scheduled.id());
             meeting.topic(scheduled.title());
             meeting.recordingPolicy = scheduled.recordingPolicy();
+            meeting.waitingRoom.enabled(scheduled.waitingRoom());
             meetings.put(meeting.id, meeting);
             LOG.info("event=scheduled_meeting_opened meeting={}", meeting.id);
             return new Creation(meeting, null);

@@ -56,7 +56,7 @@ class ScheduledMeetingTest {
     }
 
     private ClientMessage.MeetingPlan plan(String title, Instant start, int minutes, String passcode) {
-        return new ClientMessage.MeetingPlan(title, start, minutes, "Europe/Berlin", passcode, true,
+        return new ClientMessage.MeetingPlan(title, start, minutes, "Europe/Berlin", passcode, false,
                 RecordingPolicy.NOBODY);
     }
 
@@ -72,11 +72,12 @@ class ScheduledMeetingTest {
     }
 
     @Test
-    void inviteesWaitForTheSchedulerWhoOpensTheMeetingAsHostWithItsTitlePasscodeAndRecordingDefault() throws Exception {
+    void inviteesWaitForTheSchedulerWhoOpensTheMeetingAsHostWithItsTitlePasscodeWaitingRoomAndRecordingDefault() throws Exception {
         startServer(5);
         Instant start = clock.instant().plus(Duration.ofDays(2));
         TestClient scheduler = client();
-        var scheduled = schedule(scheduler, plan("Budget review", start, 45, "4711"));
+        var scheduled = schedule(scheduler, new ClientMessage.MeetingPlan("Budget review", start, 45, "Europe/Berlin",
+                "4711", true, RecordingPolicy.NOBODY));
         assertThat(scheduled.meetingId()).matches("\\d{10}");
         assertThat(scheduled.hostKey()).hasSize(43);
         assertThat(scheduled.validUntil()).isEqualTo(start.plus(Duration.ofMinutes(45)).plus(GRACE));
@@ -98,7 +99,11 @@ class ScheduledMeetingTest {
 
         assertThat(refusal(invitee, new ClientMessage.Join(scheduled.meetingId(), "Ines", null)).code())
                 .isEqualTo(ErrorCode.PASSCODE_REQUIRED);
-        var inviteeJoined = invitee.join(scheduled.meetingId(), "Ines", "4711");
+        invitee.send(new ClientMessage.Join(scheduled.meetingId(), "Ines", "4711"));
+        assertThat(invitee.next(ServerMessage.Waiting.class).meetingId()).as("the plan's waiting room is on")
+                .isEqualTo(scheduled.meetingId());
+        host.send(new ClientMessage.Admit(null));
+        var inviteeJoined = invitee.next(ServerMessage.Joined.class);
         assertThat(inviteeJoined.hostId()).isEqualTo(hostJoined.selfId());
     }
 
