@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * substance: users who agreed to an older version are asked again before they can continue.
  */
 public final class PrivacyNotice {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private PrivacyNotice() {
     }
