@@ -84,8 +84,14 @@ class UpcomingMeetingsTest {
         robot.interact(() -> robot.lookup(query).queryAs(TextField.class).setText(value));
     }
 
-    private void press(String dialog, ButtonType button) {
-        robot.interact(() -> ((Button) robot.lookup(dialog).queryAs(DialogPane.class).lookupButton(button)).fire());
+    /** Presses the dialog's default (OK_DONE) button, checking it is labelled in Confab's language. */
+    private void pressDefault(String dialog, String label) {
+        DialogPane pane = robot.lookup(dialog).queryAs(DialogPane.class);
+        ButtonType ok = pane.getButtonTypes().stream()
+                .filter(type -> type.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).findFirst().orElseThrow();
+        Button button = (Button) pane.lookupButton(ok);
+        assertThat(button.getText()).isEqualTo(label);
+        robot.interact(button::fire);
     }
 
     @Test
@@ -94,11 +100,11 @@ class UpcomingMeetingsTest {
 
         robot.clickOn("#scheduleMeeting");
         fill("#scheduleServer", server.url().toString());
-        press("#scheduleDialog", ButtonType.OK);
+        pressDefault("#scheduleDialog", "Schedule");
         assertThat(text("#scheduleError")).as("the dialog stays open and says why").isEqualTo("Enter a title.");
         fill("#scheduleTitle", "Budget review");
         fill("#schedulePasscode", "4711");
-        press("#scheduleDialog", ButtonType.OK);
+        pressDefault("#scheduleDialog", "Schedule");
 
         await().atMost(WAIT).until(() -> !schedule.upcoming(Instant.now()).isEmpty());
         PlannedMeeting meeting = onlyScheduled();
@@ -124,12 +130,12 @@ class UpcomingMeetingsTest {
         robot.clickOn("#edit-" + id);
         assertThat(robot.lookup("#scheduleTitle").queryAs(TextField.class).getText()).isEqualTo("Budget review");
         fill("#scheduleTitle", "Budget review (moved)");
-        press("#scheduleDialog", ButtonType.OK);
+        pressDefault("#scheduleDialog", "Save changes");
         await().atMost(WAIT).until(() -> robot.lookup("#upcomingTitle-" + id).tryQuery()
                 .map(n -> ((Labeled) n).getText().equals("Budget review (moved)")).orElse(false));
 
         robot.clickOn("#cancelMeeting-" + id);
-        press("#cancelMeetingConfirm", ButtonType.YES);
+        pressDefault("#cancelMeetingConfirm", "Cancel the meeting");
         await().atMost(WAIT).until(() -> robot.lookup("#noUpcoming").tryQuery().isPresent());
         assertThat(schedule.upcoming(Instant.now())).isEmpty();
         assertThat(joinRefusal(id)).isEqualTo(ErrorCode.MEETING_CANCELLED);

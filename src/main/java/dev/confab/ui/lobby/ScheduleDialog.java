@@ -49,6 +49,8 @@ final class ScheduleDialog {
     private final CheckBox waitingRoom = new CheckBox();
     private final Label error = new Label();
     private final UiText text;
+    /** In Confab's language, not the JVM's (JavaFX names its own OK and Cancel from the default locale). */
+    private final ButtonType save;
 
     /** @param editing the meeting to change (its server cannot change), or null for a new one */
     ScheduleDialog(UiText text, Window owner, String serverText, PlannedMeeting editing, ZonedDateTime now) {
@@ -56,7 +58,13 @@ final class ScheduleDialog {
         dialog.initOwner(owner);
         dialog.setTitle(text.get(editing == null ? "schedule.dialog.title" : "schedule.dialog.editTitle"));
         dialog.getDialogPane().setId("scheduleDialog");
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        save = new ButtonType(text.get(editing == null ? "schedule.dialog.schedule" : "schedule.dialog.save"),
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(save, new ButtonType(text.get("schedule.dialog.cancel"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        date.setConverter(new javafx.util.converter.LocalDateStringConverter(
+                java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(text.locale()),
+                null));
         server.setId("scheduleServer");
         title.setId("scheduleTitle");
         date.setId("scheduleDate");
@@ -100,12 +108,12 @@ final class ScheduleDialog {
         grid.add(waitingRoom, 1, fields.length);
         grid.add(error, 0, fields.length + 1, 2, 1);
         dialog.getDialogPane().setContent(grid);
-        dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, e -> {
+        dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, e -> {
             if (request() == null) {
                 e.consume(); // stay open and show why
             }
         });
-        dialog.setResultConverter(button -> button == ButtonType.OK ? request() : null);
+        dialog.setResultConverter(button -> button == save ? request() : null);
     }
 
     private void fill(String serverText, PlannedMeeting editing, ZonedDateTime now) {

@@ -165,11 +165,14 @@ final class UpcomingMeetingsPanel {
     }
 
     private void cancel(PlannedMeeting meeting) {
+        // Confab's language, not the JVM's: JavaFX names its own Yes and No from the default locale.
+        ButtonType yes = new ButtonType(text.get("upcoming.cancelYes"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(text.get("upcoming.cancelNo"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, text.get("upcoming.cancelConfirm", meeting.plan().title()),
-                ButtonType.YES, ButtonType.NO);
+                yes, no);
         confirm.getDialogPane().setId("cancelMeetingConfirm");
         confirm.initOwner(view.getScene() == null ? null : view.getScene().getWindow());
-        if (confirm.showAndWait().orElse(ButtonType.NO) == ButtonType.YES) {
+        if (confirm.showAndWait().orElse(no) == yes) {
             inBackground("upcoming.cancelled", () -> {
                 scheduling.client().cancel(meeting);
                 scheduling.schedule().remove(meeting.meetingId());
