@@ -75,6 +75,9 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--trust-fingerprint", paramLabel = "HEX", description = "SHA-256 fingerprint of the server's certificate, when the system does not trust it.")
     String trustFingerprint;
 
+    @Option(names = "--language", paramLabel = "TAG", description = "Language of the invitation and the .ics: en or zh-CN. Default: this computer's.")
+    String language;
+
     @Option(names = "--list", description = "List this computer's upcoming scheduled meetings.")
     boolean list;
 
@@ -82,6 +85,12 @@ public final class ScheduleCommand implements Callable<Integer> {
     String cancel;
 
     private final Clock clock = Clock.systemUTC();
+
+    /** English or Simplified Chinese: what --language asks for, else this computer's language. */
+    private Locale invitationLocale() {
+        return dev.confab.i18n.Messages.supported(language == null || language.isBlank()
+                ? Locale.getDefault() : Locale.forLanguageTag(language));
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -112,14 +121,14 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         schedule.save(meeting);
         if (ics != null) {
-            AtomicFiles.write(ics, Invitation.calendar(meeting, Locale.ENGLISH, clock.instant()).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(ics, Invitation.calendar(meeting, invitationLocale(), clock.instant()).getBytes(StandardCharsets.UTF_8));
         }
         PrintWriter out = out();
         out.println("Meeting ID: " + meeting.meetingId());
         out.println("Join link: " + Invitation.joinLink(meeting));
         out.println("Valid until: " + meeting.validUntil());
         out.println();
-        out.print(Invitation.text(meeting, Locale.ENGLISH));
+        out.print(Invitation.text(meeting, invitationLocale()));
         out.flush();
         return 0;
     }
@@ -152,7 +161,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         schedule.remove(meeting.meetingId());
         if (ics != null) {
-            AtomicFiles.write(ics, Invitation.cancellation(meeting, Locale.ENGLISH, clock.instant())
+            AtomicFiles.write(ics, Invitation.cancellation(meeting, invitationLocale(), clock.instant())
                     .getBytes(StandardCharsets.UTF_8));
         }
         out().println("Cancelled meeting " + meeting.meetingId() + ".");

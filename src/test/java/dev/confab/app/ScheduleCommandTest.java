@@ -67,7 +67,7 @@ class ScheduleCommandTest {
         String start = inTwoDays();
         CliRun scheduled = confab("schedule", "--server", server.url().toString(), "--title", "Budget review",
                 "--start", start, "--duration", "1h30m", "--time-zone", "Asia/Shanghai", "--passcode", "4711",
-                "--ics", ics.toString());
+                "--ics", ics.toString(), "--language", "en");
         assertThat(scheduled.exitCode()).as(scheduled.err()).isZero();
         Matcher id = MEETING_ID.matcher(scheduled.out());
         assertThat(id.find()).as(scheduled.out()).isTrue();
@@ -96,6 +96,11 @@ class ScheduleCommandTest {
         invitee.send(new ClientMessage.Join(meetingId, "Ines", "4711"));
         assertThat(invitee.nextError().code()).isEqualTo(ErrorCode.MEETING_CANCELLED);
         assertThat(confab("schedule", "--list").out()).contains("No upcoming scheduled meetings.");
+
+        CliRun chinese = confab("schedule", "--server", server.url().toString(), "--title", "预算评审", "--start",
+                inTwoDays(), "--duration", "45m", "--passcode", "4711", "--language", "zh-CN");
+        assertThat(chinese.exitCode()).as(chinese.err()).isZero();
+        assertThat(chinese.out()).as("the invitation in the language asked for").contains("预算评审", "会议密码：4711");
     }
 
     @Test
