@@ -86,10 +86,9 @@ public final class ScheduleCommand implements Callable<Integer> {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** English or Simplified Chinese: what --language asks for, else this computer's language. */
+    /** What --language asks for, else this computer's language ({@link Invitation} falls back to English). */
     private Locale invitationLocale() {
-        return dev.confab.i18n.Messages.supported(language == null || language.isBlank()
-                ? Locale.getDefault() : Locale.forLanguageTag(language));
+        return language == null || language.isBlank() ? Locale.getDefault() : Locale.forLanguageTag(language);
     }
 
     @Override

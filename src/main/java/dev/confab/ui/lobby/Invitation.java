@@ -33,6 +33,7 @@ public final class Invitation {
     }
 
     public static String text(PlannedMeeting meeting, Locale locale) {
+        locale = Messages.supported(locale); // English or Chinese throughout, dates included
         ZonedDateTime start = meeting.startInItsZone();
         ZonedDateTime end = meeting.end().atZone(meeting.plan().zone());
         DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
@@ -70,6 +71,7 @@ public final class Invitation {
     }
 
     private static CalendarFile.Event event(PlannedMeeting meeting, Locale locale) {
+        locale = Messages.supported(locale);
         return new CalendarFile.Event(meeting.calendarUid(), meeting.sequence(), meeting.plan().title(),
                 meeting.plan().start(), meeting.end(), URI.create(joinLink(meeting)), text(meeting, locale));
     }
