@@ -187,6 +187,7 @@ class ShareControlsTest {
     @Test
     void aLateJoinerLearnsAboutTheShareInProgress() throws Exception {
         host.send(new ClientMessage.AllowMultipleSharers(true));
+        host.next(ServerMessage.SharePolicy.class); // the policy is in force before anyone else acts
         alice.send(new ClientMessage.ShareStart(true));
         alice.next(ServerMessage.ShareUpdated.class);
         TestClient late = TestClient.greeted(server.url());
