@@ -166,6 +166,11 @@ class ScreenshotTourTest {
                         Duration.ofMinutes(60), java.time.ZoneId.of("Asia/Shanghai"), null, true,
                         dev.confab.meeting.RecordingRule.HOST_ONLY),
                 "host-key-2", 0, java.time.Instant.parse("2030-01-16T04:00:00Z")));
+        schedule.save(new dev.confab.meeting.schedule.PlannedMeeting("5550009876", server, null,
+                new dev.confab.meeting.schedule.MeetingPlan("Quarterly planning with the design and sales teams",
+                        java.time.Instant.parse("2030-01-20T13:00:00Z"), Duration.ofMinutes(90), berlin, null, false,
+                        dev.confab.meeting.RecordingRule.HOST_ONLY),
+                "host-key-3", 0, java.time.Instant.parse("2030-01-20T15:00:00Z")));
         app.meetings.scheduling = new LocalScheduling(schedule, Duration.ofSeconds(10));
         app.start(osLocale(tag));
         awaitLivePreview();

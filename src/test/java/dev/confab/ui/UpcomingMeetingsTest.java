@@ -1,6 +1,8 @@
 package dev.confab.ui;
 
+import dev.confab.meeting.RecordingRule;
 import dev.confab.meeting.schedule.LocalSchedule;
+import dev.confab.meeting.schedule.MeetingPlan;
 import dev.confab.meeting.schedule.PlannedMeeting;
 import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ErrorCode;
@@ -9,10 +11,12 @@ import dev.confab.storage.Settings;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import dev.confab.testing.UiTest;
+import javafx.geometry.Bounds;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,6 +56,9 @@ class UpcomingMeetingsTest {
         schedule = LocalSchedule.of(app.paths);
         scheduling = new LocalScheduling(schedule, WAIT);
         app.meetings.scheduling = scheduling;
+    }
+
+    private void startApp() throws Exception {
         app.start(Locale.ENGLISH);
     }
 
@@ -96,6 +104,7 @@ class UpcomingMeetingsTest {
 
     @Test
     void scheduleCopyStartEditAndCancelAMeetingFromTheLobby() throws Exception {
+        startApp();
         await().atMost(WAIT).until(() -> robot.lookup("#noUpcoming").tryQuery().isPresent());
 
         robot.clickOn("#scheduleMeeting");
@@ -139,5 +148,44 @@ class UpcomingMeetingsTest {
         await().atMost(WAIT).until(() -> robot.lookup("#noUpcoming").tryQuery().isPresent());
         assertThat(schedule.upcoming(Instant.now())).isEmpty();
         assertThat(joinRefusal(id)).isEqualTo(ErrorCode.MEETING_CANCELLED);
+    }
+
+    @Test
+    void manyMeetingsStayInsideTheWindowAndEachSavesToACalendar() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int day = 1; day <= 5; day++) {
+            String id = "55500012" + (30 + day);
+            schedule.save(new PlannedMeeting(id, server.url(), null, new MeetingPlan("Team sync " + day,
+                    Instant.now().plus(Duration.ofDays(day)), Duration.ofMinutes(30), ZoneId.of("Europe/Berlin"), null,
+                    false, RecordingRule.HOST_ONLY), "host-key-" + day, 0, Instant.now().plus(Duration.ofDays(day + 1))));
+            ids.add(id);
+        }
+        startApp();
+        String last = ids.getLast();
+        await().atMost(WAIT).until(() -> robot.lookup("#upcomingTitle-" + last).tryQuery().isPresent());
+        ScrollPane list = robot.lookup("#upcomingList").queryAs(ScrollPane.class);
+        Bounds shown = WaitForAsyncUtils.asyncFx(() -> list.localToScene(list.getLayoutBounds())).get();
+        double sceneHeight = list.getScene().getHeight();
+        assertThat(shown.getMaxY()).as("the list ends inside the window, above its bottom edge").isLessThanOrEqualTo(sceneHeight);
+
+        robot.interact(() -> list.setVvalue(1.0)); // the user scrolls to the last meeting
+        Path blocked = java.nio.file.Files.writeString(dir.resolve("not-a-folder"), "x");
+        scheduling.calendarFile = blocked.resolve("Team sync 5.ics");
+        robot.clickOn("#saveCalendar-" + last);
+        await().atMost(WAIT).until(() -> text("#upcomingStatus").startsWith("Could not save"));
+        assertThat(scheduling.suggestedCalendarName).isEqualTo("Team sync 5.ics");
+
+        Path target = dir.resolve("Team sync 5.ics");
+        scheduling.calendarFile = target;
+        robot.clickOn("#saveCalendar-" + last);
+        await().atMost(WAIT).until(() -> java.nio.file.Files.exists(target));
+        String calendar = java.nio.file.Files.readString(target).replace("\r\n ", ""); // unfolded, as calendars read it
+        assertThat(calendar).contains("BEGIN:VCALENDAR", "METHOD:PUBLISH", "SUMMARY:Team sync 5", "meeting=" + last);
+        assertThat(calendar).doesNotContain("host-key");
+        await().atMost(WAIT).until(() -> text("#upcomingStatus").startsWith("Saved for your calendar"));
+
+        scheduling.calendarFile = null; // the user closes the dialog: nothing is written, nothing is said
+        robot.clickOn("#saveCalendar-" + ids.getFirst());
+        assertThat(text("#upcomingStatus")).startsWith("Saved for your calendar");
     }
 }

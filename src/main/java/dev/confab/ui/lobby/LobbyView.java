@@ -94,8 +94,10 @@ public final class LobbyView implements Screen {
     }
 
     private Parent build() {
-        HBox root = new HBox(24, withUpcoming(buildForm()), devices.view());
-        root.setFillHeight(false); // cards as tall as their content, top-aligned
+        VBox deviceCheck = devices.view();
+        deviceCheck.setMaxHeight(Region.USE_PREF_SIZE); // as tall as its content, top-aligned
+        // The left column fills the height, so "Upcoming meetings" gets what the form leaves and scrolls within it.
+        HBox root = new HBox(24, withUpcoming(buildForm()), deviceCheck);
         root.getStyleClass().add("lobby");
         root.setId("lobby");
         return root;
@@ -105,6 +107,7 @@ public final class LobbyView implements Screen {
     private Parent withUpcoming(VBox form) {
         Scheduling scheduling = services.actions().scheduling();
         if (scheduling == null) {
+            form.setMaxHeight(Region.USE_PREF_SIZE);
             return form;
         }
         upcoming = new UpcomingMeetingsPanel(text, scheduling, java.time.Clock.systemDefaultZone(),
@@ -194,14 +197,26 @@ public final class LobbyView implements Screen {
         VBox form = new VBox(14, title,
                 Forms.labelled(text, "lobby.displayName", name, model.displayName().errorProperty(), "displayName"),
                 serverBox,
-                Forms.labelled(text, "lobby.meetingId", meetingId, model.meetingId().errorProperty(), "meetingId"),
-                Forms.labelled(text, "lobby.passcode", passcode, model.passcode().errorProperty(), "passcode"),
-                buttons, statusLine(), demo);
+                meetingAndPasscode(), buttons, statusLine(), demo);
         form.getStyleClass().addAll("card", "lobby-form");
         form.setPrefWidth(400);
         form.setMinWidth(340);
         HBox.setHgrow(form, Priority.SOMETIMES);
         return form;
+    }
+
+    /** Meeting ID and passcode side by side: they belong together, and the lobby keeps room for the schedule. */
+    private HBox meetingAndPasscode() {
+        VBox id = Forms.labelled(text, "lobby.meetingId", meetingId, model.meetingId().errorProperty(), "meetingId");
+        VBox code = Forms.labelled(text, "lobby.passcode", passcode, model.passcode().errorProperty(), "passcode");
+        HBox.setHgrow(id, Priority.ALWAYS);
+        HBox.setHgrow(code, Priority.ALWAYS);
+        // Equal halves of the form's width, whatever the labels' lengths (an error under one wraps within its half).
+        id.setPrefWidth(190);
+        code.setPrefWidth(190);
+        HBox pair = new HBox(12, id, code);
+        pair.setFillHeight(false);
+        return pair;
     }
 
     private Label statusLine() {

@@ -1,9 +1,13 @@
 package dev.confab.ui.lobby;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import dev.confab.meeting.MeetingFailure;
 import dev.confab.meeting.schedule.PlannedMeeting;
 import dev.confab.meeting.schedule.ScheduleException;
+import dev.confab.recording.RecordingFileNames;
+import dev.confab.storage.AtomicFiles;
+import dev.confab.ui.common.Icons;
 import dev.confab.ui.common.UiText;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -12,17 +16,25 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -30,7 +42,7 @@ import java.util.function.Supplier;
 
 /**
  * The lobby's "Upcoming meetings": this computer's own schedule, soonest first, each with Start, Copy
- * invitation, Edit and Cancel, and "Schedule…" for a new one. Network and file work runs on its own thread;
+ * invitation, Save to calendar, Edit and Cancel, and "Schedule…" for a new one. Network and file work runs on its own thread;
  * the rows are rebuilt on the FX thread from what it found.
  */
 final class UpcomingMeetingsPanel {
@@ -45,7 +57,7 @@ final class UpcomingMeetingsPanel {
     private final LobbyContext lobby;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("confab-schedule").factory());
-    private final VBox rows = new VBox(10);
+    private final VBox rows = new VBox(8);
     private final Label status = new Label();
     private final VBox view;
 
@@ -69,7 +81,18 @@ final class UpcomingMeetingsPanel {
         status.setId("upcomingStatus");
         status.setWrapText(true);
         status.managedProperty().bind(status.textProperty().isNotEmpty());
-        view = new VBox(12, header, rows, status);
+        ScrollPane list = new ScrollPane(rows);
+        list.setId("upcomingList");
+        list.setFitToWidth(true);
+        list.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        list.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        list.setMinHeight(60); // at least one meeting, however small the window
+        VBox.setVgrow(list, Priority.ALWAYS);
+        rows.getStyleClass().add("upcoming-rows");
+        view = new VBox(10, header, list, status);
+        view.setPrefWidth(400); // as wide as the form above; long titles end in "…" instead of widening the column
+        view.setMinWidth(340);
+        VBox.setVgrow(view, Priority.ALWAYS); // takes the lobby's remaining height; the list scrolls within it
         view.setId("upcomingMeetings");
         view.getStyleClass().addAll("card", "upcoming-meetings");
         reload();
@@ -107,11 +130,17 @@ final class UpcomingMeetingsPanel {
         }
     }
 
+    /**
+     * One meeting in two lines: the title with Start and the icon actions, then the day, time and meeting ID
+     * across the whole width; compact, so that several fit in the lobby beside the device check.
+     */
     private Node row(PlannedMeeting meeting) {
         String id = meeting.meetingId();
         Label title = new Label(meeting.plan().title());
         title.setId("upcomingTitle-" + id);
         title.getStyleClass().add(Styles.TEXT_BOLD);
+        title.setMinWidth(0); // a long title ends in "…" rather than pushing the buttons out
+        title.setTooltip(new Tooltip(meeting.plan().title()));
         ZonedDateTime start = meeting.plan().start().atZone(clock.getZone());
         ZonedDateTime end = meeting.end().atZone(clock.getZone());
         String when = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(text.locale()).format(start)
@@ -120,20 +149,33 @@ final class UpcomingMeetingsPanel {
         Label details = new Label(when);
         details.setId("upcomingWhen-" + id);
         details.getStyleClass().add(Styles.TEXT_MUTED);
-        Button startButton = button("upcoming.start", "start-" + id, () -> start(meeting));
+        Button startButton = new Button(text.get("upcoming.start"));
+        startButton.setId("start-" + id);
+        startButton.setOnAction(e -> start(meeting));
         startButton.getStyleClass().add(Styles.ACCENT);
-        HBox buttons = new HBox(8, startButton,
-                button("upcoming.copy", "copyInvitation-" + id, () -> copy(meeting)),
-                button("upcoming.edit", "edit-" + id, () -> edit(meeting)),
-                button("upcoming.cancel", "cancelMeeting-" + id, () -> cancel(meeting)));
-        VBox row = new VBox(4, title, details, buttons);
+        startButton.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox firstLine = new HBox(6, title, gap, startButton,
+                iconButton(MaterialDesignC.CONTENT_COPY, "upcoming.copy", "copyInvitation-" + id, () -> copy(meeting)),
+                iconButton(MaterialDesignC.CALENDAR_EXPORT, "upcoming.saveCalendar", "saveCalendar-" + id,
+                        () -> saveCalendar(meeting)),
+                iconButton(MaterialDesignP.PENCIL_OUTLINE, "upcoming.edit", "edit-" + id, () -> edit(meeting)),
+                iconButton(MaterialDesignC.CALENDAR_REMOVE_OUTLINE, "upcoming.cancel", "cancelMeeting-" + id,
+                        () -> cancel(meeting)));
+        firstLine.setAlignment(Pos.CENTER_LEFT);
+        VBox row = new VBox(2, firstLine, details);
         row.getStyleClass().add("upcoming-meeting");
         return row;
     }
 
-    private Button button(String key, String id, Runnable action) {
-        Button button = new Button(text.get(key));
+    /** An icon-only action with its name as tooltip and as the text a screen reader speaks. */
+    private Button iconButton(Ikon icon, String key, String id, Runnable action) {
+        Button button = new Button(null, Icons.of(icon));
         button.setId(id);
+        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        button.setTooltip(new Tooltip(text.get(key)));
+        button.setAccessibleText(text.get(key));
         button.setOnAction(e -> action.run());
         return button;
     }
@@ -152,6 +194,25 @@ final class UpcomingMeetingsPanel {
         content.putString(Invitation.text(meeting, text.locale()));
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         showStatus(false, text.get("upcoming.copied"));
+    }
+
+    /** "Save to calendar…": the meeting's .ics where the user chooses, written off the FX thread. */
+    private void saveCalendar(PlannedMeeting meeting) {
+        Optional<Path> target = scheduling.chooseCalendarFile(view.getScene() == null ? null : view.getScene().getWindow(),
+                text.get("upcoming.saveCalendar"), RecordingFileNames.sanitize(meeting.plan().title()) + ".ics");
+        if (target.isEmpty()) {
+            return;
+        }
+        String calendar = Invitation.calendar(meeting, text.locale(), clock.instant());
+        worker.execute(() -> {
+            try {
+                AtomicFiles.write(target.get(), calendar.getBytes(StandardCharsets.UTF_8));
+                Platform.runLater(() -> showStatus(false, text.get("upcoming.calendarSaved", target.get().toString())));
+            } catch (java.io.IOException | RuntimeException e) {
+                Platform.runLater(() -> showStatus(true,
+                        text.get("upcoming.calendarFailed", target.get().toString(), String.valueOf(e.getMessage()))));
+            }
+        });
     }
 
     /** New (null) or change: the dialog, then the server, then this computer's schedule. */

@@ -155,6 +155,16 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                 hostKeyForNextConnect = meeting.hostKey();
                 connect(form, lobby, false, new ServerEndpoint(meeting.server(), meeting.fingerprint()), null);
             }
+
+            @Override
+            public java.util.Optional<java.nio.file.Path> chooseCalendarFile(javafx.stage.Window owner, String title,
+                                                                             String suggestedName) {
+                javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+                chooser.setTitle(title);
+                chooser.setInitialFileName(suggestedName);
+                chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("iCalendar", "*.ics"));
+                return java.util.Optional.ofNullable(chooser.showSaveDialog(owner)).map(java.io.File::toPath);
+            }
         };
     }
 
