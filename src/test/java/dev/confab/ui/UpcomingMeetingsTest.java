@@ -148,6 +148,15 @@ class UpcomingMeetingsTest {
         await().atMost(WAIT).until(() -> robot.lookup("#noUpcoming").tryQuery().isPresent());
         assertThat(schedule.upcoming(Instant.now())).isEmpty();
         assertThat(joinRefusal(id)).isEqualTo(ErrorCode.MEETING_CANCELLED);
+
+        Path cancellation = dir.resolve("cancelled.ics");
+        scheduling.calendarFile = cancellation;
+        robot.clickOn("#saveCancellation");
+        await().atMost(WAIT).until(() -> java.nio.file.Files.exists(cancellation));
+        assertThat(scheduling.suggestedCalendarName).isEqualTo("Budget review (moved) (cancelled).ics");
+        assertThat(java.nio.file.Files.readString(cancellation)).contains("METHOD:CANCEL", "STATUS:CANCELLED",
+                "SUMMARY:Budget review (moved)");
+        await().atMost(WAIT).until(() -> !robot.lookup("#saveCancellation").query().isVisible());
     }
 
     @Test

@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
@@ -59,6 +60,7 @@ final class UpcomingMeetingsPanel {
             Thread.ofPlatform().daemon().name("confab-schedule").factory());
     private final VBox rows = new VBox(8);
     private final Label status = new Label();
+    private final Hyperlink cancellationLink = new Hyperlink();
     private final VBox view;
 
     UpcomingMeetingsPanel(UiText text, Scheduling scheduling, Clock clock, Supplier<String> lobbyServer,
@@ -89,7 +91,11 @@ final class UpcomingMeetingsPanel {
         list.setMinHeight(60); // at least one meeting, however small the window
         VBox.setVgrow(list, Priority.ALWAYS);
         rows.getStyleClass().add("upcoming-rows");
-        view = new VBox(10, header, list, status);
+        cancellationLink.setId("saveCancellation");
+        cancellationLink.setText(text.get("upcoming.saveCancellation"));
+        cancellationLink.setVisible(false);
+        cancellationLink.managedProperty().bind(cancellationLink.visibleProperty());
+        view = new VBox(10, header, list, status, cancellationLink);
         view.setPrefWidth(400); // as wide as the form above; long titles end in "…" instead of widening the column
         view.setMinWidth(340);
         VBox.setVgrow(view, Priority.ALWAYS); // takes the lobby's remaining height; the list scrolls within it
@@ -196,14 +202,24 @@ final class UpcomingMeetingsPanel {
         showStatus(false, text.get("upcoming.copied"));
     }
 
-    /** "Save to calendar…": the meeting's .ics where the user chooses, written off the FX thread. */
+    /** "Save to calendar…": the meeting's .ics where the user chooses. */
     private void saveCalendar(PlannedMeeting meeting) {
+        saveCalendarFile(meeting.plan().title(), Invitation.calendar(meeting, text.locale(), clock.instant()));
+    }
+
+    /** After a cancel: the METHOD:CANCEL .ics that takes the meeting out of the invitees' calendars. */
+    private void saveCancellation(PlannedMeeting meeting) {
+        saveCalendarFile(text.get("upcoming.cancellationFile", meeting.plan().title()),
+                Invitation.cancellation(meeting, text.locale(), clock.instant()));
+    }
+
+    /** Asks where (FX thread), then writes atomically off the FX thread and says how it went. */
+    private void saveCalendarFile(String name, String calendar) {
         Optional<Path> target = scheduling.chooseCalendarFile(view.getScene() == null ? null : view.getScene().getWindow(),
-                text.get("upcoming.saveCalendar"), RecordingFileNames.sanitize(meeting.plan().title()) + ".ics");
+                text.get("upcoming.saveCalendar"), RecordingFileNames.sanitize(name) + ".ics");
         if (target.isEmpty()) {
             return;
         }
-        String calendar = Invitation.calendar(meeting, text.locale(), clock.instant());
         worker.execute(() -> {
             try {
                 AtomicFiles.write(target.get(), calendar.getBytes(StandardCharsets.UTF_8));
@@ -237,7 +253,7 @@ final class UpcomingMeetingsPanel {
             inBackground("upcoming.cancelled", () -> {
                 scheduling.client().cancel(meeting);
                 scheduling.schedule().remove(meeting.meetingId());
-            });
+            }, () -> offerCancellation(meeting));
         }
     }
 
@@ -246,11 +262,26 @@ final class UpcomingMeetingsPanel {
     }
 
     private void inBackground(String doneKey, Work work) {
+        inBackground(doneKey, work, () -> {
+        });
+    }
+
+    /** Offers the cancellation .ics until the next status replaces it. FX thread. */
+    private void offerCancellation(PlannedMeeting meeting) {
+        cancellationLink.setOnAction(e -> saveCancellation(meeting));
+        cancellationLink.setVisible(true);
+    }
+
+    /** {@code afterSuccess} runs on the FX thread once the work is done and its status shown. */
+    private void inBackground(String doneKey, Work work, Runnable afterSuccess) {
         showStatus(false, text.get("upcoming.working"));
         worker.execute(() -> {
             try {
                 work.run();
-                Platform.runLater(() -> showStatus(false, text.get(doneKey)));
+                Platform.runLater(() -> {
+                    showStatus(false, text.get(doneKey));
+                    afterSuccess.run();
+                });
                 reload();
             } catch (ScheduleException e) {
                 MeetingFailure failure = e.failure();
@@ -262,6 +293,7 @@ final class UpcomingMeetingsPanel {
     }
 
     private void showStatus(boolean error, String message) {
+        cancellationLink.setVisible(false);
         status.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
         status.getStyleClass().add(error ? Styles.DANGER : Styles.SUCCESS);
         status.setText(message);
