@@ -154,9 +154,9 @@ public final class RecordingsView implements Screen {
         duration.setCellValueFactory(c -> new ReadOnlyStringWrapper(formatDuration(c.getValue().duration())));
         TableColumn<RecordingEntry, String> size = column("recordings.size");
         size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(formatSize(c.getValue().sizeBytes())));
-        TableColumn<RecordingEntry, String> lock = new TableColumn<>();
+        TableColumn<RecordingEntry, Boolean> lock = new TableColumn<>();
         lock.setSortable(false);
-        lock.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().encrypted() ? "encrypted" : ""));
+        lock.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyBooleanWrapper(c.getValue().encrypted()).getReadOnlyProperty());
         lock.setCellFactory(column -> new EncryptedCell(text));
         table.getColumns().setAll(List.of(lock, date, meeting, duration, size));
         shareOfWidth(lock, 0.05);
@@ -166,7 +166,7 @@ public final class RecordingsView implements Screen {
         shareOfWidth(size, 0.19); // 2 % left for the border and a scroll bar
     }
 
-    private void shareOfWidth(TableColumn<RecordingEntry, String> column, double share) {
+    private void shareOfWidth(TableColumn<RecordingEntry, ?> column, double share) {
         column.setResizable(false);
         column.prefWidthProperty().bind(table.widthProperty().multiply(share));
     }
@@ -222,7 +222,7 @@ public final class RecordingsView implements Screen {
     }
 
     /** A lock on encrypted recordings, with the reason as accessible text and tooltip. */
-    private static final class EncryptedCell extends javafx.scene.control.TableCell<RecordingEntry, String> {
+    private static final class EncryptedCell extends javafx.scene.control.TableCell<RecordingEntry, Boolean> {
         private final UiText text;
 
         EncryptedCell(UiText text) {
@@ -230,9 +230,9 @@ public final class RecordingsView implements Screen {
         }
 
         @Override
-        protected void updateItem(String item, boolean empty) {
+        protected void updateItem(Boolean item, boolean empty) {
             super.updateItem(item, empty);
-            boolean encrypted = !empty && "encrypted".equals(item);
+            boolean encrypted = !empty && Boolean.TRUE.equals(item);
             setGraphic(encrypted ? Icons.of(MaterialDesignL.LOCK) : null);
             setAccessibleText(encrypted ? text.get("recordings.encrypted") : null);
             setTooltip(encrypted ? new javafx.scene.control.Tooltip(text.get("recordings.encryptedTooltip")) : null);
