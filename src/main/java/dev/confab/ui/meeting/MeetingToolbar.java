@@ -27,9 +27,14 @@ import java.util.List;
  */
 final class MeetingToolbar extends HBox {
     private static final PseudoClass OFF = PseudoClass.getPseudoClass("off");
+    /** Too narrow for every label: the controls show only their icons, their names in tooltips. */
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
 
     private final Button shareButton = controlButton("shareButton");
     private final Region spacer = new Region();
+    private boolean compact;
+    /** The width the bar needed with its labels when it last showed them: where it may show them again. */
+    private double labelledWidth;
 
     MeetingToolbar(UiText text, MeetingViewModel model, Runnable leave) {
         super(10);
@@ -85,6 +90,56 @@ final class MeetingToolbar extends HBox {
 
     Button shareButton() {
         return shareButton;
+    }
+
+    /**
+     * Shows the labels where they all fit and only the icons where they would be cut ("Stop vi…"), deciding from
+     * the width the labels last needed, so that the switch cannot flip back and forth.
+     */
+    @Override
+    protected void layoutChildren() {
+        double available = getWidth() - snappedLeftInset() - snappedRightInset();
+        if (!compact) {
+            double needed = neededWidth();
+            if (needed > available + 0.5) {
+                labelledWidth = needed;
+                setCompact(true);
+            }
+        } else if (available >= labelledWidth) {
+            setCompact(false);
+        }
+        super.layoutChildren();
+    }
+
+    boolean compact() {
+        return compact;
+    }
+
+    private double neededWidth() {
+        double width = 0;
+        int shown = 0;
+        for (Node child : getChildren()) {
+            if (child.isManaged() && child != spacer) {
+                width += Math.max(child.minWidth(-1), child.prefWidth(-1)); // as HBox sizes it
+                shown++;
+            }
+        }
+        return width + Math.max(0, shown - 1) * getSpacing();
+    }
+
+    private void setCompact(boolean compact) {
+        this.compact = compact;
+        pseudoClassStateChanged(COMPACT, compact);
+        for (Node control : lookupAll(".control-button")) {
+            if (control instanceof javafx.scene.control.Labeled labeled) {
+                labeled.setContentDisplay(compact ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.TOP);
+                if (compact && labeled.getTooltip() == null) {
+                    Tooltip name = new Tooltip();
+                    name.textProperty().bind(labeled.textProperty());
+                    labeled.setTooltip(name);
+                }
+            }
+        }
     }
 
     /** Adds buttons before the spacer that pushes Leave to the right. */

@@ -145,6 +145,50 @@ class MeetingScreenTest {
     }
 
     @Test
+    void aNarrowWindowShowsTheControlsAsNamedIconsInsteadOfCutLabels() {
+        robot.interact(() -> {
+            screen.showRoster(TestRosters.roster(2, 1));
+            for (String name : List.of("Chat", "Share screen", "Record")) { // as the app's features add theirs
+                javafx.scene.control.Button feature = MeetingToolbar.controlButton("feature" + name.length());
+                feature.setText(name);
+                feature.setGraphic(dev.confab.ui.common.Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignS.STAR));
+                screen.addControls(feature);
+            }
+        });
+        assertThat(controls()).as("at 960 px every name fits").allSatisfy(control -> {
+            assertThat(control.getContentDisplay()).isEqualTo(javafx.scene.control.ContentDisplay.TOP);
+            assertThat(shownTexts(control)).contains(control.getText());
+        });
+
+        robot.interact(() -> stage.setWidth(680)); // half of a 1366-pixel laptop screen
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controls()).as("too narrow: icons, each named in its tooltip").allSatisfy(control -> {
+            assertThat(control.getContentDisplay()).isEqualTo(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            assertThat(control.getTooltip()).isNotNull();
+            assertThat(control.getTooltip().getText()).isNotBlank();
+        });
+        Labeled leave = robot.lookup("#leaveButton").queryAs(Labeled.class);
+        assertThat(leave.localToScene(leave.getBoundsInLocal()).getMaxX()).as("Leave stays in the window")
+                .isLessThanOrEqualTo(leave.getScene().getWidth());
+
+        robot.interact(() -> stage.setWidth(960));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controls()).as("wide again: the names come back whole").allSatisfy(control ->
+                assertThat(shownTexts(control)).contains(control.getText()));
+    }
+
+    private List<Labeled> controls() {
+        return robot.lookup("#meetingControls .control-button").queryAllAs(Labeled.class).stream()
+                .filter(javafx.scene.Node::isVisible).toList();
+    }
+
+    /** The texts the control really draws: its name whole, or shortened to end in "…" (and any badge's). */
+    private static List<String> shownTexts(Labeled control) {
+        return control.lookupAll(".text").stream().filter(javafx.scene.text.Text.class::isInstance)
+                .map(node -> ((javafx.scene.text.Text) node).getText()).toList();
+    }
+
+    @Test
     void titleLockReconnectBannerAndPanelToggle() {
         var r = TestRosters.roster(3, 2);
         robot.interact(() -> screen.showRoster(new dev.confab.meeting.Roster(r.meetingId(), 1, 2, true, false,
