@@ -24,6 +24,10 @@ public final class XvfbDisplay implements AutoCloseable {
         MoreXlib INSTANCE = Native.load("X11", MoreXlib.class);
 
         int XMoveWindow(X11.Display display, X11.Window window, int x, int y);
+
+        int XSetWindowBackground(X11.Display display, X11.Window window, NativeLong pixel);
+
+        int XClearWindow(X11.Display display, X11.Window window);
     }
 
     private final Process server;
@@ -96,6 +100,14 @@ public final class XvfbDisplay implements AutoCloseable {
         xlib.XMapRaised(connection, window);
         xlib.XSync(connection, false);
         return window.longValue();
+    }
+
+    /** Fills the desktop (the root window, behind every window) with {@code rgb}. */
+    public void paintDesktop(int rgb) {
+        X11.Window root = X11.INSTANCE.XDefaultRootWindow(connection);
+        MoreXlib.INSTANCE.XSetWindowBackground(connection, root, new NativeLong(rgb));
+        MoreXlib.INSTANCE.XClearWindow(connection, root);
+        X11.INSTANCE.XSync(connection, false);
     }
 
     /** Moves a window opened here to a new place. */
