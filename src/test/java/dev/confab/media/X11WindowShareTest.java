@@ -97,6 +97,17 @@ class X11WindowShareTest {
         assertThat(shot.rgbAt(10, 10)).isEqualTo(BLUE);
     }
 
+    @Test
+    void aRealConfabWindowIsCoveredInTheSharedScreen() throws Exception {
+        // A JavaFX stage (GTK) in a process of its own, sharing its screen: GTK marks the stage with the process id,
+        // so the share covers it without knowing anything about JavaFX.
+        try (ChildJvm child = ChildJvm.start(java.util.Map.of("DISPLAY", display.name()), OwnStageShareChild.class)) {
+            String[] pixels = child.awaitLine("PIXELS", 90).split(" ");
+            assertThat(Integer.parseInt(pixels[1], 16)).as("inside Confab's window").isEqualTo(rgb(OwnWindowMask.COVER));
+            assertThat(Integer.parseInt(pixels[2], 16)).as("beside it: the desktop as it is").isEqualTo(BLUE);
+        }
+    }
+
     private static int rgb(byte[] bgra) {
         return (bgra[2] & 0xFF) << 16 | (bgra[1] & 0xFF) << 8 | bgra[0] & 0xFF;
     }
