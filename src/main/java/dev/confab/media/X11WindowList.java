@@ -19,7 +19,8 @@ import java.util.Optional;
  * binding rather than by parsing {@code xwininfo}: no extra program to install, and titles arrive as UTF-8.
  * With a window manager, its {@code _NET_CLIENT_LIST} names the application windows; without one (a bare Xvfb),
  * the root's viewable children are. Titles come from {@code _NET_WM_NAME} (else {@code WM_NAME}), the owner
- * from {@code _NET_WM_PID}. Each call opens its own connection, so any thread may list.
+ * from {@code _NET_WM_PID}; the desktop background and panels ({@code _NET_WM_WINDOW_TYPE} DESKTOP, DOCK) are left
+ * out. Each call opens its own connection, so any thread may list.
  */
 final class X11WindowList {
     /** Xlib's window, string and cardinal properties are arrays of C longs, whatever their "format" of 32. */
@@ -93,7 +94,7 @@ final class X11WindowList {
                 .or(() -> text(x, connection, window, "WM_NAME", X11.XA_STRING, StandardCharsets.ISO_8859_1))
                 .filter(t -> !t.isBlank())
                 .orElse(null);
-        if (title == null) {
+        if (title == null || desktopPart(x, connection, window)) {
             return Optional.empty();
         }
         List<Long> pid = longs(x, connection, window, "_NET_WM_PID", X11.XA_CARDINAL);
@@ -102,6 +103,14 @@ final class X11WindowList {
         x.XTranslateCoordinates(connection, window, root, 0, 0, rootX, rootY, new X11.WindowByReference());
         return Optional.of(new WindowOnScreen(window.longValue(), title, pid.isEmpty() ? 0 : pid.getFirst(),
                 new Rectangle(rootX.getValue(), rootY.getValue(), attributes.width, attributes.height)));
+    }
+
+    /** The desktop background or a panel/dock: part of the desktop, not an application window one would share. */
+    private static boolean desktopPart(X11 x, X11.Display connection, X11.Window window) {
+        List<Long> types = longs(x, connection, window, "_NET_WM_WINDOW_TYPE", X11.XA_ATOM);
+        long desktop = x.XInternAtom(connection, "_NET_WM_WINDOW_TYPE_DESKTOP", false).longValue();
+        long dock = x.XInternAtom(connection, "_NET_WM_WINDOW_TYPE_DOCK", false).longValue();
+        return types.contains(desktop) || types.contains(dock);
     }
 
     private static List<Long> longs(X11 x, X11.Display connection, X11.Window window, String property, X11.Atom type) {

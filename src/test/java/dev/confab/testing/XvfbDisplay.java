@@ -110,6 +110,16 @@ public final class XvfbDisplay implements AutoCloseable {
         X11.INSTANCE.XSync(connection, false);
     }
 
+    /** Marks a window opened here as being of this {@code _NET_WM_WINDOW_TYPE}, e.g. "_NET_WM_WINDOW_TYPE_DOCK". */
+    public void setWindowType(long window, String type) {
+        X11 xlib = X11.INSTANCE;
+        Memory atom = new Memory(Native.LONG_SIZE);
+        atom.setNativeLong(0, new NativeLong(xlib.XInternAtom(connection, type, false).longValue()));
+        xlib.XChangeProperty(connection, new X11.Window(window), xlib.XInternAtom(connection, "_NET_WM_WINDOW_TYPE", false),
+                X11.XA_ATOM, 32, X11.PropModeReplace, atom, 1);
+        xlib.XSync(connection, false);
+    }
+
     /** Moves a window opened here to a new place. */
     public void moveWindow(long window, int x, int y) {
         MoreXlib.INSTANCE.XMoveWindow(connection, new X11.Window(window), x, y);
