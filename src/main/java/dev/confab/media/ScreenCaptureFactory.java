@@ -30,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Wayland: a native Wayland session allows screen capture only through the xdg-desktop-portal
  * ScreenCast interface (D-Bus + PipeWire), whose picture stream FFmpeg (as JavaCV ships it) cannot read;
- * {@link #limitation()} then explains what works and what to do (docs/architecture.md, "Screen sharing").
+ * {@link #limitation()} then explains what works and what to do (docs/architecture.md, "Screen and window sources").
  */
 public final class ScreenCaptureFactory {
     private static final Logger log = LoggerFactory.getLogger(ScreenCaptureFactory.class);
