@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.confab.meeting.CompositeMeetingListener;
 import dev.confab.meeting.MeetingListener;
+import dev.confab.media.CaptureDevice;
 import dev.confab.media.MediaException;
+import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.VideoFormat;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.call.MeetingCall;
@@ -94,8 +96,14 @@ public final class BotCommand implements Callable<Integer> {
             description = "Send a file privately to the participant with display name NAME (repeatable).")
     List<String> sendFileTo = List.of();
 
-    @Option(names = "--share", paramLabel = "SOURCE", description = "Share a screen after joining; only 'testsrc' (synthetic 1280x720, 5 fps).")
+    @Option(names = "--share", paramLabel = "SOURCE", description = "Share after joining (at most 1280x720, 5 fps): 'testsrc' (synthetic screen) or 'window:TITLE' (the window with that title, else the first whose title contains it).")
     String share;
+
+    @Option(names = "--x-display", paramLabel = "DISPLAY", description = "The X11 display whose windows --share window:TITLE looks among (default: $DISPLAY).")
+    String xDisplay;
+    /** What --share resolved to, before joining: a missing window is a usage error, not a failed visit. */
+    private CaptureDevice shareSource;
+    private ScreenCaptureFactory shareScreens;
 
     @Option(names = "--stats-json", paramLabel = "FILE", description = "Write stats (roster seen, messages received, errors) here on exit.")
     Path statsFile;
@@ -218,7 +226,7 @@ public final class BotCommand implements Callable<Integer> {
                 startVideo(botVideo);
                 BotTimeline seconds = new BotTimeline(call);
                 if (share != null) {
-                    stats.share.startSynthetic();
+                    stats.share.start(shareSource, shareScreens);
                 }
                 BotRecorder recorder = startRecorder(session, botVideo, stats);
                 BotAudio botAudio = startAudio(call, recorder); // the call makes the video follow its sound
@@ -390,8 +398,14 @@ public final class BotCommand implements Callable<Integer> {
     }
 
     private Duration parseOptions() {
-        if (share != null && !share.equals("testsrc")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--share supports only 'testsrc'");
+        if (share != null) {
+            shareScreens = xDisplay != null ? ScreenCaptureFactory.forX11Display(xDisplay)
+                    : share.equals("testsrc") ? ScreenCaptureFactory.syntheticOnly() : new ScreenCaptureFactory();
+            try {
+                shareSource = BotShare.source(share, shareScreens);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         if (show != null && show < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--show must be 0 or more");

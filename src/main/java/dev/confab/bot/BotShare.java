@@ -1,8 +1,10 @@
 package dev.confab.bot;
 
 import dev.confab.media.Capture;
+import dev.confab.media.CaptureDevice;
 import dev.confab.media.MediaException;
 import dev.confab.media.ScreenCaptureFactory;
+import dev.confab.media.ShareSourceKind;
 import dev.confab.media.VideoCodec;
 import dev.confab.media.VideoFormat;
 import dev.confab.meeting.call.MeetingCall;
@@ -15,7 +17,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The bot's screen sharing: sends the synthetic test screen when asked ({@code --share testsrc}) and always
+ * The bot's screen sharing: sends the synthetic test screen or one window when asked ({@code --share testsrc},
+ * {@code --share window:TITLE}) and always
  * decodes the shares of others, counting what arrives for the stats. The share side of the bot's
  * {@link MeetingCall}, which routes SCREEN frames and keyframe requests to it and closes it.
  */
@@ -23,9 +26,32 @@ final class BotShare implements ShareMedia {
     /** The bot's synthetic share: HD, 5 frames per second. */
     static final VideoFormat SHARE_FORMAT = new VideoFormat(1280, 720, 5);
 
-    /** Share statistics in the bot's JSON. {@code sharesSeen}: sharer id to frames decoded and size. */
+    /**
+     * Share statistics in the bot's JSON. {@code sharesSeen}: sharer id to frames decoded and size;
+     * {@code sourceKind}: what the bot's own share shows ({@link ShareSourceKind#jsonName()}), null when not sharing.
+     */
     record Report(long framesReceived, long framesDecoded, Map<Integer, ShareReceiver.Stats> sharesSeen,
-                  long framesSent, String sentResolution) {
+                  long framesSent, String sentResolution, String sourceKind) {
+    }
+
+    private static final String WINDOW_PREFIX = "window:";
+
+    /**
+     * What {@code --share} names: {@code testsrc}, or {@code window:TITLE} (the window titled TITLE, else the first
+     * whose title contains it) among {@code screens}' windows.
+     *
+     * @throws IllegalArgumentException with a message for the user when there is no such source
+     */
+    static CaptureDevice source(String option, ScreenCaptureFactory screens) {
+        if (option.equals("testsrc")) {
+            return ScreenCaptureFactory.SYNTHETIC_SCREEN;
+        }
+        if (!option.startsWith(WINDOW_PREFIX) || option.length() == WINDOW_PREFIX.length()) {
+            throw new IllegalArgumentException("--share takes 'testsrc' or 'window:TITLE'");
+        }
+        String title = option.substring(WINDOW_PREFIX.length());
+        return screens.windowTitled(title).orElseThrow(() -> new IllegalArgumentException("--share: no window titled '"
+                + title + "'; windows: " + screens.windows().stream().map(CaptureDevice::displayName).toList()));
     }
 
     private final AtomicLong received = new AtomicLong();
@@ -45,6 +71,7 @@ final class BotShare implements ShareMedia {
     private volatile ScreenShareSender sender;
     private volatile int bitrateLimitKbps;
     private Capture capture;
+    private ShareSourceKind sourceKind;
 
     /** {@code --record}: received share pictures also go to {@code listener} (null: stop). */
     void recordInto(dev.confab.media.VideoFrameListener listener) {
@@ -80,19 +107,20 @@ final class BotShare implements ShareMedia {
         }
     }
 
-    /** Starts the synthetic share (announces it, then streams). */
-    synchronized void startSynthetic() throws MediaException {
+    /** Starts sharing {@code source} (from {@link #source}) of {@code screens}: announces it, then streams. */
+    synchronized void start(CaptureDevice source, ScreenCaptureFactory screens) throws MediaException {
         call.session().startShare(false);
         sender = new ScreenShareSender(call.out()::send, VideoCodec.PREFERRED);
         sender.limitBitrate(bitrateLimitKbps);
-        capture = ScreenCaptureFactory.syntheticOnly().openScreen(ScreenCaptureFactory.SYNTHETIC_SCREEN, SHARE_FORMAT, sender);
+        sourceKind = ShareSourceKind.of(source);
+        capture = screens.openScreen(source, SHARE_FORMAT, sender);
     }
 
     synchronized Report report() {
         ScreenShareSender.Stats sent = sender != null ? sender.stats() : null;
         return new Report(received.get(), receiver.stats().values().stream().mapToLong(ShareReceiver.Stats::framesDecoded).sum(),
                 receiver.stats(), sent != null ? sent.framesSent() : 0,
-                sent != null ? sent.width() + "x" + sent.height() : null);
+                sent != null ? sent.width() + "x" + sent.height() : null, sourceKind == null ? null : sourceKind.jsonName());
     }
 
     @Override

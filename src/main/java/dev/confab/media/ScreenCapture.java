@@ -34,6 +34,12 @@ final class ScreenCapture extends GrabberCapture {
                     : ",crop=" + region.width() + ":" + region.height() + ":" + region.x() + ":" + region.y();
             grabber = new FFmpegFrameGrabber(source.url() + "=size=" + ScreenSource.SYNTHETIC_WIDTH + "x"
                     + ScreenSource.SYNTHETIC_HEIGHT + ":rate=" + max.fps() + crop);
+        } else if (source.kind() == ShareSourceKind.WINDOW && source.backend().equals(ScreenSource.X11_WINDOW)) {
+            // x11grab reads that window's own pixels wherever it moves; its size is taken when capture starts.
+            grabber = new FFmpegFrameGrabber(source.x11Display());
+            grabber.setOption("window_id", Long.toString(source.x11Window()));
+            grabber.setOption("framerate", Integer.toString(max.fps()));
+            grabber.setOption("draw_mouse", "1");
         } else {
             grabber = new FFmpegFrameGrabber(region != null && source.backend().equals("x11grab")
                     ? x11RegionUrl(region) : source.url());
@@ -55,24 +61,15 @@ final class ScreenCapture extends GrabberCapture {
                 grabber.setOption("pixel_format", "uyvy422");
             }
         }
-        grabber.setFormat(source.backend());
+        grabber.setFormat(source.backend().equals(ScreenSource.X11_WINDOW) ? "x11grab" : source.backend());
         grabber.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
         return grabber;
     }
 
     /** x11grab addresses a region by its top-left corner on the display: {@code :0.0+X,Y}. */
     private String x11RegionUrl(ScreenSource.Region region) {
-        String url = source.url();
-        int plus = url.indexOf('+');
-        String display = plus < 0 ? url : url.substring(0, plus);
-        int originX = 0;
-        int originY = 0;
-        if (plus >= 0) {
-            String[] xy = url.substring(plus + 1).split(",");
-            originX = Integer.parseInt(xy[0]);
-            originY = Integer.parseInt(xy[1]);
-        }
-        return display + "+" + (originX + region.x()) + "," + (originY + region.y());
+        java.awt.Rectangle area = source.x11CapturedArea().orElseThrow();
+        return source.x11Display() + "+" + area.x + "," + area.y;
     }
 
     @Override

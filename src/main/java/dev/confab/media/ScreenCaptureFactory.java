@@ -19,14 +19,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Screens the user can share and their capture: x11grab on Linux/X11 (also XWayland), gdigrab on Windows,
- * avfoundation on macOS, an AWT Robot fallback where those devices are missing, and a synthetic test screen
- * (FFmpeg testsrc2) for tests and bots. Nothing here runs until the user asks: listing reads only the
- * environment and monitor geometry.
+ * Screens and windows the user can share and their capture: x11grab on Linux/X11 (also XWayland), gdigrab on
+ * Windows, avfoundation on macOS, an AWT Robot fallback where those devices are missing, and a synthetic test
+ * screen (FFmpeg testsrc2) for tests and bots. Nothing here runs until the user asks: listing reads only the
+ * environment, monitor geometry and the window list.
+ *
+ * <p>Confab's own windows are never shared: they are left out of the window list; on Windows they are excluded
+ * from every capture by the system (display affinity); on X11, which has no such exclusion, a shared screen has
+ * them painted over ({@link OwnWindowMask}).
  *
  * <p>Wayland: a native Wayland session allows screen capture only through the xdg-desktop-portal
- * ScreenCast interface (D-Bus + PipeWire), which Confab cannot reach without native libraries;
- * {@link #limitation()} then explains what works and what to do.
+ * ScreenCast interface (D-Bus + PipeWire), whose picture stream FFmpeg (as JavaCV ships it) cannot read;
+ * {@link #limitation()} then explains what works and what to do (docs/architecture.md, "Screen and window sources").
  */
 public final class ScreenCaptureFactory {
     private static final Logger log = LoggerFactory.getLogger(ScreenCaptureFactory.class);
@@ -43,7 +47,9 @@ public final class ScreenCaptureFactory {
         /** Wayland without XWayland: no screen can be captured without the PipeWire portal. */
         WAYLAND_NO_CAPTURE,
         /** No graphical desktop (headless machine). */
-        NO_DESKTOP
+        NO_DESKTOP,
+        /** macOS: single windows cannot be captured (no ScreenCaptureKit binding); whole screens can. */
+        MAC_NO_WINDOWS
     }
 
     private final Map<String, String> environment;
@@ -61,6 +67,11 @@ public final class ScreenCaptureFactory {
     /** A factory offering only the synthetic screen (tests, bots, demos). */
     public static ScreenCaptureFactory syntheticOnly() {
         return new ScreenCaptureFactory(Map.of(), true);
+    }
+
+    /** A factory for the screens and windows of one X11 display (e.g. ":99"), whatever this desktop is. */
+    public static ScreenCaptureFactory forX11Display(String display) {
+        return new ScreenCaptureFactory(Map.of("DISPLAY", display), false);
     }
 
     /** For tests of the platform rules: a factory that sees the given environment variables. */
@@ -98,6 +109,61 @@ public final class ScreenCaptureFactory {
         return x11 ? Optional.empty() : Optional.of(Limitation.NO_DESKTOP);
     }
 
+    /**
+     * The application windows that can be shared one by one, Confab's own left out; empty where single windows
+     * cannot be captured ({@link #windowLimitation()} says why).
+     */
+    public List<CaptureDevice> windows() {
+        if (syntheticOnly) {
+            return List.of();
+        }
+        try {
+            return switch (DeviceAddress.HostOs.current()) {
+                case LINUX -> present("DISPLAY") && hasFfmpegDevice("x11grab") ? x11Windows() : List.of();
+                case WINDOWS -> hasFfmpegDevice("gdigrab") ? gdiWindows() : List.of();
+                case MAC -> List.of();
+            };
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("Listing windows failed", e);
+            return List.of();
+        }
+    }
+
+    /** Why single windows cannot be shared here (or only some of them), if anything. */
+    public Optional<Limitation> windowLimitation() {
+        if (syntheticOnly) {
+            return Optional.empty();
+        }
+        if (DeviceAddress.HostOs.current() == DeviceAddress.HostOs.MAC) {
+            return Optional.of(Limitation.MAC_NO_WINDOWS);
+        }
+        return limitation();
+    }
+
+    /** The window whose title is {@code title} (exactly, else the first containing it), as a share. */
+    public Optional<CaptureDevice> windowTitled(String title) {
+        List<CaptureDevice> windows = windows();
+        return windows.stream().filter(w -> w.displayName().equals(title)).findFirst()
+                .or(() -> windows.stream().filter(w -> w.displayName().contains(title)).findFirst());
+    }
+
+    private List<CaptureDevice> x11Windows() {
+        String display = environment.get("DISPLAY");
+        return X11WindowList.list(display).stream()
+                .filter(w -> !w.ownedByThisProcess())
+                .map(w -> new CaptureDevice(ScreenSource.x11WindowId(display, w.handle(), w.bounds().width,
+                        w.bounds().height), w.title(), CaptureDevice.Kind.SCREEN, false))
+                .toList();
+    }
+
+    private static List<CaptureDevice> gdiWindows() {
+        // gdigrab finds a window by its exact title; Windows has no titles FFmpeg could not take.
+        return Win32WindowList.list().stream()
+                .filter(w -> !w.ownedByThisProcess())
+                .map(w -> new CaptureDevice("gdigrab:title=" + w.title(), w.title(), CaptureDevice.Kind.SCREEN, false))
+                .toList();
+    }
+
     /** Starts capturing; pictures are at most {@code max} in size (aspect kept) at {@code max.fps()}. */
     public Capture openScreen(CaptureDevice device, VideoFormat max, VideoFrameListener listener) throws MediaException {
         Objects.requireNonNull(listener, "listener");
@@ -105,10 +171,16 @@ public final class ScreenCaptureFactory {
             throw new MediaException(device.displayName() + " is not a screen");
         }
         ScreenSource source = ScreenSource.of(device);
+        if (!source.synthetic() && DeviceAddress.HostOs.current() == DeviceAddress.HostOs.WINDOWS) {
+            Win32WindowList.excludeOwnWindowsFromCapture();
+        }
         if (source.robot()) {
             return new RobotScreenCapture(device, max, listener);
         }
-        ScreenCapture capture = new ScreenCapture(device, max, listener);
+        VideoFrameListener delivered = source.x11CapturedArea()
+                .<VideoFrameListener>map(area -> new OwnWindowMask(area, () -> ownX11Windows(source.x11Display()), listener))
+                .orElse(listener);
+        ScreenCapture capture = new ScreenCapture(device, max, delivered);
         capture.open();
         return capture;
     }
@@ -197,6 +269,17 @@ public final class ScreenCaptureFactory {
                     "Screen " + (i + 1) + " (" + m.width + "x" + m.height + ")", CaptureDevice.Kind.SCREEN, false));
         }
         return screens;
+    }
+
+    /** Where this process's windows are on an X11 display. */
+    private static List<Rectangle> ownX11Windows(String display) {
+        try {
+            return X11WindowList.list(display).stream().filter(WindowOnScreen::ownedByThisProcess)
+                    .map(WindowOnScreen::bounds).toList();
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("Cannot find Confab's own windows to leave them out of the share: {}", e.toString());
+            return List.of();
+        }
     }
 
     private static List<CaptureDevice> robotScreens() {

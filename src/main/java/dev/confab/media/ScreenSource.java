@@ -6,7 +6,8 @@ import java.util.Locale;
  * Where a screen capture reads from, parsed from a {@link CaptureDevice#id()} of kind SCREEN:
  * <ul>
  *   <li>{@code x11grab::0.0+X,Y/WxH} — an X11 display region (Linux, XWayland included)</li>
- *   <li>{@code gdigrab:desktop} or {@code gdigrab:title=Window title} — Windows</li>
+ *   <li>{@code x11window::0.0@WINDOW/WxH} — one X11 window by its decimal id, as listed (size when listed)</li>
+ *   <li>{@code gdigrab:desktop} or {@code gdigrab:title=Window title} — Windows: the desktop, or one window</li>
  *   <li>{@code avfoundation:Capture screen 0} — macOS</li>
  *   <li>{@code robot:X,Y/WxH} — AWT Robot screenshots, where no FFmpeg device works</li>
  *   <li>{@code lavfi:testsrc2} — synthetic content for tests and bots</li>
@@ -17,6 +18,8 @@ record ScreenSource(String backend, String url, int width, int height, Region re
     /** The synthetic screen's own size: full HD, like a common monitor. */
     static final int SYNTHETIC_WIDTH = 1920;
     static final int SYNTHETIC_HEIGHT = 1080;
+    /** One X11 window: FFmpeg's x11grab with its {@code window_id} option. */
+    static final String X11_WINDOW = "x11window";
 
     /** A part of the screen, in the screen's pixels; appended to an id as {@code #x,y,w,h}. */
     record Region(int x, int y, int width, int height) {
@@ -61,7 +64,52 @@ record ScreenSource(String backend, String url, int width, int height, Region re
 
     /** Whether a part of this screen can be captured: the backend crops and the screen's size is known. */
     boolean regionCapable() {
-        return !backend.equals("avfoundation") && fullSize()[0] > 0;
+        return !backend.equals("avfoundation") && kind() == ShareSourceKind.SCREEN && fullSize()[0] > 0;
+    }
+
+    ShareSourceKind kind() {
+        if (region != null) {
+            return ShareSourceKind.REGION;
+        }
+        boolean gdiWindow = backend.equals("gdigrab") && (url.startsWith("title=") || url.startsWith("hwnd="));
+        return backend.equals(X11_WINDOW) || gdiWindow ? ShareSourceKind.WINDOW : ShareSourceKind.SCREEN;
+    }
+
+    /** The X11 display of an x11grab or x11window source, e.g. {@code :0.0}. */
+    String x11Display() {
+        int end = url.length();
+        for (char separator : new char[] {'+', '@'}) {
+            int at = url.indexOf(separator);
+            if (at >= 0) {
+                end = Math.min(end, at);
+            }
+        }
+        return url.substring(0, end);
+    }
+
+    /** The X11 window id of an x11window source. */
+    long x11Window() {
+        return Long.parseLong(url.substring(url.indexOf('@') + 1));
+    }
+
+    /**
+     * The part of the X11 display an x11grab screen or region captures, in the display's pixels; empty for
+     * windows and where the screen's size is unknown.
+     */
+    java.util.Optional<java.awt.Rectangle> x11CapturedArea() {
+        if (!backend.equals("x11grab") || width <= 0) {
+            return java.util.Optional.empty();
+        }
+        int plus = url.indexOf('+');
+        int originX = 0;
+        int originY = 0;
+        if (plus >= 0) {
+            String[] xy = url.substring(plus + 1).split(",");
+            originX = Integer.parseInt(xy[0]);
+            originY = Integer.parseInt(xy[1]);
+        }
+        return java.util.Optional.of(region == null ? new java.awt.Rectangle(originX, originY, width, height)
+                : new java.awt.Rectangle(originX + region.x(), originY + region.y(), region.width(), region.height()));
     }
 
     private static ScreenSource parse(String id) {
@@ -72,7 +120,7 @@ record ScreenSource(String backend, String url, int width, int height, Region re
         String backend = id.substring(0, colon).toLowerCase(Locale.ROOT);
         String rest = id.substring(colon + 1);
         int slash = rest.lastIndexOf('/');
-        if ((backend.equals("x11grab") || backend.equals("robot")) && slash > 0) {
+        if ((backend.equals("x11grab") || backend.equals(X11_WINDOW) || backend.equals("robot")) && slash > 0) {
             String[] size = rest.substring(slash + 1).split("x");
             return new ScreenSource(backend, rest.substring(0, slash), Integer.parseInt(size[0]), Integer.parseInt(size[1]));
         }
@@ -81,6 +129,10 @@ record ScreenSource(String backend, String url, int width, int height, Region re
 
     static String x11Id(String display, int x, int y, int width, int height) {
         return "x11grab:" + display + "+" + x + "," + y + "/" + width + "x" + height;
+    }
+
+    static String x11WindowId(String display, long window, int width, int height) {
+        return X11_WINDOW + ":" + display + "@" + window + "/" + width + "x" + height;
     }
 
     static String robotId(int x, int y, int width, int height) {

@@ -6,6 +6,7 @@ import dev.confab.server.MeetingServer;
 import dev.confab.testing.CliRun;
 import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.ServersExtension;
+import dev.confab.testing.XvfbDisplay;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,5 +49,44 @@ class BotShareTest {
         JsonNode sent = new ObjectMapper().readTree(sharerStats.toFile()).get("share");
         assertThat(sent.get("framesSent").asLong()).isGreaterThanOrEqualTo(seen.get("framesDecoded").asLong());
         assertThat(sent.get("sentResolution").asText()).isEqualTo("1280x720");
+        assertThat(sent.get("sourceKind").asText()).isEqualTo("screen");
+        assertThat(new ObjectMapper().readTree(viewerStats.toFile()).get("share").get("sourceKind").isNull())
+                .as("the viewer shares nothing").isTrue();
+    }
+
+    @Test
+    void aBotSharesOneWindowByItsTitleAtTheWindowsOwnSize() throws Exception {
+        try (XvfbDisplay desktop = XvfbDisplay.start(800, 600)) {
+            desktop.openWindow("Wallpaper", 0x2040E0, 0, 0, 800, 600, desktop.serverPid());
+            desktop.openWindow("Budget 2027 — Spreadsheet", 0xD02020, 100, 100, 320, 200, desktop.serverPid());
+            MeetingServer server = servers.loopback();
+            Path sharerStats = dir.resolve("window-sharer.json");
+            Path viewerStats = dir.resolve("window-viewer.json");
+            var sharer = CliRun.inBackground("bot", "--server", server.url().toString(), "--new", "--name", "Sharer",
+                    "--share", "window:Budget 2027", "--x-display", desktop.name(), "--duration", "60s",
+                    "--stats-json", sharerStats.toString());
+
+            // A still window is sent at a few frames per second; a late joiner's first keyframe takes a moment.
+            CliRun viewer = CliRun.of("bot", "--server", server.url().toString(), "--meeting", sharer.meetingId(),
+                    "--name", "Viewer", "--duration", "8s", "--stats-json", viewerStats.toString());
+            assertThat(viewer.exitCode()).isZero();
+            CliRun shared = sharer.leaveNow().result();
+            assertThat(shared.exitCode()).as(shared.err()).isZero();
+
+            JsonNode shares = new ObjectMapper().readTree(viewerStats.toFile()).get("share").get("sharesSeen");
+            assertThat(shares.size()).as(shares.toString()).isEqualTo(1);
+            JsonNode seen = shares.elements().next();
+            assertThat(seen.get("framesDecoded").asLong()).isPositive();
+            assertThat(seen.get("width").asInt()).as("the window, not the 800x600 screen").isEqualTo(320);
+            assertThat(seen.get("height").asInt()).isEqualTo(200);
+            JsonNode sent = new ObjectMapper().readTree(sharerStats.toFile()).get("share");
+            assertThat(sent.get("sourceKind").asText()).isEqualTo("window");
+            assertThat(sent.get("sentResolution").asText()).isEqualTo("320x200");
+
+            CliRun missing = CliRun.of("bot", "--server", server.url().toString(), "--new", "--name", "Nobody",
+                    "--share", "window:No such window", "--x-display", desktop.name(), "--duration", "1s");
+            assertThat(missing.exitCode()).isNotZero();
+            assertThat(missing.err()).contains("no window titled 'No such window'").contains("Budget 2027");
+        }
     }
 }

@@ -19,11 +19,19 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     public static ChildJvm start(Class<?> mainClass, String... args) throws IOException {
+        return start(java.util.Map.of(), mainClass, args);
+    }
+
+    /** Like {@link #start(Class, String...)}, with these environment variables added (e.g. DISPLAY). */
+    public static ChildJvm start(java.util.Map<String, String> environment, Class<?> mainClass, String... args)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(List.of(args));
-        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return new ChildJvm(builder.start());
     }
 
     /** Reads the child's output until a line starts with {@code prefix}; returns that line. */

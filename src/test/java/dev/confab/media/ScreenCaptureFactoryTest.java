@@ -101,4 +101,37 @@ class ScreenCaptureFactoryTest {
         assertThat(ScreenGeometry.fitInside(2560, 1600, 1920, 1080)).containsExactly(1728, 1080);
         assertThat(ScreenGeometry.fitInside(1366, 768, 1920, 1080)).containsExactly(1366, 768);
     }
+
+    @Test
+    void everyShareSourceHasAKindAndOnlyWholeScreensCanBeCropped() {
+        CaptureDevice x11Screen = new CaptureDevice(ScreenSource.x11Id(":0.0", 1920, 0, 1280, 1024), "Screen 2",
+                CaptureDevice.Kind.SCREEN, false);
+        CaptureDevice x11Window = new CaptureDevice(ScreenSource.x11WindowId(":0.0", 54525959, 800, 600), "Editor",
+                CaptureDevice.Kind.SCREEN, false);
+        CaptureDevice gdiWindow = new CaptureDevice("gdigrab:title=Budget — Excel", "Budget — Excel",
+                CaptureDevice.Kind.SCREEN, false);
+        assertThat(ShareSourceKind.of(x11Screen)).isEqualTo(ShareSourceKind.SCREEN);
+        assertThat(ShareSourceKind.of(ScreenCaptureFactory.SYNTHETIC_SCREEN)).isEqualTo(ShareSourceKind.SCREEN);
+        assertThat(ShareSourceKind.of(x11Window)).isEqualTo(ShareSourceKind.WINDOW);
+        assertThat(ShareSourceKind.of(gdiWindow)).isEqualTo(ShareSourceKind.WINDOW);
+        assertThat(ShareSourceKind.WINDOW.jsonName()).isEqualTo("window");
+
+        ScreenSource window = ScreenSource.of(x11Window);
+        assertThat(window.x11Display()).isEqualTo(":0.0");
+        assertThat(window.x11Window()).isEqualTo(54525959L);
+        assertThat(window.x11CapturedArea()).as("a window is not masked: it is not Confab").isEmpty();
+        assertThat(ScreenCaptureFactory.syntheticOnly().region(x11Window, 0, 0, 0.5, 0.5)).as("windows are shared whole").isEmpty();
+
+        CaptureDevice right = ScreenCaptureFactory.syntheticOnly().region(x11Screen, 0.5, 0.5, 1, 1).orElseThrow();
+        assertThat(ShareSourceKind.of(right)).isEqualTo(ShareSourceKind.REGION);
+        assertThat(ScreenSource.of(right).x11CapturedArea()).contains(new java.awt.Rectangle(1920 + 640, 512, 640, 512));
+    }
+
+    @Test
+    void aFactoryThatOnlyHasTheSyntheticScreenOffersNoWindows() {
+        assertThat(ScreenCaptureFactory.syntheticOnly().windows()).isEmpty();
+        assertThat(ScreenCaptureFactory.syntheticOnly().windowLimitation()).isEmpty();
+        assertThat(ScreenCaptureFactory.withEnvironment(Map.of("WAYLAND_DISPLAY", "wayland-0")).windows())
+                .as("no X server: nothing to list").isEmpty();
+    }
 }

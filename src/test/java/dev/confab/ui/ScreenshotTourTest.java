@@ -603,13 +603,38 @@ class ScreenshotTourTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
     void sharePicker(String tag) throws Exception {
+        shootPicker(tag, dev.confab.media.ScreenCaptureFactory.syntheticOnly(), "share-picker", () -> {
+            robot.clickOn("#screenTile-1");
+            robot.clickOn("#shareRegion");
+        });
+    }
+
+    /** The picker on a desktop with other programs' windows (a real X server, Xvfb): screens, then windows. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void sharePickerWithWindows(String tag) throws Exception {
+        try (var desktop = dev.confab.testing.XvfbDisplay.start(1280, 720)) {
+            long other = desktop.serverPid();
+            desktop.paintDesktop(0x3A6EA5);
+            desktop.openWindow("Quarterly report.ods — LibreOffice Calc", 0xF2F2F2, 40, 40, 640, 400, other);
+            desktop.openWindow("Release notes — Text Editor", 0xFFF4C2, 720, 40, 520, 380, other);
+            desktop.openWindow("Terminal", 0x202020, 40, 480, 600, 200, other);
+            shootPicker(tag, dev.confab.media.ScreenCaptureFactory.forX11Display(desktop.name()), "share-picker-windows",
+                    () -> robot.clickOn("#windowTile-1"));
+        }
+    }
+
+    /** Shows the picker over {@code screens} in its own 640x760 window, waits for every thumbnail, acts, shoots. */
+    private void shootPicker(String tag, dev.confab.media.ScreenCaptureFactory screens, String name, Runnable act)
+            throws Exception {
         lang = tag;
         FxToolkit.registerPrimaryStage();
         AtomicReference<javafx.stage.Stage> window = new AtomicReference<>();
         AtomicReference<dev.confab.ui.share.SharePicker> picker = new AtomicReference<>();
         FxToolkit.setupFixture(() -> {
-            var p = new dev.confab.ui.share.SharePicker(new UiText(osLocale(tag)),
-                    dev.confab.media.ScreenCaptureFactory.syntheticOnly(), choice -> { }, () -> { });
+            javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            var p = new dev.confab.ui.share.SharePicker(new UiText(osLocale(tag)), screens, choice -> { }, () -> { });
             var w = new javafx.stage.Stage();
             w.setScene(new javafx.scene.Scene(p, 640, 760));
             w.show();
@@ -617,10 +642,9 @@ class ScreenshotTourTest {
             window.set(w);
         });
         try {
-            await().atMost(Duration.ofSeconds(15)).until(() -> picker.get().hasThumbnails());
-            robot.clickOn("#screenTile-1");
-            robot.clickOn("#shareRegion");
-            shoot("share-picker", () -> window.get().getScene());
+            await().atMost(Duration.ofSeconds(20)).until(() -> picker.get().allThumbnailsShown());
+            act.run();
+            shoot(name, () -> window.get().getScene());
         } finally {
             picker.get().close();
             FxToolkit.setupFixture(() -> window.get().close());

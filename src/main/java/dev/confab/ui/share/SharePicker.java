@@ -13,6 +13,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.ImageView;
@@ -39,14 +42,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * "Share your screen": one tile per screen with a live thumbnail (refreshed about once a second off the FX
- * thread), an explanation where the desktop limits capture (Wayland), and Share / Cancel. Sharing starts
- * only when the user presses Share; the choice is never remembered, so every share is a fresh decision.
+ * "Share your screen or a window": one tile per screen, then one per application window (title under its
+ * picture), each with a live thumbnail (refreshed about once a second off the FX thread), an explanation where the
+ * desktop limits capture (Wayland, macOS windows), and Share / Cancel. Confab's own windows are not offered. Sharing
+ * starts only when the user presses Share; the choice is never remembered, so every share is a fresh decision.
  */
 public final class SharePicker extends BorderPane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SharePicker.class);
     private static final int THUMB_WIDTH = 240;
     private static final int THUMB_HEIGHT = 136;
+    /** More windows than this would make each thumbnail refresh slow; the rest are rarely what one shares. */
+    private static final int MAX_WINDOWS = 24;
 
     /** What the user chose. */
     public record Choice(CaptureDevice screen, boolean allowViewerAnnotation) {
@@ -70,8 +76,30 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         tilePane.setId("screenTiles");
         List<CaptureDevice> available = screens.screens();
         for (CaptureDevice screen : available) {
-            tilePane.getChildren().add(tile(screen, text));
+            tilePane.getChildren().add(tile(screen, text, "screenTile-" + (tilePane.getChildren().size() + 1)));
         }
+        FlowPane windowPane = new FlowPane(12, 12);
+        windowPane.setId("windowTiles");
+        List<CaptureDevice> windowList = screens.windows();
+        windowList.stream().limit(MAX_WINDOWS).forEach(window -> windowPane.getChildren()
+                .add(tile(window, text, "windowTile-" + (windowPane.getChildren().size() + 1))));
+        VBox sources = new VBox(8, heading(text, "share.picker.screens"), tilePane, heading(text, "share.picker.windows"));
+        if (windowList.isEmpty()) {
+            Label none = new Label();
+            none.setId("noWindows");
+            none.setWrapText(true);
+            none.setMaxWidth(520);
+            none.textProperty().bind(screens.windowLimitation()
+                    .map(limit -> text.bind("share.limitation." + limit.name()))
+                    .orElseGet(() -> text.bind("share.picker.noWindows")));
+            none.getStyleClass().add("text-muted");
+            sources.getChildren().add(none);
+        } else {
+            sources.getChildren().add(windowPane);
+        }
+        ScrollPane scroller = new ScrollPane(sources);
+        scroller.setFitToWidth(true);
+        scroller.getStyleClass().add("edge-to-edge");
         VBox top = new VBox(8, title);
         screens.limitation().ifPresent(limit -> {
             Label notice = new Label();
@@ -140,9 +168,9 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
         setTop(top);
-        setCenter(tilePane);
+        setCenter(scroller);
         setBottom(new VBox(8, partOnly, region, windows, buttons));
-        BorderPane.setMargin(tilePane, new Insets(12, 0, 12, 0));
+        BorderPane.setMargin(scroller, new Insets(12, 0, 12, 0));
 
         var executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("share-thumbnails").factory());
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -150,7 +178,14 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         refresher.scheduleWithFixedDelay(this::refreshThumbnails, 0, 1, TimeUnit.SECONDS);
     }
 
-    private ToggleButton tile(CaptureDevice screen, UiText text) {
+    private static Label heading(UiText text, String key) {
+        Label heading = new Label();
+        heading.textProperty().bind(text.bind(key));
+        heading.getStyleClass().add("text-bold");
+        return heading;
+    }
+
+    private ToggleButton tile(CaptureDevice screen, UiText text, String id) {
         ImageView thumb = new ImageView();
         thumb.setFitWidth(THUMB_WIDTH);
         thumb.setFitHeight(THUMB_HEIGHT);
@@ -160,7 +195,9 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         if (screen.synthetic()) {
             tile.textProperty().bind(text.bind("share.picker.testScreen"));
         }
-        tile.setId("screenTile-" + thumbnails.size());
+        tile.setId(id);
+        tile.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        tile.setTooltip(new Tooltip(screen.displayName())); // a long window title, whole
         tile.getStyleClass().add("screen-tile");
         tile.setContentDisplay(ContentDisplay.TOP);
         tile.setUserData(screen);
@@ -190,6 +227,11 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
     /** True once at least one tile shows a thumbnail. FX thread. */
     public boolean hasThumbnails() {
         return thumbnails.values().stream().anyMatch(view -> view.getImage() != null);
+    }
+
+    /** True once every tile shows a thumbnail. FX thread. */
+    public boolean allThumbnailsShown() {
+        return thumbnails.values().stream().allMatch(view -> view.getImage() != null);
     }
 
     /** Stops the thumbnail refresh (also done by Share and Cancel). */

@@ -105,6 +105,33 @@ class ShareUiTest {
     }
 
     @Test
+    void thePickerListsOtherProgramsWindowsByTitleAndSharesTheChosenWindowWhole() throws Exception {
+        try (var desktop = dev.confab.testing.XvfbDisplay.start(800, 600)) {
+            desktop.openWindow("Budget 2027 — Spreadsheet", 0xD02020, 20, 20, 300, 200, desktop.serverPid());
+            desktop.openWindow("Confab — Team sync", 0xE020E0, 400, 300, 300, 200, ProcessHandle.current().pid());
+            ScreenCaptureFactory screens = ScreenCaptureFactory.forX11Display(desktop.name());
+            List<SharePicker.Choice> chosen = new CopyOnWriteArrayList<>();
+            FxToolkit.setupFixture(() -> picker = new SharePicker(text, screens, chosen::add, () -> { }));
+            show(picker, 640, 700);
+            await().atMost(Duration.ofSeconds(15)).until(picker::allThumbnailsShown);
+
+            assertThat(robot.lookup("#windowTiles .toggle-button").queryAll()).as("Confab's own window is not offered")
+                    .hasSize(1);
+            javafx.scene.control.ToggleButton tile = robot.lookup("#windowTile-1").queryAs(javafx.scene.control.ToggleButton.class);
+            assertThat(tile.getText()).isEqualTo("Budget 2027 — Spreadsheet");
+            assertThat(tile.getTooltip().getText()).isEqualTo("Budget 2027 — Spreadsheet");
+            robot.clickOn(tile);
+            assertThat(robot.lookup("#shareRegion").queryAs(javafx.scene.control.CheckBox.class).isDisabled())
+                    .as("a window is shared whole").isTrue();
+            robot.clickOn("#startShare");
+            assertThat(chosen).hasSize(1);
+            assertThat(dev.confab.media.ShareSourceKind.of(chosen.getFirst().screen()))
+                    .isEqualTo(dev.confab.media.ShareSourceKind.WINDOW);
+            assertThat(chosen.getFirst().screen().displayName()).isEqualTo("Budget 2027 — Spreadsheet");
+        }
+    }
+
+    @Test
     void draggingOverTheScreenInThePickerSharesThatPartOnly() throws Exception {
         List<SharePicker.Choice> chosen = new CopyOnWriteArrayList<>();
         FxToolkit.setupFixture(() -> picker = new SharePicker(text, ScreenCaptureFactory.syntheticOnly(), chosen::add, () -> { }));
