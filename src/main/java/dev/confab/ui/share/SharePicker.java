@@ -194,6 +194,8 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         ToggleButton tile = new ToggleButton(screen.displayName(), thumb);
         if (screen.synthetic()) {
             tile.textProperty().bind(text.bind("share.picker.testScreen"));
+        } else {
+            tile.setText(screenName(screen.displayName(), text));
         }
         tile.setId(id);
         tile.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
@@ -204,6 +206,20 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         tile.setToggleGroup(tiles);
         tile.setPrefSize(THUMB_WIDTH + 16, THUMB_HEIGHT + 40);
         return tile;
+    }
+
+    private static final java.util.regex.Pattern NUMBERED_SCREEN = java.util.regex.Pattern.compile("Screen (\\d+) \\((\\d+x\\d+)\\)");
+
+    /**
+     * The media layer names screens in English ("Entire screen", "Screen 2 (1920x1080)"); they are shown in the
+     * window's language. A window's title is shown as it is.
+     */
+    static String screenName(String displayName, UiText text) {
+        if (displayName.equals("Entire screen")) {
+            return text.get("share.picker.entireScreen");
+        }
+        java.util.regex.Matcher numbered = NUMBERED_SCREEN.matcher(displayName);
+        return numbered.matches() ? text.get("share.picker.screenNumber", numbered.group(1), numbered.group(2)) : displayName;
     }
 
     private void refreshThumbnails() {
