@@ -100,6 +100,11 @@ public final class CompositeMeetingListener implements MeetingListener {
     }
 
     @Override
+    public void onAnnotationState(AnnotationSnapshot snapshot) {
+        listeners.forEach(l -> l.onAnnotationState(snapshot));
+    }
+
+    @Override
     public void onRecordingChanged(RecordingChange change) {
         listeners.forEach(l -> l.onRecordingChanged(change));
     }

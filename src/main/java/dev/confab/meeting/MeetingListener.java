@@ -98,6 +98,10 @@ public interface MeetingListener {
     default void onAnnotation(AnnotationReceived annotation) {
     }
 
+    /** The sharer handed this newcomer everything drawn on its share so far (replaces what is shown). */
+    default void onAnnotationState(AnnotationSnapshot snapshot) {
+    }
+
     /**
      * Someone started or stopped recording (the roster's {@code recording} flag changes too). When
      * {@code change.stoppedByPolicy()} names this participant, its own recording must stop.

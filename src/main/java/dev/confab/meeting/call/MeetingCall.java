@@ -391,6 +391,22 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
     }
 
     @Override
+    public void onAnnotationState(dev.confab.meeting.AnnotationSnapshot snapshot) {
+        ShareMedia share = media.share();
+        if (share != null) {
+            share.onAnnotationState(snapshot);
+        }
+    }
+
+    @Override
+    public void onParticipantJoined(dev.confab.meeting.Attendee participant) {
+        ShareMedia share = media.share();
+        if (share != null) {
+            share.onParticipantJoined(participant.id());
+        }
+    }
+
+    @Override
     public void onRequestFailed(Refusal refusal, String detail, String requestType) {
         ShareMedia share = media.share();
         if (share != null) {
