@@ -94,7 +94,7 @@ public final class BotCommand implements Callable<Integer> {
             description = "Send a file privately to the participant with display name NAME (repeatable).")
     List<String> sendFileTo = List.of();
 
-    @Option(names = "--share", paramLabel = "SOURCE", description = "Share a screen after joining; only 'testsrc' (synthetic 1280x720, 5 fps).")
+    @Option(names = "--share", paramLabel = "SOURCE", description = "Share after joining: 'testsrc' (synthetic screen, 1280x720, 5 fps) or 'whiteboard' (a blank board with one test stroke).")
     String share;
 
     @Option(names = "--stats-json", paramLabel = "FILE", description = "Write stats (roster seen, messages received, errors) here on exit.")
@@ -217,7 +217,12 @@ public final class BotCommand implements Callable<Integer> {
                 }
                 startVideo(botVideo);
                 BotTimeline seconds = new BotTimeline(call);
-                if (share != null) {
+                if ("whiteboard".equals(share)) {
+                    stats.share.startWhiteboard(() -> {
+                        out.println("Whiteboard open with a test stroke");
+                        out.flush();
+                    });
+                } else if (share != null) {
                     stats.share.startSynthetic();
                 }
                 BotRecorder recorder = startRecorder(session, botVideo, stats);
@@ -390,8 +395,8 @@ public final class BotCommand implements Callable<Integer> {
     }
 
     private Duration parseOptions() {
-        if (share != null && !share.equals("testsrc")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--share supports only 'testsrc'");
+        if (share != null && !share.equals("testsrc") && !share.equals("whiteboard")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--share supports 'testsrc' and 'whiteboard'");
         }
         if (show != null && show < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--show must be 0 or more");

@@ -49,4 +49,39 @@ class BotShareTest {
         assertThat(sent.get("framesSent").asLong()).isGreaterThanOrEqualTo(seen.get("framesDecoded").asLong());
         assertThat(sent.get("sentResolution").asText()).isEqualTo("1280x720");
     }
+
+    @Test
+    void aBotsWhiteboardAndItsTestStrokeReachABotThatJoinsLater() throws Exception {
+        MeetingServer server = servers.loopback();
+        String url = server.url().toString();
+        Path sharerStats = dir.resolve("sharer.json");
+        Path viewerStats = dir.resolve("viewer.json");
+        var sharer = CliRun.inBackground("bot", "--server", url,
+                "--new", "--name", "Sharer", "--share", "whiteboard", "--duration", "60s",
+                "--stats-json", sharerStats.toString());
+        sharer.awaitOutput("Whiteboard open with a test stroke");
+
+        CliRun viewer = CliRun.of("bot", "--server", url, "--meeting", sharer.meetingId(), "--name", "Late",
+                "--duration", "2s", "--stats-json", viewerStats.toString());
+        assertThat(viewer.exitCode()).isZero();
+        assertThat(sharer.leaveNow().result().exitCode()).isZero();
+
+        JsonNode seen = new ObjectMapper().readTree(viewerStats.toFile()).get("share");
+        assertThat(seen.get("stateShapesReceived").asLong()).as("the stroke, handed over sealed to the newcomer")
+                .isEqualTo(1);
+        assertThat(seen.get("framesReceived").asLong()).as("a whiteboard sends no video").isZero();
+        assertThat(seen.get("source").isNull()).isTrue();
+
+        JsonNode sent = new ObjectMapper().readTree(sharerStats.toFile()).get("share");
+        assertThat(sent.get("source").asText()).isEqualTo("whiteboard");
+        assertThat(sent.get("annotationsSent").asLong()).isEqualTo(1);
+        assertThat(sent.get("framesSent").asLong()).isZero();
+    }
+
+    @Test
+    void anUnknownShareSourceIsAUsageError() {
+        CliRun run = CliRun.of("bot", "--server", "wss://127.0.0.1:1", "--new", "--share", "blackboard");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'testsrc' and 'whiteboard'");
+    }
 }
