@@ -632,10 +632,8 @@ class ScreenshotTourTest {
                 "#E53935", 0.004, List.of(0.85, 0.85, 0.62, 0.5)));
     }
 
-    /** Grace opens a whiteboard and draws on it; Ada's meeting screen shows the board in the middle. */
-    @ParameterizedTest
-    @ValueSource(strings = {"en", "zh-CN"})
-    void meetingWithAWhiteboard(String tag) throws Exception {
+    /** Ada starts a meeting on this computer's server in the app (able to share); Grace joins it with a share controller. */
+    private SharingPeer adaHostsAndGraceJoins(String tag) throws Exception {
         lang = tag;
         app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices()).agreedBefore(1, stored(tag).withIdentity("Ada Lovelace", null));
         var local = new dev.confab.meeting.LocalServer(dir.resolve("local"), false);
@@ -646,9 +644,16 @@ class ScreenshotTourTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> app.controller.currentScreen() instanceof dev.confab.ui.meeting.MeetingScreen);
         WaitForAsyncUtils.waitForFxEvents();
         String meetingId = MeetingIds.digitsOf(robot.lookup("#meetingTitle").queryLabeled().getText());
-        liveSelectors = java.util.Set.of("#meetingTitle", "#elapsed", "#invite");
+        liveSelectors = java.util.Set.of("#meetingTitle", "#elapsed", "#invite", ".quality-bars"); // a random meeting ID, the clock, a live link measure
         var server = local.running().orElseThrow();
-        try (var grace = new SharingPeer(server.localUrl(), server.fingerprint(), "Grace Hopper", meetingId)) {
+        return new SharingPeer(server.localUrl(), server.fingerprint(), "Grace Hopper", meetingId);
+    }
+
+    /** Grace opens a whiteboard and draws on it; Ada's meeting screen shows the board in the middle. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void meetingWithAWhiteboard(String tag) throws Exception {
+        try (var grace = adaHostsAndGraceJoins(tag)) {
             grace.shares.startWhiteboard(true);
             await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#whiteboardBar").tryQuery().isPresent());
             var board = new dev.confab.meeting.share.AnnotationModel(grace.id());
@@ -829,19 +834,7 @@ class ScreenshotTourTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
     void meetingWhileSomeoneShares(String tag) throws Exception {
-        lang = tag;
-        app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices()).agreedBefore(1, stored(tag).withIdentity("Ada Lovelace", null));
-        var local = new dev.confab.meeting.LocalServer(dir.resolve("local"), false);
-        launcher = new dev.confab.ui.meeting.MeetingLauncher(app.paths, local, app.capture, o -> o,
-                new dev.confab.ui.meeting.MeetingLauncher.Sharing(dev.confab.media.ScreenCaptureFactory.syntheticOnly(), () -> true));
-        app.withMeetings(launcher).start(osLocale(tag), 1);
-        robot.clickOn("#newMeeting");
-        await().atMost(Duration.ofSeconds(20)).until(() -> app.controller.currentScreen() instanceof dev.confab.ui.meeting.MeetingScreen);
-        WaitForAsyncUtils.waitForFxEvents();
-        String meetingId = MeetingIds.digitsOf(robot.lookup("#meetingTitle").queryLabeled().getText());
-        liveSelectors = java.util.Set.of("#meetingTitle", "#elapsed", "#invite"); // a random meeting ID, the clock
-        var server = local.running().orElseThrow();
-        try (var grace = new SharingPeer(server.localUrl(), server.fingerprint(), "Grace Hopper", meetingId)) {
+        try (var grace = adaHostsAndGraceJoins(tag)) {
             grace.shares.start(dev.confab.media.ScreenCaptureFactory.SYNTHETIC_SCREEN, true);
             await().atMost(Duration.ofSeconds(40)).until(() -> robot.lookup("#shareVideo").tryQuery()
                     .map(v -> ((dev.confab.ui.video.VideoView) v).framesShown() > 3).orElse(false));
