@@ -666,6 +666,24 @@ class ScreenshotTourTest {
             shoot("meeting-whiteboard");
             grace.shares.stop();
             await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#shareStage").tryQuery().isEmpty());
+            // Ada opens her own: Share → Whiteboard, draws, adds a page.
+            robot.clickOn("#shareButton");
+            await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#startWhiteboard").tryQuery().isPresent());
+            robot.clickOn("#startWhiteboard");
+            await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#whiteboardAddPage").tryQuery()
+                    .map(javafx.scene.Node::isVisible).orElse(false));
+            assertThat(robot.lookup("#sharingMessage").queryLabeled().getText())
+                    .isEqualTo(tag.startsWith("zh") ? "你正在共享白板" : "You are sharing a whiteboard");
+            robot.moveTo("#annotationOverlay").press(javafx.scene.input.MouseButton.PRIMARY).moveBy(40, 15).moveBy(40, -15)
+                    .release(javafx.scene.input.MouseButton.PRIMARY);
+            var ownBoard = robot.lookup("#annotationOverlay").queryAs(dev.confab.ui.share.AnnotationOverlay.class).model();
+            await().atMost(Duration.ofSeconds(10)).until(() -> ownBoard.shapes().size() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> grace.shares.annotations(ownBoard.sharerId()) != null
+                    && grace.shares.annotations(ownBoard.sharerId()).shapes().size() == 1);
+            robot.clickOn("#whiteboardAddPage");
+            await().atMost(Duration.ofSeconds(10)).until(() -> grace.shares.annotations(ownBoard.sharerId()).pageCount() == 2);
+            shoot("meeting-whiteboard-self");
+            robot.clickOn("#stopSharing");
         }
     }
 

@@ -183,7 +183,11 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
                 controller.setLocalPreview(whiteboard ? null : ownPictures(sharerId, stage));
                 banner = new SharingBanner(text, controller::stop, viewersMayAnnotate, session::setViewerAnnotation);
                 s.setBanner(banner);
-                banner.showFloatingStop();
+                if (whiteboard) {
+                    banner.showsWhiteboard(); // nothing of the screen leaves: no always-on-top Stop window needed
+                } else {
+                    banner.showFloatingStop();
+                }
             }
             s.showShareInCenter(stage);
             recordingPictures.showShare(shownSharer());
