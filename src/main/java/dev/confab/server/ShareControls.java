@@ -207,8 +207,8 @@ final class ShareControls {
     private static void end(Member member, Integer stoppedBy) {
         member.sharing = false;
         member.allowViewerAnnotation = false;
-        announce(member, stoppedBy);
         member.sharingWhiteboard = false;
+        announce(member, stoppedBy);
     }
 
     private static void announce(Member member, Integer stoppedBy) {
