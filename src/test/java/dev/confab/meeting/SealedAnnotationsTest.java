@@ -78,8 +78,10 @@ class SealedAnnotationsTest {
     @Test
     void anOperationOpensOnlyForTheShareItWasSealedForAndNeverAsAState() {
         ShareAnnotation stroke = longStroke("a");
-        ClientMessage.AnnotateSealed sent = sharer.operation(SHARER, stroke, Map.of(VIEWER, viewerKeys.publicKeyBase64()));
-        assertThat(sent.payload().length()).isLessThanOrEqualTo(49_152);
+        Map<Integer, String> everyone = new java.util.TreeMap<>(Map.of(VIEWER, viewerKeys.publicKeyBase64()));
+        IntStream.range(3, 101).forEach(id -> everyone.put(id, ChatKeyPair.generate().publicKeyBase64()));
+        ClientMessage.AnnotateSealed sent = sharer.operation(SHARER, stroke, everyone);
+        assertThat(sent.payload().length()).as("the longest stroke for 99 others fits").isLessThanOrEqualTo(49_152);
 
         var opened = viewer.open(relayed(SHARER, sent)).orElseThrow();
         assertThat(((SealedAnnotations.OpenedOperation) opened).received().annotation().points())
