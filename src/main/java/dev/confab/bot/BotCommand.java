@@ -224,6 +224,8 @@ public final class BotCommand implements Callable<Integer> {
                     });
                 } else if (share != null) {
                     stats.share.startSynthetic();
+                    out.println("Sharing the test screen");
+                    out.flush();
                 }
                 BotRecorder recorder = startRecorder(session, botVideo, stats);
                 BotAudio botAudio = startAudio(call, recorder); // the call makes the video follow its sound

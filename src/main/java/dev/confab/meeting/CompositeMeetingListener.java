@@ -30,6 +30,11 @@ public final class CompositeMeetingListener implements MeetingListener {
     }
 
     @Override
+    public void onParticipantReconnected(Attendee participant) {
+        listeners.forEach(l -> l.onParticipantReconnected(participant));
+    }
+
+    @Override
     public void onParticipantLeft(Roster.Departed departed) {
         listeners.forEach(l -> l.onParticipantLeft(departed));
     }

@@ -31,6 +31,10 @@ public interface MeetingListener {
     default void onParticipantJoined(Attendee participant) {
     }
 
+    /** Someone resumed after a lost connection: what was sent to them meanwhile never reached them. */
+    default void onParticipantReconnected(Attendee participant) {
+    }
+
     default void onParticipantLeft(Roster.Departed departed) {
     }
 

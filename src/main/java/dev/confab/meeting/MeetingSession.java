@@ -787,6 +787,7 @@ public final class MeetingSession implements AutoCloseable {
                 updateRoster(r -> r.withUpdated(attendee));
                 if (wasAway && attendee.connected()) {
                     mediaKeys.membershipChanged(); // back after a lost connection: keys sent meanwhile never reached it
+                    listener.onParticipantReconnected(attendee);
                 }
             }
             case ServerMessage.ParticipantLeft left -> participantLeft(left);

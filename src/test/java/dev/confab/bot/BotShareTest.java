@@ -48,7 +48,7 @@ class BotShareTest {
 
     @Test
     void aBotsSyntheticShareArrivesAndDecodesAtTheSharesResolution() throws Exception {
-        Stats stats = shareAndWatch("testsrc", "Meeting ID", "3s");
+        Stats stats = shareAndWatch("testsrc", "Sharing the test screen", "3s");
         JsonNode seen = stats.viewer();
         assertThat(seen.get("framesReceived").asLong()).isPositive();
         assertThat(seen.get("framesDecoded").asLong()).isGreaterThanOrEqualTo(5);

@@ -406,6 +406,12 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
         }
     }
 
+    /** Drawings sent while it was away never reached it: a sharer hands it the state as to a newcomer. */
+    @Override
+    public void onParticipantReconnected(dev.confab.meeting.Attendee participant) {
+        onParticipantJoined(participant);
+    }
+
     @Override
     public void onRequestFailed(Refusal refusal, String detail, String requestType) {
         ShareMedia share = media.share();

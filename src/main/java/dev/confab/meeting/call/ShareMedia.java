@@ -38,7 +38,7 @@ public interface ShareMedia extends AutoCloseable {
     default void onAnnotationState(AnnotationSnapshot snapshot) {
     }
 
-    /** Someone joined: a sharer hands them what is drawn on its share. */
+    /** Someone joined, or resumed after a lost connection: a sharer hands them what is drawn on its share. */
     default void onParticipantJoined(int participantId) {
     }
 

@@ -15,6 +15,7 @@ import dev.confab.protocol.ServerMessage;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.IntegrationTest;
+import dev.confab.testing.TcpProxy;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,12 +49,13 @@ class AnnotationStateTest {
     private String meetingId;
     private int adaId;
     private final AtomicReference<AnnotationModel> adaBoard = new AtomicReference<>();
+    private ScreenShareController adaShares;
 
     @BeforeEach
     void adaDrawsOnTwoPagesOfAWhiteboard() throws Exception {
         server = TestServers.start(TestServers.loopback());
         ada = MeetingCall.open(SessionOptions.of(server.url(), "Ada", ServerTrust.systemOnly()));
-        ScreenShareController shares = ada.startScreenShare(ScreenCaptureFactory.syntheticOnly(),
+        adaShares = ada.startScreenShare(ScreenCaptureFactory.syntheticOnly(),
                 (sharer, w, h, stride, bgra, time) -> { }, new ScreenShareController.Events() {
                     @Override
                     public void shareStarted(int sharerId, boolean self, AnnotationModel model, boolean mayAnnotate,
@@ -66,11 +69,11 @@ class AnnotationStateTest {
         await().until(() -> ada.session().state() instanceof SessionState.InMeeting);
         meetingId = ((SessionState.InMeeting) ada.session().state()).meetingId();
         adaId = ada.session().roster().selfId();
-        shares.startWhiteboard(false);
+        adaShares.startWhiteboard(false);
         await().until(() -> adaBoard.get() != null);
-        shares.annotate(adaId, FIRST);
-        shares.annotate(adaId, ShareAnnotation.page(1));
-        shares.annotate(adaId, ON_PAGE_TWO);
+        adaShares.annotate(adaId, FIRST);
+        adaShares.annotate(adaId, ShareAnnotation.page(1));
+        adaShares.annotate(adaId, ON_PAGE_TWO);
         assertThat(adaBoard.get().pageCount()).isEqualTo(2);
     }
 
@@ -152,5 +155,41 @@ class AnnotationStateTest {
         assertThat(bystander.receivesNo(ServerMessage.ErrorMessage.class, 1)).isTrue();
         viewer.close();
         bystander.close();
+    }
+
+    @Test
+    void someoneWhoseConnectionDroppedGetsWhatWasDrawnMeanwhileWhenTheyResume() throws Exception {
+        AtomicReference<AnnotationModel> seen = new AtomicReference<>();
+        try (TcpProxy proxy = new TcpProxy(server.port())) {
+            MeetingCall bob = MeetingCall.open(SessionOptions.of(proxy.url("ws"), "Bob", ServerTrust.systemOnly())
+                    .withReconnectTimeout(Duration.ofSeconds(30)));
+            try {
+                bob.startScreenShare(ScreenCaptureFactory.syntheticOnly(), (sharer, w, h, stride, bgra, time) -> { },
+                        new ScreenShareController.Events() {
+                            @Override
+                            public void shareStarted(int sharerId, boolean self, AnnotationModel model,
+                                                     boolean mayAnnotate, boolean whiteboard) {
+                                seen.set(model);
+                            }
+                        });
+                bob.session().join(meetingId, null);
+                await().until(() -> seen.get() != null && seen.get().pageCount() == 2);
+                int bobId = bob.session().roster().selfId();
+
+                proxy.dropAll();
+                await().until(() -> ada.session().roster().find(bobId).map(p -> !p.connected()).orElse(false));
+                ShareAnnotation whileAway = ShareAnnotation.stroke("1-3", ShareAnnotation.Tool.HIGHLIGHTER, "#FFEB3B",
+                        0.02, List.of(0.1, 0.8, 0.9, 0.8));
+                adaShares.annotate(adaId, whileAway);
+
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> ada.session().roster().find(bobId).map(p -> p.connected()).orElse(false));
+                await().until(() -> seen.get().shapes().stream().anyMatch(s -> s.annotation().equals(whileAway)));
+                assertThat(seen.get().snapshot().pages()).isEqualTo(adaBoard.get().snapshot().pages());
+            } finally {
+                bob.close();
+                bob.session().close();
+            }
+        }
     }
 }
