@@ -96,7 +96,7 @@ public final class BotCommand implements Callable<Integer> {
             description = "Send a file privately to the participant with display name NAME (repeatable).")
     List<String> sendFileTo = List.of();
 
-    @Option(names = "--share", paramLabel = "SOURCE", description = "Share after joining (at most 1280x720, 5 fps): 'testsrc' (synthetic screen) or 'window:TITLE' (the window with that title, else the first whose title contains it).")
+    @Option(names = "--share", paramLabel = "SOURCE", description = "Share after joining: 'testsrc' (synthetic screen, 1280x720, 5 fps), 'window:TITLE' (the window with that title, else the first whose title contains it; at most 1280x720, 5 fps) or 'whiteboard' (a blank board with one test stroke).")
     String share;
 
     @Option(names = "--x-display", paramLabel = "DISPLAY", description = "The X11 display whose windows --share window:TITLE looks among (default: $DISPLAY).")
@@ -225,8 +225,15 @@ public final class BotCommand implements Callable<Integer> {
                 }
                 startVideo(botVideo);
                 BotTimeline seconds = new BotTimeline(call);
-                if (share != null) {
+                if ("whiteboard".equals(share)) {
+                    stats.share.startWhiteboard(() -> {
+                        out.println("Whiteboard open with a test stroke");
+                        out.flush();
+                    });
+                } else if (share != null) {
                     stats.share.start(shareSource, shareScreens);
+                    out.println(share.equals("testsrc") ? "Sharing the test screen" : "Sharing " + shareSource.displayName());
+                    out.flush();
                 }
                 BotRecorder recorder = startRecorder(session, botVideo, stats);
                 BotAudio botAudio = startAudio(call, recorder); // the call makes the video follow its sound
@@ -398,7 +405,7 @@ public final class BotCommand implements Callable<Integer> {
     }
 
     private Duration parseOptions() {
-        if (share != null) {
+        if (share != null && !share.equals("whiteboard")) {
             shareScreens = xDisplay != null ? ScreenCaptureFactory.forX11Display(xDisplay)
                     : share.equals("testsrc") ? ScreenCaptureFactory.syntheticOnly() : new ScreenCaptureFactory();
             try {

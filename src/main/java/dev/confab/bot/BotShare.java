@@ -7,38 +7,53 @@ import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.ShareSourceKind;
 import dev.confab.media.VideoCodec;
 import dev.confab.media.VideoFormat;
+import dev.confab.meeting.AnnotationReceived;
+import dev.confab.meeting.AnnotationSnapshot;
+import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.ShareAnnotation;
+import dev.confab.meeting.ShareUpdate;
 import dev.confab.meeting.call.MeetingCall;
+import dev.confab.meeting.share.AnnotationModel;
 import dev.confab.meeting.call.ShareMedia;
 import dev.confab.meeting.share.ScreenShareSender;
 import dev.confab.meeting.share.ShareReceiver;
 import dev.confab.protocol.MediaFrame;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bot's screen sharing: sends the synthetic test screen or one window when asked ({@code --share testsrc},
- * {@code --share window:TITLE}) and always
- * decodes the shares of others, counting what arrives for the stats. The share side of the bot's
+ * {@code --share window:TITLE}), or opens a whiteboard and draws a test stroke on it ({@code --share whiteboard},
+ * handed to later joiners like the app does), and always decodes the shares of others and counts the annotations
+ * that arrive, for the stats. The share side of the bot's
  * {@link MeetingCall}, which routes SCREEN frames and keyframe requests to it and closes it.
  */
 final class BotShare implements ShareMedia {
     /** The bot's synthetic share: HD, 5 frames per second. */
     static final VideoFormat SHARE_FORMAT = new VideoFormat(1280, 720, 5);
 
+    /** The test stroke the bot draws on its whiteboard: a green diagonal. */
+    static final ShareAnnotation TEST_STROKE = ShareAnnotation.stroke("bot-1", ShareAnnotation.Tool.PEN, "#2E7D32", 0.004,
+            List.of(0.2, 0.2, 0.5, 0.5, 0.8, 0.8));
+
     /**
      * Share statistics in the bot's JSON. {@code sharesSeen}: sharer id to frames decoded and size;
-     * {@code sourceKind}: what the bot's own share shows ({@link ShareSourceKind#jsonName()}), null when not sharing.
+     * {@code sourceKind}: what the bot's own share shows ({@link ShareSourceKind#jsonName()}: screen, region, window or
+     * whiteboard), null when not sharing. {@code annotationsSent}: the bot's own drawings; {@code annotationsReceived}:
+     * others' operations opened; {@code stateShapesReceived}: shapes in annotation states handed to the bot as a newcomer.
      */
     record Report(long framesReceived, long framesDecoded, Map<Integer, ShareReceiver.Stats> sharesSeen,
-                  long framesSent, String sentResolution, String sourceKind) {
+                  long framesSent, String sentResolution, String sourceKind, long annotationsSent,
+                  long annotationsReceived, long stateShapesReceived) {
     }
 
     private static final String WINDOW_PREFIX = "window:";
 
     /**
      * What {@code --share} names: {@code testsrc}, or {@code window:TITLE} (the window titled TITLE, else the first
-     * whose title contains it) among {@code screens}' windows.
+     * whose title contains it) among {@code screens}' windows. ({@code whiteboard} needs no capture source.)
      *
      * @throws IllegalArgumentException with a message for the user when there is no such source
      */
@@ -47,7 +62,7 @@ final class BotShare implements ShareMedia {
             return ScreenCaptureFactory.SYNTHETIC_SCREEN;
         }
         if (!option.startsWith(WINDOW_PREFIX) || option.length() == WINDOW_PREFIX.length()) {
-            throw new IllegalArgumentException("--share takes 'testsrc' or 'window:TITLE'");
+            throw new IllegalArgumentException("--share takes 'testsrc', 'whiteboard' or 'window:TITLE'");
         }
         String title = option.substring(WINDOW_PREFIX.length());
         return screens.windowTitled(title).orElseThrow(() -> new IllegalArgumentException("--share: no window titled '"
@@ -71,7 +86,13 @@ final class BotShare implements ShareMedia {
     private volatile ScreenShareSender sender;
     private volatile int bitrateLimitKbps;
     private Capture capture;
-    private ShareSourceKind sourceKind;
+    private volatile ShareSourceKind sourceKind;
+    /** The bot's own whiteboard, once the server has opened it. */
+    private volatile AnnotationModel board;
+    private volatile Runnable onBoardDrawn = () -> { };
+    private final AtomicLong annotationsSent = new AtomicLong();
+    private final AtomicLong annotationsReceived = new AtomicLong();
+    private final AtomicLong stateShapesReceived = new AtomicLong();
 
     /** {@code --record}: received share pictures also go to {@code listener} (null: stop). */
     void recordInto(dev.confab.media.VideoFrameListener listener) {
@@ -107,6 +128,48 @@ final class BotShare implements ShareMedia {
         }
     }
 
+    /**
+     * Opens a whiteboard; the test stroke follows once the server has announced it ({@link #onShareUpdated}), and
+     * {@code drawn} is told then.
+     */
+    void startWhiteboard(Runnable drawn) {
+        onBoardDrawn = drawn;
+        sourceKind = ShareSourceKind.WHITEBOARD;
+        call.session().startWhiteboard(false);
+    }
+
+    @Override
+    public void onShareUpdated(ShareUpdate update) {
+        MeetingSession session = call.session();
+        int self = session.roster().selfId();
+        if (update.participantId() == self && update.sharing() && update.whiteboard() && board == null) {
+            AnnotationModel own = new AnnotationModel(self);
+            own.apply(self, TEST_STROKE);
+            board = own;
+            session.annotate(self, TEST_STROKE);
+            annotationsSent.incrementAndGet();
+            onBoardDrawn.run();
+        }
+    }
+
+    @Override
+    public void onAnnotation(AnnotationReceived annotation) {
+        annotationsReceived.incrementAndGet();
+    }
+
+    @Override
+    public void onAnnotationState(AnnotationSnapshot snapshot) {
+        stateShapesReceived.addAndGet(snapshot.shapeCount());
+    }
+
+    @Override
+    public void onParticipantJoined(int participantId) {
+        AnnotationModel own = board;
+        if (own != null) {
+            call.session().sendAnnotationState(participantId, own.snapshot());
+        }
+    }
+
     /** Starts sharing {@code source} (from {@link #source}) of {@code screens}: announces it, then streams. */
     synchronized void start(CaptureDevice source, ScreenCaptureFactory screens) throws MediaException {
         call.session().startShare(false);
@@ -120,7 +183,8 @@ final class BotShare implements ShareMedia {
         ScreenShareSender.Stats sent = sender != null ? sender.stats() : null;
         return new Report(received.get(), receiver.stats().values().stream().mapToLong(ShareReceiver.Stats::framesDecoded).sum(),
                 receiver.stats(), sent != null ? sent.framesSent() : 0,
-                sent != null ? sent.width() + "x" + sent.height() : null, sourceKind == null ? null : sourceKind.jsonName());
+                sent != null ? sent.width() + "x" + sent.height() : null, sourceKind == null ? null : sourceKind.jsonName(),
+                annotationsSent.get(), annotationsReceived.get(), stateShapesReceived.get());
     }
 
     @Override

@@ -12,14 +12,16 @@ public enum ShareSourceKind {
     /** A rectangle of a screen. */
     REGION,
     /** One application window, followed where it moves. */
-    WINDOW;
+    WINDOW,
+    /** A whiteboard: no capture, every client draws it from the shared drawing state. */
+    WHITEBOARD;
 
     /** The kind of share {@code device} gives. */
     public static ShareSourceKind of(CaptureDevice device) {
         return ScreenSource.of(device).kind();
     }
 
-    /** The lower-case name used in JSON ("screen", "region", "window"). */
+    /** The lower-case name used in JSON ("screen", "region", "window", "whiteboard"). */
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -30,6 +30,11 @@ public final class CompositeMeetingListener implements MeetingListener {
     }
 
     @Override
+    public void onParticipantReconnected(Attendee participant) {
+        listeners.forEach(l -> l.onParticipantReconnected(participant));
+    }
+
+    @Override
     public void onParticipantLeft(Roster.Departed departed) {
         listeners.forEach(l -> l.onParticipantLeft(departed));
     }
@@ -97,6 +102,11 @@ public final class CompositeMeetingListener implements MeetingListener {
     @Override
     public void onAnnotation(AnnotationReceived annotation) {
         listeners.forEach(l -> l.onAnnotation(annotation));
+    }
+
+    @Override
+    public void onAnnotationState(AnnotationSnapshot snapshot) {
+        listeners.forEach(l -> l.onAnnotationState(snapshot));
     }
 
     @Override

@@ -31,6 +31,10 @@ public interface MeetingListener {
     default void onParticipantJoined(Attendee participant) {
     }
 
+    /** Someone resumed after a lost connection: what was sent to them meanwhile never reached them. */
+    default void onParticipantReconnected(Attendee participant) {
+    }
+
     default void onParticipantLeft(Roster.Departed departed) {
     }
 
@@ -96,6 +100,10 @@ public interface MeetingListener {
 
     /** Someone else drew on, undid or cleared annotations of a share. */
     default void onAnnotation(AnnotationReceived annotation) {
+    }
+
+    /** The sharer handed this newcomer everything drawn on its share so far (replaces what is shown). */
+    default void onAnnotationState(AnnotationSnapshot snapshot) {
     }
 
     /**

@@ -113,6 +113,7 @@ public final class MeetingSession implements AutoCloseable {
     private final MediaEncryption mediaEncryption = new MediaEncryption();
     private final MediaKeyExchange mediaKeys;
     private ChatCrypto chatCrypto;
+    private final SealedAnnotations annotations;
     // Written on the event thread (the server's and the administrator's file limits), read by the UI.
     private volatile long fileLimitSeen;
     // Everyone present's chat public key (null for a client without one), by participant id: the roster the
@@ -144,7 +145,9 @@ public final class MeetingSession implements AutoCloseable {
         this.events = executor;
         this.views = new ViewReporter(shown -> sendNow(ProtocolMapping.toWire(shown)), System::nanoTime,
                 (delayNanos, task) -> onEventsLater(task, delayNanos));
-        this.polls = new PollBook(new PollSeal(), this::sendNow, poll -> {
+        PollSeal seal = new PollSeal();
+        this.annotations = new SealedAnnotations(seal);
+        this.polls = new PollBook(seal, this::sendNow, poll -> {
             currentPoll = poll;
             listener.onPollChanged(poll);
         }, () -> roster);
@@ -452,6 +455,14 @@ public final class MeetingSession implements AutoCloseable {
     }
 
     /**
+     * Opens a blank whiteboard as this participant's share (call only from an explicit user action): a share
+     * without SCREEN frames, drawn with annotations. Refused like {@link #startShare} while someone else shares.
+     */
+    public void startWhiteboard(boolean allowViewerAnnotation) {
+        sendInMeeting(new ClientMessage.ShareStart(allowViewerAnnotation, true));
+    }
+
+    /**
      * Changes some of this participant's flags atomically (e.g. {@code s -> s.withMuted(true)}), so that
      * audio and video can each change their own flag without overwriting the other's.
      */
@@ -502,9 +513,36 @@ public final class MeetingSession implements AutoCloseable {
         sendInMeeting(new ClientMessage.AllowMultipleSharers(allowed));
     }
 
-    /** Draws on (or undoes/clears on) the share of {@code sharerId}. */
+    /**
+     * Draws on (or undoes/clears on, or turns the page of) the share of {@code sharerId}, end-to-end encrypted for
+     * everyone present (docs/security.md section 13). Nothing is sent while nobody else could open it.
+     */
     public void annotate(int sharerId, ShareAnnotation annotation) {
-        sendInMeeting(new ClientMessage.Annotate(sharerId, ProtocolMapping.toWire(annotation)));
+        Objects.requireNonNull(annotation, "annotation");
+        onEvents(() -> {
+            if (state instanceof SessionState.InMeeting) {
+                ClientMessage message = annotations.operation(sharerId, annotation, recipientKeys(List.of()));
+                if (message != null) {
+                    sendNow(message);
+                }
+            }
+        });
+    }
+
+    /**
+     * Sharer: hands everything drawn on this participant's share to {@code newcomer}, sealed for it alone (at most
+     * {@link SealedAnnotations#MAX_STATE_JSON_BYTES}; the oldest shapes beyond are left out).
+     */
+    public void sendAnnotationState(int newcomer, AnnotationSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        onEvents(() -> {
+            if (state instanceof SessionState.InMeeting && newcomer != roster.selfId()) {
+                ClientMessage message = annotations.state(snapshot, newcomer, recipientKeys(List.of(newcomer)));
+                if (message != null) {
+                    sendNow(message);
+                }
+            }
+        });
     }
 
     /**
@@ -749,6 +787,7 @@ public final class MeetingSession implements AutoCloseable {
                 updateRoster(r -> r.withUpdated(attendee));
                 if (wasAway && attendee.connected()) {
                     mediaKeys.membershipChanged(); // back after a lost connection: keys sent meanwhile never reached it
+                    listener.onParticipantReconnected(attendee);
                 }
             }
             case ServerMessage.ParticipantLeft left -> participantLeft(left);
@@ -788,6 +827,12 @@ public final class MeetingSession implements AutoCloseable {
             case ServerMessage.SharePolicy policy -> listener.onSharePolicy(policy.allowMultipleSharers());
             case ServerMessage.AnnotationMessage annotation ->
                     listener.onAnnotation(ProtocolMapping.annotationReceived(annotation));
+            case ServerMessage.SealedAnnotation sealed -> annotations.open(sealed).ifPresent(opened -> {
+                switch (opened) {
+                    case SealedAnnotations.OpenedOperation op -> listener.onAnnotation(op.received());
+                    case SealedAnnotations.OpenedState st -> listener.onAnnotationState(st.snapshot());
+                }
+            });
             case ServerMessage.RecordingChanged change ->
                     listener.onRecordingChanged(ProtocolMapping.recordingChange(change));
             case ServerMessage.FileOffered offer -> files.offered(offer);

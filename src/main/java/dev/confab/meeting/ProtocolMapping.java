@@ -135,7 +135,7 @@ public final class ProtocolMapping {
 
     static ShareUpdate shareUpdate(ServerMessage.ShareUpdated update) {
         return new ShareUpdate(update.participantId(), update.sharing(), update.allowViewerAnnotation(),
-                update.stoppedBy());
+                update.stoppedBy(), Boolean.TRUE.equals(update.whiteboard()));
     }
 
     static RecordingChange recordingChange(ServerMessage.RecordingChanged change) {
@@ -152,6 +152,7 @@ public final class ProtocolMapping {
             case TEXT -> ShareAnnotation.Op.TEXT;
             case UNDO -> ShareAnnotation.Op.UNDO;
             case CLEAR -> ShareAnnotation.Op.CLEAR;
+            case PAGE -> ShareAnnotation.Op.PAGE;
         };
         ShareAnnotation.Tool tool = switch (wire.tool()) {
             case PEN -> ShareAnnotation.Tool.PEN;
@@ -160,7 +161,8 @@ public final class ProtocolMapping {
             case TEXT -> ShareAnnotation.Tool.TEXT;
             case null -> null;
         };
-        return new ShareAnnotation(op, wire.id(), tool, wire.color(), wire.width(), wire.points(), wire.text());
+        return new ShareAnnotation(op, wire.id(), tool, wire.color(), wire.width(), wire.points(), wire.text(),
+                wire.page());
     }
 
     static Annotation toWire(ShareAnnotation annotation) {
@@ -169,6 +171,7 @@ public final class ProtocolMapping {
             case TEXT -> Annotation.Op.TEXT;
             case UNDO -> Annotation.Op.UNDO;
             case CLEAR -> Annotation.Op.CLEAR;
+            case PAGE -> Annotation.Op.PAGE;
         };
         Annotation.Tool tool = switch (annotation.tool()) {
             case PEN -> Annotation.Tool.PEN;
@@ -178,6 +181,6 @@ public final class ProtocolMapping {
             case null -> null;
         };
         return new Annotation(op, annotation.id(), tool, annotation.color(), annotation.width(), annotation.points(),
-                annotation.text());
+                annotation.text(), annotation.page());
     }
 }

@@ -18,20 +18,28 @@ import java.util.Objects;
  * @param width  line width as a fraction of the frame width
  * @param points flat list x0, y0, x1, y1, ... (an arrow: tail then head; text: its top-left corner)
  * @param text   the words of a TEXT shape
+ * @param page   for PAGE only (the sharer of a whiteboard): the page everyone shows now; one past the last adds one
  */
 public record ShareAnnotation(Op op, String id, Tool tool, String color, Double width, List<Double> points,
-                              String text) {
+                              String text, Integer page) {
 
     /** Most coordinates (x and y counted apart) one stroke may have. */
     public static final int MAX_POINTS = Annotation.MAX_POINTS;
 
-    public enum Op { STROKE, TEXT, UNDO, CLEAR }
+    /** Most pages a whiteboard may have. */
+    public static final int MAX_PAGES = Annotation.MAX_PAGES;
+
+    public enum Op { STROKE, TEXT, UNDO, CLEAR, PAGE }
 
     public enum Tool { PEN, HIGHLIGHTER, ARROW, TEXT }
 
     public ShareAnnotation {
         Objects.requireNonNull(op, "op");
         points = points == null ? null : List.copyOf(points);
+    }
+
+    public ShareAnnotation(Op op, String id, Tool tool, String color, Double width, List<Double> points, String text) {
+        this(op, id, tool, color, width, points, text, null);
     }
 
     public static ShareAnnotation stroke(String id, Tool tool, String color, double width, List<Double> points) {
@@ -48,6 +56,10 @@ public record ShareAnnotation(Op op, String id, Tool tool, String color, Double 
 
     public static ShareAnnotation clear() {
         return new ShareAnnotation(Op.CLEAR, null, null, null, null, null, null);
+    }
+
+    public static ShareAnnotation page(int page) {
+        return new ShareAnnotation(Op.PAGE, null, null, null, null, null, null, page);
     }
 
     /** Why the server would refuse this annotation, or null when it is acceptable. */

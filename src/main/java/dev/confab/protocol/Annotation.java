@@ -18,23 +18,32 @@ import java.util.Objects;
  * @param width  line width as a fraction of the frame width, in (0, 0.1]
  * @param points flat list x0, y0, x1, y1, ... (an arrow: tail then head; text: its top-left corner)
  * @param text   the words of a TEXT shape (1–500 characters)
+ * @param page   for {@code PAGE} only: the whiteboard page to show, 0 to {@value #MAX_PAGES}−1 (one past the last
+ *               page adds a page); sealed annotations only (docs/protocol.md section 6.5)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Annotation(@JsonProperty(required = true) Op op, String id, Tool tool, String color, Double width,
-                         List<Double> points, String text) {
+                         List<Double> points, String text, Integer page) {
 
     public static final int MAX_POINTS = 2_000;
     public static final int MAX_TEXT_LENGTH = 500;
     public static final int MAX_ID_LENGTH = 64;
     public static final double MAX_WIDTH = 0.1;
+    /** Most pages a whiteboard may have. */
+    public static final int MAX_PAGES = 50;
 
-    public enum Op { STROKE, TEXT, UNDO, CLEAR }
+    public enum Op { STROKE, TEXT, UNDO, CLEAR, PAGE }
 
     public enum Tool { PEN, HIGHLIGHTER, ARROW, TEXT }
 
     public Annotation {
         Objects.requireNonNull(op, "op");
         points = points == null ? null : List.copyOf(points);
+    }
+
+    /** The shape and clearing operations, without a page (as before whiteboards). */
+    public Annotation(Op op, String id, Tool tool, String color, Double width, List<Double> points, String text) {
+        this(op, id, tool, color, width, points, text, null);
     }
 
     public static Annotation stroke(String id, Tool tool, String color, double width, List<Double> points) {
@@ -53,10 +62,17 @@ public record Annotation(@JsonProperty(required = true) Op op, String id, Tool t
         return new Annotation(Op.CLEAR, null, null, null, null, null, null);
     }
 
+    public static Annotation page(int page) {
+        return new Annotation(Op.PAGE, null, null, null, null, null, null, page);
+    }
+
     /** Why this annotation is not acceptable, or null when it is. */
     public String problem() {
         if (op == Op.CLEAR) {
             return null;
+        }
+        if (op == Op.PAGE) {
+            return page == null || page < 0 || page >= MAX_PAGES ? "'page' must be 0 to " + (MAX_PAGES - 1) : null;
         }
         if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) {
             return "'id' must be 1 to " + MAX_ID_LENGTH + " characters";

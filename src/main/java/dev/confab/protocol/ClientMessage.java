@@ -39,6 +39,7 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ClientMessage.StopShare.class, name = "stop_share"),
         @JsonSubTypes.Type(value = ClientMessage.AllowMultipleSharers.class, name = "allow_multiple_sharers"),
         @JsonSubTypes.Type(value = ClientMessage.Annotate.class, name = "annotate"),
+        @JsonSubTypes.Type(value = ClientMessage.AnnotateSealed.class, name = "annotate_sealed"),
         @JsonSubTypes.Type(value = ClientMessage.RecordingStart.class, name = "recording_start"),
         @JsonSubTypes.Type(value = ClientMessage.RecordingStop.class, name = "recording_stop"),
         @JsonSubTypes.Type(value = ClientMessage.SetRecordingPolicy.class, name = "set_recording_policy"),
@@ -271,12 +272,20 @@ public sealed interface ClientMessage {
     /**
      * Starts this participant's screen share; refused with SHARE_IN_PROGRESS while someone else shares.
      * {@code allowViewerAnnotation} is optional on the wire (absent or null means false, as documented).
+     * {@code whiteboard}: the share is a blank board drawn with annotations, without SCREEN frames (optional,
+     * absent or null means false).
      */
-    record ShareStart(boolean allowViewerAnnotation) implements ClientMessage {
+    record ShareStart(boolean allowViewerAnnotation, boolean whiteboard) implements ClientMessage {
+        /** A screen share. */
+        public ShareStart(boolean allowViewerAnnotation) {
+            this(allowViewerAnnotation, false);
+        }
+
         // A record's canonical constructor would refuse an absent boolean (FAIL_ON_NULL_FOR_PRIMITIVES).
         @JsonCreator
-        static ShareStart fromWire(@JsonProperty("allowViewerAnnotation") Boolean allowViewerAnnotation) {
-            return new ShareStart(Boolean.TRUE.equals(allowViewerAnnotation));
+        static ShareStart fromWire(@JsonProperty("allowViewerAnnotation") Boolean allowViewerAnnotation,
+                                   @JsonProperty("whiteboard") Boolean whiteboard) {
+            return new ShareStart(Boolean.TRUE.equals(allowViewerAnnotation), Boolean.TRUE.equals(whiteboard));
         }
     }
 
@@ -300,6 +309,21 @@ public sealed interface ClientMessage {
                     @JsonProperty(required = true) Annotation annotation) implements ClientMessage {
         public Annotate {
             Objects.requireNonNull(annotation, "annotation");
+        }
+    }
+
+    /**
+     * An annotation (or, with {@code to}, the sharer's whole annotation state for one newcomer) on the share of
+     * {@code shareId}, end-to-end encrypted like chat (docs/security.md section 13): the server checks who may
+     * draw and the size, and relays {@code payload} unread.
+     */
+    record AnnotateSealed(@JsonProperty(required = true) int shareId,
+                          Integer to,
+                          @JsonProperty(required = true) String enc,
+                          @JsonProperty(required = true) String payload) implements ClientMessage {
+        public AnnotateSealed {
+            Objects.requireNonNull(enc, "enc");
+            Objects.requireNonNull(payload, "payload");
         }
     }
 

@@ -32,6 +32,7 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ServerMessage.ShareUpdated.class, name = "share_updated"),
         @JsonSubTypes.Type(value = ServerMessage.SharePolicy.class, name = "share_policy"),
         @JsonSubTypes.Type(value = ServerMessage.AnnotationMessage.class, name = "annotation"),
+        @JsonSubTypes.Type(value = ServerMessage.SealedAnnotation.class, name = "annotation_sealed"),
         @JsonSubTypes.Type(value = ServerMessage.RecordingChanged.class, name = "recording_changed"),
         @JsonSubTypes.Type(value = ServerMessage.RecordingPolicyChanged.class, name = "recording_policy"),
         @JsonSubTypes.Type(value = ServerMessage.Waiting.class, name = "waiting"),
@@ -245,7 +246,17 @@ public sealed interface ServerMessage {
     record ShareUpdated(@JsonProperty(required = true) int participantId,
                         @JsonProperty(required = true) boolean sharing,
                         @JsonProperty(required = true) boolean allowViewerAnnotation,
-                        Integer stoppedBy) implements ServerMessage {
+                        Integer stoppedBy,
+                        Boolean whiteboard) implements ServerMessage {
+        /** {@code whiteboard} is sent only when true (a screen share looks as it did before whiteboards). */
+        public ShareUpdated {
+            whiteboard = Boolean.TRUE.equals(whiteboard) ? Boolean.TRUE : null;
+        }
+
+        /** A screen share. */
+        public ShareUpdated(int participantId, boolean sharing, boolean allowViewerAnnotation, Integer stoppedBy) {
+            this(participantId, sharing, allowViewerAnnotation, stoppedBy, null);
+        }
     }
 
     /** The meeting's sharing policy, sent when the host changes it and to newcomers when not the default. */
@@ -258,6 +269,20 @@ public sealed interface ServerMessage {
                              @JsonProperty(required = true) Annotation annotation) implements ServerMessage {
         public AnnotationMessage {
             Objects.requireNonNull(annotation, "annotation");
+        }
+    }
+
+    /**
+     * A sealed annotation by {@code from} on the share of {@code shareId} (or, when the sharer addressed only this
+     * receiver, its annotation state), relayed unread: open it like chat (docs/security.md section 13).
+     */
+    record SealedAnnotation(@JsonProperty(required = true) int shareId,
+                            @JsonProperty(required = true) int from,
+                            @JsonProperty(required = true) String enc,
+                            @JsonProperty(required = true) String payload) implements ServerMessage {
+        public SealedAnnotation {
+            Objects.requireNonNull(enc, "enc");
+            Objects.requireNonNull(payload, "payload");
         }
     }
 

@@ -104,7 +104,7 @@ final class MediaRelay {
             from.sendThrottledError(ErrorCode.INVALID_MESSAGE, "PADDING frames are sent by the server only", null);
             return;
         }
-        if (header.stream() == StreamKind.SCREEN && !sender.sharing) {
+        if (header.stream() == StreamKind.SCREEN && !sender.sendsScreen()) {
             from.sendThrottledError(ErrorCode.NOT_SHARING, "Send share_start before screen frames", null);
             return;
         }

@@ -223,6 +223,7 @@ final class MeetingService {
             case ClientMessage.StopShare stop -> shares.stopOther(connection, stop);
             case ClientMessage.AllowMultipleSharers allow -> shares.allowMultiple(connection, allow);
             case ClientMessage.Annotate annotate -> shares.annotate(connection, annotate);
+            case ClientMessage.AnnotateSealed sealed -> shares.annotateSealed(connection, sealed);
             case ClientMessage.RecordingStart ignored -> recordings.start(connection);
             case ClientMessage.RecordingStop ignored -> recordings.stop(connection);
             case ClientMessage.SetRecordingPolicy policy -> recordings.setPolicy(connection, policy);

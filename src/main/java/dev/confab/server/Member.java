@@ -33,6 +33,8 @@ final class Member {
     /** Volatile: the media relay reads it without the meeting's lock to admit SCREEN frames. */
     volatile boolean sharing;
     boolean allowViewerAnnotation;
+    /** The share is a whiteboard (no SCREEN frames; drawn from sealed annotations). */
+    boolean sharingWhiteboard;
     final TokenBucket annotationRate = new TokenBucket(ShareControls.ANNOTATIONS_PER_SECOND,
             2 * ShareControls.ANNOTATIONS_PER_SECOND);
     boolean recording;
@@ -98,5 +100,10 @@ final class Member {
     /** The keyframe requests to this member as the sender of {@code kind}. */
     synchronized KeyframeGate keyframeGate(StreamKind kind) {
         return keyframeGates.computeIfAbsent(kind, k -> new KeyframeGate());
+    }
+
+    /** Sends SCREEN frames: shares, and not a whiteboard (which travels as annotations and takes no video budget). */
+    boolean sendsScreen() {
+        return sharing && !sharingWhiteboard;
     }
 }

@@ -206,7 +206,7 @@ final class SendTargets {
             for (Member other : members) {
                 if (other != receiver) {
                     cameras += other.cameraOn && receives(receiver, other, StreamKind.CAMERA) ? 1 : 0;
-                    screens += other.sharing ? 1 : 0;
+                    screens += other.sendsScreen() ? 1 : 0;
                 }
             }
             return videoKbps(receiver, members) * (cameras > 0 ? SCREEN_SHARE : 1) / Math.max(1, screens);
@@ -233,7 +233,7 @@ final class SendTargets {
 
     private static boolean anyoneSharing(Member receiver, List<Member> members) {
         for (Member other : members) { // a loop, not a stream: the relay asks for every simulcast frame
-            if (other != receiver && other.sharing) {
+            if (other != receiver && other.sendsScreen()) {
                 return true;
             }
         }

@@ -8,15 +8,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Screen sharing: who may share (one sharer at a time unless the host allows several), the host stopping a
- * share, the sharer's annotation setting, and relaying annotations. The server keeps no annotations: it
- * checks and forwards them.
+ * Screen sharing and whiteboards: who may share (one sharer at a time unless the host allows several), the host
+ * stopping a share, the sharer's annotation setting, and relaying annotations. The server keeps no annotations: it
+ * checks who may draw and how much, and forwards them (sealed ones unread).
  */
 final class ShareControls {
 
     private static final Logger LOG = LoggerFactory.getLogger("confab.server");
     /** Annotations per second per participant (a finished stroke is one message), with bursts of twice that. */
     static final int ANNOTATIONS_PER_SECOND = 10;
+    /** Longest sealed annotation or annotation state, like a chat payload (docs/protocol.md section 6.5). */
+    static final int MAX_SEALED_PAYLOAD_CHARS = MeetingService.MAX_CHAT_PAYLOAD_CHARS;
+    private static final int MAX_ENC_LENGTH = 32;
 
     void start(ClientConnection connection, ClientMessage.ShareStart start) {
         Member member = connection.memberOrError("share_start");
@@ -35,9 +38,10 @@ final class ShareControls {
             }
             member.sharing = true;
             member.allowViewerAnnotation = start.allowViewerAnnotation();
+            member.sharingWhiteboard = start.whiteboard();
             announce(member, null);
         }
-        LOG.info("event=share_started meeting={} participant={}", meeting.id, member.id);
+        LOG.info("event=share_started meeting={} participant={} whiteboard={}", meeting.id, member.id, start.whiteboard());
     }
 
     void stop(ClientConnection connection) {
@@ -97,31 +101,89 @@ final class ShareControls {
         }
     }
 
+    /** A clear annotation, as older clients send it (Confab clients seal theirs: {@link #annotateSealed}). */
     void annotate(ClientConnection connection, ClientMessage.Annotate annotate) {
         Member author = connection.memberOrError("annotate");
         if (author == null) {
             return;
         }
         String problem = annotate.annotation().problem();
+        if (problem == null && annotate.annotation().op() == Annotation.Op.PAGE) {
+            problem = "'op' PAGE is for sealed annotations only";
+        }
         if (problem != null) {
             connection.sendError(ErrorCode.INVALID_MESSAGE, problem, "annotate");
             return;
         }
-        Member sharer = author.meeting.member(annotate.shareId()).orElse(null);
-        if (sharer == null || !sharer.sharing) {
-            connection.sendError(ErrorCode.NOT_SHARING, "Participant " + annotate.shareId() + " is not sharing", "annotate");
+        Member sharer = mayDraw(connection, author, annotate.shareId(), "annotate");
+        if (sharer != null && withinRate(connection, author, "annotate")) {
+            author.meeting.broadcast(new ServerMessage.AnnotationMessage(sharer.id, author.id, annotate.annotation()), author);
+        }
+    }
+
+    /**
+     * A sealed annotation for everyone else, or (with {@code to}) the sharer's annotation state for one newcomer.
+     * The server checks who may draw, the size and the addressee, and relays the payload unread; a state goes to
+     * its addressee only and does not count against the drawing rate (one per newcomer, bounded by the size).
+     */
+    void annotateSealed(ClientConnection connection, ClientMessage.AnnotateSealed sealed) {
+        Member author = connection.memberOrError("annotate_sealed");
+        if (author == null) {
             return;
+        }
+        if (sealed.enc().isEmpty() || sealed.enc().length() > MAX_ENC_LENGTH || sealed.payload().isEmpty()
+                || sealed.payload().length() > MAX_SEALED_PAYLOAD_CHARS) {
+            connection.sendError(ErrorCode.INVALID_MESSAGE, "'enc' must be 1 to " + MAX_ENC_LENGTH
+                    + " and 'payload' 1 to " + MAX_SEALED_PAYLOAD_CHARS + " characters", "annotate_sealed");
+            return;
+        }
+        Member sharer = mayDraw(connection, author, sealed.shareId(), "annotate_sealed");
+        if (sharer == null) {
+            return;
+        }
+        var relayed = new ServerMessage.SealedAnnotation(sharer.id, author.id, sealed.enc(), sealed.payload());
+        if (sealed.to() == null) {
+            if (withinRate(connection, author, "annotate_sealed")) {
+                author.meeting.broadcast(relayed, author);
+            }
+            return;
+        }
+        if (author != sharer) {
+            connection.sendError(ErrorCode.INVALID_MESSAGE, "Only the sharer sends its annotation state ('to')",
+                    "annotate_sealed");
+            return;
+        }
+        Member newcomer = author.meeting.member(sealed.to()).orElse(null);
+        ClientConnection to = newcomer == null || newcomer == author ? null : newcomer.connection();
+        if (to == null) {
+            connection.sendError(ErrorCode.UNKNOWN_PARTICIPANT, "Participant " + sealed.to() + " is not in the meeting",
+                    "annotate_sealed");
+            return;
+        }
+        to.send(relayed);
+    }
+
+    /** The sharer of {@code shareId} when {@code author} may draw on that share; else an error went out and null. */
+    private static Member mayDraw(ClientConnection connection, Member author, int shareId, String requestType) {
+        Member sharer = author.meeting.member(shareId).orElse(null);
+        if (sharer == null || !sharer.sharing) {
+            connection.sendError(ErrorCode.NOT_SHARING, "Participant " + shareId + " is not sharing", requestType);
+            return null;
         }
         if (sharer != author && !sharer.allowViewerAnnotation) {
-            connection.sendError(ErrorCode.ANNOTATION_NOT_ALLOWED, "The sharer does not allow annotation", "annotate");
-            return;
+            connection.sendError(ErrorCode.ANNOTATION_NOT_ALLOWED, "The sharer does not allow annotation", requestType);
+            return null;
         }
-        if (!author.annotationRate.tryTake(1)) {
-            connection.sendThrottledError(ErrorCode.RATE_LIMITED,
-                    "More than " + ANNOTATIONS_PER_SECOND + " annotations per second; annotation dropped", "annotate");
-            return;
+        return sharer;
+    }
+
+    private static boolean withinRate(ClientConnection connection, Member author, String requestType) {
+        if (author.annotationRate.tryTake(1)) {
+            return true;
         }
-        author.meeting.broadcast(new ServerMessage.AnnotationMessage(sharer.id, author.id, annotate.annotation()), author);
+        connection.sendThrottledError(ErrorCode.RATE_LIMITED,
+                "More than " + ANNOTATIONS_PER_SECOND + " annotations per second; annotation dropped", requestType);
+        return false;
     }
 
     /** Tells a connection that just joined or resumed about the shares in progress and a non-default policy. */
@@ -145,6 +207,7 @@ final class ShareControls {
     private static void end(Member member, Integer stoppedBy) {
         member.sharing = false;
         member.allowViewerAnnotation = false;
+        member.sharingWhiteboard = false;
         announce(member, stoppedBy);
     }
 
@@ -155,6 +218,7 @@ final class ShareControls {
     }
 
     private static ServerMessage.ShareUpdated shareUpdate(Member member, Integer stoppedBy) {
-        return new ServerMessage.ShareUpdated(member.id, member.sharing, member.allowViewerAnnotation, stoppedBy);
+        return new ServerMessage.ShareUpdated(member.id, member.sharing, member.allowViewerAnnotation, stoppedBy,
+                member.sharingWhiteboard);
     }
 }

@@ -36,7 +36,10 @@ class ProtocolCodecTest {
                 new ClientMessage.Annotate(2, Annotation.stroke("s1", Annotation.Tool.ARROW, "#FF8800", 0.004,
                         List.of(0.1, 0.2, 0.3, 0.4))),
                 new ClientMessage.Annotate(2, Annotation.text("t1", "#000000", 0.01, 0.5, 0.5, "你好")),
-                new ClientMessage.Annotate(2, Annotation.clear()));
+                new ClientMessage.Annotate(2, Annotation.clear()),
+                new ClientMessage.ShareStart(false, true),
+                new ClientMessage.AnnotateSealed(2, null, "e2e-x25519-aesgcm-v1", "eyJtZXNzYWdlSWQiOiJ"),
+                new ClientMessage.AnnotateSealed(2, 5, "e2e-x25519-aesgcm-v1", "eyJtZXNzYWdlSWQiOiJ"));
         for (ClientMessage message : all) {
             assertThat(codec.decodeClient(codec.encode(message))).isEqualTo(message);
         }
@@ -61,7 +64,9 @@ class ProtocolCodecTest {
                 new ServerMessage.ErrorMessage(ErrorCode.UNSUPPORTED_VERSION, "no", "hello", List.of(1), null),
                 new ServerMessage.Pong(5L), new ServerMessage.ServerShutdown("bye"),
                 new ServerMessage.ShareUpdated(2, false, false, 1), new ServerMessage.SharePolicy(true),
-                new ServerMessage.AnnotationMessage(2, 3, Annotation.undo("s1")));
+                new ServerMessage.AnnotationMessage(2, 3, Annotation.undo("s1")),
+                new ServerMessage.ShareUpdated(2, true, false, null, true),
+                new ServerMessage.SealedAnnotation(2, 3, "e2e-x25519-aesgcm-v1", "eyJtZXNzYWdlSWQiOiJ"));
         for (ServerMessage message : all) {
             assertThat(codec.decodeServer(codec.encode(message))).isEqualTo(message);
         }

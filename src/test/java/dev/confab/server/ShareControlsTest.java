@@ -114,6 +114,26 @@ class ShareControlsTest {
     }
 
     @Test
+    void aWhiteboardIsAShareWithoutFramesUnderTheSameRulesAndItsPagesTurnOnlySealed() throws Exception {
+        alice.send(new ClientMessage.ShareStart(false, true));
+        assertThat(alice.next(ServerMessage.ShareUpdated.class)).isEqualTo(new ServerMessage.ShareUpdated(aliceId, true, false, null, true));
+        assertThat(bob.next(ServerMessage.ShareUpdated.class).whiteboard()).isTrue();
+
+        alice.send(screenFrame(1));
+        assertThat(alice.nextError().code()).as("a whiteboard travels as annotations only").isEqualTo(ErrorCode.NOT_SHARING);
+        assertThat(bob.media.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        bob.send(new ClientMessage.ShareStart(false, true));
+        assertThat(bob.nextError().code()).as("one sharer at a time").isEqualTo(ErrorCode.SHARE_IN_PROGRESS);
+        alice.send(new ClientMessage.Annotate(aliceId, Annotation.page(1)));
+        ServerMessage.ErrorMessage clearPage = alice.nextError();
+        assertThat(clearPage.code()).isEqualTo(ErrorCode.INVALID_MESSAGE);
+        assertThat(clearPage.requestType()).isEqualTo("annotate");
+
+        host.send(new ClientMessage.StopShare(aliceId));
+        assertThat(alice.next(ServerMessage.ShareUpdated.class)).isEqualTo(new ServerMessage.ShareUpdated(aliceId, false, false, hostId));
+    }
+
+    @Test
     void aNonHostCannotStopSomeoneElsesShare() throws Exception {
         alice.send(new ClientMessage.ShareStart(false));
         alice.next(ServerMessage.ShareUpdated.class);

@@ -600,6 +600,98 @@ class ScreenshotTourTest {
         }
     }
 
+    /** A whiteboard as its sharer sees it: page 2 of 2 with the four tools' shapes, the page and save controls. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void whiteboardStage(String tag) throws Exception {
+        lang = tag;
+        FxToolkit.registerPrimaryStage();
+        var model = new dev.confab.meeting.share.AnnotationModel(2);
+        model.apply(2, dev.confab.meeting.ShareAnnotation.page(1));
+        sampleBoard(model, tag);
+        AtomicReference<javafx.stage.Stage> window = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> {
+            var share = new dev.confab.ui.share.ShareStage(new UiText(osLocale(tag)), 2, "Ada", model, a -> { });
+            share.showWhiteboard(new UiText(osLocale(tag)).get("meeting.you", "Ada"), true);
+            var w = new javafx.stage.Stage();
+            w.setScene(new javafx.scene.Scene(share, 960, 640));
+            w.show();
+            window.set(w);
+        });
+        try {
+            shoot("whiteboard-stage", () -> window.get().getScene());
+        } finally {
+            FxToolkit.setupFixture(() -> window.get().close());
+        }
+    }
+
+    /** Shapes with each whiteboard tool, by the sharer (2) and a viewer (3). */
+    private static void sampleBoard(dev.confab.meeting.share.AnnotationModel model, String tag) {
+        model.apply(2, dev.confab.meeting.ShareAnnotation.text("t", "#212121", 0.008, 0.08, 0.08,
+                tag.startsWith("zh") ? "发布计划" : "Release plan"));
+        model.apply(2, dev.confab.meeting.ShareAnnotation.stroke("p", dev.confab.meeting.ShareAnnotation.Tool.PEN, "#1E88E5",
+                0.004, List.of(0.1, 0.5, 0.2, 0.35, 0.3, 0.55, 0.4, 0.4, 0.5, 0.6, 0.6, 0.45)));
+        model.apply(3, dev.confab.meeting.ShareAnnotation.stroke("h", dev.confab.meeting.ShareAnnotation.Tool.HIGHLIGHTER,
+                "#FFEB3B", 0.02, List.of(0.08, 0.2, 0.4, 0.2)));
+        model.apply(3, dev.confab.meeting.ShareAnnotation.stroke("a", dev.confab.meeting.ShareAnnotation.Tool.ARROW,
+                "#E53935", 0.004, List.of(0.85, 0.85, 0.62, 0.5)));
+    }
+
+    /** Ada starts a meeting on this computer's server in the app (able to share); Grace joins it with a share controller. */
+    private SharingPeer adaHostsAndGraceJoins(String tag) throws Exception {
+        lang = tag;
+        app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices()).agreedBefore(1, stored(tag).withIdentity("Ada Lovelace", null));
+        var local = new dev.confab.meeting.LocalServer(dir.resolve("local"), false);
+        launcher = new dev.confab.ui.meeting.MeetingLauncher(app.paths, local, app.capture, o -> o,
+                new dev.confab.ui.meeting.MeetingLauncher.Sharing(dev.confab.media.ScreenCaptureFactory.syntheticOnly(), () -> true));
+        app.withMeetings(launcher).start(osLocale(tag), 1);
+        robot.clickOn("#newMeeting");
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.controller.currentScreen() instanceof dev.confab.ui.meeting.MeetingScreen);
+        WaitForAsyncUtils.waitForFxEvents();
+        String meetingId = MeetingIds.digitsOf(robot.lookup("#meetingTitle").queryLabeled().getText());
+        liveSelectors = java.util.Set.of("#meetingTitle", "#elapsed", "#invite", ".quality-bars"); // a random meeting ID, the clock, a live link measure
+        var server = local.running().orElseThrow();
+        return new SharingPeer(server.localUrl(), server.fingerprint(), "Grace Hopper", meetingId);
+    }
+
+    /** Grace opens a whiteboard and draws on it; Ada's meeting screen shows the board in the middle. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void meetingWithAWhiteboard(String tag) throws Exception {
+        try (var grace = adaHostsAndGraceJoins(tag)) {
+            grace.shares.startWhiteboard(true);
+            await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#whiteboardBar").tryQuery().isPresent());
+            var board = new dev.confab.meeting.share.AnnotationModel(grace.id());
+            sampleBoard(board, tag);
+            for (var shape : board.shapes()) {
+                grace.shares.annotate(grace.id(), shape.annotation());
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#annotationOverlay")
+                    .queryAs(dev.confab.ui.share.AnnotationOverlay.class).model().shapes().size() == 4);
+            shoot("meeting-whiteboard");
+            grace.shares.stop();
+            await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#shareStage").tryQuery().isEmpty());
+            // Ada opens her own: Share → Whiteboard, draws, adds a page.
+            robot.clickOn("#shareButton");
+            await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#startWhiteboard").tryQuery().isPresent());
+            robot.clickOn("#startWhiteboard");
+            await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#whiteboardAddPage").tryQuery()
+                    .map(javafx.scene.Node::isVisible).orElse(false));
+            assertThat(robot.lookup("#sharingMessage").queryLabeled().getText())
+                    .isEqualTo(tag.startsWith("zh") ? "你正在共享白板" : "You are sharing a whiteboard");
+            robot.moveTo("#annotationOverlay").press(javafx.scene.input.MouseButton.PRIMARY).moveBy(40, 15).moveBy(40, -15)
+                    .release(javafx.scene.input.MouseButton.PRIMARY);
+            var ownBoard = robot.lookup("#annotationOverlay").queryAs(dev.confab.ui.share.AnnotationOverlay.class).model();
+            await().atMost(Duration.ofSeconds(10)).until(() -> ownBoard.shapes().size() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> grace.shares.annotations(ownBoard.sharerId()) != null
+                    && grace.shares.annotations(ownBoard.sharerId()).shapes().size() == 1);
+            robot.clickOn("#whiteboardAddPage");
+            await().atMost(Duration.ofSeconds(10)).until(() -> grace.shares.annotations(ownBoard.sharerId()).pageCount() == 2);
+            shoot("meeting-whiteboard-self");
+            robot.clickOn("#stopSharing");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
     void sharePicker(String tag) throws Exception {
@@ -789,19 +881,7 @@ class ScreenshotTourTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
     void meetingWhileSomeoneShares(String tag) throws Exception {
-        lang = tag;
-        app = new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices()).agreedBefore(1, stored(tag).withIdentity("Ada Lovelace", null));
-        var local = new dev.confab.meeting.LocalServer(dir.resolve("local"), false);
-        launcher = new dev.confab.ui.meeting.MeetingLauncher(app.paths, local, app.capture, o -> o,
-                new dev.confab.ui.meeting.MeetingLauncher.Sharing(dev.confab.media.ScreenCaptureFactory.syntheticOnly(), () -> true));
-        app.withMeetings(launcher).start(osLocale(tag), 1);
-        robot.clickOn("#newMeeting");
-        await().atMost(Duration.ofSeconds(20)).until(() -> app.controller.currentScreen() instanceof dev.confab.ui.meeting.MeetingScreen);
-        WaitForAsyncUtils.waitForFxEvents();
-        String meetingId = MeetingIds.digitsOf(robot.lookup("#meetingTitle").queryLabeled().getText());
-        liveSelectors = java.util.Set.of("#meetingTitle", "#elapsed", "#invite"); // a random meeting ID, the clock
-        var server = local.running().orElseThrow();
-        try (var grace = new SharingPeer(server.localUrl(), server.fingerprint(), "Grace Hopper", meetingId)) {
+        try (var grace = adaHostsAndGraceJoins(tag)) {
             grace.shares.start(dev.confab.media.ScreenCaptureFactory.SYNTHETIC_SCREEN, true);
             await().atMost(Duration.ofSeconds(40)).until(() -> robot.lookup("#shareVideo").tryQuery()
                     .map(v -> ((dev.confab.ui.video.VideoView) v).framesShown() > 3).orElse(false));

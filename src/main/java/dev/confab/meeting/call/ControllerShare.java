@@ -1,6 +1,7 @@
 package dev.confab.meeting.call;
 
 import dev.confab.meeting.AnnotationReceived;
+import dev.confab.meeting.AnnotationSnapshot;
 import dev.confab.meeting.Refusal;
 import dev.confab.meeting.ShareUpdate;
 import dev.confab.meeting.share.ScreenShareController;
@@ -39,6 +40,16 @@ record ControllerShare(ScreenShareController controller) implements ShareMedia {
     @Override
     public void onAnnotation(AnnotationReceived annotation) {
         controller.onAnnotation(annotation);
+    }
+
+    @Override
+    public void onAnnotationState(AnnotationSnapshot snapshot) {
+        controller.onAnnotationState(snapshot);
+    }
+
+    @Override
+    public void onParticipantJoined(int participantId) {
+        controller.onParticipantJoined(participantId);
     }
 
     @Override

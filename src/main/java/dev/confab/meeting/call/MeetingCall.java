@@ -391,6 +391,28 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
     }
 
     @Override
+    public void onAnnotationState(dev.confab.meeting.AnnotationSnapshot snapshot) {
+        ShareMedia share = media.share();
+        if (share != null) {
+            share.onAnnotationState(snapshot);
+        }
+    }
+
+    @Override
+    public void onParticipantJoined(dev.confab.meeting.Attendee participant) {
+        ShareMedia share = media.share();
+        if (share != null) {
+            share.onParticipantJoined(participant.id());
+        }
+    }
+
+    /** Drawings sent while it was away never reached it: a sharer hands it the state as to a newcomer. */
+    @Override
+    public void onParticipantReconnected(dev.confab.meeting.Attendee participant) {
+        onParticipantJoined(participant);
+    }
+
+    @Override
     public void onRequestFailed(Refusal refusal, String detail, String requestType) {
         ShareMedia share = media.share();
         if (share != null) {

@@ -1,6 +1,7 @@
 package dev.confab.meeting.call;
 
 import dev.confab.meeting.AnnotationReceived;
+import dev.confab.meeting.AnnotationSnapshot;
 import dev.confab.meeting.Refusal;
 import dev.confab.meeting.ShareUpdate;
 import dev.confab.protocol.MediaFrame;
@@ -32,6 +33,13 @@ public interface ShareMedia extends AutoCloseable {
     }
 
     default void onAnnotation(AnnotationReceived annotation) {
+    }
+
+    default void onAnnotationState(AnnotationSnapshot snapshot) {
+    }
+
+    /** Someone joined, or resumed after a lost connection: a sharer hands them what is drawn on its share. */
+    default void onParticipantJoined(int participantId) {
     }
 
     default void onRequestFailed(Refusal refusal, String detail, String requestType) {

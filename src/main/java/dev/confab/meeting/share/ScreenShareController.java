@@ -7,6 +7,7 @@ import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.VideoCodec;
 import dev.confab.media.VideoFrameListener;
 import dev.confab.meeting.AnnotationReceived;
+import dev.confab.meeting.AnnotationSnapshot;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.MediaOut;
 import dev.confab.meeting.Refusal;
@@ -43,6 +44,12 @@ public final class ScreenShareController implements AutoCloseable {
         default void shareStarted(int sharerId, boolean self, AnnotationModel annotations, boolean viewersMayAnnotate) {
         }
 
+        /** As {@link #shareStarted(int, boolean, AnnotationModel, boolean)}, saying whether it is a whiteboard. */
+        default void shareStarted(int sharerId, boolean self, AnnotationModel annotations, boolean viewersMayAnnotate,
+                                  boolean whiteboard) {
+            shareStarted(sharerId, self, annotations, viewersMayAnnotate);
+        }
+
         default void annotationPermissionChanged(int sharerId, boolean viewersMayAnnotate) {
         }
 
@@ -71,6 +78,8 @@ public final class ScreenShareController implements AutoCloseable {
     private volatile ScreenShareSender activeSender;
     private volatile int bitrateLimitKbps;
     private volatile CaptureDevice requested;
+    /** The user opened a whiteboard and the server has not answered yet. */
+    private volatile boolean boardRequested;
     private volatile VideoFrameListener localPreview;
 
     /** @param out where encoded screen frames go (the meeting engine's one exit, {@code MeetingCall.out()}) */
@@ -90,9 +99,17 @@ public final class ScreenShareController implements AutoCloseable {
         session.startShare(allowViewerAnnotation);
     }
 
+    /** The user chose Share → Whiteboard: a blank board as this user's share, nothing captured. */
+    public void startWhiteboard(boolean allowViewerAnnotation) {
+        requested = null;
+        boardRequested = true;
+        session.startWhiteboard(allowViewerAnnotation);
+    }
+
     /** The user pressed Stop (banner or floating window). */
     public void stop() {
         requested = null;
+        boardRequested = false;
         session.stopShare();
         worker.execute(this::stopCapture);
     }
@@ -133,9 +150,11 @@ public final class ScreenShareController implements AutoCloseable {
             boolean isNew = !models.containsKey(sharer);
             AnnotationModel model = models.computeIfAbsent(sharer, AnnotationModel::new);
             if (isNew) {
-                events.shareStarted(sharer, self, model, update.allowViewerAnnotation());
+                events.shareStarted(sharer, self, model, update.allowViewerAnnotation(), update.whiteboard());
                 CaptureDevice screen = requested;
-                if (self && screen != null) {
+                if (self && update.whiteboard() && boardRequested) {
+                    boardRequested = false; // nothing to capture: the board is drawn from the model by every client
+                } else if (self && screen != null && !update.whiteboard()) {
                     worker.execute(() -> startCapture(screen));
                 } else if (self) {
                     // The server remembers a share this client did not start now (e.g. after a restart):
@@ -154,6 +173,23 @@ public final class ScreenShareController implements AutoCloseable {
         AnnotationModel model = models.get(message.sharerId());
         if (model != null) {
             model.apply(message.authorId(), message.annotation());
+        }
+    }
+
+    /** The sharer handed this newcomer what is drawn on its share. */
+    public void onAnnotationState(AnnotationSnapshot snapshot) {
+        AnnotationModel model = models.get(snapshot.sharerId());
+        if (model != null) {
+            model.restore(snapshot);
+        }
+    }
+
+    /** Someone joined: when this user shares, it hands them everything drawn so far (sealed for them alone). */
+    public void onParticipantJoined(int participantId) {
+        AnnotationModel own = models.get(session.roster().selfId());
+        AnnotationSnapshot snapshot = own == null ? null : own.snapshot();
+        if (snapshot != null && (snapshot.shapeCount() > 0 || snapshot.pages().size() > 1)) {
+            session.sendAnnotationState(participantId, snapshot);
         }
     }
 
@@ -188,6 +224,7 @@ public final class ScreenShareController implements AutoCloseable {
     public void onRequestFailed(Refusal refusal, String detail, String requestType) {
         if ("share_start".equals(requestType)) {
             requested = null;
+            boardRequested = false;
             events.shareFailed(refusal, detail);
         }
     }

@@ -158,27 +158,36 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     private void showPicker() {
         Window owner = screen.view().getScene() == null ? null : screen.view().getScene().getWindow();
         SharePicker.showDialog(owner, text, screens,
-                choice -> controller.start(choice.screen(), choice.allowViewerAnnotation()));
+                choice -> controller.start(choice.screen(), choice.allowViewerAnnotation()))
+                .setOnWhiteboard(controller::startWhiteboard);
     }
 
     // ---- controller events (session thread) → FX ------------------------------------------------------
 
     @Override
-    public void shareStarted(int sharerId, boolean self, AnnotationModel annotations, boolean viewersMayAnnotate) {
+    public void shareStarted(int sharerId, boolean self, AnnotationModel annotations, boolean viewersMayAnnotate,
+                             boolean whiteboard) {
         onScreen(s -> {
             String name = sharerName(sharerId, self);
             ShareStage stage = new ShareStage(text, session.roster().selfId(), name, annotations,
                     a -> session.annotate(sharerId, a));
             stage.setSaveFolder(savedPictures, savedPictureFiles);
+            if (whiteboard) {
+                stage.showWhiteboard(name, self);
+            }
             stages.put(sharerId, stage);
             model.shareStarted(sharerId, name, self, viewersMayAnnotate);
             stage.setAnnotationAllowed(model.sharer(sharerId).orElseThrow().annotationAllowed());
             if (self) {
                 // The sharer sees what is shared, with everyone's annotations on it.
-                controller.setLocalPreview(ownPictures(sharerId, stage));
+                controller.setLocalPreview(whiteboard ? null : ownPictures(sharerId, stage));
                 banner = new SharingBanner(text, controller::stop, viewersMayAnnotate, session::setViewerAnnotation);
                 s.setBanner(banner);
-                banner.showFloatingStop();
+                if (whiteboard) {
+                    banner.showsWhiteboard(); // nothing of the screen leaves: no always-on-top Stop window needed
+                } else {
+                    banner.showFloatingStop();
+                }
             }
             s.showShareInCenter(stage);
             recordingPictures.showShare(shownSharer());

@@ -10,15 +10,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Rectangle2D;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.StrokeLineCap;
-import javafx.scene.shape.StrokeLineJoin;
-import javafx.scene.text.Font;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +29,6 @@ import java.util.function.Consumer;
 public final class AnnotationOverlay extends Region {
     /** Smallest movement (in shared units) that adds a point to a stroke: keeps strokes under the point limit. */
     private static final double MIN_STEP = 0.002;
-    private static final double HIGHLIGHTER_OPACITY = 0.35;
 
     private final Canvas canvas = new Canvas();
     private final int selfId;
@@ -42,6 +37,7 @@ public final class AnnotationOverlay extends Region {
     private final ObjectProperty<Color> color = new SimpleObjectProperty<>(Color.web("#E53935"));
     private final StringProperty pendingText = new SimpleStringProperty("");
     private final BooleanProperty drawingAllowed = new SimpleBooleanProperty(true);
+    private final BooleanProperty board = new SimpleBooleanProperty(false);
     private AnnotationModel model;
     private final Runnable redrawLater = () -> Platform.runLater(this::redraw);
     private int frameWidth = 16;
@@ -58,6 +54,7 @@ public final class AnnotationOverlay extends Region {
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         mouseTransparentProperty().bind(drawingAllowed.not());
+        board.addListener((obs, was, now) -> redraw());
     }
 
     /** The drawings to show (and add to); null for none. FX thread. */
@@ -100,6 +97,18 @@ public final class AnnotationOverlay extends Region {
 
     public BooleanProperty drawingAllowedProperty() {
         return drawingAllowed;
+    }
+
+    /** Whether this overlay is a whiteboard: it paints its picture area white under the shapes. */
+    public BooleanProperty boardProperty() {
+        return board;
+    }
+
+    /** Sharer of a whiteboard: shows page {@code page} (one past the last adds a page) for everyone. */
+    public void turnPage(int page) {
+        if (model != null && page >= 0 && page < ShareAnnotation.MAX_PAGES) {
+            commit(ShareAnnotation.page(page));
+        }
     }
 
     /** Where the picture is shown inside this overlay (centred, aspect kept), in local coordinates. */
@@ -154,7 +163,8 @@ public final class AnnotationOverlay extends Region {
             addPoint(e, false);
         }
         redraw();
-        drawPoints(canvas.getGraphicsContext2D(), tool.get(), color.get(), lineWidth(), current, pictureArea());
+        AnnotationPainter.paintPoints(canvas.getGraphicsContext2D(), tool.get(), color.get(), lineWidth(), current,
+                pictureArea());
         e.consume();
     }
 
@@ -211,66 +221,18 @@ public final class AnnotationOverlay extends Region {
         return selfId + "-" + (++nextId);
     }
 
-    /** Redraws every shape. FX thread. */
+    /** Redraws every shape (on a white board when this is a whiteboard). FX thread. */
     void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        if (model == null) {
-            return;
-        }
         Rectangle2D area = pictureArea();
-        for (AnnotationModel.Shape shape : model.shapes()) {
-            ShareAnnotation a = shape.annotation();
-            Color c = Color.web(a.color());
-            if (a.op() == ShareAnnotation.Op.TEXT) {
-                g.setGlobalAlpha(1);
-                g.setFill(c);
-                g.setFont(Font.font(Math.max(10, a.width() * area.getWidth() * 6)));
-                g.setTextBaseline(VPos.TOP);
-                g.fillText(a.text(), area.getMinX() + a.points().get(0) * area.getWidth(),
-                        area.getMinY() + a.points().get(1) * area.getHeight());
-            } else {
-                drawPoints(g, a.tool(), c, a.width(), a.points(), area);
-            }
+        if (board.get()) {
+            g.setFill(Color.WHITE);
+            g.fillRect(area.getMinX(), area.getMinY(), area.getWidth(), area.getHeight());
         }
-        g.setGlobalAlpha(1);
-    }
-
-    private static void drawPoints(GraphicsContext g, ShareAnnotation.Tool tool, Color color, double width,
-                                   List<Double> points, Rectangle2D area) {
-        if (points.size() < 2) {
-            return;
+        if (model != null) {
+            AnnotationPainter.paint(g, model.shapes(), area);
         }
-        g.setGlobalAlpha(tool == ShareAnnotation.Tool.HIGHLIGHTER ? HIGHLIGHTER_OPACITY : 1);
-        g.setStroke(color);
-        g.setLineWidth(Math.max(1, width * area.getWidth()));
-        g.setLineCap(StrokeLineCap.ROUND);
-        g.setLineJoin(StrokeLineJoin.ROUND);
-        g.beginPath();
-        for (int i = 0; i < points.size(); i += 2) {
-            double x = area.getMinX() + points.get(i) * area.getWidth();
-            double y = area.getMinY() + points.get(i + 1) * area.getHeight();
-            if (i == 0) {
-                g.moveTo(x, y);
-            } else {
-                g.lineTo(x, y);
-            }
-        }
-        g.stroke();
-        if (tool == ShareAnnotation.Tool.ARROW && points.size() == 4) {
-            double x1 = area.getMinX() + points.get(0) * area.getWidth();
-            double y1 = area.getMinY() + points.get(1) * area.getHeight();
-            double x2 = area.getMinX() + points.get(2) * area.getWidth();
-            double y2 = area.getMinY() + points.get(3) * area.getHeight();
-            double angle = Math.atan2(y2 - y1, x2 - x1);
-            double head = Math.max(8, width * area.getWidth() * 5);
-            g.beginPath();
-            g.moveTo(x2 - head * Math.cos(angle - Math.PI / 7), y2 - head * Math.sin(angle - Math.PI / 7));
-            g.lineTo(x2, y2);
-            g.lineTo(x2 - head * Math.cos(angle + Math.PI / 7), y2 - head * Math.sin(angle + Math.PI / 7));
-            g.stroke();
-        }
-        g.setGlobalAlpha(1);
     }
 
     private static double clamp(double v) {

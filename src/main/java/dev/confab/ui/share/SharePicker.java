@@ -63,6 +63,8 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
     private final Map<CaptureDevice, ImageView> thumbnails = new HashMap<>();
     private final ScheduledExecutorService refresher;
     private Runnable onClose = () -> { };
+    private final Button whiteboard = new Button();
+    private Consumer<Boolean> onWhiteboard;
 
     public SharePicker(UiText text, ScreenCaptureFactory screens, Consumer<Choice> onShare, Runnable onCancel) {
         this.screens = screens;
@@ -164,7 +166,15 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         });
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox buttons = new HBox(8, annotate, spring, cancel, share);
+        whiteboard.setId("startWhiteboard");
+        whiteboard.textProperty().bind(text.bind("share.picker.whiteboard"));
+        whiteboard.setVisible(false);
+        whiteboard.setManaged(false);
+        whiteboard.setOnAction(e -> {
+            close();
+            onWhiteboard.accept(annotate.isSelected());
+        });
+        HBox buttons = new HBox(8, annotate, spring, whiteboard, cancel, share);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
         setTop(top);
@@ -238,6 +248,16 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         image.getPixelWriter().setPixels(0, 0, shot.width(), shot.height(), PixelFormat.getByteBgraPreInstance(),
                 shot.bgra(), 0, shot.width() * 4);
         return image;
+    }
+
+    /**
+     * Offers Share → Whiteboard: a blank board instead of a screen; {@code onOpen} gets whether others may draw.
+     * FX thread.
+     */
+    public void setOnWhiteboard(Consumer<Boolean> onOpen) {
+        onWhiteboard = onOpen;
+        whiteboard.setVisible(onOpen != null);
+        whiteboard.setManaged(onOpen != null);
     }
 
     /** True once at least one tile shows a thumbnail. FX thread. */

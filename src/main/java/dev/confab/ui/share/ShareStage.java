@@ -63,6 +63,10 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
     private final ObjectProperty<Zoom> zoom = new SimpleObjectProperty<>(Zoom.FIT);
     private final Label status = new Label();
     private final ToolBar tools;
+    private final Label who = new Label();
+    private final HBox zoomButtons;
+    private final Button save;
+    private WhiteboardBar whiteboardBar;
     private Path saveFolder;
     private SealedFiles saveFiles = SealedFiles.PLAIN;
     private volatile int frameWidth;
@@ -89,7 +93,6 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
         zoom.addListener((obs, old, now) -> applyZoom());
         applyZoom();
 
-        Label who = new Label();
         who.setId("sharerName");
         who.textProperty().bind(text.bind("share.stage.sharing", sharerName));
         who.getStyleClass().add("title-4");
@@ -98,7 +101,8 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
         ToggleButton actual = zoomButton("zoomActual", "share.stage.actualSize", Zoom.ACTUAL_SIZE, zoomGroup);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox header = new HBox(8, who, spring, fit, actual);
+        zoomButtons = new HBox(8, fit, actual);
+        HBox header = new HBox(8, who, spring, zoomButtons);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 8, 6, 8));
 
@@ -108,7 +112,7 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
         // The tools take the width that is left, so a narrow window folds them into the tool bar's overflow menu.
         tools.setMinWidth(0);
         // Save stays outside the tool bar: always reachable, also for viewers who may not draw.
-        Button save = button("saveShare", "share.tool.save", this::save);
+        save = button("saveShare", "share.tool.save", this::save);
         HBox saving = new HBox(8, status, save);
         saving.setAlignment(Pos.CENTER_RIGHT);
         saving.setPadding(new Insets(0, 8, 0, 0));
@@ -166,6 +170,31 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
 
     private Button button(String id, String key, Runnable action) {
         return Buttons.of(text, id, key, action);
+    }
+
+    /**
+     * Turns this stage into a whiteboard: a white 16:9 board drawn from the model instead of a shared picture, its
+     * pages, and Save PNG/PDF into a folder the user picks (instead of the share's Save). FX thread.
+     *
+     * @param sharer whether this user shares the board (only the sharer turns pages)
+     */
+    public WhiteboardBar showWhiteboard(String sharerName, boolean sharer) {
+        who.textProperty().bind(text.bind("share.stage.whiteboard", sharerName));
+        video.setVisible(false);
+        overlay.boardProperty().set(true);
+        overlay.setFrameSize(WhiteboardExport.WIDTH, WhiteboardExport.HEIGHT);
+        zoomButtons.setVisible(false);
+        zoomButtons.setManaged(false);
+        save.setVisible(false);
+        save.setManaged(false);
+        whiteboardBar = new WhiteboardBar(text, overlay, sharer);
+        setBottom(new javafx.scene.layout.VBox(whiteboardBar, getBottom()));
+        return whiteboardBar;
+    }
+
+    /** The whiteboard's page and save controls, or null for a screen share. */
+    public WhiteboardBar whiteboardBar() {
+        return whiteboardBar;
     }
 
     /** Whether this user may draw (the sharer always; viewers when the sharer allows it). FX thread. */

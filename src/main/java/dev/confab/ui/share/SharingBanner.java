@@ -24,6 +24,7 @@ public final class SharingBanner extends HBox {
     private final UiText text;
     private final Runnable onStop;
     private Stage floating;
+    private final Label message = new Label();
 
     /**
      * @param viewersMayAnnotate the sharer's initial choice from the picker
@@ -48,7 +49,6 @@ public final class SharingBanner extends HBox {
         setSpacing(12);
         setPadding(new Insets(6, 12, 6, 12));
         setStyle("-fx-background-color: #C62828; -fx-border-color: #FF5252; -fx-border-width: 0 0 2 0;");
-        Label message = new Label();
         message.setId("sharingMessage");
         message.textProperty().bind(text.bind("share.banner.sharing"));
         message.setStyle("-fx-text-fill: white; -fx-font-weight: bold;");
@@ -68,6 +68,11 @@ public final class SharingBanner extends HBox {
         stop.getStyleClass().add("danger");
         stop.setOnAction(e -> onStop.run());
         return stop;
+    }
+
+    /** The sharer shares a whiteboard, not the screen: says so (and needs no always-on-top Stop window). FX thread. */
+    public void showsWhiteboard() {
+        message.textProperty().bind(text.bind("share.banner.whiteboard"));
     }
 
     /**

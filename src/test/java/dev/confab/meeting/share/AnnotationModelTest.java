@@ -58,4 +58,29 @@ class AnnotationModelTest {
         assertThat(model.shapes()).hasSize(1);
         assertThat(changes).hasValue(2);
     }
+
+    @Test
+    void onlyTheSharerTurnsOrAddsPagesAndEachPageKeepsItsOwnShapes() {
+        AnnotationModel board = new AnnotationModel(1);
+        ShareAnnotation first = ShareAnnotation.stroke("1-1", ShareAnnotation.Tool.PEN, "#000000", 0.003, List.of(0.1, 0.1, 0.2, 0.2));
+        board.apply(1, first);
+        board.apply(2, ShareAnnotation.page(1));
+        assertThat(board.pageCount()).as("a viewer cannot add a page").isEqualTo(1);
+        board.apply(1, ShareAnnotation.page(2));
+        assertThat(board.pageCount()).as("no gap: only one past the last adds a page").isEqualTo(1);
+
+        board.apply(1, ShareAnnotation.page(1));
+        assertThat(board.page()).isEqualTo(1);
+        assertThat(board.shapes()).isEmpty();
+        board.apply(2, ShareAnnotation.text("2-1", "#FF0000", 0.006, 0.5, 0.5, "hi"));
+        board.apply(1, ShareAnnotation.clear());
+        assertThat(board.shapes()).as("clear empties the page shown only").isEmpty();
+        board.apply(1, ShareAnnotation.page(0));
+        assertThat(board.shapes()).extracting(AnnotationModel.Shape::annotation).containsExactly(first);
+
+        AnnotationModel copy = new AnnotationModel(1);
+        copy.restore(board.snapshot());
+        assertThat(copy.snapshot()).isEqualTo(board.snapshot());
+        assertThat(copy.pageCount()).isEqualTo(2);
+    }
 }
