@@ -85,15 +85,21 @@ final class ServerRoute {
         otherNodes = List.copyOf(parsed);
     }
 
-    /** The current server did not answer: the next one to try (another node, or the front door), if any. */
+    /**
+     * The current server did not answer: on to the next of the other nodes, the front door and the server the
+     * meeting was on, in turn, so that every one of them gets tried.
+     */
     void failover() {
         Set<URI> candidates = new LinkedHashSet<>(otherNodes);
         candidates.add(frontDoor);
         candidates.add(joinedOn);
-        candidates.remove(current);
-        if (!candidates.isEmpty()) {
-            List<URI> ordered = List.copyOf(candidates);
-            current = ordered.get(failovers++ % ordered.size());
+        List<URI> ordered = List.copyOf(candidates);
+        for (int i = 0; i < ordered.size(); i++) {
+            URI next = ordered.get(failovers++ % ordered.size());
+            if (!next.equals(current)) {
+                current = next;
+                return;
+            }
         }
     }
 

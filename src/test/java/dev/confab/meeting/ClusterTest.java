@@ -1,10 +1,14 @@
 package dev.confab.meeting;
 
+import dev.confab.protocol.ClientMessage;
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.ServerMessage;
 import dev.confab.server.ClusterConfig;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.RedisServer;
+import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +168,31 @@ class ClusterTest {
         assertThat(hostEvents.states).as("the meeting went on without a hitch")
                 .noneMatch(s -> s instanceof SessionState.Reconnecting || s instanceof SessionState.Ended);
         assertThat(guestEvents.states).noneMatch(s -> s instanceof SessionState.Reconnecting || s instanceof SessionState.Ended);
+    }
+
+    @Test
+    void aRawClientIsToldWhereTheMeetingRunsAndWhatIsNotInTheClusterAtAll() throws Exception {
+        TestClient host = TestClient.greeted(url("a"));
+        ServerMessage.Joined created = host.create("Ada", null);
+        String owner = ownerOf(0);
+        String otherDoor = owner.equals("b") ? "c" : "b";
+        assertThat(host.next(ServerMessage.ClusterNodes.class).nodes()).as("the other two nodes")
+                .hasSize(2).doesNotContain(url(owner).toString());
+
+        TestClient guest = TestClient.greeted(url(otherDoor));
+        guest.send(new ClientMessage.Join(created.meetingId(), "Grace", null));
+        assertThat(guest.next(ServerMessage.Redirect.class))
+                .isEqualTo(new ServerMessage.Redirect(url(owner).toString(), "join", created.meetingId()));
+        guest.send(new ClientMessage.Resume(created.resumeToken()));
+        assertThat(guest.next(ServerMessage.Redirect.class))
+                .isEqualTo(new ServerMessage.Redirect(url(owner).toString(), "resume", null));
+
+        guest.send(new ClientMessage.Join("1000000000", "Grace", null));
+        assertThat(guest.nextError().code()).isEqualTo(ErrorCode.MEETING_NOT_FOUND);
+        guest.send(new ClientMessage.Resume("not-a-token-anyone-was-given"));
+        assertThat(guest.nextError().code()).isEqualTo(ErrorCode.RESUME_REJECTED);
+        guest.close();
+        host.close();
     }
 
     private static boolean back(Recorder events) {
