@@ -32,6 +32,7 @@ import dev.confab.signaling.SignalingListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,7 +121,7 @@ public final class MeetingSession implements AutoCloseable {
     private final Map<Integer, String> rosterChatKeys = new HashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
     /** Event thread: which server of a cluster to talk to; the request that opened the session, to repeat after a redirect. */
-    private ServerRoute route;
+    private volatile ServerRoute route;
     private ClientMessage openingRequest;
     // Confined to the event thread: chat typed while reconnecting, and chat recently sent (to send again).
     private final List<PendingChat> chatWhileReconnecting = new ArrayList<>();
@@ -211,6 +212,12 @@ public final class MeetingSession implements AutoCloseable {
         public String nameOf(int participantId) {
             return roster.find(participantId).map(roster::label).orElseGet(() -> departedName(participantId));
         }
+    }
+
+    /** The server this session talks to now: the one it was given, or the cluster node it was redirected to. */
+    public URI currentServer() {
+        ServerRoute now = route;
+        return now == null ? options.server() : now.current();
     }
 
     public SessionState state() {

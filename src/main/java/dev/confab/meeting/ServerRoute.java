@@ -19,7 +19,8 @@ final class ServerRoute {
     static final int MAX_REDIRECTS = 3;
 
     private final URI frontDoor;
-    private URI current;
+    /** Volatile: {@link MeetingSession#currentServer()} reads it from any thread. */
+    private volatile URI current;
     private URI joinedOn;
     private List<URI> otherNodes = List.of();
     private int redirects;

@@ -65,7 +65,12 @@ final class ClusterStore implements AutoCloseable {
     private final long nodeTimeoutMillis;
 
     ClusterStore(URI redisUri, ClusterConfig config) {
-        this.redis = RedisClient.create(redisUri);
+        // A bounded wait for a pooled connection: with Redis gone or slow, a call fails after 2 s (and the node
+        // carries on without the cluster) instead of holding a WebSocket worker forever.
+        var pool = new org.apache.commons.pool2.impl.GenericObjectPoolConfig<redis.clients.jedis.Connection>();
+        pool.setMaxTotal(16);
+        pool.setMaxWait(java.time.Duration.ofSeconds(2));
+        this.redis = RedisClient.builder().fromURI(redisUri).poolConfig(pool).build();
         this.meetingTtlMillis = config.meetingTtl().toMillis();
         this.nodeTimeoutMillis = config.nodeTimeout().toMillis();
     }
@@ -75,7 +80,14 @@ final class ClusterStore implements AutoCloseable {
      * over meanwhile (this node must let them go).
      */
     List<String> heartbeat(Node self, List<MeetingSnapshot> meetings, java.util.function.Function<MeetingSnapshot, String> json) {
-        AbstractPipeline pipe = redis.pipelined();
+        // The pipeline holds one pooled connection until closed: never leave it open, or the pool runs dry.
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            return heartbeat(pipe, self, meetings, json);
+        }
+    }
+
+    private List<String> heartbeat(AbstractPipeline pipe, Node self, List<MeetingSnapshot> meetings,
+                                   java.util.function.Function<MeetingSnapshot, String> json) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("url", self.url());
         fields.put("fingerprint", self.fingerprint() == null ? "" : self.fingerprint());

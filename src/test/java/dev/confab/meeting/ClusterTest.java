@@ -11,6 +11,7 @@ import dev.confab.testing.RedisServer;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
+import redis.clients.jedis.RedisClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -193,6 +194,25 @@ class ClusterTest {
         assertThat(guest.nextError().code()).isEqualTo(ErrorCode.RESUME_REJECTED);
         guest.close();
         host.close();
+    }
+
+    @Test
+    void aNodeKeepsPublishingAfterManyChanges() {
+        Recorder hostEvents = new Recorder();
+        String id = create("a", "Ada", hostEvents);
+        String owner = ownerOf(0);
+        // Every join and leave publishes the meeting at once: far more publishes than a pool has connections.
+        for (int i = 0; i < 20; i++) {
+            MeetingSession visitor = join(owner, "Visitor " + i, id, new Recorder());
+            visitor.leave();
+            await().atMost(WAIT).until(() -> sessions.getFirst().roster().participants().size() == 1);
+        }
+        String otherDoor = owner.equals("b") ? "c" : "b";
+        join(otherDoor, "Grace", id, new Recorder());
+
+        try (RedisClient client = RedisClient.create(redis.uri())) {
+            await().atMost(WAIT).until(() -> "2".equals(client.hget("confab:node:" + owner, "participants")));
+        }
     }
 
     private static boolean back(Recorder events) {
