@@ -1,22 +1,15 @@
 package dev.confab.server;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
-/** The SHA-256 of a resume token, hex: what Redis holds instead of the token (whoever reads Redis cannot resume). */
+/**
+ * The SHA-256 of a resume token, hex: what Redis holds instead of the token (whoever reads Redis cannot resume).
+ * The same digest as a scheduled meeting's host key gets ({@link HostKey#hash}).
+ */
 final class ResumeDigest {
 
     private ResumeDigest() {
     }
 
     static String of(String resumeToken) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(resumeToken.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HostKey.hash(resumeToken);
     }
 }
