@@ -1164,6 +1164,10 @@ public final class MeetingSession implements AutoCloseable {
      * over a new connection trusted exactly like this one.
      */
     private void redirected(ServerMessage.Redirect redirect) {
+        if (!(state instanceof SessionState.Connecting) && !(state instanceof SessionState.Reconnecting)) {
+            LOG.debug("Ignoring a redirect outside joining and resuming");
+            return; // a server sends it only in answer to create, join or resume
+        }
         closeConnection();
         boolean followed = route.redirect(redirect.url());
         if (state instanceof SessionState.Connecting) {

@@ -48,6 +48,11 @@ final class ClusterNode implements AutoCloseable {
     private final ClusterStore store;
     private final ScheduledExecutorService beats;
     private volatile boolean redisDown;
+    /** The other live nodes' addresses as of the last heartbeat, by name (for {@code cluster_nodes}). */
+    private volatile List<String> otherNodes = List.of();
+    /** Meetings that ended here lately, by when: never restored from their last snapshot by a late join. */
+    private final java.util.concurrent.ConcurrentMap<String, java.time.Instant> endedHere =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** A heartbeat is queued to publish changed seats: one is enough however many changed meanwhile. */
     private final java.util.concurrent.atomic.AtomicBoolean publishQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -63,6 +68,7 @@ final class ClusterNode implements AutoCloseable {
                 Thread.ofPlatform().daemon().name("confab-cluster-" + config.nodeName()).factory());
         registry.onSeatsChanged(this::publishSoon);
         registry.onMeetingRemoved(id -> {
+            endedHere.put(id, clock.instant());
             try {
                 beats.execute(() -> forget(id)); // never Redis under a meeting's lock
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
@@ -126,6 +132,16 @@ final class ClusterNode implements AutoCloseable {
                 LOG.warn("event=meeting_taken_elsewhere meeting={} node={}", id, name());
                 registry.release(id);
             });
+            List<String> others = store.liveNodes().stream().filter(n -> !n.name().equals(name()))
+                    .sorted(Comparator.comparing(ClusterStore.Node::name)).map(ClusterStore.Node::url).toList();
+            if (!others.equals(otherNodes)) {
+                otherNodes = others;
+                // Nodes came or went: everyone here learns where to resume now, not only later joiners.
+                var announcement = new dev.confab.protocol.ServerMessage.ClusterNodes(others);
+                meetings.forEach(meeting -> meeting.broadcast(announcement, null));
+            }
+            java.time.Instant forgotten = clock.instant().minus(config.meetingTtl());
+            endedHere.values().removeIf(at -> at.isBefore(forgotten));
         } catch (JedisException e) {
             if (!redisDown) {
                 LOG.warn("event=cluster_redis_unreachable node={} message={}", name(), e.getMessage());
@@ -186,6 +202,9 @@ final class ClusterNode implements AutoCloseable {
         if (local != null) {
             return new Route.Here(local);
         }
+        if (endedHere.containsKey(meetingId)) {
+            return new Route.Unknown(); // its keys may outlive it by a moment: it must not come back from them
+        }
         try {
             Optional<String> owner = store.owner(meetingId);
             if (owner.isEmpty()) {
@@ -228,17 +247,12 @@ final class ClusterNode implements AutoCloseable {
         return new Route.Here(meeting);
     }
 
-    /** The addresses of the other live nodes, for {@code cluster_nodes}; empty when Redis cannot say. */
+    /**
+     * The addresses of the other live nodes as of the last heartbeat, for {@code cluster_nodes}. Never calls
+     * Redis, so it may be asked under a meeting's lock.
+     */
     List<String> otherNodes() {
-        if (redisDown) {
-            return List.of();
-        }
-        try {
-            return store.liveNodes().stream().filter(n -> !n.name().equals(name()))
-                    .sorted(Comparator.comparingInt(ClusterStore.Node::load)).map(ClusterStore.Node::url).toList();
-        } catch (JedisException e) {
-            return List.of();
-        }
+        return otherNodes;
     }
 
     private void forget(String meetingId) {

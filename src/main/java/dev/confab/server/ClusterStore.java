@@ -20,7 +20,7 @@ import java.util.Set;
  *
  * <pre>
  * confab:nodes                 set of node names (pruned when a node's hash has expired)
- * confab:node:NAME             hash url, fingerprint, participants, meetings, cpu; expires after the node timeout
+ * confab:node:NAME             hash url, fingerprint, participants, meetings, cpu, seen (epoch ms); expires after the node timeout
  * confab:meeting:ID            the owning node's name; expires after the meeting TTL
  * confab:snapshot:ID           {@link MeetingSnapshot} as JSON; same TTL
  * confab:resume:DIGEST         the meeting ID a resume token belongs to; same TTL
@@ -94,6 +94,7 @@ final class ClusterStore implements AutoCloseable {
         fields.put("participants", Integer.toString(self.participants()));
         fields.put("meetings", Integer.toString(self.meetings()));
         fields.put("cpu", String.format(java.util.Locale.ROOT, "%.3f", self.cpu()));
+        fields.put("seen", Long.toString(System.currentTimeMillis())); // for operators: the last heartbeat, epoch ms
         pipe.hset(NODE + self.name(), fields);
         pipe.pexpire(NODE + self.name(), nodeTimeoutMillis);
         pipe.sadd(NODES, self.name());

@@ -352,10 +352,12 @@ final class MeetingService {
         synchronized (meeting) {
             admitIfRoom(connection, meeting, name, join.chatKey(), type, true, true);
         }
-        greetClusterMember(connection);
     }
 
-    /** In a cluster, a new member learns the other nodes, where it resumes if this one stops answering. */
+    /**
+     * In a cluster, a new member learns the other nodes, where it resumes if this one stops answering. Sends
+     * what the node learnt at its last heartbeat (no Redis call), so callers may hold the meeting's lock.
+     */
     private void greetClusterMember(ClientConnection connection) {
         ClusterNode node = cluster;
         if (node != null && connection.member() != null) {
@@ -418,6 +420,7 @@ final class MeetingService {
         hands.greet(connection, false);
         polls.greet(connection);
         relay.receiverArrived(admitted);
+        greetClusterMember(connection); // also for someone admitted from the waiting room
         return admitted;
     }
 

@@ -46,6 +46,14 @@ class ClusterTest {
             nodes.put(name, TestServers.start(TestServers.loopback()
                     .cluster(ClusterConfig.of(redis.uri(), null, name))));
         }
+        // Each node learns the others with its heartbeat: wait for one from every node after all have started.
+        long allStarted = System.currentTimeMillis();
+        try (RedisClient client = RedisClient.create(redis.uri())) {
+            await().atMost(WAIT).until(() -> nodes.keySet().stream().allMatch(name -> {
+                String seen = client.hget("confab:node:" + name, "seen");
+                return seen != null && Long.parseLong(seen) > allStarted;
+            }));
+        }
     }
 
     @AfterEach
@@ -177,8 +185,11 @@ class ClusterTest {
         ServerMessage.Joined created = host.create("Ada", null);
         String owner = ownerOf(0);
         String otherDoor = owner.equals("b") ? "c" : "b";
-        assertThat(host.next(ServerMessage.ClusterNodes.class).nodes()).as("the other two nodes")
-                .hasSize(2).doesNotContain(url(owner).toString());
+        List<String> others = host.next(ServerMessage.ClusterNodes.class).nodes();
+        while (others.size() < 2) { // a node that just started learns of the others with its next heartbeat
+            others = host.next(ServerMessage.ClusterNodes.class).nodes();
+        }
+        assertThat(others).as("the other two nodes").hasSize(2).doesNotContain(url(owner).toString());
 
         TestClient guest = TestClient.greeted(url(otherDoor));
         guest.send(new ClientMessage.Join(created.meetingId(), "Grace", null));
