@@ -6,6 +6,7 @@ import dev.confab.protocol.ServerMessage;
 import dev.confab.server.ClusterConfig;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
+import dev.confab.testing.CliRun;
 import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.RedisServer;
 import dev.confab.testing.TestClient;
@@ -224,6 +225,24 @@ class ClusterTest {
         try (RedisClient client = RedisClient.create(redis.uri())) {
             await().atMost(WAIT).until(() -> "2".equals(client.hget("confab:node:" + owner, "participants")));
         }
+    }
+
+    @Test
+    void theBotFollowsARedirectToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path hostStats = dir.resolve("host.json");
+        var host = CliRun.inBackground("bot", "--server", url("a").toString(), "--new", "--name", "HostBot",
+                "--duration", "6s", "--stats-json", hostStats.toString());
+        String meetingId = host.meetingId();
+        String owner = ownerOf(0);
+        String otherDoor = owner.equals("b") ? "c" : "b";
+
+        CliRun guest = CliRun.of("bot", "--server", url(otherDoor).toString(), "--meeting", meetingId,
+                "--name", "GuestBot", "--duration", "500ms", "--chat", "hello through another node");
+
+        assertThat(guest.exitCode()).as(guest.err()).isZero();
+        assertThat(host.result().exitCode()).isZero();
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(hostStats.toFile());
+        assertThat(report.get("messagesReceived").get(0).get("text").asText()).isEqualTo("hello through another node");
     }
 
     private static boolean back(Recorder events) {
