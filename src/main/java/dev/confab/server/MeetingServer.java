@@ -144,36 +144,36 @@ public final class MeetingServer implements AutoCloseable {
         return transport.admission.openFrom(address);
     }
 
-    /** Tells every client {@code server_shutdown}, closes all connections and the port. Idempotent. */
-    public synchronized void stop() {
-        if (stopped || transport == null) {
-            return;
-        }
-        stopped = true;
-        if (cluster != null) {
-            // No server_shutdown: the meetings go on on other nodes, where the clients resume.
-            cluster.handOver();
-        } else {
-            service.shutdown("The server is shutting down");
-        }
-        stopTransport();
-        LOG.info("event=server_stopped");
+    /**
+     * Tells every client {@code server_shutdown}, closes all connections and the port. Idempotent. A cluster node
+     * instead hands its meetings over: no {@code server_shutdown}, the clients resume on other nodes.
+     */
+    public void stop() {
+        stopAs(true);
     }
 
     /**
      * Stops as a node that died would (tests of the cluster's takeover): no word to Redis, whose record of this
      * node expires by itself, and no word to the clients, whose connections just close.
      */
-    public synchronized void halt() {
+    public void halt() {
+        stopAs(false);
+    }
+
+    private synchronized void stopAs(boolean orderly) {
         if (stopped || transport == null) {
             return;
         }
         stopped = true;
-        if (cluster != null) {
+        if (cluster != null && orderly) {
+            cluster.handOver();
+        } else if (cluster != null) {
             cluster.halt();
+        } else if (orderly) {
+            service.shutdown("The server is shutting down");
         }
         stopTransport();
-        LOG.info("event=server_halted");
+        LOG.info("event={}", orderly ? "server_stopped" : "server_halted");
     }
 
     private void stopTransport() {
