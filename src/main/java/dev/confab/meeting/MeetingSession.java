@@ -32,6 +32,7 @@ import dev.confab.signaling.SignalingListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,6 +121,9 @@ public final class MeetingSession implements AutoCloseable {
     // layers above see leaves keys out, they are for encrypting here. Confined to the event thread.
     private final Map<Integer, String> rosterChatKeys = new HashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
+    /** Event thread: which server of a cluster to talk to; the request that opened the session, to repeat after a redirect. */
+    private volatile ServerRoute route;
+    private ClientMessage openingRequest;
     // Confined to the event thread: chat typed while reconnecting, and chat recently sent (to send again).
     private final List<PendingChat> chatWhileReconnecting = new ArrayList<>();
     private final ArrayDeque<SentChat> recentChat = new ArrayDeque<>();
@@ -211,6 +215,12 @@ public final class MeetingSession implements AutoCloseable {
         public String nameOf(int participantId) {
             return roster.find(participantId).map(roster::label).orElseGet(() -> departedName(participantId));
         }
+    }
+
+    /** The server this session talks to now: the one it was given, or the cluster node it was redirected to. */
+    public URI currentServer() {
+        ServerRoute now = route;
+        return now == null ? options.server() : now.current();
     }
 
     public SessionState state() {
@@ -674,21 +684,27 @@ public final class MeetingSession implements AutoCloseable {
             throw new IllegalStateException("A MeetingSession joins once; create a new one");
         }
         onEvents(() -> {
+            route = new ServerRoute(options.server());
+            openingRequest = request;
             setState(new SessionState.Connecting());
             SignalingConnection opened = openConnection();
-            if (opened == null) {
-                return;
+            if (opened != null) {
+                sendOpening(opened);
             }
-            opened.send(request);
-            events.schedule(() -> {
-                if (state instanceof SessionState.Connecting && connection == opened) {
-                    connection = null;
-                    opened.close();
-                    end(EndReason.JOIN_FAILED, MeetingFailure.of(MeetingFailure.Kind.TIMED_OUT,
-                            "No answer to the join request"));
-                }
-            }, options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         });
+    }
+
+    /** Sends the opening request (create, join, start) and gives the server the connect timeout to answer it. */
+    private void sendOpening(SignalingConnection opened) {
+        opened.send(openingRequest);
+        events.schedule(() -> {
+            if (state instanceof SessionState.Connecting && connection == opened) {
+                connection = null;
+                opened.close();
+                end(EndReason.JOIN_FAILED, MeetingFailure.of(MeetingFailure.Kind.TIMED_OUT,
+                        "No answer to the join request"));
+            }
+        }, options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Opens a connection; on failure ends the session (while connecting) and returns null. */
@@ -748,7 +764,7 @@ public final class MeetingSession implements AutoCloseable {
                 });
             }
         };
-        SignalingConnection opened = SignalingConnection.open(options.server(), options.trust(), connectionListener,
+        SignalingConnection opened = SignalingConnection.open(route.current(), options.trust(), connectionListener,
                 timeout);
         holder[0] = opened;
         return opened;
@@ -854,12 +870,15 @@ public final class MeetingSession implements AutoCloseable {
             }
             case ServerMessage.ScheduledCancelled ignored -> {
             }
+            case ServerMessage.Redirect redirect -> redirected(redirect);
+            case ServerMessage.ClusterNodes nodes -> route.otherNodes(nodes.nodes());
         }
     }
 
     private void joined(ServerMessage.Joined joined) {
         Instant lostAt = connectionLostAt;
         resumeToken = joined.resumeToken();
+        route.settled();
         SignalingConnection current = connection;
         ServerMessage.Limits limits = current == null ? null : current.welcome().limits();
         files.serverLimit(limits == null ? null : limits.maxFileBytes());
@@ -1151,7 +1170,7 @@ public final class MeetingSession implements AutoCloseable {
                     "Could not reconnect within " + options.reconnectTimeout().toSeconds() + " s"));
             return;
         }
-        setState(new SessionState.Reconnecting(attempt, giveUpAt));
+        setState(new SessionState.Reconnecting(attempt, giveUpAt, route.moving()));
         events.schedule(() -> reconnect(attempt, giveUpAt), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -1159,6 +1178,12 @@ public final class MeetingSession implements AutoCloseable {
         if (!(state instanceof SessionState.Reconnecting current) || current.attempt() != attempt) {
             return;
         }
+        route.newAttempt();
+        sendResume(attempt, giveUpAt);
+    }
+
+    /** Opens a connection to the route's current server and resumes there; a failure moves on to the next attempt. */
+    private void sendResume(int attempt, Instant giveUpAt) {
         try {
             Duration timeout = options.connectTimeout().compareTo(RECONNECT_ATTEMPT_TIMEOUT) < 0
                     ? options.connectTimeout() : RECONNECT_ATTEMPT_TIMEOUT;
@@ -1170,11 +1195,43 @@ public final class MeetingSession implements AutoCloseable {
                     || e.kind() == SignalingException.Kind.CERTIFICATE_UNTRUSTED) {
                 end(EndReason.CONNECTION_LOST, failureOf(e));
             } else {
-                LOG.info("Reconnect attempt {} failed: {}", attempt, e.getMessage());
+                LOG.info("Reconnect attempt {} to {} failed: {}", attempt, route.current(), e.getMessage());
+                route.failover(); // a cluster's node may be gone for good: the next try goes to another one
                 scheduleReconnect(attempt + 1, giveUpAt);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The cluster serves the meeting on another node (docs/protocol.md section 6.12): the same request goes there,
+     * over a new connection trusted exactly like this one.
+     */
+    private void redirected(ServerMessage.Redirect redirect) {
+        if (!(state instanceof SessionState.Connecting) && !(state instanceof SessionState.Reconnecting)) {
+            LOG.debug("Ignoring a redirect outside joining and resuming");
+            return; // a server sends it only in answer to create, join or resume
+        }
+        closeConnection();
+        boolean followed = route.redirect(redirect.url());
+        if (state instanceof SessionState.Connecting) {
+            if (!followed) {
+                end(EndReason.JOIN_FAILED, MeetingFailure.of(MeetingFailure.Kind.SERVER_UNREACHABLE,
+                        "The server sent the request on to an unusable or looping address: " + redirect.url()));
+                return;
+            }
+            SignalingConnection opened = openConnection();
+            if (opened != null) {
+                sendOpening(opened);
+            }
+        } else if (state instanceof SessionState.Reconnecting reconnecting) {
+            if (!followed) {
+                scheduleReconnect(reconnecting.attempt() + 1, reconnecting.giveUpAt());
+                return;
+            }
+            setState(new SessionState.Reconnecting(reconnecting.attempt(), reconnecting.giveUpAt(), route.moving()));
+            sendResume(reconnecting.attempt(), reconnecting.giveUpAt());
         }
     }
 

@@ -34,9 +34,14 @@ public sealed interface SessionState {
 
     /**
      * The connection dropped; attempt {@code attempt} is under way or scheduled. The session gives up at
-     * {@code giveUpAt}. Show "Reconnecting…"; the roster is stale until InMeeting returns.
+     * {@code giveUpAt}. Show "Reconnecting…"; the roster is stale until InMeeting returns. {@code moving}: the
+     * attempt goes to another server of the cluster than the meeting was on (its server stopped answering or
+     * redirected the resume): show "Moving the meeting to another server…".
      */
-    record Reconnecting(int attempt, Instant giveUpAt) implements SessionState {
+    record Reconnecting(int attempt, Instant giveUpAt, boolean moving) implements SessionState {
+        public Reconnecting(int attempt, Instant giveUpAt) {
+            this(attempt, giveUpAt, false);
+        }
     }
 
     /** @param failure null for a normal end (LEFT, REMOVED, ENDED_BY_HOST, SERVER_SHUTDOWN) */

@@ -50,6 +50,8 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = ServerMessage.PollResults.class, name = "poll_results"),
         @JsonSubTypes.Type(value = ServerMessage.MeetingScheduled.class, name = "meeting_scheduled"),
         @JsonSubTypes.Type(value = ServerMessage.ScheduledCancelled.class, name = "scheduled_cancelled"),
+        @JsonSubTypes.Type(value = ServerMessage.Redirect.class, name = "redirect"),
+        @JsonSubTypes.Type(value = ServerMessage.ClusterNodes.class, name = "cluster_nodes"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage {
@@ -457,6 +459,31 @@ public sealed interface ServerMessage {
     record ScheduledCancelled(@JsonProperty(required = true) String meetingId) implements ServerMessage {
         public ScheduledCancelled {
             Objects.requireNonNull(meetingId, "meetingId");
+        }
+    }
+
+    /**
+     * Cluster only (docs/protocol.md section 6.12): the meeting of this {@code create_meeting}, {@code join} or
+     * {@code resume} ({@code requestType}) is served by another node of the same cluster, at {@code url}. The
+     * client opens a new connection there, trusting it exactly as it trusts this server (the cluster shares one
+     * certificate), and sends the same request again. Nothing changed on this server.
+     */
+    record Redirect(@JsonProperty(required = true) String url,
+                    @JsonProperty(required = true) String requestType,
+                    String meetingId) implements ServerMessage {
+        public Redirect {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(requestType, "requestType");
+        }
+    }
+
+    /**
+     * Cluster only, right after {@code joined}: the other live nodes of the cluster, where a client whose server
+     * stops answering sends its {@code resume} (docs/protocol.md section 6.12). May be empty.
+     */
+    record ClusterNodes(@JsonProperty(required = true) List<String> nodes) implements ServerMessage {
+        public ClusterNodes {
+            nodes = List.copyOf(Objects.requireNonNull(nodes, "nodes"));
         }
     }
 }

@@ -72,6 +72,25 @@ final class Meeting {
         return member;
     }
 
+    /**
+     * Cluster takeover: puts a seat back as the node that died had it (same ID, role, name), not connected.
+     * {@code nextId} keeps participant IDs from being reused after the takeover.
+     */
+    synchronized void restoreSeat(Member member, int nextId) {
+        members.put(member.id, member);
+        if (member.role == Role.HOST) {
+            hostId = member.id;
+        }
+        cohostAppointments = Math.max(cohostAppointments, member.cohostSince);
+        nextMemberId = Math.max(nextMemberId, Math.max(nextId, member.id + 1));
+        snapshot = List.copyOf(members.values());
+    }
+
+    /** The next participant ID to be given (for the cluster's snapshot). */
+    synchronized int nextMemberId() {
+        return nextMemberId;
+    }
+
     synchronized void remove(Member member) {
         members.remove(member.id);
         snapshot = List.copyOf(members.values());

@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 final class MeetingRegistry {
 
     static final int CLOSE_REPLACED = 4003;
+    /** WebSocket "service restart": the client resumes, here or where a redirect sends it. */
+    static final int CLOSE_MOVED = 1012;
     private static final Logger LOG = LoggerFactory.getLogger("confab.server");
     /**
      * Wrong passcodes for one meeting from all addresses together (many addresses guessing one meeting): 20
@@ -42,6 +44,14 @@ final class MeetingRegistry {
     private final Object creationLock = new Object();
     /** Lets someone in when the last member left while people wait ({@link WaitingRoomControls#meetingEmptied}). */
     private volatile java.util.function.Consumer<Meeting> emptiedWhileWaiting = meeting -> {
+    };
+    /** Cluster takeover: seats restored from a snapshot, by the digest of the resume token they had before. */
+    private final ConcurrentMap<String, Member> restoredSeats = new ConcurrentHashMap<>();
+    /** Told when someone takes or leaves a seat (the cluster publishes the meeting's seats at once). */
+    private volatile Runnable seatsChanged = () -> {
+    };
+    /** Told the ID of each meeting that ends here (the cluster forgets it). */
+    private volatile java.util.function.Consumer<String> meetingRemoved = id -> {
     };
     /** IDs held by scheduled meetings: never given to a new ad-hoc meeting. */
     private volatile java.util.function.Predicate<String> reservedIds = id -> false;
@@ -62,6 +72,71 @@ final class MeetingRegistry {
 
     int meetingCount() {
         return meetings.size();
+    }
+
+    /** The meetings running here now (ended ones may still show for a moment). */
+    java.util.Collection<Meeting> liveMeetings() {
+        return List.copyOf(meetings.values());
+    }
+
+    void onSeatsChanged(Runnable action) {
+        seatsChanged = action;
+    }
+
+    void onMeetingRemoved(java.util.function.Consumer<String> action) {
+        meetingRemoved = action;
+    }
+
+    /**
+     * Cluster takeover: runs a meeting restored from its snapshot here. Its seats wait for their people to resume
+     * (each for the resume grace period, as after a lost connection). Returns the meeting already running here
+     * when another resume restored it first.
+     */
+    Meeting adopt(MeetingSnapshots.Restored restored) {
+        synchronized (creationLock) {
+            Meeting running = find(restored.meeting().id);
+            if (running != null) {
+                return running;
+            }
+            Meeting meeting = restored.meeting();
+            synchronized (meeting) {
+                meetings.put(meeting.id, meeting);
+                for (Member member : meeting.members()) {
+                    membersByResumeToken.put(member.resumeToken, member);
+                    member.resumeExpiry = timers.schedule(() -> expireIfStillAway(member),
+                            config.resumeGrace().toMillis(), TimeUnit.MILLISECONDS);
+                }
+                restoredSeats.putAll(restored.seatsByDigest());
+            }
+            LOG.info("event=meeting_taken_over meeting={} seats={}", meeting.id, meeting.size());
+            return meeting;
+        }
+    }
+
+    /**
+     * Another node of the cluster owns this meeting now (it took it over while this node was taken for dead): the
+     * meeting goes from here without ending, and its people are disconnected with 1012 so that they resume there.
+     */
+    void release(String meetingId) {
+        Meeting meeting = meetings.get(meetingId);
+        if (meeting == null) {
+            return;
+        }
+        synchronized (meeting) {
+            for (Member member : meeting.members()) {
+                ClientConnection connection = member.connection();
+                forget(member);
+                if (connection != null) {
+                    connection.close(CLOSE_MOVED, "The meeting moved to another server");
+                }
+            }
+            WaitingRoomControls.dismissAll(meeting, LeaveReason.DISCONNECTED);
+            meeting.markEnded();
+            meetings.remove(meeting.id, meeting);
+            passcodeThrottle.forgetMeeting(meeting.id);
+            creatorQuota.meetingRemoved(meeting.creatorAddress);
+        }
+        LOG.info("event=meeting_released meeting={}", meetingId);
     }
 
     PasscodeThrottle passcodeThrottle() {
@@ -104,6 +179,11 @@ final class MeetingRegistry {
 
     void reserveIds(java.util.function.Predicate<String> reserved) {
         reservedIds = reserved;
+    }
+
+    /** Also keeps new meetings off the IDs {@code more} calls taken (the cluster's, checked last). */
+    void alsoReserveIds(java.util.function.Predicate<String> more) {
+        reservedIds = reservedIds.or(more);
     }
 
     /**
@@ -151,12 +231,16 @@ final class MeetingRegistry {
         SendTargets.update(meeting); // from three on, a sender's target is no longer its one receiver's
         LOG.info("event=participant_joined meeting={} participant={} role={} conn={}", meeting.id, member.id,
                 member.role, connection);
+        seatsChanged.run();
         return member;
     }
 
     /** Re-attaches a new connection to the member holding this token; false when the token is unknown or expired. */
     boolean resume(ClientConnection connection, String resumeToken) {
         Member member = membersByResumeToken.get(resumeToken);
+        if (member == null) {
+            member = restoredSeats.remove(ResumeDigest.of(resumeToken)); // its token from before a takeover
+        }
         if (member == null) {
             return false;
         }
@@ -235,6 +319,7 @@ final class MeetingRegistry {
             HandControls.departed(member);
             SendTargets.update(meeting); // the leaver's estimate no longer limits anyone
             LOG.info("event=participant_left meeting={} participant={} reason={}", meeting.id, member.id, reason);
+            seatsChanged.run();
             ModerationControls.memberLeft(meeting, member);
             if (meeting.isEmpty() && !meeting.waitingRoom.isEmpty()) {
                 emptiedWhileWaiting.accept(meeting);
@@ -302,6 +387,7 @@ final class MeetingRegistry {
 
     private void forget(Member member) {
         membersByResumeToken.remove(member.resumeToken);
+        restoredSeats.values().remove(member);
         if (member.resumeExpiry != null) {
             member.resumeExpiry.cancel(false);
         }
@@ -360,10 +446,11 @@ final class MeetingRegistry {
         meetings.remove(meeting.id, meeting);
         passcodeThrottle.forgetMeeting(meeting.id);
         creatorQuota.meetingRemoved(meeting.creatorAddress);
+        meetingRemoved.accept(meeting.id);
         LOG.info("event=meeting_removed meeting={} reason={}", meeting.id, why);
     }
 
-    private String newResumeToken() {
+    String newResumeToken() {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

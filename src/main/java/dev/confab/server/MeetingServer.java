@@ -54,6 +54,7 @@ public final class MeetingServer implements AutoCloseable {
     private final PumpThread relayPump = new PumpThread("confab-relay-pump");
     private ServerTls tls;
     private Transport transport;
+    private ClusterNode cluster;
     private volatile boolean stopped;
 
     public MeetingServer(ServerConfig config) {
@@ -101,7 +102,16 @@ public final class MeetingServer implements AutoCloseable {
             throw new IOException("Cannot listen on " + config.bindAddress() + ":" + config.port() + ": "
                     + failure.getMessage(), failure);
         }
-        LOG.info("event=server_started url={} tls={}", url(), tls != null);
+        if (config.cluster() != null) {
+            URI advertise = config.cluster().advertise() != null ? config.cluster().advertise() : url();
+            try {
+                cluster = service.joinCluster(config.cluster(), advertise, this::fingerprint);
+            } catch (RuntimeException e) {
+                stopTransport();
+                throw new IOException("Cannot join the cluster: " + e.getMessage(), e);
+            }
+        }
+        LOG.info("event=server_started url={} tls={} cluster={}", url(), tls != null, cluster != null);
     }
 
     /** The address clients connect to, e.g. {@code wss://0.0.0.0:47100}. */
@@ -134,22 +144,50 @@ public final class MeetingServer implements AutoCloseable {
         return transport.admission.openFrom(address);
     }
 
-    /** Tells every client {@code server_shutdown}, closes all connections and the port. Idempotent. */
-    public synchronized void stop() {
+    /**
+     * Tells every client {@code server_shutdown}, closes all connections and the port. Idempotent. A cluster node
+     * instead hands its meetings over: no {@code server_shutdown}, the clients resume on other nodes.
+     */
+    public void stop() {
+        stopAs(true);
+    }
+
+    /**
+     * Stops as a node that died would (tests of the cluster's takeover): no word to Redis, whose record of this
+     * node expires by itself, and no word to the clients, whose connections just close.
+     */
+    public void halt() {
+        stopAs(false);
+    }
+
+    private synchronized void stopAs(boolean orderly) {
         if (stopped || transport == null) {
             return;
         }
         stopped = true;
-        service.shutdown("The server is shutting down");
+        if (cluster != null && orderly) {
+            cluster.handOver();
+        } else if (cluster != null) {
+            cluster.halt();
+        } else if (orderly) {
+            service.shutdown("The server is shutting down");
+        }
+        stopTransport();
+        LOG.info("event={}", orderly ? "server_stopped" : "server_halted");
+    }
+
+    private void stopTransport() {
         try {
-            transport.stop(2000, "Server shutting down");
+            transport.stop(cluster != null ? 0 : 2000, "Server shutting down");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         transport.admission.closeNotUpgraded();
         timers.shutdownNow();
         relayPump.close();
-        LOG.info("event=server_stopped");
+        if (cluster != null) {
+            cluster.close();
+        }
     }
 
     @Override

@@ -55,6 +55,8 @@ final class MeetingService {
     private final HandControls hands = new HandControls();
     private final PollControls polls = new PollControls();
     private final ScheduleControls schedule;
+    /** Null for a server on its own. */
+    private volatile ClusterNode cluster;
 
     MeetingService(ServerConfig config, ProtocolCodec codec, Clock clock, ScheduledExecutorService timers) {
         this.config = config;
@@ -84,6 +86,15 @@ final class MeetingService {
         long sweepMillis = limits.sweep().toMillis();
         timers.scheduleWithFixedDelay(book::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         return new ScheduleControls(book, registry, limits, clock);
+    }
+
+    /** Makes this server a node of the cluster; its first heartbeat is published before this returns. */
+    ClusterNode joinCluster(ClusterConfig clusterConfig, java.net.URI advertise, java.util.function.Supplier<String> fingerprint) {
+        ClusterNode node = new ClusterNode(clusterConfig, advertise, registry, clock, fingerprint);
+        registry.alsoReserveIds(id -> !node.reserveNewId(id));
+        node.start();
+        cluster = node;
+        return node;
     }
 
     int meetingCount() {
@@ -281,6 +292,11 @@ final class MeetingService {
         if (name == null || passcode == null || !validChatKey(connection, create.chatKey(), type)) {
             return;
         }
+        String leastLoaded = cluster == null ? null : cluster.placeNewMeeting();
+        if (leastLoaded != null) {
+            connection.send(new ServerMessage.Redirect(leastLoaded, type, null));
+            return;
+        }
         MeetingRegistry.Creation creation = registry.create(passcode.isEmpty() ? null : PasscodeHash.of(passcode),
                 connection.addressGroup);
         if (creation.refusal() != null) {
@@ -297,6 +313,7 @@ final class MeetingService {
             registry.admit(connection, meeting, name, create.chatKey());
             recordings.greet(connection);
         }
+        greetClusterMember(connection);
     }
 
     private void join(ClientConnection connection, ClientMessage.Join join) {
@@ -311,6 +328,17 @@ final class MeetingService {
         }
         String meetingId = join.meetingId().replaceAll("[\\s-]", "");
         Meeting meeting = registry.find(meetingId);
+        if (meeting == null && cluster != null) {
+            switch (cluster.route(meetingId)) {
+                case ClusterNode.Route.Here here -> meeting = here.meeting();
+                case ClusterNode.Route.Elsewhere elsewhere -> {
+                    connection.send(new ServerMessage.Redirect(elsewhere.url(), type, meetingId));
+                    return;
+                }
+                case ClusterNode.Route.Unknown ignored -> {
+                }
+            }
+        }
         if (meeting == null) {
             schedule.refuseJoin(connection, meetingId);
             return;
@@ -324,6 +352,17 @@ final class MeetingService {
         }
         synchronized (meeting) {
             admitIfRoom(connection, meeting, name, join.chatKey(), type, true, true);
+        }
+    }
+
+    /**
+     * In a cluster, a new member learns the other nodes, where it resumes if this one stops answering. Sends
+     * what the node learnt at its last heartbeat (no Redis call), so callers may hold the meeting's lock.
+     */
+    private void greetClusterMember(ClientConnection connection) {
+        ClusterNode node = cluster;
+        if (node != null && connection.member() != null) {
+            connection.send(new ServerMessage.ClusterNodes(node.otherNodes()));
         }
     }
 
@@ -382,6 +421,7 @@ final class MeetingService {
         hands.greet(connection, false);
         polls.greet(connection);
         relay.receiverArrived(admitted);
+        greetClusterMember(connection); // also for someone admitted from the waiting room
         return admitted;
     }
 
@@ -417,7 +457,21 @@ final class MeetingService {
         if (!checkNotInMeeting(connection, "resume")) {
             return;
         }
-        if (registry.resume(connection, resume.resumeToken())) {
+        String token = resume.resumeToken();
+        boolean resumed = registry.resume(connection, token);
+        if (!resumed && cluster != null) {
+            // Not a seat here: the meeting may run on another node, or this node takes it over now.
+            switch (cluster.routeResume(token)) {
+                case ClusterNode.Route.Here ignored -> resumed = registry.resume(connection, token);
+                case ClusterNode.Route.Elsewhere elsewhere -> {
+                    connection.send(new ServerMessage.Redirect(elsewhere.url(), "resume", null));
+                    return;
+                }
+                case ClusterNode.Route.Unknown ignored -> {
+                }
+            }
+        }
+        if (resumed) {
             shares.greet(connection);
             recordings.greet(connection);
             hands.greet(connection, true);
@@ -426,6 +480,7 @@ final class MeetingService {
             if (member != null) {
                 relay.receiverArrived(member);
             }
+            greetClusterMember(connection);
         } else {
             connection.sendError(ErrorCode.RESUME_REJECTED, "This session has expired; join the meeting again", "resume");
         }

@@ -78,6 +78,18 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Largest file relayed in chat, in MiB (0 switches files off). Default: ${DEFAULT-VALUE}")
     int maxFileMegabytes;
 
+    @Option(names = "--cluster", paramLabel = "redis://HOST:6379",
+            description = "Run as one node of a cluster coordinated by this Redis (docs/deployment.md). Needs --advertise.")
+    java.net.URI cluster;
+
+    @Option(names = "--advertise", paramLabel = "wss://THIS-NODE:PORT",
+            description = "With --cluster: the address clients are redirected to for this node.")
+    java.net.URI advertise;
+
+    @Option(names = "--node-name", paramLabel = "N",
+            description = "With --cluster: this node's name, unique in the cluster. Default: the --advertise host and port.")
+    String nodeName;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -98,6 +110,9 @@ public final class ServerCommand implements Callable<Integer> {
         if (tlsKeystore != null) {
             config.tlsKeystore(tlsKeystore, tlsPassword == null ? new char[0] : tlsPassword.toCharArray());
         }
+        if (cluster != null || advertise != null || nodeName != null) {
+            config.cluster(clusterConfig());
+        }
         MeetingServer server = new MeetingServer(config);
         try {
             server.start();
@@ -117,6 +132,19 @@ public final class ServerCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private ClusterConfig clusterConfig() {
+        if (cluster == null || advertise == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--cluster and --advertise go together (and --node-name with them)");
+        }
+        String name = nodeName != null ? nodeName : advertise.getHost() + "-" + advertise.getPort();
+        try {
+            return ClusterConfig.of(cluster, advertise, name);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private Path parentDataDir() {

@@ -47,6 +47,7 @@ public final class ServerConfig {
     /** 100 MB: slides, spreadsheets and screenshots, not disk images. */
     public static final long DEFAULT_MAX_FILE_BYTES = 100L * 1024 * 1024;
     private ScheduleLimits scheduleLimits = ScheduleLimits.defaults();
+    private ClusterConfig cluster;
 
     /** Validates the combination; called by {@link MeetingServer#start()}. */
     void validate() {
@@ -110,6 +111,8 @@ public final class ServerConfig {
     public long maxUnreadBytes() { return maxUnreadBytes; }
     public long maxFileBytes() { return maxFileBytes; }
     public ScheduleLimits scheduleLimits() { return scheduleLimits; }
+    /** The cluster this server is a node of, or null for a server on its own (the default). */
+    public ClusterConfig cluster() { return cluster; }
 
     public ServerConfig bindAddress(String value) { bindAddress = Objects.requireNonNull(value); return this; }
     /** 0 picks a free port; {@link MeetingServer#port()} tells which. */
@@ -166,4 +169,6 @@ public final class ServerConfig {
     public ServerConfig maxFileBytes(long value) { maxFileBytes = Math.max(0, value); return this; }
     /** Scheduled meetings: how many, how long their IDs outlive their end (docs/protocol.md section 6.11). */
     public ServerConfig scheduleLimits(ScheduleLimits value) { scheduleLimits = Objects.requireNonNull(value); return this; }
+    /** Makes this server a node of a Redis-coordinated cluster (docs/deployment.md); null: on its own. */
+    public ServerConfig cluster(ClusterConfig value) { cluster = value; return this; }
 }

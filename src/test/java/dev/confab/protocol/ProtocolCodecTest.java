@@ -66,10 +66,24 @@ class ProtocolCodecTest {
                 new ServerMessage.ShareUpdated(2, false, false, 1), new ServerMessage.SharePolicy(true),
                 new ServerMessage.AnnotationMessage(2, 3, Annotation.undo("s1")),
                 new ServerMessage.ShareUpdated(2, true, false, null, true),
-                new ServerMessage.SealedAnnotation(2, 3, "e2e-x25519-aesgcm-v1", "eyJtZXNzYWdlSWQiOiJ"));
+                new ServerMessage.SealedAnnotation(2, 3, "e2e-x25519-aesgcm-v1", "eyJtZXNzYWdlSWQiOiJ"),
+                new ServerMessage.Redirect("wss://node-b.example.org:47100", "join", "1234567890"),
+                new ServerMessage.Redirect("wss://node-b.example.org:47100", "resume", null),
+                new ServerMessage.ClusterNodes(List.of("wss://node-b.example.org:47100")),
+                new ServerMessage.ClusterNodes(List.of()));
         for (ServerMessage message : all) {
             assertThat(codec.decodeServer(codec.encode(message))).isEqualTo(message);
         }
+    }
+
+    @Test
+    void clusterMessagesReadAsDocumentedInProtocolMd() throws Exception {
+        assertThat(codec.decodeServer("{\"type\":\"redirect\",\"url\":\"wss://node-b.example.org:47100\","
+                + "\"requestType\":\"join\",\"meetingId\":\"4821736590\"}"))
+                .isEqualTo(new ServerMessage.Redirect("wss://node-b.example.org:47100", "join", "4821736590"));
+        assertThat(codec.decodeServer("{\"type\":\"cluster_nodes\",\"nodes\":[\"wss://node-c.example.org:47100\"]}"))
+                .isEqualTo(new ServerMessage.ClusterNodes(List.of("wss://node-c.example.org:47100")));
+        assertThat(codec.encode(new ServerMessage.Redirect("wss://b:1", "resume", null))).doesNotContain("meetingId");
     }
 
     @Test

@@ -24,6 +24,22 @@ class ServerCommandTest {
     }
 
     @Test
+    void clusterFlagsAreCheckedBeforeAnythingStarts() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = ConfabMain.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("server", "--plain", "--bind", "127.0.0.1", "--port", "0",
+                "--cluster", "redis://127.0.0.1:6379")).isEqualTo(2);
+        assertThat(err.toString()).contains("--cluster and --advertise go together");
+        assertThat(cli.execute("server", "--plain", "--bind", "127.0.0.1", "--port", "0",
+                "--cluster", "http://127.0.0.1:6379", "--advertise", "ws://127.0.0.1:1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--cluster takes redis://HOST:PORT");
+        assertThat(cli.execute("server", "--plain", "--bind", "127.0.0.1", "--port", "0",
+                "--cluster", "redis://127.0.0.1:6379", "--advertise", "ws://127.0.0.1:1", "--node-name", "a b")).isEqualTo(2);
+        assertThat(err.toString()).contains("--node-name takes");
+    }
+
+    @Test
     void badDurationIsAUsageError() {
         StringWriter err = new StringWriter();
         CommandLine cli = ConfabMain.commandLine();

@@ -363,6 +363,15 @@ class ScreenshotTourTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
+    void meetingMovingToAnotherServer(String tag) throws Exception {
+        var screen = showMeeting(tag, 4, 1);
+        robot.interact(() -> screen.showState(new dev.confab.meeting.SessionState.Reconnecting(2,
+                java.time.Instant.now().plusSeconds(60), true)));
+        shoot("meeting-moving");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
     void meetingBeingRecorded(String tag) throws Exception {
         var screen = showMeeting(tag, 4, 2);
         var roster = dev.confab.ui.meeting.TestRosters.roster(4, 2);

@@ -177,7 +177,8 @@ public final class MeetingViewModel {
 
     public void showState(SessionState state) {
         connectionProblem.set(state instanceof SessionState.Reconnecting r
-                ? UiMessage.of("meeting.reconnecting", r.attempt()) : null);
+                ? r.moving() ? UiMessage.of("meeting.moving") : UiMessage.of("meeting.reconnecting", r.attempt())
+                : null);
     }
 
     /** The host asked this participant to mute: mute (and publish it) and say so. Only the user can unmute. */

@@ -97,6 +97,14 @@ class MeetingViewModelTest {
     }
 
     @Test
+    void reconnectingToAnotherServerOfTheClusterSaysTheMeetingMoves() {
+        model.showState(new SessionState.Reconnecting(1, Instant.now().plusSeconds(30), true));
+        assertThat(model.connectionProblemProperty().get()).isEqualTo(UiMessage.of("meeting.moving"));
+        model.showState(new SessionState.InMeeting("123456789"));
+        assertThat(model.connectionProblemProperty().get()).isNull();
+    }
+
+    @Test
     void aRefusedRequestBecomesADismissableNotice() {
         model.requestFailed(Refusal.NOT_HOST);
         MeetingViewModel.Notice notice = model.notices().getFirst();
