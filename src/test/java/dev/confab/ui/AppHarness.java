@@ -126,6 +126,8 @@ final class AppHarness {
                     new AppController.Startup(onDisk.settings(), onDisk.consent(), noticeVersion, onDisk.privacy()));
             controller.start();
         });
+        // The window is laid out on the next pulses: a robot that looks up a node before then clicks where it is not.
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         return controller;
     }
 

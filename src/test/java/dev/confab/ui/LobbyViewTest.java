@@ -45,6 +45,10 @@ class LobbyViewTest {
     private void open(Settings settings, Locale os) throws Exception {
         app = new AppHarness(dir, FakeCaptureFactory.withRealDevices()).agreedBefore(settings);
         app.start(os);
+        // The device check's preview starts a moment later and may resize the cards: click only once it runs.
+        await().atMost(Duration.ofSeconds(15)).until(() -> robot.lookup("#preview").tryQuery()
+                .map(view -> ((dev.confab.ui.video.VideoView) view).framesShown() > 0).orElse(true));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void open() throws Exception {
@@ -89,6 +93,7 @@ class LobbyViewTest {
         open();
         robot.clickOn("#join");
 
+        await().atMost(Duration.ofSeconds(5)).until(() -> showing("#displayNameError"));
         assertThat(text("#displayNameError")).isEqualTo("Enter your name.");
         assertThat(text("#meetingIdError")).isEqualTo("Enter the meeting ID.");
         assertThat(showing("#passcodeError")).isFalse();
@@ -106,7 +111,8 @@ class LobbyViewTest {
         String[] order = {"#serverPicker", "#meetingId", "#passcode", "#newMeetingOptions", "#newMeeting", "#join", "#tryDemo"};
         for (String next : order) {
             robot.type(KeyCode.TAB);
-            assertThat(robot.lookup(next).query().isFocused()).as("focus after Tab: " + next).isTrue();
+            await("focus after Tab: " + next).atMost(Duration.ofSeconds(5))
+                    .until(() -> robot.lookup(next).query().isFocused());
         }
     }
 
