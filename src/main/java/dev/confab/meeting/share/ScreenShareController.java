@@ -53,6 +53,21 @@ public final class ScreenShareController implements AutoCloseable {
         /** This user's share request was refused (e.g. SHARE_IN_PROGRESS) or the screen could not be captured. */
         default void shareFailed(Refusal refusal, String detail) {
         }
+
+        /** The share runs, but the computer sound chosen with it could not be captured (e.g. no sound server). */
+        default void computerSoundFailed(String detail) {
+        }
+    }
+
+    /**
+     * The computer's sound shared with the screen: mixed into what is sent while the share runs. The meeting
+     * engine makes one ({@code MeetingCall.computerSound}); this controller starts it once the screen is
+     * captured and stops it with the share.
+     */
+    public interface ComputerSound {
+        void start() throws MediaException;
+
+        void stop();
     }
 
     private final MeetingSession session;
@@ -71,6 +86,8 @@ public final class ScreenShareController implements AutoCloseable {
     private volatile ScreenShareSender activeSender;
     private volatile int bitrateLimitKbps;
     private volatile CaptureDevice requested;
+    private volatile ComputerSound requestedSound;
+    private ComputerSound sound; // worker thread
     private volatile VideoFrameListener localPreview;
 
     /** @param out where encoded screen frames go (the meeting engine's one exit, {@code MeetingCall.out()}) */
@@ -86,13 +103,20 @@ public final class ScreenShareController implements AutoCloseable {
 
     /** The user chose a screen and pressed Share. Capture starts once the server accepts. */
     public void start(CaptureDevice screen, boolean allowViewerAnnotation) {
+        start(screen, allowViewerAnnotation, null);
+    }
+
+    /** As {@link #start(CaptureDevice, boolean)}, also sharing the computer's sound ({@code sound}; null: none). */
+    public void start(CaptureDevice screen, boolean allowViewerAnnotation, ComputerSound sound) {
         requested = Objects.requireNonNull(screen);
+        requestedSound = sound;
         session.startShare(allowViewerAnnotation);
     }
 
     /** The user pressed Stop (banner or floating window). */
     public void stop() {
         requested = null;
+        requestedSound = null;
         session.stopShare();
         worker.execute(this::stopCapture);
     }
@@ -135,8 +159,9 @@ public final class ScreenShareController implements AutoCloseable {
             if (isNew) {
                 events.shareStarted(sharer, self, model, update.allowViewerAnnotation());
                 CaptureDevice screen = requested;
+                ComputerSound withSound = requestedSound;
                 if (self && screen != null) {
-                    worker.execute(() -> startCapture(screen));
+                    worker.execute(() -> startCapture(screen, withSound));
                 } else if (self) {
                     // The server remembers a share this client did not start now (e.g. after a restart):
                     // sharing needs an explicit choice every time, so end it.
@@ -203,6 +228,7 @@ public final class ScreenShareController implements AutoCloseable {
         receiver.forget(sharer);
         if (self) {
             requested = null;
+            requestedSound = null;
             worker.execute(this::stopCapture);
         }
         events.shareEnded(sharer, self, stoppedByHost);
@@ -210,7 +236,7 @@ public final class ScreenShareController implements AutoCloseable {
 
     // ---- worker thread --------------------------------------------------------------------------------
 
-    private void startCapture(CaptureDevice screen) {
+    private void startCapture(CaptureDevice screen, ComputerSound withSound) {
         stopCapture();
         sender = new ScreenShareSender(out::send, codec);
         try {
@@ -229,11 +255,30 @@ public final class ScreenShareController implements AutoCloseable {
             stopCapture();
             session.stopShare();
             events.shareFailed(Refusal.UNKNOWN, e.getMessage());
+            return;
+        }
+        if (withSound != null) {
+            startSound(withSound);
+        }
+    }
+
+    /** The screen is shared either way; without sound the user is told why. */
+    private void startSound(ComputerSound withSound) {
+        try {
+            withSound.start();
+            sound = withSound;
+        } catch (MediaException e) {
+            LOG.warn("Sharing the screen without computer sound: {}", e.getMessage());
+            events.computerSoundFailed(e.getMessage());
         }
     }
 
     private void stopCapture() {
         activeSender = null;
+        if (sound != null) {
+            sound.stop();
+            sound = null;
+        }
         if (capture != null) {
             capture.close();
             capture = null;
