@@ -2,6 +2,7 @@ package dev.confab.media;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.Optional;
 public final class ComputerSoundCapture {
     static final String PULSE_MONITOR_ID = "pulse:@DEFAULT_MONITOR@";
     private static final String WINDOWS_LOOPBACK_NAME = "Stereo Mix";
+    private static final int FRAGMENT_BYTES = 48 * 20 * 2 * 2;
 
     /** Whether the option can be offered, and if not, why (the picker shows the reason). */
     public enum Availability { AVAILABLE, NO_SOUND_SERVER, NO_LOOPBACK_DEVICE, UNSUPPORTED_SYSTEM }
@@ -63,9 +65,15 @@ public final class ComputerSoundCapture {
 
     private static Capture start(CaptureDevice device, AudioFrameListener listener, Map<String, String> options)
             throws MediaException {
+        Map<String, String> withFragments = new HashMap<>(options);
+        if (device.id().startsWith("pulse:")) {
+            // Without it the server hands over up to 2 s at once: the shared sound would lag the screen, and
+            // the echo canceller could not follow a delay that jumps like that. 20 ms of 48 kHz stereo s16.
+            withFragments.put("fragment_size", Integer.toString(FRAGMENT_BYTES));
+        }
         MicrophoneCapture capture = new MicrophoneCapture(device, Objects.requireNonNull(listener), "computer-sound-capture",
                 "Cannot capture computer sound: no PulseAudio or PipeWire sound server, or its default output has no monitor",
-                options);
+                withFragments);
         capture.open();
         return capture;
     }

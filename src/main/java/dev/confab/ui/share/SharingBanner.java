@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 public final class SharingBanner extends HBox {
     private final UiText text;
     private final Runnable onStop;
+    private final Label message = new Label();
     private Stage floating;
 
     /**
@@ -48,7 +49,6 @@ public final class SharingBanner extends HBox {
         setSpacing(12);
         setPadding(new Insets(6, 12, 6, 12));
         setStyle("-fx-background-color: #C62828; -fx-border-color: #FF5252; -fx-border-width: 0 0 2 0;");
-        Label message = new Label();
         message.setId("sharingMessage");
         message.textProperty().bind(text.bind("share.banner.sharing"));
         message.setStyle("-fx-text-fill: white; -fx-font-weight: bold;");
@@ -59,6 +59,11 @@ public final class SharingBanner extends HBox {
         stop.getStyleClass().remove("danger");
         stop.setStyle("-fx-background-color: white; -fx-text-fill: #B71C1C; -fx-font-weight: bold;");
         getChildren().addAll(message, spring, stop);
+    }
+
+    /** Says whether the computer's sound is shared too (from the picker's choice; off again if it failed). FX thread. */
+    public void showComputerSound(boolean shared) {
+        message.textProperty().bind(text.bind(shared ? "share.banner.sharingWithSound" : "share.banner.sharing"));
     }
 
     private Button stopButton(String id) {

@@ -101,7 +101,7 @@ class ShareUiTest {
         assertThat(chosen).as("choosing a screen alone starts nothing").isEmpty();
         robot.clickOn("#allowViewerAnnotation");
         robot.clickOn("#startShare");
-        assertThat(chosen).containsExactly(new SharePicker.Choice(ScreenCaptureFactory.SYNTHETIC_SCREEN, true));
+        assertThat(chosen).containsExactly(new SharePicker.Choice(ScreenCaptureFactory.SYNTHETIC_SCREEN, true, false));
     }
 
     @Test
