@@ -2,6 +2,7 @@ package dev.confab.bot;
 
 import dev.confab.media.Capture;
 import dev.confab.media.CaptureDevice;
+import dev.confab.media.ComputerSoundCapture;
 import dev.confab.media.MediaException;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.ShareSourceKind;
@@ -14,6 +15,7 @@ import dev.confab.meeting.share.ShareReceiver;
 import dev.confab.protocol.MediaFrame;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,10 +30,11 @@ final class BotShare implements ShareMedia {
 
     /**
      * Share statistics in the bot's JSON. {@code sharesSeen}: sharer id to frames decoded and size;
-     * {@code sourceKind}: what the bot's own share shows ({@link ShareSourceKind#jsonName()}), null when not sharing.
+     * {@code sourceKind}: what the bot's own share shows ({@link ShareSourceKind#jsonName()}), null when not sharing;
+     * {@code computerSound}: the computer's sound was shared with it ({@code --share-sound}).
      */
     record Report(long framesReceived, long framesDecoded, Map<Integer, ShareReceiver.Stats> sharesSeen,
-                  long framesSent, String sentResolution, String sourceKind) {
+                  long framesSent, String sentResolution, String sourceKind, boolean computerSound) {
     }
 
     private static final String WINDOW_PREFIX = "window:";
@@ -72,6 +75,7 @@ final class BotShare implements ShareMedia {
     private volatile int bitrateLimitKbps;
     private Capture capture;
     private ShareSourceKind sourceKind;
+    private boolean computerSound;
 
     /** {@code --record}: received share pictures also go to {@code listener} (null: stop). */
     void recordInto(dev.confab.media.VideoFrameListener listener) {
@@ -116,11 +120,27 @@ final class BotShare implements ShareMedia {
         capture = screens.openScreen(source, SHARE_FORMAT, sender);
     }
 
+    /**
+     * {@code --share-sound}: mixes the computer's sound into the bot's running audio ({@code server}: a pulse
+     * server, empty for the default). Returns the reason when it cannot.
+     */
+    synchronized Optional<String> startComputerSound(MeetingCall meetingCall, String server) {
+        try {
+            meetingCall.computerSound(server.isEmpty() ? ComputerSoundCapture::open
+                    : listener -> ComputerSoundCapture.openPulse(server, listener)).start();
+            computerSound = true;
+            return Optional.empty();
+        } catch (MediaException e) {
+            return Optional.of("--share-sound: " + e.getMessage());
+        }
+    }
+
     synchronized Report report() {
         ScreenShareSender.Stats sent = sender != null ? sender.stats() : null;
         return new Report(received.get(), receiver.stats().values().stream().mapToLong(ShareReceiver.Stats::framesDecoded).sum(),
                 receiver.stats(), sent != null ? sent.framesSent() : 0,
-                sent != null ? sent.width() + "x" + sent.height() : null, sourceKind == null ? null : sourceKind.jsonName());
+                sent != null ? sent.width() + "x" + sent.height() : null, sourceKind == null ? null : sourceKind.jsonName(),
+                computerSound);
     }
 
     @Override

@@ -86,7 +86,7 @@ public final class PrivatePulseAudio implements AutoCloseable {
      */
     public Player player() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(PACAT.toString(), "--playback", "--raw", "--format=s16le",
-                "--rate=48000", "--channels=1", "--latency-msec=100")
+                "--rate=48000", "--channels=1", "--latency-msec=250")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         environment(builder, directory);
         return new Player(builder.start());
