@@ -99,6 +99,10 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--share", paramLabel = "SOURCE", description = "Share after joining: 'testsrc' (synthetic screen, 1280x720, 5 fps), 'window:TITLE' (the window with that title, else the first whose title contains it; at most 1280x720, 5 fps) or 'whiteboard' (a blank board with one test stroke).")
     String share;
 
+    @Option(names = "--share-sound", arity = "0..1", fallbackValue = "", paramLabel = "SERVER",
+            description = "With --share: also share the computer's sound, mixed into the bot's --audio (which must not be 'none'): the default PulseAudio/PipeWire output's monitor, or that of the pulse server SERVER (e.g. unix:/run/user/1000/pulse/native).")
+    String shareSound;
+
     @Option(names = "--x-display", paramLabel = "DISPLAY", description = "The X11 display whose windows --share window:TITLE looks among (default: $DISPLAY).")
     String xDisplay;
     /** What --share resolved to, before joining: a missing window is a usage error, not a failed visit. */
@@ -238,6 +242,9 @@ public final class BotCommand implements Callable<Integer> {
                 BotRecorder recorder = startRecorder(session, botVideo, stats);
                 BotAudio botAudio = startAudio(call, recorder); // the call makes the video follow its sound
                 stats.attachAudio(botAudio);
+                if (shareSound != null) {
+                    stats.share.startComputerSound(call, shareSound).ifPresent(stats::error);
+                }
                 sendChat(session, stats);
                 stats.files.send(session, outgoingFiles()).forEach(stats::error);
                 interaction.start(session);
@@ -413,6 +420,10 @@ public final class BotCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+        }
+        if (shareSound != null && (share == null || "none".equals(audio))) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--share-sound needs --share and an --audio other than 'none' (the microphone paces the mix)");
         }
         if (show != null && show < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--show must be 0 or more");

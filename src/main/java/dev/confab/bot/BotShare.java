@@ -2,6 +2,7 @@ package dev.confab.bot;
 
 import dev.confab.media.Capture;
 import dev.confab.media.CaptureDevice;
+import dev.confab.media.ComputerSoundCapture;
 import dev.confab.media.MediaException;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.ShareSourceKind;
@@ -21,6 +22,7 @@ import dev.confab.protocol.MediaFrame;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,11 +43,12 @@ final class BotShare implements ShareMedia {
     /**
      * Share statistics in the bot's JSON. {@code sharesSeen}: sharer id to frames decoded and size;
      * {@code sourceKind}: what the bot's own share shows ({@link ShareSourceKind#jsonName()}: screen, region, window or
-     * whiteboard), null when not sharing. {@code annotationsSent}: the bot's own drawings; {@code annotationsReceived}:
+     * whiteboard), null when not sharing; {@code computerSound}: the computer's sound was shared with it
+     * ({@code --share-sound}). {@code annotationsSent}: the bot's own drawings; {@code annotationsReceived}:
      * others' operations opened; {@code stateShapesReceived}: shapes in annotation states handed to the bot as a newcomer.
      */
     record Report(long framesReceived, long framesDecoded, Map<Integer, ShareReceiver.Stats> sharesSeen,
-                  long framesSent, String sentResolution, String sourceKind, long annotationsSent,
+                  long framesSent, String sentResolution, String sourceKind, boolean computerSound, long annotationsSent,
                   long annotationsReceived, long stateShapesReceived) {
     }
 
@@ -93,6 +96,7 @@ final class BotShare implements ShareMedia {
     private final AtomicLong annotationsSent = new AtomicLong();
     private final AtomicLong annotationsReceived = new AtomicLong();
     private final AtomicLong stateShapesReceived = new AtomicLong();
+    private volatile boolean computerSound;
 
     /** {@code --record}: received share pictures also go to {@code listener} (null: stop). */
     void recordInto(dev.confab.media.VideoFrameListener listener) {
@@ -179,12 +183,27 @@ final class BotShare implements ShareMedia {
         capture = screens.openScreen(source, SHARE_FORMAT, sender);
     }
 
+    /**
+     * {@code --share-sound}: mixes the computer's sound into the bot's running audio ({@code server}: a pulse
+     * server, empty for the default). Returns the reason when it cannot.
+     */
+    synchronized Optional<String> startComputerSound(MeetingCall meetingCall, String server) {
+        try {
+            meetingCall.computerSound(server.isEmpty() ? ComputerSoundCapture::open
+                    : listener -> ComputerSoundCapture.openPulse(server, listener)).start();
+            computerSound = true;
+            return Optional.empty();
+        } catch (MediaException e) {
+            return Optional.of("--share-sound: " + e.getMessage());
+        }
+    }
+
     synchronized Report report() {
         ScreenShareSender.Stats sent = sender != null ? sender.stats() : null;
         return new Report(received.get(), receiver.stats().values().stream().mapToLong(ShareReceiver.Stats::framesDecoded).sum(),
                 receiver.stats(), sent != null ? sent.framesSent() : 0,
                 sent != null ? sent.width() + "x" + sent.height() : null, sourceKind == null ? null : sourceKind.jsonName(),
-                annotationsSent.get(), annotationsReceived.get(), stateShapesReceived.get());
+                computerSound, annotationsSent.get(), annotationsReceived.get(), stateShapesReceived.get());
     }
 
     @Override

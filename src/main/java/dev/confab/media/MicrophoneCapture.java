@@ -5,6 +5,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 
 import java.nio.ShortBuffer;
+import java.util.Map;
 
 /**
  * A microphone (or the synthetic 440 Hz tone) resampled by FFmpeg to 48 kHz mono s16 and re-cut into
@@ -16,9 +17,19 @@ final class MicrophoneCapture extends GrabberCapture {
     private final DeviceAddress address;
     private final PcmChunker chunker;
     private final RealTimePacer pacer;
+    private final String failureMessage;
+    private final Map<String, String> options;
 
     MicrophoneCapture(CaptureDevice device, AudioFrameListener listener) {
-        super(device, "microphone-capture");
+        this(device, listener, "microphone-capture", "Microphone " + device.displayName() + " is busy or missing", Map.of());
+    }
+
+    /** Any audio input FFmpeg reads like a microphone (e.g. the sound server's monitor: {@link ComputerSoundCapture}). */
+    MicrophoneCapture(CaptureDevice device, AudioFrameListener listener, String threadName, String failureMessage,
+                      Map<String, String> options) {
+        super(device, threadName);
+        this.failureMessage = failureMessage;
+        this.options = Map.copyOf(options);
         this.address = DeviceAddress.of(device);
         this.chunker = new PcmChunker(listener);
         this.pacer = address.synthetic() ? RealTimePacer.framesPerSecond(50) : null;
@@ -38,6 +49,7 @@ final class MicrophoneCapture extends GrabberCapture {
             grabber = new FFmpegFrameGrabber(address.url().isEmpty() ? "default" : address.url());
         }
         grabber.setFormat(address.format());
+        grabber.setOptions(options);
         grabber.setSampleRate(AudioFrameListener.SAMPLE_RATE);
         grabber.setAudioChannels(1);
         grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
@@ -64,6 +76,6 @@ final class MicrophoneCapture extends GrabberCapture {
 
     @Override
     String openFailureMessage() {
-        return "Microphone " + device().displayName() + " is busy or missing";
+        return failureMessage;
     }
 }

@@ -66,6 +66,17 @@ class BotShareTest {
     }
 
     @Test
+    void computerSoundWithoutAShareOrWithoutAudioIsAUsageError() throws Exception {
+        String url = servers.loopback().url().toString();
+        CliRun withoutShare = CliRun.of("bot", "--server", url, "--new", "--share-sound", "--duration", "1s");
+        assertThat(withoutShare.exitCode()).isEqualTo(2);
+        assertThat(withoutShare.err()).contains("--share-sound needs --share");
+        CliRun withoutAudio = CliRun.of("bot", "--server", url, "--new", "--share", "testsrc", "--audio", "none",
+                "--share-sound", "--duration", "1s");
+        assertThat(withoutAudio.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void aBotSharesOneWindowByItsTitleAtTheWindowsOwnSize() throws Exception {
         try (XvfbDisplay desktop = XvfbDisplay.start(800, 600)) {
             desktop.openWindow("Wallpaper", 0x2040E0, 0, 0, 800, 600, desktop.serverPid());

@@ -1,9 +1,8 @@
 package dev.confab.media;
 
+import dev.confab.testing.SpeechLikeSignal;
 import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
-
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,21 +12,9 @@ class EchoCancellerTest {
     private static final int CHUNK = AudioEncoder.FRAME_SAMPLES;
     private static final int ECHO_DELAY_SAMPLES = 48 * 40;
 
-    /** Speech-like: a wandering tone with noise in syllables of about 160 ms, deterministic. */
-    private static short[] voice(int samples, long seed, double baseHz) {
-        Random random = new Random(seed);
-        short[] pcm = new short[samples];
-        for (int i = 0; i < samples; i++) {
-            double hz = baseHz + 150 * Math.sin(i / 20_000.0);
-            double syllable = Math.abs(Math.sin(2 * Math.PI * 3 * i / 48_000.0));
-            pcm[i] = (short) (syllable * (8000 * Math.sin(2 * Math.PI * hz * i / 48_000.0) + random.nextGaussian() * 1500));
-        }
-        return pcm;
-    }
-
     @Test
     void theFarEndsEchoIsRemovedFromTheMicrophone() throws Exception {
-        short[] far = voice(48_000 * 6, 1, 300);
+        short[] far = SpeechLikeSignal.voice(48_000 * 6, 1, 300);
         double lastSecondIn = 0;
         double lastSecondOut = 0;
         try (EchoCanceller canceller = new EchoCanceller(true, () -> 20_000)) {
@@ -54,7 +41,7 @@ class EchoCancellerTest {
 
     @Test
     void theUsersOwnVoiceGoesThroughWhenNothingIsPlaying() throws Exception {
-        short[] talk = voice(48_000 * 3, 2, 500);
+        short[] talk = SpeechLikeSignal.voice(48_000 * 3, 2, 500);
         short[] silence = new short[CHUNK];
         double inTotal = 0;
         double outTotal = 0;

@@ -707,6 +707,7 @@ class ScreenshotTourTest {
         shootPicker(tag, dev.confab.media.ScreenCaptureFactory.syntheticOnly(), "share-picker", () -> {
             robot.clickOn("#screenTile-1");
             robot.clickOn("#shareRegion");
+            robot.clickOn("#shareComputerSound");
         });
     }
 
@@ -735,7 +736,9 @@ class ScreenshotTourTest {
         FxToolkit.setupFixture(() -> {
             javafx.application.Application.setUserAgentStylesheet(
                     new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            var p = new dev.confab.ui.share.SharePicker(new UiText(osLocale(tag)), screens, choice -> { }, () -> { });
+            // Computer sound offered whatever this machine's sound server: the picture must not depend on it.
+            var p = new dev.confab.ui.share.SharePicker(new UiText(osLocale(tag)), screens,
+                    dev.confab.media.ComputerSoundCapture.Availability.AVAILABLE, choice -> { }, () -> { });
             var w = new javafx.stage.Stage();
             w.setScene(new javafx.scene.Scene(p, 640, 760));
             w.show();

@@ -1,6 +1,7 @@
 package dev.confab.meeting.audio;
 
 import dev.confab.media.AudioFileCapture;
+import dev.confab.media.AudioFrameListener;
 import dev.confab.media.Capture;
 import dev.confab.media.CaptureDevice;
 import dev.confab.media.CaptureFactory;
@@ -57,6 +58,15 @@ public final class AudioCall implements AutoCloseable {
     private final AudioReceiver receiver;
     private final EchoCanceller echoCanceller;
     private final Capture capture;
+    // Shared computer sound: started and stopped by the screen share's thread, read by the playback thread
+    private volatile ComputerSoundMix computerSound;
+    private Capture computerSoundCapture;
+
+    /** Opens the computer's sound output (in the app: {@code ComputerSoundCapture::open}). */
+    @FunctionalInterface
+    public interface ComputerSoundSource {
+        Capture open(AudioFrameListener listener) throws MediaException;
+    }
 
     private AudioCall(MeetingSession session, AudioSender sender, AudioReceiver receiver, EchoCanceller echoCanceller,
                       Capture capture) {
@@ -65,6 +75,59 @@ public final class AudioCall implements AutoCloseable {
         this.receiver = receiver;
         this.echoCanceller = echoCanceller;
         this.capture = capture;
+        receiver.setPlaybackTap(this::onPlayback);
+    }
+
+    /** Confab's playback is the far end of both echo cancellers: the microphone's and the computer sound's. */
+    private void onPlayback(short[] pcm, int count, long timeMicros) {
+        if (echoCanceller != null) {
+            echoCanceller.onPlayback(pcm, count);
+        }
+        ComputerSoundMix sound = computerSound;
+        if (sound != null) {
+            sound.onPlayback(pcm, count);
+        }
+    }
+
+    /**
+     * Mixes the computer's sound into what is sent, without Confab's own playback (its own echo canceller, no
+     * noise suppression: music is not noise), until {@link #stopComputerSound}. It goes out even while muted.
+     * A second call replaces the first. Without a microphone ({@link Source.None}) nothing paces the mix, so
+     * nothing is sent.
+     *
+     * @throws MediaException when the computer sound cannot be captured (no sound server, no monitor)
+     */
+    public synchronized void startComputerSound(ComputerSoundSource source) throws MediaException {
+        stopComputerSound();
+        EchoCanceller canceller = startEchoCanceller(receiver, false);
+        ComputerSoundMix mix = new ComputerSoundMix(canceller);
+        try {
+            computerSoundCapture = source.open(mix);
+        } catch (MediaException | RuntimeException e) {
+            mix.close();
+            throw e;
+        }
+        computerSound = mix;
+        sender.setComputerSound(mix);
+    }
+
+    /** Stops sending computer sound (the share ended). Nothing happens if none is shared. */
+    public synchronized void stopComputerSound() {
+        ComputerSoundMix mix = computerSound;
+        sender.setComputerSound(null);
+        computerSound = null;
+        if (computerSoundCapture != null) {
+            computerSoundCapture.close();
+            computerSoundCapture = null;
+        }
+        if (mix != null) {
+            mix.close();
+        }
+    }
+
+    /** True while computer sound is being mixed into what is sent. */
+    public boolean sharingComputerSound() {
+        return computerSound != null;
     }
 
     /**
@@ -86,11 +149,9 @@ public final class AudioCall implements AutoCloseable {
             sender = new AudioSender(out::send, true);
             sender.setMuted(startMuted);
             if (processing == Processing.ECHO_AND_NOISE && !(source instanceof Source.None)) {
-                echo = startEchoCanceller(receiver);
+                echo = startEchoCanceller(receiver, true);
                 if (echo != null) {
-                    EchoCanceller canceller = echo;
-                    receiver.setPlaybackTap((pcm, count, time) -> canceller.onPlayback(pcm, count));
-                    sender.setProcessor(canceller::processCapture);
+                    sender.setProcessor(echo::processCapture);
                 }
             }
             Capture capture = switch (source) {
@@ -111,9 +172,9 @@ public final class AudioCall implements AutoCloseable {
         }
     }
 
-    private static EchoCanceller startEchoCanceller(AudioReceiver receiver) {
+    private static EchoCanceller startEchoCanceller(AudioReceiver receiver, boolean noiseSuppression) {
         try {
-            return new EchoCanceller(true, receiver::outputBufferedMicros);
+            return new EchoCanceller(noiseSuppression, receiver::outputBufferedMicros);
         } catch (MediaException e) {
             log.warn("{}; continuing without it", e.getMessage());
             return null;
@@ -145,6 +206,7 @@ public final class AudioCall implements AutoCloseable {
 
     @Override
     public void close() {
+        stopComputerSound();
         if (capture != null) {
             capture.close();
         }

@@ -33,6 +33,11 @@ public final class AudioMixer {
         inputs++;
     }
 
+    /** Samples per frame. */
+    public int frameSamples() {
+        return sum.length;
+    }
+
     /** Number of frames added since {@link #clear()}. */
     public int inputs() {
         return inputs;

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * time. Encoding a 20 ms chunk takes well under a millisecond, so no extra thread is needed.
  *
  * <p>Muted means nothing is sent at all, not silence packets; the level shows silence too, so the user
- * can see that nothing leaves the computer.
+ * can see that nothing leaves the computer. The one exception is shared computer sound
+ * ({@link #setComputerSound}): like Zoom, it goes out even while muted (the microphone's part is replaced by
+ * silence), because the user chose to share it with the screen; the share picker says so.
  */
 public final class AudioSender implements AudioFrameListener, AutoCloseable {
     public static final int DEFAULT_BITRATE = 32_000;
@@ -48,6 +51,7 @@ public final class AudioSender implements AudioFrameListener, AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile CaptureProcessor processor;
+    private volatile ComputerSoundMix computerSound;
     private volatile boolean muted;
     private long sequence;
     private boolean closed;
@@ -63,15 +67,23 @@ public final class AudioSender implements AudioFrameListener, AutoCloseable {
         if (closed) {
             return;
         }
+        ComputerSoundMix sound = computerSound;
         if (muted) {
-            level.update(silence, Math.min(count, silence.length));
             inputLevel.update(silence, Math.min(count, silence.length));
-            return;
+            if (sound == null) {
+                level.update(silence, Math.min(count, silence.length));
+                return;
+            }
+            Arrays.fill(pcm, 0, count, (short) 0);
+        } else {
+            inputLevel.update(pcm, count);
+            CaptureProcessor current = processor;
+            if (current != null) {
+                current.process(pcm, count);
+            }
         }
-        inputLevel.update(pcm, count);
-        CaptureProcessor current = processor;
-        if (current != null) {
-            current.process(pcm, count);
+        if (sound != null) {
+            sound.addTo(pcm, count);
         }
         level.update(pcm, count);
         try {
@@ -100,11 +112,16 @@ public final class AudioSender implements AudioFrameListener, AutoCloseable {
         return muted;
     }
 
+    /** Adds shared computer sound to every chunk from the next one on (null: stop adding it). */
+    public void setComputerSound(ComputerSoundMix computerSound) {
+        this.computerSound = computerSound;
+    }
+
     public void setProcessor(CaptureProcessor processor) {
         this.processor = processor;
     }
 
-    /** The level of what is sent, after echo cancellation and noise suppression (silent while muted). */
+    /** The level of what is sent, after echo cancellation and noise suppression, with any shared computer sound. */
     public AudioLevel level() {
         return level;
     }

@@ -164,6 +164,35 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
         return controller;
     }
 
+    /**
+     * Computer sound for a screen share ({@link ScreenShareController#start(CaptureDevice, boolean,
+     * ScreenShareController.ComputerSound)}): mixed into the audio running when the share starts, from
+     * {@code source} (in the app {@code ComputerSoundCapture::open}).
+     */
+    public ScreenShareController.ComputerSound computerSound(AudioCall.ComputerSoundSource source) {
+        return new ScreenShareController.ComputerSound() {
+            private AudioCall mixedInto;
+
+            @Override
+            public void start() throws MediaException {
+                AudioCall audio = media.audio();
+                if (audio == null) {
+                    throw new MediaException("Computer sound needs the meeting's audio, which is not running");
+                }
+                audio.startComputerSound(source);
+                mixedInto = audio;
+            }
+
+            @Override
+            public void stop() {
+                if (mixedInto != null) {
+                    mixedInto.stopComputerSound();
+                    mixedInto = null;
+                }
+            }
+        };
+    }
+
     /** Another share side (the bot's), receiving SCREEN frames and share events from now on. */
     public void useShare(ShareMedia share) {
         media.share(Objects.requireNonNull(share, "share"));

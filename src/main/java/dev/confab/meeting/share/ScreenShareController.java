@@ -60,6 +60,21 @@ public final class ScreenShareController implements AutoCloseable {
         /** This user's share request was refused (e.g. SHARE_IN_PROGRESS) or the screen could not be captured. */
         default void shareFailed(Refusal refusal, String detail) {
         }
+
+        /** The share runs, but the computer sound chosen with it could not be captured (e.g. no sound server). */
+        default void computerSoundFailed(String detail) {
+        }
+    }
+
+    /**
+     * The computer's sound shared with the screen: mixed into what is sent while the share runs. The meeting
+     * engine makes one ({@code MeetingCall.computerSound}); this controller starts it once the screen is
+     * captured and stops it with the share.
+     */
+    public interface ComputerSound {
+        void start() throws MediaException;
+
+        void stop();
     }
 
     private final MeetingSession session;
@@ -80,6 +95,8 @@ public final class ScreenShareController implements AutoCloseable {
     private volatile CaptureDevice requested;
     /** The user opened a whiteboard and the server has not answered yet. */
     private volatile boolean boardRequested;
+    private volatile ComputerSound requestedSound;
+    private ComputerSound sound; // worker thread
     private volatile VideoFrameListener localPreview;
 
     /** @param out where encoded screen frames go (the meeting engine's one exit, {@code MeetingCall.out()}) */
@@ -95,7 +112,13 @@ public final class ScreenShareController implements AutoCloseable {
 
     /** The user chose a screen and pressed Share. Capture starts once the server accepts. */
     public void start(CaptureDevice screen, boolean allowViewerAnnotation) {
+        start(screen, allowViewerAnnotation, null);
+    }
+
+    /** As {@link #start(CaptureDevice, boolean)}, also sharing the computer's sound ({@code sound}; null: none). */
+    public void start(CaptureDevice screen, boolean allowViewerAnnotation, ComputerSound sound) {
         requested = Objects.requireNonNull(screen);
+        requestedSound = sound;
         session.startShare(allowViewerAnnotation);
     }
 
@@ -110,6 +133,7 @@ public final class ScreenShareController implements AutoCloseable {
     public void stop() {
         requested = null;
         boardRequested = false;
+        requestedSound = null;
         session.stopShare();
         worker.execute(this::stopCapture);
     }
@@ -152,10 +176,11 @@ public final class ScreenShareController implements AutoCloseable {
             if (isNew) {
                 events.shareStarted(sharer, self, model, update.allowViewerAnnotation(), update.whiteboard());
                 CaptureDevice screen = requested;
+                ComputerSound withSound = requestedSound;
                 if (self && update.whiteboard() && boardRequested) {
                     boardRequested = false; // nothing to capture: the board is drawn from the model by every client
                 } else if (self && screen != null && !update.whiteboard()) {
-                    worker.execute(() -> startCapture(screen));
+                    worker.execute(() -> startCapture(screen, withSound));
                 } else if (self) {
                     // The server remembers a share this client did not start now (e.g. after a restart):
                     // sharing needs an explicit choice every time, so end it.
@@ -240,6 +265,7 @@ public final class ScreenShareController implements AutoCloseable {
         receiver.forget(sharer);
         if (self) {
             requested = null;
+            requestedSound = null;
             worker.execute(this::stopCapture);
         }
         events.shareEnded(sharer, self, stoppedByHost);
@@ -247,7 +273,7 @@ public final class ScreenShareController implements AutoCloseable {
 
     // ---- worker thread --------------------------------------------------------------------------------
 
-    private void startCapture(CaptureDevice screen) {
+    private void startCapture(CaptureDevice screen, ComputerSound withSound) {
         stopCapture();
         sender = new ScreenShareSender(out::send, codec);
         try {
@@ -266,11 +292,30 @@ public final class ScreenShareController implements AutoCloseable {
             stopCapture();
             session.stopShare();
             events.shareFailed(Refusal.UNKNOWN, e.getMessage());
+            return;
+        }
+        if (withSound != null) {
+            startSound(withSound);
+        }
+    }
+
+    /** The screen is shared either way; without sound the user is told why. */
+    private void startSound(ComputerSound withSound) {
+        try {
+            withSound.start();
+            sound = withSound;
+        } catch (MediaException e) {
+            LOG.warn("Sharing the screen without computer sound: {}", e.getMessage());
+            events.computerSoundFailed(e.getMessage());
         }
     }
 
     private void stopCapture() {
         activeSender = null;
+        if (sound != null) {
+            sound.stop();
+            sound = null;
+        }
         if (capture != null) {
             capture.close();
             capture = null;

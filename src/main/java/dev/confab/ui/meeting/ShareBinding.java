@@ -1,5 +1,6 @@
 package dev.confab.ui.meeting;
 
+import dev.confab.media.ComputerSoundCapture;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.VideoFrameListener;
 import dev.confab.meeting.Attendee;
@@ -55,6 +56,7 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     private volatile MeetingCall call;
     private volatile MeetingSession session;
     private volatile ScreenShareController controller;
+    private boolean computerSoundChosen; // FX thread: the last picker choice, for the banner
     /** Gets every shared picture and is told which share is on stage; the recording takes it from there. */
     private volatile RecordingPictureSwitch recordingPictures = new RecordingPictureSwitch();
     /** Read on decoder threads; written on the FX thread. */
@@ -157,9 +159,11 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     /** The screen capture permission is granted: the user picks what to share, every time. FX thread. */
     private void showPicker() {
         Window owner = screen.view().getScene() == null ? null : screen.view().getScene().getWindow();
-        SharePicker.showDialog(owner, text, screens,
-                choice -> controller.start(choice.screen(), choice.allowViewerAnnotation()))
-                .setOnWhiteboard(controller::startWhiteboard);
+        SharePicker.showDialog(owner, text, screens, choice -> {
+            computerSoundChosen = choice.computerSound();
+            controller.start(choice.screen(), choice.allowViewerAnnotation(),
+                    choice.computerSound() ? call.computerSound(ComputerSoundCapture::open) : null);
+        }).setOnWhiteboard(controller::startWhiteboard);
     }
 
     // ---- controller events (session thread) → FX ------------------------------------------------------
@@ -182,6 +186,7 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
                 // The sharer sees what is shared, with everyone's annotations on it.
                 controller.setLocalPreview(whiteboard ? null : ownPictures(sharerId, stage));
                 banner = new SharingBanner(text, controller::stop, viewersMayAnnotate, session::setViewerAnnotation);
+                banner.showComputerSound(computerSoundChosen);
                 s.setBanner(banner);
                 if (whiteboard) {
                     banner.showsWhiteboard(); // nothing of the screen leaves: no always-on-top Stop window needed
@@ -191,6 +196,17 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
             }
             s.showShareInCenter(stage);
             recordingPictures.showShare(shownSharer());
+        });
+    }
+
+    @Override
+    public void computerSoundFailed(String detail) {
+        onScreen(s -> {
+            computerSoundChosen = false;
+            if (banner != null) {
+                banner.showComputerSound(false);
+            }
+            s.notice(UiMessage.of("share.computerSound.failed"), "computerSoundFailed");
         });
     }
 

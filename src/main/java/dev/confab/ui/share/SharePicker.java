@@ -1,6 +1,7 @@
 package dev.confab.ui.share;
 
 import dev.confab.media.CaptureDevice;
+import dev.confab.media.ComputerSoundCapture;
 import dev.confab.media.MediaException;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.ui.common.UiText;
@@ -54,8 +55,8 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
     /** More windows than this would make each thumbnail refresh slow; the rest are rarely what one shares. */
     private static final int MAX_WINDOWS = 24;
 
-    /** What the user chose. */
-    public record Choice(CaptureDevice screen, boolean allowViewerAnnotation) {
+    /** What the user chose. {@code computerSound} is off unless ticked, every time (not remembered, like Zoom). */
+    public record Choice(CaptureDevice screen, boolean allowViewerAnnotation, boolean computerSound) {
     }
 
     private final ScreenCaptureFactory screens;
@@ -67,6 +68,12 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
     private Consumer<Boolean> onWhiteboard;
 
     public SharePicker(UiText text, ScreenCaptureFactory screens, Consumer<Choice> onShare, Runnable onCancel) {
+        this(text, screens, ComputerSoundCapture.availability(), onShare, onCancel);
+    }
+
+    /** @param sound whether "Share computer sound" can be offered here, and if not, why (shown instead) */
+    public SharePicker(UiText text, ScreenCaptureFactory screens, ComputerSoundCapture.Availability sound,
+                       Consumer<Choice> onShare, Runnable onCancel) {
         this.screens = screens;
         setId("sharePicker");
         setPadding(new Insets(16));
@@ -141,6 +148,18 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         CheckBox annotate = new CheckBox();
         annotate.setId("allowViewerAnnotation");
         annotate.textProperty().bind(text.bind("share.picker.allowAnnotation"));
+        CheckBox computerSound = new CheckBox();
+        computerSound.setId("shareComputerSound");
+        computerSound.textProperty().bind(text.bind("share.picker.computerSound"));
+        computerSound.setDisable(sound != ComputerSoundCapture.Availability.AVAILABLE);
+        Label soundNote = new Label();
+        soundNote.setId("computerSoundNote");
+        soundNote.setWrapText(true);
+        soundNote.setMaxWidth(520);
+        soundNote.textProperty().bind(sound == ComputerSoundCapture.Availability.AVAILABLE
+                ? text.bind("share.picker.computerSoundNote")
+                : text.bind("share.computerSound.unavailable." + sound.name()));
+        soundNote.getStyleClass().add("text-muted");
         Button share = new Button();
         share.setId("startShare");
         share.textProperty().bind(text.bind("share.picker.share"));
@@ -154,7 +173,7 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
                         .orElse(chosen);
             }
             close();
-            onShare.accept(new Choice(chosen, annotate.isSelected()));
+            onShare.accept(new Choice(chosen, annotate.isSelected(), computerSound.isSelected()));
         });
         Button cancel = new Button();
         cancel.setId("cancelShare");
@@ -179,7 +198,7 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
 
         setTop(top);
         setCenter(scroller);
-        setBottom(new VBox(8, partOnly, region, windows, buttons));
+        setBottom(new VBox(8, partOnly, region, windows, new VBox(2, computerSound, soundNote), buttons));
         BorderPane.setMargin(scroller, new Insets(12, 0, 12, 0));
 
         var executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("share-thumbnails").factory());

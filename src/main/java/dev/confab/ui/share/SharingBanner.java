@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 public final class SharingBanner extends HBox {
     private final UiText text;
     private final Runnable onStop;
+    private final Label message = new Label();
     private Stage floating;
     private final Label message = new Label();
 
@@ -59,6 +60,11 @@ public final class SharingBanner extends HBox {
         stop.getStyleClass().remove("danger");
         stop.setStyle("-fx-background-color: white; -fx-text-fill: #B71C1C; -fx-font-weight: bold;");
         getChildren().addAll(message, spring, stop);
+    }
+
+    /** Says whether the computer's sound is shared too (from the picker's choice; off again if it failed). FX thread. */
+    public void showComputerSound(boolean shared) {
+        message.textProperty().bind(text.bind(shared ? "share.banner.sharingWithSound" : "share.banner.sharing"));
     }
 
     private Button stopButton(String id) {

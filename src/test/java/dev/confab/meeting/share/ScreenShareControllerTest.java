@@ -60,6 +60,11 @@ class ScreenShareControllerTest {
             events.add("failed " + refusal);
         }
 
+        @Override
+        public void computerSoundFailed(String detail) {
+            events.add("no sound: " + detail);
+        }
+
         int id() {
             return session.roster().selfId();
         }
@@ -108,5 +113,16 @@ class ScreenShareControllerTest {
         await().until(() -> bob.events.contains("ended " + bob.id() + " by host"));
         await().until(() -> bob.shares.sendStats() == null);
         assertThat(ada.shares.annotations(bob.id())).isNull();
+    }
+
+    @Test
+    void computerSoundThatCannotBeCapturedLeavesTheScreenSharedAndTellsTheUser() throws Exception {
+        // Ada has no audio running: the computer sound has nowhere to go, which MeetingCall reports.
+        ada.shares.start(ScreenCaptureFactory.SYNTHETIC_SCREEN, false,
+                ada.call.computerSound(listener -> { throw new AssertionError("not opened without audio"); }));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.events.stream().anyMatch(e -> e.startsWith("no sound: ")));
+        assertThat(ada.events).contains("no sound: Computer sound needs the meeting's audio, which is not running");
+        await().atMost(Duration.ofSeconds(30)).until(() -> bob.lastPicture.get() != null);
+        assertThat(ada.shares.sendStats()).as("the screen is still shared").isNotNull();
     }
 }

@@ -1,5 +1,6 @@
 package dev.confab.ui.share;
 
+import dev.confab.media.ComputerSoundCapture;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.meeting.ShareAnnotation;
 import dev.confab.meeting.share.AnnotationModel;
@@ -8,6 +9,7 @@ import dev.confab.ui.common.UiText;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
@@ -101,7 +103,36 @@ class ShareUiTest {
         assertThat(chosen).as("choosing a screen alone starts nothing").isEmpty();
         robot.clickOn("#allowViewerAnnotation");
         robot.clickOn("#startShare");
-        assertThat(chosen).containsExactly(new SharePicker.Choice(ScreenCaptureFactory.SYNTHETIC_SCREEN, true));
+        assertThat(chosen).containsExactly(new SharePicker.Choice(ScreenCaptureFactory.SYNTHETIC_SCREEN, true, false));
+    }
+
+    @Test
+    void computerSoundIsSharedOnlyWhenTickedAndTheUserIsToldItIgnoresMute() throws Exception {
+        List<SharePicker.Choice> chosen = new CopyOnWriteArrayList<>();
+        FxToolkit.setupFixture(() -> picker = new SharePicker(text, ScreenCaptureFactory.syntheticOnly(),
+                ComputerSoundCapture.Availability.AVAILABLE, chosen::add, () -> { }));
+        show(picker, 640, 480);
+
+        CheckBox sound = robot.lookup("#shareComputerSound").queryAs(CheckBox.class);
+        assertThat(sound.isDisabled()).isFalse();
+        assertThat(sound.isSelected()).as("off until the user ticks it, every time").isFalse();
+        assertThat(robot.lookup("#computerSoundNote").queryLabeled().getText())
+                .contains("Computer sound is shared even when you are muted");
+        robot.clickOn("#screenTile-1");
+        robot.clickOn("#shareComputerSound");
+        robot.clickOn("#startShare");
+        assertThat(chosen).containsExactly(new SharePicker.Choice(ScreenCaptureFactory.SYNTHETIC_SCREEN, false, true));
+    }
+
+    @Test
+    void withoutASoundServerComputerSoundIsDisabledWithTheReason() throws Exception {
+        FxToolkit.setupFixture(() -> picker = new SharePicker(text, ScreenCaptureFactory.syntheticOnly(),
+                ComputerSoundCapture.Availability.NO_SOUND_SERVER, choice -> { }, () -> { }));
+        show(picker, 640, 480);
+
+        assertThat(robot.lookup("#shareComputerSound").queryAs(CheckBox.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#computerSoundNote").queryLabeled().getText())
+                .isEqualTo("Computer sound cannot be shared: no PulseAudio or PipeWire sound server is running.");
     }
 
     @Test
@@ -270,6 +301,11 @@ class ShareUiTest {
         FxToolkit.setupFixture(() -> created.set(new SharingBanner(text, stops::incrementAndGet, false, choices::add)));
         SharingBanner banner = created.get();
         show(new StackPane(banner), 900, 80);
+        assertThat(robot.lookup("#sharingMessage").queryLabeled().getText()).isEqualTo("You are sharing your screen");
+        robot.interact(() -> banner.showComputerSound(true));
+        assertThat(robot.lookup("#sharingMessage").queryLabeled().getText())
+                .isEqualTo("You are sharing your screen and computer sound");
+        robot.interact(() -> banner.showComputerSound(false));
         assertThat(robot.lookup("#sharingMessage").queryLabeled().getText()).isEqualTo("You are sharing your screen");
         robot.clickOn("#bannerAllowAnnotation");
         assertThat(choices).containsExactly(true);
