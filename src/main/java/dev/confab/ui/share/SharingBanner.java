@@ -25,7 +25,6 @@ public final class SharingBanner extends HBox {
     private final Runnable onStop;
     private final Label message = new Label();
     private Stage floating;
-    private final Label message = new Label();
 
     /**
      * @param viewersMayAnnotate the sharer's initial choice from the picker
