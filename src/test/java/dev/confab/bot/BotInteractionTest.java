@@ -32,7 +32,8 @@ class BotInteractionTest {
         Path guestStats = dir.resolve("guest.json");
 
         var host = CliRun.inBackground("bot", "--server", url, "--new", "--name", "HostBot", "--raise-hand",
-                "--poll", "Lunch?|Noodles|Dumplings", "--poll-seconds", "3", "--duration", "5s",
+                // The poll runs from the host's join: long enough for the guest's JVM to start on a loaded machine.
+                "--poll", "Lunch?|Noodles|Dumplings", "--poll-seconds", "10", "--duration", "12s",
                 "--stats-json", hostStats.toString());
         String meetingId = host.meetingId();
         CliRun guest = CliRun.of("bot", "--server", url, "--meeting", meetingId, "--name", "GuestBot",
