@@ -61,7 +61,13 @@ final class BotInteraction implements MeetingListener, AutoCloseable {
             launchedOurs = true; // read on the event thread after launchPoll's message is answered
             inMeeting.launchPoll(pollToLaunch);
         }
+        Poll seenWhileJoining = lastPoll; // a poll already open arrives with the join, before this point
+        if (seenWhileJoining != null) {
+            onPollChanged(seenWhileJoining);
+        }
     }
+
+    private final java.util.Set<Integer> votedPolls = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public void onPollChanged(Poll poll) {
@@ -70,7 +76,7 @@ final class BotInteraction implements MeetingListener, AutoCloseable {
         if (current == null || !poll.open()) {
             return;
         }
-        if (vote != null && !poll.voted()) {
+        if (vote != null && !poll.voted() && votedPolls.add(poll.id())) { // once, from whichever thread sees it first
             if (vote > poll.choices().size()) {
                 errors.accept("vote: poll " + poll.id() + " has " + poll.choices().size() + " choices, not " + vote);
             } else {
