@@ -677,6 +677,9 @@ class ScreenshotTourTest {
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#annotationOverlay")
                     .queryAs(dev.confab.ui.share.AnnotationOverlay.class).model().shapes().size() == 4);
+            // Ada's own camera is in the picture: wait until her tile shows it rather than her initials.
+            await().atMost(Duration.ofSeconds(20)).until(() -> app.controller.currentScreen()
+                    instanceof dev.confab.ui.meeting.MeetingScreen screen && screen.selfView().framesShown() > 2);
             shoot("meeting-whiteboard");
             grace.shares.stop();
             await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#shareStage").tryQuery().isEmpty());
