@@ -615,7 +615,15 @@ public final class MeetingSession implements AutoCloseable {
      * Reports what this client's downlink carries ({@code receive_estimate}); null: no limit found. Any thread.
      */
     public void reportReceiveEstimate(Integer kbps) {
-        sendInMeeting(new ClientMessage.ReceiveEstimate(kbps));
+        reportReceiveEstimate(kbps, 0);
+    }
+
+    /**
+     * As {@link #reportReceiveEstimate(Integer)}, for a decrease with the queueing that caused it ({@code
+     * queueMillis} &gt; 0): the server holds video back for this client until the link's queue has drained.
+     */
+    public void reportReceiveEstimate(Integer kbps, int queueMillis) {
+        sendInMeeting(new ClientMessage.ReceiveEstimate(kbps, queueMillis > 0 && kbps != null ? queueMillis : null));
     }
 
     /** Asks the server for {@code kbps} of PADDING for {@code millis} ms, to probe the downlink. Any thread. */

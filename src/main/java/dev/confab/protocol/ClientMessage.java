@@ -1,6 +1,7 @@
 package dev.confab.protocol;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -199,13 +200,27 @@ public sealed interface ClientMessage {
 
     /**
      * What this client's downlink carries, in kbit/s, as measured from the media it receives (docs/protocol.md
-     * section 7.3); null: no limit found (the default). The server turns everyone's into targets for the senders.
+     * section 9.3); null: no limit found (the default). The server turns everyone's into targets for the senders.
+     * {@code queueMillis} (optional, only with a limit): the queueing the receiver measured when it lowered the
+     * estimate; the server then holds video back for it until the link's queue has drained, so the sound behind
+     * that queue comes through.
      */
-    record ReceiveEstimate(Integer kbps) implements ClientMessage {
+    record ReceiveEstimate(Integer kbps,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer queueMillis) implements ClientMessage {
+        public static final int MAX_QUEUE_MILLIS = 10_000;
+
         public ReceiveEstimate {
             if (kbps != null && kbps < 1) {
                 throw new IllegalArgumentException("kbps must be at least 1, or null for no limit");
             }
+            if (queueMillis != null && (kbps == null || queueMillis < 0 || queueMillis > MAX_QUEUE_MILLIS)) {
+                throw new IllegalArgumentException("queueMillis must be 0 to " + MAX_QUEUE_MILLIS
+                        + ", and only with a kbps limit");
+            }
+        }
+
+        public ReceiveEstimate(Integer kbps) {
+            this(kbps, null);
         }
     }
 

@@ -57,6 +57,8 @@ final class ClientConnection {
     private volatile boolean closedForNotReading;
     /** The simulcast layer this receiver gets of each sender's camera, by sender id. */
     final java.util.Map<Integer, LayerSelection> layers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When this receiver's video is held back for a queue in its downlink to drain. */
+    final QueueDrainHold drainHold = new QueueDrainHold();
     /** The downlink probe sending PADDING to this client now, if any ({@link PaddingProbe}). */
     volatile PaddingProbe probe;
     private final long maxUnreadBytes;

@@ -525,6 +525,12 @@ final class MeetingService {
         if (member == null) {
             return;
         }
+        if (estimate.queueMillis() != null) {
+            long hold = connection.drainHold.holdMillis(estimate.queueMillis(), clock.millis());
+            if (hold > 0) {
+                connection.media.holdVideo(hold);
+            }
+        }
         synchronized (member.meeting) {
             member.downlinkKbps = estimate.kbps();
             SendTargets.update(member.meeting);

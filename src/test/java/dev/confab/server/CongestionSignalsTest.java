@@ -60,6 +60,57 @@ class CongestionSignalsTest {
         assertThat(ada.next(ServerMessage.SendTarget.class).maxKbps()).as("lifted").isNull();
     }
 
+    private static ByteBuffer frame(StreamKind stream, long sequence, boolean keyframe) {
+        return new MediaFrameHeader(stream, keyframe, stream == StreamKind.AUDIO ? MediaCodec.OPUS : MediaCodec.VP8,
+                sequence, 1_700_000_000_000_000L + sequence * 20_000).encode(ByteBuffer.allocate(64));
+    }
+
+    private static MediaFrameHeader nextMedia(TestClient receiver) throws InterruptedException {
+        ByteBuffer raw = receiver.media.poll(TestClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        assertThat(raw).as("a media frame").isNotNull();
+        return MediaFrameHeader.decode(raw);
+    }
+
+    @Test
+    void aReportedDownlinkQueueHoldsVideoBackForThatReceiverWhileItsSoundPasses() throws Exception {
+        ada.send(frame(StreamKind.CAMERA, 1, true));
+        assertThat(nextMedia(grace).stream()).isEqualTo(StreamKind.CAMERA);
+
+        long reported = System.nanoTime();
+        grace.send(new ClientMessage.ReceiveEstimate(600, 250)); // a 250-ms queue in Grace's downlink
+        ada.next(ServerMessage.SendTarget.class); // the server has taken it in
+        ada.send(frame(StreamKind.CAMERA, 2, true));
+        ada.send(frame(StreamKind.AUDIO, 3, true));
+
+        MediaFrameHeader first = nextMedia(grace);
+        assertThat(first.stream()).as("the sound passes, the keyframe sent during the hold does not")
+                .isEqualTo(StreamKind.AUDIO);
+        // Once the hold is over (2 x 250 ms, at most 500), the next delta finds the stream stopped: the server asks
+        // Ada for a keyframe, which reaches Grace.
+        ServerMessage.KeyframeRequested asked = null;
+        for (long sequence = 4; asked == null; sequence++) {
+            assertThat(sequence).as("a keyframe request within 5 s").isLessThan(100);
+            ada.send(frame(StreamKind.CAMERA, sequence, false));
+            asked = ada.poll(ServerMessage.KeyframeRequested.class, 50);
+        }
+        assertThat((System.nanoTime() - reported) / 1_000_000).as("ms until the keyframe was asked for")
+                .isGreaterThanOrEqualTo(QueueDrainHold.MAX_HOLD_MILLIS);
+        assertThat(asked.stream()).isEqualTo(StreamKind.CAMERA);
+        assertThat(grace.media.poll(100, TimeUnit.MILLISECONDS)).as("no delta without its keyframe").isNull();
+        ada.send(frame(StreamKind.CAMERA, 200, true));
+        MediaFrameHeader restarted = nextMedia(grace);
+        assertThat(restarted.stream()).isEqualTo(StreamKind.CAMERA);
+        assertThat(restarted.sequence()).isEqualTo(200);
+    }
+
+    @Test
+    void aQueueReportedWithoutALimitIsRefused() throws Exception {
+        grace.send("{\"type\":\"receive_estimate\",\"kbps\":null,\"queueMillis\":200}");
+        ServerMessage.ErrorMessage refused = grace.next(ServerMessage.ErrorMessage.class);
+        assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_MESSAGE);
+        assertThat(refused.message()).contains("queueMillis must be 0 to 10000, and only with a kbps limit");
+    }
+
     @Test
     void aProbeIsPaddingForTheAskerOnlyPacedOverTheTimeAsked() throws Exception {
 

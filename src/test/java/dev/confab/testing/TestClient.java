@@ -122,6 +122,17 @@ public class TestClient extends WebSocketClient {
         }
     }
 
+    /** The next message of this type within {@code millis}, skipping others; null if none came. */
+    public <T extends ServerMessage> T poll(Class<T> type, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (true) {
+            ServerMessage message = messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (message == null || type.isInstance(message)) {
+                return message == null ? null : type.cast(message);
+            }
+        }
+    }
+
     /** The next error, skipping other messages. */
     public ServerMessage.ErrorMessage nextError() throws InterruptedException {
         return next(ServerMessage.ErrorMessage.class);

@@ -61,6 +61,7 @@ public final class AudioReceiver implements AutoCloseable {
     private volatile OptionalInt activeSpeaker = OptionalInt.empty();
     private volatile Map<Integer, Boolean> speaking = Map.of();
     private volatile boolean running = true;
+    private volatile boolean constrainedDownlink;
 
     public AudioReceiver(AudioOutput output) {
         this.output = output;
@@ -81,8 +82,25 @@ public final class AudioReceiver implements AutoCloseable {
             return;
         }
         frame.payload().duplicate().get(payload);
-        voices.computeIfAbsent(header.senderId(), RemoteVoice::new).jitterBuffer
+        voices.computeIfAbsent(header.senderId(), this::newVoice).jitterBuffer
                 .offer(header.sequence(), header.captureMicros(), payload, monotonicMicros());
+    }
+
+    private RemoteVoice newVoice(int participantId) {
+        RemoteVoice voice = new RemoteVoice(participantId);
+        voice.jitterBuffer.rideOutSpikes(constrainedDownlink);
+        return voice;
+    }
+
+    /**
+     * Whether this computer's downlink is known to be constrained (the call's rate control found a limit): the
+     * jitter buffers then ride out the delay spikes sound meets behind video on such a link. Any thread.
+     */
+    public void downlinkConstrained(boolean constrained) {
+        if (constrained != constrainedDownlink) {
+            constrainedDownlink = constrained;
+            voices.values().forEach(voice -> voice.jitterBuffer.rideOutSpikes(constrained));
+        }
     }
 
     /**

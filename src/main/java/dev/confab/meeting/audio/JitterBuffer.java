@@ -6,7 +6,11 @@ import java.util.TreeMap;
  * One remote participant's adaptive jitter buffer for 20 ms Opus packets. Packets are ordered by sequence
  * number; the mixer takes one {@link Playout} per 20 ms tick. Playback starts (and restarts after an
  * underrun) once the oldest packet has waited the target delay, which follows the measured inter-arrival
- * jitter (RFC 3550 estimator) within [{@link #MIN_TARGET_MICROS}, {@link #MAX_TARGET_MICROS}].
+ * jitter (RFC 3550 estimator) within [{@link #MIN_TARGET_MICROS}, {@link #MAX_TARGET_MICROS}]. While the
+ * downlink is known to be constrained ({@link #rideOutSpikes}) the target also covers the highest lateness of the
+ * last few seconds ({@link DelayPeak}): on a narrow link sound waits behind every larger video frame, and after
+ * one such spike the next is ridden out instead of running dry again. On a link with room that is not done: there
+ * a spike is a moment of this computer's own load, and holding its size would only add delay.
  *
  * <p>A sequence gap at play time is concealed (libopus PLC); a packet that arrives after its slot was
  * concealed is dropped as late. Sender-side DTX withholds packets without skipping sequence numbers, so a
@@ -21,7 +25,7 @@ import java.util.TreeMap;
 public final class JitterBuffer {
     public static final long FRAME_MICROS = 20_000;
     public static final long MIN_TARGET_MICROS = 20_000;
-    public static final long MAX_TARGET_MICROS = 200_000;
+    public static final long MAX_TARGET_MICROS = 300_000;
     /** Target = one frame + this many times the jitter estimate: covers almost all arrival spread. */
     private static final double JITTER_MULTIPLIER = 2.5;
     /** Underrun frames concealed before the buffer falls silent and waits to refill. */
@@ -73,6 +77,8 @@ public final class JitterBuffer {
     private long lastArrival;
     private long lastCapture;
     private double jitterMicros;
+    private final DelayPeak peak = new DelayPeak();
+    private boolean rideOutSpikes;
 
     private long received;
     private long played;
@@ -87,6 +93,7 @@ public final class JitterBuffer {
         received++;
         long sequence = unwrap(wireSequence);
         updateJitter(captureMicros, arrivalMicros);
+        peak.arrived(captureMicros, arrivalMicros);
         if (sequence <= lastPlayedSequence || (playing && sequence < nextSequence)) {
             late++;
             return;
@@ -133,8 +140,14 @@ public final class JitterBuffer {
 
     /** The current playout delay target (adaptive, bounded). */
     public synchronized long targetMicros() {
-        long wanted = FRAME_MICROS + Math.round(JITTER_MULTIPLIER * jitterMicros);
+        long spikes = rideOutSpikes ? peak.peakMicros() : 0;
+        long wanted = FRAME_MICROS + Math.max(Math.round(JITTER_MULTIPLIER * jitterMicros), spikes);
         return Math.clamp(wanted, MIN_TARGET_MICROS, MAX_TARGET_MICROS);
+    }
+
+    /** Whether the target covers recent delay spikes: true while the downlink is known to be constrained. */
+    public synchronized void rideOutSpikes(boolean on) {
+        rideOutSpikes = on;
     }
 
     public synchronized Counters counters() {

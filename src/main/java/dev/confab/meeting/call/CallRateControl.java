@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -69,18 +69,19 @@ public final class CallRateControl implements AutoCloseable {
     void received(MediaFrame frame) {
         MediaFrameHeader header = frame.header();
         long arrivalMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-        OptionalInt urgent = downlink.frame(header.senderId(), MediaFrameHeader.SIZE + frame.payload().remaining(),
+        Optional<DownlinkEstimator.Report> urgent = downlink.frame(header.senderId(), MediaFrameHeader.SIZE + frame.payload().remaining(),
                 header.captureMicros(), arrivalMicros, System.nanoTime());
         if (urgent.isPresent()) {
-            TIMER.execute(() -> report(urgent.getAsInt())); // sent by the rate thread, never the network reader
+            TIMER.execute(() -> report(urgent.get())); // sent by the rate thread, never the network reader
         }
     }
 
-    private void report(int kbps) {
+    private void report(DownlinkEstimator.Report report) {
         MeetingSession current = session;
         if (current != null) {
-            current.reportReceiveEstimate(kbps == DownlinkEstimator.UNLIMITED ? null : kbps);
-            LOG.debug("event=receive_estimate kbps={}", kbps);
+            current.reportReceiveEstimate(report.kbps() == DownlinkEstimator.UNLIMITED ? null : report.kbps(),
+                    report.queueMillis());
+            LOG.debug("event=receive_estimate kbps={} queueMillis={}", report.kbps(), report.queueMillis());
         }
     }
 
@@ -116,9 +117,10 @@ public final class CallRateControl implements AutoCloseable {
             }
             long now = System.nanoTime();
             DownlinkEstimator.Actions actions = downlink.tick(now);
-            OptionalInt report = actions.report();
-            if (report.isPresent()) {
-                report(report.getAsInt());
+            actions.report().ifPresent(this::report);
+            AudioCall audio = media.audio();
+            if (audio != null) {
+                audio.receiver().downlinkConstrained(downlink.estimateKbps() != DownlinkEstimator.UNLIMITED);
             }
             if (actions.probeKbps() > 0) {
                 current.requestProbe(Math.min(actions.probeKbps(), ClientMessage.ProbeRequest.MAX_KBPS),

@@ -1,6 +1,6 @@
 package dev.confab.meeting.rate;
 
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * What this client's downlink carries, measured from the media it receives: queueing seen in arrival delays
@@ -41,6 +41,9 @@ public final class DownlinkEstimator {
     static final double REPORT_CHANGE = 0.10;
     static final long REPORT_SPACING_NANOS = 500_000_000L;
 
+    /** Queueing reported with a decrease is capped here (the protocol's limit for {@code queueMillis}). */
+    static final long MAX_REPORTED_QUEUE_MILLIS = 10_000;
+
     /** The value reported for "no limit known". */
     public static final int UNLIMITED = 0;
 
@@ -58,7 +61,15 @@ public final class DownlinkEstimator {
     static final int MIN_PROBE_KBPS = 30;
 
     /** What a tick asks for: a report to the server (empty: the last one stands) and a probe (0 kbit/s: none). */
-    public record Actions(OptionalInt report, int probeKbps, int probeMillis) {
+    public record Actions(Optional<Report> report, int probeKbps, int probeMillis) {
+    }
+
+    /**
+     * An estimate for the server: {@code kbps} ({@link #UNLIMITED}: no limit known) and, for a decrease, the
+     * queueing that caused it ({@code queueMillis}, 0 otherwise), from which the server judges how long the
+     * link's queue needs to drain.
+     */
+    public record Report(int kbps, int queueMillis) {
     }
 
     private final ArrivalDelay delays = new ArrivalDelay();
@@ -86,20 +97,20 @@ public final class DownlinkEstimator {
      * report for the server to send at once when this frame shows a queue starting ({@link QueueOnset}): waiting
      * for the tick would let the link's queue, and the sound behind it, grow for another quarter of a second.
      */
-    public synchronized OptionalInt frame(int senderId, int bytes, long captureMicros, long arrivalMicros,
-                                          long nowNanos) {
+    public synchronized Optional<Report> frame(int senderId, int bytes, long captureMicros, long arrivalMicros,
+                                               long nowNanos) {
         bytesThisTick += bytes;
         long delay = delays.frame(senderId, captureMicros, arrivalMicros, nowNanos);
         double linkRate = onset.frame(nowNanos, delay, bytes);
         if (Double.isNaN(linkRate) || linkRate >= NARROWED * arrivedBitsPerSecond(2)) {
             // Late frames arriving as fast as before are a queue draining (a limit lifting) or a burst the link
             // carries at its rate (a keyframe, a step up): the ticks judge those. A narrowing slows arrivals.
-            return OptionalInt.empty();
+            return Optional.empty();
         }
         onsets++;
         overusedLastTick = true; // the next tick, still seeing the queue, confirms it
         double estimate = controller.update(nowNanos, true, false, linkRate, delay);
-        return report(estimate, nowNanos);
+        return report(estimate, delay, nowNanos);
     }
 
     public synchronized void forget(int senderId) {
@@ -125,7 +136,7 @@ public final class DownlinkEstimator {
         boolean clean = queueing >= 0 && queueing < CLEAN_MILLIS;
         double estimate = controller.update(nowNanos, overuse, clean, arrived, Math.max(0, queueing));
         int probeKbps = probe(nowNanos, !clean, estimate, arrived);
-        return new Actions(report(estimate, nowNanos), probeKbps, probeKbps > 0 ? PROBE_MILLIS : 0);
+        return new Actions(report(estimate, overuse ? queueing : 0, nowNanos), probeKbps, probeKbps > 0 ? PROBE_MILLIS : 0);
     }
 
     /** Runs the probe cycle; returns the padding to ask for now, kbit/s (0: none). */
@@ -158,21 +169,21 @@ public final class DownlinkEstimator {
         return paddingKbps;
     }
 
-    private OptionalInt report(double estimateBps, long nowNanos) {
+    private Optional<Report> report(double estimateBps, long queueingMillis, long nowNanos) {
         int kbps = Double.isNaN(estimateBps) ? UNLIMITED : (int) Math.max(1, Math.round(estimateBps / 1000));
         if (kbps == reportedKbps) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
         boolean decrease = reportedKbps == UNLIMITED ? kbps != UNLIMITED : kbps != UNLIMITED && kbps < reportedKbps;
         boolean moved = reportedKbps == UNLIMITED || kbps == UNLIMITED
                 || Math.abs(kbps - reportedKbps) >= REPORT_CHANGE * reportedKbps;
         boolean spaced = lastReportNanos == Long.MIN_VALUE || nowNanos - lastReportNanos >= REPORT_SPACING_NANOS;
         if (!moved || !(decrease || spaced)) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
         reportedKbps = kbps;
         lastReportNanos = nowNanos;
-        return OptionalInt.of(kbps);
+        return Optional.of(new Report(kbps, decrease ? (int) Math.clamp(queueingMillis, 0, MAX_REPORTED_QUEUE_MILLIS) : 0));
     }
 
     /** What arrived over the last {@code ticks} ticks, bits per second (0 before a tick has passed). */

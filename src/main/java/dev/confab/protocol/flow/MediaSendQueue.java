@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The media waiting for one connection's socket, sent audio first, then screen share, then camera video, each
@@ -22,6 +23,10 @@ import java.util.Set;
  * receiver that has stopped reading. A dropped video frame breaks its stream's deltas until the next keyframe,
  * so after a drop the stream's deltas are refused ({@link Verdict#WAITS_FOR_KEYFRAME}) until a keyframe is
  * accepted; the caller asks the sender for one. A stream also starts at a keyframe.
+ *
+ * <p>Video can also be held back for a while ({@link #holdVideo}) when the receiver reports a queue beyond this
+ * socket (in the network): what waits there cannot be overtaken, so no more video joins it until it has drained;
+ * the streams then restart at keyframes.
  *
  * <p>File chunks (FILE) come last of all, in their own lane ({@link #offerFile}): handed on only when no media
  * waits and the sink holds under {@value #FILE_HANDOFF_BYTES} bytes, so a sound that comes next waits behind at
@@ -41,7 +46,10 @@ public final class MediaSendQueue {
         QUEUED,
         /** Dropped: over the time budget (video) or the hard limits. */
         DROPPED,
-        /** A delta of a video stream that has not (re)started at a keyframe for this connection: not sent. */
+        /**
+         * A delta of a video stream that has not (re)started at a keyframe for this connection, or any video frame
+         * while video is held ({@link #holdVideo}): not sent.
+         */
         WAITS_FOR_KEYFRAME
     }
 
@@ -120,10 +128,57 @@ public final class MediaSendQueue {
     private int lastSinkFrames;
     private long droppedVideo;
     private long droppedAudio;
+    private final LongSupplier nanoTime;
+    private long videoHeldUntilNanos;
+    private boolean videoHeld;
+    private long heldVideo;
 
     public MediaSendQueue(Limits limits) {
+        this(limits, System::nanoTime);
+    }
+
+    MediaSendQueue(Limits limits, LongSupplier nanoTime) {
         this.limits = limits;
         this.budgetMillis = limits.videoBudget().toMillis();
+        this.nanoTime = nanoTime;
+    }
+
+    /**
+     * Sends no video for {@code millis} ms from now (a longer hold already running is kept): the receiver
+     * reported a queue in the network that only time drains, and every video frame added to it delays the sound
+     * behind it. Video waiting here is dropped as well; afterwards each video stream restarts at a keyframe
+     * ({@link Verdict#WAITS_FOR_KEYFRAME} until then, and {@link #acceptsVideo()} is false during the hold).
+     */
+    public synchronized void holdVideo(long millis) {
+        long until = nanoTime.getAsLong() + millis * 1_000_000L;
+        if (!videoHeldNow() || until - videoHeldUntilNanos > 0) {
+            videoHeldUntilNanos = until;
+        }
+        videoHeld = true;
+        heldVideo += dropWaiting(screen) + dropWaiting(camera);
+        started.clear(); // audio is never in it: every audio frame starts its stream
+    }
+
+    /** Video frames not sent because of {@link #holdVideo}, those already waiting included. */
+    public synchronized long heldVideo() {
+        return heldVideo;
+    }
+
+    private boolean videoHeldNow() {
+        if (videoHeld && nanoTime.getAsLong() - videoHeldUntilNanos >= 0) {
+            videoHeld = false;
+        }
+        return videoHeld;
+    }
+
+    private int dropWaiting(ArrayDeque<Entry> lane) {
+        int dropped = lane.size();
+        for (Entry entry : lane) {
+            frames--;
+            bytes -= entry.frame().remaining();
+        }
+        lane.clear();
+        return dropped;
     }
 
     /**
@@ -140,6 +195,10 @@ public final class MediaSendQueue {
             }
             add(audio, stream, frame, captureMicros);
             return Verdict.QUEUED;
+        }
+        if (videoHeldNow()) {
+            heldVideo++;
+            return Verdict.WAITS_FOR_KEYFRAME;
         }
         if (!keyframe && !started.contains(stream)) {
             return Verdict.WAITS_FOR_KEYFRAME;
@@ -246,7 +305,7 @@ public final class MediaSendQueue {
 
     /** Whether a video keyframe offered now would be accepted: ask a sender for one only then. */
     public synchronized boolean acceptsVideo() {
-        return !full() && !overBudget();
+        return !full() && !overBudget() && !videoHeldNow();
     }
 
     /** Forgets a stream's keyframe state, e.g. when its sender left. */

@@ -133,6 +133,52 @@ class JitterBufferTest {
         assertThat(wild.targetMicros()).isEqualTo(JitterBuffer.MAX_TARGET_MICROS);
     }
 
+    /**
+     * Packets 20 ms apart, on time except two spikes of a narrowed link (sound queued behind video): packets of the
+     * first spike arrive together 250 ms late, those of the second, a second later, 200 ms late.
+     */
+    private void twoDelaySpikes() {
+        for (int i = 0; i < 250; i++) {
+            long due = i * FRAME;
+            long arrival = i >= 100 && i < 113 ? 112 * FRAME + 250_000 - 12 * FRAME // the first spike
+                    : i >= 150 && i < 160 ? 159 * FRAME + 200_000 - 9 * FRAME // the second
+                    : due;
+            offer(i, Math.max(due, arrival));
+        }
+    }
+
+    @Test
+    void onAConstrainedLinkAfterADelaySpikeTheNextIsRiddenOutAndTheDelayShrinksOnceTheyStop() {
+        buffer.rideOutSpikes(true);
+        twoDelaySpikes();
+        tick(0, 100);
+        long concealedBefore = buffer.counters().concealed();
+        tick(100 * FRAME, 50);
+        long concealedInFirstSpike = buffer.counters().concealed() - concealedBefore;
+        assertThat(buffer.targetMicros()).as("the buffer now holds the spike's size").isGreaterThanOrEqualTo(250_000);
+
+        tick(150 * FRAME, 60);
+        assertThat(buffer.counters().concealed() - concealedBefore - concealedInFirstSpike)
+                .as("frames concealed in the second spike").isZero();
+        assertThat(buffer.counters().late()).as("none dropped as late").isZero();
+
+        tick(210 * FRAME, 40);
+        for (int i = 250; i < 600; i++) {
+            offer(i, i * FRAME);
+        }
+        tick(250 * FRAME, 350);
+        assertThat(buffer.targetMicros()).as("three seconds without a spike: back to the minimum")
+                .isEqualTo(JitterBuffer.MIN_TARGET_MICROS);
+    }
+
+    @Test
+    void onALinkWithRoomASpikeDoesNotKeepTheDelayUp() {
+        twoDelaySpikes();
+        tick(0, 115);
+        assertThat(buffer.targetMicros()).as("a moment of this computer's own load, not the link")
+                .isLessThan(150_000);
+    }
+
     @Test
     void aBurstThatOverfillsTheBufferIsTrimmedBackToTheTarget() {
         offer(0, 0);

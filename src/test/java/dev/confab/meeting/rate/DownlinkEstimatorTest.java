@@ -3,6 +3,7 @@ package dev.confab.meeting.rate;
 import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ class DownlinkEstimatorTest {
     /** One tick (250 ms) of a sender's audio and video, each frame delayed by {@code queueMillis}, then its end. */
     private OptionalInt tick(long tickStartMillis, int sender, int kbitPerSecond, long queueMillis) {
         OptionalInt fromFrames = feed(tickStartMillis, sender, kbitPerSecond, queueMillis);
-        OptionalInt fromTick = estimator.tick((tickStartMillis + 250) * MS).report();
+        OptionalInt fromTick = kbps(estimator.tick((tickStartMillis + 250) * MS).report());
         return fromTick.isPresent() ? fromTick : fromFrames;
     }
 
@@ -32,7 +33,7 @@ class DownlinkEstimatorTest {
         for (long ms = tickStartMillis; ms < tickStartMillis + 250; ms += 10) {
             long captureMicros = 1_700_000_000_000_000L + ms * 1000;
             long arrivalMicros = captureMicros + 40_000 + queueMillis * 1000; // 40 ms of constant path delay
-            OptionalInt report = estimator.frame(sender, bytesPerFrame, captureMicros, arrivalMicros, ms * MS);
+            OptionalInt report = kbps(estimator.frame(sender, bytesPerFrame, captureMicros, arrivalMicros, ms * MS));
             urgent = report.isPresent() ? report : urgent;
         }
         return urgent;
@@ -56,12 +57,17 @@ class DownlinkEstimatorTest {
             long start = Math.max(micros, linkFreeAtMicros[0]);
             linkFreeAtMicros[0] = start + bytes * 8_000L / linkKbps;
             long arrival = linkFreeAtMicros[0];
-            OptionalInt report = estimator.frame(2, bytes, micros, arrival + 40_000, arrival * 1000);
+            Optional<DownlinkEstimator.Report> report = estimator.frame(2, bytes, micros, arrival + 40_000,
+                    arrival * 1000);
             if (report.isPresent()) {
-                return new long[]{arrival / 1000, report.getAsInt()};
+                return new long[]{arrival / 1000, report.get().kbps(), report.get().queueMillis()};
             }
         }
-        return new long[]{-1, -1};
+        return new long[]{-1, -1, -1};
+    }
+
+    private static OptionalInt kbps(Optional<DownlinkEstimator.Report> report) {
+        return report.map(r -> OptionalInt.of(r.kbps())).orElse(OptionalInt.empty());
     }
 
     /** The link carries 600 kbit/s and queues 80 ms: overuse with a short queue, the usual step to 0.85 of it. */
@@ -111,6 +117,8 @@ class DownlinkEstimatorTest {
         assertThat(report[0]).as("reported at, ms (two ticks: 500-750 ms)").isBetween(5_000L, 5_200L);
         // About what the link passes, lowered so the queue of a few hundred ms drains: not the 1.55 Mbit/s of before.
         assertThat(report[1]).as("estimate, kbit/s").isBetween(350L, 560L);
+        // The queue it measured goes with it: the server holds video back for as long as that queue takes to drain.
+        assertThat(report[2]).as("queueing reported, ms").isBetween(60L, 300L);
     }
 
     @Test

@@ -229,6 +229,49 @@ class MediaSendQueueTest {
     }
 
     @Test
+    void aHeldBackLinkGetsSoundOnlyUntilTheHoldEndsAndVideoRestartsAtKeyframes() {
+        long[] clock = {0};
+        var queue = new MediaSendQueue(new MediaSendQueue.Limits(100, 1 << 20, Duration.ofMillis(300)),
+                () -> clock[0]);
+        FakeSocket socket = new FakeSocket();
+        queue.offer(SCREEN, frame("s1", 100), true, 0);
+        queue.offer(CAMERA, frame("c1", 100), true, 0); // both wait: nothing pumped yet
+
+        queue.holdVideo(300);
+
+        assertThat(queue.heldVideo()).as("the video already waiting is dropped").isEqualTo(2);
+        assertThat(queue.offer(CAMERA, frame("key", 100), true, 0)).isEqualTo(Verdict.WAITS_FOR_KEYFRAME);
+        assertThat(queue.offer(AUDIO, frame("a1", 100), true, 0)).isEqualTo(Verdict.QUEUED);
+        assertThat(queue.acceptsVideo()).as("no keyframe is asked for during the hold").isFalse();
+        clock[0] += 299 * MS;
+        assertThat(queue.offer(SCREEN, frame("key", 100), true, 0)).isEqualTo(Verdict.WAITS_FOR_KEYFRAME);
+
+        clock[0] += MS;
+        assertThat(queue.acceptsVideo()).as("over: ask the senders for keyframes").isTrue();
+        assertThat(queue.offer(SCREEN, frame("s2", 100), false, 0)).as("a delta cannot restart the stream")
+                .isEqualTo(Verdict.WAITS_FOR_KEYFRAME);
+        assertThat(queue.offer(SCREEN, frame("s3", 100), true, 0)).isEqualTo(Verdict.QUEUED);
+        assertThat(queue.offer(CAMERA, frame("c4", 100), true, 0)).isEqualTo(Verdict.QUEUED);
+        runFreely(queue, socket, 0);
+        assertThat(socket.written).containsExactly("a1", "s3", "c4");
+        assertThat(queue.heldVideo()).isEqualTo(4);
+    }
+
+    @Test
+    void aShorterHoldDoesNotCutALongerOneShort() {
+        long[] clock = {0};
+        var queue = new MediaSendQueue(new MediaSendQueue.Limits(100, 1 << 20, Duration.ofMillis(300)),
+                () -> clock[0]);
+        queue.holdVideo(500);
+        clock[0] += 100 * MS;
+        queue.holdVideo(100);
+        clock[0] += 300 * MS;
+        assertThat(queue.offer(CAMERA, frame("key", 100), true, 0)).isEqualTo(Verdict.WAITS_FOR_KEYFRAME);
+        clock[0] += 100 * MS;
+        assertThat(queue.offer(CAMERA, frame("key", 100), true, 0)).isEqualTo(Verdict.QUEUED);
+    }
+
+    @Test
     void aStreamStartsAtAKeyframe() {
         MediaSendQueue queue = queue(100, 1 << 20);
         assertThat(queue.offer(CAMERA, frame("d", 10), false, 0)).isEqualTo(Verdict.WAITS_FOR_KEYFRAME);
