@@ -526,6 +526,7 @@ final class MeetingService {
             return;
         }
         if (estimate.queueMillis() != null) {
+            PaddingProbe.stop(connection);
             long hold = connection.drainHold.holdMillis(estimate.queueMillis(), clock.millis());
             if (hold > 0) {
                 connection.media.holdVideo(hold);

@@ -46,6 +46,17 @@ final class PaddingProbe {
         connection.probe = new PaddingProbe(connection, request, timers);
     }
 
+    /**
+     * Stops {@code connection}'s probe, if one runs: its downlink reported a queue, so the probe has failed, and
+     * every padding frame still sent would queue ahead of the sound.
+     */
+    static void stop(ClientConnection connection) {
+        PaddingProbe running = connection.probe;
+        if (running != null) {
+            running.ticks.cancel(false);
+        }
+    }
+
     private void tick() {
         if (System.nanoTime() >= endsAtNanos || !connection.isOpen()) {
             ticks.cancel(false);

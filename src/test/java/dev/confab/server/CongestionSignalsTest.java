@@ -104,6 +104,23 @@ class CongestionSignalsTest {
     }
 
     @Test
+    void aQueueReportedDuringAProbeEndsTheProbe() throws Exception {
+        grace.send(new ClientMessage.ProbeRequest(800, 1_000)); // 100 kB of padding over a second
+        ByteBuffer first = grace.media.poll(TestClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        assertThat(first).as("padding comes").isNotNull();
+
+        grace.send(new ClientMessage.ReceiveEstimate(600, 120));
+        ada.next(ServerMessage.SendTarget.class); // the server has taken it in
+        long bytes = first.remaining();
+        ByteBuffer more;
+        while ((more = grace.media.poll(500, TimeUnit.MILLISECONDS)) != null) {
+            bytes += more.remaining();
+        }
+        System.out.printf("padding received of a 100 kB probe stopped at once: %d bytes%n", bytes);
+        assertThat(bytes).as("padding bytes received, of the 100 kB asked for").isLessThan(50_000);
+    }
+
+    @Test
     void aQueueReportedWithoutALimitIsRefused() throws Exception {
         grace.send("{\"type\":\"receive_estimate\",\"kbps\":null,\"queueMillis\":200}");
         ServerMessage.ErrorMessage refused = grace.next(ServerMessage.ErrorMessage.class);
