@@ -392,7 +392,8 @@ public class BuildInstaller {
             String dir = platform.group(1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             String arch = System.getProperty("os.arch");
             return switch (arch) {
-                case "amd64", "x86_64" -> dir.equals("linux-x86-64") || dir.equals("linux-amd64");
+                // linux-x64: ONNX Runtime's folder (ai/onnxruntime/native/linux-x64/).
+                case "amd64", "x86_64" -> dir.equals("linux-x86-64") || dir.equals("linux-amd64") || dir.equals("linux-x64");
                 case "aarch64" -> dir.equals("linux-aarch64") || dir.equals("linux-arm64");
                 default -> dir.equals("linux-" + arch);
             };

@@ -26,10 +26,12 @@ import java.util.Set;
  * left in the graph. fp16 weights behind DEQUANTIZE are folded into float32 initializers.
  *
  * <pre>
- * mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/test-classes dev.confab.tools.TfliteToOnnx selfie_segmentation_landscape.tflite \
+ * mvn -B -q -o test-compile
+ * java -cp target/test-classes dev.confab.tools.TfliteToOnnx \
+ *     src/test/resources/dev/confab/tools/selfie_segmentation_landscape.tflite \
  *     src/main/resources/dev/confab/media/effects/selfie_segmentation_landscape.onnx
  * </pre>
+ * The output is byte-for-byte reproducible ({@code TfliteToOnnxTest} checks the shipped model against it).
  */
 public final class TfliteToOnnx {
     /** ONNX operator set: 14 brings HardSwish; 17 is well supported by every maintained runtime. */
