@@ -1,6 +1,7 @@
 package dev.confab.media.effects;
 
 import dev.confab.media.MediaException;
+import java.util.concurrent.Callable;
 
 /** Opens the person segmenter this build ships (background blur and virtual backgrounds). */
 public final class PersonSegmenters {
@@ -15,8 +16,12 @@ public final class PersonSegmenters {
      *     (e.g. an OS or CPU the library has no build for): background effects are then not available
      */
     public static PersonSegmenter open() throws MediaException {
+        return open(SelfieSegmentationModel::onnxBytes);
+    }
+
+    static PersonSegmenter open(Callable<byte[]> onnxModel) throws MediaException {
         try {
-            return OnnxPersonSegmenter.load(SelfieSegmentationModel.onnxBytes());
+            return OnnxPersonSegmenter.load(onnxModel.call());
         } catch (Exception | LinkageError e) {
             // LinkageError: UnsatisfiedLinkError from the native library; ONNX Runtime reports other load
             // failures as OrtException or as an IllegalStateException wrapping an IOException.

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.confab.media.MediaException;
 import dev.confab.testing.UnitTest;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +79,16 @@ class OnnxPersonSegmenterTest {
         assertThatThrownBy(() -> segmenter.segment(new byte[3 * 640 * 360], new float[640 * 360]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("256x144");
+    }
+
+    @Test
+    void aModelThatCannotLoadTurnsBackgroundEffectsOffWithAReason() {
+        assertThatThrownBy(() -> PersonSegmenters.open(() -> new byte[] {1, 2, 3}))
+                .isInstanceOf(MediaException.class)
+                .hasMessageStartingWith("Background effects are not available on this computer");
+        assertThatThrownBy(() -> PersonSegmenters.open(() -> {
+            throw new IOException("selfie_segmentation_landscape.onnx is missing from this build");
+        })).isInstanceOf(MediaException.class).hasMessageContaining("missing from this build");
     }
 
     @Test
