@@ -9,8 +9,9 @@ public final class PersonSegmenters {
     }
 
     /**
-     * Loads the bundled selfie-segmentation model into ONNX Runtime (about 0.1 s; call it off the FX and camera
-     * threads). The caller closes the result.
+     * Loads the bundled selfie-segmentation model into ONNX Runtime: 0.2-1.2 s, the first time in a process
+     * unpacking ONNX Runtime's native library, so call it off the FX and camera threads. The caller closes the
+     * result.
      *
      * @throws MediaException when the model or ONNX Runtime's native library cannot be loaded on this computer
      *     (e.g. an OS or CPU the library has no build for): background effects are then not available
