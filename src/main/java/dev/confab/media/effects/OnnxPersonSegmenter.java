@@ -29,6 +29,7 @@ public final class OnnxPersonSegmenter implements PersonSegmenter {
     private final OnnxTensor outputTensor;
     private final Map<String, OnnxTensor> inputs;
     private final Map<String, OnnxTensor> outputs;
+    private boolean closed;
 
     private OnnxPersonSegmenter(OrtEnvironment environment, OrtSession session) throws OrtException {
         this.session = session;
@@ -83,6 +84,9 @@ public final class OnnxPersonSegmenter implements PersonSegmenter {
 
     @Override
     public void segment(byte[] rgb, float[] mask) {
+        if (closed) {
+            throw new IllegalStateException("the person segmenter is closed");
+        }
         int pixels = width * height;
         if (rgb.length != 3 * pixels || mask.length != pixels) {
             throw new IllegalArgumentException("expected " + width + "x" + height + " pixels: rgb " + 3 * pixels
@@ -104,6 +108,10 @@ public final class OnnxPersonSegmenter implements PersonSegmenter {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         inputTensor.close();
         outputTensor.close();
         try {

@@ -92,6 +92,17 @@ class OnnxPersonSegmenterTest {
     }
 
     @Test
+    void aClosedSegmenterRefusesPicturesAndClosesOnlyOnce() throws MediaException {
+        PersonSegmenter another = PersonSegmenters.open();
+        another.close();
+        another.close();
+
+        assertThatThrownBy(() -> another.segment(new byte[3 * 256 * 144], new float[256 * 144]))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+    }
+
+    @Test
     void theModelsLicenseShipsWithIt() {
         assertThat(SelfieSegmentationModel.licenseText())
                 .contains("@mediapipe/selfie_segmentation", "Apache License", "Version 2.0", "converted");
