@@ -110,11 +110,61 @@ public class BuildInstaller {
         Files.createDirectories(input.resolve("lib"));
         Files.copy(app.resolve(MAIN_JAR), input.resolve(MAIN_JAR));
         for (Path jar : listJars(app.resolve("lib"))) {
-            if (!jar.getFileName().toString().startsWith("javafx-")) {
-                Files.copy(jar, input.resolve("lib").resolve(jar.getFileName()));
+            String name = jar.getFileName().toString();
+            Path target = input.resolve("lib").resolve(name);
+            if (name.startsWith("onnxruntime-")) {
+                copyKeepingOnlyNatives(jar, target, ONNX_RUNTIME_NATIVES, onnxRuntimePlatform(os));
+            } else if (!name.startsWith("javafx-")) {
+                Files.copy(jar, target);
             }
         }
         return input;
+    }
+
+    static final String ONNX_RUNTIME_NATIVES = "ai/onnxruntime/native/";
+
+    /** ONNX Runtime's name for this platform's native folder: it loads from ai/onnxruntime/native/<this>/ only. */
+    static String onnxRuntimePlatform(Os os) {
+        String system = switch (os) {
+            case LINUX -> "linux";
+            case WINDOWS -> "win";
+            case MAC -> "osx";
+        };
+        String arch = System.getProperty("os.arch");
+        return system + "-" + (arch.equals("amd64") || arch.equals("x86_64") ? "x64" : arch);
+    }
+
+    /**
+     * Copies a jar without the native libraries of other platforms. ONNX Runtime's one jar carries them for five
+     * (75 MB, 55 MB of it macOS's with debug symbols) where an installer needs one (8 MB for Linux x64); the
+     * macOS debug symbols (.dSYM) are left out too.
+     */
+    static void copyKeepingOnlyNatives(Path jar, Path target, String nativesDir, String platform) throws IOException {
+        String keep = nativesDir + platform + "/";
+        boolean kept = false;
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(jar));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(target))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                String name = entry.getName();
+                boolean isNative = name.startsWith(nativesDir) && !name.equals(nativesDir);
+                if (isNative && (!name.startsWith(keep) || name.contains(".dSYM/"))) {
+                    continue;
+                }
+                kept |= name.startsWith(keep) && !entry.isDirectory();
+                var copy = new java.util.zip.ZipEntry(name);
+                if (entry.getLastModifiedTime() != null) {
+                    copy.setLastModifiedTime(entry.getLastModifiedTime());
+                }
+                out.putNextEntry(copy);
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+        if (!kept) {
+            throw new IllegalStateException(jar.getFileName() + " has no native library in " + keep);
+        }
+        log("kept only " + keep + " of " + jar.getFileName() + ": " + Files.size(jar) / 1_000_000 + " -> "
+                + Files.size(target) / 1_000_000 + " MB");
     }
 
     /**
@@ -392,7 +442,8 @@ public class BuildInstaller {
             String dir = platform.group(1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             String arch = System.getProperty("os.arch");
             return switch (arch) {
-                case "amd64", "x86_64" -> dir.equals("linux-x86-64") || dir.equals("linux-amd64");
+                // linux-x64: ONNX Runtime's folder (ai/onnxruntime/native/linux-x64/).
+                case "amd64", "x86_64" -> dir.equals("linux-x86-64") || dir.equals("linux-amd64") || dir.equals("linux-x64");
                 case "aarch64" -> dir.equals("linux-aarch64") || dir.equals("linux-arm64");
                 default -> dir.equals("linux-" + arch);
             };

@@ -1,5 +1,7 @@
 package dev.confab.app;
 
+import dev.confab.media.effects.PersonSegmenter;
+import dev.confab.media.effects.PersonSegmenters;
 import dev.confab.policy.Policy;
 import dev.confab.storage.AppPaths;
 import dev.confab.policy.PolicyFile;
@@ -45,6 +47,7 @@ final class SelfCheck {
         AppPaths paths = AppPaths.resolve(dataDir);
         outcomes.add(check("JavaFX", () -> JavaFxProbe.start(System.getenv(), System.getProperty("os.name", ""),
                 javafxCache(paths))));
+        outcomes.add(check("Background effects", SelfCheck::personSegmentation));
         outcomes.add(check("TLS", SelfCheck::tls));
         outcomes.add(check("Chinese locale data", SelfCheck::chineseLocale));
         outcomes.add(check("Policy file", SelfCheck::policy));
@@ -94,6 +97,15 @@ final class SelfCheck {
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** ONNX Runtime's native library (inside its jar) loads and runs the bundled person-segmentation model once. */
+    private static String personSegmentation() throws Exception {
+        try (PersonSegmenter segmenter = PersonSegmenters.open()) {
+            int pixels = segmenter.inputWidth() * segmenter.inputHeight();
+            segmenter.segment(new byte[3 * pixels], new float[pixels]);
+            return "person segmentation model runs (" + segmenter.inputWidth() + "x" + segmenter.inputHeight() + ")";
         }
     }
 

@@ -43,7 +43,7 @@ class SelfCheckProcessTest {
 
         Run run = selfCheck(policy);
 
-        assertThat(run.output()).contains("FFmpeg natives", "JavaFX", "1 enforced", "writable", "Self-check passed.");
+        assertThat(run.output()).contains("FFmpeg natives", "JavaFX", "person segmentation model runs", "1 enforced", "writable", "Self-check passed.");
         // Issue #16: which files were read, and that the file given only adds to the system policy.
         assertThat(run.output()).contains("system policy "
                         + dev.confab.policy.PolicyFile.machinePath(System.getProperty("os.name", "")),
