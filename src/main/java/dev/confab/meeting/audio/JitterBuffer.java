@@ -25,7 +25,7 @@ import java.util.TreeMap;
 public final class JitterBuffer {
     public static final long FRAME_MICROS = 20_000;
     public static final long MIN_TARGET_MICROS = 20_000;
-    public static final long MAX_TARGET_MICROS = 300_000;
+    public static final long MAX_TARGET_MICROS = 200_000;
     /** Target = one frame + this many times the jitter estimate: covers almost all arrival spread. */
     private static final double JITTER_MULTIPLIER = 2.5;
     /** Underrun frames concealed before the buffer falls silent and waits to refill. */

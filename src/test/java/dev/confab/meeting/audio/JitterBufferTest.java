@@ -135,13 +135,13 @@ class JitterBufferTest {
 
     /**
      * Packets 20 ms apart, on time except two spikes of a narrowed link (sound queued behind video): packets of the
-     * first spike arrive together 250 ms late, those of the second, a second later, 200 ms late.
+     * first spike arrive together 250 ms late, those of the second, a second later, 150 ms late.
      */
     private void twoDelaySpikes() {
         for (int i = 0; i < 250; i++) {
             long due = i * FRAME;
             long arrival = i >= 100 && i < 113 ? 112 * FRAME + 250_000 - 12 * FRAME // the first spike
-                    : i >= 150 && i < 160 ? 159 * FRAME + 200_000 - 9 * FRAME // the second
+                    : i >= 150 && i < 157 ? 156 * FRAME + 150_000 - 6 * FRAME // the second
                     : due;
             offer(i, Math.max(due, arrival));
         }
@@ -155,7 +155,8 @@ class JitterBufferTest {
         long concealedBefore = buffer.counters().concealed();
         tick(100 * FRAME, 50);
         long concealedInFirstSpike = buffer.counters().concealed() - concealedBefore;
-        assertThat(buffer.targetMicros()).as("the buffer now holds the spike's size").isGreaterThanOrEqualTo(250_000);
+        assertThat(buffer.targetMicros()).as("the buffer now holds the spike's size, up to its limit")
+                .isEqualTo(JitterBuffer.MAX_TARGET_MICROS);
 
         tick(150 * FRAME, 60);
         assertThat(buffer.counters().concealed() - concealedBefore - concealedInFirstSpike)
