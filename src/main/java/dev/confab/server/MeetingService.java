@@ -82,10 +82,20 @@ final class MeetingService {
                                                   MeetingRegistry registry) {
         ScheduleLimits limits = config.scheduleLimits();
         ScheduleBook book = new ScheduleBook(new ScheduleFile(config.dataDir()), limits, clock);
-        registry.reserveIds(book::holds);
+        ScheduleControls controls = new ScheduleControls(book, registry, limits, clock);
+        registry.reserveIds(controls::holds);
         long sweepMillis = limits.sweep().toMillis();
-        timers.scheduleWithFixedDelay(book::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
-        return new ScheduleControls(book, registry, limits, clock);
+        timers.scheduleWithFixedDelay(() -> sweepQuietly(controls), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        return controls;
+    }
+
+    private static void sweepQuietly(ScheduleControls controls) {
+        try {
+            controls.sweep();
+        } catch (RuntimeException e) {
+            // A cluster's Redis may be away for a moment; the next sweep tries again (nothing depends on it).
+            LOG.warn("event=schedule_sweep_failed message={}", e.getMessage());
+        }
     }
 
     /** Makes this server a node of the cluster; its first heartbeat is published before this returns. */
@@ -93,6 +103,10 @@ final class MeetingService {
         ClusterNode node = new ClusterNode(clusterConfig, advertise, registry, clock, fingerprint);
         registry.alsoReserveIds(id -> !node.reserveNewId(id));
         node.start();
+        ClusterSchedule clusterSchedule = node.schedule(config.scheduleLimits());
+        int adopted = clusterSchedule.adopt(new ScheduleFile(config.dataDir()).load().meetings());
+        schedule.joinCluster(clusterSchedule, node::placeScheduled);
+        LOG.info("event=cluster_schedule node={} adopted_from_data_folder={}", node.name(), adopted);
         cluster = node;
         return node;
     }

@@ -1,0 +1,83 @@
+package dev.confab.testing;
+
+import dev.confab.server.ClusterConfig;
+import dev.confab.server.MeetingServer;
+import redis.clients.jedis.RedisClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Loopback cluster nodes in this JVM coordinated by a real redis-server ({@link RedisServer}): started together,
+ * returned once every node has heartbeaten after the last one started (so each knows the others), stopped as nodes
+ * that died ({@link MeetingServer#halt}) with their Redis by {@link #close}.
+ */
+public final class TestCluster implements AutoCloseable {
+
+    private final RedisServer redis;
+    private final Map<String, MeetingServer> nodes = new LinkedHashMap<>();
+
+    private TestCluster(RedisServer redis) {
+        this.redis = redis;
+    }
+
+    /** Starts a redis-server (or skips the test without one, outside CI) and one node per name. */
+    public static TestCluster start(List<String> names) throws Exception {
+        TestCluster cluster = new TestCluster(RedisServer.start());
+        for (String name : names) {
+            cluster.nodes.put(name, TestServers.start(TestServers.loopback()
+                    .cluster(ClusterConfig.of(cluster.redis.uri(), null, name))));
+        }
+        long allStarted = System.currentTimeMillis();
+        try (RedisClient client = cluster.client()) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> names.stream().allMatch(name -> {
+                String seen = client.hget("confab:node:" + name, "seen");
+                return seen != null && Long.parseLong(seen) > allStarted;
+            }));
+        }
+        return cluster;
+    }
+
+    public RedisServer redis() {
+        return redis;
+    }
+
+    /** A new client of the cluster's Redis (close it). */
+    public RedisClient client() {
+        return RedisClient.create(redis.uri());
+    }
+
+    public Map<String, MeetingServer> nodes() {
+        return nodes;
+    }
+
+    public MeetingServer node(String name) {
+        return nodes.get(name);
+    }
+
+    public URI url(String name) {
+        return nodes.get(name).url();
+    }
+
+    /** The first node running more than {@code meetingsBefore} meetings: the owner of a meeting just created. */
+    public String ownerOf(int meetingsBefore) {
+        return nodes.entrySet().stream().filter(e -> e.getValue().meetingCount() > meetingsBefore)
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+    }
+
+    /** A node that is not {@code owner}, for joins through "the wrong" front door. */
+    public String otherThan(String owner) {
+        return nodes.keySet().stream().filter(name -> !name.equals(owner)).findFirst().orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        nodes.values().forEach(MeetingServer::halt);
+        redis.close();
+    }
+}
