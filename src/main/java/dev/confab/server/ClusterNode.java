@@ -66,7 +66,7 @@ final class ClusterNode implements AutoCloseable {
         this.store = new ClusterStore(config.redis(), config);
         this.beats = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("confab-cluster-" + config.nodeName()).factory());
-        registry.onSeatsChanged(this::publishSoon);
+        registry.onMeetingChanged(this::publishSoon);
         registry.onMeetingRemoved(id -> {
             endedHere.put(id, clock.instant());
             try {
@@ -94,8 +94,8 @@ final class ClusterNode implements AutoCloseable {
     }
 
     /**
-     * Someone took or left a seat: publish now rather than at the next heartbeat, so that a node dying right after
-     * a join still hands that seat over. Never blocks the caller (who may hold a meeting's lock).
+     * Someone took or left a seat, or something else kept of a meeting changed (a hand, a vote, someone waiting, a
+     * setting): publish now rather than at the next heartbeat, so that a node dying right after still hands it over. Never blocks the caller (who may hold a meeting's lock).
      */
     private void publishSoon() {
         if (publishQueued.compareAndSet(false, true)) {

@@ -67,7 +67,8 @@ final class MeetingService {
         this.hostControls = new HostControls(registry);
         this.relay = new MediaRelay(clock);
         this.views = new ViewControls(relay, config.maxParticipantsPerMeeting());
-        this.waitingRooms = new WaitingRoomControls(clock, config.maxParticipantsPerMeeting(), this::enter);
+        this.waitingRooms = new WaitingRoomControls(clock, config.maxParticipantsPerMeeting(), this::enter,
+                registry::newResumeToken);
         registry.onEmptiedWhileWaiting(waitingRooms::meetingEmptied);
         this.files = new FileRelay(clock, config.maxFileBytes());
         this.schedule = startSchedule(config, clock, timers, registry);
@@ -106,6 +107,7 @@ final class MeetingService {
         ClusterSchedule clusterSchedule = node.schedule(config.scheduleLimits());
         int adopted = clusterSchedule.adopt(new ScheduleFile(config.dataDir()).load().meetings());
         schedule.joinCluster(clusterSchedule, node::placeScheduled);
+        waitingRooms.keepPlaces();
         LOG.info("event=cluster_schedule node={} adopted_from_data_folder={}", node.name(), adopted);
         cluster = node;
         return node;
@@ -357,6 +359,18 @@ final class MeetingService {
             schedule.refuseJoin(connection, meetingId);
             return;
         }
+        if (join.waitToken() != null && cluster != null) {
+            synchronized (meeting) {
+                // Back from a node that died while this person waited: its place, past lock and passcode (it had
+                // passed them, and the token proves it).
+                if (!meeting.ended() && waitingRooms.takeBack(connection, meeting, join.waitToken())) {
+                    if (connection.member() == null) {
+                        greetClusterMember(connection); // still waiting (an admitted one was greeted on entering)
+                    }
+                    return;
+                }
+            }
+        }
         if (meeting.locked()) {
             connection.sendError(ErrorCode.MEETING_LOCKED, "The host has locked this meeting", type);
             return;
@@ -370,12 +384,13 @@ final class MeetingService {
     }
 
     /**
-     * In a cluster, a new member learns the other nodes, where it resumes if this one stops answering. Sends
-     * what the node learnt at its last heartbeat (no Redis call), so callers may hold the meeting's lock.
+     * In a cluster, a new member (or waiting person) learns the other nodes, where it resumes (or takes its
+     * waiting place back) if this one stops answering. Sends what the node learnt at its last heartbeat (no Redis
+     * call), so callers may hold the meeting's lock.
      */
     private void greetClusterMember(ClientConnection connection) {
         ClusterNode node = cluster;
-        if (node != null && connection.member() != null) {
+        if (node != null && (connection.member() != null || connection.waitingSeat() != null)) {
             connection.send(new ServerMessage.ClusterNodes(node.otherNodes()));
         }
     }
@@ -396,6 +411,7 @@ final class MeetingService {
                     + config.maxParticipantsPerMeeting() + " participants)", type);
         } else if (mayWait && WaitingRoomControls.mustWait(meeting)) {
             waitingRooms.seat(connection, meeting, name, chatKey);
+            greetClusterMember(connection);
         } else {
             return enter(connection, meeting, name, chatKey);
         }

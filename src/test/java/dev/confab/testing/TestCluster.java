@@ -21,6 +21,7 @@ public final class TestCluster implements AutoCloseable {
 
     private final RedisServer redis;
     private final Map<String, MeetingServer> nodes = new LinkedHashMap<>();
+    private final java.util.Set<String> halted = new java.util.HashSet<>();
 
     private TestCluster(RedisServer redis) {
         this.redis = redis;
@@ -70,9 +71,16 @@ public final class TestCluster implements AutoCloseable {
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
     }
 
-    /** A node that is not {@code owner}, for joins through "the wrong" front door. */
+    /** A live node that is not {@code owner}, for joins through "the wrong" front door. */
     public String otherThan(String owner) {
-        return nodes.keySet().stream().filter(name -> !name.equals(owner)).findFirst().orElseThrow();
+        return nodes.keySet().stream().filter(name -> !name.equals(owner) && !halted.contains(name)).findFirst()
+                .orElseThrow();
+    }
+
+    /** Stops a node as if it died: no word to Redis or to its clients. */
+    public void halt(String name) {
+        halted.add(name);
+        nodes.get(name).halt();
     }
 
     @Override
