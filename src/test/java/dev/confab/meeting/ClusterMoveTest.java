@@ -1,7 +1,6 @@
 package dev.confab.meeting;
 
 import dev.confab.meeting.poll.PollDraft;
-import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestCluster;
 import org.junit.jupiter.api.AfterEach;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -29,7 +27,6 @@ class ClusterMoveTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private TestCluster cluster;
-    private final List<MeetingSession> sessions = new ArrayList<>();
 
     @BeforeEach
     void startCluster() throws Exception {
@@ -38,8 +35,7 @@ class ClusterMoveTest {
 
     @AfterEach
     void stopCluster() {
-        sessions.forEach(MeetingSession::close);
-        cluster.close();
+        cluster.close(); // and every session
     }
 
     /** A participant and what it saw. */
@@ -51,10 +47,7 @@ class ClusterMoveTest {
 
     private Person person(String node, String name) {
         Recorder events = new Recorder();
-        MeetingSession session = new MeetingSession(SessionOptions.of(cluster.url(node), name, ServerTrust.systemOnly()),
-                events);
-        sessions.add(session);
-        return new Person(session, events);
+        return new Person(cluster.session(node, name, events), events);
     }
 
     private Person host(String passcode, boolean waitingRoom) {

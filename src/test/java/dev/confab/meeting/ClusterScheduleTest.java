@@ -4,7 +4,6 @@ import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.RecordingPolicy;
 import dev.confab.protocol.ServerMessage;
-import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestCluster;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +28,6 @@ class ClusterScheduleTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private TestCluster cluster;
-    private final List<TestClient> clients = new ArrayList<>();
-    private final List<MeetingSession> sessions = new ArrayList<>();
 
     @BeforeEach
     void startCluster() throws Exception {
@@ -40,15 +36,11 @@ class ClusterScheduleTest {
 
     @AfterEach
     void stopCluster() {
-        sessions.forEach(MeetingSession::close);
-        clients.forEach(TestClient::close);
-        cluster.close();
+        cluster.close(); // and every client
     }
 
     private TestClient client(String node) throws InterruptedException {
-        TestClient client = TestClient.greeted(cluster.url(node));
-        clients.add(client);
-        return client;
+        return cluster.client(node);
     }
 
     @Test
@@ -67,9 +59,7 @@ class ClusterScheduleTest {
                 .isEqualTo(ErrorCode.MEETING_NOT_STARTED);
 
         Recorder hostEvents = new Recorder();
-        MeetingSession host = new MeetingSession(SessionOptions.of(cluster.url("c"), "Ada", ServerTrust.systemOnly()),
-                hostEvents);
-        sessions.add(host);
+        MeetingSession host = cluster.session("c", "Ada", hostEvents);
         host.startScheduled(id, scheduled.hostKey());
         await().atMost(WAIT).until(hostEvents::inMeeting);
         assertThat(host.roster().selfIsHost()).isTrue();
@@ -81,9 +71,7 @@ class ClusterScheduleTest {
                 .isEqualTo(new ServerMessage.Redirect(cluster.url("c").toString(), "start_scheduled", id));
 
         Recorder guestEvents = new Recorder();
-        MeetingSession guest = new MeetingSession(SessionOptions.of(cluster.url("b"), "Grace", ServerTrust.systemOnly()),
-                guestEvents);
-        sessions.add(guest);
+        MeetingSession guest = cluster.session("b", "Grace", guestEvents);
         guest.join(id, "4711");
         await().atMost(WAIT).until(guestEvents::inMeeting);
         await().atMost(WAIT).until(() -> host.roster().participants().size() == 2);

@@ -22,6 +22,7 @@ public final class TestCluster implements AutoCloseable {
     private final RedisServer redis;
     private final Map<String, MeetingServer> nodes = new LinkedHashMap<>();
     private final java.util.Set<String> halted = new java.util.HashSet<>();
+    private final List<AutoCloseable> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TestCluster(RedisServer redis) {
         this.redis = redis;
@@ -77,14 +78,37 @@ public final class TestCluster implements AutoCloseable {
                 .orElseThrow();
     }
 
+    /** A Confab client session entering through {@code node}, closed with the cluster. */
+    public dev.confab.meeting.MeetingSession session(String node, String name, dev.confab.meeting.MeetingListener listener) {
+        var session = new dev.confab.meeting.MeetingSession(dev.confab.meeting.SessionOptions.of(url(node), name,
+                dev.confab.signaling.ServerTrust.systemOnly()), listener);
+        clients.add(session);
+        return session;
+    }
+
+    /** A raw protocol client greeted by {@code node}, closed with the cluster. */
+    public TestClient client(String node) throws InterruptedException {
+        TestClient client = TestClient.greeted(url(node));
+        clients.add(client::close);
+        return client;
+    }
+
     /** Stops a node as if it died: no word to Redis or to its clients. */
     public void halt(String name) {
         halted.add(name);
         nodes.get(name).halt();
     }
 
+    /** Closes every client made here, then stops the nodes and Redis. */
     @Override
     public void close() {
+        for (AutoCloseable client : clients) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                // closing anyway: the nodes go next
+            }
+        }
         nodes.values().forEach(MeetingServer::halt);
         redis.close();
     }
