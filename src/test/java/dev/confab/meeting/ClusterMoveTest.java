@@ -3,9 +3,8 @@ package dev.confab.meeting;
 import dev.confab.meeting.poll.PollDraft;
 import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestCluster;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 
 import java.time.Duration;
@@ -26,17 +25,8 @@ class ClusterMoveTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private TestCluster cluster;
-
-    @BeforeEach
-    void startCluster() throws Exception {
-        cluster = TestCluster.start(List.of("a", "b", "c"));
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close(); // and every session
-    }
+    @RegisterExtension
+    final TestCluster cluster = TestCluster.of("a", "b", "c");
 
     /** A participant and what it saw. */
     private record Person(MeetingSession session, Recorder events) {

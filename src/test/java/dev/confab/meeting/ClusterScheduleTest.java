@@ -7,9 +7,8 @@ import dev.confab.protocol.ServerMessage;
 import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.TestClient;
 import dev.confab.testing.TestCluster;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,17 +26,8 @@ class ClusterScheduleTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private TestCluster cluster;
-
-    @BeforeEach
-    void startCluster() throws Exception {
-        cluster = TestCluster.start(List.of("a", "b", "c"));
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close(); // and every client
-    }
+    @RegisterExtension
+    final TestCluster cluster = TestCluster.of("a", "b", "c");
 
     private TestClient client(String node) throws InterruptedException {
         return cluster.client(node);

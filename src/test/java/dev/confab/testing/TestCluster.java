@@ -17,32 +17,57 @@ import static org.awaitility.Awaitility.await;
  * returned once every node has heartbeaten after the last one started (so each knows the others), stopped as nodes
  * that died ({@link MeetingServer#halt}) with their Redis by {@link #close}.
  */
-public final class TestCluster implements AutoCloseable {
+public final class TestCluster implements AutoCloseable, org.junit.jupiter.api.extension.BeforeEachCallback,
+        org.junit.jupiter.api.extension.AfterEachCallback {
 
-    private final RedisServer redis;
+    private final List<String> names;
+    private RedisServer redis;
     private final Map<String, MeetingServer> nodes = new LinkedHashMap<>();
     private final java.util.Set<String> halted = new java.util.HashSet<>();
     private final List<AutoCloseable> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private TestCluster(RedisServer redis) {
-        this.redis = redis;
+    private TestCluster(List<String> names) {
+        this.names = List.copyOf(names);
+    }
+
+    /**
+     * A cluster of these nodes for each test of a class: {@code @RegisterExtension final TestCluster cluster =
+     * TestCluster.of("a", "b", "c");} starts it before each test and stops it (with its clients) after.
+     */
+    public static TestCluster of(String... names) {
+        return new TestCluster(List.of(names));
     }
 
     /** Starts a redis-server (or skips the test without one, outside CI) and one node per name. */
     public static TestCluster start(List<String> names) throws Exception {
-        TestCluster cluster = new TestCluster(RedisServer.start());
+        TestCluster cluster = new TestCluster(names);
+        cluster.startAll();
+        return cluster;
+    }
+
+    @Override
+    public void beforeEach(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+        startAll();
+    }
+
+    @Override
+    public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+        close();
+    }
+
+    private void startAll() throws Exception {
+        redis = RedisServer.start();
         for (String name : names) {
-            cluster.nodes.put(name, TestServers.start(TestServers.loopback()
-                    .cluster(ClusterConfig.of(cluster.redis.uri(), null, name))));
+            nodes.put(name, TestServers.start(TestServers.loopback()
+                    .cluster(ClusterConfig.of(redis.uri(), null, name))));
         }
         long allStarted = System.currentTimeMillis();
-        try (RedisClient client = cluster.client()) {
+        try (RedisClient client = client()) {
             await().atMost(Duration.ofSeconds(10)).until(() -> names.stream().allMatch(name -> {
                 String seen = client.hget("confab:node:" + name, "seen");
                 return seen != null && Long.parseLong(seen) > allStarted;
             }));
         }
-        return cluster;
     }
 
     public RedisServer redis() {
@@ -109,7 +134,12 @@ public final class TestCluster implements AutoCloseable {
                 // closing anyway: the nodes go next
             }
         }
+        clients.clear();
         nodes.values().forEach(MeetingServer::halt);
-        redis.close();
+        nodes.clear();
+        halted.clear();
+        if (redis != null) {
+            redis.close();
+        }
     }
 }
