@@ -130,7 +130,8 @@ final class MeetingRegistry {
 
     /**
      * Another node of the cluster owns this meeting now (it took it over while this node was taken for dead): the
-     * meeting goes from here without ending, and its people are disconnected with 1012 so that they resume there.
+     * meeting goes from here without ending, and its people (waiting ones too) are disconnected with 1012 so that they
+     * resume (or take their waiting places back) there.
      */
     void release(String meetingId) {
         Meeting meeting = meetings.get(meetingId);
@@ -145,7 +146,11 @@ final class MeetingRegistry {
                     connection.close(CLOSE_MOVED, "The meeting moved to another server");
                 }
             }
-            WaitingRoomControls.dismissAll(meeting, LeaveReason.DISCONNECTED);
+            for (WaitingRoom.Seat seat : meeting.waitingRoom.takeAll()) {
+                // No meeting_left: with its wait token the person takes its place back at the new owner.
+                seat.connection().waitingSeat(null);
+                seat.connection().close(CLOSE_MOVED, "The meeting moved to another server");
+            }
             meeting.markEnded();
             meetings.remove(meeting.id, meeting);
             passcodeThrottle.forgetMeeting(meeting.id);
