@@ -927,6 +927,12 @@ public final class MeetingSession implements AutoCloseable {
         if (!joined.resumed()) {
             handsAre(List.of()); // the server sends the queue right after unless it is empty (and always on a resume)
         }
+        if (!waiting.isEmpty()) {
+            // Who waits may have changed while away (or the meeting moved, and those waiting are still coming
+            // back): a moderator gets the list right after `joined` whenever anyone waits.
+            waiting = List.of();
+            listener.onWaitingRoomChanged(waiting);
+        }
         if (!joined.resumed() && !ownState.equals(OwnMediaState.INITIAL)) {
             sendNow(toMessage(ownState));
         }
