@@ -40,6 +40,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * {@code confab loadtest}: a meeting server and N participants in this process, all sending video, then a
@@ -72,6 +73,7 @@ public final class LoadTestCommand implements Callable<Integer> {
      * what they saw interval by interval, {@code linkWhileChanged} their sound over the intervals the link was changed
      * in, {@code linkConnections} the connections they made through it (more than
      * one each: they lost the connection and reconnected); null without --link. {@code show}: --show, null without.
+     * {@code meetingsPerServer}: how many meetings run on each server (with --servers, where a cluster put them).
      */
     public record Report(int participants, String videoSize, int fps, String mode, boolean tls, double seconds,
                          List<Row> rows, double egressMbps, int forwardedStreams, double relayCpuCores,
@@ -79,7 +81,7 @@ public final class LoadTestCommand implements Callable<Integer> {
                          long peakRssMiB, String fullClientSize, double fullClientMediaCores, AudioFigures audio,
                          String link, AudioFigures linkAudio, List<LinkTimeline.Sample> linkTimeline,
                          LinkTimeline.WhileChanged linkWhileChanged, Integer linkConnections, Integer show,
-                         MediaEncryption.Figures e2ee) {
+                         MediaEncryption.Figures e2ee, java.util.Map<String, Integer> meetingsPerServer) {
     }
 
     /** Issue #5's targets, printed beside the figures. */
@@ -137,6 +139,18 @@ public final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path jsonFile;
 
+    @Option(names = "--servers", paramLabel = "URL[,URL...]", split = ",",
+            description = "Load running servers instead of starting one in this process, e.g. the nodes of a cluster "
+                    + "(ws://127.0.0.1:47101,ws://127.0.0.1:47102,ws://127.0.0.1:47103): participants enter through "
+                    + "them in turn and a cluster redirects them to their meeting's node. wss:// must be trusted by the "
+                    + "system; their CPU is not measured here (relay cores n/a). Not with --link.")
+    List<java.net.URI> servers;
+
+    @Option(names = "--meetings", paramLabel = "M", defaultValue = "1",
+            description = "Split the participants into M meetings (at least 2 people each); a cluster places each "
+                    + "on its least-loaded node. Default: ${DEFAULT-VALUE}")
+    int meetings;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -149,7 +163,8 @@ public final class LoadTestCommand implements Callable<Integer> {
         // Every participant connects from 127.0.0.1: the per-address connection limit must cover them all
         // (plus room for reconnects), which a real server's default would not. Only one meeting is created and
         // nobody guesses a passcode, so the per-address meeting and passcode limits need no raising.
-        MeetingServer server = new MeetingServer(new ServerConfig().bindAddress("127.0.0.1").port(0).plain(plain)
+        MeetingServer server = servers != null ? null
+                : new MeetingServer(new ServerConfig().bindAddress("127.0.0.1").port(0).plain(plain)
                 .dataDir(dataDir).maxParticipantsPerMeeting(Math.max(participants, 2))
                 .maxConnectionsPerAddress(2 * participants + 10));
         List<LoadParticipant> everyone = new ArrayList<>();
@@ -158,7 +173,10 @@ public final class LoadTestCommand implements Callable<Integer> {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("loadtest-replay").factory());
         try {
-            server.start();
+            if (server != null) {
+                server.start();
+            }
+            LoadTargets targets = new LoadTargets(server != null ? List.of(server.url()) : servers, meetings);
             PreEncodedLoop loop = null;
             if (replayMode) {
                 out.printf("Pre-encoding %d frames of %dx%d...%n", format.fps() * 2, format.width(), format.height());
@@ -166,7 +184,7 @@ public final class LoadTestCommand implements Callable<Integer> {
                 loop = PreEncodedLoop.encode(format, new VideoQualityPolicy(format).best().bitrateBitsPerSecond(),
                         format.fps() * 2);
             }
-            ServerTrust trust = plain ? ServerTrust.systemOnly() : ServerTrust.pinned(server.fingerprint());
+            ServerTrust trust = plain || server == null ? ServerTrust.systemOnly() : ServerTrust.pinned(server.fingerprint());
             VideoFormat fullClient = fullClientSize == null ? null
                     : BotOptions.parseSize(spec.commandLine(), fullClientSize, fps);
             if (linkSpec != null) {
@@ -174,9 +192,10 @@ public final class LoadTestCommand implements Callable<Integer> {
                 out.printf("Link emulator in front of %s (port %d):%n%s%n", linkAll ? "every participant"
                         : "participant " + participants, emulator.port(), linkSpec.describe().indent(2).stripTrailing());
             }
-            join(server, trust, format, loop, fullClient, everyone, emulator, linked);
-            out.printf("%d participants in meeting on %s (%s, %s); measuring %s...%n", participants, server.url(),
-                    replayMode ? "replayed frames" : "live encode/decode", plain ? "plain" : "TLS", duration);
+            join(targets, trust, format, loop, fullClient, everyone, emulator, linked);
+            out.printf("%d participants in %d meeting(s) on %s (%s, %s); measuring %s...%n", participants, meetings,
+                    targets.describe(), replayMode ? "replayed frames" : "live encode/decode", tls(targets) ? "TLS" : "plain",
+                    duration);
             out.flush();
             for (int i = 0; i < everyone.size(); i++) {
                 everyone.get(i).startSending(timer, i * 1_000_000L / format.fps() / everyone.size());
@@ -207,7 +226,8 @@ public final class LoadTestCommand implements Callable<Integer> {
             }
             ProcessMetrics.Sample end = ProcessMetrics.sample();
             everyone.forEach(LoadParticipant::stopSending);
-            Report report = report(everyone, linked, timeline, emulator, format, replayMode, start, end, rssMax);
+            Report report = report(everyone, linked, timeline, emulator, format, replayMode, start, end, rssMax,
+                    targets, server == null);
             printTable(out, report);
             if (jsonFile != null) {
                 AtomicFiles.write(jsonFile, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
@@ -220,12 +240,18 @@ public final class LoadTestCommand implements Callable<Integer> {
             if (emulator != null) {
                 emulator.close();
             }
-            server.stop();
+            if (server != null) {
+                server.stop();
+            }
             AtomicFiles.deleteRecursively(dataDir);
         }
     }
 
-    private void join(MeetingServer server, ServerTrust trust, VideoFormat format, PreEncodedLoop loop,
+    private boolean tls(LoadTargets targets) {
+        return servers == null ? !plain : targets.servers().stream().allMatch(u -> "wss".equals(u.getScheme()));
+    }
+
+    private void join(LoadTargets targets, ServerTrust trust, VideoFormat format, PreEncodedLoop loop,
                       VideoFormat fullClient, List<LoadParticipant> everyone, LinkEmulator emulator,
                       List<LoadParticipant> linked)
             throws InterruptedException, IOException, MediaException {
@@ -234,17 +260,18 @@ public final class LoadTestCommand implements Callable<Integer> {
             boolean full = i == 0 && fullClient != null;
             // The proxy passes TLS through, so the pinned fingerprint still checks the real server's certificate.
             boolean behindLink = emulator != null && (linkAll || i == participants - 1);
+            java.net.URI door = targets.frontDoor(i);
             var participant = new LoadParticipant(SessionOptions.of(
-                    behindLink ? emulator.routeThrough(server.url()) : server.url(), "load-" + (i + 1), trust),
+                    behindLink ? emulator.routeThrough(door) : door, "load-" + (i + 1), trust),
                     full ? fullClient : format, full ? null : loop, throttle, show);
             everyone.add(participant);
             if (behindLink) {
                 linked.add(participant);
             }
-            if (i == 0) {
+            if (targets.creates(i)) {
                 participant.session().createMeeting(null);
             } else {
-                String id = ((SessionState.InMeeting) everyone.getFirst().session().state()).meetingId();
+                String id = ((SessionState.InMeeting) everyone.get(targets.meetingOf(i)).session().state()).meetingId();
                 participant.session().join(id, null);
             }
             awaitUntil(participant::inMeeting, "participant " + (i + 1) + " to join");
@@ -252,7 +279,8 @@ public final class LoadTestCommand implements Callable<Integer> {
                 participant.startAudio();
             }
         }
-        awaitUntil(() -> everyone.stream().allMatch(p -> p.participantCount() == participants), "everyone to see everyone");
+        awaitUntil(() -> IntStream.range(0, everyone.size()).allMatch(i -> everyone.get(i).participantCount()
+                == targets.sizeOf(targets.meetingOf(i), participants)), "everyone to see everyone in their meeting");
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition, String what)
@@ -268,7 +296,8 @@ public final class LoadTestCommand implements Callable<Integer> {
 
     private Report report(List<LoadParticipant> everyone, List<LoadParticipant> linked, LinkTimeline timeline,
                           LinkEmulator emulator, VideoFormat format, boolean replayMode,
-                          ProcessMetrics.Sample start, ProcessMetrics.Sample end, long rssMax) {
+                          ProcessMetrics.Sample start, ProcessMetrics.Sample end, long rssMax,
+                          LoadTargets targets, boolean external) {
         double seconds = (end.wallNanos() - start.wallNanos()) / 1e9;
         List<Row> rows = new ArrayList<>();
         boolean fullClient = replayMode && fullClientSize != null;
@@ -285,12 +314,13 @@ public final class LoadTestCommand implements Callable<Integer> {
         }
         long egressBytes = everyone.stream().flatMap(p -> p.receiver().cameraStats().values().stream())
                 .mapToLong(StreamStats::bytesReceived).sum();
-        double relayCores = ProcessMetrics.cores(start.relayCpuNanos(), end.relayCpuNanos(), start, end);
+        double relayCores = external ? Double.NaN // the relay runs in other processes
+                : ProcessMetrics.cores(start.relayCpuNanos(), end.relayCpuNanos(), start, end);
         double processCores = ProcessMetrics.cores(start.processCpuNanos(), end.processCpuNanos(), start, end);
         double egressMbps = egressBytes * 8 / seconds / 1e6;
         return new Report(participants, format.width() + "x" + format.height(), format.fps(),
-                replayMode ? "replay" : "live", !plain, seconds, rows, egressMbps,
-                participants * (show == null ? participants - 1 : Math.min(show, participants - 1)),
+                replayMode ? "replay" : "live", tls(targets), seconds, rows, egressMbps,
+                targets.forwardedStreams(participants, show),
                 relayCores, processCores, Runtime.getRuntime().availableProcessors(),
                 relayCores > 0 ? egressMbps / relayCores : Double.NaN, rssMax,
                 ProcessMetrics.residentMebibytes(true), fullClient ? fullClientSize : null,
@@ -299,7 +329,18 @@ public final class LoadTestCommand implements Callable<Integer> {
                 audio && !others.isEmpty() ? audioFigures(others) : null, link,
                 audio && !linked.isEmpty() ? audioFigures(linked) : null,
                 timeline == null ? null : timeline.samples(), timeline == null ? null : timeline.whileChanged(),
-                emulator == null ? null : emulator.connectionsAccepted(), show, e2ee(everyone));
+                emulator == null ? null : emulator.connectionsAccepted(), show, e2ee(everyone),
+                meetingsPerServer(everyone, targets));
+    }
+
+    /** Where each meeting ended up (its creator's server after any redirect): address to meetings. */
+    private static java.util.Map<String, Integer> meetingsPerServer(List<LoadParticipant> everyone, LoadTargets targets) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        targets.servers().forEach(url -> counts.put(url.toString(), 0));
+        for (int i = 0; i < targets.meetings() && i < everyone.size(); i++) {
+            counts.merge(everyone.get(i).session().currentServer().toString(), 1, Integer::sum);
+        }
+        return counts;
     }
 
     /** Every participant's end-to-end decryption counts, added up (all media is encrypted: there is no other mode). */
@@ -397,6 +438,9 @@ public final class LoadTestCommand implements Callable<Integer> {
                         + "(%.1f Mbit/s per relay core), whole process %.2f of %d cores, RSS %d MiB (peak %d MiB)%n",
                 r.forwardedStreams(), r.egressMbps(), r.relayCpuCores(), r.egressMbpsPerRelayCore(),
                 r.processCpuCores(), r.cores(), r.rssMiB(), r.peakRssMiB());
+        if (r.meetingsPerServer().size() > 1) {
+            out.printf(Locale.ROOT, "meetings per server: %s%n", r.meetingsPerServer());
+        }
         printAudio(out, "audio", r.audio());
         out.printf(Locale.ROOT, "end-to-end encryption (SFrame, every frame): %d frames decrypted, %d failed to "
                         + "authenticate, %d without a key (sent before the receiver had it)%n",
@@ -454,6 +498,15 @@ public final class LoadTestCommand implements Callable<Integer> {
         }
         if (show != null && show < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--show must be 0 or more");
+        }
+        if (meetings < 1 || meetings > participants / 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--meetings must be 1.." + participants / 2
+                    + " (at least 2 participants each)");
+        }
+        if (servers != null && (servers.isEmpty() || link != null || servers.stream().anyMatch(u -> u.getHost() == null
+                || !("ws".equals(u.getScheme()) || "wss".equals(u.getScheme()))))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--servers takes ws:// or wss:// addresses "
+                    + "(HOST:PORT), comma-separated, and does not go with --link");
         }
         if (!List.of("auto", "always", "never").contains(replay)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--replay must be auto, always or never");

@@ -124,6 +124,14 @@ public final class MeetingSession implements AutoCloseable {
     /** Event thread: which server of a cluster to talk to; the request that opened the session, to repeat after a redirect. */
     private volatile ServerRoute route;
     private ClientMessage openingRequest;
+    // Confined to the event thread: the wait token of the last `waiting` (cluster nodes give one), and the attempt
+    // under way to take the waiting place back at another node after this one stopped answering (0: none).
+    private String waitToken;
+    // Confined to the event thread: the share this client last asked for, until it stops it. A cluster node that
+    // takes a meeting over knows nothing of shares: the client announces its share again (docs/protocol.md 6.12).
+    private ClientMessage.ShareStart ownShare;
+    private int rewaitAttempt;
+    private Instant rewaitGiveUpAt;
     // Confined to the event thread: chat typed while reconnecting, and chat recently sent (to send again).
     private final List<PendingChat> chatWhileReconnecting = new ArrayList<>();
     private final ArrayDeque<SentChat> recentChat = new ArrayDeque<>();
@@ -461,7 +469,15 @@ public final class MeetingSession implements AutoCloseable {
      * {@link StreamKind#SCREEN}. A refusal arrives as {@link MeetingListener#onRequestFailed} SHARE_IN_PROGRESS.
      */
     public void startShare(boolean allowViewerAnnotation) {
-        sendInMeeting(new ClientMessage.ShareStart(allowViewerAnnotation));
+        shareStart(new ClientMessage.ShareStart(allowViewerAnnotation));
+    }
+
+    /** Remembers the share asked for, to announce it again where the meeting moves to (see {@link #ownShare}). */
+    private void shareStart(ClientMessage.ShareStart start) {
+        onEvents(() -> {
+            ownShare = start;
+            sendNow(start);
+        });
     }
 
     /**
@@ -469,7 +485,7 @@ public final class MeetingSession implements AutoCloseable {
      * without SCREEN frames, drawn with annotations. Refused like {@link #startShare} while someone else shares.
      */
     public void startWhiteboard(boolean allowViewerAnnotation) {
-        sendInMeeting(new ClientMessage.ShareStart(allowViewerAnnotation, true));
+        shareStart(new ClientMessage.ShareStart(allowViewerAnnotation, true));
     }
 
     /**
@@ -485,12 +501,20 @@ public final class MeetingSession implements AutoCloseable {
     }
 
     public void stopShare() {
-        sendInMeeting(new ClientMessage.ShareStop());
+        onEvents(() -> {
+            ownShare = null;
+            sendNow(new ClientMessage.ShareStop());
+        });
     }
 
     /** Sharer: let viewers annotate the share, or not. */
     public void setViewerAnnotation(boolean allowed) {
-        sendInMeeting(new ClientMessage.ShareOptions(allowed));
+        onEvents(() -> {
+            if (ownShare != null) {
+                ownShare = new ClientMessage.ShareStart(allowed, ownShare.whiteboard());
+            }
+            sendNow(new ClientMessage.ShareOptions(allowed));
+        });
     }
 
     /** Host: end another participant's share. */
@@ -820,7 +844,7 @@ public final class MeetingSession implements AutoCloseable {
                 topicIs(updated.topic());
                 settingsAre(ProtocolMapping.settings(updated.waitingRoom(), updated.muteOnEntry(), updated.spotlightId()));
             }
-            case ServerMessage.Waiting wait -> setState(new SessionState.Waiting(wait.meetingId()));
+            case ServerMessage.Waiting wait -> waiting(wait);
             case ServerMessage.WaitingRoom room -> {
                 waiting = ProtocolMapping.waiting(room);
                 listener.onWaitingRoomChanged(waiting);
@@ -894,6 +918,7 @@ public final class MeetingSession implements AutoCloseable {
         chatCrypto = new ChatCrypto(joined.meetingId(), joined.selfId(), chatKeys);
         rosterChatKeys.clear();
         joined.roster().forEach(p -> rosterChatKeys.put(p.id(), p.chatKey()));
+        boolean wasSharing = roster != null && roster.self().map(Attendee::sharing).orElse(false);
         Roster next = ProtocolMapping.roster(joined, roster);
         roster = next.withCodes(securityCode(next), mediaPrivacy(next));
         settings = ProtocolMapping.settings(joined.waitingRoom(), joined.muteOnEntry(), joined.spotlightId());
@@ -910,11 +935,21 @@ public final class MeetingSession implements AutoCloseable {
         if (!joined.resumed()) {
             handsAre(List.of()); // the server sends the queue right after unless it is empty (and always on a resume)
         }
+        if (!waiting.isEmpty()) {
+            // Who waits may have changed while away (or the meeting moved, and those waiting are still coming
+            // back): a moderator gets the list right after `joined` whenever anyone waits.
+            waiting = List.of();
+            listener.onWaitingRoomChanged(waiting);
+        }
         if (!joined.resumed() && !ownState.equals(OwnMediaState.INITIAL)) {
             sendNow(toMessage(ownState));
         }
         if (joined.resumed() && lostAt != null) {
             sendChatAfterResume(lostAt);
+        }
+        if (joined.resumed() && wasSharing && ownShare != null
+                && !roster.self().map(Attendee::sharing).orElse(false)) {
+            sendNow(ownShare); // the meeting moved to a node that has not seen this share: it goes on there
         }
         views.joined();
     }
@@ -1129,6 +1164,10 @@ public final class MeetingSession implements AutoCloseable {
             closeConnection();
             end(EndReason.JOIN_FAILED, MeetingFailure.refused(ProtocolMapping.refusal(error.code()), error.message(),
                     error.retryAfterSeconds()));
+        } else if (state instanceof SessionState.Waiting && rewaitAttempt > 0 && "join".equals(error.requestType())) {
+            closeConnection(); // the place could not be taken back, nor a new one taken
+            end(EndReason.JOIN_FAILED, MeetingFailure.refused(ProtocolMapping.refusal(error.code()), error.message(),
+                    error.retryAfterSeconds()));
         } else if (state instanceof SessionState.Reconnecting && error.code() == ErrorCode.RESUME_REJECTED) {
             closeConnection();
             end(EndReason.CONNECTION_LOST, MeetingFailure.of(MeetingFailure.Kind.SESSION_EXPIRED, error.message()));
@@ -1149,6 +1188,15 @@ public final class MeetingSession implements AutoCloseable {
     private void connectionLost(int code, String reason) {
         connection = null;
         files.connectionLost();
+        if (state instanceof SessionState.Waiting && waitToken != null) {
+            // A cluster keeps the place while the meeting moves to another node (docs/protocol.md section 6.12).
+            if (rewaitAttempt == 0) {
+                LOG.info("Connection lost while waiting ({} {}); taking the place back", code, reason);
+                rewaitGiveUpAt = Instant.now().plus(options.reconnectTimeout());
+            }
+            scheduleRewait(rewaitAttempt + 1);
+            return;
+        }
         if (state instanceof SessionState.Waiting) {
             // A waiting client holds no resume token: its place in the queue is gone (docs/protocol.md section 6.8).
             end(EndReason.CONNECTION_LOST, MeetingFailure.of(MeetingFailure.Kind.CONNECTION_LOST,
@@ -1168,6 +1216,51 @@ public final class MeetingSession implements AutoCloseable {
             connectionLostAt = Instant.now();
             LOG.info("Connection lost ({} {}); reconnecting", code, reason);
             scheduleReconnect(1, Instant.now().plus(options.reconnectTimeout()));
+        }
+    }
+
+    /** The server says this client waits (again, after taking its place back at another node). */
+    private void waiting(ServerMessage.Waiting wait) {
+        waitToken = wait.waitToken();
+        rewaitAttempt = 0;
+        route.settled(); // this node has the meeting: where to come back first
+        setState(new SessionState.Waiting(wait.meetingId())); // again after taking the place back: still waiting
+    }
+
+    private void scheduleRewait(int attempt) {
+        Duration delay = backoff(attempt);
+        if (Instant.now().plus(delay).isAfter(rewaitGiveUpAt)) {
+            end(EndReason.CONNECTION_LOST, MeetingFailure.of(MeetingFailure.Kind.CONNECTION_LOST,
+                    "Could not get back to the waiting room within " + options.reconnectTimeout().toSeconds() + " s"));
+            return;
+        }
+        rewaitAttempt = attempt;
+        events.schedule(() -> {
+            if (state instanceof SessionState.Waiting && rewaitAttempt == attempt) {
+                route.newAttempt();
+                sendRewait(attempt);
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The same join again, with the wait token, to the route's current server; a failure moves on to the next. */
+    private void sendRewait(int attempt) {
+        try {
+            SignalingConnection opened = openRaw(RECONNECT_ATTEMPT_TIMEOUT);
+            connection = opened;
+            opened.send(((ClientMessage.Join) openingRequest).withWaitToken(waitToken));
+        } catch (SignalingException e) {
+            if (e.kind() == SignalingException.Kind.CERTIFICATE_CHANGED
+                    || e.kind() == SignalingException.Kind.CERTIFICATE_UNTRUSTED) {
+                end(EndReason.CONNECTION_LOST, failureOf(e));
+            } else {
+                LOG.info("Attempt {} to get back to the waiting room at {} failed: {}", attempt, route.current(),
+                        e.getMessage());
+                route.failover();
+                scheduleRewait(attempt + 1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -1217,12 +1310,21 @@ public final class MeetingSession implements AutoCloseable {
      * over a new connection trusted exactly like this one.
      */
     private void redirected(ServerMessage.Redirect redirect) {
-        if (!(state instanceof SessionState.Connecting) && !(state instanceof SessionState.Reconnecting)) {
+        boolean rewaiting = state instanceof SessionState.Waiting && rewaitAttempt > 0;
+        if (!(state instanceof SessionState.Connecting) && !(state instanceof SessionState.Reconnecting) && !rewaiting) {
             LOG.debug("Ignoring a redirect outside joining and resuming");
             return; // a server sends it only in answer to create, join or resume
         }
         closeConnection();
         boolean followed = route.redirect(redirect.url());
+        if (rewaiting) {
+            if (followed) {
+                sendRewait(rewaitAttempt);
+            } else {
+                scheduleRewait(rewaitAttempt + 1);
+            }
+            return;
+        }
         if (state instanceof SessionState.Connecting) {
             if (!followed) {
                 end(EndReason.JOIN_FAILED, MeetingFailure.of(MeetingFailure.Kind.SERVER_UNREACHABLE,

@@ -27,7 +27,9 @@ public sealed interface SessionState {
 
     /**
      * In the meeting's waiting room: nothing of the meeting arrives until a host or co-host admits this client
-     * (then InMeeting) or denies it (then Ended(DENIED)). A lost connection ends the wait: there is no seat to resume.
+     * (then InMeeting) or denies it (then Ended(DENIED)). A lost connection ends the wait: there is no seat to resume
+     * — except in a cluster, where the session stays Waiting while it takes its place back at another node (the
+     * meeting moved there; docs/protocol.md section 6.12).
      */
     record Waiting(String meetingId) implements SessionState {
     }

@@ -100,14 +100,28 @@ public sealed interface ClientMessage {
         }
     }
 
-    /** Joins a meeting; {@code chatKey} as in {@link CreateMeeting}. */
+    /**
+     * Joins a meeting; {@code chatKey} as in {@link CreateMeeting}. {@code waitToken}: the token of the last
+     * {@link ServerMessage.Waiting} from a cluster node, to take back one's place in the waiting room after the
+     * meeting moved to another node (docs/protocol.md section 6.12); null otherwise.
+     */
     record Join(@JsonProperty(required = true) String meetingId,
                 @JsonProperty(required = true) String displayName,
                 String passcode,
-                String chatKey) implements ClientMessage {
+                String chatKey,
+                String waitToken) implements ClientMessage {
         public Join {
             Objects.requireNonNull(meetingId, "meetingId");
             Objects.requireNonNull(displayName, "displayName");
+        }
+
+        public Join(String meetingId, String displayName, String passcode, String chatKey) {
+            this(meetingId, displayName, passcode, chatKey, null);
+        }
+
+        /** The same join, taking back a place in a waiting room with {@code token}. */
+        public Join withWaitToken(String token) {
+            return new Join(meetingId, displayName, passcode, chatKey, token);
         }
 
         public Join(String meetingId, String displayName, String passcode) {

@@ -308,10 +308,17 @@ public sealed interface ServerMessage {
     /**
      * Answer to {@code join} while the meeting's waiting room is on: the receiver waits until a moderator admits it
      * ({@code joined} follows) or denies it ({@code meeting_left} DENIED). Nothing of the meeting reaches it meanwhile.
+     * A cluster node adds {@code waitToken}, with which the waiting person takes its place back (same waiting id and
+     * place in the queue) if the meeting moves to another node ({@link ClientMessage.Join#waitToken}).
      */
-    record Waiting(@JsonProperty(required = true) String meetingId) implements ServerMessage {
+    record Waiting(@JsonProperty(required = true) String meetingId, String waitToken) implements ServerMessage {
         public Waiting {
             Objects.requireNonNull(meetingId, "meetingId");
+        }
+
+        /** From a server on its own: no token (a waiting place is not kept there when the connection drops). */
+        public Waiting(String meetingId) {
+            this(meetingId, null);
         }
     }
 

@@ -66,7 +66,7 @@ final class ClusterNode implements AutoCloseable {
         this.store = new ClusterStore(config.redis(), config);
         this.beats = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("confab-cluster-" + config.nodeName()).factory());
-        registry.onSeatsChanged(this::publishSoon);
+        registry.onMeetingChanged(this::publishSoon);
         registry.onMeetingRemoved(id -> {
             endedHere.put(id, clock.instant());
             try {
@@ -94,8 +94,8 @@ final class ClusterNode implements AutoCloseable {
     }
 
     /**
-     * Someone took or left a seat: publish now rather than at the next heartbeat, so that a node dying right after
-     * a join still hands that seat over. Never blocks the caller (who may hold a meeting's lock).
+     * Someone took or left a seat, or something else kept of a meeting changed (a hand, a vote, someone waiting, a
+     * setting): publish now rather than at the next heartbeat, so that a node dying right after still hands it over. Never blocks the caller (who may hold a meeting's lock).
      */
     private void publishSoon() {
         if (publishQueued.compareAndSet(false, true)) {
@@ -123,7 +123,8 @@ final class ClusterNode implements AutoCloseable {
         int participants = meetings.stream().mapToInt(Meeting::size).sum();
         List<MeetingSnapshot> snapshots = meetings.stream().map(MeetingSnapshots::of).toList();
         try {
-            List<String> lost = store.heartbeat(self(participants, meetings.size()), snapshots, MeetingSnapshots::json);
+            ClusterStore.Beat beat = store.heartbeat(self(participants, meetings.size()), snapshots, MeetingSnapshots::json);
+            List<String> lost = beat.takenElsewhere();
             if (redisDown) {
                 LOG.info("event=cluster_redis_back node={}", name());
                 redisDown = false;
@@ -131,6 +132,13 @@ final class ClusterNode implements AutoCloseable {
             lost.forEach(id -> {
                 LOG.warn("event=meeting_taken_elsewhere meeting={} node={}", id, name());
                 registry.release(id);
+            });
+            beat.cancelled().forEach(id -> {
+                Meeting cancelled = registry.find(id);
+                if (cancelled != null) {
+                    LOG.info("event=scheduled_cancelled_elsewhere meeting={} node={}", id, name());
+                    registry.end(cancelled, dev.confab.protocol.LeaveReason.ENDED_BY_HOST);
+                }
             });
             List<String> others = store.liveNodes().stream().filter(n -> !n.name().equals(name()))
                     .sorted(Comparator.comparing(ClusterStore.Node::name)).map(ClusterStore.Node::url).toList();
@@ -193,6 +201,30 @@ final class ClusterNode implements AutoCloseable {
             // on two nodes while Redis is down, and refusing every ID would stop all meeting creation.
             LOG.warn("event=cluster_id_unchecked node={} message={}", name(), e.getMessage());
             return true;
+        }
+    }
+
+    /** The cluster's scheduled meetings, in its Redis. */
+    ClusterSchedule schedule(ScheduleLimits limits) {
+        return new ClusterSchedule(store.client(), limits, clock);
+    }
+
+    /**
+     * Before a scheduled meeting that is not running here is opened here: the address of the live node running it,
+     * or null when this node may open it (nobody runs it, or its node died and this node took it over). Claims the
+     * ID for this node, so that two nodes starting it at once do not both open it.
+     */
+    String placeScheduled(String meetingId) {
+        try {
+            return switch (route(meetingId)) {
+                case Route.Elsewhere elsewhere -> elsewhere.url();
+                case Route.Here ignored -> null;
+                case Route.Unknown ignored -> store.claim(meetingId, name()) ? null
+                        : store.owner(meetingId).flatMap(store::urlOf).orElse(null);
+            };
+        } catch (JedisException e) {
+            LOG.warn("event=cluster_placement_failed meeting={} message={}", meetingId, e.getMessage());
+            return null; // opened here: the scheduler gets its meeting even while Redis is away
         }
     }
 

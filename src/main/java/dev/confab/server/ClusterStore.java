@@ -25,6 +25,7 @@ import java.util.Set;
  * confab:snapshot:ID           {@link MeetingSnapshot} as JSON; same TTL
  * confab:resume:DIGEST         the meeting ID a resume token belongs to; same TTL
  * </pre>
+ * (Scheduled meetings have keys of their own: {@link ClusterSchedule}.)
  * Methods throw {@link redis.clients.jedis.exceptions.JedisException} when Redis cannot be reached.
  */
 final class ClusterStore implements AutoCloseable {
@@ -34,6 +35,8 @@ final class ClusterStore implements AutoCloseable {
     private static final String MEETING = "confab:meeting:";
     private static final String SNAPSHOT = "confab:snapshot:";
     private static final String RESUME = "confab:resume:";
+    /** {@link ClusterSchedule}'s record of why a scheduled meeting's ID no longer works. */
+    private static final String SCHEDULED_GONE = "confab:scheduled-gone:";
 
     /** Takes the meeting for ARGV[1] if it is ours already, unowned, or owned by a node whose heartbeat expired. */
     private static final String CLAIM = """
@@ -75,18 +78,28 @@ final class ClusterStore implements AutoCloseable {
         this.nodeTimeoutMillis = config.nodeTimeout().toMillis();
     }
 
+    /** What a heartbeat learnt of this node's meetings. */
+    record Beat(List<String> takenElsewhere, List<String> cancelled) {
+    }
+
+    /** The client, for the other keys of the cluster ({@link ClusterSchedule}). */
+    RedisClient client() {
+        return redis;
+    }
+
     /**
      * Publishes this node's heartbeat and refreshes its meetings; returns the IDs of those another node has taken
-     * over meanwhile (this node must let them go).
+     * over meanwhile (this node must let them go) and of scheduled ones cancelled through another node (this node
+     * ends them).
      */
-    List<String> heartbeat(Node self, List<MeetingSnapshot> meetings, java.util.function.Function<MeetingSnapshot, String> json) {
+    Beat heartbeat(Node self, List<MeetingSnapshot> meetings, java.util.function.Function<MeetingSnapshot, String> json) {
         // The pipeline holds one pooled connection until closed: never leave it open, or the pool runs dry.
         try (AbstractPipeline pipe = redis.pipelined()) {
             return heartbeat(pipe, self, meetings, json);
         }
     }
 
-    private List<String> heartbeat(AbstractPipeline pipe, Node self, List<MeetingSnapshot> meetings,
+    private Beat heartbeat(AbstractPipeline pipe, Node self, List<MeetingSnapshot> meetings,
                                    java.util.function.Function<MeetingSnapshot, String> json) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("url", self.url());
@@ -99,7 +112,9 @@ final class ClusterStore implements AutoCloseable {
         pipe.pexpire(NODE + self.name(), nodeTimeoutMillis);
         pipe.sadd(NODES, self.name());
         List<Response<Object>> refreshed = new ArrayList<>();
+        List<Response<String>> gone = new ArrayList<>();
         for (MeetingSnapshot meeting : meetings) {
+            gone.add(pipe.get(SCHEDULED_GONE + meeting.id()));
             refreshed.add(pipe.eval(REFRESH, List.of(MEETING + meeting.id()), List.of(self.name(), Long.toString(meetingTtlMillis))));
             pipe.set(SNAPSHOT + meeting.id(), json.apply(meeting), SetParams.setParams().px(meetingTtlMillis));
             for (MeetingSnapshot.Seat seat : meeting.seats()) {
@@ -108,12 +123,15 @@ final class ClusterStore implements AutoCloseable {
         }
         pipe.sync();
         List<String> lost = new ArrayList<>();
+        List<String> cancelled = new ArrayList<>();
         for (int i = 0; i < meetings.size(); i++) {
             if (Long.valueOf(0).equals(refreshed.get(i).get())) {
                 lost.add(meetings.get(i).id());
+            } else if ("CANCELLED".equals(gone.get(i).get())) {
+                cancelled.add(meetings.get(i).id());
             }
         }
-        return lost;
+        return new Beat(lost, cancelled);
     }
 
     /** The live nodes (heartbeat not expired), pruning the names of dead ones. */

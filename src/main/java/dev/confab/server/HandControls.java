@@ -105,6 +105,7 @@ final class HandControls {
 
     private static void announce(Meeting meeting) {
         meeting.broadcast(queue(meeting), null);
+        meeting.changed();
     }
 
     private static ServerMessage.Hands queue(Meeting meeting) {

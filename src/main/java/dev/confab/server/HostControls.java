@@ -94,6 +94,7 @@ final class HostControls {
         synchronized (meeting) {
             change.accept(meeting);
             meeting.broadcast(meeting.state(), null);
+            meeting.changed(); // e.g. the waiting room switch, which no setter of the meeting sees
         }
         return meeting;
     }

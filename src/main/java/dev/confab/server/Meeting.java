@@ -50,6 +50,12 @@ final class Meeting {
     final java.util.SequencedSet<Integer> raisedHands = new java.util.LinkedHashSet<>();
     /** The open or last ended poll ({@link PollControls}); guarded by this meeting's lock. */
     final MeetingPolls polls = new MeetingPolls();
+    /**
+     * Told whenever something a cluster keeps of the meeting changes (settings, roles, hands, polls, waiting room),
+     * so that its snapshot is published at once rather than at the next heartbeat. Never blocks.
+     */
+    volatile Runnable onChange = () -> {
+    };
 
     Meeting(String id, PasscodeHash passcode, Instant createdAt, String creatorAddress) {
         this.id = id;
@@ -84,6 +90,11 @@ final class Meeting {
         cohostAppointments = Math.max(cohostAppointments, member.cohostSince);
         nextMemberId = Math.max(nextMemberId, Math.max(nextId, member.id + 1));
         snapshot = List.copyOf(members.values());
+    }
+
+    /** Something the cluster's snapshot holds changed ({@link #onChange}). */
+    void changed() {
+        onChange.run();
     }
 
     /** The next participant ID to be given (for the cluster's snapshot). */
@@ -139,6 +150,7 @@ final class Meeting {
 
     synchronized void topic(String value) {
         topic = value;
+        changed();
     }
 
     /** What {@code meeting_updated} says now: lock, host, topic, waiting room, mute on entry, spotlight. */
@@ -153,6 +165,7 @@ final class Meeting {
 
     synchronized void muteOnEntry(boolean value) {
         muteOnEntry = value;
+        changed();
     }
 
     synchronized Integer spotlightId() {
@@ -161,12 +174,14 @@ final class Meeting {
 
     synchronized void spotlightId(Integer value) {
         spotlightId = value;
+        changed();
     }
 
     /** Makes {@code member} a co-host (remembering when, for succession) or a participant again. */
     synchronized void setCohost(Member member, boolean cohost) {
         member.role = cohost ? Role.COHOST : Role.PARTICIPANT;
         member.cohostSince = cohost ? ++cohostAppointments : 0;
+        changed();
     }
 
     synchronized boolean locked() {
@@ -175,6 +190,7 @@ final class Meeting {
 
     synchronized void locked(boolean value) {
         locked = value;
+        changed();
     }
 
     synchronized int hostId() {
@@ -200,6 +216,7 @@ final class Meeting {
         next.role = Role.HOST;
         hostId = next.id;
         changed.add(next);
+        onChange.run();
         return changed;
     }
 

@@ -43,6 +43,22 @@ final class MeetingPolls {
         return current != null && current.id == pollId ? current : null;
     }
 
+    /** The next poll id (for the cluster's snapshot). */
+    int nextId() {
+        return nextId;
+    }
+
+    /** The current poll (open or last ended), or null (for the cluster's snapshot). */
+    Poll current() {
+        return current;
+    }
+
+    /** Cluster takeover: the polls as the node that died had them. */
+    void restore(Poll poll, int nextPollId) {
+        current = poll;
+        nextId = Math.max(nextPollId, poll == null ? 1 : poll.id + 1);
+    }
+
     Poll launch(String question, List<String> choices, boolean multiple, int launchedBy) {
         current = new Poll(nextId++, question, choices, multiple, launchedBy);
         return current;

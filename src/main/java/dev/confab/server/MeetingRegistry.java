@@ -47,8 +47,11 @@ final class MeetingRegistry {
     };
     /** Cluster takeover: seats restored from a snapshot, by the digest of the resume token they had before. */
     private final ConcurrentMap<String, Member> restoredSeats = new ConcurrentHashMap<>();
-    /** Told when someone takes or leaves a seat (the cluster publishes the meeting's seats at once). */
-    private volatile Runnable seatsChanged = () -> {
+    /**
+     * Told when someone takes or leaves a seat, or anything else a cluster keeps of a meeting changes
+     * ({@link Meeting#onChange}): the cluster publishes the meeting at once.
+     */
+    private volatile Runnable meetingChanged = () -> {
     };
     /** Told the ID of each meeting that ends here (the cluster forgets it). */
     private volatile java.util.function.Consumer<String> meetingRemoved = id -> {
@@ -79,8 +82,14 @@ final class MeetingRegistry {
         return List.copyOf(meetings.values());
     }
 
-    void onSeatsChanged(Runnable action) {
-        seatsChanged = action;
+    void onMeetingChanged(Runnable action) {
+        meetingChanged = action;
+    }
+
+    /** Puts a new, restored or opened meeting in the map, telling the cluster of its changes. */
+    private void track(Meeting meeting) {
+        meeting.onChange = () -> meetingChanged.run();
+        meetings.put(meeting.id, meeting);
     }
 
     void onMeetingRemoved(java.util.function.Consumer<String> action) {
@@ -100,13 +109,19 @@ final class MeetingRegistry {
             }
             Meeting meeting = restored.meeting();
             synchronized (meeting) {
-                meetings.put(meeting.id, meeting);
+                track(meeting);
                 for (Member member : meeting.members()) {
                     membersByResumeToken.put(member.resumeToken, member);
                     member.resumeExpiry = timers.schedule(() -> expireIfStillAway(member),
                             config.resumeGrace().toMillis(), TimeUnit.MILLISECONDS);
                 }
                 restoredSeats.putAll(restored.seatsByDigest());
+                // Waiting places kept for their people's join with the wait token, as long as a seat waits.
+                timers.schedule(() -> {
+                    synchronized (meeting) {
+                        meeting.waitingRoom.forgetAwaited();
+                    }
+                }, config.resumeGrace().toMillis(), TimeUnit.MILLISECONDS);
             }
             LOG.info("event=meeting_taken_over meeting={} seats={}", meeting.id, meeting.size());
             return meeting;
@@ -115,7 +130,8 @@ final class MeetingRegistry {
 
     /**
      * Another node of the cluster owns this meeting now (it took it over while this node was taken for dead): the
-     * meeting goes from here without ending, and its people are disconnected with 1012 so that they resume there.
+     * meeting goes from here without ending, and its people (waiting ones too) are disconnected with 1012 so that they
+     * resume (or take their waiting places back) there.
      */
     void release(String meetingId) {
         Meeting meeting = meetings.get(meetingId);
@@ -130,7 +146,11 @@ final class MeetingRegistry {
                     connection.close(CLOSE_MOVED, "The meeting moved to another server");
                 }
             }
-            WaitingRoomControls.dismissAll(meeting, LeaveReason.DISCONNECTED);
+            for (WaitingRoom.Seat seat : meeting.waitingRoom.takeAll()) {
+                // No meeting_left: with its wait token the person takes its place back at the new owner.
+                seat.connection().waitingSeat(null);
+                seat.connection().close(CLOSE_MOVED, "The meeting moved to another server");
+            }
             meeting.markEnded();
             meetings.remove(meeting.id, meeting);
             passcodeThrottle.forgetMeeting(meeting.id);
@@ -172,7 +192,7 @@ final class MeetingRegistry {
                 id = Long.toString(1_000_000_000L + random.nextLong(9_000_000_000L));
             } while (meetings.containsKey(id) || reservedIds.test(id));
             Meeting meeting = new Meeting(id, passcode, clock.instant(), creatorAddress);
-            meetings.put(id, meeting);
+            track(meeting);
             return new Creation(meeting, null);
         }
     }
@@ -207,7 +227,7 @@ final class MeetingRegistry {
             meeting.topic(scheduled.title());
             meeting.recordingPolicy = scheduled.recordingPolicy();
             meeting.waitingRoom.enabled(scheduled.waitingRoom());
-            meetings.put(meeting.id, meeting);
+            track(meeting);
             LOG.info("event=scheduled_meeting_opened meeting={}", meeting.id);
             return new Creation(meeting, null);
         }
@@ -231,7 +251,7 @@ final class MeetingRegistry {
         SendTargets.update(meeting); // from three on, a sender's target is no longer its one receiver's
         LOG.info("event=participant_joined meeting={} participant={} role={} conn={}", meeting.id, member.id,
                 member.role, connection);
-        seatsChanged.run();
+        meetingChanged.run();
         return member;
     }
 
@@ -319,7 +339,7 @@ final class MeetingRegistry {
             HandControls.departed(member);
             SendTargets.update(meeting); // the leaver's estimate no longer limits anyone
             LOG.info("event=participant_left meeting={} participant={} reason={}", meeting.id, member.id, reason);
-            seatsChanged.run();
+            meetingChanged.run();
             ModerationControls.memberLeft(meeting, member);
             if (meeting.isEmpty() && !meeting.waitingRoom.isEmpty()) {
                 emptiedWhileWaiting.accept(meeting);

@@ -67,7 +67,8 @@ final class MeetingService {
         this.hostControls = new HostControls(registry);
         this.relay = new MediaRelay(clock);
         this.views = new ViewControls(relay, config.maxParticipantsPerMeeting());
-        this.waitingRooms = new WaitingRoomControls(clock, config.maxParticipantsPerMeeting(), this::enter);
+        this.waitingRooms = new WaitingRoomControls(clock, config.maxParticipantsPerMeeting(), this::enter,
+                registry::newResumeToken);
         registry.onEmptiedWhileWaiting(waitingRooms::meetingEmptied);
         this.files = new FileRelay(clock, config.maxFileBytes());
         this.schedule = startSchedule(config, clock, timers, registry);
@@ -82,10 +83,20 @@ final class MeetingService {
                                                   MeetingRegistry registry) {
         ScheduleLimits limits = config.scheduleLimits();
         ScheduleBook book = new ScheduleBook(new ScheduleFile(config.dataDir()), limits, clock);
-        registry.reserveIds(book::holds);
+        ScheduleControls controls = new ScheduleControls(book, registry, limits, clock);
+        registry.reserveIds(controls::holds);
         long sweepMillis = limits.sweep().toMillis();
-        timers.scheduleWithFixedDelay(book::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
-        return new ScheduleControls(book, registry, limits, clock);
+        timers.scheduleWithFixedDelay(() -> sweepQuietly(controls), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        return controls;
+    }
+
+    private static void sweepQuietly(ScheduleControls controls) {
+        try {
+            controls.sweep();
+        } catch (RuntimeException e) {
+            // A cluster's Redis may be away for a moment; the next sweep tries again (nothing depends on it).
+            LOG.warn("event=schedule_sweep_failed message={}", e.getMessage());
+        }
     }
 
     /** Makes this server a node of the cluster; its first heartbeat is published before this returns. */
@@ -93,6 +104,11 @@ final class MeetingService {
         ClusterNode node = new ClusterNode(clusterConfig, advertise, registry, clock, fingerprint);
         registry.alsoReserveIds(id -> !node.reserveNewId(id));
         node.start();
+        ClusterSchedule clusterSchedule = node.schedule(config.scheduleLimits());
+        int adopted = clusterSchedule.adopt(new ScheduleFile(config.dataDir()).load().meetings());
+        schedule.joinCluster(clusterSchedule, node::placeScheduled);
+        waitingRooms.keepPlaces();
+        LOG.info("event=cluster_schedule node={} adopted_from_data_folder={}", node.name(), adopted);
         cluster = node;
         return node;
     }
@@ -343,6 +359,18 @@ final class MeetingService {
             schedule.refuseJoin(connection, meetingId);
             return;
         }
+        if (join.waitToken() != null && cluster != null) {
+            synchronized (meeting) {
+                // Back from a node that died while this person waited: its place, past lock and passcode (it had
+                // passed them, and the token proves it).
+                if (!meeting.ended() && waitingRooms.takeBack(connection, meeting, join.waitToken())) {
+                    if (connection.member() == null) {
+                        greetClusterMember(connection); // still waiting (an admitted one was greeted on entering)
+                    }
+                    return;
+                }
+            }
+        }
         if (meeting.locked()) {
             connection.sendError(ErrorCode.MEETING_LOCKED, "The host has locked this meeting", type);
             return;
@@ -356,12 +384,13 @@ final class MeetingService {
     }
 
     /**
-     * In a cluster, a new member learns the other nodes, where it resumes if this one stops answering. Sends
-     * what the node learnt at its last heartbeat (no Redis call), so callers may hold the meeting's lock.
+     * In a cluster, a new member (or waiting person) learns the other nodes, where it resumes (or takes its
+     * waiting place back) if this one stops answering. Sends what the node learnt at its last heartbeat (no Redis
+     * call), so callers may hold the meeting's lock.
      */
     private void greetClusterMember(ClientConnection connection) {
         ClusterNode node = cluster;
-        if (node != null && connection.member() != null) {
+        if (node != null && (connection.member() != null || connection.waitingSeat() != null)) {
             connection.send(new ServerMessage.ClusterNodes(node.otherNodes()));
         }
     }
@@ -382,6 +411,7 @@ final class MeetingService {
                     + config.maxParticipantsPerMeeting() + " participants)", type);
         } else if (mayWait && WaitingRoomControls.mustWait(meeting)) {
             waitingRooms.seat(connection, meeting, name, chatKey);
+            greetClusterMember(connection);
         } else {
             return enter(connection, meeting, name, chatKey);
         }

@@ -30,10 +30,20 @@ final class MeetingSnapshots {
                     .map(m -> new MeetingSnapshot.Seat(m.id, m.displayName, m.role, m.cohostSince, m.chatKey, m.muted,
                             m.cameraOn, ResumeDigest.of(m.resumeToken)))
                     .toList();
+            MeetingPolls.Poll current = meeting.polls.current();
+            MeetingSnapshot.Poll poll = current == null ? null : new MeetingSnapshot.Poll(current.id, current.question,
+                    current.choices, current.multiple, current.launchedBy, current.voters.stream().sorted().toList(),
+                    current.open);
+            List<MeetingSnapshot.Waiting> waiting = meeting.waitingRoom.everyone().stream()
+                    .filter(seat -> seat.tokenDigest() != null)
+                    .map(seat -> new MeetingSnapshot.Waiting(seat.id(), seat.displayName(), seat.chatKey(),
+                            seat.since().toString(), seat.tokenDigest()))
+                    .toList();
             return new MeetingSnapshot(meeting.id, meeting.passcode == null ? null : meeting.passcode.stored(),
                     meeting.topic(), meeting.locked(), meeting.hostId(), meeting.waitingRoom.enabled(),
                     meeting.muteOnEntry(), meeting.recordingPolicy, meeting.allowMultipleSharers,
-                    meeting.nextMemberId(), seats);
+                    meeting.nextMemberId(), seats, meeting.spotlightId(), List.copyOf(meeting.raisedHands), poll,
+                    meeting.polls.nextId(), waiting, meeting.waitingRoom.nextId());
         }
     }
 
@@ -61,8 +71,29 @@ final class MeetingSnapshots {
                 meeting.restoreSeat(member, snapshot.nextMemberId());
                 seats.put(seat.resumeDigest(), member);
             }
+            restoreTheRest(snapshot, meeting);
         }
         return new Restored(meeting, seats);
+    }
+
+    /** Spotlight, hands, poll and the waiting room's places (awaiting their people). Holds the meeting's lock. */
+    private static void restoreTheRest(MeetingSnapshot snapshot, Meeting meeting) {
+        if (snapshot.spotlightId() != null && meeting.member(snapshot.spotlightId()).isPresent()) {
+            meeting.spotlightId(snapshot.spotlightId());
+        }
+        snapshot.raisedHands().stream().filter(id -> meeting.member(id).isPresent()).forEach(meeting.raisedHands::add);
+        MeetingSnapshot.Poll kept = snapshot.poll();
+        MeetingPolls.Poll poll = null;
+        if (kept != null) {
+            poll = new MeetingPolls.Poll(kept.id(), kept.question(), kept.choices(), kept.multiple(), kept.launchedBy());
+            poll.voters.addAll(kept.voters());
+            poll.open = kept.open();
+        }
+        meeting.polls.restore(poll, snapshot.nextPollId());
+        for (MeetingSnapshot.Waiting waiting : snapshot.waiting()) {
+            meeting.waitingRoom.await(new WaitingRoom.Seat(waiting.id(), waiting.displayName(), waiting.chatKey(), null,
+                    meeting, Instant.parse(waiting.since()), waiting.tokenDigest()), snapshot.nextWaitingId());
+        }
     }
 
     static String json(MeetingSnapshot snapshot) {

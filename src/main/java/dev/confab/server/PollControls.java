@@ -39,6 +39,7 @@ final class PollControls {
             MeetingPolls.Poll poll = meeting.polls.launch(launch.question().strip(),
                     launch.choices().stream().map(String::strip).toList(), launch.multiple(), moderator.id);
             meeting.broadcast(launched(poll), null);
+            meeting.changed();
             LOG.info("event=poll_launched meeting={} poll={} by={} choices={}", meeting.id, poll.id, moderator.id,
                     poll.choices.size());
         }
@@ -73,6 +74,7 @@ final class PollControls {
                 }
             }
             meeting.broadcast(new ServerMessage.PollProgress(poll.id, poll.voters.size()), null);
+            meeting.changed(); // who voted moves with the meeting: nobody votes twice after a failover
         }
     }
 
@@ -88,6 +90,7 @@ final class PollControls {
                 return;
             }
             poll.open = false;
+            meeting.changed();
             meeting.broadcast(new ServerMessage.PollEnded(poll.id, moderator.id, poll.voters.size()), null);
             LOG.info("event=poll_ended meeting={} poll={} by={} voters={}", meeting.id, poll.id, moderator.id,
                     poll.voters.size());

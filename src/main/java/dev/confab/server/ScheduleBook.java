@@ -1,8 +1,5 @@
 package dev.confab.server;
 
-import dev.confab.protocol.ErrorCode;
-import dev.confab.protocol.ServerMessage;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,27 +10,11 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The server's scheduled meetings, valid from scheduling until their end plus {@link ScheduleLimits#grace()},
+ * A server's own scheduled meetings (without {@code --cluster}), valid from scheduling until their end plus {@link ScheduleLimits#grace()},
  * then deleted (a short tombstone of the bare ID remains so joiners learn why). Every change is written to the
  * {@link ScheduleFile}. Thread-safe: all methods hold the book's lock.
  */
-final class ScheduleBook {
-
-    /** Outcome of looking an ID up. */
-    sealed interface Lookup {
-        record Active(ScheduledMeeting meeting) implements Lookup {
-        }
-
-        record Ended(ScheduleFile.Gone why) implements Lookup {
-        }
-
-        record Unknown() implements Lookup {
-        }
-    }
-
-    /** A meeting scheduled (with the host key to hand out once), or why not. */
-    record Added(ScheduledMeeting meeting, String hostKey, ServerMessage.ErrorMessage refusal) {
-    }
+final class ScheduleBook implements ScheduleStore {
 
     private final ScheduleFile file;
     private final ScheduleLimits limits;
@@ -54,7 +35,8 @@ final class ScheduleBook {
         sweep();
     }
 
-    synchronized Lookup find(String id) {
+    @Override
+    public synchronized Lookup find(String id) {
         sweep();
         ScheduledMeeting meeting = meetings.get(id);
         if (meeting != null) {
@@ -65,24 +47,22 @@ final class ScheduleBook {
     }
 
     /** True when {@code id} belongs to a scheduled (or recently ended) meeting: not free for a new meeting. */
-    synchronized boolean holds(String id) {
-        return meetings.containsKey(id) || tombstones.containsKey(id);
-    }
-
     synchronized int size() {
         return meetings.size();
     }
 
+    @Override
+    public synchronized boolean holds(String id) {
+        return meetings.containsKey(id) || tombstones.containsKey(id);
+    }
+
     /** Adds {@code planned} under a fresh ID that neither the book nor {@code liveIds} uses. */
-    synchronized Added add(ScheduledMeeting planned, String address, Predicate<String> liveIds) {
+    @Override
+    public synchronized Added add(ScheduledMeeting planned, String address, Predicate<String> liveIds) {
         sweep();
-        if (meetings.size() >= limits.maxOnServer()) {
-            return refused("This server already holds its maximum of " + limits.maxOnServer() + " scheduled meetings");
-        }
-        long fromAddress = scheduledFrom.values().stream().filter(address::equals).count();
-        if (fromAddress >= limits.maxPerAddress()) {
-            return refused("Your address already has " + limits.maxPerAddress()
-                    + " scheduled meetings on this server; cancel one first");
+        Added refusal = ScheduleStore.overLimits(limits, meetings.size(), scheduledFrom, address);
+        if (refusal != null) {
+            return refusal;
         }
         String id;
         do {
@@ -98,14 +78,16 @@ final class ScheduleBook {
         return new Added(meeting, hostKey, null);
     }
 
-    synchronized ScheduledMeeting replan(String id, ScheduledMeeting plan) {
+    @Override
+    public synchronized ScheduledMeeting replan(String id, ScheduledMeeting plan) {
         ScheduledMeeting changed = meetings.get(id).replan(plan);
         meetings.put(id, changed);
         save();
         return changed;
     }
 
-    synchronized void cancel(String id) {
+    @Override
+    public synchronized void cancel(String id) {
         if (meetings.remove(id) != null) {
             scheduledFrom.remove(id);
             tombstones.put(id, new ScheduleFile.Tombstone(id, ScheduleFile.Gone.CANCELLED,
@@ -115,7 +97,8 @@ final class ScheduleBook {
     }
 
     /** Deletes meetings past their end plus grace, and tombstones past their time. */
-    synchronized void sweep() {
+    @Override
+    public synchronized void sweep() {
         Instant now = clock.instant();
         boolean changed = false;
         for (var it = meetings.values().iterator(); it.hasNext(); ) {
@@ -136,10 +119,5 @@ final class ScheduleBook {
 
     private void save() {
         file.save(new ScheduleFile.Contents(1, new ArrayList<>(meetings.values()), new ArrayList<>(tombstones.values())));
-    }
-
-    private static Added refused(String message) {
-        return new Added(null, null, new ServerMessage.ErrorMessage(ErrorCode.TOO_MANY_SCHEDULED, message,
-                "schedule_meeting", null, null));
     }
 }

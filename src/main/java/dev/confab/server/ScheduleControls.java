@@ -19,16 +19,37 @@ final class ScheduleControls {
 
     private static final Logger LOG = LoggerFactory.getLogger("confab.server");
 
-    private final ScheduleBook book;
+    /** The data folder's, or the cluster's once this server joined one. */
+    private volatile ScheduleStore book;
+    /**
+     * In a cluster: the address of the node that runs (or, racing, just opened) a scheduled meeting that is not
+     * running here, or null when it may be opened here; this node takes it over if its node died.
+     */
+    private volatile java.util.function.Function<String, String> runsElsewhere = id -> null;
     private final MeetingRegistry registry;
     private final ScheduleLimits limits;
     private final Clock clock;
 
-    ScheduleControls(ScheduleBook book, MeetingRegistry registry, ScheduleLimits limits, Clock clock) {
+    ScheduleControls(ScheduleStore book, MeetingRegistry registry, ScheduleLimits limits, Clock clock) {
         this.book = book;
         this.registry = registry;
         this.limits = limits;
         this.clock = clock;
+    }
+
+    /** This server became a node of a cluster: scheduled meetings live in its Redis from now on. */
+    void joinCluster(ScheduleStore clusterStore, java.util.function.Function<String, String> whereRunning) {
+        book = clusterStore;
+        runsElsewhere = whereRunning;
+    }
+
+    /** True when {@code id} belongs to a scheduled (or recently ended) meeting: not free for a new meeting. */
+    boolean holds(String id) {
+        return book.holds(id);
+    }
+
+    void sweep() {
+        book.sweep();
     }
 
     void schedule(ClientConnection connection, ClientMessage.ScheduleMeeting request) {
@@ -36,7 +57,7 @@ final class ScheduleControls {
         if (plan == null) {
             return;
         }
-        ScheduleBook.Added added = book.add(plan.meeting(), connection.addressGroup, id -> registry.find(id) != null);
+        ScheduleStore.Added added = book.add(plan.meeting(), connection.addressGroup, id -> registry.find(id) != null);
         if (added.refusal() != null) {
             connection.send(added.refusal());
             return;
@@ -86,6 +107,13 @@ final class ScheduleControls {
         if (scheduled == null) {
             return null;
         }
+        if (registry.find(scheduled.id()) == null) {
+            String elsewhere = runsElsewhere.apply(scheduled.id());
+            if (elsewhere != null) {
+                connection.send(new ServerMessage.Redirect(elsewhere, type, scheduled.id()));
+                return null;
+            }
+        }
         MeetingRegistry.Creation creation = registry.openScheduled(scheduled);
         if (creation.refusal() != null) {
             connection.send(creation.refusal());
@@ -100,10 +128,10 @@ final class ScheduleControls {
      */
     void refuseJoin(ClientConnection connection, String meetingId) {
         switch (book.find(meetingId)) {
-            case ScheduleBook.Lookup.Active active -> connection.sendError(ErrorCode.MEETING_NOT_STARTED,
+            case ScheduleStore.Lookup.Active active -> connection.sendError(ErrorCode.MEETING_NOT_STARTED,
                     "The host has not started this meeting yet; it is planned for " + active.meeting().start(), "join");
-            case ScheduleBook.Lookup.Ended ended -> gone(connection, ended.why(), "join");
-            case ScheduleBook.Lookup.Unknown ignored ->
+            case ScheduleStore.Lookup.Ended ended -> gone(connection, ended.why(), "join");
+            case ScheduleStore.Lookup.Unknown ignored ->
                     connection.sendError(ErrorCode.MEETING_NOT_FOUND, "No meeting with this ID", "join");
         }
     }
@@ -111,15 +139,15 @@ final class ScheduleControls {
     /** The scheduled meeting if {@code hostKey} is its host key; otherwise null after sending the error. */
     private ScheduledMeeting authorized(ClientConnection connection, String meetingId, String hostKey, String type) {
         switch (book.find(normalized(meetingId))) {
-            case ScheduleBook.Lookup.Active active -> {
+            case ScheduleStore.Lookup.Active active -> {
                 if (HostKey.matches(hostKey, active.meeting().hostKeyHash())) {
                     return active.meeting();
                 }
                 connection.sendError(ErrorCode.WRONG_HOST_KEY, "This host key does not belong to the meeting", type);
                 LOG.info("event=wrong_host_key meeting={} conn={}", active.meeting().id(), connection);
             }
-            case ScheduleBook.Lookup.Ended ended -> gone(connection, ended.why(), type);
-            case ScheduleBook.Lookup.Unknown ignored ->
+            case ScheduleStore.Lookup.Ended ended -> gone(connection, ended.why(), type);
+            case ScheduleStore.Lookup.Unknown ignored ->
                     connection.sendError(ErrorCode.MEETING_NOT_FOUND, "No scheduled meeting with this ID", type);
         }
         return null;

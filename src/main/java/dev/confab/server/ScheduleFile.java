@@ -47,6 +47,23 @@ final class ScheduleFile {
 
     private final Path file;
 
+    /** One scheduled meeting as JSON, as in the file (the cluster keeps each in Redis this way). */
+    static String json(ScheduledMeeting meeting) {
+        try {
+            return MAPPER.writeValueAsString(meeting);
+        } catch (IOException e) {
+            throw new IllegalStateException("A scheduled meeting is plain data", e);
+        }
+    }
+
+    static ScheduledMeeting meeting(String json) {
+        try {
+            return MAPPER.readValue(json, ScheduledMeeting.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Unreadable scheduled meeting: " + e.getMessage(), e);
+        }
+    }
+
     /** {@code dataDir} null: nothing is read or written. */
     ScheduleFile(Path dataDir) {
         this.file = dataDir == null ? null : dataDir.resolve(NAME);

@@ -13,7 +13,10 @@ import java.util.List;
 /**
  * The waiting room (docs/protocol.md section 6.8): joiners wait while it is on, moderators admit or deny them, and
  * whoever waits learns nothing of the meeting until admitted. A waiting person holds no resume token: if its
- * connection drops it is simply out of the queue, and joins (and waits) again.
+ * connection drops it is simply out of the queue, and joins (and waits) again. Only when the meeting moves to
+ * another node of a cluster does a place outlive its connection: cluster nodes give each waiting person a wait
+ * token, the place goes into the meeting's snapshot, and the node that takes the meeting over keeps it for the
+ * person's {@code join} with that token ({@link #takeBack}).
  */
 final class WaitingRoomControls {
 
@@ -27,12 +30,24 @@ final class WaitingRoomControls {
     private final Clock clock;
     private final int capacity;
     private final Entrance entrance;
+    private final java.util.function.Supplier<String> tokens;
+    /** A cluster node: waiting people get wait tokens. */
+    private volatile boolean keepsPlaces;
 
-    /** @param capacity the most people admitted members and waiting people may each count (the meeting's limit) */
-    WaitingRoomControls(Clock clock, int capacity, Entrance entrance) {
+    /**
+     * @param capacity the most people admitted members and waiting people may each count (the meeting's limit)
+     * @param tokens   fresh secret tokens (wait tokens, as resume tokens)
+     */
+    WaitingRoomControls(Clock clock, int capacity, Entrance entrance, java.util.function.Supplier<String> tokens) {
         this.clock = clock;
         this.capacity = capacity;
         this.entrance = entrance;
+        this.tokens = tokens;
+    }
+
+    /** This server became a node of a cluster: a waiting place can move with its meeting. */
+    void keepPlaces() {
+        keepsPlaces = true;
     }
 
     /** Whether a join must wait: the room is on and someone is in the meeting to admit it. Caller holds the lock. */
@@ -46,11 +61,44 @@ final class WaitingRoomControls {
             connection.sendError(ErrorCode.MEETING_FULL, "The waiting room is full (" + capacity + " people)", "join");
             return;
         }
-        WaitingRoom.Seat seat = meeting.waitingRoom.add(displayName, chatKey, connection, meeting, clock.instant());
+        String token = keepsPlaces ? tokens.get() : null;
+        WaitingRoom.Seat seat = meeting.waitingRoom.add(displayName, chatKey, connection, meeting, clock.instant(),
+                token == null ? null : ResumeDigest.of(token));
         connection.waitingSeat(seat);
-        connection.send(new ServerMessage.Waiting(meeting.id));
-        meeting.broadcastToModerators(meeting.waitingRoom.message());
+        connection.send(new ServerMessage.Waiting(meeting.id, token));
+        announce(meeting);
         LOG.info("event=waiting meeting={} waiting={} conn={}", meeting.id, seat.id(), connection);
+    }
+
+    /**
+     * A {@code join} with a wait token after the meeting moved here: the person takes its place back (same waiting
+     * id, same place in the queue, a new token) and the moderators see it again; when the room no longer makes
+     * anyone wait, it comes straight in. False when no place is kept for this token (the join goes on as any
+     * other). Caller holds the meeting's lock.
+     */
+    boolean takeBack(ClientConnection connection, Meeting meeting, String waitToken) {
+        String token = tokens.get();
+        WaitingRoom.Seat seat = meeting.waitingRoom.takeBack(ResumeDigest.of(waitToken), connection,
+                ResumeDigest.of(token)).orElse(null);
+        if (seat == null) {
+            return false;
+        }
+        LOG.info("event=waiting_taken_back meeting={} waiting={} conn={}", meeting.id, seat.id(), connection);
+        if (!mustWait(meeting)) {
+            meeting.waitingRoom.remove(seat);
+            admitInOrder(null, meeting, List.of(seat));
+            return true;
+        }
+        connection.waitingSeat(seat);
+        connection.send(new ServerMessage.Waiting(meeting.id, token));
+        announce(meeting);
+        return true;
+    }
+
+    /** Tells the moderators who waits now, and the cluster that the meeting changed. Caller holds the lock. */
+    private static void announce(Meeting meeting) {
+        meeting.broadcastToModerators(meeting.waitingRoom.message());
+        meeting.changed();
     }
 
     /** Moderator: turns the room on or off; off lets everyone waiting in (nobody would admit them any more). */
@@ -78,7 +126,7 @@ final class WaitingRoomControls {
     void deny(ClientConnection connection, ClientMessage.Deny request) {
         onSeats(connection, "deny", request.waitingId(), (meeting, seats) -> {
             dismiss(seats.getFirst(), LeaveReason.DENIED, "Denied by the host");
-            meeting.broadcastToModerators(meeting.waitingRoom.message());
+            announce(meeting);
             LOG.info("event=denied meeting={} waiting={}", meeting.id, request.waitingId());
         });
     }
@@ -122,7 +170,7 @@ final class WaitingRoomControls {
         synchronized (meeting) {
             connection.waitingSeat(null);
             if (meeting.waitingRoom.remove(seat)) {
-                meeting.broadcastToModerators(meeting.waitingRoom.message());
+                announce(meeting);
                 LOG.info("event=stopped_waiting meeting={} waiting={}", meeting.id, seat.id());
             }
         }
@@ -182,6 +230,6 @@ final class WaitingRoomControls {
                         + " still waiting", "admit");
             }
         }
-        meeting.broadcastToModerators(meeting.waitingRoom.message());
+        announce(meeting);
     }
 }

@@ -106,6 +106,29 @@ class LoadTestCommandTest {
     }
 
     @Test
+    void aClusterOfThreeNodesTakesTheLoadWithItsMeetingsSpreadOverTheNodes() throws Exception {
+        Path json = dir.resolve("cluster.json");
+        StringWriter out = new StringWriter();
+        try (var cluster = dev.confab.testing.TestCluster.start(java.util.List.of("a", "b", "c"))) {
+            String servers = String.join(",", cluster.url("a").toString(), cluster.url("b").toString(),
+                    cluster.url("c").toString());
+            StringWriter err = new StringWriter();
+            assertThat(run(out, err, "loadtest", "--servers", servers, "--participants", "6", "--meetings", "3",
+                    "--duration", "2s", "--video-size", "320x180", "--fps", "15", "--replay", "always",
+                    "--json", json.toString())).as(err.toString()).isZero();
+            assertThat(cluster.nodes().values()).as("one meeting on each node")
+                    .allSatisfy(node -> assertThat(node.meetingCount()).isEqualTo(1));
+        }
+
+        assertThat(out.toString()).contains("6 participants in 3 meeting(s) on 3 servers").contains("forwarded streams 6")
+                .contains("meetings per server:");
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("meetingsPerServer").size()).isEqualTo(3);
+        report.get("meetingsPerServer").forEach(count -> assertThat(count.asInt()).isEqualTo(1));
+        assertThat(report.get("rows").get(0).get("receivedFps").asDouble()).as("video flows in every meeting").isPositive();
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         StringWriter err = new StringWriter();
         assertThat(run(new StringWriter(), err, "loadtest", "--participants", "1")).isEqualTo(2);
@@ -116,6 +139,12 @@ class LoadTestCommandTest {
         StringWriter err3 = new StringWriter();
         assertThat(run(new StringWriter(), err3, "loadtest", "--show", "-1")).isEqualTo(2);
         assertThat(err3.toString()).contains("--show must be 0 or more");
+        StringWriter err4 = new StringWriter();
+        assertThat(run(new StringWriter(), err4, "loadtest", "--participants", "4", "--meetings", "3")).isEqualTo(2);
+        assertThat(err4.toString()).contains("--meetings must be 1..2");
+        StringWriter err5 = new StringWriter();
+        assertThat(run(new StringWriter(), err5, "loadtest", "--servers", "http://example.org")).isEqualTo(2);
+        assertThat(err5.toString()).contains("--servers takes ws:// or wss:// addresses");
     }
 
     @Test

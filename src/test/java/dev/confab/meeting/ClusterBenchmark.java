@@ -31,8 +31,13 @@ import java.util.function.BooleanSupplier;
  * The cluster's figures for docs/performance.md: three {@code confab server --cluster} processes on this machine
  * and one Redis; (1) how meetings created through one node spread, (2) what a redirect adds to a join, (3) how
  * long video stops when the owning node is killed (SIGKILL) mid-meeting.
- * <p>Arguments: MEETINGS (default 12, each with a host and two guests), JOINS (default 20 per kind).
- * <p>{@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) dev.confab.meeting.ClusterBenchmark 12 20}
+ * long video stops when the owning node is killed (SIGKILL) mid-meeting; and, between (2) and (3), (4) the load test
+ * ({@code confab loadtest --servers}) pointed at the three nodes. Each figure is printed with the machine's load
+ * ({@code /proc/loadavg}) at that moment.
+ * <p>Arguments: MEETINGS (default 12, each with a host and two guests), JOINS (default 20 per kind), LOAD
+ * (participants of the load test, default 9 in 3 meetings; 0 skips it). MEETINGS or JOINS 0 skips that phase:
+ * {@code ClusterBenchmark 0 0 9} points the load test at a fresh cluster (its meetings alone decide the spread).
+ * <p>{@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) dev.confab.meeting.ClusterBenchmark 12 20 9}
  */
 public final class ClusterBenchmark {
 
@@ -48,19 +53,47 @@ public final class ClusterBenchmark {
     public static void main(String[] args) throws Exception {
         int meetings = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         int joins = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int load = args.length > 2 ? Integer.parseInt(args[2]) : 9;
         ClusterBenchmark bench = new ClusterBenchmark();
         try (RedisServer redis = RedisServer.start()) {
             for (String name : List.of("n1", "n2", "n3")) {
                 bench.startNode(name, redis.uri());
             }
-            bench.spread(redis.uri(), meetings);
-            bench.redirectCost(joins);
+            if (meetings > 0) {
+                bench.spread(redis.uri(), meetings);
+            }
+            if (joins > 0) {
+                bench.redirectCost(joins);
+            }
+            if (load > 0) {
+                bench.loadTest(load);
+            }
             bench.failover();
         } finally {
             bench.sessions.forEach(MeetingSession::close);
             bench.nodes.values().forEach(Process::destroyForcibly);
         }
         System.exit(0);
+    }
+
+    /** The machine's load average (1, 5, 15 min), printed with every figure: other work shares this machine. */
+    private static String loadavg() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return "[loadavg " + fields[0] + " " + fields[1] + " " + fields[2] + "]";
+        } catch (IOException e) {
+            return "[loadavg n/a]";
+        }
+    }
+
+    /** The load test in this JVM against the three nodes: N participants in N/3 meetings, replayed 640x360 video. */
+    private void loadTest(int participants) {
+        String servers = String.join(",", urls.values().stream().map(URI::toString).toList());
+        System.out.println("load test against the cluster " + loadavg());
+        int code = dev.confab.app.ConfabMain.commandLine().execute("loadtest", "--servers", servers,
+                "--participants", Integer.toString(participants), "--meetings", Integer.toString(Math.max(1, participants / 3)),
+                "--duration", "10s", "--replay", "always", "--fps", "15");
+        System.out.println("load test exit code " + code + " " + loadavg());
     }
 
     private void startNode(String name, URI redis) throws IOException {
@@ -121,12 +154,22 @@ public final class ClusterBenchmark {
     }
 
     private long joinMillis(String node, String meetingId) throws InterruptedException {
+        return joinMillis(node, meetingId, true);
+    }
+
+    /** From {@code join()} to {@code joined}; {@code stay}: false leaves right after (keeps the meeting small). */
+    private long joinMillis(String node, String meetingId, boolean stay) throws InterruptedException {
         Recorder events = new Recorder();
         MeetingSession session = session(node, "Guest", events);
         long start = System.nanoTime();
         session.join(meetingId, null);
         await(events::inMeeting, "join");
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (!stay) {
+            sessions.remove(session);
+            session.close();
+        }
+        return millis;
     }
 
     private void spread(URI redis, int meetings) throws Exception {
@@ -136,15 +179,20 @@ public final class ClusterBenchmark {
             joinMillis(names.get(i % 3), id);
             joinMillis(names.get((i + 1) % 3), id);
         }
+        printSpread(redis, "spread of " + meetings + " meetings created through n1 (3 people each):");
+    }
+
+    /** Each node's own count of meetings and people, from Redis after one heartbeat. */
+    private void printSpread(URI redis, String label) throws InterruptedException {
         Thread.sleep(1500); // one heartbeat, so that Redis shows every node's own count
         try (RedisClient client = RedisClient.create(redis)) {
-            StringBuilder row = new StringBuilder("spread of " + meetings + " meetings created through n1 (3 people each):");
-            for (String name : names) {
+            StringBuilder row = new StringBuilder(label);
+            for (String name : urls.keySet()) {
                 Map<String, String> node = client.hgetAll("confab:node:" + name);
                 row.append(' ').append(name).append('=').append(node.get("meetings")).append(" meetings/")
                         .append(node.get("participants")).append(" people");
             }
-            System.out.println(row);
+            System.out.println(row + " " + loadavg());
         }
     }
 
@@ -154,12 +202,18 @@ public final class ClusterBenchmark {
         String other = urls.keySet().stream().filter(n -> !n.equals(owner)).findFirst().orElseThrow();
         List<Long> direct = new ArrayList<>();
         List<Long> redirected = new ArrayList<>();
+        List<Long> extra = new ArrayList<>();
+        String before = loadavg();
         for (int i = 0; i < joins; i++) {
-            direct.add(joinMillis(owner, id));
-            redirected.add(joinMillis(other, id));
+            long viaOwner = joinMillis(owner, id, false);
+            long viaOther = joinMillis(other, id, false);
+            direct.add(viaOwner);
+            redirected.add(viaOther);
+            extra.add(viaOther - viaOwner); // back to back: both joins saw (nearly) the same load
         }
         System.out.println("join through the owner: " + summary(direct) + "; through another node (redirect): "
-                + summary(redirected));
+                + summary(redirected) + "; extra time of the redirect (paired differences): " + summary(extra)
+                + " " + before + " -> " + loadavg());
     }
 
     private void failover() throws Exception {
@@ -198,7 +252,8 @@ public final class ClusterBenchmark {
         long back = TimeUnit.NANOSECONDS.toMillis(lastFrame.get() - killedAt);
         camera.shutdownNow();
         System.out.println("failover: owner " + owner + " killed; video at the viewer again after " + back + " ms"
-                + " (sender seat " + sender.roster().selfId() + ", meeting " + sender.roster().meetingId().equals(id) + ")");
+                + " (sender seat " + sender.roster().selfId() + ", meeting " + sender.roster().meetingId().equals(id) + ") "
+                + loadavg());
     }
 
     private String nodeOf(MeetingSession session) {
@@ -209,6 +264,7 @@ public final class ClusterBenchmark {
     private static String summary(List<Long> millis) {
         List<Long> sorted = millis.stream().sorted().toList();
         return "median " + sorted.get(sorted.size() / 2) + " ms, p90 " + sorted.get(sorted.size() * 9 / 10)
+                + " ms, p95 " + sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1))
                 + " ms (n=" + sorted.size() + ")";
     }
 }

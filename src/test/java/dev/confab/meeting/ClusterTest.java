@@ -3,14 +3,13 @@ package dev.confab.meeting;
 import dev.confab.protocol.ClientMessage;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ServerMessage;
-import dev.confab.server.ClusterConfig;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.CliRun;
 import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.RedisServer;
 import dev.confab.testing.TestClient;
-import dev.confab.testing.TestServers;
+import dev.confab.testing.TestCluster;
 import org.junit.jupiter.api.AfterEach;
 import redis.clients.jedis.RedisClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,36 +35,26 @@ class ClusterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    private TestCluster cluster;
     private RedisServer redis;
-    private final Map<String, MeetingServer> nodes = new java.util.LinkedHashMap<>();
+    private Map<String, MeetingServer> nodes;
     private final List<MeetingSession> sessions = new ArrayList<>();
 
     @BeforeEach
     void startCluster() throws Exception {
-        redis = RedisServer.start();
-        for (String name : List.of("a", "b", "c")) {
-            nodes.put(name, TestServers.start(TestServers.loopback()
-                    .cluster(ClusterConfig.of(redis.uri(), null, name))));
-        }
-        // Each node learns the others with its heartbeat: wait for one from every node after all have started.
-        long allStarted = System.currentTimeMillis();
-        try (RedisClient client = RedisClient.create(redis.uri())) {
-            await().atMost(WAIT).until(() -> nodes.keySet().stream().allMatch(name -> {
-                String seen = client.hget("confab:node:" + name, "seen");
-                return seen != null && Long.parseLong(seen) > allStarted;
-            }));
-        }
+        cluster = TestCluster.start(List.of("a", "b", "c"));
+        redis = cluster.redis();
+        nodes = cluster.nodes();
     }
 
     @AfterEach
     void stopCluster() {
         sessions.forEach(MeetingSession::close);
-        nodes.values().forEach(MeetingServer::halt);
-        redis.close();
+        cluster.close();
     }
 
     private URI url(String node) {
-        return nodes.get(node).url();
+        return cluster.url(node);
     }
 
     private MeetingSession session(String node, String name, Recorder recorder) {
@@ -89,8 +78,7 @@ class ClusterTest {
     }
 
     private String ownerOf(int meetingsBefore) {
-        return nodes.entrySet().stream().filter(e -> e.getValue().meetingCount() > meetingsBefore)
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        return cluster.ownerOf(meetingsBefore);
     }
 
     @Test

@@ -23,6 +23,7 @@ class ProtocolCodecTest {
                 new ClientMessage.Hello(1, "Confab"), new ClientMessage.CreateMeeting("Ada", "pw"),
                 new ClientMessage.Join("1234567890", "Bob", null), new ClientMessage.Resume("tok"),
                 new ClientMessage.Join("1234567890", "Bob", null, KEY), new ClientMessage.CreateMeeting("Ada", null, KEY),
+                new ClientMessage.Join("1234567890", "Bob", "4711", KEY).withWaitToken("kV3q8Jm0bH2xYt6W"),
                 new ClientMessage.Leave(), new ClientMessage.UpdateState(true, false, true, false),
                 new ClientMessage.Chat(List.of(2, 3), "none", "aGk="), new ClientMessage.AskMute(null),
                 new ClientMessage.AskMute(2), new ClientMessage.RemoveParticipant(2), new ClientMessage.LockMeeting(true), new ClientMessage.SetTopic("Weekly sync"), new ClientMessage.SetTopic(null),
@@ -69,6 +70,8 @@ class ProtocolCodecTest {
                 new ServerMessage.SealedAnnotation(2, 3, "e2e-x25519-aesgcm-v1", "eyJtZXNzYWdlSWQiOiJ"),
                 new ServerMessage.Redirect("wss://node-b.example.org:47100", "join", "1234567890"),
                 new ServerMessage.Redirect("wss://node-b.example.org:47100", "resume", null),
+                new ServerMessage.Redirect("wss://node-b.example.org:47100", "start_scheduled", "4842628111"),
+                new ServerMessage.Waiting("1234567890"), new ServerMessage.Waiting("1234567890", "kV3q8Jm0bH2xYt6W"),
                 new ServerMessage.ClusterNodes(List.of("wss://node-b.example.org:47100")),
                 new ServerMessage.ClusterNodes(List.of()));
         for (ServerMessage message : all) {

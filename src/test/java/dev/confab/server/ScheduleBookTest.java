@@ -37,7 +37,7 @@ class ScheduleBookTest {
         }
         String id = book.add(planned(), "10.0.0.1", x -> false).meeting().id();
         assertThat(new ScheduleBook(new ScheduleFile(dir), LIMITS, clock).find(id))
-                .isInstanceOf(ScheduleBook.Lookup.Active.class);
+                .isInstanceOf(ScheduleStore.Lookup.Active.class);
     }
 
     @Test
@@ -46,10 +46,10 @@ class ScheduleBookTest {
         String id = book.add(planned(), "10.0.0.1", x -> false).meeting().id();
         book.cancel(id);
         ScheduleBook restarted = new ScheduleBook(new ScheduleFile(dir), LIMITS, clock);
-        assertThat(restarted.find(id)).isEqualTo(new ScheduleBook.Lookup.Ended(ScheduleFile.Gone.CANCELLED));
+        assertThat(restarted.find(id)).isEqualTo(new ScheduleStore.Lookup.Ended(ScheduleFile.Gone.CANCELLED));
         assertThat(restarted.holds(id)).as("not handed to a new meeting meanwhile").isTrue();
         clock.advance(Duration.ofDays(7));
-        assertThat(restarted.find(id)).isEqualTo(new ScheduleBook.Lookup.Unknown());
+        assertThat(restarted.find(id)).isEqualTo(new ScheduleStore.Lookup.Unknown());
         assertThat(restarted.holds(id)).isFalse();
     }
 }
