@@ -73,10 +73,10 @@ public final class BackgroundPicture {
     }
 
     /**
-     * Fills {@code bgra} (frameWidth × frameHeight, 4 bytes a pixel, alpha 255) with the picture scaled to cover
-     * the frame and centred, bilinear. Not for the per-frame path: callers keep the result while the size stays.
+     * Fills {@code pixels} (frameWidth × frameHeight, 0xFFRRGGBB) with the picture scaled to cover the frame and
+     * centred, bilinear. Not for the per-frame path: callers keep the result while the size stays.
      */
-    public void coverInto(byte[] bgra, int frameWidth, int frameHeight) {
+    public void coverInto(int[] pixels, int frameWidth, int frameHeight) {
         double scale = Math.max((double) frameWidth / width, (double) frameHeight / height);
         double offsetX = (width - frameWidth / scale) / 2;
         double offsetY = (height - frameHeight / scale) / 2;
@@ -95,12 +95,13 @@ public final class BackgroundPicture {
                 int b = rgb[y0 * width + x1];
                 int c = rgb[y1 * width + x0];
                 int d = rgb[y1 * width + x1];
-                for (int shift = 0; shift <= 16; shift += 8) { // B, G, R
+                int pixel = 0xFF000000;
+                for (int shift = 0; shift <= 16; shift += 8) {
                     double top = ((a >> shift) & 0xFF) * (1 - fx) + ((b >> shift) & 0xFF) * fx;
                     double bottom = ((c >> shift) & 0xFF) * (1 - fx) + ((d >> shift) & 0xFF) * fx;
-                    bgra[i++] = (byte) Math.round(top * (1 - fy) + bottom * fy);
+                    pixel |= (int) Math.round(top * (1 - fy) + bottom * fy) << shift;
                 }
-                bgra[i++] = (byte) 0xFF;
+                pixels[i++] = pixel;
             }
         }
     }

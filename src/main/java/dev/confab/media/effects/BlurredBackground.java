@@ -21,7 +21,7 @@ final class BlurredBackground {
     /** The result: 0x00RRGGBB per small pixel. */
     int[] rgb;
 
-    void build(byte[] frame, int fw, int fh, PersonMask mask, Effect.Blur wanted) {
+    void build(int[] frame, int fw, int fh, PersonMask mask, Effect.Blur wanted) {
         if (fw != frameWidth || fh != frameHeight || !wanted.equals(blur)) {
             resize(fw, fh, wanted);
         }
@@ -35,14 +35,16 @@ final class BlurredBackground {
                 int mx = Math.min(mask.width - 1, (int) ((sx + 0.5) * mask.width / width));
                 // A little weight even inside the person, so a picture that is all person still gets a colour.
                 float weight = (256 - mask.alpha[my * mask.width + mx]) + 2f;
-                int a = (y0 * fw + x0) * 4;
-                int bb = (y0 * fw + x1) * 4;
-                int c = (y1 * fw + x0) * 4;
-                int d = (y1 * fw + x1) * 4;
+                int a = frame[y0 * fw + x0];
+                int bb = frame[y0 * fw + x1];
+                int c = frame[y1 * fw + x0];
+                int d = frame[y1 * fw + x1];
                 int i = sy * width + sx;
-                b[i] = weight * ((frame[a] & 0xFF) + (frame[bb] & 0xFF) + (frame[c] & 0xFF) + (frame[d] & 0xFF));
-                g[i] = weight * ((frame[a + 1] & 0xFF) + (frame[bb + 1] & 0xFF) + (frame[c + 1] & 0xFF) + (frame[d + 1] & 0xFF));
-                r[i] = weight * ((frame[a + 2] & 0xFF) + (frame[bb + 2] & 0xFF) + (frame[c + 2] & 0xFF) + (frame[d + 2] & 0xFF));
+                int rb = (a & 0xFF00FF) + (bb & 0xFF00FF) + (c & 0xFF00FF) + (d & 0xFF00FF);
+                int green = (a & 0xFF00) + (bb & 0xFF00) + (c & 0xFF00) + (d & 0xFF00);
+                b[i] = weight * (rb & 0xFFFF);
+                g[i] = weight * (green >>> 8);
+                r[i] = weight * (rb >>> 16);
                 w[i] = weight * 4;
             }
         }

@@ -7,7 +7,7 @@ public sealed interface Effect {
      * size, so the cost barely depends on the strength.
      */
     record Blur(int downscale, int radius) implements Effect {
-        public static final Blur LIGHT = new Blur(4, 2);
+        public static final Blur LIGHT = new Blur(6, 1);
         public static final Blur STRONG = new Blur(8, 3);
     }
 

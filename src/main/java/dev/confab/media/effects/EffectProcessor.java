@@ -1,23 +1,31 @@
 package dev.confab.media.effects;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 
 /**
  * Applies a background effect to one camera's frames, on the camera's thread, before anyone else sees them:
  * the person's mask ({@link PersonMask}, at the segmenter's small size) is upsampled bilinearly and blends the
  * original frame (the person) over the background — the frame blurred at low resolution and upsampled
- * ({@link BlurredBackground}), or a picture scaled to cover the frame. All buffers are reused; they are
- * reallocated only when the frame size, the blur or the picture changes.
+ * ({@link BlurredBackground}), or a picture scaled to cover the frame. Pixels are handled as ints (a BGRA pixel
+ * read little-endian is 0xAARRGGBB) with red and blue blended side by side in one multiplication. All buffers are
+ * reused; they are reallocated only when the frame size, the blur or the picture changes.
  */
 public final class EffectProcessor {
+    private static final int OPAQUE = 0xFF000000;
+
     private final EffectStats stats;
-    private byte[] frame = new byte[0];
-    private byte[] result = new byte[0];
+    private int[] frame = new int[0];
+    private int[] result = new int[0];
     private ByteBuffer out;
+    private IntBuffer outPixels;
+    private ByteBuffer lastInput;
+    private IntBuffer inputPixels;
     private PersonMask mask;
     private PersonSegmenter maskSegmenter;
     private final BlurredBackground blurred = new BlurredBackground();
-    private byte[] cover;
+    private int[] cover;
     private BackgroundPicture coverPicture;
     private int coverWidth;
     private int coverHeight;
@@ -26,9 +34,7 @@ public final class EffectProcessor {
     private Upsampling backgroundX;
     private Upsampling backgroundY;
     private int[] maskRow = new int[0];
-    private int[] rowR = new int[0];
-    private int[] rowG = new int[0];
-    private int[] rowB = new int[0];
+    private int[] backgroundRow = new int[0];
     private long lastCaptureMicros;
     private double frameMillis = 1000.0 / 30;
     private double effectMillis = 4;
@@ -59,7 +65,7 @@ public final class EffectProcessor {
                 compositeOverPicture(width, height);
             }
         }
-        out.put(0, result, 0, width * height * 4);
+        outPixels.put(0, result, 0, width * height);
         long effectNanos = System.nanoTime() - start - Math.max(0, modelNanos);
         effectMillis = effectMillis * 0.9 + effectNanos / 1e6 * 0.1;
         stats.record(effectNanos, modelNanos);
@@ -84,11 +90,12 @@ public final class EffectProcessor {
             mask = new PersonMask(segmenter);
             maskSegmenter = segmenter;
         }
-        int bytes = width * height * 4;
-        if (frame.length != bytes) {
-            frame = new byte[bytes];
-            result = new byte[bytes];
-            out = ByteBuffer.allocateDirect(bytes);
+        int pixels = width * height;
+        if (frame.length != pixels) {
+            frame = new int[pixels];
+            result = new int[pixels];
+            out = ByteBuffer.allocateDirect(pixels * 4).order(ByteOrder.LITTLE_ENDIAN);
+            outPixels = out.asIntBuffer();
         }
         if (maskX == null || !maskX.fits(mask.width, width) || !maskY.fits(mask.height, height)) {
             maskX = new Upsampling(mask.width, width);
@@ -97,20 +104,25 @@ public final class EffectProcessor {
         }
     }
 
+    /** The camera reuses one buffer for every frame, so its int view is made once. */
     private void copyIn(ByteBuffer bgra, int width, int height, int stride) {
-        int row = width * 4;
-        if (stride == row) {
-            bgra.get(bgra.position(), frame, 0, row * height);
+        if (bgra != lastInput) {
+            lastInput = bgra;
+            inputPixels = bgra.duplicate().order(ByteOrder.LITTLE_ENDIAN).clear().asIntBuffer();
+        }
+        int base = bgra.position() / 4;
+        if (stride == width * 4) {
+            inputPixels.get(base, frame, 0, width * height);
         } else {
             for (int y = 0; y < height; y++) {
-                bgra.get(bgra.position() + y * stride, frame, y * row, row);
+                inputPixels.get(base + y * (stride / 4), frame, y * width, width);
             }
         }
     }
 
     private void coverFor(BackgroundPicture picture, int width, int height) {
         if (picture != coverPicture || width != coverWidth || height != coverHeight) {
-            cover = new byte[width * height * 4];
+            cover = new int[width * height];
             picture.coverInto(cover, width, height);
             coverPicture = picture;
             coverWidth = width;
@@ -130,18 +142,21 @@ public final class EffectProcessor {
         }
     }
 
+    /** The person's share (0..256) of frame pixel {@code x} in the current row. */
+    private int alphaAt(int x) {
+        int m = maskX.index[x];
+        int w = maskX.weight[x];
+        return (maskRow[m] * (256 - w) + maskRow[m + 1] * w) >>> 16;
+    }
+
     private void compositeOverBlur(int width, int height) {
         if (backgroundX == null || !backgroundX.fits(blurred.width, width) || !backgroundY.fits(blurred.height, height)) {
             backgroundX = new Upsampling(blurred.width, width);
             backgroundY = new Upsampling(blurred.height, height);
-            rowR = new int[blurred.width];
-            rowG = new int[blurred.width];
-            rowB = new int[blurred.width];
+            backgroundRow = new int[blurred.width];
         }
         int[] small = blurred.rgb;
         int sw = blurred.width;
-        int[] mIndex = maskX.index;
-        int[] mWeight = maskX.weight;
         int[] bIndex = backgroundX.index;
         int[] bWeight = backgroundX.weight;
         for (int y = 0; y < height; y++) {
@@ -150,65 +165,39 @@ public final class EffectProcessor {
             int bottom = backgroundY.next(y) * sw;
             int wy = backgroundY.weight[y];
             for (int sx = 0; sx < sw; sx++) {
-                int a = small[top + sx];
-                int b = small[bottom + sx];
-                rowR[sx] = ((a >> 16) & 0xFF) * (256 - wy) + ((b >> 16) & 0xFF) * wy;
-                rowG[sx] = ((a >> 8) & 0xFF) * (256 - wy) + ((b >> 8) & 0xFF) * wy;
-                rowB[sx] = (a & 0xFF) * (256 - wy) + (b & 0xFF) * wy;
+                backgroundRow[sx] = lerp(small[top + sx], small[bottom + sx], wy);
             }
-            int p = y * width * 4;
-            for (int x = 0; x < width; x++, p += 4) {
-                int m = mIndex[x];
-                int mw = mWeight[x];
-                int alpha = (maskRow[m] * (256 - mw) + maskRow[m + 1] * mw) >>> 16;
+            int p = y * width;
+            for (int x = 0; x < width; x++, p++) {
+                int alpha = alphaAt(x);
                 if (alpha >= 256) {
-                    copyPixel(p);
-                    continue;
+                    result[p] = frame[p] | OPAQUE;
+                } else {
+                    int s = bIndex[x];
+                    int background = lerp(backgroundRow[s], backgroundRow[s + 1], bWeight[x]);
+                    result[p] = alpha == 0 ? background : lerp(background, frame[p], alpha);
                 }
-                int s = bIndex[x];
-                int bw = bWeight[x];
-                int background = 256 - bw;
-                int bb = (rowB[s] * background + rowB[s + 1] * bw) >>> 16;
-                int bg = (rowG[s] * background + rowG[s + 1] * bw) >>> 16;
-                int br = (rowR[s] * background + rowR[s + 1] * bw) >>> 16;
-                blendPixel(p, alpha, bb, bg, br);
             }
         }
     }
 
     private void compositeOverPicture(int width, int height) {
-        int[] mIndex = maskX.index;
-        int[] mWeight = maskX.weight;
-        byte[] picture = cover;
+        int[] picture = cover;
         for (int y = 0; y < height; y++) {
             maskRowFor(y);
-            int p = y * width * 4;
-            for (int x = 0; x < width; x++, p += 4) {
-                int m = mIndex[x];
-                int mw = mWeight[x];
-                int alpha = (maskRow[m] * (256 - mw) + maskRow[m + 1] * mw) >>> 16;
-                if (alpha >= 256) {
-                    copyPixel(p);
-                } else {
-                    blendPixel(p, alpha, picture[p] & 0xFF, picture[p + 1] & 0xFF, picture[p + 2] & 0xFF);
-                }
+            int p = y * width;
+            for (int x = 0; x < width; x++, p++) {
+                int alpha = alphaAt(x);
+                result[p] = alpha >= 256 ? frame[p] | OPAQUE : alpha == 0 ? picture[p] : lerp(picture[p], frame[p], alpha);
             }
         }
     }
 
-    private void copyPixel(int p) {
-        result[p] = frame[p];
-        result[p + 1] = frame[p + 1];
-        result[p + 2] = frame[p + 2];
-        result[p + 3] = (byte) 0xFF;
-    }
-
-    /** {@code alpha} 0..255: the person's share of this pixel; the rest is background. */
-    private void blendPixel(int p, int alpha, int b, int g, int r) {
-        int rest = 256 - alpha;
-        result[p] = (byte) (((frame[p] & 0xFF) * alpha + b * rest) >> 8);
-        result[p + 1] = (byte) (((frame[p + 1] & 0xFF) * alpha + g * rest) >> 8);
-        result[p + 2] = (byte) (((frame[p + 2] & 0xFF) * alpha + r * rest) >> 8);
-        result[p + 3] = (byte) 0xFF;
+    /** {@code a} and {@code b} mixed, {@code weight}/256 of {@code b}; opaque. Red and blue share one multiply. */
+    private static int lerp(int a, int b, int weight) {
+        int rest = 256 - weight;
+        int redBlue = (((a & 0xFF00FF) * rest + (b & 0xFF00FF) * weight) >>> 8) & 0xFF00FF;
+        int green = (((a & 0xFF00) * rest + (b & 0xFF00) * weight) >>> 8) & 0xFF00;
+        return OPAQUE | redBlue | green;
     }
 }

@@ -46,13 +46,13 @@ final class PersonMask {
     }
 
     /**
-     * Brings the mask up to date for {@code frame} (BGRA, {@code frameWidth*4} bytes a row).
+     * Brings the mask up to date for {@code frame} (0xAARRGGBB pixels, {@code frameWidth} a row).
      *
      * @param spareMillis how much of the frame interval the model may use on average (the rest is the camera's
      *                    and the effect's); sets how often the model runs
      * @return the model's time in nanoseconds if it ran for this frame, else -1
      */
-    long update(byte[] frame, int frameWidth, int frameHeight, double spareMillis) {
+    long update(int[] frame, int frameWidth, int frameHeight, double spareMillis) {
         long modelNanos = -1;
         if (segmenter == null) {
             Arrays.fill(raw, 0f);
@@ -85,23 +85,24 @@ final class PersonMask {
     }
 
     /** The segmenter's RGB input: each of its pixels averages four samples of its block of the frame. */
-    private void shrink(byte[] frame, int frameWidth, int frameHeight) {
+    private void shrink(int[] frame, int frameWidth, int frameHeight) {
         int o = 0;
         for (int my = 0; my < height; my++) {
-            int y0 = (int) ((my + 0.25) * frameHeight / height);
-            int y1 = (int) ((my + 0.75) * frameHeight / height);
+            int y0 = (int) ((my + 0.25) * frameHeight / height) * frameWidth;
+            int y1 = (int) ((my + 0.75) * frameHeight / height) * frameWidth;
             for (int mx = 0; mx < width; mx++) {
                 int x0 = (int) ((mx + 0.25) * frameWidth / width);
                 int x1 = (int) ((mx + 0.75) * frameWidth / width);
-                int a = (y0 * frameWidth + x0) * 4;
-                int b = (y0 * frameWidth + x1) * 4;
-                int c = (y1 * frameWidth + x0) * 4;
-                int d = (y1 * frameWidth + x1) * 4;
-                for (int ch = 2; ch >= 0; ch--) { // BGRA in, RGB out
-                    int sum = (frame[a + ch] & 0xFF) + (frame[b + ch] & 0xFF) + (frame[c + ch] & 0xFF)
-                            + (frame[d + ch] & 0xFF);
-                    rgb[o++] = (byte) ((sum + 2) >> 2);
-                }
+                int a = frame[y0 + x0];
+                int b = frame[y0 + x1];
+                int c = frame[y1 + x0];
+                int d = frame[y1 + x1];
+                // R and B side by side in one int: each sum of four fits in its 16 bits.
+                int rb = (a & 0xFF00FF) + (b & 0xFF00FF) + (c & 0xFF00FF) + (d & 0xFF00FF) + 0x20002;
+                int g = ((a >> 8) & 0xFF) + ((b >> 8) & 0xFF) + ((c >> 8) & 0xFF) + ((d >> 8) & 0xFF) + 2;
+                rgb[o++] = (byte) (rb >>> 18);
+                rgb[o++] = (byte) (g >> 2);
+                rgb[o++] = (byte) ((rb & 0xFFFF) >> 2);
             }
         }
     }
