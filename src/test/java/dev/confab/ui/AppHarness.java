@@ -91,11 +91,30 @@ final class AppHarness {
         return this;
     }
 
+    /**
+     * Background effects with this segmenter (each start opens its own, like a new launch of the app), applied to
+     * the cameras as in DesktopLauncher; without it, effects are as this build ships them and cameras unwrapped.
+     */
+    AppHarness withEffects(dev.confab.media.effects.SegmenterSource segmenters) {
+        this.segmenters = segmenters;
+        return this;
+    }
+
+    private dev.confab.media.effects.SegmenterSource segmenters;
+    /** The background effects of the last start (with {@link #withEffects}). */
+    volatile dev.confab.media.effects.CameraEffects effects;
+
     /** Merged the way DesktopLauncher does: from the policy and the user's files as they are at start. */
     AppServices services(Locale osLocale) {
         Policy machine = policy != null ? policy : Policy.absent(paths.config().resolve("policy.json"));
-        return new AppServices(paths, capture, actions, clock, exited::countDown, osLocale,
-                UserSettingsValues.effectiveConfig(machine, paths, new java.util.ArrayList<>()), links, () -> speakers);
+        var config = UserSettingsValues.effectiveConfig(machine, paths, new java.util.ArrayList<>());
+        if (segmenters == null) {
+            return new AppServices(paths, capture, actions, clock, exited::countDown, osLocale, config, links,
+                    () -> speakers);
+        }
+        effects = new dev.confab.media.effects.CameraEffects(segmenters);
+        return new AppServices(paths, effects.wrap(capture), actions, clock, exited::countDown, osLocale, config,
+                links, () -> speakers, effects);
     }
 
     /**
@@ -135,6 +154,9 @@ final class AppHarness {
         if (controller != null) {
             AppController c = controller;
             FxToolkit.setupFixture(c::shutdown);
+        }
+        if (effects != null) {
+            effects.close();
         }
     }
 }
