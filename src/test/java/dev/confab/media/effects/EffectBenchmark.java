@@ -38,8 +38,8 @@ public final class EffectBenchmark {
         }
         System.out.printf(Locale.ROOT, "Background effect at %dx%d, %d frames per effect, segmenter: %s%n", W, H,
                 frames, model);
-        System.out.printf(Locale.ROOT, "%-14s %10s %10s %12s %10s %10s %10s%n", "effect", "p50 ms", "p95 ms",
-                "CPU ms/frame", "model p50", "model p95", "model rate");
+        System.out.printf(Locale.ROOT, "%-14s %10s %10s %12s %12s %10s %10s %10s%n", "effect", "p50 ms", "p95 ms",
+                "CPU ms/frame", "core @30fps", "model p50", "model p95", "model rate");
         ByteBuffer camera = new SyntheticPerson(W, H).direct();
         int[] photo = new int[1920 * 1080];
         for (int i = 0; i < photo.length; i++) {
@@ -68,9 +68,9 @@ public final class EffectBenchmark {
             long cpu = bean.getCurrentThreadCpuTime() - cpuBefore;
             EffectStats.Snapshot s = stats.snapshot();
             double modelMillisTotal = s.modelP50Millis() * s.modelRuns(); // approximate: excluded from the effect's CPU
-            System.out.printf(Locale.ROOT, "%-14s %10.1f %10.1f %12.2f %10.1f %10.1f %10.2f%n", entry[0],
-                    s.effectP50Millis(), s.effectP95Millis(),
-                    Math.max(0, cpu / 1e6 - modelMillisTotal - modelCpu) / frames,
+            double cpuPerFrame = Math.max(0, cpu / 1e6 - modelMillisTotal - modelCpu) / frames;
+            System.out.printf(Locale.ROOT, "%-14s %10.1f %10.1f %12.2f %11.0f%% %10.1f %10.1f %10.2f%n", entry[0],
+                    s.effectP50Millis(), s.effectP95Millis(), cpuPerFrame, cpuPerFrame * 30 / 10,
                     s.modelP50Millis(), s.modelP95Millis(), s.modelRate());
         }
         System.out.printf(Locale.ROOT, "load average %s%n",
