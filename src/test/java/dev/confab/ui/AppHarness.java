@@ -113,8 +113,42 @@ final class AppHarness {
                     () -> speakers);
         }
         effects = new dev.confab.media.effects.CameraEffects(segmenters);
-        return new AppServices(paths, effects.wrap(capture), actions, clock, exited::countDown, osLocale, config,
+        return new AppServices(paths, cameras(), actions, clock, exited::countDown, osLocale, config,
                 links, () -> speakers, effects);
+    }
+
+    /**
+     * The cameras as the app gets them: through the background effects of the current start (with
+     * {@link #withEffects}), for a meeting launcher too, so the lobby and the meeting share them as in the product.
+     */
+    dev.confab.media.CaptureFactory cameras() {
+        if (segmenters == null) {
+            return capture;
+        }
+        return new dev.confab.media.CaptureFactory() {
+            @Override
+            public java.util.List<dev.confab.media.CaptureDevice> cameras() {
+                return capture.cameras();
+            }
+
+            @Override
+            public java.util.List<dev.confab.media.CaptureDevice> microphones() {
+                return capture.microphones();
+            }
+
+            @Override
+            public dev.confab.media.Capture openCamera(dev.confab.media.CaptureDevice device,
+                    dev.confab.media.VideoFormat format, dev.confab.media.VideoFrameListener listener)
+                    throws dev.confab.media.MediaException {
+                return effects.wrap(capture).openCamera(device, format, listener);
+            }
+
+            @Override
+            public dev.confab.media.Capture openMicrophone(dev.confab.media.CaptureDevice device,
+                    dev.confab.media.AudioFrameListener listener) throws dev.confab.media.MediaException {
+                return capture.openMicrophone(device, listener);
+            }
+        };
     }
 
     /**

@@ -120,6 +120,7 @@ public final class MeetingScreen implements Screen, MeetingControls {
     public void addEffectsMenu(javafx.scene.control.MenuButton menu) {
         menu.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
         menu.getStyleClass().add("control-button");
+        menu.setPopupSide(javafx.geometry.Side.TOP); // the bar is at the window's bottom edge
         toolbar.addAfterCamera(menu);
     }
 
