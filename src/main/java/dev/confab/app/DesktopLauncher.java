@@ -6,6 +6,8 @@ import dev.confab.ui.meeting.RecordingSetup;
 import dev.confab.ui.meeting.RecordingSources;
 
 import dev.confab.media.CaptureFactory;
+import dev.confab.media.effects.CameraEffects;
+import dev.confab.media.effects.SegmenterSource;
 import dev.confab.media.ExclusiveCaptureFactory;
 import dev.confab.media.FfmpegCaptureFactory;
 import dev.confab.policy.DeepLink;
@@ -100,9 +102,11 @@ final class DesktopLauncher {
         // and only while the policy allows hosting for others (asked on every start); else loopback only.
         var sharing = new MeetingLauncher.Sharing(new ScreenCaptureFactory(),
                 () -> config.isEnabled(PolicyKey.SCREEN_SHARE_ALLOWED));
-        // One factory for the lobby and the meeting, so the meeting's camera waits for the lobby's preview to let go.
-        CaptureFactory captures = captureFactory();
-        try (MeetingLauncher meetings = new MeetingLauncher(paths, new LocalServer(paths.serverDir(),
+        // One factory for the lobby and the meeting, so the meeting's camera waits for the lobby's preview to let go,
+        // and both get the background effect the user chose (applied before preview, encoder and recorder).
+        CameraEffects effects = new CameraEffects(SegmenterSource.installed());
+        CaptureFactory captures = effects.wrap(captureFactory());
+        try (effects; MeetingLauncher meetings = new MeetingLauncher(paths, new LocalServer(paths.serverDir(),
                 () -> config.isEnabled(PolicyKey.ALLOW_THIS_COMPUTER_HOSTING)), captures,
                 java.util.function.Function.identity(), sharing)) {
             meetings.setRecordingSetup(new RecordingSetup(meetings.recordingSetup().storage(), RecordingSources.NONE,
@@ -112,7 +116,7 @@ final class DesktopLauncher {
             }
             closeOnTerminate();
             ConfabApp.launch(new AppServices(paths, captures, meetings, Clock.systemUTC(), Platform::exit,
-                    Locale.getDefault(), config, links), probe);
+                    Locale.getDefault(), config, links, dev.confab.meeting.audio.AudioOutputs::deviceNames, effects), probe);
             if (terminated) {
                 System.err.println("confab: closed on a termination signal (meeting left, files closed)");
             }

@@ -8,6 +8,7 @@ import dev.confab.media.CaptureDevice;
 import dev.confab.media.MediaException;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.VideoFormat;
+import dev.confab.media.effects.SegmenterSource;
 import dev.confab.meeting.MeetingSession;
 import dev.confab.meeting.call.MeetingCall;
 import dev.confab.netem.Direction;
@@ -122,6 +123,13 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--video", paramLabel = "SOURCE", defaultValue = "none", description = "testsrc: send the synthetic camera and decode received video; none: decode only. Default: ${DEFAULT-VALUE}")
     String video;
 
+    @Option(names = "--background", paramLabel = "blur|blur-strong|FILE",
+            description = "Background effect on the bot's camera (needs --video testsrc): blur, blur-strong, or a picture file behind the person, as the desktop app does; the stats report its cost.")
+    String background;
+
+    /** Where the person segmenter comes from (tests hand in a stand-in). */
+    SegmenterSource segmenters = SegmenterSource.installed();
+
     @Option(names = "--video-size", paramLabel = "WxH", defaultValue = "1280x720", description = "Best camera size (lowered for big meetings or congestion). Default: ${DEFAULT-VALUE}")
     String videoSize;
 
@@ -179,11 +187,23 @@ public final class BotCommand implements Callable<Integer> {
         BotInteraction interaction = interaction(stats);
         long started = System.nanoTime();
         VideoFormat format = videoFormat();
+        BotBackground effect;
+        try {
+            effect = BotBackground.open(spec.commandLine(), background, video, segmenters);
+        } catch (MediaException e) {
+            interaction.close();
+            spec.commandLine().getErr().println("confab bot: background effects are not available on this computer: "
+                    + e.getMessage());
+            return 1;
+        }
         LinkEmulator emulator = startLink(trust);
         try {
-            return run(out, stay, trust, stats, started, format, emulator, interaction);
+            return run(out, stay, trust, stats, started, format, emulator, interaction, effect);
         } finally {
             interaction.close();
+            if (effect != null) {
+                effect.close();
+            }
             if (emulator != null) {
                 emulator.close();
                 out.printf("Link: passed up %d KiB, down %d KiB%n", emulator.bytesDelivered(Direction.UP) / 1024,
@@ -194,7 +214,7 @@ public final class BotCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter out, Duration stay, ServerTrust trust, BotStats stats, long started, VideoFormat format,
-                    LinkEmulator emulator, BotInteraction interaction)
+                    LinkEmulator emulator, BotInteraction interaction, BotBackground effect)
             throws IOException, InterruptedException, MediaException {
         SessionOptions options = SessionOptions.of(emulator == null ? server : emulator.routeThrough(server), name, trust);
         BotVideo.Report videoReport;
@@ -206,7 +226,7 @@ public final class BotCommand implements Callable<Integer> {
             call.showFirstOthers(show, SHOWN_TILE_WIDTH, SHOWN_TILE_HEIGHT);
         }
         try (MeetingSession session = call.session(); MeetingCall ignored = call) {
-            BotVideo botVideo = new BotVideo(video, format, call);
+            BotVideo botVideo = new BotVideo(video, format, call, effect);
             stats.share.attach(call);
             stats.admission.attach(session);
             if (createNew) {

@@ -34,20 +34,24 @@ final class BotVideo {
     /** The {@code video} part of the bot's stats JSON. Latencies: capture timestamp → decoded picture. */
     record Report(String source, String size, int fps, long framesSent, long keyframesSent, long framesDroppedUplink,
                   long kilobytesSent, List<Remote> remotes, double latencyP50Millis, double latencyP95Millis,
-                  double latencyP99Millis) {
+                  double latencyP99Millis, BotBackground.Report background) {
     }
 
     private final String source;
     private final VideoFormat format;
     private final MeetingVideo video;
     private final MeetingCall call;
+    private final BotBackground background;
     private volatile long joinedAt;
 
-    BotVideo(String source, VideoFormat format, MeetingCall call) {
+    /** @param background {@code --background}'s effect on the camera, or null */
+    BotVideo(String source, VideoFormat format, MeetingCall call, BotBackground background) {
         this.call = call;
         this.source = source;
         this.format = format;
-        this.video = call.startVideo(new FfmpegCaptureFactory(),
+        this.background = background;
+        FfmpegCaptureFactory cameras = new FfmpegCaptureFactory();
+        this.video = call.startVideo(background == null ? cameras : background.wrap(cameras),
                 "none".equals(source) ? null : FfmpegCaptureFactory.SYNTHETIC_CAMERA, new VideoQualityPolicy(format));
     }
 
@@ -82,6 +86,7 @@ final class BotVideo {
         return new Report(source, format.width() + "x" + format.height(), format.fps(),
                 sent != null ? sent.framesSent() : 0, sent != null ? sent.keyframesSent() : 0,
                 sent != null ? sent.framesDroppedUplink() : 0, sent != null ? sent.bytesSent() / 1024 : 0,
-                remotes, decoded.percentileMillis(50), decoded.percentileMillis(95), decoded.percentileMillis(99));
+                remotes, decoded.percentileMillis(50), decoded.percentileMillis(95), decoded.percentileMillis(99),
+                background == null ? null : background.report());
     }
 }

@@ -27,6 +27,7 @@ public final class EchoCanceller implements AutoCloseable {
     private final byte[] nearIn = new byte[BLOCK * 2];
     private final byte[] nearOut = new byte[BLOCK * 2];
     private volatile boolean closed;
+    private volatile boolean noiseSuppression;
 
     /**
      * @param noiseSuppression   also suppress steady background noise (fans, hum)
@@ -39,12 +40,34 @@ public final class EchoCanceller implements AutoCloseable {
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             throw new MediaException("Echo cancellation is not available on this system: " + e.getMessage(), e);
         }
+        this.noiseSuppression = noiseSuppression;
+        processing.applyConfig(config(noiseSuppression));
+    }
+
+    private static AudioProcessingConfig config(boolean noiseSuppression) {
         AudioProcessingConfig config = new AudioProcessingConfig();
         config.echoCanceller.enabled = true;
         config.highPassFilter.enabled = true;
         config.noiseSuppression.enabled = noiseSuppression;
         config.noiseSuppression.level = AudioProcessingConfig.NoiseSuppression.Level.HIGH;
-        processing.applyConfig(config);
+        return config;
+    }
+
+    /**
+     * Switches noise suppression on or off from the next 10 ms block (the user's switch, during a call); the echo
+     * canceller keeps what it has learnt.
+     */
+    public void setNoiseSuppression(boolean on) {
+        synchronized (nearIn) {
+            if (!closed && on != noiseSuppression) {
+                noiseSuppression = on;
+                processing.applyConfig(config(on));
+            }
+        }
+    }
+
+    public boolean noiseSuppression() {
+        return noiseSuppression;
     }
 
     /** The far end: sound about to be played (20 ms chunks). */

@@ -61,4 +61,44 @@ class EchoCancellerTest {
         int chunks = 100;
         assertThat((inTotal - outTotal) / chunks).as("average loss of the near-end voice, dB").isLessThan(6.0);
     }
+
+    /** A fan's steady hiss: what noise suppression is for, switched on and off during the call. */
+    @Test
+    void noiseSuppressionCanBeSwitchedOffAndOnWhileTheMicrophoneRuns() throws Exception {
+        java.util.Random hiss = new java.util.Random(7);
+        try (EchoCanceller canceller = new EchoCanceller(true, () -> 20_000)) {
+            double on = reductionOverTheLastSecond(canceller, hiss);
+            canceller.setNoiseSuppression(false);
+            double off = reductionOverTheLastSecond(canceller, hiss);
+            canceller.setNoiseSuppression(true);
+            double onAgain = reductionOverTheLastSecond(canceller, hiss);
+
+            assertThat(on).as("hiss removed, dB").isGreaterThan(6);
+            assertThat(off).as("hiss kept once switched off, dB").isLessThan(2);
+            assertThat(onAgain).as("removed again, dB").isGreaterThan(6);
+            assertThat(canceller.noiseSuppression()).isTrue();
+        }
+    }
+
+    /** Three seconds of hiss through the processing; the average level it lost in the last second, dB. */
+    private static double reductionOverTheLastSecond(EchoCanceller canceller, java.util.Random hiss) {
+        short[] silence = new short[CHUNK];
+        short[] mic = new short[CHUNK];
+        double in = 0;
+        double out = 0;
+        int chunks = 3 * 48_000 / CHUNK;
+        for (int c = 0; c < chunks; c++) {
+            canceller.onPlayback(silence, CHUNK);
+            for (int i = 0; i < CHUNK; i++) {
+                mic[i] = (short) (hiss.nextGaussian() * 800);
+            }
+            double level = AudioLevel.rmsDbfs(mic, CHUNK);
+            canceller.processCapture(mic, CHUNK);
+            if (c >= chunks - 48_000 / CHUNK) {
+                in += level;
+                out += AudioLevel.rmsDbfs(mic, CHUNK);
+            }
+        }
+        return (in - out) / (48_000 / CHUNK);
+    }
 }

@@ -107,4 +107,20 @@ class SettingsStoreTest {
         assertThat(loaded.settings().micOn()).isFalse();
         assertThat(loaded.settings().schemaVersion()).as("saved back as what this release understands").isEqualTo(Settings.SCHEMA_VERSION);
     }
+
+    @Test
+    void backgroundEffectAndNoiseSuppressionAreRememberedAndOlderFilesGetTheDefaults() throws IOException {
+        Files.createDirectories(store().file().getParent());
+        Files.writeString(store().file(), "{\"schemaVersion\": 1, \"displayName\": \"Ada\", \"cameraOn\": true, \"micOn\": true}");
+        Settings older = store().load().settings();
+        assertThat(older.backgroundEffect()).isEqualTo("off");
+        assertThat(older.noiseSuppression()).as("on unless switched off").isTrue();
+
+        store().save(older.withBackground("picture", "/home/ada/beach.png").withNoiseSuppression(false));
+        Settings back = store().load().settings();
+        assertThat(back.backgroundEffect()).isEqualTo("picture");
+        assertThat(back.backgroundPicture()).isEqualTo("/home/ada/beach.png");
+        assertThat(back.noiseSuppression()).isFalse();
+        assertThat(back.withTheme(Settings.Theme.DARK).backgroundPicture()).as("kept by other changes").isEqualTo("/home/ada/beach.png");
+    }
 }

@@ -20,6 +20,13 @@ public record CliRun(int exitCode, String out, String err) {
         return execute(new StringWriter(), args);
     }
 
+    /** A run whose command objects {@code setup} adjusts first (e.g. hands the bot a stand-in segmenter). */
+    public static CliRun of(java.util.function.Consumer<CommandLine> setup, String... args) {
+        CommandLine cli = ConfabMain.commandLine();
+        setup.accept(cli);
+        return execute(cli, new StringWriter(), args);
+    }
+
     private static CliRun execute(StringWriter out, String... args) {
         return execute(ConfabMain.commandLine(), out, args);
     }

@@ -91,11 +91,64 @@ final class AppHarness {
         return this;
     }
 
+    /**
+     * Background effects with this segmenter (each start opens its own, like a new launch of the app), applied to
+     * the cameras as in DesktopLauncher; without it, effects are as this build ships them and cameras unwrapped.
+     */
+    AppHarness withEffects(dev.confab.media.effects.SegmenterSource segmenters) {
+        this.segmenters = segmenters;
+        return this;
+    }
+
+    private dev.confab.media.effects.SegmenterSource segmenters;
+    /** The background effects of the last start (with {@link #withEffects}). */
+    volatile dev.confab.media.effects.CameraEffects effects;
+
     /** Merged the way DesktopLauncher does: from the policy and the user's files as they are at start. */
     AppServices services(Locale osLocale) {
         Policy machine = policy != null ? policy : Policy.absent(paths.config().resolve("policy.json"));
-        return new AppServices(paths, capture, actions, clock, exited::countDown, osLocale,
-                UserSettingsValues.effectiveConfig(machine, paths, new java.util.ArrayList<>()), links, () -> speakers);
+        var config = UserSettingsValues.effectiveConfig(machine, paths, new java.util.ArrayList<>());
+        if (segmenters == null) {
+            return new AppServices(paths, capture, actions, clock, exited::countDown, osLocale, config, links,
+                    () -> speakers);
+        }
+        effects = new dev.confab.media.effects.CameraEffects(segmenters);
+        return new AppServices(paths, cameras(), actions, clock, exited::countDown, osLocale, config,
+                links, () -> speakers, effects);
+    }
+
+    /**
+     * The cameras as the app gets them: through the background effects of the current start (with
+     * {@link #withEffects}), for a meeting launcher too, so the lobby and the meeting share them as in the product.
+     */
+    dev.confab.media.CaptureFactory cameras() {
+        if (segmenters == null) {
+            return capture;
+        }
+        return new dev.confab.media.CaptureFactory() {
+            @Override
+            public java.util.List<dev.confab.media.CaptureDevice> cameras() {
+                return capture.cameras();
+            }
+
+            @Override
+            public java.util.List<dev.confab.media.CaptureDevice> microphones() {
+                return capture.microphones();
+            }
+
+            @Override
+            public dev.confab.media.Capture openCamera(dev.confab.media.CaptureDevice device,
+                    dev.confab.media.VideoFormat format, dev.confab.media.VideoFrameListener listener)
+                    throws dev.confab.media.MediaException {
+                return effects.wrap(capture).openCamera(device, format, listener);
+            }
+
+            @Override
+            public dev.confab.media.Capture openMicrophone(dev.confab.media.CaptureDevice device,
+                    dev.confab.media.AudioFrameListener listener) throws dev.confab.media.MediaException {
+                return capture.openMicrophone(device, listener);
+            }
+        };
     }
 
     /**
@@ -135,6 +188,9 @@ final class AppHarness {
         if (controller != null) {
             AppController c = controller;
             FxToolkit.setupFixture(c::shutdown);
+        }
+        if (effects != null) {
+            effects.close();
         }
     }
 }

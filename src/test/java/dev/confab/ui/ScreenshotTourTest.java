@@ -98,6 +98,23 @@ class ScreenshotTourTest {
         shoot("lobby");
     }
 
+    /**
+     * A background chosen in the lobby: the preview shows the camera as others will see it. The person segmenter is
+     * the test stand-in (an ellipse in the middle of the test pattern is "the person").
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void lobbyWithABackgroundEffect(String tag) throws Exception {
+        lang = tag;
+        app = new AppHarness(dir, FakeCaptureFactory.syntheticOnly())
+                .withEffects(dev.confab.media.effects.EllipseSegmenter::standard);
+        app.agreedBefore(1, stored(tag).withIdentity("Ada Lovelace", null).withBackground("background_3", null));
+        app.start(osLocale(tag), 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.effects.stats().snapshot().frames() > 5);
+        awaitLivePreview();
+        shoot("lobby-background-effect");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
     void lobbySynthetic(String tag) throws Exception {

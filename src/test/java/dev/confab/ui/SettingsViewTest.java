@@ -84,6 +84,18 @@ class SettingsViewTest {
     }
 
     @Test
+    void aboutShowsTheBackgroundModelsLicenceOnRequest() {
+        javafx.scene.control.ScrollPane page = robot.lookup("#settings").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> page.setVvalue(1.0));
+        assertThat(robot.lookup("#aboutVersion").queryLabeled().getText()).contains("Apache License 2.0");
+        assertThat(robot.lookup("#modelLicense").query().isVisible()).isFalse();
+        robot.clickOn("#showModelLicense");
+        String licence = robot.lookup("#modelLicense").queryTextInputControl().getText();
+        assertThat(licence).contains("Apache License").contains("@mediapipe/selfie_segmentation");
+        assertThat(robot.lookup("#modelLicense").query().isVisible()).isTrue();
+    }
+
+    @Test
     void withdrawAsksFirstAndCancelKeepsEverything() {
         robot.clickOn("#withdraw");
         assertThat(Visibility.shown(robot.lookup("#confirmWithdraw").query())).isTrue();

@@ -50,8 +50,12 @@ public final class AudioCall implements AutoCloseable {
         }
     }
 
-    /** Clean-up of the microphone sound before it is sent. */
-    public enum Processing { NONE, ECHO_AND_NOISE }
+    /**
+     * Clean-up of the microphone sound before it is sent: none, echo removal only (the user switched noise
+     * suppression off), or echo removal and noise suppression. {@link #setNoiseSuppression} switches between the
+     * last two during the call.
+     */
+    public enum Processing { NONE, ECHO, ECHO_AND_NOISE }
 
     private final MeetingSession session;
     private final AudioSender sender;
@@ -148,8 +152,8 @@ public final class AudioCall implements AutoCloseable {
         try {
             sender = new AudioSender(out::send, true);
             sender.setMuted(startMuted);
-            if (processing == Processing.ECHO_AND_NOISE && !(source instanceof Source.None)) {
-                echo = startEchoCanceller(receiver, true);
+            if (processing != Processing.NONE && !(source instanceof Source.None)) {
+                echo = startEchoCanceller(receiver, processing == Processing.ECHO_AND_NOISE);
                 if (echo != null) {
                     sender.setProcessor(echo::processCapture);
                 }
@@ -199,9 +203,21 @@ public final class AudioCall implements AutoCloseable {
         return receiver;
     }
 
-    /** True when echo cancellation and noise suppression are running. */
+    /** True when echo cancellation (and, if switched on, noise suppression) is running. */
     public boolean echoCancelling() {
         return echoCanceller != null;
+    }
+
+    /** The user's noise suppression switch, live: nothing happens without echo processing (listen only, a file). */
+    public void setNoiseSuppression(boolean on) {
+        if (echoCanceller != null) {
+            echoCanceller.setNoiseSuppression(on);
+        }
+    }
+
+    /** True while noise suppression cleans what is sent. */
+    public boolean noiseSuppressing() {
+        return echoCanceller != null && echoCanceller.noiseSuppression();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.confab.ui.common.UiMessage;
 import dev.confab.ui.common.UiText;
 import dev.confab.ui.settings.SettingsAccess;
 
+import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.confab.media.AudioLevel;
 import dev.confab.media.CaptureDevice;
@@ -48,7 +49,8 @@ import java.util.function.Supplier;
 
 /**
  * The lobby's device check: mirrored camera self-view, microphone level, device pickers and on/off
- * toggles, and the speaker (sound output) with a test chime. Devices are listed and opened off the FX thread by
+ * toggles, the camera's background effect ({@link EffectsChooser}: the preview shows it, as others will see it),
+ * the noise suppression switch, and the speaker (sound output) with a test chime. Devices are listed and opened off the FX thread by
  * {@link LobbyMedia}; choices are remembered. A remembered speaker that is not connected now is not forgotten:
  * the system default is used (and the user told) until it is back.
  */
@@ -78,19 +80,23 @@ public final class DeviceCheckPanel {
     private final ObjectProperty<UiMessage> micProblem = new SimpleObjectProperty<>();
     private final LobbyMedia media;
     private final PermissionGate permissions;
+    private final EffectsChooser effects;
+    private final ToggleSwitch noiseSuppression = new ToggleSwitch();
     private boolean disposed; // FX thread: the lobby closed while a permission answer was pending
     private final VBox view;
 
     DeviceCheckPanel(UiText text, SettingsAccess settings, CaptureFactory capture, Supplier<List<String>> speakers,
-                     PermissionGate permissions) {
+                     PermissionGate permissions, EffectsChooser effects) {
         this.text = text;
         this.settings = settings;
         this.permissions = permissions;
+        this.effects = effects;
         this.media = new LobbyMedia(capture, speakers, preview, micLevel, this::showDeviceProblem);
         this.view = buildDevices();
         cameraToggle.setSelected(settings.current().cameraOn());
         micToggle.setSelected(settings.current().micOn());
         media.listDevices(this::devicesArrived);
+        effects.applyRemembered();
     }
 
     VBox view() {
@@ -117,6 +123,7 @@ public final class DeviceCheckPanel {
     /** Stops both captures (in the background). */
     void dispose() {
         disposed = true;
+        effects.dispose();
         media.close();
     }
 
@@ -183,13 +190,17 @@ public final class DeviceCheckPanel {
         Label cameraNote = deviceNote("cameraNote", cameraPicker, cameraProblem, "lobby.camera.synthetic");
         Label micNote = deviceNote("micNote", micPicker, micProblem, "lobby.mic.synthetic");
 
-        HBox cameraRow = new HBox(8, cameraToggle, cameraPicker);
+        var effectsMenu = effects.menuButton("effectsMenu", false,
+                () -> view.getScene() == null ? null : view.getScene().getWindow());
+        effectsMenu.disableProperty().bind(cameraPicker.disabledProperty());
+        HBox cameraRow = new HBox(8, cameraToggle, cameraPicker, effectsMenu);
         cameraRow.setAlignment(Pos.CENTER_LEFT);
         HBox micRow = new HBox(8, micToggle, micPicker);
         micRow.setAlignment(Pos.CENTER_LEFT);
         VBox devices = new VBox(10, title, screen,
                 Forms.labelled(text, "lobby.camera", cameraRow, null, "camera"), cameraNote,
-                Forms.labelled(text, "lobby.mic", micRow, null, "mic"), meter, micNote,
+                effects.problemLabel("effectsNote"),
+                Forms.labelled(text, "lobby.mic", micRow, null, "mic"), meter, noiseSwitch(), micNote,
                 Forms.labelled(text, "lobby.speaker", buildSpeakerRow(), null, "speaker"), speakerLine());
         devices.getStyleClass().addAll("card", "lobby-devices");
         devices.setPrefWidth(440);
@@ -200,6 +211,19 @@ public final class DeviceCheckPanel {
         micToggle.selectedProperty().addListener((obs, old, on) -> micChanged());
         micPicker.valueProperty().addListener((obs, old, now) -> micChanged());
         return devices;
+    }
+
+    /** Noise suppression: remembered here, used by the meeting's sound processing (the meter shows the raw microphone). */
+    private ToggleSwitch noiseSwitch() {
+        noiseSuppression.setId("noiseSuppression");
+        noiseSuppression.textProperty().bind(text.bind("noise.suppression"));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text.bind("noise.suppressionTip"));
+        noiseSuppression.setTooltip(tip);
+        noiseSuppression.accessibleHelpProperty().bind(text.bind("noise.suppressionTip"));
+        noiseSuppression.setSelected(settings.current().noiseSuppression());
+        noiseSuppression.selectedProperty().addListener((obs, old, on) -> settings.update(s -> s.withNoiseSuppression(on)));
+        return noiseSuppression;
     }
 
     private HBox buildSpeakerRow() {

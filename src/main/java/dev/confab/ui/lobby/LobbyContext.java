@@ -52,4 +52,9 @@ public interface LobbyContext {
 
     /** The administrator's switches users cannot set themselves (chat, private chat), final since launch. */
     EffectiveConfig policy();
+
+    /** The camera's background effect, for the meeting's Effects menu; null where none is offered. */
+    default dev.confab.media.effects.CameraEffects effects() {
+        return null;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.confab.ui.lobby;
 
 import dev.confab.media.CaptureFactory;
+import dev.confab.media.effects.CameraEffects;
 import dev.confab.policy.EffectiveConfig;
 import dev.confab.privacy.PermissionGate;
 import dev.confab.ui.common.Browser;
@@ -19,8 +20,10 @@ import java.util.function.Supplier;
  * @param permissions asks once before the first use of the camera or microphone
  * @param actions     New meeting, Join and the demo
  * @param policy      the administrator's policy as merged at launch (the lobby itself re-merges the live settings)
+ * @param effects     the camera's background effect (applied by {@code capture}'s cameras)
  */
 public record LobbyServices(UiText text, SettingsAccess settings, CaptureFactory capture,
                             Supplier<List<String>> speakers, PermissionGate permissions, LobbyActions actions,
-                            Navigator navigator, Browser browser, EffectiveConfig policy) {
+                            Navigator navigator, Browser browser, EffectiveConfig policy,
+                            CameraEffects effects) {
 }

@@ -66,7 +66,8 @@ public final class LobbyView implements Screen {
         this.services = services;
         this.model = new LobbyViewModel(services.settings(), config);
         this.devices = new DeviceCheckPanel(text, services.settings(), services.capture(), services.speakers(),
-                services.permissions());
+                services.permissions(), new EffectsChooser(text, services.settings(), services.effects(),
+                        EffectsChooser.FILE_CHOOSER));
         this.view = build();
         Platform.runLater(() -> (name.getText().isBlank() ? name : meetingId).requestFocus());
         if (services.actions().takeDemoRequest()) {
@@ -394,6 +395,11 @@ public final class LobbyView implements Screen {
         @Override
         public EffectiveConfig policy() {
             return services.policy();
+        }
+
+        @Override
+        public dev.confab.media.effects.CameraEffects effects() {
+            return services.effects();
         }
     };
 

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -54,6 +55,7 @@ final class MeetingAttempt implements MeetingListener {
     private volatile RecordingBinding recording; // set on the FX thread, read by session events
     private volatile PollBinding polls; // set on the FX thread, read by session events
     private boolean cancelled; // FX thread
+    private dev.confab.ui.lobby.EffectsChooser effects; // FX thread, while the meeting screen shows
 
     /** @param demo the demo's synthetic participants, stopped when this meeting ends; else null */
     MeetingAttempt(MeetingLauncher launcher, LobbyForm form, LobbyContext lobby, boolean create, URI server,
@@ -185,6 +187,7 @@ final class MeetingAttempt implements MeetingListener {
             screen.model().moderation().mutedOnEntry();
         }
         shares.attach(screen, lobby.text());
+        addEffectsMenu();
         navigator.show(screen);
         screen.showRoster(session.roster());
         screen.model().showTopic(session.topic());
@@ -206,7 +209,29 @@ final class MeetingAttempt implements MeetingListener {
         media.start(screen, lobby.text(), lobby.browser()::open, transcript);
     }
 
+    /** The camera's Effects menu: the lobby's background effects, and noise suppression applied live. */
+    private void addEffectsMenu() {
+        if (lobby.effects() == null) {
+            return;
+        }
+        effects = new dev.confab.ui.lobby.EffectsChooser(lobby.text(), lobby.settings(), lobby.effects(),
+                dev.confab.ui.lobby.EffectsChooser.FILE_CHOOSER);
+        javafx.scene.control.CheckMenuItem noise = new javafx.scene.control.CheckMenuItem();
+        noise.setId("noiseSuppressionItem");
+        noise.textProperty().bind(lobby.text().bind("noise.suppression"));
+        noise.setSelected(lobby.settings().current().noiseSuppression());
+        noise.selectedProperty().addListener((obs, old, on) -> {
+            media.setNoiseSuppression(on);
+            lobby.settings().update(s -> s.withNoiseSuppression(on));
+        });
+        screen.addEffectsMenu(effects.menuButton("effectsMenu", true,
+                () -> screen.view().getScene() == null ? null : screen.view().getScene().getWindow(), List.of(noise)));
+    }
+
     private void ended(SessionState.Ended ended) {
+        if (effects != null) {
+            effects.dispose();
+        }
         if (recording != null) {
             recording.close(); // finishes this participant's own recording
         }

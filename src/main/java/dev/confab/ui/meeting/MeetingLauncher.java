@@ -302,7 +302,8 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
         SessionOptions options = tuning.apply(server.sessionOptions(form.displayName()));
         var policy = lobby.policy();
         MeetingMediaBinding media = new MeetingMediaBinding(new MeetingMediaBinding.Devices(captures, form.camera(),
-                form.cameraOn(), form.microphone(), form.micOn(), form.speaker()), lobby.permissions(),
+                form.cameraOn(), form.microphone(), form.micOn(), form.speaker(),
+                lobby.settings().current().noiseSuppression()), lobby.permissions(),
                 new MeetingMediaBinding.ChatRules(policy.isEnabled(dev.confab.policy.PolicyKey.CHAT_ALLOWED),
                         policy.isEnabled(dev.confab.policy.PolicyKey.PRIVATE_CHAT_ALLOWED)));
         MeetingAttempt attempt = new MeetingAttempt(this, form, lobby, create, server.url(), invite, demo, media,

@@ -64,10 +64,19 @@ import java.util.concurrent.RejectedExecutionException;
 public final class MeetingMediaBinding implements MeetingListener, RecordingSources, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeetingMediaBinding.class);
 
-    /** What the binding needs besides the session: devices, the permission gate, links and the chat transcript. */
+    /**
+     * What the binding needs besides the session: devices, the permission gate, links and the chat transcript.
+     * {@code noiseSuppression}: the user's switch as the meeting starts ({@link #setNoiseSuppression} changes it).
+     */
     public record Devices(CaptureFactory captures, CaptureDevice camera, boolean cameraOn, CaptureDevice microphone,
-                          boolean micOn, String outputDevice) {
+                          boolean micOn, String outputDevice, boolean noiseSuppression) {
+        public Devices(CaptureFactory captures, CaptureDevice camera, boolean cameraOn, CaptureDevice microphone,
+                       boolean micOn, String outputDevice) {
+            this(captures, camera, cameraOn, microphone, micOn, outputDevice, true);
+        }
     }
+
+    private volatile boolean noiseSuppression;
 
     private volatile MeetingSession session;
     private volatile MeetingCall call;
@@ -103,6 +112,7 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
 
     public MeetingMediaBinding(Devices devices, PermissionGate permissions, ChatRules chatRules) {
         this.devices = devices;
+        this.noiseSuppression = devices.noiseSuppression();
         this.permissions = permissions;
         this.chatRules = chatRules;
     }
@@ -201,12 +211,32 @@ public final class MeetingMediaBinding implements MeetingListener, RecordingSour
         });
     }
 
+    /** The user's noise suppression switch, applied to the running microphone at once. Any thread. */
+    public void setNoiseSuppression(boolean on) {
+        noiseSuppression = on;
+        runOnMediaThread(() -> {
+            MeetingCall current = call;
+            AudioCall audio = current == null ? null : current.audio();
+            if (audio != null) {
+                audio.setNoiseSuppression(noiseSuppression);
+            }
+        });
+    }
+
+    /** True while noise suppression cleans the microphone (false before the sound starts, or without echo processing). */
+    public boolean noiseSuppressing() {
+        MeetingCall current = call;
+        AudioCall audio = current == null ? null : current.audio();
+        return audio != null && audio.noiseSuppressing();
+    }
+
     /** Media thread. Falls back to listening only when the microphone cannot be opened. */
     private AudioCall openAudio(boolean micAllowed, boolean startMuted) {
         AudioCall.Source source = micAllowed
                 ? AudioCall.Source.microphone(devices.captures(), devices.microphone()) : new AudioCall.Source.None();
         try {
-            return call.startAudio(source, openOutput(true), AudioCall.Processing.ECHO_AND_NOISE, startMuted);
+            return call.startAudio(source, openOutput(true), noiseSuppression
+                    ? AudioCall.Processing.ECHO_AND_NOISE : AudioCall.Processing.ECHO, startMuted);
         } catch (MediaException e) {
             LOG.warn("Microphone could not be opened; listening only", e);
             notice("meeting.notice.micFailed", String.valueOf(e.getMessage()));

@@ -116,6 +116,14 @@ public final class MeetingScreen implements Screen, MeetingControls {
         return model;
     }
 
+    /** Puts the camera's Effects menu (background effects, noise suppression) next to the camera button. */
+    public void addEffectsMenu(javafx.scene.control.MenuButton menu) {
+        menu.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+        menu.getStyleClass().add("control-button");
+        menu.setPopupSide(javafx.geometry.Side.TOP); // the bar is at the window's bottom edge
+        toolbar.addAfterCamera(menu);
+    }
+
     // ---- fed by the session (FX thread): see MeetingViewModel ------------------------------------------
 
     public void showRoster(Roster now) {

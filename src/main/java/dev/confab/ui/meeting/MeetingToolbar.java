@@ -142,6 +142,11 @@ final class MeetingToolbar extends HBox {
         }
     }
 
+    /** Adds a control right after the camera button (the camera's Effects menu). */
+    void addAfterCamera(Node control) {
+        getChildren().add(getChildren().indexOf(lookup("#cameraButton")) + 1, control);
+    }
+
     /** Adds buttons before the spacer that pushes Leave to the right. */
     void addControls(Node... items) {
         getChildren().addAll(getChildren().indexOf(spacer), List.of(items));

@@ -33,8 +33,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Language, theme, the recordings folder, and the privacy controls (read the notice again, withdraw consent and
- * erase everything).
+ * Language, theme, the recordings folder, the privacy controls (read the notice again, withdraw consent and
+ * erase everything), the keyboard shortcuts, and About (version, licences of what Confab ships from others).
  */
 public final class SettingsView implements Screen {
     private final Parent view;
@@ -147,7 +147,8 @@ public final class SettingsView implements Screen {
 
         HBox heading = new HBox(12, back, title);
         heading.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(18, heading, appearance, privacy, recordingsFolder, KeyboardMapSection.create(text));
+        VBox card = new VBox(18, heading, appearance, privacy, recordingsFolder, KeyboardMapSection.create(text),
+                AboutSection.create(text));
         card.getStyleClass().addAll("card", "settings");
         card.setMaxWidth(720);
         ScrollPane scroll = new ScrollPane(card);

@@ -103,7 +103,7 @@ public final class AppController implements Navigator {
         this.consentChoices = UserFiles.choices(startup.privacy());
         this.permissions = new PermissionGate(files.privacy(), files.io(), PermissionDialog.prompt(text, stage));
         this.lobbyServices = new LobbyServices(text, settings, services.capture(), services.speakers(), permissions,
-                services.meetings(), this, browser, services.policy());
+                services.meetings(), this, browser, services.policy(), services.effects());
         SettingsStore.LoadResult loaded = startup.settings();
         if (loaded.recovered()) {
             addNotice(loaded.movedAsideTo()

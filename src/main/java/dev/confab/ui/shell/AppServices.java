@@ -3,6 +3,8 @@ package dev.confab.ui.shell;
 import dev.confab.ui.lobby.LobbyActions;
 
 import dev.confab.media.CaptureFactory;
+import dev.confab.media.effects.CameraEffects;
+import dev.confab.media.effects.SegmenterSource;
 import dev.confab.meeting.audio.AudioOutputs;
 import dev.confab.policy.EffectiveConfig;
 import dev.confab.policy.Policy;
@@ -31,10 +33,12 @@ import java.util.function.Supplier;
  * @param links    meeting links from the command line, a second launch or the OS; used after consent
  * @param speakers names of the sound outputs for the lobby's speaker picker ({@link AudioOutputs#deviceNames});
  *                 called off the FX thread, not before consent
+ * @param effects  the camera's background effect; {@code capture} must be {@code effects.wrap(…)} of the devices
+ *                 so that what the lobby and the meeting choose is applied to their cameras
  */
 public record AppServices(AppPaths paths, CaptureFactory capture, LobbyActions meetings, Clock clock,
                           Runnable exit, Locale osLocale, EffectiveConfig policy, LinkInbox links,
-                          Supplier<List<String>> speakers) {
+                          Supplier<List<String>> speakers, CameraEffects effects) {
     public AppServices {
         Objects.requireNonNull(paths, "paths");
         Objects.requireNonNull(capture, "capture");
@@ -45,6 +49,14 @@ public record AppServices(AppPaths paths, CaptureFactory capture, LobbyActions m
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(links, "links");
         Objects.requireNonNull(speakers, "speakers");
+        Objects.requireNonNull(effects, "effects");
+    }
+
+    /** Background effects as this build ships them, applied to {@code capture}'s cameras. */
+    public AppServices(AppPaths paths, CaptureFactory capture, LobbyActions meetings, Clock clock, Runnable exit,
+                       Locale osLocale, EffectiveConfig policy, LinkInbox links, Supplier<List<String>> speakers) {
+        this(paths, capture, meetings, clock, exit, osLocale, policy, links, speakers,
+                new CameraEffects(SegmenterSource.installed()));
     }
 
     /** The machine's own sound outputs. */
