@@ -478,9 +478,12 @@ public class BuildInstaller {
                     // warnings would bury the real errors.
                     "--warnings=0",
                     "-l/" + work.resolve("debian").resolve(PACKAGE_NAME).relativize(natives), "-e"));
+            List<Path> analysed;
             try (Stream<Path> files = Files.list(natives)) {
-                files.sorted().forEach(f -> cmd.add(work.relativize(f).toString()));
+                analysed = files.sorted().toList();
             }
+            analysed.forEach(f -> cmd.add(work.relativize(f).toString()));
+            linkSonames(work, natives, analysed);
             String output;
             try {
                 // Not shown: the notes on the runtime's unversioned libjava.so & co. (bundled, no package
@@ -495,6 +498,28 @@ public class BuildInstaller {
                     .map(l -> l.substring("shlibs:Depends=".length()).strip()).findFirst()
                     .orElseThrow(() -> new IllegalStateException("dpkg-shlibdeps printed no shlibs:Depends"));
             return depends;
+        }
+
+        /**
+         * Makes each bundled library findable by its soname, as the dynamic linker finds it: a jar may store a
+         * library under another file name (ONNX Runtime's libonnxruntime.so has the soname libonnxruntime.so.1,
+         * which its JNI library needs; at run time it is loaded first, by path), and dpkg-shlibdeps looks a needed
+         * library up by its soname in the bundled folder, failing the build when no file has that name.
+         */
+        static void linkSonames(Path work, Path natives, List<Path> libraries) throws IOException {
+            for (Path library : libraries) {
+                execOutput(work, List.of("objdump", "-p", library.toString())).lines()
+                        .map(String::strip).filter(line -> line.startsWith("SONAME")).findFirst()
+                        .map(line -> line.substring("SONAME".length()).strip())
+                        .filter(soname -> !Files.exists(natives.resolve(soname)))
+                        .ifPresent(soname -> {
+                            try {
+                                Files.createSymbolicLink(natives.resolve(soname), library.getFileName());
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
+            }
         }
 
         static String rpmRequires(Path work, Path natives) throws IOException {
