@@ -511,7 +511,8 @@ public class BuildInstaller {
                 execOutput(work, List.of("objdump", "-p", library.toString())).lines()
                         .map(String::strip).filter(line -> line.startsWith("SONAME")).findFirst()
                         .map(line -> line.substring("SONAME".length()).strip())
-                        .filter(soname -> !Files.exists(natives.resolve(soname)))
+                        // JNA's libjnidispatch.so names itself "../build/libjnidispatch.so": no soname to look up.
+                        .filter(soname -> !soname.contains("/") && !Files.exists(natives.resolve(soname)))
                         .ifPresent(soname -> {
                             try {
                                 Files.createSymbolicLink(natives.resolve(soname), library.getFileName());
