@@ -111,6 +111,9 @@ final class MediaRelay {
         if (!from.mediaRate.tryTake(frame.remaining())) {
             return; // over the sender's media budget: dropped at the source, nobody else is affected
         }
+        if (header.stream() == StreamKind.AUDIO) {
+            sender.uplinkQueue.sound(header.captureMicros(), epochMicros(clock));
+        }
         byte[] bytes = stampSender(frame, sender.id);
         SenderStreamStats stats = sender.stream(header.stream());
         stats.countSent(bytes.length);
@@ -181,6 +184,11 @@ final class MediaRelay {
         LayerRates rates = sender.cameraLayers;
         rates.frame(layer, bytes, nowMillis);
         return layer > 0 || rates.present(1, nowMillis) || rates.present(2, nowMillis);
+    }
+
+    static long epochMicros(Clock clock) {
+        java.time.Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     /** A copy of the frame with the real sender id written into the header, so clients cannot impersonate. */

@@ -557,7 +557,13 @@ final class MeetingService {
         }
         if (estimate.queueMillis() != null) {
             PaddingProbe.stop(connection);
-            long hold = connection.drainHold.holdMillis(estimate.queueMillis(), clock.millis());
+            // What already stood in a sender's uplink is no queue in this receiver's downlink: holding video back
+            // for it would drain nothing.
+            long nowMicros = MediaRelay.epochMicros(clock);
+            long upstream = member.meeting.members().stream().filter(other -> other != member)
+                    .mapToLong(other -> other.uplinkQueue.queueMillis(nowMicros)).max().orElse(0);
+            int inDownlink = (int) Math.max(0, estimate.queueMillis() - upstream);
+            long hold = connection.drainHold.holdMillis(inDownlink, clock.millis());
             if (hold > 0) {
                 connection.media.holdVideo(hold);
             }

@@ -60,6 +60,8 @@ final class Member {
     volatile double cameraBudgetKbps = Double.POSITIVE_INFINITY;
     /** This member's simulcast camera layers as a sender (rates, presence). */
     final LayerRates cameraLayers = new LayerRates();
+    /** The queue in this member's uplink, from its sound's arrival at the server. */
+    final UplinkQueue uplinkQueue = new UplinkQueue();
     /** The targets last sent to this member as a sender ({@link SendTargets}); a stream absent has none. */
     final Map<StreamKind, Integer> sentTargets = new EnumMap<>(StreamKind.class);
     ScheduledFuture<?> resumeExpiry;

@@ -103,6 +103,34 @@ class CongestionSignalsTest {
         assertThat(restarted.sequence()).isEqualTo(200);
     }
 
+    private static ByteBuffer sound(long sequence, long captureMicros) {
+        return new MediaFrameHeader(StreamKind.AUDIO, true, MediaCodec.OPUS, sequence, captureMicros)
+                .encode(ByteBuffer.allocate(64));
+    }
+
+    private static long nowMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    @Test
+    void aQueueThatStoodInTheSendersUplinkHoldsNothingBack() throws Exception {
+        ada.send(frame(StreamKind.CAMERA, 1, true));
+        assertThat(nextMedia(grace).stream()).isEqualTo(StreamKind.CAMERA);
+        ada.send(sound(2, nowMicros()));
+        ada.send(sound(3, nowMicros() - 300_000)); // Ada's sound now reaches the server 300 ms late: her uplink
+        assertThat(nextMedia(grace).stream()).isEqualTo(StreamKind.AUDIO);
+        assertThat(nextMedia(grace).stream()).isEqualTo(StreamKind.AUDIO);
+
+        grace.send(new ClientMessage.ReceiveEstimate(600, 250)); // what Grace saw is that very queue
+        ada.next(ServerMessage.SendTarget.class);
+        ada.send(frame(StreamKind.CAMERA, 4, true));
+
+        MediaFrameHeader next = nextMedia(grace);
+        assertThat(next.stream()).as("no hold: Grace's downlink has no queue of its own").isEqualTo(StreamKind.CAMERA);
+        assertThat(next.sequence()).isEqualTo(4);
+    }
+
     @Test
     void aQueueReportedDuringAProbeEndsTheProbe() throws Exception {
         grace.send(new ClientMessage.ProbeRequest(800, 1_000)); // 100 kB of padding over a second
