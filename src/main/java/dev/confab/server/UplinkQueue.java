@@ -1,5 +1,7 @@
 package dev.confab.server;
 
+import dev.confab.protocol.flow.TransitBaseline;
+
 /**
  * The queue in one sender's uplink, as the server sees it: how much later than the quickest of the last 5–10 s
  * its sound reaches the server (the clocks' offset cancels out). A receiver's downlink estimate cannot tell a
@@ -11,26 +13,16 @@ package dev.confab.server;
  */
 final class UplinkQueue {
 
-    static final long BUCKET_MICROS = 5_000_000;
     /** A reading older than this says nothing about now (a muted sender sends no sound). */
     static final long STALE_MICROS = 1_000_000;
 
-    private long bucketStart = Long.MIN_VALUE;
-    private long bucketMin = Long.MAX_VALUE;
-    private long previousMin = Long.MAX_VALUE;
+    private final TransitBaseline baseline = new TransitBaseline();
     private long latestExcess;
     private long latestAt = Long.MIN_VALUE;
 
     /** A sound frame captured at {@code captureMicros} (sender's clock) arrived at {@code arrivalMicros} (ours). */
     synchronized void sound(long captureMicros, long arrivalMicros) {
-        long transit = arrivalMicros - captureMicros;
-        if (bucketStart == Long.MIN_VALUE || arrivalMicros - bucketStart >= BUCKET_MICROS) {
-            previousMin = bucketMin;
-            bucketMin = Long.MAX_VALUE;
-            bucketStart = arrivalMicros;
-        }
-        bucketMin = Math.min(bucketMin, transit);
-        latestExcess = transit - Math.min(bucketMin, previousMin);
+        latestExcess = baseline.lateness(captureMicros, arrivalMicros);
         latestAt = arrivalMicros;
     }
 

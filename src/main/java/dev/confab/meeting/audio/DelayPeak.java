@@ -1,5 +1,7 @@
 package dev.confab.meeting.audio;
 
+import dev.confab.protocol.flow.TransitBaseline;
+
 import java.util.ArrayDeque;
 
 /**
@@ -13,24 +15,12 @@ import java.util.ArrayDeque;
 final class DelayPeak {
 
     static final long PEAK_WINDOW_MICROS = 3_000_000;
-    /** The quickest transit is taken over the current and the previous bucket of this length. */
-    static final long BASE_BUCKET_MICROS = 5_000_000;
-
-    private long bucketStart = Long.MIN_VALUE;
-    private long bucketMin = Long.MAX_VALUE;
-    private long previousMin = Long.MAX_VALUE;
+    private final TransitBaseline baseline = new TransitBaseline();
     /** (arrival, lateness) pairs, lateness strictly decreasing: the sliding window's maximum is the first. */
     private final ArrayDeque<long[]> window = new ArrayDeque<>();
 
     void arrived(long captureMicros, long arrivalMicros) {
-        long transit = arrivalMicros - captureMicros;
-        if (bucketStart == Long.MIN_VALUE || arrivalMicros - bucketStart >= BASE_BUCKET_MICROS) {
-            previousMin = bucketMin;
-            bucketMin = Long.MAX_VALUE;
-            bucketStart = arrivalMicros;
-        }
-        bucketMin = Math.min(bucketMin, transit);
-        long lateness = transit - Math.min(bucketMin, previousMin);
+        long lateness = baseline.lateness(captureMicros, arrivalMicros);
         while (!window.isEmpty() && window.peekLast()[1] <= lateness) {
             window.pollLast();
         }
