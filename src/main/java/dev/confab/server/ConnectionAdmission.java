@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,6 +59,11 @@ final class ConnectionAdmission {
         }
         admitted.put(connection, new Admitted(address, admission == ConnectionsPerAddress.Admission.OVER_LIMIT, channel));
         timers.schedule(() -> closeIfNotUpgraded(connection), handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Every connection accepted and not yet closed, upgraded or not (a live view). */
+    Collection<WebSocket> accepted() {
+        return admitted.keySet();
     }
 
     /** The TCP channel under an accepted connection (TLS wraps it), or null for one not accepted here. */

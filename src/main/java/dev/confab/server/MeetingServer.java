@@ -89,6 +89,8 @@ public final class MeetingServer implements AutoCloseable {
                 : new DefaultWebSocketServerFactory();
         transport.setWebSocketFactory(new AcceptHookFactory(sockets, transport.admission::accepted));
         transport.start();
+        timers.scheduleWithFixedDelay(new StalledWrites(transport, transport.admission::accepted),
+                StalledWrites.PERIOD.toMillis(), StalledWrites.PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         try {
             if (!transport.started.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IOException("The server did not start within " + START_TIMEOUT_SECONDS + " s");
