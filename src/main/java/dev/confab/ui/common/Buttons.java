@@ -1,6 +1,8 @@
 package dev.confab.ui.common;
 
 import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.Ikon;
 
 /** Buttons whose label follows the UI language. */
 public final class Buttons {
@@ -12,6 +14,21 @@ public final class Buttons {
         Button button = new Button();
         button.setId(id);
         button.textProperty().bind(text.bind(key));
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    /**
+     * A button showing only {@code icon}, where space is short; message {@code key} is its tooltip and what a
+     * screen reader says.
+     */
+    public static Button icon(UiText text, String id, Ikon icon, String key, Runnable action) {
+        Button button = new Button(null, Icons.of(icon));
+        button.setId(id);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text.bind(key));
+        button.setTooltip(tip);
+        button.accessibleTextProperty().bind(text.bind(key));
         button.setOnAction(e -> action.run());
         return button;
     }

@@ -9,6 +9,7 @@ import dev.confab.ui.common.Screen;
 import dev.confab.ui.common.UiMessage;
 import dev.confab.ui.common.UiText;
 import dev.confab.ui.video.VideoView;
+import javafx.beans.binding.Bindings;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
@@ -47,6 +48,9 @@ public final class MeetingScreen implements Screen, MeetingControls {
     private final Timeline clock;
     private final long startedNanos = System.nanoTime();
     private final BorderPane view = new BorderPane();
+    /** 13 % of the window: the full 110 px from about 850 px high, 88 px at 680. */
+    private static final double FILMSTRIP_SHARE_OF_HEIGHT = 0.13;
+    private static final double MIN_FILMSTRIP_HEIGHT = 72;
     private boolean disposed;
 
     public MeetingScreen(UiText text, MeetingCommands commands, MeetingViewModel.Invite invite, OwnMediaState initial) {
@@ -66,6 +70,10 @@ public final class MeetingScreen implements Screen, MeetingControls {
         view.setCenter(grid);
         view.setRight(buildSidePanel(new ParticipantList(text, model)));
         view.setBottom(new VBox(new UnmutePrompt(text, model.moderation()), toolbar));
+        // On a laptop-height window the filmstrip gives up some height to the share or speaker above it.
+        grid.filmstripHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.clamp(
+                view.getHeight() * FILMSTRIP_SHARE_OF_HEIGHT, MIN_FILMSTRIP_HEIGHT, VideoGrid.FILMSTRIP_HEIGHT),
+                view.heightProperty()));
         clock = new Timeline(new KeyFrame(Duration.seconds(1),
                 e -> model.showElapsed((System.nanoTime() - startedNanos) / 1_000_000_000L)));
         clock.setCycleCount(Timeline.INDEFINITE);

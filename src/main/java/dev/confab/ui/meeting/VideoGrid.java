@@ -7,10 +7,12 @@ import dev.confab.ui.video.Pulses;
 import dev.confab.ui.common.UiText;
 import dev.confab.ui.video.VideoView;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -42,7 +44,8 @@ import java.util.Optional;
 public final class VideoGrid extends Region {
     private static final double GAP = 8;
     private static final double ASPECT = 16.0 / 9.0;
-    private static final double FILMSTRIP_HEIGHT = 110;
+    /** The filmstrip's height where the window has room; {@link #filmstripHeightProperty()} lowers it. */
+    public static final double FILMSTRIP_HEIGHT = 110;
     private static final double MIN_FILMSTRIP_WIDTH = 112;
 
     private final UiText text;
@@ -52,6 +55,7 @@ public final class VideoGrid extends Region {
     private final BooleanProperty speakerView = new SimpleBooleanProperty();
     private final BooleanProperty showStats = new SimpleBooleanProperty();
     private final BooleanProperty filmstrip = new SimpleBooleanProperty();
+    private final DoubleProperty filmstripHeight = new SimpleDoubleProperty(FILMSTRIP_HEIGHT);
     private final IntegerProperty featuredId = new SimpleIntegerProperty();
     private final HBox pager;
     private final Button nextButton;
@@ -99,6 +103,7 @@ public final class VideoGrid extends Region {
             setMinHeight(now ? USE_PREF_SIZE : 0);
             refresh();
         });
+        filmstripHeight.addListener((obs, old, now) -> requestLayout());
         setMinSize(0, 0);
         Pulses.whileInScene(this, this::refreshLevels);
         next.setOnAction(e -> page.set(Math.min(page.get() + 1, pageCount() - 1)));
@@ -206,6 +211,11 @@ public final class VideoGrid extends Region {
      */
     public BooleanProperty filmstripProperty() {
         return filmstrip;
+    }
+
+    /** The height of a filmstrip row (under a share or in speaker view). */
+    public DoubleProperty filmstripHeightProperty() {
+        return filmstripHeight;
     }
 
     public BooleanProperty showStatsProperty() {
@@ -375,7 +385,7 @@ public final class VideoGrid extends Region {
             return;
         }
         boolean strip = shown.size() > 1;
-        double bigH = strip ? h - FILMSTRIP_HEIGHT - GAP : h;
+        double bigH = strip ? h - filmstripHeight.get() - GAP : h;
         layoutGallery(List.of(shown.getFirst()), x0, y0, w, bigH);
         if (!strip) {
             return;
@@ -390,8 +400,8 @@ public final class VideoGrid extends Region {
         }
         // Shrink the filmstrip tiles to fit everyone, down to a readable minimum; beyond that the rest is hidden.
         double stripTileW = Math.max(MIN_FILMSTRIP_WIDTH,
-                Math.min(FILMSTRIP_HEIGHT * ASPECT, (w - GAP * (others.size() - 1)) / others.size()));
-        double stripTileH = Math.min(FILMSTRIP_HEIGHT, stripTileW / ASPECT);
+                Math.min(filmstripHeight.get() * ASPECT, (w - GAP * (others.size() - 1)) / others.size()));
+        double stripTileH = Math.min(filmstripHeight.get(), stripTileW / ASPECT);
         int fits = Math.max(1, (int) ((w + GAP) / (stripTileW + GAP)));
         int count = Math.min(fits, others.size());
         double stripW = count * stripTileW + (count - 1) * GAP;
@@ -411,6 +421,6 @@ public final class VideoGrid extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        return filmstrip.get() ? FILMSTRIP_HEIGHT + snappedTopInset() + snappedBottomInset() : 360;
+        return filmstrip.get() ? filmstripHeight.get() + snappedTopInset() + snappedBottomInset() : 360;
     }
 }

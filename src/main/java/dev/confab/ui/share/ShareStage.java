@@ -5,6 +5,7 @@ import dev.confab.meeting.ShareAnnotation;
 import dev.confab.meeting.share.AnnotationModel;
 import dev.confab.storage.SealedFiles;
 import dev.confab.ui.common.Buttons;
+import dev.confab.ui.common.Icons;
 import dev.confab.ui.common.UiText;
 import dev.confab.ui.video.VideoView;
 import javafx.application.Platform;
@@ -23,6 +24,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -30,6 +32,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.transform.Transform;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
 import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
@@ -65,6 +75,8 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
     private final ToolBar tools;
     private final Label who = new Label();
     private final HBox zoomButtons;
+    private final HBox header;
+    private final HBox saving;
     private final Button save;
     private WhiteboardBar whiteboardBar;
     private Path saveFolder;
@@ -96,13 +108,15 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
         who.setId("sharerName");
         who.textProperty().bind(text.bind("share.stage.sharing", sharerName));
         who.getStyleClass().add("title-4");
+        // A long name gives way (ellipsis) to the controls beside it.
+        who.setMinWidth(0);
         ToggleGroup zoomGroup = new ToggleGroup();
         ToggleButton fit = zoomButton("zoomFit", "share.stage.fit", Zoom.FIT, zoomGroup);
         ToggleButton actual = zoomButton("zoomActual", "share.stage.actualSize", Zoom.ACTUAL_SIZE, zoomGroup);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         zoomButtons = new HBox(8, fit, actual);
-        HBox header = new HBox(8, who, spring, zoomButtons);
+        header = new HBox(8, who, spring, zoomButtons);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 8, 6, 8));
 
@@ -113,7 +127,7 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
         tools.setMinWidth(0);
         // Save stays outside the tool bar: always reachable, also for viewers who may not draw.
         save = button("saveShare", "share.tool.save", this::save);
-        HBox saving = new HBox(8, status, save);
+        saving = new HBox(8, status, save);
         saving.setAlignment(Pos.CENTER_RIGHT);
         saving.setPadding(new Insets(0, 8, 0, 0));
         setBottom(new BorderPane(tools, null, saving, null, null));
@@ -134,13 +148,17 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
         return button;
     }
 
+    /** The drawing tools as icons with tooltips, so that on a laptop screen Undo and Clear stay in the row. */
     private ToolBar annotationTools() {
         ToggleGroup group = new ToggleGroup();
-        ToggleButton pen = toolButton("toolPen", "share.tool.pen", ShareAnnotation.Tool.PEN, group);
+        ToggleButton pen = toolButton("toolPen", MaterialDesignP.PENCIL, "share.tool.pen", ShareAnnotation.Tool.PEN, group);
         pen.setSelected(true);
-        ToggleButton highlighter = toolButton("toolHighlighter", "share.tool.highlighter", ShareAnnotation.Tool.HIGHLIGHTER, group);
-        ToggleButton arrow = toolButton("toolArrow", "share.tool.arrow", ShareAnnotation.Tool.ARROW, group);
-        ToggleButton textTool = toolButton("toolText", "share.tool.text", ShareAnnotation.Tool.TEXT, group);
+        ToggleButton highlighter = toolButton("toolHighlighter", MaterialDesignM.MARKER, "share.tool.highlighter",
+                ShareAnnotation.Tool.HIGHLIGHTER, group);
+        ToggleButton arrow = toolButton("toolArrow", MaterialDesignA.ARROW_TOP_RIGHT, "share.tool.arrow",
+                ShareAnnotation.Tool.ARROW, group);
+        ToggleButton textTool = toolButton("toolText", MaterialDesignF.FORMAT_TEXT, "share.tool.text",
+                ShareAnnotation.Tool.TEXT, group);
         TextField words = new TextField();
         words.setId("annotationText");
         words.promptTextProperty().bind(text.bind("share.tool.textPrompt"));
@@ -149,17 +167,21 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
         ColorPicker color = new ColorPicker(overlay.colorProperty().get());
         color.setId("annotationColor");
         overlay.colorProperty().bind(color.valueProperty());
-        Button undo = button("annotationUndo", "share.tool.undo", overlay::undoOwn);
-        Button clear = button("annotationClear", "share.tool.clear", overlay::clear);
+        Button undo = Buttons.icon(text, "annotationUndo", MaterialDesignU.UNDO, "share.tool.undo", overlay::undoOwn);
+        Button clear = Buttons.icon(text, "annotationClear", MaterialDesignD.DELETE_SWEEP_OUTLINE, "share.tool.clear",
+                overlay::clear);
         ToolBar bar = new ToolBar(pen, highlighter, arrow, textTool, words, color, undo, clear);
         bar.setId("annotationTools");
         return bar;
     }
 
-    private ToggleButton toolButton(String id, String key, ShareAnnotation.Tool tool, ToggleGroup group) {
-        ToggleButton button = new ToggleButton();
+    private ToggleButton toolButton(String id, Ikon icon, String key, ShareAnnotation.Tool tool, ToggleGroup group) {
+        ToggleButton button = new ToggleButton(null, Icons.of(icon));
         button.setId(id);
-        button.textProperty().bind(text.bind(key));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text.bind(key));
+        button.setTooltip(tip);
+        button.accessibleTextProperty().bind(text.bind(key));
         button.setToggleGroup(group);
         button.setOnAction(e -> {
             overlay.toolProperty().set(tool);
@@ -174,7 +196,9 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
 
     /**
      * Turns this stage into a whiteboard: a white 16:9 board drawn from the model instead of a shared picture, its
-     * pages, and Save PNG/PDF into a folder the user picks (instead of the share's Save). FX thread.
+     * pages, and Save PNG/PDF into a folder the user picks (instead of the share's Save). The page and save controls
+     * take the zoom buttons' place in the title row, not a row of their own: on a laptop screen the board is what
+     * needs the height. FX thread.
      *
      * @param sharer whether this user shares the board (only the sharer turns pages)
      */
@@ -188,7 +212,8 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
         save.setVisible(false);
         save.setManaged(false);
         whiteboardBar = new WhiteboardBar(text, overlay, sharer);
-        setBottom(new javafx.scene.layout.VBox(whiteboardBar, getBottom()));
+        header.getChildren().add(whiteboardBar);
+        saving.getChildren().setAll(whiteboardBar.status());
         return whiteboardBar;
     }
 

@@ -11,6 +11,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -19,9 +21,10 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * A whiteboard's own controls under its board: which page is shown, and for its sharer Previous / Next / Add page
- * (everyone follows the sharer's page); for everyone Save PNG (the page shown) and Save PDF (every page), each into
- * a folder the user picks, only on this computer.
+ * A whiteboard's own controls, in the share's title row so the board keeps the height: which page is shown, and
+ * for its sharer Previous / Next / Add page as icons (everyone follows the sharer's page); for everyone Save PNG
+ * (the page shown) and Save PDF (every page), each into a folder the user picks, only on this computer. What a save
+ * did is told by {@link #status()}, which the share stage shows beside the drawing tools.
  */
 public final class WhiteboardBar extends HBox {
 
@@ -42,24 +45,33 @@ public final class WhiteboardBar extends HBox {
         this.text = text;
         this.board = overlay.model();
         setId("whiteboardBar");
-        setSpacing(8);
-        setAlignment(Pos.CENTER_LEFT);
-        setPadding(new Insets(4, 8, 4, 8));
+        setSpacing(4);
+        setAlignment(Pos.CENTER_RIGHT);
+        setMinWidth(USE_PREF_SIZE);
         page.setId("whiteboardPage");
         status.setId("whiteboardStatus");
-        previous = Buttons.of(text, "whiteboardPrevious", "whiteboard.previous", () -> overlay.turnPage(board.page() - 1));
-        next = Buttons.of(text, "whiteboardNext", "whiteboard.next", () -> overlay.turnPage(board.page() + 1));
-        add = Buttons.of(text, "whiteboardAddPage", "whiteboard.addPage", () -> overlay.turnPage(board.pageCount()));
+        page.setPadding(new Insets(0, 4, 0, 0));
+        previous = Buttons.icon(text, "whiteboardPrevious", MaterialDesignC.CHEVRON_LEFT, "whiteboard.previous",
+                () -> overlay.turnPage(board.page() - 1));
+        next = Buttons.icon(text, "whiteboardNext", MaterialDesignC.CHEVRON_RIGHT, "whiteboard.next",
+                () -> overlay.turnPage(board.page() + 1));
+        add = Buttons.icon(text, "whiteboardAddPage", MaterialDesignP.PLUS, "whiteboard.addPage",
+                () -> overlay.turnPage(board.pageCount()));
         Button png = Buttons.of(text, "whiteboardSavePng", "whiteboard.savePng", () -> save(WhiteboardExport::savePng));
         Button pdf = Buttons.of(text, "whiteboardSavePdf", "whiteboard.savePdf", () -> save(WhiteboardExport::savePdf));
         for (Button pageButton : new Button[] {previous, next, add}) {
             pageButton.setVisible(sharer);
             pageButton.setManaged(sharer);
         }
-        getChildren().addAll(page, previous, next, add, png, pdf, status);
+        getChildren().addAll(page, previous, next, add, png, pdf);
         board.addListener(() -> Platform.runLater(this::showPage));
         text.localeProperty().addListener((obs, old, now) -> showPage());
         showPage();
+    }
+
+    /** "Saved on this computer: …" or why saving failed; empty until the user saves. */
+    public Label status() {
+        return status;
     }
 
     /** Where Save writes; by default the user picks a folder each time. For tests and the screenshot tour. */
