@@ -189,8 +189,7 @@ final class BotShare implements ShareMedia {
      */
     synchronized Optional<String> startComputerSound(MeetingCall meetingCall, String server) {
         try {
-            meetingCall.computerSound(server.isEmpty() ? ComputerSoundCapture::open
-                    : listener -> ComputerSoundCapture.openPulse(server, listener)).start();
+            meetingCall.computerSound(ComputerSoundCapture.Source.of(server)::open).start();
             computerSound = true;
             return Optional.empty();
         } catch (MediaException e) {

@@ -23,6 +23,38 @@ public final class ComputerSoundCapture {
     /** Whether the option can be offered, and if not, why (the picker shows the reason). */
     public enum Availability { AVAILABLE, NO_SOUND_SERVER, NO_LOOPBACK_DEVICE, UNSUPPORTED_SYSTEM }
 
+    /**
+     * Where shared computer sound comes from: this computer's sound output ({@link #SYSTEM}), or the output of a
+     * given PulseAudio server ({@code unix:/path/native} or a host), which bots and tests use: a JVM cannot change
+     * its own environment to point libpulse elsewhere.
+     */
+    public record Source(String pulseServer) {
+        public static final Source SYSTEM = new Source("");
+
+        public Source {
+            Objects.requireNonNull(pulseServer);
+        }
+
+        /** The system's output for an empty {@code pulseServer}, else that server's. */
+        public static Source of(String pulseServer) {
+            return pulseServer.isBlank() ? SYSTEM : new Source(pulseServer);
+        }
+
+        /** Whether the picker can offer it; cheap, opens nothing. */
+        public Availability availability() {
+            if (pulseServer.isEmpty()) {
+                return ComputerSoundCapture.availability();
+            }
+            boolean socketMissing = pulseServer.startsWith("unix:") && !Files.exists(Path.of(pulseServer.substring(5)));
+            return socketMissing ? Availability.NO_SOUND_SERVER : Availability.AVAILABLE;
+        }
+
+        /** Starts capturing to {@code listener} (capture thread) until the capture is closed. */
+        public Capture open(AudioFrameListener listener) throws MediaException {
+            return pulseServer.isEmpty() ? ComputerSoundCapture.open(listener) : openPulse(pulseServer, listener);
+        }
+    }
+
     private ComputerSoundCapture() {
     }
 

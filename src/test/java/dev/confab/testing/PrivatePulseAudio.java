@@ -3,6 +3,9 @@ package dev.confab.testing;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -138,6 +141,59 @@ public final class PrivatePulseAudio implements AutoCloseable {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // a temporary directory
+        }
+    }
+
+    /** A sine of {@code hz} at {@code amplitude} (of 32767), sample by sample at 48 kHz, for {@link #play}. */
+    public static IntFunction<Short> tone(double hz, double amplitude) {
+        return sample -> (short) Math.round(amplitude * Math.sin(2 * Math.PI * hz * sample / 48_000));
+    }
+
+    /** Another program playing 48 kHz mono into the computer's output in real time, 20 ms at a time, until closed. */
+    public Program play(IntFunction<Short> sample) throws IOException {
+        return new Program(player(), sample, chunk -> { });
+    }
+
+    /** As {@link #play(IntFunction)}, telling {@code alsoOnChunk} the number of each 20 ms chunk as it is played. */
+    public Program play(IntFunction<Short> sample, IntConsumer alsoOnChunk) throws IOException {
+        return new Program(player(), sample, alsoOnChunk);
+    }
+
+    /** A program playing sound; close it to stop. */
+    public static final class Program implements AutoCloseable {
+        private static final int CHUNK = 960;
+        private final Player player;
+        private final Thread thread;
+        private volatile boolean playing = true;
+
+        private Program(Player player, IntFunction<Short> sample, IntConsumer alsoOnChunk) {
+            this.player = player;
+            thread = Thread.ofPlatform().daemon().name("test-program-playing").start(() -> {
+                short[] chunk = new short[CHUNK];
+                // 200 ms ahead of real time, like a media player's buffer: a late wake-up on a loaded machine
+                // must not starve the sound server (an underrun shifts the echo's delay).
+                long next = System.nanoTime() - 200_000_000L;
+                for (int n = 0; playing; n++) {
+                    for (int i = 0; i < CHUNK; i++) {
+                        chunk[i] = sample.apply(n * CHUNK + i);
+                    }
+                    alsoOnChunk.accept(n);
+                    try {
+                        player.write(chunk, CHUNK);
+                    } catch (IOException e) {
+                        return;
+                    }
+                    next += 20_000_000L;
+                    LockSupport.parkNanos(next - System.nanoTime()); // real time, like a media player
+                }
+            });
+        }
+
+        @Override
+        public void close() throws Exception {
+            playing = false;
+            thread.join(2_000);
+            player.close();
         }
     }
 }

@@ -5,6 +5,8 @@ import dev.confab.meeting.Attendee;
 import dev.confab.meeting.LocalServer;
 import dev.confab.meeting.ShareAnnotation;
 import dev.confab.testing.CliRun;
+import dev.confab.testing.PrivatePulseAudio;
+import dev.confab.media.ComputerSoundCapture;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.storage.Settings;
 import dev.confab.testing.UiTest;
@@ -38,6 +40,7 @@ import static org.awaitility.Awaitility.await;
 @UiTest
 class ShareFlowTest {
     private static final Duration FRAMES = Duration.ofSeconds(40);
+    private static final double COMPUTER_HZ = 1000;
 
     @TempDir
     Path dir;
@@ -45,6 +48,8 @@ class ShareFlowTest {
     private DesktopApp desktop;
     private SharingPeer peer;
     private CliRun.Background bot;
+    private PrivatePulseAudio pulse;
+    private PrivatePulseAudio.Program music;
 
     @AfterEach
     void stop() throws Exception {
@@ -57,14 +62,23 @@ class ShareFlowTest {
         if (bot != null) {
             bot.result(Duration.ofSeconds(60)); // never leave a bot running into the next test
         }
+        if (music != null) {
+            music.close();
+        }
+        if (pulse != null) {
+            pulse.close();
+        }
     }
 
     /** Ada starts a meeting on this computer; returns her meeting screen. */
     private MeetingScreen hostMeeting(boolean shareAllowed) throws Exception {
+        return hostMeeting(new MeetingLauncher.Sharing(ScreenCaptureFactory.syntheticOnly(), () -> shareAllowed));
+    }
+
+    private MeetingScreen hostMeeting(MeetingLauncher.Sharing sharing) throws Exception {
         desktop = DesktopApp.start(dir, new AppHarness(dir.resolve("app"), FakeCaptureFactory.withRealDevices())
                 .agreedBefore(Settings.defaults().withLanguage("en")), Locale.ENGLISH,
-                (app, local) -> new MeetingLauncher(app.paths, local, app.capture, o -> o,
-                        new MeetingLauncher.Sharing(ScreenCaptureFactory.syntheticOnly(), () -> shareAllowed)));
+                (app, local) -> new MeetingLauncher(app.paths, local, app.capture, o -> o, sharing));
         robot.interact(() -> robot.lookup("#displayName").queryTextInputControl().setText("Ada"));
         robot.clickOn("#newMeeting");
         return desktop.awaitMeetingScreen(WAIT);
@@ -285,5 +299,44 @@ class ShareFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text("#sharePolicyDisabled")).contains("administrator has turned off screen sharing");
         assertThat(present("#sharePicker")).isFalse();
+    }
+
+    /**
+     * The computer plays a loud 1 kHz (another program, into a private PulseAudio server standing in for the
+     * computer's output). Ada ticks "Share computer sound" in the picker: the banner says so and someone joining
+     * hears the 1 kHz; once she stops sharing, nobody hears it any more.
+     */
+    @Test
+    void tickingComputerSoundInThePickerLetsTheOthersHearTheComputerUntilTheShareStops() throws Exception {
+        pulse = PrivatePulseAudio.start();
+        music = pulse.play(PrivatePulseAudio.tone(COMPUTER_HZ, 20_000));
+        hostMeeting(new MeetingLauncher.Sharing(ScreenCaptureFactory.syntheticOnly(), () -> true,
+                ComputerSoundCapture.Source.of(pulse.server())));
+
+        robot.clickOn("#shareButton");
+        await().atMost(WAIT).until(() -> present("#sharePicker"));
+        robot.clickOn("#screenTile-1");
+        robot.clickOn("#shareComputerSound");
+        robot.clickOn("#startShare");
+        await().atMost(WAIT).until(() -> present("#sharingBanner")
+                && text("#sharingMessage").equals("You are sharing your screen and computer sound"));
+        assertThat(dominantHzHeardByAListener("while-sharing")).as("the listener hears the computer's 1 kHz")
+                .isBetween(COMPUTER_HZ - 10, COMPUTER_HZ + 10);
+
+        robot.clickOn("#stopSharing");
+        await().atMost(WAIT).until(() -> !present("#sharingBanner"));
+        assertThat(Math.abs(dominantHzHeardByAListener("after-the-share") - COMPUTER_HZ))
+                .as("the computer's sound left with the share: distance from its 1 kHz").isGreaterThan(10);
+    }
+
+    /** A bot joins Ada's meeting for 3 s and reports the loudest frequency it heard from her. */
+    private double dominantHzHeardByAListener(String name) throws Exception {
+        Path stats = dir.resolve(name + ".json");
+        CliRun listener = CliRun.of("bot", "--server", server().localUrl().toString(), "--meeting", meetingId(),
+                "--name", name, "--audio", "none", "--duration", "3s", "--stats-json", stats.toString(),
+                "--trust-fingerprint", server().fingerprint());
+        assertThat(listener.exitCode()).as(listener.toString()).isZero();
+        var remotes = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats.toFile()).get("audio").get("remotes");
+        return remotes.isEmpty() ? 0 : remotes.get(0).get("dominantHz").asDouble();
     }
 }

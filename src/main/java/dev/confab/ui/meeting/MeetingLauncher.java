@@ -1,5 +1,6 @@
 package dev.confab.ui.meeting;
 
+import dev.confab.media.ComputerSoundCapture;
 import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.media.CaptureFactory;
 import dev.confab.meeting.CompositeMeetingListener;
@@ -113,7 +114,12 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
      * Where screens to share come from, and the admin policy {@code screenShareAllowed} (asked on every
      * click of Share).
      */
-    public record Sharing(ScreenCaptureFactory screens, BooleanSupplier allowed) {
+    public record Sharing(ScreenCaptureFactory screens, BooleanSupplier allowed, ComputerSoundCapture.Source computerSound) {
+        /** The computer's own sound output for "Share computer sound". */
+        public Sharing(ScreenCaptureFactory screens, BooleanSupplier allowed) {
+            this(screens, allowed, ComputerSoundCapture.Source.SYSTEM);
+        }
+
         public static Sharing desktop() {
             return new Sharing(new ScreenCaptureFactory(), () -> true);
         }
@@ -307,7 +313,7 @@ public final class MeetingLauncher implements LobbyActions, AutoCloseable {
                 new MeetingMediaBinding.ChatRules(policy.isEnabled(dev.confab.policy.PolicyKey.CHAT_ALLOWED),
                         policy.isEnabled(dev.confab.policy.PolicyKey.PRIVATE_CHAT_ALLOWED)));
         MeetingAttempt attempt = new MeetingAttempt(this, form, lobby, create, server.url(), invite, demo, media,
-                new ShareBinding(sharing.screens(), sharing.allowed(), lobby.permissions(),
+                new ShareBinding(sharing, lobby.permissions(),
                         dev.confab.privacy.DataLocations.forApp(paths).annotations(), dev.confab.storage.AtRest.files(paths)));
         MeetingSession session = new MeetingSession(options, listenersFor(attempt));
         session.fileLimit(policy.bytes(dev.confab.policy.PolicyKey.FILE_SIZE_LIMIT_MB));

@@ -49,6 +49,7 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
 
     private final ScreenCaptureFactory screens;
     private final BooleanSupplier shareAllowed;
+    private final ComputerSoundCapture.Source computerSound;
     private final PermissionCheck permissions;
     private final java.nio.file.Path savedPictures;
     private final dev.confab.storage.SealedFiles savedPictureFiles;
@@ -72,17 +73,19 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     private final AtomicBoolean closing = new AtomicBoolean();
 
     /**
-     * @param shareAllowed the admin policy {@code screenShareAllowed}; checked on every click of Share
+     * @param sharing      what can be shared, the admin policy {@code screenShareAllowed} (checked on every click
+     *                     of Share), and where "Share computer sound" takes the sound from
      * @param permissions  asked for {@link Permission#SCREEN} before the picker opens (the first time, a dialog)
      * @param savedPictures where a share's Save writes its picture (Confab's annotations folder), with
      *                      {@code savedPictureFiles} (encrypted at rest where a keychain holds the key)
      */
-    public ShareBinding(ScreenCaptureFactory screens, BooleanSupplier shareAllowed, PermissionCheck permissions,
+    public ShareBinding(MeetingLauncher.Sharing sharing, PermissionCheck permissions,
                         java.nio.file.Path savedPictures, dev.confab.storage.SealedFiles savedPictureFiles) {
         this.savedPictures = Objects.requireNonNull(savedPictures);
         this.savedPictureFiles = Objects.requireNonNull(savedPictureFiles);
-        this.screens = Objects.requireNonNull(screens);
-        this.shareAllowed = Objects.requireNonNull(shareAllowed);
+        this.screens = Objects.requireNonNull(sharing.screens());
+        this.shareAllowed = Objects.requireNonNull(sharing.allowed());
+        this.computerSound = Objects.requireNonNull(sharing.computerSound());
         this.permissions = Objects.requireNonNull(permissions);
     }
 
@@ -159,10 +162,10 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     /** The screen capture permission is granted: the user picks what to share, every time. FX thread. */
     private void showPicker() {
         Window owner = screen.view().getScene() == null ? null : screen.view().getScene().getWindow();
-        SharePicker.showDialog(owner, text, screens, choice -> {
+        SharePicker.showDialog(owner, text, screens, computerSound.availability(), choice -> {
             computerSoundChosen = choice.computerSound();
             controller.start(choice.screen(), choice.allowViewerAnnotation(),
-                    choice.computerSound() ? call.computerSound(ComputerSoundCapture::open) : null);
+                    choice.computerSound() ? call.computerSound(computerSound::open) : null);
         }).setOnWhiteboard(controller::startWhiteboard);
     }
 

@@ -298,12 +298,12 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
 
     /** Shows the picker as a modal dialog over {@code owner}. Call from the user's click on "Share screen". */
     public static SharePicker showDialog(Window owner, UiText text, ScreenCaptureFactory screens,
-                                         Consumer<Choice> onShare) {
+                                         ComputerSoundCapture.Availability sound, Consumer<Choice> onShare) {
         Stage dialog = new Stage();
         dialog.initOwner(owner);
         dialog.initModality(Modality.WINDOW_MODAL);
         dialog.titleProperty().bind(text.bind("share.picker.title"));
-        SharePicker picker = new SharePicker(text, screens, onShare, () -> { });
+        SharePicker picker = new SharePicker(text, screens, sound, onShare, () -> { });
         picker.onClose = dialog::close;
         dialog.setOnHidden(e -> picker.refresher.shutdownNow());
         dialog.setScene(new Scene(picker));

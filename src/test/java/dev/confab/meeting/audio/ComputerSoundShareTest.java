@@ -26,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,7 +61,7 @@ class ComputerSoundShareTest {
     @Test
     void bobHearsTheSharedSoundWhileAdaIsMutedUntilTheShareStops() throws Exception {
         MeetingServer server = TestServers.start(TestServers.loopback());
-        try (Program music = Program.play(i -> tone(MUSIC_HZ, 8000, i))) {
+        try (PrivatePulseAudio.Program music = pulse.play(PrivatePulseAudio.tone(MUSIC_HZ, 8000))) {
             MeetingCall ada = calls.join(server.url(), "Ada", null);
             MeetingCall bob = calls.join(server.url(), "Bob", ada.session().roster().meetingId());
             Recent heard = new Recent(RATE / 2);
@@ -112,7 +110,7 @@ class ComputerSoundShareTest {
                  after.add(silentMicrophone, CHUNK);
                  chunksMixed.incrementAndGet();
              });
-             Program computer = Program.play(i -> (short) (voice[i % voice.length] + tone(MUSIC_HZ, 4000, i)),
+             PrivatePulseAudio.Program computer = pulse.play(i -> (short) (voice[i % voice.length] + tone(MUSIC_HZ, 4000, i)),
                      chunk -> mix.onPlayback(farEnd(voice, chunk), CHUNK))) {
             int start = chunksMixed.get();
             await().atMost(WAIT).until(() -> chunksMixed.get() - start >= 5 * 50); // the canceller adapts first
@@ -136,7 +134,7 @@ class ComputerSoundShareTest {
     @Test
     void aBotSharesTheComputersSoundWithItsScreen(@TempDir Path dir) throws Exception {
         MeetingServer server = TestServers.start(TestServers.loopback());
-        try (Program music = Program.play(i -> tone(MUSIC_HZ, 20_000, i))) {
+        try (PrivatePulseAudio.Program music = pulse.play(PrivatePulseAudio.tone(MUSIC_HZ, 20_000))) {
             Path sharerStats = dir.resolve("sharer.json");
             Path listenerStats = dir.resolve("listener.json");
             var sharer = CliRun.inBackground("bot", "--server", server.url().toString(), "--new", "--audio", "sine:300",
@@ -213,51 +211,6 @@ class ComputerSoundShareTest {
         double rmsDbfs() {
             short[] pcm = snapshot();
             return AudioLevel.rmsDbfs(pcm, pcm.length);
-        }
-    }
-
-    /** Another program playing into the computer's output in real time, 20 ms at a time, until closed. */
-    private static final class Program implements AutoCloseable {
-        private final PrivatePulseAudio.Player player;
-        private final Thread thread;
-        private volatile boolean playing = true;
-
-        private Program(IntFunction<Short> sample, java.util.function.IntConsumer alsoOnChunk) throws Exception {
-            player = pulse.player();
-            thread = Thread.ofPlatform().daemon().name("test-program-playing").start(() -> {
-                short[] chunk = new short[CHUNK];
-                // 200 ms ahead of real time, like a media player's buffer: a late wake-up on a loaded machine
-                // must not starve the sound server (an underrun shifts the echo's delay).
-                long next = System.nanoTime() - 200_000_000L;
-                for (int n = 0; playing; n++) {
-                    for (int i = 0; i < CHUNK; i++) {
-                        chunk[i] = sample.apply(n * CHUNK + i);
-                    }
-                    alsoOnChunk.accept(n);
-                    try {
-                        player.write(chunk, CHUNK);
-                    } catch (Exception e) {
-                        return;
-                    }
-                    next += 20_000_000L;
-                    LockSupport.parkNanos(next - System.nanoTime()); // real time, like a media player
-                }
-            });
-        }
-
-        static Program play(IntFunction<Short> sample) throws Exception {
-            return new Program(sample, chunk -> { });
-        }
-
-        static Program play(IntFunction<Short> sample, java.util.function.IntConsumer alsoOnChunk) throws Exception {
-            return new Program(sample, alsoOnChunk);
-        }
-
-        @Override
-        public void close() throws Exception {
-            playing = false;
-            thread.join(2_000);
-            player.close();
         }
     }
 }
