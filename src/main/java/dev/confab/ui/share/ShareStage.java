@@ -5,7 +5,6 @@ import dev.confab.meeting.ShareAnnotation;
 import dev.confab.meeting.share.AnnotationModel;
 import dev.confab.storage.SealedFiles;
 import dev.confab.ui.common.Buttons;
-import dev.confab.ui.common.Icons;
 import dev.confab.ui.common.UiText;
 import dev.confab.ui.video.VideoView;
 import javafx.application.Platform;
@@ -24,7 +23,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -176,12 +174,8 @@ public final class ShareStage extends BorderPane implements VideoFrameListener {
     }
 
     private ToggleButton toolButton(String id, Ikon icon, String key, ShareAnnotation.Tool tool, ToggleGroup group) {
-        ToggleButton button = new ToggleButton(null, Icons.of(icon));
+        ToggleButton button = Buttons.iconOnly(new ToggleButton(), text, icon, key);
         button.setId(id);
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(text.bind(key));
-        button.setTooltip(tip);
-        button.accessibleTextProperty().bind(text.bind(key));
         button.setToggleGroup(group);
         button.setOnAction(e -> {
             overlay.toolProperty().set(tool);
