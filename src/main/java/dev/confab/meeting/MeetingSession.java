@@ -1193,6 +1193,7 @@ public final class MeetingSession implements AutoCloseable {
             if (rewaitAttempt == 0) {
                 LOG.info("Connection lost while waiting ({} {}); taking the place back", code, reason);
                 rewaitGiveUpAt = Instant.now().plus(options.reconnectTimeout());
+                setState(new SessionState.Waiting(((SessionState.Waiting) state).meetingId(), true));
             }
             scheduleRewait(rewaitAttempt + 1);
             return;

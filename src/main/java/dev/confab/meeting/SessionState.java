@@ -29,9 +29,13 @@ public sealed interface SessionState {
      * In the meeting's waiting room: nothing of the meeting arrives until a host or co-host admits this client
      * (then InMeeting) or denies it (then Ended(DENIED)). A lost connection ends the wait: there is no seat to resume
      * — except in a cluster, where the session stays Waiting while it takes its place back at another node (the
-     * meeting moved there; docs/protocol.md section 6.12).
+     * meeting moved there; docs/protocol.md section 6.12). {@code regaining}: that is under way (show "Moving the
+     * meeting to another server… your place is kept"); Waiting comes again, not regaining, once the place is back.
      */
-    record Waiting(String meetingId) implements SessionState {
+    record Waiting(String meetingId, boolean regaining) implements SessionState {
+        public Waiting(String meetingId) {
+            this(meetingId, false);
+        }
     }
 
     /**

@@ -158,9 +158,12 @@ class ClusterMoveTest {
 
         String dead = killOwnerOnce(id, json -> json.contains("\"displayName\":\"Lin\",\"chatKey\""));
         awaitMoved(dead, ada);
-        // Each waiting client is told "waiting" again once it has its place back on the new node.
+        // Each waiting client is told it is taking its place back ("regaining"), then "waiting" again once it has it.
         await().atMost(WAIT).until(() -> List.of(first, second).stream().allMatch(p ->
-                p.events().states.stream().filter(SessionState.Waiting.class::isInstance).count() == 2));
+                p.events().states.stream().filter(state -> state instanceof SessionState.Waiting w && !w.regaining())
+                        .count() == 2));
+        assertThat(List.of(first, second)).allSatisfy(p -> assertThat(p.events().states)
+                .contains(new SessionState.Waiting(id, true)));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(ada.session().waiting())
                 .as("the same people, ids and order").isEqualTo(before));

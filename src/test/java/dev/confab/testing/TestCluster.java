@@ -4,7 +4,12 @@ import dev.confab.server.ClusterConfig;
 import dev.confab.server.MeetingServer;
 import redis.clients.jedis.RedisClient;
 
+import dev.confab.server.ServerConfig;
+
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +26,16 @@ public final class TestCluster implements AutoCloseable, org.junit.jupiter.api.e
         org.junit.jupiter.api.extension.AfterEachCallback {
 
     private final List<String> names;
+    private final boolean tls;
     private RedisServer redis;
+    private final List<Path> dataDirs = new java.util.ArrayList<>();
     private final Map<String, MeetingServer> nodes = new LinkedHashMap<>();
     private final java.util.Set<String> halted = new java.util.HashSet<>();
     private final List<AutoCloseable> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private TestCluster(List<String> names) {
+    private TestCluster(List<String> names, boolean tls) {
         this.names = List.copyOf(names);
+        this.tls = tls;
     }
 
     /**
@@ -35,12 +43,20 @@ public final class TestCluster implements AutoCloseable, org.junit.jupiter.api.e
      * TestCluster.of("a", "b", "c");} starts it before each test and stops it (with its clients) after.
      */
     public static TestCluster of(String... names) {
-        return new TestCluster(List.of(names));
+        return new TestCluster(List.of(names), false);
+    }
+
+    /**
+     * As {@link #of}, the nodes speaking wss:// with self-signed certificates, as the app requires (it trusts each
+     * by its {@link MeetingServer#fingerprint()}).
+     */
+    public static TestCluster withTls(String... names) {
+        return new TestCluster(List.of(names), true);
     }
 
     /** Starts a redis-server (or skips the test without one, outside CI) and one node per name. */
     public static TestCluster start(List<String> names) throws Exception {
-        TestCluster cluster = new TestCluster(names);
+        TestCluster cluster = new TestCluster(names, false);
         cluster.startAll();
         return cluster;
     }
@@ -58,8 +74,11 @@ public final class TestCluster implements AutoCloseable, org.junit.jupiter.api.e
     private void startAll() throws Exception {
         redis = RedisServer.start();
         for (String name : names) {
-            nodes.put(name, TestServers.start(TestServers.loopback()
-                    .cluster(ClusterConfig.of(redis.uri(), null, name))));
+            ServerConfig config = TestServers.loopback().cluster(ClusterConfig.of(redis.uri(), null, name));
+            if (tls) {
+                config.plain(false).dataDir(sharingTheFirstNodesIdentity(name));
+            }
+            nodes.put(name, TestServers.start(config));
         }
         long allStarted = System.currentTimeMillis();
         try (RedisClient client = client()) {
@@ -68,6 +87,26 @@ public final class TestCluster implements AutoCloseable, org.junit.jupiter.api.e
                 return seen != null && Long.parseLong(seen) > allStarted;
             }));
         }
+    }
+
+    /**
+     * A data directory for node {@code name}; from the second node on, with the first node's certificate in it:
+     * every node of a cluster presents the same one (docs/deployment.md), which is what clients pin.
+     */
+    private Path sharingTheFirstNodesIdentity(String name) throws IOException {
+        Path dataDir = Files.createTempDirectory("confab-node-" + name);
+        if (!dataDirs.isEmpty()) {
+            for (String file : List.of("server-identity.p12", "server-identity.secret")) {
+                Files.copy(dataDirs.getFirst().resolve(file), dataDir.resolve(file));
+            }
+        }
+        dataDirs.add(dataDir);
+        return dataDir;
+    }
+
+    /** The fingerprint every node of a {@link #withTls} cluster presents. */
+    public String fingerprint() {
+        return nodes.values().iterator().next().fingerprint();
     }
 
     public RedisServer redis() {
@@ -106,7 +145,8 @@ public final class TestCluster implements AutoCloseable, org.junit.jupiter.api.e
     /** A Confab client session entering through {@code node}, closed with the cluster. */
     public dev.confab.meeting.MeetingSession session(String node, String name, dev.confab.meeting.MeetingListener listener) {
         var session = new dev.confab.meeting.MeetingSession(dev.confab.meeting.SessionOptions.of(url(node), name,
-                dev.confab.signaling.ServerTrust.systemOnly()), listener);
+                tls ? dev.confab.signaling.ServerTrust.pinned(fingerprint()) : dev.confab.signaling.ServerTrust.systemOnly()),
+                listener);
         clients.add(session);
         return session;
     }
@@ -141,5 +181,13 @@ public final class TestCluster implements AutoCloseable, org.junit.jupiter.api.e
         if (redis != null) {
             redis.close();
         }
+        for (Path dataDir : dataDirs) {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary directory
+            }
+        }
+        dataDirs.clear();
     }
 }

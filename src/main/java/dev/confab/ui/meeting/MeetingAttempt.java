@@ -155,8 +155,13 @@ final class MeetingAttempt implements MeetingListener {
             }
             case SessionState.Waiting waiting -> {
                 lobby.setBusy(false);
-                waitingScreen = new WaitingScreen(lobby.text(), waiting.meetingId(), session::leave);
-                navigator.show(waitingScreen);
+                // Waiting comes again while the place is taken back at another server: the same screen says so.
+                // A new screen would dispose this one, and disposing a waiting screen leaves the queue.
+                if (waitingScreen == null || waitingScreen.isDisposed()) {
+                    waitingScreen = new WaitingScreen(lobby.text(), waiting.meetingId(), session::leave);
+                    navigator.show(waitingScreen);
+                }
+                waitingScreen.showRegaining(waiting.regaining());
             }
             case SessionState.Reconnecting ignored -> {
                 if (screen != null) {

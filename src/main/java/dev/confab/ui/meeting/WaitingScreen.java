@@ -22,6 +22,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 public final class WaitingScreen implements Screen {
     private final VBox view;
     private final Runnable leave;
+    private final Label moving = new Label();
     private boolean handedOver;
     private boolean disposed;
 
@@ -40,6 +41,11 @@ public final class WaitingScreen implements Screen {
         detail.textProperty().bind(text.bind("meeting.waiting.detail", MeetingIds.group(meetingId)));
         detail.getStyleClass().add(Styles.TEXT_MUTED);
         detail.setWrapText(true);
+        moving.setId("waitingMoving");
+        moving.textProperty().bind(text.bind("meeting.waiting.moving"));
+        moving.getStyleClass().add(Styles.WARNING);
+        moving.setWrapText(true);
+        showRegaining(false);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(28, 28);
         spinner.setId("waitingSpinner");
@@ -48,7 +54,7 @@ public final class WaitingScreen implements Screen {
         leaveButton.setId("leaveWaitingRoom");
         leaveButton.textProperty().bind(text.bind("meeting.waiting.leave"));
         leaveButton.setOnAction(e -> leave.run());
-        VBox card = new VBox(14, icon, title, detail, spinner, leaveButton);
+        VBox card = new VBox(14, icon, title, detail, moving, spinner, leaveButton);
         card.setAlignment(Pos.CENTER);
         card.getStyleClass().addAll("card", "waiting-card");
         card.setMaxWidth(440);
@@ -71,6 +77,12 @@ public final class WaitingScreen implements Screen {
     @Override
     public boolean keepsUserHere() {
         return true;
+    }
+
+    /** Whether the place in the queue is being taken back at another server (the meeting's server stopped). FX thread. */
+    void showRegaining(boolean regaining) {
+        moving.setVisible(regaining);
+        moving.setManaged(regaining);
     }
 
     /** Admitted: the meeting screen replaces this one, and the session must stay. FX thread. */
