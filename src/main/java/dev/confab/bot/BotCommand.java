@@ -255,9 +255,13 @@ public final class BotCommand implements Callable<Integer> {
                         out.flush();
                     });
                 } else if (share != null) {
-                    stats.share.start(shareSource, shareScreens);
-                    out.println(share.equals("testsrc") ? "Sharing the test screen" : "Sharing " + shareSource.displayName());
-                    out.flush();
+                    try {
+                        stats.share.start(shareSource, shareScreens);
+                        out.println(share.equals("testsrc") ? "Sharing the test screen" : "Sharing " + shareSource.displayName());
+                        out.flush();
+                    } catch (MediaException e) {
+                        stats.error("--share: " + e.getMessage());
+                    }
                 }
                 BotRecorder recorder = startRecorder(session, botVideo, stats);
                 BotAudio botAudio = startAudio(call, recorder); // the call makes the video follow its sound

@@ -187,7 +187,15 @@ final class BotShare implements ShareMedia {
         sender = new ScreenShareSender(call.out()::send, VideoCodec.PREFERRED);
         sender.limitBitrate(bitrateLimitKbps);
         sourceKind = ShareSourceKind.of(source);
-        capture = screens.openScreen(source, SHARE_FORMAT, sender);
+        try {
+            capture = screens.openScreen(source, SHARE_FORMAT, sender);
+        } catch (MediaException e) { // e.g. the portal's dialog cancelled: nobody should wait for a picture
+            call.session().stopShare();
+            sender.close();
+            sender = null;
+            sourceKind = null;
+            throw e;
+        }
     }
 
     /**
