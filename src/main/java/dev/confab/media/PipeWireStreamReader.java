@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -21,7 +22,9 @@ import java.util.function.Consumer;
  * child process: pipewiresrc → videoconvert → videoscale → raw BGRA of exactly the requested size on its
  * standard output. This reader's thread takes whole pictures from that pipe and hands them to the listener at
  * most {@code fps} times a second (the rest are read and dropped, so the child never stalls). A child that ends
- * by itself (the stream went away, the plugin failed) is reported once to {@code onEnded} with its last message.
+ * by itself (the plugin failed) is reported once to {@code onEnded} with its last message; so is a stream that
+ * went silent ({@link #SILENCE_LIMIT}: pipewiresrc keeps waiting when the cast's node goes away), whose child is
+ * then ended.
  *
  * <p>Why a child process: FFmpeg as JavaCV ships it has no PipeWire input, and GStreamer's pipewiresrc is what
  * the desktops ship for exactly this (docs/architecture.md, "Screen and window sources").
@@ -29,11 +32,25 @@ import java.util.function.Consumer;
 final class PipeWireStreamReader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PipeWireStreamReader.class);
     private static final int MESSAGE_LINES = 20;
+    /**
+     * A cast whose node went away leaves pipewiresrc waiting rather than failing, so silence means the end:
+     * keepalive-time repeats a still screen's picture every second, so this long without any picture is a stream
+     * that is gone (or never came).
+     */
+    static final Duration SILENCE_LIMIT = Duration.ofSeconds(5);
+    /**
+     * Before the first picture the wait is longer: some portals send a still screen's first picture only once
+     * something on it changes, and keepalive-time has nothing to repeat yet.
+     */
+    static final Duration FIRST_PICTURE_LIMIT = Duration.ofSeconds(30);
 
     private final Process child;
     private final Thread reader;
     private final Deque<String> messages = new ArrayDeque<>();
     private volatile boolean closing;
+    /** When the last picture came; at the start, set so that the first may take {@link #FIRST_PICTURE_LIMIT}. */
+    private volatile long lastPictureNanos = System.nanoTime() + FIRST_PICTURE_LIMIT.minus(SILENCE_LIMIT).toNanos();
+    private volatile boolean silent;
 
     /**
      * Starts reading node {@code node} as {@code width} x {@code height} pictures (letterboxed when the stream's
@@ -57,6 +74,7 @@ final class PipeWireStreamReader implements AutoCloseable {
                     + GStreamerTools.TOOLS_PACKAGE + " and " + GStreamerTools.PIPEWIRE_PACKAGE + "): " + e.getMessage(), e);
         }
         Thread.ofPlatform().name("pipewire-reader-log").daemon().start(this::keepMessages);
+        Thread.ofPlatform().name("pipewire-reader-watch").daemon().start(this::watchForSilence);
         reader = Thread.ofPlatform().name("pipewire-reader").daemon()
                 .start(() -> read(width, height, fps, listener, onEnded));
     }
@@ -65,7 +83,10 @@ final class PipeWireStreamReader implements AutoCloseable {
     static List<String> pipeline(int node, int width, int height) {
         return List.of(GStreamerTools.LAUNCH, "-q",
                 // keepalive-time: a still screen sends no new buffers; the last one is repeated every second
+                // node.dont-reconnect: when the cast's node goes away the stream ends (and so does the child)
+                // instead of waiting to be linked to another source
                 "pipewiresrc", "path=" + node, "do-timestamp=true", "keepalive-time=1000", "always-copy=true",
+                "stream-properties=p,node.dont-reconnect=true",
                 "!", "videoconvert", "!", "videoscale", "add-borders=true",
                 "!", "video/x-raw,format=BGRA,width=" + width + ",height=" + height + ",pixel-aspect-ratio=1/1",
                 "!", "fdsink", "fd=1", "sync=false");
@@ -80,6 +101,7 @@ final class PipeWireStreamReader implements AutoCloseable {
         try (InputStream in = child.getInputStream()) {
             while (!closing && in.readNBytes(frame, 0, frameBytes) == frameBytes) {
                 long now = System.nanoTime();
+                lastPictureNanos = now;
                 if (now - nextDue < 0) {
                     continue; // faster than the share's frame rate: dropped, but read so the child never blocks
                 }
@@ -101,9 +123,27 @@ final class PipeWireStreamReader implements AutoCloseable {
         }
         if (!closing) {
             stopChild();
-            String reason = "The screen cast stopped (" + GStreamerTools.LAUNCH + " ended" + lastMessage() + ")";
+            String reason = silent
+                    ? "The screen cast stopped (no picture for " + SILENCE_LIMIT.toSeconds() + " s or more)"
+                    : "The screen cast stopped (" + GStreamerTools.LAUNCH + " ended" + lastMessage() + ")";
             log.warn(reason);
             onEnded.accept(reason);
+        }
+    }
+
+    /** Ends the child when no picture came for {@link #SILENCE_LIMIT}; the reading thread then reports the end. */
+    private void watchForSilence() {
+        while (!closing && child.isAlive()) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (System.nanoTime() - lastPictureNanos > SILENCE_LIMIT.toNanos() && !closing) {
+                silent = true;
+                child.destroyForcibly();
+                return;
+            }
         }
     }
 

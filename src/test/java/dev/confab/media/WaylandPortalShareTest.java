@@ -136,6 +136,22 @@ class WaylandPortalShareTest {
         assertThat(ended).singleElement().asString().contains("screen cast stopped");
     }
 
+    @Test
+    void aStreamThatGoesAwayEndsTheShareWithAReason() throws Exception {
+        int node = desktop.startVideoNode("confab-test-cast-ending", ORANGE, 320, 240);
+        List<String> ended = new CopyOnWriteArrayList<>();
+        AtomicInteger delivered = new AtomicInteger();
+        try (var reader = new PipeWireStreamReader(node, 320, 240, 15, desktop.environment(),
+                (w, h, stride, bgra, time) -> delivered.incrementAndGet(), ended::add)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> delivered.get() > 0);
+            desktop.stopVideoNode("confab-test-cast-ending"); // what the desktop does when the user stops the cast
+            // pipewiresrc waits for a node that is gone instead of failing: the reader ends it after its silence limit
+            await().atMost(PipeWireStreamReader.SILENCE_LIMIT.plusSeconds(5)).until(() -> !ended.isEmpty());
+            assertThat(reader.child().isAlive()).isFalse();
+        }
+        assertThat(ended).singleElement().asString().contains("screen cast stopped").contains("no picture");
+    }
+
     /** Running screen cast readers (the test's own video node is a GStreamer child too, but no reader). */
     private static List<ProcessHandle> gstreamerReaders() {
         return ProcessHandle.current().children()

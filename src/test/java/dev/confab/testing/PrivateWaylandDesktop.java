@@ -239,6 +239,16 @@ public final class PrivateWaylandDesktop implements AutoCloseable {
         return node[0];
     }
 
+    /** Ends the video node started as {@code name}: its stream goes away, as a screen cast's does when it stops. */
+    public void stopVideoNode(String name) throws InterruptedException {
+        for (var entry : names.entrySet()) {
+            if (entry.getValue().equals(name)) {
+                entry.getKey().destroy();
+                entry.getKey().waitFor(3, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** The id of the PipeWire node called {@code name}, from {@code pw-cli ls Node}; -1 while there is none. */
     private int nodeNamed(String name) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("/usr/bin/pw-cli", "ls", "Node").redirectErrorStream(true);
