@@ -59,7 +59,7 @@ public final class ScreenCaptureFactory {
     public enum Limitation {
         /** Wayland with a working screen cast portal: the system's dialog chooses, without previews. */
         WAYLAND_PORTAL,
-        /** Wayland: the portal shares whole screens only (e.g. xdg-desktop-portal-wlr before 0.8). */
+        /** Wayland: the portal shares whole screens only (e.g. xdg-desktop-portal-wlr 0.7, Debian 12). */
         WAYLAND_PORTAL_NO_WINDOWS,
         /** Wayland without a screen cast portal on the session bus: only XWayland programs can be captured. */
         WAYLAND_NO_PORTAL,

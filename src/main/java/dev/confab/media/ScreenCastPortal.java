@@ -11,6 +11,8 @@ import org.freedesktop.dbus.types.Variant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -53,7 +56,7 @@ final class ScreenCastPortal implements AutoCloseable {
     private final Map<String, CompletableFuture<PortalBus.Request.Response>> pending = new ConcurrentHashMap<>();
     private final AutoCloseable responses;
     private volatile DBusPath session;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ScreenCastPortal(DBusConnection bus) throws DBusException {
         this.bus = bus;
@@ -73,9 +76,8 @@ final class ScreenCastPortal implements AutoCloseable {
     static ScreenCastPortal connect(Map<String, String> environment) throws MediaException {
         String busAddress = environment.get("DBUS_SESSION_BUS_ADDRESS");
         String runtime = environment.get("XDG_RUNTIME_DIR");
-        if ((busAddress == null || busAddress.isBlank()) && runtime != null
-                && java.nio.file.Files.exists(java.nio.file.Path.of(runtime, "bus"))) {
-            busAddress = "unix:path=" + java.nio.file.Path.of(runtime, "bus");
+        if ((busAddress == null || busAddress.isBlank()) && runtime != null && Files.exists(Path.of(runtime, "bus"))) {
+            busAddress = "unix:path=" + Path.of(runtime, "bus");
         }
         if (busAddress == null || busAddress.isBlank()) {
             throw new MediaException("No D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)");
