@@ -97,7 +97,7 @@ public final class BotCommand implements Callable<Integer> {
             description = "Send a file privately to the participant with display name NAME (repeatable).")
     List<String> sendFileTo = List.of();
 
-    @Option(names = "--share", paramLabel = "SOURCE", description = "Share after joining: 'testsrc' (synthetic screen, 1280x720, 5 fps), 'window:TITLE' (the window with that title, else the first whose title contains it; at most 1280x720, 5 fps) or 'whiteboard' (a blank board with one test stroke).")
+    @Option(names = "--share", paramLabel = "SOURCE", description = "Share after joining: 'testsrc' (synthetic screen, 1280x720, 5 fps), 'window:TITLE' (the window with that title, else the first whose title contains it; at most 1280x720, 5 fps), 'portal:monitor' or 'portal:window' (Wayland: chosen in the desktop's screen cast dialog) or 'whiteboard' (a blank board with one test stroke).")
     String share;
 
     @Option(names = "--share-sound", arity = "0..1", fallbackValue = "", paramLabel = "SERVER",
@@ -255,9 +255,13 @@ public final class BotCommand implements Callable<Integer> {
                         out.flush();
                     });
                 } else if (share != null) {
-                    stats.share.start(shareSource, shareScreens);
-                    out.println(share.equals("testsrc") ? "Sharing the test screen" : "Sharing " + shareSource.displayName());
-                    out.flush();
+                    try {
+                        stats.share.start(shareSource, shareScreens);
+                        out.println(share.equals("testsrc") ? "Sharing the test screen" : "Sharing " + shareSource.displayName());
+                        out.flush();
+                    } catch (MediaException e) {
+                        stats.error("--share: " + e.getMessage());
+                    }
                 }
                 BotRecorder recorder = startRecorder(session, botVideo, stats);
                 BotAudio botAudio = startAudio(call, recorder); // the call makes the video follow its sound

@@ -55,8 +55,9 @@ final class BotShare implements ShareMedia {
     private static final String WINDOW_PREFIX = "window:";
 
     /**
-     * What {@code --share} names: {@code testsrc}, or {@code window:TITLE} (the window titled TITLE, else the first
-     * whose title contains it) among {@code screens}' windows. ({@code whiteboard} needs no capture source.)
+     * What {@code --share} names: {@code testsrc}, {@code window:TITLE} (the window titled TITLE, else the first
+     * whose title contains it) among {@code screens}' windows, or {@code portal:monitor} / {@code portal:window}
+     * (Wayland: chosen in the desktop's screen cast dialog). ({@code whiteboard} needs no capture source.)
      *
      * @throws IllegalArgumentException with a message for the user when there is no such source
      */
@@ -64,8 +65,14 @@ final class BotShare implements ShareMedia {
         if (option.equals("testsrc")) {
             return ScreenCaptureFactory.SYNTHETIC_SCREEN;
         }
+        if (option.equals(ScreenCaptureFactory.PORTAL_SCREEN.id())) {
+            return ScreenCaptureFactory.PORTAL_SCREEN;
+        }
+        if (option.equals(ScreenCaptureFactory.PORTAL_WINDOW.id())) {
+            return ScreenCaptureFactory.PORTAL_WINDOW;
+        }
         if (!option.startsWith(WINDOW_PREFIX) || option.length() == WINDOW_PREFIX.length()) {
-            throw new IllegalArgumentException("--share takes 'testsrc', 'whiteboard' or 'window:TITLE'");
+            throw new IllegalArgumentException("--share takes 'testsrc', 'whiteboard', 'window:TITLE', 'portal:monitor' or 'portal:window'");
         }
         String title = option.substring(WINDOW_PREFIX.length());
         return screens.windowTitled(title).orElseThrow(() -> new IllegalArgumentException("--share: no window titled '"
@@ -180,7 +187,15 @@ final class BotShare implements ShareMedia {
         sender = new ScreenShareSender(call.out()::send, VideoCodec.PREFERRED);
         sender.limitBitrate(bitrateLimitKbps);
         sourceKind = ShareSourceKind.of(source);
-        capture = screens.openScreen(source, SHARE_FORMAT, sender);
+        try {
+            capture = screens.openScreen(source, SHARE_FORMAT, sender);
+        } catch (MediaException e) { // e.g. the portal's dialog cancelled: nobody should wait for a picture
+            call.session().stopShare();
+            sender.close();
+            sender = null;
+            sourceKind = null;
+            throw e;
+        }
     }
 
     /**

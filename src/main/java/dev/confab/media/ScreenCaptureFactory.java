@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Screens and windows the user can share and their capture: x11grab on Linux/X11 (also XWayland), gdigrab on
@@ -29,8 +30,10 @@ import java.util.concurrent.TimeoutException;
  * them painted over ({@link OwnWindowMask}).
  *
  * <p>Wayland: a native Wayland session allows screen capture only through the xdg-desktop-portal
- * ScreenCast interface (D-Bus + PipeWire), whose picture stream FFmpeg (as JavaCV ships it) cannot read;
- * {@link #limitation()} then explains what works and what to do (docs/architecture.md, "Screen and window sources").
+ * ScreenCast interface (D-Bus + PipeWire). Where that portal and GStreamer's PipeWire reader are present, the
+ * picker offers {@link #PORTAL_SCREEN} (and {@link #PORTAL_WINDOW} where the portal shares windows) and the
+ * system's dialog chooses ({@link PortalScreenCapture}); otherwise {@link #limitation()} says what is missing
+ * (docs/architecture.md, "Screen and window sources").
  */
 public final class ScreenCaptureFactory {
     private static final Logger log = LoggerFactory.getLogger(ScreenCaptureFactory.class);
@@ -39,13 +42,33 @@ public final class ScreenCaptureFactory {
             "Test screen (synthetic)", CaptureDevice.Kind.SCREEN, true);
     /** The largest share Confab sends: full HD keeps text sharp at a bitrate most links carry. */
     public static final VideoFormat MAX_SHARE_FORMAT = new VideoFormat(1920, 1080, 15);
+    /** At most this long the picker waits for the portal check (it starts with the factory, at launch). */
+    private static final int PORTAL_CHECK_TIMEOUT_SECONDS = 25;
 
-    /** Why sharing a real screen is limited here. */
+    /**
+     * A screen chosen in the desktop's own dialog (Wayland: the xdg-desktop-portal ScreenCast interface); there is
+     * no picture to preview before that choice.
+     */
+    public static final CaptureDevice PORTAL_SCREEN = new CaptureDevice(ScreenSource.PORTAL_MONITOR,
+            "Screen (choose in the system dialog)", CaptureDevice.Kind.SCREEN, false);
+    /** A window chosen in the desktop's own dialog (Wayland portal). */
+    public static final CaptureDevice PORTAL_WINDOW = new CaptureDevice(ScreenSource.PORTAL_WINDOW,
+            "Window (choose in the system dialog)", CaptureDevice.Kind.SCREEN, false);
+
+    /** Why sharing a real screen is limited here (or, for WAYLAND_PORTAL, how it works). */
     public enum Limitation {
-        /** Wayland with XWayland: only X11 windows are visible to capture; native Wayland windows look black. */
-        WAYLAND_XWAYLAND_ONLY,
-        /** Wayland without XWayland: no screen can be captured without the PipeWire portal. */
-        WAYLAND_NO_CAPTURE,
+        /** Wayland with a working screen cast portal: the system's dialog chooses, without previews. */
+        WAYLAND_PORTAL,
+        /** Wayland: the portal shares whole screens only (e.g. xdg-desktop-portal-wlr 0.7, Debian 12). */
+        WAYLAND_PORTAL_NO_WINDOWS,
+        /** Wayland without a screen cast portal on the session bus: only XWayland programs can be captured. */
+        WAYLAND_NO_PORTAL,
+        /** Wayland: the portal's ScreenCast interface is older than version 2 or offers no screens. */
+        WAYLAND_PORTAL_TOO_OLD,
+        /** Wayland: gst-launch-1.0 (gstreamer1.0-tools), which reads the portal's PipeWire stream, is missing. */
+        WAYLAND_NO_GSTREAMER,
+        /** Wayland: GStreamer's PipeWire element (gstreamer1.0-pipewire) is missing. */
+        WAYLAND_NO_GSTREAMER_PIPEWIRE,
         /** No graphical desktop (headless machine). */
         NO_DESKTOP,
         /** macOS: single windows cannot be captured (no ScreenCaptureKit binding); whole screens can. */
@@ -54,6 +77,8 @@ public final class ScreenCaptureFactory {
 
     private final Map<String, String> environment;
     private final boolean syntheticOnly;
+    /** The Wayland portal check, started with the factory (so the picker rarely waits), or null off Wayland. */
+    private final CompletableFuture<WaylandPortalCheck.Result> portal;
 
     public ScreenCaptureFactory() {
         this(System.getenv(), false);
@@ -62,6 +87,11 @@ public final class ScreenCaptureFactory {
     private ScreenCaptureFactory(Map<String, String> environment, boolean syntheticOnly) {
         this.environment = environment;
         this.syntheticOnly = syntheticOnly;
+        this.portal = !syntheticOnly && present("WAYLAND_DISPLAY")
+                && DeviceAddress.HostOs.current() == DeviceAddress.HostOs.LINUX
+                ? CompletableFuture.supplyAsync(() -> WaylandPortalCheck.run(environment),
+                        runnable -> Thread.ofVirtual().name("wayland-portal-check").start(runnable))
+                : null;
     }
 
     /** A factory offering only the synthetic screen (tests, bots, demos). */
@@ -74,8 +104,12 @@ public final class ScreenCaptureFactory {
         return new ScreenCaptureFactory(Map.of("DISPLAY", display), false);
     }
 
-    /** For tests of the platform rules: a factory that sees the given environment variables. */
-    static ScreenCaptureFactory withEnvironment(Map<String, String> environment) {
+    /**
+     * A factory for a desktop session described by these environment variables (WAYLAND_DISPLAY, DISPLAY,
+     * DBUS_SESSION_BUS_ADDRESS, XDG_RUNTIME_DIR, ...) rather than this process's: tests of the platform rules,
+     * and a test desktop (a private Wayland compositor, bus and portal).
+     */
+    public static ScreenCaptureFactory withEnvironment(Map<String, String> environment) {
         return new ScreenCaptureFactory(environment, false);
     }
 
@@ -104,7 +138,8 @@ public final class ScreenCaptureFactory {
             return Optional.empty();
         }
         if (wayland) {
-            return Optional.of(x11 ? Limitation.WAYLAND_XWAYLAND_ONLY : Limitation.WAYLAND_NO_CAPTURE);
+            WaylandPortalCheck.Result check = portalCheck();
+            return Optional.of(check.usable() ? Limitation.WAYLAND_PORTAL : check.problem());
         }
         return x11 ? Optional.empty() : Optional.of(Limitation.NO_DESKTOP);
     }
@@ -118,6 +153,9 @@ public final class ScreenCaptureFactory {
             return List.of();
         }
         try {
+            if (portal != null && portalCheck().offers(ScreenCastPortal.WINDOW)) {
+                return List.of(PORTAL_WINDOW);
+            }
             return switch (DeviceAddress.HostOs.current()) {
                 case LINUX -> present("DISPLAY") && hasFfmpegDevice("x11grab") ? x11Windows() : List.of();
                 case WINDOWS -> hasFfmpegDevice("gdigrab") ? gdiWindows() : List.of();
@@ -136,6 +174,9 @@ public final class ScreenCaptureFactory {
         }
         if (DeviceAddress.HostOs.current() == DeviceAddress.HostOs.MAC) {
             return Optional.of(Limitation.MAC_NO_WINDOWS);
+        }
+        if (portal != null && portalCheck().usable() && !portalCheck().offers(ScreenCastPortal.WINDOW)) {
+            return Optional.of(Limitation.WAYLAND_PORTAL_NO_WINDOWS);
         }
         return limitation();
     }
@@ -166,6 +207,17 @@ public final class ScreenCaptureFactory {
 
     /** Starts capturing; pictures are at most {@code max} in size (aspect kept) at {@code max.fps()}. */
     public Capture openScreen(CaptureDevice device, VideoFormat max, VideoFrameListener listener) throws MediaException {
+        return openScreen(device, max, listener, reason -> { });
+    }
+
+    /**
+     * Starts capturing, as {@link #openScreen(CaptureDevice, VideoFormat, VideoFrameListener)}; where the
+     * capture can end by itself (a Wayland screen cast the system stopped), {@code onEnded} hears why, on the
+     * capture's thread. A portal source blocks until the user chose in the system's dialog; their Cancel is a
+     * {@link CaptureCancelledException}.
+     */
+    public Capture openScreen(CaptureDevice device, VideoFormat max, VideoFrameListener listener,
+                              Consumer<String> onEnded) throws MediaException {
         Objects.requireNonNull(listener, "listener");
         if (device.kind() != CaptureDevice.Kind.SCREEN) {
             throw new MediaException(device.displayName() + " is not a screen");
@@ -176,6 +228,9 @@ public final class ScreenCaptureFactory {
         }
         if (source.robot()) {
             return new RobotScreenCapture(device, max, listener);
+        }
+        if (source.portal()) {
+            return PortalScreenCapture.open(device, source.portalSourceType(), environment, max, listener, onEnded);
         }
         VideoFrameListener delivered = source.x11CapturedArea()
                 .<VideoFrameListener>map(area -> new OwnWindowMask(area, () -> ownX11Windows(source.x11Display()), listener))
@@ -209,8 +264,14 @@ public final class ScreenCaptureFactory {
                 screen.displayName() + " (" + region.width() + "x" + region.height() + ")", screen.kind(), screen.synthetic()));
     }
 
-    /** A still picture of the screen, at most {@code maxWidth} x {@code maxHeight}: for the picker. */
+    /**
+     * A still picture of the screen, at most {@code maxWidth} x {@code maxHeight}: for the picker. None for a
+     * portal source: the system's dialog chooses what is shared, only when sharing starts.
+     */
     public Thumbnail thumbnail(CaptureDevice device, int maxWidth, int maxHeight) throws MediaException {
+        if (ScreenSource.of(device).portal()) {
+            throw new MediaException("No preview before the choice in the system dialog");
+        }
         var first = new CompletableFuture<Thumbnail>();
         VideoFormat small = new VideoFormat(maxWidth & ~1, maxHeight & ~1, 5);
         try (Capture ignored = openScreen(device, small, (w, h, stride, bgra, time) -> {
@@ -251,6 +312,10 @@ public final class ScreenCaptureFactory {
     }
 
     private List<CaptureDevice> linuxScreens() {
+        if (portal != null && portalCheck().usable()) {
+            // XWayland's screen would show native Wayland windows black: the portal shares everything.
+            return List.of(PORTAL_SCREEN);
+        }
         if (!present("DISPLAY")) {
             return List.of(); // native Wayland or no desktop: see limitation()
         }
@@ -307,6 +372,19 @@ public final class ScreenCaptureFactory {
         } catch (RuntimeException | Error e) {
             log.debug("No monitor geometry from AWT: {}", e.toString());
             return List.of();
+        }
+    }
+
+    /** The portal check's result, waiting for it if it is still running (only right after the factory was made). */
+    private WaylandPortalCheck.Result portalCheck() {
+        try {
+            return portal.get(PORTAL_CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            log.warn("The Wayland screen cast portal check did not finish: {}", e.toString());
+            return WaylandPortalCheck.Result.unavailable(Limitation.WAYLAND_NO_PORTAL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return WaylandPortalCheck.Result.unavailable(Limitation.WAYLAND_NO_PORTAL);
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.Locale;
  *   <li>{@code gdigrab:desktop} or {@code gdigrab:title=Window title} — Windows: the desktop, or one window</li>
  *   <li>{@code avfoundation:Capture screen 0} — macOS</li>
  *   <li>{@code robot:X,Y/WxH} — AWT Robot screenshots, where no FFmpeg device works</li>
+ *   <li>{@code portal:monitor} or {@code portal:window} — Wayland: a screen or a window the user chooses in the
+ *   system's dialog (xdg-desktop-portal ScreenCast), read from PipeWire</li>
  *   <li>{@code lavfi:testsrc2} — synthetic content for tests and bots</li>
  * </ul>
  */
@@ -20,6 +22,9 @@ record ScreenSource(String backend, String url, int width, int height, Region re
     static final int SYNTHETIC_HEIGHT = 1080;
     /** One X11 window: FFmpeg's x11grab with its {@code window_id} option. */
     static final String X11_WINDOW = "x11window";
+    /** Wayland portal sources: what is shared is chosen in the system's dialog when sharing starts. */
+    static final String PORTAL_MONITOR = "portal:monitor";
+    static final String PORTAL_WINDOW = "portal:window";
 
     /** A part of the screen, in the screen's pixels; appended to an id as {@code #x,y,w,h}. */
     record Region(int x, int y, int width, int height) {
@@ -72,7 +77,8 @@ record ScreenSource(String backend, String url, int width, int height, Region re
             return ShareSourceKind.REGION;
         }
         boolean gdiWindow = backend.equals("gdigrab") && (url.startsWith("title=") || url.startsWith("hwnd="));
-        return backend.equals(X11_WINDOW) || gdiWindow ? ShareSourceKind.WINDOW : ShareSourceKind.SCREEN;
+        boolean portalWindow = portal() && url.equals("window");
+        return backend.equals(X11_WINDOW) || gdiWindow || portalWindow ? ShareSourceKind.WINDOW : ShareSourceKind.SCREEN;
     }
 
     /** The X11 display of an x11grab or x11window source, e.g. {@code :0.0}. */
@@ -141,6 +147,20 @@ record ScreenSource(String backend, String url, int width, int height, Region re
 
     boolean synthetic() {
         return backend.equals("lavfi");
+    }
+
+    /** A Wayland screen cast through the desktop portal. */
+    boolean portal() {
+        return backend.equals("portal");
+    }
+
+    /** The portal's source type for this source: monitor (1) or window (2). */
+    int portalSourceType() {
+        return switch (url) {
+            case "monitor" -> ScreenCastPortal.MONITOR;
+            case "window" -> ScreenCastPortal.WINDOW;
+            default -> throw new IllegalArgumentException("Unknown portal source: portal:" + url);
+        };
     }
 
     boolean robot() {

@@ -132,6 +132,6 @@ class BotShareTest {
     void anUnknownShareSourceIsAUsageError() {
         CliRun run = CliRun.of("bot", "--server", "wss://127.0.0.1:1", "--new", "--share", "blackboard");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("'testsrc', 'whiteboard' or 'window:TITLE'");
+        assertThat(run.err()).contains("'testsrc', 'whiteboard', 'window:TITLE', 'portal:monitor' or 'portal:window'");
     }
 }

@@ -71,11 +71,12 @@ class ScreenCaptureFactoryTest {
             assertThat(ScreenCaptureFactory.withEnvironment(Map.of("WAYLAND_DISPLAY", "wayland-0")).limitation()).isEmpty();
             return;
         }
+        // No session bus at all: no portal to ask, so nothing but the test screen, and the picker says why.
         var nativeWayland = ScreenCaptureFactory.withEnvironment(Map.of("WAYLAND_DISPLAY", "wayland-0"));
-        assertThat(nativeWayland.limitation()).contains(ScreenCaptureFactory.Limitation.WAYLAND_NO_CAPTURE);
+        assertThat(nativeWayland.limitation()).contains(ScreenCaptureFactory.Limitation.WAYLAND_NO_PORTAL);
         assertThat(nativeWayland.screens()).containsExactly(ScreenCaptureFactory.SYNTHETIC_SCREEN);
         assertThat(ScreenCaptureFactory.withEnvironment(Map.of("WAYLAND_DISPLAY", "wayland-0", "DISPLAY", ":0")).limitation())
-                .contains(ScreenCaptureFactory.Limitation.WAYLAND_XWAYLAND_ONLY);
+                .contains(ScreenCaptureFactory.Limitation.WAYLAND_NO_PORTAL);
         assertThat(ScreenCaptureFactory.withEnvironment(Map.of()).limitation())
                 .contains(ScreenCaptureFactory.Limitation.NO_DESKTOP);
         assertThat(ScreenCaptureFactory.withEnvironment(Map.of("DISPLAY", ":0")).limitation()).isEmpty();
@@ -92,6 +93,25 @@ class ScreenCaptureFactoryTest {
         assertThat(robot.robotOrigin()).containsExactly(-1280, 0);
         assertThat(ScreenSource.of(new CaptureDevice("gdigrab:title=Slides - Viewer", "Slides", CaptureDevice.Kind.SCREEN, false)))
                 .isEqualTo(new ScreenSource("gdigrab", "title=Slides - Viewer", 0, 0));
+    }
+
+    @Test
+    void portalSourcesAreAScreenOrAWindowChosenLaterWithoutPreviewOrRegion() {
+        assertThat(ShareSourceKind.of(ScreenCaptureFactory.PORTAL_SCREEN)).isEqualTo(ShareSourceKind.SCREEN);
+        assertThat(ShareSourceKind.of(ScreenCaptureFactory.PORTAL_WINDOW)).isEqualTo(ShareSourceKind.WINDOW);
+        assertThat(ScreenSource.of(ScreenCaptureFactory.PORTAL_SCREEN).portalSourceType()).isEqualTo(ScreenCastPortal.MONITOR);
+        assertThat(ScreenSource.of(ScreenCaptureFactory.PORTAL_WINDOW).portalSourceType()).isEqualTo(ScreenCastPortal.WINDOW);
+        ScreenCaptureFactory anyFactory = ScreenCaptureFactory.syntheticOnly();
+        assertThat(anyFactory.region(ScreenCaptureFactory.PORTAL_SCREEN, 0, 0, 0.5, 0.5)).as("size unknown before the choice").isEmpty();
+        assertThatThrownBy(() -> anyFactory.thumbnail(ScreenCaptureFactory.PORTAL_SCREEN, 240, 136))
+                .as("a preview would open the system dialog every second").isInstanceOf(MediaException.class);
+    }
+
+    @Test
+    void aPortalShareWithoutASessionBusFailsWithAClearReason() {
+        assertThatThrownBy(() -> ScreenCaptureFactory.withEnvironment(Map.of("WAYLAND_DISPLAY", "wayland-0"))
+                .openScreen(ScreenCaptureFactory.PORTAL_SCREEN, ScreenCaptureFactory.MAX_SHARE_FORMAT, (w, h, s, b, t) -> { }))
+                .isInstanceOf(MediaException.class).hasMessageContaining("D-Bus session bus");
     }
 
     @Test

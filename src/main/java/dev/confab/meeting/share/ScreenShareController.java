@@ -1,6 +1,7 @@
 package dev.confab.meeting.share;
 
 import dev.confab.media.Capture;
+import dev.confab.media.CaptureCancelledException;
 import dev.confab.media.CaptureDevice;
 import dev.confab.media.MediaException;
 import dev.confab.media.ScreenCaptureFactory;
@@ -59,6 +60,17 @@ public final class ScreenShareController implements AutoCloseable {
 
         /** This user's share request was refused (e.g. SHARE_IN_PROGRESS) or the screen could not be captured. */
         default void shareFailed(Refusal refusal, String detail) {
+        }
+
+        /**
+         * The user said no in the system's own dialog (the Wayland screen cast portal): nothing was shared and this
+         * user's share has been stopped. Not an error.
+         */
+        default void shareCancelled() {
+        }
+
+        /** This user's capture ended by itself (e.g. the desktop stopped a Wayland screen cast); the share is stopped. */
+        default void shareCaptureEnded(String reason) {
         }
 
         /** The share runs, but the computer sound chosen with it could not be captured (e.g. no sound server). */
@@ -284,9 +296,15 @@ public final class ScreenShareController implements AutoCloseable {
                 if (preview != null) {
                     preview.onFrame(w, h, stride, bgra.position(0), time);
                 }
-            });
+            }, reason -> worker.execute(() -> captureEnded(target, reason)));
             sender.limitBitrate(bitrateLimitKbps);
             activeSender = sender;
+        } catch (CaptureCancelledException e) {
+            LOG.info("Sharing {} was cancelled in the system dialog", screen.displayName());
+            stopCapture();
+            session.stopShare();
+            events.shareCancelled();
+            return;
         } catch (MediaException e) {
             LOG.warn("Cannot capture {}: {}", screen.displayName(), e.getMessage());
             stopCapture();
@@ -297,6 +315,16 @@ public final class ScreenShareController implements AutoCloseable {
         if (withSound != null) {
             startSound(withSound);
         }
+    }
+
+    /** Worker thread: the capture feeding {@code ofSender} ended by itself; stop sharing if it is still this one. */
+    private void captureEnded(ScreenShareSender ofSender, String reason) {
+        if (sender != ofSender) {
+            return; // an earlier share's capture, already stopped
+        }
+        LOG.warn("Screen share ended: {}", reason);
+        stop();
+        events.shareCaptureEnded(reason);
     }
 
     /** The screen is shared either way; without sound the user is told why. */

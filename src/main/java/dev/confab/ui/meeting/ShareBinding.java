@@ -255,6 +255,16 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
         }
     }
 
+    @Override
+    public void shareCancelled() {
+        onScreen(s -> s.notice(UiMessage.of("share.cancelled"), "shareCancelled"));
+    }
+
+    @Override
+    public void shareCaptureEnded(String reason) {
+        onScreen(s -> s.notice(UiMessage.of("share.error.captureEnded"), "shareCaptureEnded"));
+    }
+
     private void removeBanner(MeetingScreen s) {
         if (banner != null) {
             banner.hideFloatingStop();

@@ -247,6 +247,12 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         if (displayName.equals("Entire screen")) {
             return text.get("share.picker.entireScreen");
         }
+        if (displayName.equals(ScreenCaptureFactory.PORTAL_SCREEN.displayName())) {
+            return text.get("share.picker.portalScreen");
+        }
+        if (displayName.equals(ScreenCaptureFactory.PORTAL_WINDOW.displayName())) {
+            return text.get("share.picker.portalWindow");
+        }
         java.util.regex.Matcher numbered = NUMBERED_SCREEN.matcher(displayName);
         return numbered.matches() ? text.get("share.picker.screenNumber", numbered.group(1), numbered.group(2)) : displayName;
     }

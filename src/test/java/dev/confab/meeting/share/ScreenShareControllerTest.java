@@ -10,6 +10,7 @@ import dev.confab.meeting.call.MeetingCall;
 import dev.confab.server.MeetingServer;
 import dev.confab.signaling.ServerTrust;
 import dev.confab.testing.IntegrationTest;
+import dev.confab.testing.PrivateWaylandDesktop;
 import dev.confab.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,9 +40,13 @@ class ScreenShareControllerTest {
         final List<String> events = new CopyOnWriteArrayList<>();
 
         Side(MeetingServer server, String name) {
+            this(server, name, ScreenCaptureFactory.syntheticOnly());
+        }
+
+        Side(MeetingServer server, String name, ScreenCaptureFactory screens) {
             call = MeetingCall.open(SessionOptions.of(server.url(), name, ServerTrust.systemOnly()));
             session = call.session();
-            shares = call.startScreenShare(ScreenCaptureFactory.syntheticOnly(), // VP8, the preferred codec
+            shares = call.startScreenShare(screens, // VP8, the preferred codec
                     (sharer, w, h, stride, bgra, time) -> lastPicture.set(new int[] {sharer, w, h}), this);
         }
 
@@ -58,6 +63,11 @@ class ScreenShareControllerTest {
         @Override
         public void shareFailed(Refusal refusal, String detail) {
             events.add("failed " + refusal);
+        }
+
+        @Override
+        public void shareCancelled() {
+            events.add("cancelled");
         }
 
         @Override
@@ -124,5 +134,24 @@ class ScreenShareControllerTest {
         assertThat(ada.events).contains("no sound: Computer sound needs the meeting's audio, which is not running");
         await().atMost(Duration.ofSeconds(30)).until(() -> bob.lastPicture.get() != null);
         assertThat(ada.shares.sendStats()).as("the screen is still shared").isNotNull();
+    }
+
+    @Test
+    void aShareCancelledInTheSystemDialogIsACancellationAndEndsTheShareForEveryone() throws Exception {
+        try (PrivateWaylandDesktop desktop = PrivateWaylandDesktop.start()) {
+            desktop.startPortalBackend(true); // the user presses Cancel in the portal's dialog
+            Side cara = new Side(server, "Cara", ScreenCaptureFactory.withEnvironment(desktop.environment()));
+            try {
+                cara.session.join(((SessionState.InMeeting) ada.session.state()).meetingId(), null);
+                await().until(() -> cara.session.state() instanceof SessionState.InMeeting);
+                cara.shares.start(ScreenCaptureFactory.PORTAL_SCREEN, false);
+                await().atMost(Duration.ofSeconds(20)).until(() -> cara.events.contains("cancelled"));
+                assertThat(cara.events).noneMatch(e -> e.startsWith("failed"));
+                await().until(() -> ada.events.contains("ended " + cara.id()));
+                assertThat(cara.shares.sendStats()).isNull();
+            } finally {
+                cara.close();
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.confab.ui.share;
 
+import dev.confab.media.ScreenCaptureFactory;
 import dev.confab.testing.UnitTest;
 import dev.confab.ui.common.UiText;
 import org.junit.jupiter.api.Test;
@@ -19,5 +20,10 @@ class ScreenNamesTest {
         assertThat(SharePicker.screenName("Screen 2 (1920x1080)", chinese)).isEqualTo("屏幕 2（1920x1080）");
         assertThat(SharePicker.screenName("Release notes — Text Editor", chinese)).isEqualTo("Release notes — Text Editor");
         assertThat(SharePicker.screenName("Screen 2 (1920x1080)", new UiText(Locale.ENGLISH))).isEqualTo("Screen 2 (1920x1080)");
+        // Wayland: the system's dialog chooses, and the tile says so (and that there is no preview before it).
+        assertThat(SharePicker.screenName(ScreenCaptureFactory.PORTAL_SCREEN.displayName(), chinese))
+                .isEqualTo("屏幕：在系统对话框中选择（选择前没有预览）");
+        assertThat(SharePicker.screenName(ScreenCaptureFactory.PORTAL_WINDOW.displayName(), new UiText(Locale.ENGLISH)))
+                .isEqualTo("Window: choose in the system dialog (no preview until then)");
     }
 }
