@@ -241,6 +241,24 @@ public final class ScreenCaptureFactory {
     }
 
     /**
+     * Whether a share of {@code device} would show Confab's own windows, because nothing on this system keeps
+     * them out of it: a whole screen (or part of one) through the Wayland portal, macOS's avfoundation or the AWT
+     * Robot outside Windows. (Windows excludes them from every capture; X11 captures have them painted over; a
+     * single window is someone else's.) The app then minimizes its window while the share runs.
+     */
+    public static boolean showsOwnWindows(CaptureDevice device) {
+        return showsOwnWindows(ScreenSource.of(device), DeviceAddress.HostOs.current());
+    }
+
+    static boolean showsOwnWindows(ScreenSource source, DeviceAddress.HostOs os) {
+        if (source.synthetic() || source.kind() == ShareSourceKind.WINDOW) {
+            return false;
+        }
+        return source.portal() || source.backend().equals("avfoundation")
+                || (source.robot() && os != DeviceAddress.HostOs.WINDOWS);
+    }
+
+    /**
      * The part of {@code screen} between the fractions (0..1 of its width and height), as a device to
      * share, or empty where this screen's backend cannot capture a part (macOS avfoundation, or an X11
      * screen of unknown size).

@@ -154,4 +154,23 @@ class ScreenCaptureFactoryTest {
         assertThat(ScreenCaptureFactory.withEnvironment(Map.of("WAYLAND_DISPLAY", "wayland-0")).windows())
                 .as("no X server: nothing to list").isEmpty();
     }
+
+    @Test
+    void confabsWindowIsHiddenOnlyWhereNothingKeepsItOutOfASharedScreen() {
+        var linux = DeviceAddress.HostOs.LINUX;
+        assertThat(ScreenCaptureFactory.showsOwnWindows(ScreenSource.of(ScreenCaptureFactory.PORTAL_SCREEN), linux))
+                .as("a Wayland screen").isTrue();
+        assertThat(ScreenCaptureFactory.showsOwnWindows(ScreenSource.of(ScreenCaptureFactory.PORTAL_WINDOW), linux))
+                .as("a window the user picked in the portal").isFalse();
+        assertThat(ScreenCaptureFactory.showsOwnWindows(ScreenSource.of(new CaptureDevice("avfoundation:Capture screen 0",
+                "Screen 1", CaptureDevice.Kind.SCREEN, false)), DeviceAddress.HostOs.MAC)).as("macOS").isTrue();
+        CaptureDevice robot = new CaptureDevice(ScreenSource.robotId(0, 0, 1280, 720), "Screen 1", CaptureDevice.Kind.SCREEN, false);
+        assertThat(ScreenCaptureFactory.showsOwnWindows(ScreenSource.of(robot), DeviceAddress.HostOs.WINDOWS))
+                .as("Windows excludes Confab's windows from every capture").isFalse();
+        assertThat(ScreenCaptureFactory.showsOwnWindows(ScreenSource.of(robot), linux)).isTrue();
+        assertThat(ScreenCaptureFactory.showsOwnWindows(ScreenSource.of(new CaptureDevice("x11grab::0.0+0,0/1280x720",
+                "Screen 1", CaptureDevice.Kind.SCREEN, false)), linux)).as("X11 paints them over").isFalse();
+        assertThat(ScreenCaptureFactory.showsOwnWindows(ScreenSource.of(ScreenCaptureFactory.SYNTHETIC_SCREEN), linux))
+                .isFalse();
+    }
 }

@@ -58,6 +58,8 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
     private volatile MeetingSession session;
     private volatile ScreenShareController controller;
     private boolean computerSoundChosen; // FX thread: the last picker choice, for the banner
+    private dev.confab.media.CaptureDevice screenChosen; // FX thread: the last picker choice, for the hider
+    private final dev.confab.ui.share.OwnWindowHider ownWindow = new dev.confab.ui.share.OwnWindowHider();
     /** Gets every shared picture and is told which share is on stage; the recording takes it from there. */
     private volatile RecordingPictureSwitch recordingPictures = new RecordingPictureSwitch();
     /** Read on decoder threads; written on the FX thread. */
@@ -164,6 +166,7 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
         Window owner = screen.view().getScene() == null ? null : screen.view().getScene().getWindow();
         SharePicker.showDialog(owner, text, screens, computerSound.availability(), choice -> {
             computerSoundChosen = choice.computerSound();
+            screenChosen = choice.screen();
             controller.start(choice.screen(), choice.allowViewerAnnotation(),
                     choice.computerSound() ? call.computerSound(computerSound::open) : null);
         }).setOnWhiteboard(controller::startWhiteboard);
@@ -195,6 +198,9 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
                     banner.showsWhiteboard(); // nothing of the screen leaves: no always-on-top Stop window needed
                 } else {
                     banner.showFloatingStop();
+                    if (screenChosen != null) {
+                        ownWindow.hideFor(screenChosen, s.view().getScene() == null ? null : s.view().getScene().getWindow());
+                    }
                 }
             }
             s.showShareInCenter(stage);
@@ -231,6 +237,7 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
             model.shareEnded(sharerId, self);
             if (self) {
                 controller.setLocalPreview(null);
+                ownWindow.restore();
                 removeBanner(s);
                 if (stoppedByHost) {
                     s.notice(UiMessage.of("share.error.stoppedByHost"), "shareStoppedByHost");
@@ -333,6 +340,7 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
             Platform.runLater(() -> {
                 closed = true;
                 stages.clear();
+                ownWindow.restore(); // left the meeting while sharing a screen that hid it
                 if (banner != null) {
                     banner.hideFloatingStop();
                     banner = null;

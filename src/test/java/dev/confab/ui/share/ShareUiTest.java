@@ -318,4 +318,23 @@ class ShareUiTest {
         robot.interact(banner::hideFloatingStop);
         assertThat(banner.floatingStop()).isNull();
     }
+
+    @Test
+    void sharingAWaylandScreenMinimizesConfabsWindowUntilTheShareEndsButAWindowShareDoesNot() throws Exception {
+        show(new StackPane(new javafx.scene.control.Label("Meeting")), 400, 300);
+        OwnWindowHider hider = new OwnWindowHider();
+
+        robot.interact(() -> assertThat(hider.hideFor(ScreenCaptureFactory.PORTAL_WINDOW, stage)).isFalse());
+        assertThat(stage.isIconified()).as("a single window shared: Confab stays").isFalse();
+
+        robot.interact(() -> assertThat(hider.hideFor(ScreenCaptureFactory.PORTAL_SCREEN, stage)).isTrue());
+        assertThat(stage.isIconified()).as("the whole screen shared on Wayland: Confab is out of the picture").isTrue();
+        robot.interact(hider::restore);
+        assertThat(stage.isIconified()).as("back when the share ends").isFalse();
+
+        robot.interact(() -> stage.setIconified(true)); // the user minimized it before sharing
+        robot.interact(() -> assertThat(hider.hideFor(ScreenCaptureFactory.PORTAL_SCREEN, stage)).isFalse());
+        robot.interact(hider::restore);
+        assertThat(stage.isIconified()).as("only a window the hider minimized comes back").isTrue();
+    }
 }

@@ -68,7 +68,7 @@ class WaylandSharePickerUiTest {
             ToggleButton tile = robot.lookup("#screenTile-1").queryAs(ToggleButton.class);
             assertThat(tile.getText()).isEqualTo("Screen: choose in the system dialog (no preview until then)");
             assertThat(robot.lookup("#shareLimitation").queryAs(Label.class).getText())
-                    .contains("your desktop's own dialog").contains("cannot keep its own windows out");
+                    .contains("your desktop's own dialog").contains("Confab minimizes its window while you share a screen");
             assertThat(robot.lookup("#noWindows").queryAs(Label.class).getText()).contains("whole screens only");
             robot.clickOn(tile);
             robot.clickOn("#startShare");
