@@ -1,22 +1,18 @@
 package dev.confab.server;
 
+import dev.confab.testing.BareWebSocketServer;
 import dev.confab.testing.IntegrationTest;
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshake;
-import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -32,30 +28,8 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class DirectFramesTest {
 
-    private final CompletableFuture<WebSocket> opened = new CompletableFuture<>();
     private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
-    private final WebSocketServer server = new WebSocketServer(new InetSocketAddress("127.0.0.1", 0)) {
-        @Override
-        public void onOpen(WebSocket socket, ClientHandshake handshake) {
-            opened.complete(socket);
-        }
-
-        @Override
-        public void onClose(WebSocket socket, int code, String reason, boolean remote) {
-        }
-
-        @Override
-        public void onMessage(WebSocket socket, String message) {
-        }
-
-        @Override
-        public void onError(WebSocket socket, Exception e) {
-        }
-
-        @Override
-        public void onStart() {
-        }
-    };
+    private final BareWebSocketServer server = BareWebSocketServer.started();
     private WebSocketClient client;
 
     @AfterEach
@@ -63,14 +37,12 @@ class DirectFramesTest {
         if (client != null) {
             client.closeBlocking();
         }
-        server.stop(1000);
+        server.close();
     }
 
     @Test
     void everyLengthEncodingAndUtf8TextArriveWholeAndInOrder() throws Exception {
-        server.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.getPort() > 0);
-        client = new WebSocketClient(URI.create("ws://127.0.0.1:" + server.getPort())) {
+        client = new WebSocketClient(server.url()) {
             @Override
             public void onOpen(ServerHandshake handshake) {
             }
@@ -98,7 +70,7 @@ class DirectFramesTest {
             }
         };
         assertThat(client.connectBlocking(10, TimeUnit.SECONDS)).isTrue();
-        WebSocket connection = opened.get(10, TimeUnit.SECONDS);
+        WebSocket connection = server.awaitOpened();
 
         Random random = new Random(6455);
         for (int length : List.of(0, 1, 125, 126, 127, 1000, 65535, 65536, 300_000)) {

@@ -1,16 +1,14 @@
 package dev.confab.server;
 
+import dev.confab.testing.BareWebSocketServer;
 import dev.confab.testing.IntegrationTest;
 import dev.confab.testing.RawWebSocket;
 import dev.confab.testing.WsFrames;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -18,7 +16,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,44 +32,20 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class StalledWritesTest {
 
-    private final CompletableFuture<WebSocketImpl> opened = new CompletableFuture<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-    private final WebSocketServer server = new WebSocketServer(new InetSocketAddress("127.0.0.1", 0)) {
-        @Override
-        public void onOpen(WebSocket socket, ClientHandshake handshake) {
-            opened.complete((WebSocketImpl) socket);
-        }
-
-        @Override
-        public void onClose(WebSocket socket, int code, String reason, boolean remote) {
-        }
-
-        @Override
-        public void onMessage(WebSocket socket, String message) {
-        }
-
-        @Override
-        public void onError(WebSocket socket, Exception e) {
-        }
-
-        @Override
-        public void onStart() {
-        }
-    };
+    private final BareWebSocketServer server = BareWebSocketServer.started();
 
     @AfterEach
     void stop() throws InterruptedException {
         timers.shutdownNow();
-        server.stop(1000);
+        server.close();
     }
 
     @Test
     void aFrameQueuedAfterTheWriteInterestWasLostIsStillDelivered() throws Exception {
-        server.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.getPort() > 0);
-        URI url = URI.create("ws://127.0.0.1:" + server.getPort());
+        URI url = server.url();
         try (RawWebSocket client = RawWebSocket.upgraded(url)) {
-            WebSocketImpl connection = opened.get(10, TimeUnit.SECONDS);
+            WebSocketImpl connection = (WebSocketImpl) server.awaitOpened();
             await().atMost(Duration.ofSeconds(5)).until(() -> connection.outQueue.isEmpty()
                     && (connection.getSelectionKey().interestOps() & SelectionKey.OP_WRITE) == 0);
 
