@@ -102,7 +102,7 @@ final class ClientConnection {
             return;
         }
         try {
-            DirectFrames.sendText(socket, codec.encode(message));
+            socket.send(codec.encode(message));
         } catch (WebsocketNotConnectedException e) {
             // Closing or closed: its onClose handles the rest; other receivers must not be affected.
         }
@@ -163,7 +163,7 @@ final class ClientConnection {
 
     private void sendToLibrary(ByteBuffer frame) {
         try {
-            DirectFrames.sendBinary(socket, frame);
+            socket.send(frame);
         } catch (WebsocketNotConnectedException e) {
             // As in send(): a closing receiver simply misses the frame.
         }
