@@ -14,7 +14,10 @@ import java.util.TreeMap;
  *
  * <p>A sequence gap at play time is concealed (libopus PLC); a packet that arrives after its slot was
  * concealed is dropped as late. Sender-side DTX withholds packets without skipping sequence numbers, so a
- * DTX pause is an underrun here (a few frames of concealment fading out, then silence), not a loss. When
+ * DTX pause is an underrun here (a few frames of concealment fading out, then silence), not a loss. Sound
+ * that was only late, though, resumes where it stopped: then every silent slot of that underrun counts as
+ * concealed too (the listener heard a gap in continuous sound, as WebRTC counts it in its concealed samples);
+ * before, only the first {@code MAX_UNDERRUN_CONCEALMENT} slots of a long gap were counted. When
  * a burst leaves the buffer much deeper than the target, one frame is dropped per tick to bring the delay
  * back down.
  *
@@ -69,6 +72,10 @@ public final class JitterBuffer {
     private long nextCaptureMicros;
     private long lastPlayedSequence = -1;
     private int underrunFrames;
+    /** Silent slots since an underrun stopped playback, or -1 when not stopped by one. */
+    private long silentSlots = -1;
+    /** The capture time of the packet that underrun waited for. */
+    private long awaitedCaptureMicros;
     private int windowTicks;
     private long windowMinWait = Long.MAX_VALUE;
     private long highestUnwrapped = -1;
@@ -112,6 +119,9 @@ public final class JitterBuffer {
     public synchronized Playout poll(long nowMicros) {
         if (!playing) {
             if (packets.isEmpty() || nowMicros - packets.firstEntry().getValue().arrivalMicros() < targetMicros()) {
+                if (silentSlots >= 0) {
+                    silentSlots++;
+                }
                 return SILENCE;
             }
             start();
@@ -135,6 +145,8 @@ public final class JitterBuffer {
             return new Playout.Conceal(nextCaptureMicros - FRAME_MICROS, false);
         }
         playing = false;
+        silentSlots = 1;
+        awaitedCaptureMicros = nextCaptureMicros - underrunFrames * FRAME_MICROS;
         return SILENCE;
     }
 
@@ -163,8 +175,14 @@ public final class JitterBuffer {
             // Packets that never came while we were refilling.
             lost += first - lastPlayedSequence - 1;
         }
+        long firstCapture = packets.firstEntry().getValue().captureMicros();
+        if (silentSlots > 0 && first == lastPlayedSequence + 1
+                && Math.abs(firstCapture - awaitedCaptureMicros) < FRAME_MICROS / 2) {
+            concealed += silentSlots; // the awaited packet itself: late sound, not a pause at the sender
+        }
+        silentSlots = -1;
         nextSequence = first;
-        nextCaptureMicros = packets.firstEntry().getValue().captureMicros();
+        nextCaptureMicros = firstCapture;
     }
 
     /**

@@ -42,6 +42,24 @@ class JitterBufferTest {
         return out;
     }
 
+    private static int firstPacketIndex(List<JitterBuffer.Playout> playouts) {
+        for (int i = 0; i < playouts.size(); i++) {
+            if (playouts.get(i) instanceof JitterBuffer.Playout.Packet) {
+                return i;
+            }
+        }
+        throw new AssertionError("nothing played");
+    }
+
+    private static int lastPacketIndex(List<JitterBuffer.Playout> playouts) {
+        for (int i = playouts.size() - 1; i >= 0; i--) {
+            if (playouts.get(i) instanceof JitterBuffer.Playout.Packet) {
+                return i;
+            }
+        }
+        throw new AssertionError("nothing played");
+    }
+
     private static List<Long> playedSequences(List<JitterBuffer.Playout> playouts) {
         return playouts.stream().filter(p -> p instanceof JitterBuffer.Playout.Packet)
                 .map(p -> ((JitterBuffer.Playout.Packet) p).sequence()).toList();
@@ -106,6 +124,36 @@ class JitterBufferTest {
         List<JitterBuffer.Playout> resumed = tick(61 * FRAME + buffer.targetMicros(), 1);
         assertThat(playedSequences(resumed)).containsExactly(5L);
         assertThat(buffer.counters().lost()).isZero();
+    }
+
+    @Test
+    void lateSoundThatResumesWhereItStoppedCountsEverySilentSlotAsConcealed() {
+        for (int i = 0; i < 5; i++) {
+            offer(i, i * FRAME);
+        }
+        for (int i = 5; i < 20; i++) {
+            offer(i, 20 * FRAME); // stuck behind something for 300 ms, then all at once
+        }
+        List<JitterBuffer.Playout> played = tick(FRAME, 25);
+        int first = firstPacketIndex(played);
+        int last = lastPacketIndex(played);
+        long slotsWithoutSound = played.subList(first, last).stream()
+                .filter(p -> !(p instanceof JitterBuffer.Playout.Packet)).count();
+        assertThat(buffer.counters().lost()).as("nothing lost, only late (the burst is thinned, not lost)").isZero();
+        assertThat(slotsWithoutSound).as("the gap the listener heard").isGreaterThan(3);
+        assertThat(buffer.counters().concealed()).as("every slot of it, not only the first three")
+                .isEqualTo(slotsWithoutSound);
+    }
+
+    @Test
+    void aSenderPauseIsNotCountedAsConcealedBeyondItsFadeOut() {
+        for (int i = 0; i < 5; i++) {
+            offer(i, i * FRAME);
+        }
+        tick(FRAME, 20);
+        buffer.offer(5, CAPTURE_BASE + 40 * FRAME, new byte[]{5}, 40 * FRAME); // resumes 35 frames later
+        assertThat(playedSequences(tick(41 * FRAME + buffer.targetMicros(), 1))).containsExactly(5L);
+        assertThat(buffer.counters().concealed()).as("the fade-out only").isEqualTo(3);
     }
 
     @Test
