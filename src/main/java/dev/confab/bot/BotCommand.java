@@ -235,9 +235,12 @@ public final class BotCommand implements Callable<Integer> {
                 session.join(meetingId, passcode);
             }
             stats.awaitAnswer(options.connectTimeout().multipliedBy(2).plusSeconds(5));
-            if (session.state() instanceof SessionState.Waiting) {
+            // Said also when a quick host let it in before the answer was looked at: it did wait.
+            if (session.state() instanceof SessionState.Waiting || stats.admission.report().waited()) {
                 out.println("Waiting to be admitted");
                 out.flush();
+            }
+            if (session.state() instanceof SessionState.Waiting) {
                 awaitAdmission(session, stats, stay); // no longer than it would have stayed
             }
             if (session.state() instanceof SessionState.InMeeting inMeeting) {

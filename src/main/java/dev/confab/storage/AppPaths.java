@@ -86,9 +86,10 @@ public record AppPaths(Path config, Path data, Path logs, Path cache) {
         return java.util.List.of(config, data, logs, cache);
     }
 
+    /** Creates one of Confab's own folders (owner-only, like everything Confab stores) if it is missing. */
     public static Path ensureDirectory(Path dir) {
         try {
-            Files.createDirectories(dir);
+            AtomicFiles.createOwnerOnlyDirectories(dir);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create folder " + dir, e);

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * File writes that never leave a half-written file behind: write a sibling temp file, force it to disk,
- * then rename over the target. Files are owner-only (0600) where the file system supports POSIX modes.
+ * then rename over the target. Files are owner-only (0600) where the file system supports POSIX modes, and so is
+ * the folder a write creates for them; a folder that already exists keeps its mode.
  */
 public final class AtomicFiles {
 
@@ -24,8 +25,7 @@ public final class AtomicFiles {
 
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        restrictDirectory(dir);
+        createOwnerOnlyDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             restrictFile(tmp);
@@ -77,6 +77,20 @@ public final class AtomicFiles {
     public static void restrictFile(Path file) throws IOException {
         if (POSIX) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    /**
+     * Creates {@code dir} (and missing parents) and, if it was missing, makes it owner-only. A folder that already
+     * exists is left as it is: a file the user asked for in their home folder, or {@code --stats-json /tmp/x.json},
+     * must not change who may enter that folder (an earlier version made /tmp owner-only, and every other program's
+     * temporary files failed).
+     */
+    public static void createOwnerOnlyDirectories(Path dir) throws IOException {
+        boolean missing = !Files.exists(dir);
+        Files.createDirectories(dir);
+        if (missing) {
+            restrictDirectory(dir);
         }
     }
 
