@@ -250,6 +250,17 @@ public final class ScreenCaptureFactory {
         return showsOwnWindows(ScreenSource.of(device), DeviceAddress.HostOs.current());
     }
 
+    /** How Confab's own windows stay out of a shared screen on this desktop, for the picker to say. */
+    public enum OwnWindows { PAINTED_OVER, EXCLUDED_BY_SYSTEM, MINIMIZED }
+
+    public OwnWindows ownWindowsInASharedScreen() {
+        return switch (DeviceAddress.HostOs.current()) {
+            case WINDOWS -> OwnWindows.EXCLUDED_BY_SYSTEM;
+            case MAC -> OwnWindows.MINIMIZED;
+            case LINUX -> present("WAYLAND_DISPLAY") ? OwnWindows.MINIMIZED : OwnWindows.PAINTED_OVER;
+        };
+    }
+
     static boolean showsOwnWindows(ScreenSource source, DeviceAddress.HostOs os) {
         if (source.synthetic() || source.kind() == ShareSourceKind.WINDOW) {
             return false;

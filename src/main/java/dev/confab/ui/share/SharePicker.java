@@ -27,6 +27,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -98,9 +99,12 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
             none.setId("noWindows");
             none.setWrapText(true);
             none.setMaxWidth(520);
-            none.textProperty().bind(screens.windowLimitation()
-                    .map(limit -> text.bind("share.limitation." + limit.name()))
-                    .orElseGet(() -> text.bind("share.picker.noWindows")));
+            // The same reason as the notice at the top is not said twice.
+            var windowLimit = screens.windowLimitation();
+            none.textProperty().bind(windowLimit.isPresent() && windowLimit.equals(screens.limitation())
+                    ? text.bind("share.picker.noWindowsSeeAbove")
+                    : windowLimit.map(limit -> text.bind("share.limitation." + limit.name()))
+                            .orElseGet(() -> text.bind("share.picker.noWindows")));
             none.getStyleClass().add("text-muted");
             sources.getChildren().add(none);
         } else {
@@ -120,9 +124,12 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
             top.getChildren().add(notice);
         });
         Label windows = new Label();
+        windows.setId("windowsNote");
         windows.setWrapText(true);
         windows.setMaxWidth(520);
-        windows.textProperty().bind(text.bind("share.picker.windowsNote"));
+        ScreenCaptureFactory.OwnWindows ownWindows = screens.ownWindowsInASharedScreen();
+        windows.textProperty().bind(text.bind(ownWindows == ScreenCaptureFactory.OwnWindows.PAINTED_OVER
+                ? "share.picker.windowsNote" : "share.picker.windowsNote." + ownWindows.name()));
         windows.getStyleClass().add("text-muted");
 
         CheckBox partOnly = new CheckBox();
@@ -220,7 +227,9 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         thumb.setFitHeight(THUMB_HEIGHT);
         thumb.setPreserveRatio(true);
         thumbnails.put(screen, thumb);
-        ToggleButton tile = new ToggleButton(screen.displayName(), thumb);
+        // Nothing can be shown before the system dialog's choice: an icon says "a screen", "a window".
+        boolean portal = screen.equals(ScreenCaptureFactory.PORTAL_SCREEN) || screen.equals(ScreenCaptureFactory.PORTAL_WINDOW);
+        ToggleButton tile = new ToggleButton(screen.displayName(), portal ? portalIcon(screen) : thumb);
         if (screen.synthetic()) {
             tile.textProperty().bind(text.bind("share.picker.testScreen"));
         } else {
@@ -235,6 +244,16 @@ public final class SharePicker extends BorderPane implements AutoCloseable {
         tile.setToggleGroup(tiles);
         tile.setPrefSize(THUMB_WIDTH + 16, THUMB_HEIGHT + 40);
         return tile;
+    }
+
+    private static javafx.scene.Node portalIcon(CaptureDevice source) {
+        org.kordamp.ikonli.javafx.FontIcon icon = new org.kordamp.ikonli.javafx.FontIcon(
+                source.equals(ScreenCaptureFactory.PORTAL_SCREEN) ? org.kordamp.ikonli.materialdesign2.MaterialDesignM.MONITOR_SHARE
+                        : org.kordamp.ikonli.materialdesign2.MaterialDesignA.APPLICATION_OUTLINE);
+        icon.setIconSize(64);
+        StackPane box = new StackPane(icon);
+        box.setPrefSize(THUMB_WIDTH, THUMB_HEIGHT);
+        return box;
     }
 
     private static final java.util.regex.Pattern NUMBERED_SCREEN = java.util.regex.Pattern.compile("Screen (\\d+) \\((\\d+x\\d+)\\)");

@@ -22,8 +22,8 @@ class ScreenNamesTest {
         assertThat(SharePicker.screenName("Screen 2 (1920x1080)", new UiText(Locale.ENGLISH))).isEqualTo("Screen 2 (1920x1080)");
         // Wayland: the system's dialog chooses, and the tile says so (and that there is no preview before it).
         assertThat(SharePicker.screenName(ScreenCaptureFactory.PORTAL_SCREEN.displayName(), chinese))
-                .isEqualTo("屏幕：在系统对话框中选择（选择前没有预览）");
+                .isEqualTo("屏幕（系统对话框）");
         assertThat(SharePicker.screenName(ScreenCaptureFactory.PORTAL_WINDOW.displayName(), new UiText(Locale.ENGLISH)))
-                .isEqualTo("Window: choose in the system dialog (no preview until then)");
+                .isEqualTo("Window (system dialog)");
     }
 }

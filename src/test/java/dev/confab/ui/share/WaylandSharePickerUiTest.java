@@ -66,10 +66,12 @@ class WaylandSharePickerUiTest {
             show(new UiText(Locale.ENGLISH), ScreenCaptureFactory.withEnvironment(desktop.environment()), chosen);
 
             ToggleButton tile = robot.lookup("#screenTile-1").queryAs(ToggleButton.class);
-            assertThat(tile.getText()).isEqualTo("Screen: choose in the system dialog (no preview until then)");
+            assertThat(tile.getText()).isEqualTo("Screen (system dialog)");
             assertThat(robot.lookup("#shareLimitation").queryAs(Label.class).getText())
                     .contains("your desktop's own dialog").contains("Confab minimizes its window while you share a screen");
             assertThat(robot.lookup("#noWindows").queryAs(Label.class).getText()).contains("whole screens only");
+            assertThat(robot.lookup("#windowsNote").queryAs(Label.class).getText())
+                    .as("not the X11 promise of grey cover").contains("Confab minimizes its window").doesNotContain("grey");
             robot.clickOn(tile);
             robot.clickOn("#startShare");
             assertThat(chosen).containsExactly(new SharePicker.Choice(ScreenCaptureFactory.PORTAL_SCREEN, false, false));
@@ -84,5 +86,7 @@ class WaylandSharePickerUiTest {
         assertThat(robot.lookup("#shareLimitation").queryAs(Label.class).getText())
                 .contains("屏幕共享门户").contains("xdg-desktop-portal");
         assertThat(robot.lookup("#screenTiles .toggle-button").queryAll()).as("only the test screen").hasSize(1);
+        assertThat(robot.lookup("#noWindows").queryAs(Label.class).getText()).as("the reason is not said twice")
+                .isEqualTo("这里也无法共享单个窗口（见上方说明）。");
     }
 }
