@@ -42,7 +42,7 @@ public final class ScreenCaptureFactory {
             "Test screen (synthetic)", CaptureDevice.Kind.SCREEN, true);
     /** The largest share Confab sends: full HD keeps text sharp at a bitrate most links carry. */
     public static final VideoFormat MAX_SHARE_FORMAT = new VideoFormat(1920, 1080, 15);
-    /** At most this long the picker waits for the portal check (it starts with the factory, at launch). */
+    /** At most this long the portal check may take (it starts with the factory, at launch); then: no portal. */
     private static final int PORTAL_CHECK_TIMEOUT_SECONDS = 25;
 
     /**
@@ -91,7 +91,18 @@ public final class ScreenCaptureFactory {
                 && DeviceAddress.HostOs.current() == DeviceAddress.HostOs.LINUX
                 ? CompletableFuture.supplyAsync(() -> WaylandPortalCheck.run(environment),
                         runnable -> Thread.ofVirtual().name("wayland-portal-check").start(runnable))
+                        .completeOnTimeout(WaylandPortalCheck.Result.unavailable(Limitation.WAYLAND_NO_PORTAL),
+                                PORTAL_CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 : null;
+    }
+
+    /**
+     * Completes once what the picker asks here can be answered without waiting (the Wayland portal check, which
+     * a stuck session bus can hold up to {@value #PORTAL_CHECK_TIMEOUT_SECONDS} s). Open the picker after it, so
+     * that the JavaFX thread never waits for D-Bus.
+     */
+    public CompletableFuture<Void> ready() {
+        return portal == null ? CompletableFuture.completedFuture(null) : portal.handle((result, error) -> null);
     }
 
     /** A factory offering only the synthetic screen (tests, bots, demos). */

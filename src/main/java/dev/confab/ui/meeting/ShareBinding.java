@@ -154,11 +154,13 @@ public final class ShareBinding implements MeetingListener, ScreenShareControlle
             screen.notice(UiMessage.of("share.error.policyDisabled"), "sharePolicyDisabled");
             return;
         }
-        permissions.whenAnswered(Permission.SCREEN, Platform::runLater, () -> {
-            if (!closed) {
-                showPicker();
-            }
-        }, () -> screen.notice(UiMessage.of("share.permissionDenied"), "sharePermissionDenied"));
+        // The picker reads the screens' limits; on Wayland that waits for the portal check, never on this thread.
+        permissions.whenAnswered(Permission.SCREEN, Platform::runLater, () -> screens.ready().thenRun(() ->
+                Platform.runLater(() -> {
+                    if (!closed) {
+                        showPicker();
+                    }
+                })), () -> screen.notice(UiMessage.of("share.permissionDenied"), "sharePermissionDenied"));
     }
 
     /** The screen capture permission is granted: the user picks what to share, every time. FX thread. */
