@@ -495,6 +495,13 @@ class ScreenshotTourTest {
         // read on the FX thread, which adds the demo participants' messages to the list meanwhile
         await().atMost(Duration.ofSeconds(30)).until(() -> WaitForAsyncUtils.asyncFx(() -> messages.getItems().stream()
                 .filter(e -> e instanceof dev.confab.meeting.ChatModel.Message).count()).get() >= 3);
+        // The side panel opens with the chat: click its input only once it is laid out (a click aimed while it
+        // was still moving once landed on the attach button beside it, whose file dialog headless JavaFX lacks).
+        WaitForAsyncUtils.waitForFxEvents();
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#chatInput").tryQuery()
+                .map(n -> n.isVisible() && n.getScene() != null && n.localToScreen(n.getBoundsInLocal()).getWidth() > 0)
+                .orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#chatInput").write(tag.startsWith("zh") ? "大家好！" : "Hello everyone!");
         robot.clickOn("#chatSend");
         await().atMost(Duration.ofSeconds(30)).until(() -> WaitForAsyncUtils.asyncFx(() -> messages.getItems().stream()
