@@ -61,10 +61,13 @@ public final class LoadTestCommand implements Callable<Integer> {
      * The audio figures (with --audio) over every unthrottled receiver. Mouth-to-ear = sender's capture stamp
      * → the moment the frame will have been played; concealed = frames synthesised by Opus PLC / frames played.
      * {@code lipSyncOffsetP95Millis}: |picture − sound| when shown, live video only (NaN in replay mode).
+     * {@code lengthenedMillis}, {@code shortenedMillis}: sound the jitter buffers added and removed by time-stretching
+     * (not concealment: every sample of it was received).
      */
     public record AudioFigures(int streams, long framesHeard, double mouthToEarP50Millis, double mouthToEarP95Millis,
                                long framesConcealed, double concealedPercent, long packetsLost, double maxJitterMillis,
-                               double lipSyncOffsetP95Millis, long picturesOutOfSync) {
+                               double lipSyncOffsetP95Millis, long picturesOutOfSync, long lengthenedMillis,
+                               long shortenedMillis) {
     }
 
     /**
@@ -365,6 +368,8 @@ public final class LoadTestCommand implements Callable<Integer> {
         long concealed = 0;
         long lost = 0;
         long outOfSync = 0;
+        long lengthened = 0;
+        long shortened = 0;
         double maxJitter = 0;
         for (LoadParticipant p : receivers) {
             mouthToEar.addAll(p.audio().receiver().combinedLatency());
@@ -376,6 +381,8 @@ public final class LoadTestCommand implements Callable<Integer> {
                 played += s.played();
                 concealed += s.concealed();
                 lost += s.lost();
+                lengthened += s.lengthenedMillis();
+                shortened += s.shortenedMillis();
                 maxJitter = Math.max(maxJitter, s.jitterMillis());
                 LipSyncStats sync = p.receiver().lipSync(s.participantId());
                 if (sync != null) {
@@ -385,7 +392,7 @@ public final class LoadTestCommand implements Callable<Integer> {
         }
         return new AudioFigures(streams, played, mouthToEar.percentileMillis(0.5), mouthToEar.percentileMillis(0.95),
                 concealed, 100.0 * concealed / Math.max(1, played + concealed), lost, maxJitter,
-                lipSync.percentileMillis(95), outOfSync);
+                lipSync.percentileMillis(95), outOfSync, lengthened, shortened);
     }
 
     private static Row row(String name, List<LoadParticipant> receivers, double seconds) {
@@ -463,10 +470,11 @@ public final class LoadTestCommand implements Callable<Integer> {
     private static void printAudio(PrintWriter out, String label, AudioFigures a) {
         if (a != null) {
             out.printf(Locale.ROOT, label + ": %d streams, %d frames heard, mouth-to-ear p50 %s p95 %s ms (target p95 <= %.0f ms on 1:1), "
-                            + "concealed %d (%.2f %%, target <= %.0f %%), lost %d, max jitter %.1f ms%n", a.streams(),
+                            + "concealed %d (%.2f %%, target <= %.0f %%), lost %d, max jitter %.1f ms, "
+                            + "time-stretched +%d / -%d ms%n", a.streams(),
                     a.framesHeard(), ms(a.mouthToEarP50Millis()), ms(a.mouthToEarP95Millis()),
                     MOUTH_TO_EAR_P95_TARGET_MILLIS, a.framesConcealed(), a.concealedPercent(), CONCEALED_TARGET_PERCENT,
-                    a.packetsLost(), a.maxJitterMillis());
+                    a.packetsLost(), a.maxJitterMillis(), a.lengthenedMillis(), a.shortenedMillis());
             if (!Double.isNaN(a.lipSyncOffsetP95Millis())) {
                 out.printf(Locale.ROOT, "lip sync" + label.substring("audio".length()) + ": |picture - sound| p95 %s ms (target <= 45 ms), %d pictures out of sync%n",
                         ms(a.lipSyncOffsetP95Millis()), a.picturesOutOfSync());

@@ -195,22 +195,17 @@ public final class AudioReceiver implements AutoCloseable {
 
     private void mixLoop() {
         RemoteVoice[] tick = new RemoteVoice[0];
-        JitterBuffer.Playout[] playouts = new JitterBuffer.Playout[0];
         try {
             while (running) {
                 output.awaitRoom(RemoteVoice.FRAME); // the 20 ms clock; then take the freshest packets
                 forgetDepartures();
                 tick = voices.values().toArray(tick);
-                if (playouts.length < tick.length) {
-                    playouts = new JitterBuffer.Playout[tick.length];
-                }
                 long now = monotonicMicros();
                 long nowEpoch = epochMicros();
                 mixer.clear();
                 for (int i = 0; i < tick.length && tick[i] != null; i++) {
                     RemoteVoice voice = tick[i];
-                    playouts[i] = voice.jitterBuffer.poll(now);
-                    if (voice.render(playouts[i])) {
+                    if (voice.render(now)) {
                         mixer.add(voice.pcm, RemoteVoice.FRAME);
                     }
                     detector.observe(voice.participantId, voice.level.latest().rmsDbfs(), nowEpoch);
@@ -220,7 +215,7 @@ public final class AudioReceiver implements AutoCloseable {
                 output.write(mixed, mixed.length);
                 long heardAt = epochMicros() + output.bufferedMicros();
                 for (int i = 0; i < tick.length && tick[i] != null; i++) {
-                    noteHeard(tick[i], playouts[i], heardAt);
+                    tick[i].heard(heardAt);
                 }
                 publishSpeakers(tick, nowEpoch);
             }
@@ -230,15 +225,6 @@ public final class AudioReceiver implements AutoCloseable {
             log.error("Audio mixer stopped", e);
         } finally {
             voices.values().forEach(RemoteVoice::close);
-        }
-    }
-
-    private static void noteHeard(RemoteVoice voice, JitterBuffer.Playout playout, long heardAt) {
-        switch (playout) {
-            case JitterBuffer.Playout.Packet packet -> voice.heard(packet.captureMicros(), heardAt, true);
-            case JitterBuffer.Playout.Conceal conceal -> voice.heard(conceal.captureMicros(), heardAt, false);
-            case JitterBuffer.Playout.Silence ignored -> {
-            }
         }
     }
 

@@ -17,9 +17,14 @@ import java.util.TreeMap;
  * DTX pause is an underrun here (a few frames of concealment fading out, then silence), not a loss. Sound
  * that was only late, though, resumes where it stopped: then every silent slot of that underrun counts as
  * concealed too (the listener heard a gap in continuous sound, as WebRTC counts it in its concealed samples);
- * before, only the first {@code MAX_UNDERRUN_CONCEALMENT} slots of a long gap were counted. When
- * a burst leaves the buffer much deeper than the target, one frame is dropped per tick to bring the delay
- * back down.
+ * before, only the first {@code MAX_UNDERRUN_CONCEALMENT} slots of a long gap were counted.
+ *
+ * <p>The delay follows the target by time-stretching the sound, as WebRTC's NetEQ does, instead of by gaps: a
+ * packet played with little cushion behind it (nothing else buffered, and it waited well under the target) is
+ * marked {@link Stretch#LENGTHEN} (the player repeats one pitch period, {@link TimeStretch}), so the buffer grows
+ * before it runs dry; while a standing queue or a burst holds more than the target, packets are marked
+ * {@link Stretch#SHORTEN} (one period removed). Only a burst far beyond the target (over
+ * {@code DROP_EXCESS_MICROS}) still drops a whole frame per tick, since shortening would take seconds.
  *
  * <p>Thread-safe: the network thread offers, the mixer thread polls; both hold the lock only briefly.
  * Times are microseconds on one monotonic receiver clock ({@code arrivalMicros}, {@code nowMicros});
@@ -33,21 +38,39 @@ public final class JitterBuffer {
     private static final double JITTER_MULTIPLIER = 2.5;
     /** Underrun frames concealed before the buffer falls silent and waits to refill. */
     private static final int MAX_UNDERRUN_CONCEALMENT = 3;
-    /** Deeper than target + this right now (a burst), a frame is dropped at once. */
+    /** Deeper than target + this right now (a burst), packets are shortened. */
     private static final long BURST_EXCESS_MICROS = 5 * FRAME_MICROS;
+    /** Deeper than target + this, a whole frame is dropped per tick: shortening alone would take seconds. */
+    private static final long DROP_EXCESS_MICROS = 15 * FRAME_MICROS;
     /** Ticks over which the shortest wait is watched for a standing queue. */
     private static final int DEPTH_WINDOW_TICKS = 10;
     /** More packets than this (4 s) means the mixer is not polling; the oldest are discarded. */
     private static final int CAPACITY = 200;
 
-    /** What the mixer plays for this participant in the current tick. */
+    /** How the player should stretch a packet's sound to move the delay towards the target. */
+    public enum Stretch {
+        NONE,
+        /** Little cushion is left: make it one pitch period longer, so the buffer grows without a gap. */
+        LENGTHEN,
+        /** More than the target is buffered: make it one pitch period shorter. */
+        SHORTEN
+    }
+
+    /** What the player plays next for this participant: 20 ms of sound (before any stretching). */
     public sealed interface Playout {
-        /** Decode this packet. */
-        record Packet(long sequence, long captureMicros, byte[] payload) implements Playout {
+        /** Decode this packet and stretch it as asked, where its sound allows. */
+        record Packet(long sequence, long captureMicros, byte[] payload, Stretch stretch) implements Playout {
         }
 
         /** The packet for this slot is missing: synthesise it. {@code lost} when a later packet proves it lost. */
         record Conceal(long captureMicros, boolean lost) implements Playout {
+        }
+
+        /**
+         * The next packet is not here yet, but the player still has decoded sound: make that one pitch period
+         * longer and ask again, instead of a concealed gap. Only offered while the player says it can.
+         */
+        record Extend() implements Playout {
         }
 
         /** Nothing to play (not started, refilling, or the sender is silent). */
@@ -64,6 +87,9 @@ public final class JitterBuffer {
     }
 
     private static final Playout SILENCE = new Playout.Silence();
+    private static final Playout EXTEND = new Playout.Extend();
+    /** Extensions in a row while the next packet is late: about 10-30 ms, then concealment takes over. */
+    private static final int MAX_EXTENSIONS = 3;
 
     /** Packets keyed by unwrapped sequence number. */
     private final TreeMap<Long, Entry> packets = new TreeMap<>();
@@ -72,12 +98,14 @@ public final class JitterBuffer {
     private long nextCaptureMicros;
     private long lastPlayedSequence = -1;
     private int underrunFrames;
+    private int extensions;
     /** Silent slots since an underrun stopped playback, or -1 when not stopped by one. */
     private long silentSlots = -1;
     /** The capture time of the packet that underrun waited for. */
     private long awaitedCaptureMicros;
     private int windowTicks;
     private long windowMinWait = Long.MAX_VALUE;
+    private boolean standingQueue;
     private long highestUnwrapped = -1;
 
     private boolean haveTransit;
@@ -115,8 +143,18 @@ public final class JitterBuffer {
         }
     }
 
-    /** What to play in this 20 ms tick (mixer thread). */
-    public synchronized Playout poll(long nowMicros) {
+    /** What to play in this 20 ms tick (mixer thread), with no decoded sound waiting ahead of it. */
+    public Playout poll(long nowMicros) {
+        return poll(nowMicros, 0, false);
+    }
+
+    /**
+     * The next 20 ms to play (mixer thread), polled whenever the player's decoded sound runs short of a tick.
+     *
+     * @param aheadMicros decoded sound the player still has to play before this (after a lengthened packet)
+     * @param extendable  whether the player could make that sound longer ({@link Playout.Extend})
+     */
+    public synchronized Playout poll(long nowMicros, long aheadMicros, boolean extendable) {
         if (!playing) {
             if (packets.isEmpty() || nowMicros - packets.firstEntry().getValue().arrivalMicros() < targetMicros()) {
                 if (silentSlots >= 0) {
@@ -126,15 +164,26 @@ public final class JitterBuffer {
             }
             start();
         }
-        dropExcess(nowMicros);
+        Stretch stretch = adjustDepth(nowMicros, aheadMicros);
         Entry due = packets.remove(nextSequence);
         if (due != null) {
             underrunFrames = 0;
-            return play(nextSequence, due);
+            extensions = 0;
+            // The cushion is how long the packet waited here: sound the player decoded ahead is played first, but
+            // the player still asks for the next packet at the same moments until it holds a whole tick more.
+            if (stretch == Stretch.NONE && packets.isEmpty()
+                    && nowMicros - due.arrivalMicros() < targetMicros() - FRAME_MICROS / 2) {
+                stretch = Stretch.LENGTHEN; // the next packet is due as soon as it arrives: make room for lateness
+            }
+            return play(nextSequence, due, stretch);
         }
         if (!packets.isEmpty()) {
             // A later packet is here, so the one for this slot is lost or late: conceal it and move on.
             return concealLost();
+        }
+        if (extendable && underrunFrames == 0 && extensions < MAX_EXTENSIONS) {
+            extensions++;
+            return EXTEND;
         }
         if (underrunFrames < MAX_UNDERRUN_CONCEALMENT) {
             // Nothing buffered: a late packet or a sender pause (DTX, mute). Fill the slot without giving
@@ -186,23 +235,22 @@ public final class JitterBuffer {
     }
 
     /**
-     * Keeps the delay near the target: a burst far beyond it is cut at once; a standing queue (over 200
-     * ms, even the quickest packet waited a whole frame longer than the target asks, e.g. after a
-     * stall or an underrun) loses one frame per 200 ms, which is barely audible.
+     * Keeps the delay near the target: a standing queue (over 200 ms, even the quickest packet waited a whole frame
+     * longer than the target asks, e.g. after a stall or an underrun) or a burst beyond it is shortened packet by
+     * packet; a burst far beyond it loses one frame per tick.
      */
-    private void dropExcess(long nowMicros) {
+    private Stretch adjustDepth(long nowMicros, long aheadMicros) {
         Entry due = packets.get(nextSequence);
         if (due != null) {
-            windowMinWait = Math.min(windowMinWait, nowMicros - due.arrivalMicros());
+            windowMinWait = Math.min(windowMinWait, nowMicros - due.arrivalMicros() + aheadMicros);
         }
-        long depth = packets.isEmpty() ? 0 : (packets.lastKey() - nextSequence) * FRAME_MICROS;
-        boolean standingQueue = false;
         if (++windowTicks >= DEPTH_WINDOW_TICKS) {
             standingQueue = windowMinWait != Long.MAX_VALUE && windowMinWait >= targetMicros() + FRAME_MICROS;
             windowTicks = 0;
             windowMinWait = Long.MAX_VALUE;
         }
-        if (packets.size() >= 2 && (standingQueue || depth > targetMicros() + BURST_EXCESS_MICROS)) {
+        long depth = packets.isEmpty() ? 0 : (packets.lastKey() - nextSequence) * FRAME_MICROS + aheadMicros;
+        if (packets.size() >= 2 && depth > targetMicros() + DROP_EXCESS_MICROS) {
             Entry skipped = packets.remove(nextSequence);
             if (skipped != null) {
                 discarded++;
@@ -210,15 +258,18 @@ public final class JitterBuffer {
             }
             nextSequence++;
             nextCaptureMicros += FRAME_MICROS;
+            return Stretch.SHORTEN;
         }
+        return packets.size() >= 2 && (standingQueue || depth > targetMicros() + BURST_EXCESS_MICROS)
+                ? Stretch.SHORTEN : Stretch.NONE;
     }
 
-    private Playout play(long sequence, Entry entry) {
+    private Playout play(long sequence, Entry entry, Stretch stretch) {
         played++;
         lastPlayedSequence = sequence;
         nextSequence = sequence + 1;
         nextCaptureMicros = entry.captureMicros() + FRAME_MICROS;
-        return new Playout.Packet(sequence, entry.captureMicros(), entry.payload());
+        return new Playout.Packet(sequence, entry.captureMicros(), entry.payload(), stretch);
     }
 
     private Playout concealLost() {

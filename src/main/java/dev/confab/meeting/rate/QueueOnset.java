@@ -5,17 +5,26 @@ package dev.confab.meeting.rate;
  * {@link DownlinkEstimator#TICK_MILLIS} ticks. When a link narrows under a sender's rate its queue grows by the
  * difference every second (1.5 → 0.6 Mbit/s: 1.5 s of delay per second) and sound queues behind the video, so every
  * tenth of a second of waiting costs sound. Evidence of a queue: every frame, from every sender, arriving more than
- * {@link DownlinkEstimator#OVERUSE_MILLIS} late for at least {@link #SPAN_NANOS} of arrivals, and the delay not
+ * {@link #ONSET_MILLIS} late for at least {@link #SPAN_NANOS} of arrivals, and the delay not
  * shrinking. A thread of this client that was descheduled for a moment is not taken for one: the frames it held back
  * arrive together, so their arrivals span no time; a bottleneck spreads them out at its rate. While such a run lasts,
  * what arrives is what the link carries, and that is what the onset reports. Not thread-safe: guarded by its owner.
  */
 final class QueueOnset {
 
+    /**
+     * A frame this late may start a queue. Lower than a tick's overuse threshold: the run's span and its slower
+     * arrivals are the evidence here, and every 40 ms sooner saves about 100 ms of sound behind the queue (it grows at
+     * 1.5 s per second while the server keeps sending, and drains at the link's rate afterwards).
+     */
+    static final long ONSET_MILLIS = 40;
     /** Arrivals of late frames spanning this long are a queue, not a moment's hiccup. */
-    static final long SPAN_NANOS = 80_000_000L;
-    /** At least this many late frames (sound alone comes every 20 ms): a rate needs a few of them. */
-    static final int MIN_FRAMES = 4;
+    static final long SPAN_NANOS = 60_000_000L;
+    /**
+     * At least this many late frames: a rate needs a few of them. Three, because on a narrowed link a 720p picture
+     * alone takes 80 ms to arrive, so a fourth frame comes a tenth of a second later.
+     */
+    static final int MIN_FRAMES = 3;
 
     private long runStartNanos;
     private long runBytes;
@@ -29,7 +38,7 @@ final class QueueOnset {
      * {@link Double#NaN} otherwise.
      */
     double frame(long arrivalNanos, long delayMillis, int bytes) {
-        if (delayMillis <= DownlinkEstimator.OVERUSE_MILLIS) {
+        if (delayMillis <= ONSET_MILLIS) {
             runFrames = 0;
             reported = false;
             return Double.NaN;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +39,52 @@ class JitterBufferTest {
         for (int i = 0; i < ticks; i++) {
             deliver(fromMicros + i * FRAME);
             out.add(buffer.poll(fromMicros + i * FRAME));
+        }
+        return out;
+    }
+
+    /** What a stretched packet adds or removes in {@link #play}: one period of a 440 Hz tone, four of them. */
+    private static final long STRETCH_MICROS = 9_090;
+    private long readyMicros;
+    private int lengthened;
+    private int shortened;
+    private int extended;
+
+    /**
+     * Plays {@code ticks} 20 ms ticks from {@code fromMicros} as the player does: it polls whenever less than a
+     * tick of decoded sound is left, a stretched packet lasts a period longer or shorter, and the sound it has is
+     * made a period longer when the buffer asks it to wait for a late packet. Returns every playout.
+     */
+    private List<JitterBuffer.Playout> play(long fromMicros, int ticks) {
+        List<JitterBuffer.Playout> out = new ArrayList<>();
+        for (int i = 0; i < ticks; i++) {
+            long now = fromMicros + i * FRAME;
+            deliver(now);
+            while (readyMicros < FRAME) {
+                JitterBuffer.Playout playout = buffer.poll(now, readyMicros, readyMicros >= 4_000);
+                out.add(playout);
+                if (playout instanceof JitterBuffer.Playout.Extend) {
+                    readyMicros += Math.min(STRETCH_MICROS, readyMicros / 2); // a period must fit twice
+                    extended++;
+                    continue;
+                }
+                readyMicros += FRAME;
+                if (playout instanceof JitterBuffer.Playout.Packet packet) {
+                    switch (packet.stretch()) {
+                        case LENGTHEN -> {
+                            readyMicros += STRETCH_MICROS;
+                            lengthened++;
+                        }
+                        case SHORTEN -> {
+                            readyMicros -= STRETCH_MICROS;
+                            shortened++;
+                        }
+                        case NONE -> {
+                        }
+                    }
+                }
+            }
+            readyMicros -= FRAME;
         }
         return out;
     }
@@ -229,30 +276,64 @@ class JitterBufferTest {
     }
 
     @Test
-    void aBurstThatOverfillsTheBufferIsTrimmedBackToTheTarget() {
+    void aBurstFarBeyondTheTargetIsTrimmedByDroppingFramesAndTheRestByShortening() {
         offer(0, 0);
-        for (int i = 1; i < 20; i++) {
-            offer(i, 2 * FRAME); // after a stall, 380 ms of sound arriving at once
+        for (int i = 1; i < 30; i++) {
+            offer(i, 2 * FRAME); // after a stall, 580 ms of sound arriving at once
         }
-        tick(FRAME, 20);
-        assertThat(buffer.counters().discarded()).isPositive();
+        for (int i = 30; i < 100; i++) {
+            offer(i, i * FRAME - 28 * FRAME); // then in real time
+        }
+        List<JitterBuffer.Playout> played = play(FRAME, 70);
+        assertThat(buffer.counters().discarded()).as("frames dropped while more than 300 ms over the target")
+                .isBetween(1L, 14L);
+        assertThat(shortened).as("the rest worked off by shortening").isPositive();
         assertThat(buffer.counters().lost()).isZero();
+        assertThat(buffer.counters().concealed()).isZero();
+        assertThat(playedSequences(played).getLast()).as("playing close to what arrived last")
+                .isGreaterThanOrEqualTo(69 + 28 - 4);
     }
 
     @Test
-    void aStandingQueueLeftByAStallIsWorkedOffWithoutLosses() {
+    void aStandingQueueLeftByAStallIsWorkedOffByShorteningWithoutDroppingSound() {
         for (int i = 0; i < 5; i++) {
             offer(i, 4 * FRAME); // the first 100 ms arrive together after a stall
         }
         for (int i = 5; i < 120; i++) {
             offer(i, i * FRAME); // then in real time
         }
-        List<JitterBuffer.Playout> played = tick(5 * FRAME, 100);
-        assertThat(buffer.counters().discarded()).as("the extra 60-80 ms are dropped").isBetween(2L, 4L);
+        List<JitterBuffer.Playout> played = play(5 * FRAME, 100);
+        assertThat(buffer.counters().discarded()).as("no sound dropped").isZero();
         assertThat(buffer.counters().lost()).isZero();
-        List<Long> sequences = playedSequences(played);
-        long last = sequences.getLast();
-        assertThat(last).as("playing close to what arrived last").isGreaterThanOrEqualTo(5 + 100 - 3);
+        assertThat(buffer.counters().concealed()).isZero();
+        assertThat(shortened).as("the extra 60-80 ms shortened away, a period at a time").isBetween(4, 12);
+        assertThat(playedSequences(played).getLast()).as("playing close to what arrived last")
+                .isGreaterThanOrEqualTo(5 + 100 - 3);
+    }
+
+    @Test
+    void aDelayThatCreepsUpIsAbsorbedByLengtheningInsteadOfGaps() {
+        // Packets on time, then for 40 packets each arrives 3 ms later than the one before (a queue building up
+        // at 15 % over the link's rate), then the delay stays. The cushion of ~25 ms would run dry after ~8 of them.
+        for (int i = 0; i < 200; i++) {
+            long creep = Math.clamp(i - 50, 0, 40) * 3_000L;
+            offer(i, i * FRAME + creep);
+        }
+        play(0, 207); // up to the last packet: after it the sender has stopped (that fade-out is concealed)
+        assertThat(lengthened + extended).as("sound lengthened while the delay crept up").isPositive();
+        assertThat(buffer.counters().concealed()).as("no gap was concealed").isZero();
+        assertThat(buffer.counters().played()).isEqualTo(200);
+    }
+
+    @Test
+    void onACleanNetworkNothingIsStretched() {
+        Random random = new Random(3);
+        for (int i = 0; i < 1_000; i++) {
+            offer(i, i * FRAME + random.nextInt(3_000)); // 0-3 ms of jitter
+        }
+        play(0, 1_000);
+        assertThat(lengthened + shortened + extended).as("sound stretched").isZero();
+        assertThat(buffer.counters().concealed()).isZero();
     }
 
     @Test
