@@ -11,7 +11,8 @@ import java.util.Optional;
  * <p>While a limit is known the link is probed, since the senders, kept under the estimate, no longer show
  * whether it carries more: the server is asked ({@code probe_request}) for padding worth {@link #NEAR_PROBE}
  * times the estimate (for {@value #PROBE_MILLIS} ms), or {@link #FAR_PROBE} times once the estimate is {@link #FAR_FROM} times what
- * congested it last (the limit has lifted: find the top quickly). A probe that arrives without queueing raises the
+ * congested it last or the last probe passed with {@link #LIFTED_ABOVE} times that arriving (the limit has lifted:
+ * find the top quickly). A probe that arrives without queueing raises the
  * estimate (so the senders step up without a keyframe-costly trial rung); one that queues lowers it, and the
  * next probe waits twice as long (0.25 s after a passed one, doubling up to {@link #MAX_PROBE_GAP_NANOS}). A failed probe delays sound by about
  * the padding's excess, a fraction of a second at most.
@@ -51,6 +52,8 @@ public final class DownlinkEstimator {
     static final double FAR_PROBE = 1.5;
     /** An estimate this far above the rate that congested last means that limit has lifted. */
     static final double FAR_FROM = 1.1;
+    /** A probe that passed with this much more arriving than when the link last queued: the limit has lifted. */
+    static final double LIFTED_ABOVE = 1.05;
     /** Three ticks: one whole two-tick measuring window always falls inside, however the ticks fall. */
     static final int PROBE_MILLIS = 750;
     /** Probe results are read this long after a probe ends (the last padding still on its way). */
@@ -86,6 +89,10 @@ public final class DownlinkEstimator {
     private long lastReportNanos = Long.MIN_VALUE;
     private long probeResultAt = Long.MIN_VALUE;  // while a probe runs: when to read its result
     private boolean probeQueued;
+    /** The most that arrived in a tick of the running probe, bits per second. */
+    private double probeArrivedBps;
+    /** The last probe passed carrying more than the link did when it last queued: the limit has lifted. */
+    private boolean passedAboveCongestion;
     private long nextProbeAt = Long.MIN_VALUE;
     private long probeGapNanos = MIN_PROBE_GAP_NANOS;
     private long probes;
@@ -143,6 +150,7 @@ public final class DownlinkEstimator {
     private int probe(long nowNanos, boolean queued, double estimateBps, double arrivedBps) {
         if (probeResultAt != Long.MIN_VALUE) {
             probeQueued |= queued;
+            probeArrivedBps = Math.max(probeArrivedBps, arrivedBps);
             if (nowNanos < probeResultAt) {
                 return 0;
             }
@@ -150,6 +158,7 @@ public final class DownlinkEstimator {
             if (probeQueued) {
                 failedProbes++;
             }
+            passedAboveCongestion = !probeQueued && probeArrivedBps > LIFTED_ABOVE * controller.congestedAt();
             probeGapNanos = probeQueued ? Math.min(2 * probeGapNanos, MAX_PROBE_GAP_NANOS) : MIN_PROBE_GAP_NANOS;
             nextProbeAt = nowNanos + probeGapNanos;
             return 0;
@@ -158,13 +167,16 @@ public final class DownlinkEstimator {
             return 0;
         }
         double congestedAt = controller.congestedAt();
-        double factor = estimateBps >= FAR_FROM * congestedAt ? FAR_PROBE : NEAR_PROBE;
+        // Far once the link carries clearly more than when it queued, or a probe proved it carries more at all: one
+        // near step after another (each 1.25 s) took 4-5 s to climb back from a lifted 600 kbit/s limit.
+        double factor = estimateBps >= FAR_FROM * congestedAt || passedAboveCongestion ? FAR_PROBE : NEAR_PROBE;
         int paddingKbps = (int) ((estimateBps * factor - arrivedBps) / 1000);
         if (paddingKbps < MIN_PROBE_KBPS) {
             return 0;
         }
         probes++;
         probeQueued = false;
+        probeArrivedBps = 0;
         probeResultAt = nowNanos + PROBE_MILLIS * 1_000_000L + PROBE_SETTLE_NANOS;
         return paddingKbps;
     }

@@ -225,6 +225,35 @@ class DownlinkEstimatorTest {
     }
 
     @Test
+    void aLimitThatLiftedIsClimbedOutOfWithFarProbesOnceOneProbePassedAboveIt() {
+        // A 600 kbit/s limit (congested at 600, estimate 0.85 of it) lifts: the link carries 3 Mbit/s. The sender
+        // keeps to the estimate, padding comes on top as asked, nothing queues.
+        tick(0, 2, 600, 0);
+        for (long t = 250; t < 1_000; t += 250) {
+            tick(t, 2, 600, 80);
+        }
+        int padding = 0;
+        int paddingTicks = 0;
+        long reached = -1;
+        for (long t = 1_000; t < 15_000 && reached < 0; t += 250) {
+            int media = estimator.estimateKbps();
+            feed(t, 2, media + (paddingTicks-- > 0 ? padding : 0), 0);
+            DownlinkEstimator.Actions actions = estimator.tick((t + 250) * MS);
+            if (actions.probeKbps() > 0) {
+                padding = actions.probeKbps();
+                paddingTicks = 3;
+            }
+            if (estimator.estimateKbps() >= 1_500) {
+                reached = t + 250;
+            }
+        }
+        // Near probes until the estimate itself is 1.1 x 600 reach 1.5 Mbit/s at 7 s here; going x1.5 after the
+        // first probe that passed above 1.05 x 600, at 6 s.
+        assertThat(reached).as("1.5 Mbit/s (720p) known, ms").isBetween(1_000L, 6_000L);
+        assertThat(estimator.probeCounts()[1]).as("failed probes").isZero();
+    }
+
+    @Test
     void aProbeThatQueuesLowersTheEstimateAndTheNextWaitsLonger() {
         congestWithAShortQueue();
         // The link still carries 550 kbit/s: whatever padding comes on top queues.
