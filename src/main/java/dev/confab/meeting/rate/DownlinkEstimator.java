@@ -59,7 +59,12 @@ public final class DownlinkEstimator {
     /** Probe results are read this long after a probe ends (the last padding still on its way). */
     static final long PROBE_SETTLE_NANOS = 250_000_000L;
     static final long MIN_PROBE_GAP_NANOS = 250_000_000L;
-    static final long MAX_PROBE_GAP_NANOS = 8_000_000_000L;
+    /**
+     * Failed probes space the next ones out up to this. It bounds how long a lifted limit goes unnoticed: with 8 s a
+     * limit that lifted just after a failed probe was found 8 s late, and 720p came back 11-12 s after the lift (the
+     * issue asks 10 s); three far probes take another 4 s.
+     */
+    static final long MAX_PROBE_GAP_NANOS = 4_000_000_000L;
     /** Less padding than this is not worth a probe. */
     static final int MIN_PROBE_KBPS = 30;
 

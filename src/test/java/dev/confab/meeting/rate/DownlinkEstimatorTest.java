@@ -273,7 +273,7 @@ class DownlinkEstimatorTest {
             }
         }
         assertThat(estimator.estimateKbps()).as("never above what the link carries").isLessThanOrEqualTo(550);
-        assertThat(probeTimes.size()).as("probes at growing intervals").isBetween(3, 8);
+        assertThat(probeTimes.size()).as("probes at growing intervals, up to 4 s apart").isBetween(3, 9);
         long firstGap = probeTimes.get(1) - probeTimes.get(0);
         long lastGap = probeTimes.getLast() - probeTimes.get(probeTimes.size() - 2);
         assertThat(lastGap).isGreaterThan(firstGap);
