@@ -16,10 +16,8 @@ import dev.confab.meeting.chat.ChatEnvelope;
 import dev.confab.meeting.chat.ChatKeyPair;
 import dev.confab.meeting.chat.ChatWire;
 import dev.confab.meeting.chat.ReplayGuard;
-import dev.confab.meeting.chat.SecurityCode;
 import dev.confab.meeting.e2ee.MediaEncryption;
 import dev.confab.meeting.e2ee.MediaKeyExchange;
-import dev.confab.meeting.e2ee.PrivacyCode;
 import dev.confab.meeting.files.FileFailure;
 import dev.confab.meeting.files.FileSendStatus;
 import dev.confab.meeting.files.FileTransfers;
@@ -120,6 +118,7 @@ public final class MeetingSession implements AutoCloseable {
     // Everyone present's chat public key (null for a client without one), by participant id: the roster the
     // layers above see leaves keys out, they are for encrypting here. Confined to the event thread.
     private final Map<Integer, String> rosterChatKeys = new HashMap<>();
+    private final RosterCodes rosterCodes = new RosterCodes();
     private final AtomicBoolean started = new AtomicBoolean();
     /** Event thread: which server of a cluster to talk to; the request that opened the session, to repeat after a redirect. */
     private volatile ServerRoute route;
@@ -1415,7 +1414,7 @@ public final class MeetingSession implements AutoCloseable {
                 continue;
             }
             if (key != null) {
-                personal.put(p.id(), PrivacyCode.of(present.meetingId(), List.of(own, key)));
+                personal.put(p.id(), rosterCodes.personal(present.meetingId(), own, key));
             }
             if (key == null) {
                 unencrypted.add(p);
@@ -1424,12 +1423,12 @@ public final class MeetingSession implements AutoCloseable {
             }
         }
         List<String> all = presentChatKeys(present).values().stream().filter(Objects::nonNull).toList();
-        return new MediaPrivacy(PrivacyCode.of(present.meetingId(), all), personal, unencrypted, awaiting);
+        return new MediaPrivacy(rosterCodes.privacy(present.meetingId(), all), personal, unencrypted, awaiting);
     }
 
     /** The code over the chat keys of everyone in {@code present}, or null before joining. */
     private String securityCode(Roster present) {
-        return present.meetingId() == null ? null : SecurityCode.of(present.meetingId(), presentChatKeys(present));
+        return present.meetingId() == null ? null : rosterCodes.security(present.meetingId(), presentChatKeys(present));
     }
 
     private void onEventsLater(Runnable task, long delayNanos) {

@@ -38,11 +38,13 @@ public final class ChatCrypto {
     private final int selfId;
     private final ChatKeyPair self;
     private final SecureRandom random = new SecureRandom();
+    private final PairwiseKeys pairwiseKeys;
 
     public ChatCrypto(String meetingId, int selfId, ChatKeyPair self) {
         this.meetingId = meetingId;
         this.selfId = selfId;
         this.self = self;
+        this.pairwiseKeys = new PairwiseKeys(self, meetingId);
     }
 
     /**
@@ -119,7 +121,7 @@ public final class ChatCrypto {
     /** The directional chat key from {@code senderId} to {@code recipientId} ({@link PairwiseKey}). */
     private SecretKey pairwiseKey(int senderId, byte[] senderPub, int recipientId, byte[] recipientPub, byte[] peerPub)
             throws GeneralSecurityException {
-        return PairwiseKey.derive(self, peerPub, VERSION, meetingId, senderId, senderPub, recipientId, recipientPub);
+        return pairwiseKeys.get(peerPub, VERSION, senderId, senderPub, recipientId, recipientPub);
     }
 
     /**

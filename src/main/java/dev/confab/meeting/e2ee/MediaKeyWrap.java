@@ -2,7 +2,7 @@ package dev.confab.meeting.e2ee;
 
 import dev.confab.meeting.chat.AesGcm;
 import dev.confab.meeting.chat.ChatKeyPair;
-import dev.confab.meeting.chat.PairwiseKey;
+import dev.confab.meeting.chat.PairwiseKeys;
 
 import javax.crypto.SecretKey;
 import java.nio.ByteBuffer;
@@ -28,6 +28,7 @@ public final class MediaKeyWrap {
     private final int selfId;
     private final ChatKeyPair self;
     private final SecureRandom random = new SecureRandom();
+    private final PairwiseKeys pairwiseKeys;
 
     /** One sender key as it travels inside the sealed message. */
     public record Release(long kid, byte[] baseKey) {
@@ -37,13 +38,13 @@ public final class MediaKeyWrap {
         this.meetingId = meetingId;
         this.selfId = selfId;
         this.self = self;
+        this.pairwiseKeys = new PairwiseKeys(self, meetingId);
     }
 
     /** {@code release} sealed for {@code recipientId}, whose roster public key is {@code recipientKey} (base64). */
     public String seal(int recipientId, String recipientKey, Release release) throws GeneralSecurityException {
         byte[] theirs = ChatKeyPair.decodeRaw(recipientKey);
-        SecretKey pairwise = PairwiseKey.derive(self, theirs, PURPOSE, meetingId, selfId, self.rawPublic(),
-                recipientId, theirs);
+        SecretKey pairwise = pairwiseKeys.get(theirs, PURPOSE, selfId, self.rawPublic(), recipientId, theirs);
         byte[] nonce = new byte[AesGcm.NONCE_BYTES];
         random.nextBytes(nonce);
         byte[] plain = ByteBuffer.allocate(PLAIN_BYTES).putLong(release.kid()).put(release.baseKey()).array();
@@ -65,8 +66,7 @@ public final class MediaKeyWrap {
             if (sealed.length <= AesGcm.NONCE_BYTES) {
                 throw new GeneralSecurityException("Sealed media key too short");
             }
-            SecretKey pairwise = PairwiseKey.derive(self, theirs, PURPOSE, meetingId, senderId, theirs, selfId,
-                    self.rawPublic());
+            SecretKey pairwise = pairwiseKeys.get(theirs, PURPOSE, senderId, theirs, selfId, self.rawPublic());
             byte[] plain = AesGcm.open(pairwise, Arrays.copyOf(sealed, AesGcm.NONCE_BYTES),
                     Arrays.copyOfRange(sealed, AesGcm.NONCE_BYTES, sealed.length), aad(senderId, selfId));
             if (plain.length != PLAIN_BYTES) {
