@@ -483,6 +483,15 @@ class ScreenshotTourTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> screen.grid().tiles().stream()
                 .anyMatch(t -> !t.isSelf() && t.isSpeaking() && t.shownLevel() > 0.3));
         shootForReviewOnly("meeting-demo-live");
+        // With every feature's control in the bar, Chinese labels (which no ellipsis can shorten) once made the
+        // whole screen wider than its window: Leave, Settings and the participants' icons were cut off.
+        var leave = robot.lookup("#leaveButton").queryAs(javafx.scene.control.Labeled.class);
+        var settings = robot.lookup("#settingsButton").tryQueryAs(javafx.scene.Node.class);
+        double windowWidth = leave.getScene().getWidth();
+        assertThat(leave.localToScene(leave.getBoundsInLocal()).getMaxX()).as("Leave in the window")
+                .isLessThanOrEqualTo(windowWidth);
+        settings.ifPresent(node -> assertThat(node.localToScene(node.getBoundsInLocal()).getMaxX())
+                .as("Settings in the window").isLessThanOrEqualTo(windowWidth));
     }
 
     @ParameterizedTest

@@ -111,6 +111,16 @@ final class MeetingToolbar extends HBox {
         super.layoutChildren();
     }
 
+    /**
+     * Not the labels' width: a bar that insists on it makes the whole meeting screen wider than its window (seen in
+     * Chinese, whose two-character labels cannot be shortened with an ellipsis), and then it never learns it is too
+     * narrow. Squeezed below the labels' width, the bar turns compact in {@link #layoutChildren}.
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        return snappedLeftInset() + snappedRightInset();
+    }
+
     boolean compact() {
         return compact;
     }
