@@ -40,6 +40,7 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
     private volatile boolean measuring;
     private volatile java.util.Map<Integer, dev.confab.meeting.video.StreamStats> baseline = java.util.Map.of();
     private volatile Roster roster;
+    private final Integer show;
     private volatile AudioCall audio;
 
     /**
@@ -50,6 +51,7 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
     LoadParticipant(SessionOptions options, VideoFormat format, PreEncodedLoop replay, long throttleNanosPerFrame,
                     Integer show) {
         this.call = MeetingCall.open(options, this);
+        this.show = show;
         if (show != null) { // a page of the first others, each tile the size they send
             call.showFirstOthers(show, format.width(), format.height());
         }
@@ -109,6 +111,12 @@ final class LoadParticipant implements MeetingListener, AutoCloseable {
     int participantCount() {
         Roster current = roster;
         return current != null ? current.participants().size() : 0;
+    }
+
+    /** The cameras this participant shows, so receives when all goes well: its page, or everyone else's. */
+    int shownCameras() {
+        int others = Math.max(0, participantCount() - 1);
+        return show == null ? others : Math.min(show, others);
     }
 
     /** Starts sending the test tone and hearing everyone; the call makes live video follow the sound from then on. */

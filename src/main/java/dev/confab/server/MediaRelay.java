@@ -113,6 +113,11 @@ final class MediaRelay {
         }
         if (header.stream() == StreamKind.AUDIO) {
             sender.uplinkQueue.sound(header.captureMicros(), epochMicros(clock));
+            if (sender.soundHeard()) {
+                synchronized (sender.meeting) { // this sound now takes its share of every receiver's downlink
+                    SendTargets.update(sender.meeting);
+                }
+            }
         }
         byte[] bytes = stampSender(frame, sender.id);
         SenderStreamStats stats = sender.stream(header.stream());

@@ -60,12 +60,35 @@ final class Member {
     volatile double cameraBudgetKbps = Double.POSITIVE_INFINITY;
     /** This member's simulcast camera layers as a sender (rates, presence). */
     final LayerRates cameraLayers = new LayerRates();
+    /**
+     * When this member's last AUDIO frame reached the server (epoch ms). Sound costs its receivers' downlinks only
+     * while it flows: someone unmuted without a microphone (or a bot without sound) sends none. With DTX silence
+     * still sends a frame every 400 ms, so {@link #SOUND_RECENT_MILLIS} spans several.
+     */
+    private volatile long lastSoundMillis = Long.MIN_VALUE / 2;
+    static final long SOUND_RECENT_MILLIS = 2_000;
     /** The queue in this member's uplink, from its sound's arrival at the server. */
     final UplinkQueue uplinkQueue = new UplinkQueue();
     /** The targets last sent to this member as a sender ({@link SendTargets}); a stream absent has none. */
     final Map<StreamKind, Integer> sentTargets = new EnumMap<>(StreamKind.class);
     ScheduledFuture<?> resumeExpiry;
     private volatile ClientConnection connection;
+
+    /**
+     * An AUDIO frame of this member reached the server now; true when its sound starts (again) with it, after
+     * {@link #SOUND_RECENT_MILLIS} or more without any: its receivers' budgets must then make room for it.
+     */
+    boolean soundHeard() {
+        long now = System.currentTimeMillis();
+        long last = lastSoundMillis;
+        lastSoundMillis = now;
+        return now - last >= SOUND_RECENT_MILLIS;
+    }
+
+    /** Whether this member's sound takes a share of its receivers' downlinks: unmuted, and sound arriving lately. */
+    boolean sendsSound() {
+        return !muted && System.currentTimeMillis() - lastSoundMillis < SOUND_RECENT_MILLIS;
+    }
 
     Member(int id, String displayName, Instant joinedAt, String resumeToken, Meeting meeting, String chatKey) {
         this.id = id;

@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Turns the receivers' downlink estimates ({@code receive_estimate}) into a bitrate target for each sender's
  * camera and screen ({@code send_target}, docs/protocol.md section 7.3). A receiver's estimate is first spent on
- * sound (every other unmuted participant's), the rest is split between the videos it receives: a screen share
+ * sound (every other participant's whose sound flows), the rest is split between the videos it receives: a screen share
  * takes {@link #SCREEN_SHARE} of it when cameras come too (sharpness matters more there), the cameras share the
  * remainder equally. A sender's target is then what its receivers can take: in a meeting of two, the one
  * receiver's; from three on, what the better half of its receivers can take (the upper median), so that one
@@ -218,7 +218,12 @@ final class SendTargets {
         return cameraBudgetKbps(receiver, members) / Math.max(1, cameras);
     }
 
-    /** The receiver's estimate minus the sound of everyone unmuted, kbit/s; infinite without an estimate. */
+    /**
+     * The receiver's estimate minus the sound of everyone whose sound flows ({@link Member#sendsSound}), kbit/s;
+     * infinite without an estimate. Only sound that flows: counting every unmuted participant took 49 × 48 kbit/s
+     * from each receiver of a 50-person meeting whose members had joined without microphones, and paused all but
+     * one of their cameras at the first dip of an estimate.
+     */
     private static double videoKbps(Member receiver, List<Member> members) {
         Integer estimate = receiver.downlinkKbps;
         if (estimate == null) {
@@ -226,7 +231,7 @@ final class SendTargets {
         }
         int voices = 0;
         for (Member other : members) {
-            voices += other != receiver && !other.muted ? 1 : 0;
+            voices += other != receiver && other.sendsSound() ? 1 : 0;
         }
         return Math.max(0, estimate - AUDIO_KBPS * voices);
     }

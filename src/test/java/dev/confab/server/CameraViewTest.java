@@ -186,6 +186,10 @@ class CameraViewTest {
         show(linus); // shows nobody: only the viewer's view decides what it gets
         applied(viewer, new ClientMessage.View(List.of(new ClientMessage.View.Shown(adaId, 320, 180),
                 new ClientMessage.View.Shown(graceId, 960, 540))));
+        for (TestClient speaker : List.of(ada, grace, linus)) {
+            speaker.send(audio(0)); // their sound flows: it takes its share of the viewer's downlink
+        }
+        awaitSound(viewer, atViewer, 1, adaId, graceId, linusId);
         viewer.messages.clear();
 
         // 300 kbit/s, less three voices (144), leaves 156: one camera at its smallest layer (150), not two.
@@ -197,7 +201,7 @@ class CameraViewTest {
         for (TestClient sender : List.of(ada, grace)) {
             sender.send(audio(1));
         }
-        awaitSound(viewer, atViewer, 1, adaId, graceId);
+        awaitSound(viewer, atViewer, 2, adaId, graceId);
         assertThat(cameraSequences(atViewer, graceId)).containsExactly(0L);
         assertThat(cameraSequences(atViewer, adaId)).as("paused: sound only").isEmpty();
         assertThat(ada.receivesNo(ServerMessage.ErrorMessage.class, 100)).as("the sender is not blamed").isTrue();
@@ -207,7 +211,7 @@ class CameraViewTest {
         ada.send(camera(2, false)); // a delta the viewer could not decode: its stream starts over at a keyframe
         ada.send(camera(3, true));
         ada.send(audio(4));
-        awaitSound(viewer, atViewer, 2, adaId);
+        awaitSound(viewer, atViewer, 3, adaId);
         assertThat(cameraSequences(atViewer, adaId)).containsExactly(3L);
     }
 

@@ -22,6 +22,13 @@ class SendTargetsTest {
         return member;
     }
 
+    /** Their sound reaches the server: it takes its share of every other member's downlink. */
+    private static void speak(Member... speakers) {
+        for (Member speaker : speakers) {
+            speaker.soundHeard();
+        }
+    }
+
     private Integer camera(Member sender) {
         return SendTargets.target(sender, StreamKind.CAMERA, meeting.members());
     }
@@ -39,6 +46,8 @@ class SendTargetsTest {
         Member ada = join("Ada");
         Member grace = join("Grace");
         grace.downlinkKbps = 600;
+        assertThat(camera(ada)).as("no sound flows yet").isEqualTo(600);
+        speak(ada, grace);
         assertThat(camera(ada)).isEqualTo(600 - SendTargets.AUDIO_KBPS);
         assertThat(camera(grace)).as("Ada's downlink has no limit").isNull();
         ada.muted = true;
@@ -52,6 +61,7 @@ class SendTargetsTest {
         Member ada = join("Ada");
         Member grace = join("Grace");
         Member linus = join("Linus");
+        speak(ada, grace, linus);
         linus.downlinkKbps = 600;
         assertThat(camera(ada)).isNull();
         assertThat(camera(grace)).isNull();
@@ -65,6 +75,7 @@ class SendTargetsTest {
         Member ada = join("Ada");
         Member grace = join("Grace");
         ada.sharing = true;
+        speak(ada);
         grace.downlinkKbps = 1_048;
         assertThat(SendTargets.target(ada, StreamKind.SCREEN, meeting.members())).isEqualTo(600);
         assertThat(camera(ada)).isEqualTo(400);
@@ -150,6 +161,7 @@ class SendTargetsTest {
         Member ada = join("Ada");
         Member grace = join("Grace");
         Member linus = join("Linus");
+        speak(ada, linus);
         assertThat(SendTargets.layerBudgetKbps(grace, ada)).as("no estimate, no view").isInfinite();
         shows(grace, ada, 320, 180, linus, 1280, 720);
         SendTargets.update(meeting);
@@ -164,5 +176,25 @@ class SendTargetsTest {
         SendTargets.update(meeting);
         assertThat(SendTargets.layerBudgetKbps(grace, linus)).as("worked out again when an input changes")
                 .isEqualTo((600 - 2 * SendTargets.AUDIO_KBPS) * (1 - SendTargets.SCREEN_SHARE) / 2.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void participantsWhoseSoundDoesNotFlowTakeNoShareOfADownlink() {
+        Member viewer = join("Viewer");
+        List<Member> others = new java.util.ArrayList<>();
+        for (int i = 0; i < 49; i++) { // a big meeting whose members joined unmuted, without a microphone
+            others.add(join("P" + i));
+        }
+        viewer.downlinkKbps = 1_400; // nine thumbnails at 150 kbit/s fit
+        // Counting all 49 unmuted as voices left max(0, 1400 - 49 x 48) = 0 for the cameras: all but one paused.
+        assertThat(SendTargets.cameraBudgetKbps(viewer, meeting.members())).as("no sound flows: all for the cameras")
+                .isEqualTo(1_400);
+        speak(others.subList(0, 4).toArray(Member[]::new));
+        assertThat(SendTargets.cameraBudgetKbps(viewer, meeting.members())).as("four people talk")
+                .isEqualTo(1_400 - 4 * SendTargets.AUDIO_KBPS);
+        others.get(0).muted = true;
+        others.get(1).muted = true;
+        assertThat(SendTargets.cameraBudgetKbps(viewer, meeting.members())).as("muted: their sound no longer counts")
+                .isEqualTo(1_400 - 2 * SendTargets.AUDIO_KBPS);
     }
 }

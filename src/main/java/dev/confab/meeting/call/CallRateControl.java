@@ -85,6 +85,11 @@ public final class CallRateControl implements AutoCloseable {
         }
     }
 
+    /** The server paused cameras this receiver shows ({@code cameras_paused}), or none: see the estimator. */
+    void camerasPaused(boolean any) {
+        downlink.camerasPaused(any);
+    }
+
     void forget(int senderId) {
         downlink.forget(senderId);
     }

@@ -374,6 +374,11 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
     }
 
     @Override
+    public void onCamerasPaused(java.util.Set<Integer> participantIds) {
+        rates.camerasPaused(!participantIds.isEmpty());
+    }
+
+    @Override
     public void onRosterChanged(Roster roster) {
         FirstOthers rule = firstOthers;
         if (rule != null && roster.meetingId() != null) {

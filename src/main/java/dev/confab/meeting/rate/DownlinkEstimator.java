@@ -65,6 +65,13 @@ public final class DownlinkEstimator {
      * issue asks 10 s); three far probes take another 4 s.
      */
     static final long MAX_PROBE_GAP_NANOS = 4_000_000_000L;
+    /**
+     * No probe while the estimate is this many times what arrives, unless the server pauses cameras for lack of it:
+     * the senders do not use what it allows already (a small tile, a still picture), so a higher one would change
+     * nothing. Without this ceiling a lifted limit was probed upwards until forgotten, 30 s later: in a 50-person
+     * replay, receivers asked for 20-30 Mbit/s of padding each.
+     */
+    static final double PROBE_CEILING = 2.0;
     /** Less padding than this is not worth a probe. */
     static final int MIN_PROBE_KBPS = 30;
 
@@ -100,6 +107,7 @@ public final class DownlinkEstimator {
     private boolean passedAboveCongestion;
     private long nextProbeAt = Long.MIN_VALUE;
     private long probeGapNanos = MIN_PROBE_GAP_NANOS;
+    private boolean camerasPaused;
     private long probes;
     private long failedProbes;
     private long onsets;
@@ -125,6 +133,14 @@ public final class DownlinkEstimator {
         return report(estimate, delay, nowNanos);
     }
 
+    /**
+     * Whether the server pauses cameras this receiver shows for lack of downlink ({@code cameras_paused}): then what
+     * arrives is held down by the estimate itself, and probing goes on however far the estimate is above it.
+     */
+    public synchronized void camerasPaused(boolean any) {
+        camerasPaused = any;
+    }
+
     public synchronized void forget(int senderId) {
         delays.forget(senderId);
     }
@@ -147,6 +163,10 @@ public final class DownlinkEstimator {
         double arrived = arrivedBitsPerSecond(2);
         boolean clean = queueing >= 0 && queueing < CLEAN_MILLIS;
         double estimate = controller.update(nowNanos, overuse, clean, arrived, Math.max(0, queueing));
+        if (clean) {
+            // One tick: a stall's backlog arrives in one, and the tick before it may be the stall itself.
+            estimate = controller.refute(nowNanos, arrivedBitsPerSecond(1));
+        }
         int probeKbps = probe(nowNanos, !clean, estimate, arrived);
         return new Actions(report(estimate, overuse ? queueing : 0, nowNanos), probeKbps, probeKbps > 0 ? PROBE_MILLIS : 0);
     }
@@ -168,7 +188,8 @@ public final class DownlinkEstimator {
             nextProbeAt = nowNanos + probeGapNanos;
             return 0;
         }
-        if (Double.isNaN(estimateBps) || queued || !controller.settled(nowNanos) || nowNanos < nextProbeAt) {
+        if (Double.isNaN(estimateBps) || queued || !controller.settled(nowNanos) || nowNanos < nextProbeAt
+                || !camerasPaused && estimateBps >= PROBE_CEILING * arrivedBps) {
             return 0;
         }
         double congestedAt = controller.congestedAt();

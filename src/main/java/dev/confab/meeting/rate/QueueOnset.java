@@ -5,8 +5,8 @@ package dev.confab.meeting.rate;
  * {@link DownlinkEstimator#TICK_MILLIS} ticks. When a link narrows under a sender's rate its queue grows by the
  * difference every second (1.5 → 0.6 Mbit/s: 1.5 s of delay per second) and sound queues behind the video, so every
  * tenth of a second of waiting costs sound. Evidence of a queue: every frame, from every sender, arriving more than
- * {@link #ONSET_MILLIS} late for at least {@link #SPAN_NANOS} of arrivals, and the delay not
- * shrinking. A thread of this client that was descheduled for a moment is not taken for one: the frames it held back
+ * {@link #ONSET_MILLIS} late for at least {@link #SPAN_NANOS} of arrivals, and the delay growing
+ * as a narrowed link makes it grow ({@link #MIN_GROWTH}). A thread of this client that was descheduled for a moment is not taken for one: the frames it held back
  * arrive together, so their arrivals span no time; a bottleneck spreads them out at its rate. While such a run lasts,
  * what arrives is what the link carries, and that is what the onset reports. Not thread-safe: guarded by its owner.
  */
@@ -25,6 +25,15 @@ final class QueueOnset {
      * alone takes 80 ms to arrive, so a fourth frame comes a tenth of a second later.
      */
     static final int MIN_FRAMES = 3;
+
+    /**
+     * How much later each frame must arrive than the one before, ms per ms of arrivals. A link that passes less than
+     * {@link DownlinkEstimator#NARROWED} of what is sent makes every frame later than the last, by at least 1 − that:
+     * a queue grows behind it. Frames held up elsewhere and passed on sparsely, a few at a time (a server or a
+     * computer too busy for a moment), arrive as slowly but keep their delay; the rate they arrive at says nothing of
+     * the link. Such runs, at the start of a 50-person replay, lowered estimates to a twentieth of the link.
+     */
+    static final double MIN_GROWTH = 1 - DownlinkEstimator.NARROWED;
 
     private long runStartNanos;
     private long runBytes;
@@ -54,7 +63,8 @@ final class QueueOnset {
         runBytes += bytes;
         runFrames++;
         long span = arrivalNanos - runStartNanos;
-        if (reported || span < SPAN_NANOS || runFrames < MIN_FRAMES || delayMillis < firstDelayMillis) {
+        if (reported || span < SPAN_NANOS || runFrames < MIN_FRAMES
+                || delayMillis - firstDelayMillis < MIN_GROWTH * span / 1e6) {
             return Double.NaN;
         }
         reported = true;

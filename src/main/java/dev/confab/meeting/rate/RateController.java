@@ -29,6 +29,12 @@ public final class RateController {
     static final long HOLD_NANOS = 1_000_000_000L;
     /** What arrived without a queue, times this, is what the path is known to carry. */
     static final double VALIDATED_FACTOR = 0.97;
+    /**
+     * Right after a decrease, a tick without queueing that passed this many times the rate the path was judged to
+     * carry refutes it ({@link #refute}). A bottleneck passes no more than its rate while its queue drains, and the
+     * senders have not even slowed down yet; twice that can be a receiver catching up after its threads stalled.
+     */
+    static final double REFUTED = 2.5;
     /** So long without overuse and the path is assumed to carry anything again. */
     static final long FORGET_NANOS = 30_000_000_000L;
 
@@ -66,6 +72,22 @@ public final class RateController {
             return estimate;
         }
         if (clean && nowNanos - lastDecrease >= HOLD_NANOS) {
+            estimate = Math.max(estimate, VALIDATED_FACTOR * arrivedBps);
+        }
+        return estimate;
+    }
+
+    /**
+     * A tick without queueing in which {@code arrivedBps} arrived. Within {@link #HOLD_NANOS} of a decrease the
+     * estimate does not rise on what arrives ({@link #update}), unless that is more than {@link #REFUTED} times what
+     * arrived when the path queued: then the queue was not the path's (frames held up on a server or a computer too
+     * busy for a moment, and passed on sparsely), and the estimate follows what arrived. Such a false decrease, at
+     * the start of a 50-person replay, left receivers at a tenth of their link for 10 s of probing.
+     *
+     * @return the estimate now, NaN for "no limit known"
+     */
+    public double refute(long nowNanos, double arrivedBps) {
+        if (!Double.isNaN(estimate) && nowNanos - lastDecrease < HOLD_NANOS && arrivedBps > REFUTED * congestedAt) {
             estimate = Math.max(estimate, VALIDATED_FACTOR * arrivedBps);
         }
         return estimate;

@@ -3,6 +3,8 @@ package dev.confab.meeting.rate;
 import dev.confab.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -21,18 +23,28 @@ class DownlinkEstimatorTest {
 
     /** One tick (250 ms) of a sender's audio and video, each frame delayed by {@code queueMillis}, then its end. */
     private OptionalInt tick(long tickStartMillis, int sender, int kbitPerSecond, long queueMillis) {
-        OptionalInt fromFrames = feed(tickStartMillis, sender, kbitPerSecond, queueMillis);
+        return tick(tickStartMillis, sender, kbitPerSecond, queueMillis, 0);
+    }
+
+    /** As above, the queue growing by {@code growth} ms per ms through the tick from {@code queueMillis}. */
+    private OptionalInt tick(long tickStartMillis, int sender, int kbitPerSecond, long queueMillis, double growth) {
+        OptionalInt fromFrames = feed(tickStartMillis, sender, kbitPerSecond, queueMillis, growth);
         OptionalInt fromTick = kbps(estimator.tick((tickStartMillis + 250) * MS).report());
         return fromTick.isPresent() ? fromTick : fromFrames;
     }
 
     /** Feeds one tick of frames; returns the last report a frame asked to send at once. */
     private OptionalInt feed(long tickStartMillis, int sender, int kbitPerSecond, long queueMillis) {
+        return feed(tickStartMillis, sender, kbitPerSecond, queueMillis, 0);
+    }
+
+    private OptionalInt feed(long tickStartMillis, int sender, int kbitPerSecond, long queueMillis, double growth) {
         int bytesPerFrame = kbitPerSecond * 1000 / 8 / 100; // a frame every 10 ms (sound and pictures)
         OptionalInt urgent = OptionalInt.empty();
         for (long ms = tickStartMillis; ms < tickStartMillis + 250; ms += 10) {
             long captureMicros = 1_700_000_000_000_000L + ms * 1000;
-            long arrivalMicros = captureMicros + 40_000 + queueMillis * 1000; // 40 ms of constant path delay
+            long queueMicros = Math.round((queueMillis + growth * (ms - tickStartMillis)) * 1000);
+            long arrivalMicros = captureMicros + 40_000 + queueMicros; // 40 ms of constant path delay
             OptionalInt report = kbps(estimator.frame(sender, bytesPerFrame, captureMicros, arrivalMicros, ms * MS));
             urgent = report.isPresent() ? report : urgent;
         }
@@ -93,9 +105,9 @@ class DownlinkEstimatorTest {
         }
         // The link drops to 600 kbit/s: what arrives is 600 kbit/s and the queue grows by 150 ms a tick.
         java.util.List<long[]> reports = new java.util.ArrayList<>();
-        for (long t = 5_000, queue = 150; t < 6_000; t += 250, queue += 150) {
+        for (long t = 5_000, queue = 0; t < 6_000; t += 250, queue += 150) {
             long tickStart = t;
-            tick(t, 2, 600, queue).ifPresent(kbps -> reports.add(new long[]{tickStart, kbps}));
+            tick(t, 2, 600, queue, 0.6).ifPresent(kbps -> reports.add(new long[]{tickStart, kbps}));
         }
         assertThat(reports).isNotEmpty();
         assertThat(reports.getFirst()[0]).as("first report in the tick starting at, ms").isEqualTo(5_000L);
@@ -177,6 +189,62 @@ class DownlinkEstimatorTest {
         assertThat(estimator.estimateKbps()).isEqualTo(DownlinkEstimator.UNLIMITED);
     }
 
+    /** Three clean seconds of 1.3 Mbit/s from sender 2 (nine thumbnails); returns the bytes of one of its frames. */
+    private int threeCleanSecondsOfNineThumbnails() {
+        for (long t = 0; t < 3_000; t += 250) {
+            tick(t, 2, 1_300, 0);
+        }
+        return 1_300 * 1000 / 8 / 100;
+    }
+
+    @Test
+    void lateFramesPassedOnSparselyWithTheirDelayUnchangedAreNoNarrowing() {
+        int bytes = threeCleanSecondsOfNineThumbnails();
+        // A server too busy for a moment passes on one frame in eight, each 120 ms late: they arrive as slowly as a
+        // 160 kbit/s link would pass them, but a link that narrow would make each far later than the one before.
+        for (long ms = 3_000; ms < 3_320; ms += 80) {
+            long captureMicros = 1_700_000_000_000_000L + ms * 1000;
+            assertThat(estimator.frame(2, bytes, captureMicros, captureMicros + 40_000 + 120_000, (ms + 120) * MS))
+                    .as("frame captured at %d ms", ms).isEmpty();
+        }
+        assertThat(estimator.estimateKbps()).isEqualTo(DownlinkEstimator.UNLIMITED);
+    }
+
+    @Test
+    void aQueueGoneByTheNextTickWithFarMoreArrivingMeanwhileWasNotTheLinks() {
+        int bytes = threeCleanSecondsOfNineThumbnails();
+        // A server too busy for a moment passes on a frame every 80 ms, each 40 ms later than the one before: as a
+        // 110 kbit/s link would. The frames say so between ticks.
+        long epochMicros = 1_700_000_000_000_000L;
+        Optional<DownlinkEstimator.Report> report = Optional.empty();
+        for (long ms = 3_000, delay = 100; ms <= 3_160; ms += 80, delay += 40) {
+            long capture = epochMicros + ms * 1000;
+            long arrivalMillis = ms + delay;
+            if (arrivalMillis > 3_250 && ms == 3_160) {
+                assertThat(estimator.tick(3_250 * MS).report()).as("one tick of queueing is no overuse").isEmpty();
+            }
+            Optional<DownlinkEstimator.Report> fromFrame = estimator.frame(2, bytes, capture,
+                    capture + 40_000 + delay * 1000, arrivalMillis * MS);
+            report = report.isPresent() ? report : fromFrame;
+        }
+        assertThat(report).as("a queue seen starting").hasValueSatisfying(r -> assertThat(r.kbps()).isLessThan(200));
+        // Then it catches up: every frame it held arrives at once at 3.4 s, and the next ones on time.
+        for (long ms = 3_000; ms < 3_500; ms += 10) {
+            boolean passedOn = ms % 80 == 0 && ms <= 3_160;
+            if (!passedOn) {
+                long capture = epochMicros + ms * 1000;
+                long arrivalMillis = Math.max(ms + 40, 3_400);
+                estimator.frame(2, bytes, capture, epochMicros + arrivalMillis * 1000, arrivalMillis * MS);
+            }
+        }
+        estimator.tick(3_500 * MS);
+        assertThat(estimator.estimateKbps()).as("no queue, and ten times what the link was taken to carry arrived")
+                .isGreaterThan(1_300);
+        // Reported as an increase is: once half a second has passed since the decrease.
+        assertThat(estimator.tick(3_750 * MS).report().or(() -> estimator.tick(4_000 * MS).report()))
+                .hasValueSatisfying(r -> assertThat(r.kbps()).isGreaterThan(1_300));
+    }
+
     @Test
     void oneSendersCongestedUplinkIsNotThisDownlinksQueue() {
         for (long t = 0; t < 3_000; t += 250) {
@@ -251,6 +319,33 @@ class DownlinkEstimatorTest {
         // first probe that passed above 1.05 x 600, at 6 s.
         assertThat(reached).as("1.5 Mbit/s (720p) known, ms").isBetween(1_000L, 6_000L);
         assertThat(estimator.probeCounts()[1]).as("failed probes").isZero();
+    }
+
+    @Test
+    void anEstimateFarAboveWhatArrivesIsProbedNoFurtherUnlessCamerasArePaused() {
+        congestWithAShortQueue();
+        // The limit lifts (the link carries 10 Mbit/s), but the sender needs no more than 400 kbit/s (a small tile).
+        List<Long> probeTimes = new ArrayList<>();
+        int padding = 0;
+        int paddingTicks = 0;
+        for (long t = 1_000; t < 20_000; t += 250) {
+            int media = Math.min(400, estimator.estimateKbps() * 9 / 10);
+            feed(t, 2, media + (paddingTicks-- > 0 ? padding : 0), 0);
+            DownlinkEstimator.Actions actions = estimator.tick((t + 250) * MS);
+            if (actions.probeKbps() > 0) {
+                probeTimes.add(t);
+                padding = actions.probeKbps();
+                paddingTicks = 3;
+            }
+            if (t == 15_000) {
+                assertThat(probeTimes).as("probes, none in the last 9 s").isNotEmpty().allMatch(at -> at < 6_000);
+                assertThat(estimator.estimateKbps()).as("twice what arrives, and one far probe more at most")
+                        .isBetween(800, 1_300);
+                estimator.camerasPaused(true); // now the estimate holds pictures back: find out whether it can rise
+            }
+        }
+        assertThat(probeTimes.stream().filter(at -> at >= 15_000).findFirst()).as("probing again once cameras are paused")
+                .hasValueSatisfying(at -> assertThat(at).isLessThan(16_000L));
     }
 
     @Test
