@@ -48,6 +48,8 @@ class CongestionSignalsTest {
 
     @Test
     void aReceiversEstimateBecomesTheSendersTargetMinusTheSound() throws Exception {
+        ada.send(frame(StreamKind.AUDIO, 0, true)); // Ada's sound flows: it comes first on Grace's downlink
+        assertThat(nextMedia(grace).stream()).isEqualTo(StreamKind.AUDIO);
 
         grace.send(new ClientMessage.ReceiveEstimate(600));
 
