@@ -5,10 +5,11 @@ package dev.confab.meeting.rate;
  * {@link DownlinkEstimator#TICK_MILLIS} ticks. When a link narrows under a sender's rate its queue grows by the
  * difference every second (1.5 → 0.6 Mbit/s: 1.5 s of delay per second) and sound queues behind the video, so every
  * tenth of a second of waiting costs sound. Evidence of a queue: every frame, from every sender, arriving more than
- * {@link #ONSET_MILLIS} late for at least {@link #SPAN_NANOS} of arrivals, and the delay growing
- * as a narrowed link makes it grow ({@link #MIN_GROWTH}). A thread of this client that was descheduled for a moment is not taken for one: the frames it held back
- * arrive together, so their arrivals span no time; a bottleneck spreads them out at its rate. While such a run lasts,
- * what arrives is what the link carries, and that is what the onset reports. Not thread-safe: guarded by its owner.
+ * {@link #ONSET_MILLIS} late for at least {@link #SPAN_NANOS} of arrivals, and the delay growing as a narrowed link
+ * makes it grow ({@link #MIN_GROWTH}). A thread of this client that was descheduled for a moment is not taken for one:
+ * the frames it held back arrive together, so their arrivals span no time; a bottleneck spreads them out at its rate.
+ * While such a run lasts, what arrives is what the link carries, and that is what the onset reports. Not thread-safe:
+ * guarded by its owner.
  */
 final class QueueOnset {
 

@@ -344,8 +344,8 @@ class DownlinkEstimatorTest {
                 estimator.camerasPaused(true); // now the estimate holds pictures back: find out whether it can rise
             }
         }
-        assertThat(probeTimes.stream().filter(at -> at >= 15_000).findFirst()).as("probing again once cameras are paused")
-                .hasValueSatisfying(at -> assertThat(at).isLessThan(16_000L));
+        assertThat(probeTimes.stream().filter(at -> at >= 15_000).findFirst())
+                .as("probing again once cameras are paused").hasValueSatisfying(at -> assertThat(at).isLessThan(16_000L));
     }
 
     @Test
