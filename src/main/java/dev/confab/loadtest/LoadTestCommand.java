@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -347,8 +348,8 @@ public final class LoadTestCommand implements Callable<Integer> {
         if (!linked.isEmpty()) {
             rows.add(row("link", linked, seconds));
         }
-        long egressBytes = everyone.stream().flatMap(p -> p.receiver().cameraStats().values().stream())
-                .mapToLong(StreamStats::bytesReceived).sum();
+        long egressBytes = everyone.stream()
+                .mapToLong(p -> measured(p.receiver().cameraStats(), p.baseline()).bytesReceived()).sum();
         double relayCores = external ? Double.NaN // the relay runs in other processes
                 : ProcessMetrics.cores(start.relayCpuNanos(), end.relayCpuNanos(), start, end);
         double processCores = ProcessMetrics.cores(start.processCpuNanos(), end.processCpuNanos(), start, end);
@@ -366,6 +367,15 @@ public final class LoadTestCommand implements Callable<Integer> {
                 timeline == null ? null : timeline.samples(), timeline == null ? null : timeline.whileChanged(),
                 emulator == null ? null : emulator.connectionsAccepted(), show, e2ee(everyone),
                 meetingsPerServer(everyone, targets), settleSeconds);
+    }
+
+    /** Everything a participant's cameras ({@code now}, by sender) counted since {@code atStart}. */
+    private static MeasuredCounts measured(Map<Integer, StreamStats> now, Map<Integer, StreamStats> atStart) {
+        MeasuredCounts sum = MeasuredCounts.NONE;
+        for (var entry : now.entrySet()) {
+            sum = sum.plus(MeasuredCounts.between(atStart.get(entry.getKey()), entry.getValue()));
+        }
+        return sum;
     }
 
     /** Where each meeting ended up (its creator's server after any redirect): address to meetings. */
@@ -430,36 +440,21 @@ public final class LoadTestCommand implements Callable<Integer> {
     private static Row row(String name, List<LoadParticipant> receivers, double seconds) {
         var decoded = new LatencyHistogram();
         var arrivals = new LatencyHistogram();
-        long received = 0;
-        long lost = 0;
-        long dropped = 0;
-        long errors = 0;
-        long decodedFrames = 0;
+        MeasuredCounts counts = MeasuredCounts.NONE;
         int streams = 0;
         for (LoadParticipant p : receivers) {
             p.receiver().addLatenciesTo(arrivals, decoded);
+            var cameras = p.receiver().cameraStats();
             // A camera shown but never received counts as a stream at 0 fps, not as one stream fewer.
-            streams += Math.max(0, p.shownCameras() - p.receiver().cameraStats().size());
-            for (var entry : p.receiver().cameraStats().entrySet()) {
-                StreamStats s = entry.getValue();
-                StreamStats before = p.baseline().get(entry.getKey());
-                streams++;
-                if (before != null) { // counted before the measured interval began
-                    received -= before.framesReceived();
-                    decodedFrames -= before.framesDecoded();
-                }
-                received += s.framesReceived();
-                lost += s.framesLost();
-                dropped += s.framesDropped();
-                errors += s.decodeErrors();
-                decodedFrames += s.framesDecoded();
-            }
+            streams += Math.max(p.shownCameras(), cameras.size());
+            counts = counts.plus(measured(cameras, p.baseline()));
         }
-        long shown = decodedFrames > 0 ? decodedFrames : received;
+        long shown = counts.framesDecoded() > 0 ? counts.framesDecoded() : counts.framesReceived();
         double fps = streams == 0 ? 0 : shown / seconds / streams;
         return new Row(name, streams, decoded.percentileMillis(50), decoded.percentileMillis(95),
                 decoded.percentileMillis(99), arrivals.percentileMillis(50), arrivals.percentileMillis(95),
-                arrivals.percentileMillis(99), fps, lost, dropped, errors, decodedFrames);
+                arrivals.percentileMillis(99), fps, counts.framesLost(), counts.framesDropped(), counts.decodeErrors(),
+                counts.framesDecoded());
     }
 
     private static void printTable(PrintWriter out, Report r) {
