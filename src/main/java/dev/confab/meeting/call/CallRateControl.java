@@ -1,6 +1,7 @@
 package dev.confab.meeting.call;
 
 import dev.confab.meeting.MeetingSession;
+import dev.confab.meeting.ShownCamera;
 import dev.confab.meeting.audio.AudioCall;
 import dev.confab.meeting.rate.DownlinkEstimator;
 import dev.confab.meeting.rate.UplinkEstimator;
@@ -15,6 +16,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +53,8 @@ public final class CallRateControl implements AutoCloseable {
     private volatile Integer cameraTargetKbps;
     private volatile Integer screenTargetKbps;
     private volatile double uplinkBps = Double.NaN;
+    /** Each shown camera's tile, pixels, by participant; null until the call shows a page (then every camera). */
+    private volatile Map<Integer, Long> tilePixels;
     // What was last applied, and to which pipeline (they are replaced at times); under this.
     private int appliedCameraBps = -1;
     private Object cameraAppliedTo;
@@ -90,6 +96,13 @@ public final class CallRateControl implements AutoCloseable {
         downlink.camerasPaused(any);
     }
 
+    /** The cameras the call shows now and their tiles (as told to the server in {@code view}). */
+    void shown(List<ShownCamera> cameras) {
+        Map<Integer, Long> tiles = new HashMap<>();
+        cameras.forEach(c -> tiles.put(c.participantId(), (long) c.width() * c.height()));
+        tilePixels = Map.copyOf(tiles);
+    }
+
     void forget(int senderId) {
         downlink.forget(senderId);
     }
@@ -121,6 +134,8 @@ public final class CallRateControl implements AutoCloseable {
                 return;
             }
             long now = System.nanoTime();
+            MeetingVideo video = media.video();
+            downlink.camerasHeldBelow(video != null && video.receiver().anyCameraHeldBelow(tilePixels));
             DownlinkEstimator.Actions actions = downlink.tick(now);
             actions.report().ifPresent(this::report);
             AudioCall audio = media.audio();

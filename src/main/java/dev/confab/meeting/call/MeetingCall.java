@@ -238,6 +238,7 @@ public final class MeetingCall implements MeetingListener, AutoCloseable {
             }
         }
         shownIds = ids;
+        rates.shown(cameras);
         session.showCameras(cameras);
     }
 

@@ -66,12 +66,20 @@ public final class DownlinkEstimator {
      */
     static final long MAX_PROBE_GAP_NANOS = 4_000_000_000L;
     /**
-     * No probe while the estimate is this many times what arrives, unless the server pauses cameras for lack of it:
-     * the senders do not use what it allows already (a small tile, a still picture), so a higher one would change
-     * nothing. Without this ceiling a lifted limit was probed upwards until forgotten, 30 s later: in a 50-person
+     * No probe while the estimate is this many times what arrives, unless the server pauses cameras for lack of it
+     * (then no ceiling) or a camera arrives below its tile ({@link #HELD_BELOW_CEILING}): the senders do not use what
+     * it allows already (a small tile, a still picture), so a higher one would change nothing. Without this ceiling a lifted limit was probed upwards until forgotten, 30 s later: in a 50-person
      * replay, receivers asked for 20-30 Mbit/s of padding each.
      */
     static final double PROBE_CEILING = 2.0;
+    /**
+     * The ceiling while a shown camera arrives on a lower simulcast layer than its tile would take
+     * ({@link #camerasHeldBelow}): the server steps a receiver up one layer only when that layer fits in 0.7 of its
+     * share, and one camera's step from 480×270 to 960×540 then needs 3.5 times what arrives (300 → 900 kbit/s, plus
+     * sound). Under the plain ceiling such a step could never be proved: in a meeting of three, a receiver whose 600
+     * kbit/s limit had lifted stayed at 320×180 and 480×270 for 10 s.
+     */
+    static final double HELD_BELOW_CEILING = 4.0;
     /** Less padding than this is not worth a probe. */
     static final int MIN_PROBE_KBPS = 30;
 
@@ -108,6 +116,7 @@ public final class DownlinkEstimator {
     private long nextProbeAt = Long.MIN_VALUE;
     private long probeGapNanos = MIN_PROBE_GAP_NANOS;
     private boolean camerasPaused;
+    private boolean camerasHeldBelow;
     private long probes;
     private long failedProbes;
     private long onsets;
@@ -139,6 +148,14 @@ public final class DownlinkEstimator {
      */
     public synchronized void camerasPaused(boolean any) {
         camerasPaused = any;
+    }
+
+    /**
+     * Whether a camera this receiver shows arrives on a lower simulcast layer than its tile would take: the estimate
+     * may be what holds it there, so probing goes on up to {@link #HELD_BELOW_CEILING} times what arrives.
+     */
+    public synchronized void camerasHeldBelow(boolean any) {
+        camerasHeldBelow = any;
     }
 
     public synchronized void forget(int senderId) {
@@ -188,8 +205,9 @@ public final class DownlinkEstimator {
             nextProbeAt = nowNanos + probeGapNanos;
             return 0;
         }
+        double ceiling = camerasHeldBelow ? HELD_BELOW_CEILING : PROBE_CEILING;
         if (Double.isNaN(estimateBps) || queued || !controller.settled(nowNanos) || nowNanos < nextProbeAt
-                || !camerasPaused && estimateBps >= PROBE_CEILING * arrivedBps) {
+                || !camerasPaused && estimateBps >= ceiling * arrivedBps) {
             return 0;
         }
         double congestedAt = controller.congestedAt();

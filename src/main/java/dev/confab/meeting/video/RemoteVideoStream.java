@@ -40,6 +40,8 @@ final class RemoteVideoStream {
     private static final long KEYFRAME_REQUEST_SPACING_NANOS = 500_000_000L;
     private static final long LOSS_WINDOW_NANOS = 2_000_000_000L;
     private static final long MAX_COUNTED_GAP = 10_000;
+    /** A stream with no frame for this long (stopped, hidden, paused) is held below nothing. */
+    private static final long HELD_BELOW_RECENT_NANOS = 1_000_000_000L;
 
     private final int participantId;
     private final StreamKind kind;
@@ -64,6 +66,8 @@ final class RemoteVideoStream {
     private volatile boolean running = true;
     private volatile int width;
     private volatile int height;
+    /** The simulcast layer of the last frame (0: the sender's best), -1 before one arrived. */
+    private volatile int layer = -1;
 
     // Network thread (and stats under the lock):
     private final Object networkLock = new Object();
@@ -133,6 +137,7 @@ final class RemoteVideoStream {
                 awaitingKeyframe |= !header.keyframe();
             }
             lastLayer = header.layer();
+            layer = lastLayer;
             if (restartPending && header.keyframe()) {
                 // Shown again after being hidden: the frames in between were never meant for us, not lost.
                 lastSequence = -1;
@@ -258,6 +263,20 @@ final class RemoteVideoStream {
         if (target != null) {
             target.onFrame(w, h, stride, bgra, captureMicros);
         }
+    }
+
+    /**
+     * Whether this stream arrives, as of the last second, on a lower simulcast layer than its sender's best while its
+     * tile has more pixels than that layer's picture; {@code tilePixels} 0 when no tile size is known (then the layer
+     * alone tells), and a picture not decoded (counting only) is taken to fill its tile.
+     */
+    boolean heldBelow(long tilePixels) {
+        long last = received.lastNanos();
+        if (layer <= 0 || last == Long.MIN_VALUE || System.nanoTime() - last > HELD_BELOW_RECENT_NANOS) {
+            return false;
+        }
+        long pixels = (long) width * height;
+        return tilePixels == 0 || pixels > 0 && pixels < tilePixels;
     }
 
     StreamStats stats() {

@@ -139,6 +139,25 @@ public final class VideoReceiver implements AutoCloseable {
         return stream != null ? stream.stats() : null;
     }
 
+    /**
+     * Whether a camera arriving now comes on a lower simulcast layer than its sender's best although its tile would
+     * show more of it ({@code tilePixels} by participant; null: no tile sizes given, every camera wants its best):
+     * then the downlink estimate may be what holds it there. Any thread; cheap enough for every rate tick.
+     */
+    public boolean anyCameraHeldBelow(Map<Integer, Long> tilePixels) {
+        for (var entry : streams.entrySet()) {
+            Key key = entry.getKey();
+            if (key.kind() != StreamKind.CAMERA) {
+                continue;
+            }
+            Long tile = tilePixels == null ? Long.valueOf(0) : tilePixels.get(key.participantId());
+            if (tile != null && entry.getValue().heldBelow(tile)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Network-quality bars 0..4 for the participant's tile, from their camera (or screen) stream. */
     public int quality(int participantId) {
         StreamStats camera = stats(participantId, StreamKind.CAMERA);

@@ -349,6 +349,29 @@ class DownlinkEstimatorTest {
     }
 
     @Test
+    void whileACameraArrivesBelowItsTileTheLinkIsProbedUpToFourTimesWhatArrives() {
+        congestWithAShortQueue();
+        // The limit lifts; the cameras stay on their lower layers (400 kbit/s) until the estimate makes room for the
+        // next one, which the server gives only when it fits in 0.7 of a camera's share.
+        estimator.camerasHeldBelow(true);
+        List<Long> probeTimes = new ArrayList<>();
+        int padding = 0;
+        int paddingTicks = 0;
+        for (long t = 1_000; t < 20_000; t += 250) {
+            feed(t, 2, 400 + (paddingTicks-- > 0 ? padding : 0), 0);
+            DownlinkEstimator.Actions actions = estimator.tick((t + 250) * MS);
+            if (actions.probeKbps() > 0) {
+                probeTimes.add(t);
+                padding = actions.probeKbps();
+                paddingTicks = 3;
+            }
+        }
+        assertThat(estimator.estimateKbps()).as("past twice what arrives, up to four times and a far probe more")
+                .isBetween(1_600, 2_500);
+        assertThat(probeTimes).as("and no further: none in the last 8 s").isNotEmpty().allMatch(at -> at < 12_000);
+    }
+
+    @Test
     void aProbeThatQueuesLowersTheEstimateAndTheNextWaitsLonger() {
         congestWithAShortQueue();
         // The link still carries 550 kbit/s: whatever padding comes on top queues.
