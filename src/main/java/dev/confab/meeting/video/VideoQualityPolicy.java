@@ -11,8 +11,8 @@ import java.util.Optional;
  * ({@link #limit}: the server's {@code send_target} and this client's own uplink estimate, see
  * {@code meeting.rate}) and from the server's drop hints. It takes the best rung that fits all three. The
  * encoder restarts (with a keyframe) on every change, so a step down waits at least {@link #MIN_DOWN_INTERVAL}
- * after the last change and a step up {@link #MIN_CHANGE_INTERVAL}; a drop hint steps down one rung and recovers
- * one step after {@link #RECOVERY_QUIET} without hints. Not thread-safe: the sender guards it.
+ * after the last change and a step up {@link #MIN_UP_INTERVAL}; a drop hint steps down one rung (at most every
+ * {@link #MIN_CHANGE_INTERVAL}) and recovers one step after {@link #RECOVERY_QUIET} without hints. Not thread-safe: the sender guards it.
  */
 public final class VideoQualityPolicy {
 
@@ -28,7 +28,14 @@ public final class VideoQualityPolicy {
             new Target(new VideoFormat(480, 270, 30), 300_000),
             new Target(new VideoFormat(320, 180, 15), 150_000));
 
+    /** A drop hint steps down again at most this often. */
     static final Duration MIN_CHANGE_INTERVAL = Duration.ofSeconds(3);
+    /**
+     * A step up waits this long after the last change. The network's limit rises as probes prove the link (1.5×
+     * every 1.25 s once a limit has lifted), and each step restarts the encoder with a keyframe. From 480×270 back to
+     * 720p is three steps: with 3 s they spent 6 s of the 10 s the issue allows for it just waiting.
+     */
+    static final Duration MIN_UP_INTERVAL = Duration.ofSeconds(2);
     /** From this many participants on, the camera is sent in simulcast layers (see {@link #lowerLayers()}). */
     public static final int SIMULCAST_FROM = 3;
     /** Rungs between one simulcast layer and the next: two rungs is about half the width and height. */
@@ -123,7 +130,7 @@ public final class VideoQualityPolicy {
             return Optional.empty();
         }
         boolean down = applied != null && wanted.bitrateBitsPerSecond() < applied.bitrateBitsPerSecond();
-        Duration spacing = down ? MIN_DOWN_INTERVAL : MIN_CHANGE_INTERVAL;
+        Duration spacing = down ? MIN_DOWN_INTERVAL : MIN_UP_INTERVAL;
         if (applied != null && nowNanos - appliedAtNanos < spacing.toNanos()) {
             return Optional.empty();
         }

@@ -60,8 +60,8 @@ class VideoQualityPolicyTest {
         policy.limit(100_000); // below the ladder: the last rung
         assertThat(policy.poll(2 * S)).map(VideoQualityPolicyTest::height).contains(180);
         policy.limit(1_000_000);
-        assertThat(policy.poll(4 * S)).as("a step up waits longer").isEmpty();
-        assertThat(policy.poll(5 * S)).map(VideoQualityPolicyTest::height).contains(540);
+        assertThat(policy.poll(3 * S)).as("a step up waits longer").isEmpty();
+        assertThat(policy.poll(4 * S)).map(VideoQualityPolicyTest::height).contains(540);
         policy.limit(0); // no limit any more
         assertThat(policy.poll(8 * S)).map(VideoQualityPolicyTest::height).contains(720);
         policy.participantCount(5);
