@@ -75,7 +75,8 @@ public final class CallRateControl implements AutoCloseable {
     void received(MediaFrame frame) {
         MediaFrameHeader header = frame.header();
         long arrivalMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-        Optional<DownlinkEstimator.Report> urgent = downlink.frame(header.senderId(), MediaFrameHeader.SIZE + frame.payload().remaining(),
+        Optional<DownlinkEstimator.Report> urgent = downlink.frame(header.senderId(),
+                header.stream() == StreamKind.AUDIO, MediaFrameHeader.SIZE + frame.payload().remaining(),
                 header.captureMicros(), arrivalMicros, System.nanoTime());
         if (urgent.isPresent()) {
             TIMER.execute(() -> report(urgent.get())); // sent by the rate thread, never the network reader

@@ -121,16 +121,22 @@ public final class DownlinkEstimator {
     private long failedProbes;
     private long onsets;
 
+    /** A picture or padding of {@code bytes} arrived now: {@link #frame(int, boolean, int, long, long, long)}. */
+    public Optional<Report> frame(int senderId, int bytes, long captureMicros, long arrivalMicros, long nowNanos) {
+        return frame(senderId, false, bytes, captureMicros, arrivalMicros, nowNanos);
+    }
+
     /**
-     * A media frame of {@code bytes} arrived now ({@code arrivalMicros}, wall clock as the capture time). Returns a
-     * report for the server to send at once when this frame shows a queue starting ({@link QueueOnset}): waiting
-     * for the tick would let the link's queue, and the sound behind it, grow for another quarter of a second.
+     * A media frame of {@code bytes} ({@code sound}: an AUDIO frame) arrived now ({@code arrivalMicros}, wall clock as
+     * the capture time). Returns a report for the server to send at once when this frame shows a queue starting
+     * ({@link QueueOnset}): waiting for the tick would let the link's queue, and the sound behind it, grow for another
+     * quarter of a second.
      */
-    public synchronized Optional<Report> frame(int senderId, int bytes, long captureMicros, long arrivalMicros,
-                                               long nowNanos) {
+    public synchronized Optional<Report> frame(int senderId, boolean sound, int bytes, long captureMicros,
+                                               long arrivalMicros, long nowNanos) {
         bytesThisTick += bytes;
         long delay = delays.frame(senderId, captureMicros, arrivalMicros, nowNanos);
-        double linkRate = onset.frame(nowNanos, delay, bytes);
+        double linkRate = onset.frame(senderId, sound, nowNanos, delay, bytes);
         if (Double.isNaN(linkRate) || linkRate >= NARROWED * arrivedBitsPerSecond(2)) {
             // Late frames arriving as fast as before are a queue draining (a limit lifting) or a burst the link
             // carries at its rate (a keyframe, a step up): the ticks judge those. A narrowing slows arrivals.

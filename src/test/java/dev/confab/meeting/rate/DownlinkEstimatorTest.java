@@ -197,6 +197,57 @@ class DownlinkEstimatorTest {
         return 1_300 * 1000 / 8 / 100;
     }
 
+    /**
+     * As a 1:1 run behind a link narrowing to 600 kbit/s showed it (docs/performance.md, "The onset of a narrowing,
+     * traced"): after 3 clean seconds, each 6-KB picture takes 80 ms to pass, and the sound behind it comes out with
+     * it, captured later, so less late; one frame of the first burst is 36 ms late (under the onset's 40): sound from
+     * {@code onTimeSender}, or a picture. Returns when the queue was reported, ms (-1: not by the third picture).
+     */
+    private long narrowingWithAFrameOnTime(int onTimeSender, boolean onTimeIsSound) {
+        long epochMicros = 1_700_000_000_000_000L;
+        for (long ms = 0; ms < 3_000; ms += 20) { // sound 1 ms after capture, pictures 15 ms (encoding)
+            long capture = epochMicros + ms * 1000;
+            estimator.frame(1, true, 72, capture, capture + 1_000, ms * MS);
+            estimator.frame(2, true, 72, capture, capture + 1_000, ms * MS);
+            if (ms % 40 == 0) {
+                estimator.frame(1, 6_000, capture, capture + 15_000, ms * MS + 15 * MS);
+            }
+            if (ms % 500 == 0) {
+                estimator.tick(ms * MS);
+            }
+        }
+        long[][] arrivals = { // sender, sound (1) or picture (0), arrival ms, delay ms, bytes
+                {1, 0, 3_106, 82, 6_000}, {1, 1, 3_106, 58, 72}, {onTimeSender, onTimeIsSound ? 1 : 0, 3_106, 36, 72},
+                {1, 0, 3_186, 132, 6_000}, {1, 1, 3_186, 94, 72},
+                {1, 0, 3_293, 206, 6_000}, {1, 1, 3_293, 185, 72}};
+        for (long[] a : arrivals) {
+            long capture = epochMicros + (a[2] - a[3]) * 1000;
+            if (estimator.frame((int) a[0], a[1] == 1, (int) a[4], capture, epochMicros + a[2] * 1000, a[2] * MS)
+                    .isPresent()) {
+                return a[2];
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void soundLessLateThanThePictureItLeftTheBottleneckWithDoesNotPutTheReportOff() {
+        assertThat(narrowingWithAFrameOnTime(1, true)).as("reported with the second late picture, not the third")
+                .isEqualTo(3_186L);
+    }
+
+    @Test
+    void anotherSendersSoundOnTimeStillEndsARunOfLateFrames() {
+        assertThat(narrowingWithAFrameOnTime(2, true)).as("a queue in the downlink would have delayed it too")
+                .isEqualTo(3_293L);
+    }
+
+    @Test
+    void aPictureOnTimeStillEndsARunOfLateFrames() {
+        // Pictures passed on together by a busy server come out late and on time alike: they say nothing of the link.
+        assertThat(narrowingWithAFrameOnTime(1, false)).isEqualTo(3_293L);
+    }
+
     @Test
     void lateFramesPassedOnSparselyWithTheirDelayUnchangedAreNoNarrowing() {
         int bytes = threeCleanSecondsOfNineThumbnails();
