@@ -25,6 +25,12 @@ public final class PermissionGate implements PermissionCheck {
     private final java.util.Map<Permission, CompletableFuture<Boolean>> pending = new java.util.EnumMap<>(Permission.class);
     /** Completes when the last prompt asked for has been answered: the next one waits for it (guarded by this). */
     private CompletableFuture<Void> prompts = CompletableFuture.completedFuture(null);
+    /**
+     * Completes once the stored answers are read. An ask before that waits for them: answering from the defaults
+     * prompted a user who had granted the camera on an earlier run whenever the lobby asked before the io thread had
+     * read the file (a UI test caught it: the preview waited behind a prompt nobody was shown to answer).
+     */
+    private final CompletableFuture<Void> loaded;
 
     /**
      * Starts with nothing answered and reads the stored answers on {@code io} (ahead of any answer saved there).
@@ -36,7 +42,7 @@ public final class PermissionGate implements PermissionCheck {
         this.current = PrivacySettings.defaults();
         this.io = io;
         this.prompt = prompt;
-        io.execute(() -> current = store.load());
+        this.loaded = CompletableFuture.runAsync(() -> current = store.load(), io);
     }
 
     public Permission.State state(Permission permission) {
@@ -50,6 +56,9 @@ public final class PermissionGate implements PermissionCheck {
      */
     @Override
     public synchronized CompletionStage<Boolean> ask(Permission permission) {
+        if (!loaded.isDone()) {
+            return loaded.handle((done, error) -> null).thenCompose(done -> ask(permission));
+        }
         if (state(permission) != Permission.State.UNASKED) {
             return CompletableFuture.completedFuture(state(permission) == Permission.State.GRANTED);
         }

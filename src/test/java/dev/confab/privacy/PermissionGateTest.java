@@ -44,6 +44,25 @@ class PermissionGateTest {
     }
 
     @Test
+    void anAskBeforeTheStoredAnswersAreReadWaitsForThemInsteadOfPromptingAgain() throws Exception {
+        PrivacySettingsStore store = new PrivacySettingsStore(AppPaths.under(dir));
+        store.save(store.load().with(Permission.CAMERA, Permission.State.GRANTED)); // granted on an earlier run
+        List<Runnable> io = new ArrayList<>();
+        List<Permission> asked = new ArrayList<>();
+        PermissionGate gate = new PermissionGate(store, io::add, p -> {
+            asked.add(p);
+            return CompletableFuture.completedFuture(false);
+        });
+
+        CompletableFuture<Boolean> answer = gate.ask(Permission.CAMERA).toCompletableFuture();
+        assertThat(answer).as("not answered from the defaults").isNotDone();
+        io.removeFirst().run(); // the io thread reads the file
+
+        assertThat(answer.get()).isTrue();
+        assertThat(asked).as("no prompt").isEmpty();
+    }
+
+    @Test
     void aDamagedFileMeansAskAgain() throws Exception {
         AppPaths paths = AppPaths.under(dir);
         java.nio.file.Files.createDirectories(paths.config());
