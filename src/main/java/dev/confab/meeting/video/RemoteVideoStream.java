@@ -66,13 +66,12 @@ final class RemoteVideoStream {
     private volatile boolean running = true;
     private volatile int width;
     private volatile int height;
-    /** The simulcast layer of the last frame (0: the sender's best), -1 before one arrived. */
-    private volatile int layer = -1;
 
     // Network thread (and stats under the lock):
     private final Object networkLock = new Object();
     private long lastSequence = -1;
-    private int lastLayer = -1;
+    /** The simulcast layer of the last frame (0: the sender's best), -1 before one arrived; read by any thread. */
+    private volatile int lastLayer = -1;
     /** The server stopped this stream and restarts it at a keyframe ({@link #restartsAtKeyframe}). */
     private boolean restartPending;
     private long framesReceived;
@@ -137,7 +136,6 @@ final class RemoteVideoStream {
                 awaitingKeyframe |= !header.keyframe();
             }
             lastLayer = header.layer();
-            layer = lastLayer;
             if (restartPending && header.keyframe()) {
                 // Shown again after being hidden: the frames in between were never meant for us, not lost.
                 lastSequence = -1;
@@ -272,7 +270,7 @@ final class RemoteVideoStream {
      */
     boolean heldBelow(long tilePixels) {
         long last = received.lastNanos();
-        if (layer <= 0 || last == Long.MIN_VALUE || System.nanoTime() - last > HELD_BELOW_RECENT_NANOS) {
+        if (lastLayer <= 0 || last == Long.MIN_VALUE || System.nanoTime() - last > HELD_BELOW_RECENT_NANOS) {
             return false;
         }
         long pixels = (long) width * height;

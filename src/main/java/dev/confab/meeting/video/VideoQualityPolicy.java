@@ -12,7 +12,8 @@ import java.util.Optional;
  * {@code meeting.rate}) and from the server's drop hints. It takes the best rung that fits all three. The
  * encoder restarts (with a keyframe) on every change, so a step down waits at least {@link #MIN_DOWN_INTERVAL}
  * after the last change and a step up {@link #MIN_UP_INTERVAL}; a drop hint steps down one rung (at most every
- * {@link #MIN_CHANGE_INTERVAL}) and recovers one step after {@link #RECOVERY_QUIET} without hints. Not thread-safe: the sender guards it.
+ * {@link #MIN_CHANGE_INTERVAL}) and recovers one step after {@link #RECOVERY_QUIET} without hints. Not thread-safe:
+ * the sender guards it.
  */
 public final class VideoQualityPolicy {
 
