@@ -642,11 +642,12 @@ public final class MeetingSession implements AutoCloseable {
     }
 
     /**
-     * As {@link #reportReceiveEstimate(Integer)}, for a decrease with the queueing that caused it ({@code
-     * queueMillis} &gt; 0): the server holds video back for this client until the link's queue has drained.
+     * As {@link #reportReceiveEstimate(Integer)}, with a queue in the downlink ({@code queueMillis} &gt; 0: the
+     * queueing behind a decrease, or a queue seen starting before its rate is known, the estimate unchanged): the
+     * server holds video back for this client until the link's queue has drained.
      */
     public void reportReceiveEstimate(Integer kbps, int queueMillis) {
-        sendInMeeting(new ClientMessage.ReceiveEstimate(kbps, queueMillis > 0 && kbps != null ? queueMillis : null));
+        sendInMeeting(new ClientMessage.ReceiveEstimate(kbps, queueMillis > 0 ? queueMillis : null));
     }
 
     /** Asks the server for {@code kbps} of PADDING for {@code millis} ms, to probe the downlink. Any thread. */

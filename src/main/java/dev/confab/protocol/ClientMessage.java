@@ -215,9 +215,9 @@ public sealed interface ClientMessage {
     /**
      * What this client's downlink carries, in kbit/s, as measured from the media it receives (docs/protocol.md
      * section 9.3); null: no limit found (the default). The server turns everyone's into targets for the senders.
-     * {@code queueMillis} (optional, only with a limit): the queueing the receiver measured when it lowered the
-     * estimate; the server then holds video back for it until the link's queue has drained, so the sound behind
-     * that queue comes through.
+     * {@code queueMillis} (optional): the queueing the receiver measured when it lowered the estimate, or saw starting
+     * before it could measure the rate (then with the estimate unchanged, null included); the server then holds video
+     * back for it until the link's queue has drained, so the sound behind that queue comes through.
      */
     record ReceiveEstimate(Integer kbps,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer queueMillis) implements ClientMessage {
@@ -227,9 +227,8 @@ public sealed interface ClientMessage {
             if (kbps != null && kbps < 1) {
                 throw new IllegalArgumentException("kbps must be at least 1, or null for no limit");
             }
-            if (queueMillis != null && (kbps == null || queueMillis < 0 || queueMillis > MAX_QUEUE_MILLIS)) {
-                throw new IllegalArgumentException("queueMillis must be 0 to " + MAX_QUEUE_MILLIS
-                        + ", and only with a kbps limit");
+            if (queueMillis != null && (queueMillis < 0 || queueMillis > MAX_QUEUE_MILLIS)) {
+                throw new IllegalArgumentException("queueMillis must be 0 to " + MAX_QUEUE_MILLIS);
             }
         }
 

@@ -11,7 +11,9 @@ package dev.confab.server;
  * hold is {@value #QUEUE_FACTOR} times the queue reported, at most {@value #MAX_HOLD_MILLIS} ms (with the keyframe
  * after it, the picture stays under a second without an update), and at most one hold per
  * {@value #MIN_GAP_MILLIS} ms (each costs a keyframe of every stream). A queue under {@value #MIN_QUEUE_MILLIS} ms
- * is below what the receiver's sound buffer absorbs: no hold. Thread-safe.
+ * is below what the receiver's sound buffer absorbs: no hold. A report while a hold runs is the same queue seen again,
+ * usually larger (a receiver reports a queue first from its overdue sound, then from the frames that arrive): it
+ * lengthens the hold, within {@value #MAX_HOLD_MILLIS} ms of the hold's start. Thread-safe.
  */
 final class QueueDrainHold {
 
@@ -21,13 +23,30 @@ final class QueueDrainHold {
     static final long MIN_GAP_MILLIS = 2000;
 
     private long lastHoldAt = Long.MIN_VALUE / 2;
+    private long holdEndsAt = Long.MIN_VALUE / 2;
 
-    /** The hold for a reported queue of {@code queueMillis} at {@code nowMillis}; 0: none. */
+    /**
+     * The hold for a reported queue of {@code queueMillis} at {@code nowMillis}, from now; 0: none (or none longer
+     * than the one running).
+     */
     synchronized long holdMillis(int queueMillis, long nowMillis) {
-        if (queueMillis < MIN_QUEUE_MILLIS || nowMillis - lastHoldAt < MIN_GAP_MILLIS) {
+        if (queueMillis < MIN_QUEUE_MILLIS) {
+            return 0;
+        }
+        long wanted = Math.round(queueMillis * QUEUE_FACTOR);
+        if (nowMillis < holdEndsAt) {
+            long endsAt = Math.min(nowMillis + wanted, lastHoldAt + MAX_HOLD_MILLIS);
+            if (endsAt <= holdEndsAt) {
+                return 0;
+            }
+            holdEndsAt = endsAt;
+            return endsAt - nowMillis;
+        }
+        if (nowMillis - lastHoldAt < MIN_GAP_MILLIS) {
             return 0;
         }
         lastHoldAt = nowMillis;
-        return Math.min(MAX_HOLD_MILLIS, Math.round(queueMillis * QUEUE_FACTOR));
+        holdEndsAt = nowMillis + Math.min(MAX_HOLD_MILLIS, wanted);
+        return holdEndsAt - nowMillis;
     }
 }

@@ -151,11 +151,28 @@ class CongestionSignalsTest {
     }
 
     @Test
-    void aQueueReportedWithoutALimitIsRefused() throws Exception {
+    void aQueueSeenStartingBeforeAnyLimitIsKnownHoldsVideoBackAndSetsNoTarget() throws Exception {
+        ada.send(frame(StreamKind.CAMERA, 1, true));
+        assertThat(nextMedia(grace).stream()).isEqualTo(StreamKind.CAMERA);
+
+        // Grace's sound is overdue: a queue is starting in her downlink, its rate not measured yet.
         grace.send("{\"type\":\"receive_estimate\",\"kbps\":null,\"queueMillis\":200}");
+        grace.send(new ClientMessage.Ping(7L));
+        assertThat(grace.next(ServerMessage.Pong.class).nonce()).as("taken in, no error before it").isEqualTo(7L);
+        ada.send(frame(StreamKind.CAMERA, 2, true));
+        ada.send(frame(StreamKind.AUDIO, 3, true));
+
+        assertThat(nextMedia(grace).stream()).as("the sound passes, the keyframe sent during the hold does not")
+                .isEqualTo(StreamKind.AUDIO);
+        assertThat(ada.poll(ServerMessage.SendTarget.class, 200)).as("no limit: no target").isNull();
+    }
+
+    @Test
+    void aQueueBeyondTenSecondsIsRefused() throws Exception {
+        grace.send("{\"type\":\"receive_estimate\",\"kbps\":600,\"queueMillis\":10001}");
         ServerMessage.ErrorMessage refused = grace.next(ServerMessage.ErrorMessage.class);
         assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_MESSAGE);
-        assertThat(refused.message()).contains("queueMillis must be 0 to 10000, and only with a kbps limit");
+        assertThat(refused.message()).contains("queueMillis must be 0 to 10000");
     }
 
     @Test

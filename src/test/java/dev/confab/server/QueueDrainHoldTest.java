@@ -28,4 +28,19 @@ class QueueDrainHoldTest {
         assertThat(hold.holdMillis(100, 2_999)).isZero();
         assertThat(hold.holdMillis(100, 3_000)).isEqualTo(200);
     }
+
+    @Test
+    void aLargerQueueReportedWhileAHoldRunsLengthensItWithinHalfASecondOfItsStart() {
+        assertThat(hold.holdMillis(90, 1_000)).as("seen starting from overdue sound").isEqualTo(180);
+        assertThat(hold.holdMillis(200, 1_100)).as("the frames behind it: until 1 500, not 1 500 + 400")
+                .isEqualTo(400);
+        assertThat(hold.holdMillis(150, 1_200)).as("ends no later than the hold running").isZero();
+        assertThat(hold.holdMillis(200, 1_500)).as("over: one hold in two seconds").isZero();
+    }
+
+    @Test
+    void aSmallerQueueReportedWhileAHoldRunsDoesNotShortenIt() {
+        assertThat(hold.holdMillis(200, 1_000)).isEqualTo(400);
+        assertThat(hold.holdMillis(60, 1_100)).isZero();
+    }
 }

@@ -50,6 +50,7 @@ public final class CallRateControl implements AutoCloseable {
     private final UplinkEstimator uplink = new UplinkEstimator();
     private volatile MeetingSession session;
     private volatile ScheduledFuture<?> ticks;
+    private volatile ScheduledFuture<?> overdueChecks;
     private volatile Integer cameraTargetKbps;
     private volatile Integer screenTargetKbps;
     private volatile double uplinkBps = Double.NaN;
@@ -69,6 +70,17 @@ public final class CallRateControl implements AutoCloseable {
         session = meetingSession;
         ticks = TIMER.scheduleAtFixedRate(this::tick, DownlinkEstimator.TICK_MILLIS, DownlinkEstimator.TICK_MILLIS,
                 TimeUnit.MILLISECONDS);
+        overdueChecks = TIMER.scheduleAtFixedRate(this::checkOverdue, DownlinkEstimator.OVERDUE_CHECK_MILLIS,
+                DownlinkEstimator.OVERDUE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Between arrivals: sound overdue may show a queue starting before the frames behind it arrive. */
+    private void checkOverdue() {
+        try {
+            downlink.overdue(System.nanoTime()).ifPresent(this::report);
+        } catch (RuntimeException e) {
+            LOG.warn("Overdue sound check failed", e); // never kill the shared timer
+        }
     }
 
     /** A received frame, on the network reader thread. */
@@ -198,9 +210,10 @@ public final class CallRateControl implements AutoCloseable {
 
     @Override
     public void close() {
-        ScheduledFuture<?> running = ticks;
-        if (running != null) {
-            running.cancel(false);
+        for (ScheduledFuture<?> running : new ScheduledFuture<?>[]{ticks, overdueChecks}) {
+            if (running != null) {
+                running.cancel(false);
+            }
         }
     }
 }

@@ -26,6 +26,8 @@ import java.util.Optional;
 public final class DownlinkEstimator {
 
     public static final int TICK_MILLIS = 250;
+    /** How often {@link #overdue} should be called. */
+    public static final int OVERDUE_CHECK_MILLIS = 10;
     /**
      * Queueing above this in two ticks in a row is overuse. Never one tick alone, however high: a receiver whose
      * threads were starved for a moment (a busy machine) sees every frame of that moment late too, but only once;
@@ -146,6 +148,21 @@ public final class DownlinkEstimator {
         overusedLastTick = true; // the next tick, still seeing the queue, confirms it
         double estimate = controller.update(nowNanos, true, false, linkRate, delay);
         return report(estimate, delay, nowNanos);
+    }
+
+    /**
+     * Called every {@value #OVERDUE_CHECK_MILLIS} ms between arrivals: returns a report for the server to send at once
+     * when the sound that should have arrived by now shows a queue starting ({@link QueueOnset#overdue}), before the
+     * frames that prove it and its rate arrive. It carries the estimate unchanged (its rate is not known yet) with the
+     * queue, so the server holds video back for this receiver while the link's queue is still short; the frames
+     * then report the rate.
+     */
+    public synchronized Optional<Report> overdue(long nowNanos) {
+        long queueMillis = onset.overdue(nowNanos);
+        if (queueMillis < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Report(reportedKbps, (int) Math.min(queueMillis, MAX_REPORTED_QUEUE_MILLIS)));
     }
 
     /**

@@ -8,8 +8,9 @@ package dev.confab.meeting.rate;
  * {@link #ONSET_MILLIS} late for at least {@link #SPAN_NANOS} of arrivals, and the delay growing as a narrowed link
  * makes it grow ({@link #MIN_GROWTH}). A thread of this client that was descheduled for a moment is not taken for one:
  * the frames it held back arrive together, so their arrivals span no time; a bottleneck spreads them out at its rate.
- * While such a run lasts, what arrives is what the link carries, and that is what the onset reports. Not thread-safe:
- * guarded by its owner.
+ * While such a run lasts, what arrives is what the link carries, and that is what the onset reports. Between arrivals
+ * the missing sound of the run's sender can show the queue sooner ({@link #overdue}). Not thread-safe: guarded by its
+ * owner.
  */
 final class QueueOnset {
 
@@ -45,6 +46,14 @@ final class QueueOnset {
      */
     static final long SAME_BURST_NANOS = 2_000_000L;
 
+    /** A sender's sound frames are captured this far apart (20 ms Opus). */
+    static final long SOUND_FRAME_MILLIS = 20;
+    /**
+     * Nothing of a sender arriving for this long after its sound that was part of a run: two of its sound frames are
+     * missing, more than a thread's hiccup. See {@link #overdue}.
+     */
+    static final long OVERDUE_GAP_NANOS = 40_000_000L;
+
     private long runStartNanos;
     private long latePictureNanos = Long.MIN_VALUE;
     private int latePictureSender;
@@ -52,6 +61,13 @@ final class QueueOnset {
     private int runFrames;
     private long firstDelayMillis;
     private boolean reported;
+    /** The run's last sound frame (late, or beside a late picture): when it came and how late; MIN_VALUE: none. */
+    private long runSoundNanos = Long.MIN_VALUE;
+    private long runSoundDelayMillis;
+    private int runSoundSender;
+    /** When anything of {@link #runSoundSender} last arrived. */
+    private long runSoundSenderSeenNanos;
+    private boolean overdueReported;
 
     /**
      * A frame of {@code bytes} from {@code senderId} ({@code sound}: an AUDIO frame) arrived at {@code arrivalNanos},
@@ -60,17 +76,25 @@ final class QueueOnset {
      * {@link Double#NaN} otherwise.
      */
     double frame(int senderId, boolean sound, long arrivalNanos, long delayMillis, int bytes) {
+        if (runSoundNanos != Long.MIN_VALUE && senderId == runSoundSender) {
+            runSoundSenderSeenNanos = arrivalNanos;
+        }
         if (delayMillis <= ONSET_MILLIS) {
             if (runFrames > 0 && sound && senderId == latePictureSender
                     && arrivalNanos - latePictureNanos <= SAME_BURST_NANOS) {
                 runBytes += bytes; // it left the bottleneck with the late picture before it: the run goes on
+                runSound(senderId, arrivalNanos, delayMillis);
                 return Double.NaN;
             }
             runFrames = 0;
             reported = false;
+            overdueReported = false;
+            runSoundNanos = Long.MIN_VALUE;
             return Double.NaN;
         }
-        if (!sound) {
+        if (sound) {
+            runSound(senderId, arrivalNanos, delayMillis);
+        } else {
             latePictureNanos = arrivalNanos;
             latePictureSender = senderId;
         }
@@ -91,5 +115,39 @@ final class QueueOnset {
         }
         reported = true;
         return runBytes * 8e9 / span;
+    }
+
+    private void runSound(int senderId, long arrivalNanos, long delayMillis) {
+        runSoundNanos = arrivalNanos;
+        runSoundDelayMillis = delayMillis;
+        runSoundSender = senderId;
+        runSoundSenderSeenNanos = arrivalNanos;
+    }
+
+    /**
+     * Called between arrivals: sees a queue before the frames that prove it have come out of the bottleneck. Behind
+     * a link that narrowed, a large picture can take 150 ms to pass, and nothing arrives meanwhile; the sound captured
+     * after it waits behind it, so the next sound frame of the run's sender is already later by now than the last one
+     * was by at least the time since. When nothing of that sender has arrived for {@link #OVERDUE_GAP_NANOS} after its
+     * sound that was part of a run, that lower bound is taken as the delay of a late frame arriving now, with the
+     * run's rules (late, its span, its growth); other senders' frames, late too, keep the run going, and one on time
+     * ends it. A pause in the sender's sound (DTX, mute) after sound on time starts no run.
+     *
+     * @return once per run of late frames, the queue in ms this shows (what the next sound frame waits at least), or
+     *         -1; the rate it cannot tell: {@link #frame} reports that when the frames arrive
+     */
+    long overdue(long nowNanos) {
+        if (runFrames == 0 || reported || overdueReported || runSoundNanos == Long.MIN_VALUE
+                || nowNanos - runSoundSenderSeenNanos < OVERDUE_GAP_NANOS) {
+            return -1;
+        }
+        long delayMillis = runSoundDelayMillis + (nowNanos - runSoundNanos) / 1_000_000 - SOUND_FRAME_MILLIS;
+        long span = nowNanos - runStartNanos;
+        if (delayMillis <= ONSET_MILLIS || span < SPAN_NANOS
+                || delayMillis - firstDelayMillis < MIN_GROWTH * span / 1e6) {
+            return -1;
+        }
+        overdueReported = true;
+        return delayMillis;
     }
 }

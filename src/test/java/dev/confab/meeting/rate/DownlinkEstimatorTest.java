@@ -230,6 +230,119 @@ class DownlinkEstimatorTest {
         return -1;
     }
 
+    /** Three clean seconds of a sender's sound (every 20 ms) and pictures (25 fps), each if asked for. */
+    private void threeCleanSeconds(boolean pictures, boolean sound) {
+        long epochMicros = 1_700_000_000_000_000L;
+        for (long ms = 0; ms < 3_000; ms += 20) {
+            long capture = epochMicros + ms * 1000;
+            if (sound) {
+                estimator.frame(1, true, 72, capture, capture + 1_000, ms * MS);
+            }
+            if (pictures && ms % 40 == 0) {
+                estimator.frame(1, 6_000, capture, capture + 15_000, ms * MS + 15 * MS);
+            }
+            if (ms % 500 == 0) {
+                estimator.tick(ms * MS);
+            }
+        }
+    }
+
+    /** A frame of sender 1 arriving at {@code arrivalMillis}, {@code delayMillis} late: its report, if any. */
+    private Optional<DownlinkEstimator.Report> arrives(boolean sound, long arrivalMillis, long delayMillis, int bytes) {
+        return arrives(1, sound, arrivalMillis, delayMillis, bytes);
+    }
+
+    private Optional<DownlinkEstimator.Report> arrives(int sender, boolean sound, long arrivalMillis, long delayMillis,
+                                                       int bytes) {
+        long epochMicros = 1_700_000_000_000_000L;
+        long capture = epochMicros + (arrivalMillis - delayMillis) * 1000;
+        return estimator.frame(sender, sound, bytes, capture, epochMicros + arrivalMillis * 1000, arrivalMillis * MS);
+    }
+
+    /** The estimator asked every 10 ms from {@code fromMillis} to {@code toMillis}: when it first reported, or -1. */
+    private long firstOverdueReport(long fromMillis, long toMillis, List<DownlinkEstimator.Report> reports) {
+        long first = -1;
+        for (long ms = fromMillis; ms <= toMillis; ms += DownlinkEstimator.OVERDUE_CHECK_MILLIS) {
+            Optional<DownlinkEstimator.Report> report = estimator.overdue(ms * MS);
+            if (report.isPresent()) {
+                reports.add(report.get());
+                first = first < 0 ? ms : first;
+            }
+        }
+        return first;
+    }
+
+    @Test
+    void soundOverdueBehindALargePictureShowsTheQueueBeforeThePictureArrives() {
+        threeCleanSeconds(true, true);
+        // As traced behind a link narrowing to 600 kbit/s at 3 000 ms: a picture comes out 73 ms late with a sound
+        // frame 42 ms late, then an 11 KB picture takes 160 ms to pass, and nothing arrives meanwhile.
+        assertThat(arrives(false, 3_061, 73, 5_700)).isEmpty();
+        assertThat(arrives(true, 3_061, 42, 90)).isEmpty();
+        List<DownlinkEstimator.Report> reports = new ArrayList<>();
+
+        long reportedAt = firstOverdueReport(3_070, 3_220, reports);
+
+        assertThat(reportedAt).as("ms: once the next sound is overdue by as much as a growing queue makes it")
+                .isEqualTo(3_130L);
+        assertThat(reports).as("once per run of late frames")
+                .containsExactly(new DownlinkEstimator.Report(DownlinkEstimator.UNLIMITED, 90));
+        Optional<DownlinkEstimator.Report> withRate = arrives(false, 3_221, 201, 11_200);
+        assertThat(withRate).as("the frames that prove the queue report its rate").isPresent();
+        assertThat(withRate.get().kbps()).isBetween(400, 700);
+    }
+
+    @Test
+    void anotherSendersLateFramesDoNotHideTheFirstSendersOverdueSound() {
+        threeCleanSeconds(true, true);
+        for (long ms = 0; ms < 3_000; ms += 40) { // a second sender's pictures, on time
+            arrives(2, false, ms + 5, 1, 3_000);
+        }
+        assertThat(arrives(false, 3_061, 73, 5_700)).isEmpty();
+        assertThat(arrives(true, 3_061, 42, 90)).isEmpty();
+        // The second sender's frames keep coming out of the same queue, later each time, small enough to pass quickly.
+        List<DownlinkEstimator.Report> reports = new ArrayList<>();
+        long reportedAt = -1;
+        for (long ms = 3_070; ms <= 3_220 && reportedAt < 0; ms += 10) {
+            if (ms % 30 == 0) {
+                assertThat(arrives(2, false, ms, ms - 3_000, 300)).isEmpty();
+            }
+            Optional<DownlinkEstimator.Report> report = estimator.overdue(ms * MS);
+            if (report.isPresent()) {
+                reports.add(report.get());
+                reportedAt = ms;
+            }
+        }
+        assertThat(reportedAt).as("ms: as without the second sender").isEqualTo(3_130L);
+        assertThat(reports).containsExactly(new DownlinkEstimator.Report(DownlinkEstimator.UNLIMITED, 90));
+    }
+
+    @Test
+    void aPauseInSoundThatWasOnTimeShowsNoQueue() {
+        threeCleanSeconds(true, true);
+        // The sender stops sending sound (DTX, mute) and its pictures go on arriving on time, then stop too.
+        assertThat(arrives(false, 3_015, 15, 6_000)).isEmpty();
+        assertThat(firstOverdueReport(3_020, 3_600, new ArrayList<>())).isEqualTo(-1L);
+    }
+
+    @Test
+    void aLatePictureWithoutSoundShowsNoQueueFromOverdueSound() {
+        threeCleanSeconds(true, false);
+        // A receiver of pictures alone (a 50-person replay): a late picture and nothing after it says no more.
+        assertThat(arrives(false, 3_061, 73, 6_000)).isEmpty();
+        assertThat(firstOverdueReport(3_070, 3_600, new ArrayList<>())).isEqualTo(-1L);
+    }
+
+    @Test
+    void lateSoundThatKeepsArrivingIsLeftToTheFrames() {
+        threeCleanSeconds(true, true);
+        // Sound 60 ms late, every 20 ms as sent: no gap, nothing overdue; the frames themselves tell whether it grows.
+        for (long ms = 3_020; ms <= 3_400; ms += 20) {
+            arrives(true, ms, 60, 72);
+            assertThat(estimator.overdue((ms + 10) * MS)).as("at %d ms", ms + 10).isEmpty();
+        }
+    }
+
     @Test
     void soundLessLateThanThePictureItLeftTheBottleneckWithDoesNotPutTheReportOff() {
         assertThat(narrowingWithAFrameOnTime(1, true)).as("reported with the second late picture, not the third")
