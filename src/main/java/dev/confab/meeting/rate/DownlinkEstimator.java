@@ -64,9 +64,11 @@ public final class DownlinkEstimator {
     /**
      * Failed probes space the next ones out up to this. It bounds how long a lifted limit goes unnoticed: with 8 s a
      * limit that lifted just after a failed probe was found 8 s late, and 720p came back 11-12 s after the lift (the
-     * issue asks 10 s); three far probes take another 4 s.
+     * issue asks 10 s); with 4 s, 720p still came back later than 10 s in 2 of 14 runs and 1 of 10, all after a
+     * failed probe just before the lift (the climb itself takes five probes, near and far, about 6 s). With 2 s the
+     * sound over a 600 kbit/s limit was as clean after its first 2 s (docs/performance.md).
      */
-    static final long MAX_PROBE_GAP_NANOS = 4_000_000_000L;
+    static final long MAX_PROBE_GAP_NANOS = 2_000_000_000L;
     /**
      * No probe while the estimate is this many times what arrives, unless the server pauses cameras for lack of it
      * (then no ceiling) or a camera arrives below its tile ({@link #HELD_BELOW_CEILING}): the senders do not use what
