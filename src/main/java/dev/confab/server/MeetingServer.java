@@ -281,7 +281,7 @@ public final class MeetingServer implements AutoCloseable {
         @Override
         public void onWebsocketPing(WebSocket socket, Framedata ping) {
             heardFrom(socket);
-            super.onWebsocketPing(socket, ping);
+            PingReply.answer(socket, ping);
         }
 
         /**
