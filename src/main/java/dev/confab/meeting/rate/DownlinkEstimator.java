@@ -125,11 +125,6 @@ public final class DownlinkEstimator {
     private long failedProbes;
     private long onsets;
 
-    /** A picture or padding of {@code bytes} arrived now: {@link #frame(int, boolean, int, long, long, long)}. */
-    public Optional<Report> frame(int senderId, int bytes, long captureMicros, long arrivalMicros, long nowNanos) {
-        return frame(senderId, false, bytes, captureMicros, arrivalMicros, nowNanos);
-    }
-
     /**
      * A media frame of {@code bytes} ({@code sound}: an AUDIO frame) arrived now ({@code arrivalMicros}, wall clock as
      * the capture time). Returns a report for the server to send at once when this frame shows a queue starting

@@ -21,6 +21,12 @@ class DownlinkEstimatorTest {
 
     private final DownlinkEstimator estimator = new DownlinkEstimator();
 
+    /** A picture or padding of {@code bytes} arrived: the estimator's report, if any. */
+    private Optional<DownlinkEstimator.Report> picture(int sender, int bytes, long captureMicros, long arrivalMicros,
+                                                       long nowNanos) {
+        return estimator.frame(sender, false, bytes, captureMicros, arrivalMicros, nowNanos);
+    }
+
     /** One tick (250 ms) of a sender's audio and video, each frame delayed by {@code queueMillis}, then its end. */
     private OptionalInt tick(long tickStartMillis, int sender, int kbitPerSecond, long queueMillis) {
         return tick(tickStartMillis, sender, kbitPerSecond, queueMillis, 0);
@@ -45,7 +51,7 @@ class DownlinkEstimatorTest {
             long captureMicros = 1_700_000_000_000_000L + ms * 1000;
             long queueMicros = Math.round((queueMillis + growth * (ms - tickStartMillis)) * 1000);
             long arrivalMicros = captureMicros + 40_000 + queueMicros; // 40 ms of constant path delay
-            OptionalInt report = kbps(estimator.frame(sender, bytesPerFrame, captureMicros, arrivalMicros, ms * MS));
+            OptionalInt report = kbps(picture(sender, bytesPerFrame, captureMicros, arrivalMicros, ms * MS));
             urgent = report.isPresent() ? report : urgent;
         }
         return urgent;
@@ -69,7 +75,7 @@ class DownlinkEstimatorTest {
             long start = Math.max(micros, linkFreeAtMicros[0]);
             linkFreeAtMicros[0] = start + bytes * 8_000L / linkKbps;
             long arrival = linkFreeAtMicros[0];
-            Optional<DownlinkEstimator.Report> report = estimator.frame(2, bytes, micros, arrival + 40_000,
+            Optional<DownlinkEstimator.Report> report = picture(2, bytes, micros, arrival + 40_000,
                     arrival * 1000);
             if (report.isPresent()) {
                 return new long[]{arrival / 1000, report.get().kbps(), report.get().queueMillis()};
@@ -151,7 +157,7 @@ class DownlinkEstimatorTest {
             long captureMicros = 1_700_000_000_000_000L + sentMillis * 1000;
             long arrivalMicros = captureMicros + 40_000 + queueMicros;
             long arrivalNanos = sentMillis * MS + queueMicros * 1000;
-            if (estimator.frame(2, bytes, captureMicros, arrivalMicros, arrivalNanos).isPresent()) {
+            if (picture(2, bytes, captureMicros, arrivalMicros, arrivalNanos).isPresent()) {
                 reportedAfterMillis = arrivalNanos / MS - 5_000;
             }
         }
@@ -184,7 +190,7 @@ class DownlinkEstimatorTest {
         }
         // The reader thread was descheduled for 300 ms: the frames of that time are read in one burst.
         for (long ms = 3_000; ms < 3_300; ms += 10) {
-            assertThat(estimator.frame(2, 5_000, ms * 1000, 3_300_000 + 40_000, 3_300 * MS)).isEmpty();
+            assertThat(picture(2, 5_000, ms * 1000, 3_300_000 + 40_000, 3_300 * MS)).isEmpty();
         }
         assertThat(estimator.estimateKbps()).isEqualTo(DownlinkEstimator.UNLIMITED);
     }
@@ -210,7 +216,7 @@ class DownlinkEstimatorTest {
             estimator.frame(1, true, 72, capture, capture + 1_000, ms * MS);
             estimator.frame(2, true, 72, capture, capture + 1_000, ms * MS);
             if (ms % 40 == 0) {
-                estimator.frame(1, 6_000, capture, capture + 15_000, ms * MS + 15 * MS);
+                picture(1, 6_000, capture, capture + 15_000, ms * MS + 15 * MS);
             }
             if (ms % 500 == 0) {
                 estimator.tick(ms * MS);
@@ -239,7 +245,7 @@ class DownlinkEstimatorTest {
                 estimator.frame(1, true, 72, capture, capture + 1_000, ms * MS);
             }
             if (pictures && ms % 40 == 0) {
-                estimator.frame(1, 6_000, capture, capture + 15_000, ms * MS + 15 * MS);
+                picture(1, 6_000, capture, capture + 15_000, ms * MS + 15 * MS);
             }
             if (ms % 500 == 0) {
                 estimator.tick(ms * MS);
@@ -368,7 +374,7 @@ class DownlinkEstimatorTest {
         // 160 kbit/s link would pass them, but a link that narrow would make each far later than the one before.
         for (long ms = 3_000; ms < 3_320; ms += 80) {
             long captureMicros = 1_700_000_000_000_000L + ms * 1000;
-            assertThat(estimator.frame(2, bytes, captureMicros, captureMicros + 40_000 + 120_000, (ms + 120) * MS))
+            assertThat(picture(2, bytes, captureMicros, captureMicros + 40_000 + 120_000, (ms + 120) * MS))
                     .as("frame captured at %d ms", ms).isEmpty();
         }
         assertThat(estimator.estimateKbps()).isEqualTo(DownlinkEstimator.UNLIMITED);
@@ -387,7 +393,7 @@ class DownlinkEstimatorTest {
             if (arrivalMillis > 3_250 && ms == 3_160) {
                 assertThat(estimator.tick(3_250 * MS).report()).as("one tick of queueing is no overuse").isEmpty();
             }
-            Optional<DownlinkEstimator.Report> fromFrame = estimator.frame(2, bytes, capture,
+            Optional<DownlinkEstimator.Report> fromFrame = picture(2, bytes, capture,
                     capture + 40_000 + delay * 1000, arrivalMillis * MS);
             report = report.isPresent() ? report : fromFrame;
         }
@@ -398,7 +404,7 @@ class DownlinkEstimatorTest {
             if (!passedOn) {
                 long capture = epochMicros + ms * 1000;
                 long arrivalMillis = Math.max(ms + 40, 3_400);
-                estimator.frame(2, bytes, capture, epochMicros + arrivalMillis * 1000, arrivalMillis * MS);
+                picture(2, bytes, capture, epochMicros + arrivalMillis * 1000, arrivalMillis * MS);
             }
         }
         estimator.tick(3_500 * MS);
@@ -420,8 +426,8 @@ class DownlinkEstimatorTest {
                 long captureMicros = 1_700_000_000_000_000L + ms * 1000;
                 long path = captureMicros + 40_000;
                 // Participant 2's uplink queues; participant 3's frames, arriving in between, do not.
-                assertThat(estimator.frame(2, 1_000, captureMicros, path + queue * 1000, ms * MS)).isEmpty();
-                assertThat(estimator.frame(3, 1_000, captureMicros, path, ms * MS)).isEmpty();
+                assertThat(picture(2, 1_000, captureMicros, path + queue * 1000, ms * MS)).isEmpty();
+                assertThat(picture(3, 1_000, captureMicros, path, ms * MS)).isEmpty();
             }
             assertThat(estimator.tick((t + 250) * MS).report()).isEmpty();
         }
